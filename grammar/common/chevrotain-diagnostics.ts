@@ -1,0 +1,53 @@
+/** Turns chevrotain lexer and parser errors into positioned diagnostics. */
+import type { ILexingError, IRecognitionException } from 'chevrotain';
+import type { SyntaxDiagnostic } from './syntax-diagnostic';
+
+const characterHints: Record<string, string> = {
+  "'": 'strings are written in double quotes',
+  '&': 'the expression language has no operators; use Append or Join to concatenate',
+  '+': 'the expression language has no arithmetic; use Append or Join to concatenate strings',
+  '.': 'numbers are written like 1 or 1.5',
+};
+
+export function lexerDiagnostics(text: string, errors: ILexingError[], base = 0): SyntaxDiagnostic[] {
+  return errors.map((error) => {
+    const start = error.offset;
+    const length = Math.max(1, error.length);
+    const shown = text.slice(start, start + Math.min(length, 20));
+    const hint = characterHints[shown[0] ?? ''];
+    return {
+      start: base + start,
+      end: base + Math.min(text.length, start + length),
+      severity: 'error' as const,
+      code: 'syntax-error',
+      message: `Unexpected ${length === 1 ? 'character' : 'characters'} '${shown}${length > 20 ? '…' : ''}'${hint ? ` (${hint})` : ''}`,
+    };
+  });
+}
+
+/** One diagnostic per position: recovery may report the same token several times. */
+export function parserDiagnostics(errors: IRecognitionException[], endOfInput: number, base = 0): SyntaxDiagnostic[] {
+  const seen = new Set<number>();
+  const diagnostics: SyntaxDiagnostic[] = [];
+  for (const error of errors) {
+    const token = error.token;
+    const atEnd = !Number.isFinite(token.startOffset);
+    const start = atEnd ? endOfInput : token.startOffset;
+    if (seen.has(start)) continue;
+    seen.add(start);
+    diagnostics.push({
+      start: base + start,
+      end: base + (atEnd ? endOfInput : start + token.image.length),
+      severity: 'error',
+      code: 'syntax-error',
+      message: error.message,
+    });
+  }
+  return diagnostics;
+}
+
+/** The last resort of the never-throw guarantee: a bug becomes a diagnostic, not a crash. */
+export function internalErrorDiagnostic(error: unknown, at = 0): SyntaxDiagnostic {
+  const detail = error instanceof Error ? error.message : String(error);
+  return { start: at, end: at, severity: 'error', code: 'internal-error', message: `Internal error while parsing (please report it): ${detail}` };
+}

@@ -1,0 +1,10 @@
+import { Lexer } from 'chevrotain';
+import { expressionTokens, Whitespace } from './tokens';
+
+export const expressionTokenVocabulary = [Whitespace, ...expressionTokens];
+
+/** One lexer for every standalone expression (building one is costly). */
+export const expressionLexer = new Lexer(expressionTokenVocabulary, {
+  positionTracking: 'onlyOffset',
+  ensureOptimizations: true,
+});

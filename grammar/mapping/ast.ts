@@ -1,0 +1,163 @@
+/**
+ * AST of a `.aadmap` file. Every field of Graph's objectMapping and attributeMapping that the file
+ * can express has a node here, so the checker, the evaluator, the formatter and the Graph
+ * serializer read one tree. Items keep their source order (the formatter reprints them in place).
+ */
+import type { TextRange } from '../common/text-range';
+import type { AttributeReference, Expression, NumberLiteral, StringLiteral } from '../expression/ast';
+import type { ScimPath } from '../scim/ast';
+
+/** An identifier or a quoted string used as a name (`User`, `"urn:…:User"`, `chatwork`). */
+export interface NameNode extends TextRange {
+  kind: 'name';
+  /** The name (decoded when quoted). */
+  text: string;
+  quoted: boolean;
+}
+
+export interface Comment extends TextRange {
+  kind: 'comment';
+  /** Including the leading `#`. */
+  text: string;
+}
+
+export interface TargetStatement extends TextRange {
+  kind: 'target';
+  /** `chatwork` (identifier) or a quoted path to a Graph schema JSON file. */
+  value?: NameNode;
+}
+
+export interface ObjectMappingBlock extends TextRange {
+  kind: 'objectMapping';
+  /** The `mapping` keyword: where block-level diagnostics point. */
+  keyword: TextRange;
+  name?: StringLiteral;
+  sourceObject?: NameNode;
+  targetObject?: NameNode;
+  items: BlockItem[];
+  /** Offset of the closing `}`, undefined when it is missing. */
+  closeBrace?: number;
+}
+
+export type BlockItem = EnabledSetting | FlowTypesSetting | ScopeGroup | AttributeMapping;
+
+/** `enabled true|false` → objectMapping.enabled */
+export interface EnabledSetting extends TextRange {
+  kind: 'enabled';
+  value: boolean;
+}
+
+/** `flowTypes Add, Update` → objectMapping.flowTypes */
+export interface FlowTypesSetting extends TextRange {
+  kind: 'flowTypes';
+  values: NameNode[];
+}
+
+/** `scope "name" { clauses }` → one scope.groups[] entry. */
+export interface ScopeGroup extends TextRange {
+  kind: 'scope';
+  name?: StringLiteral;
+  clauses: ScopeClause[];
+  closeBrace?: number;
+}
+
+export interface ScopeOperatorNode extends TextRange {
+  /** The portal label with its inner whitespace normalised (`NOT EQUALS`), or the quoted operatorName. */
+  name: string;
+  /** Written as `operator "NAME"`. */
+  custom: boolean;
+}
+
+export type ScopeValue = StringLiteral | NumberLiteral | (TextRange & { kind: 'boolean'; value: boolean });
+
+/** `[attribute] OPERATOR values` → filterClause */
+export interface ScopeClause extends TextRange {
+  kind: 'clause';
+  attribute: AttributeReference;
+  operator?: ScopeOperatorNode;
+  values: ScopeValue[];
+}
+
+/** The target side of a mapping line, with its parsed SCIM path. */
+export interface TargetAttribute extends TextRange {
+  kind: 'targetAttribute';
+  /** Exactly as written. */
+  text: string;
+  path?: ScimPath;
+}
+
+export interface NoSource extends TextRange {
+  kind: 'none';
+}
+
+export type Modifier =
+  | (TextRange & { kind: 'match'; value?: NumberLiteral })
+  | (TextRange & { kind: 'default'; value?: StringLiteral })
+  | (TextRange & { kind: 'onCreate' })
+  | (TextRange & { kind: 'flowType'; value?: NameNode })
+  | (TextRange & { kind: 'flowBehavior'; value?: NameNode })
+  | (TextRange & { kind: 'exportMissingReferences' });
+
+/** `target <- source modifiers` → attributeMapping */
+export interface AttributeMapping extends TextRange {
+  kind: 'attributeMapping';
+  target: TargetAttribute;
+  /** Offset of `<-`. */
+  arrow: number;
+  source: Expression | NoSource;
+  modifiers: Modifier[];
+}
+
+export interface MappingFile extends TextRange {
+  kind: 'file';
+  targets: TargetStatement[];
+  mappings: ObjectMappingBlock[];
+  comments: Comment[];
+}
+
+export const attributeMappingsOf = (block: ObjectMappingBlock): AttributeMapping[] =>
+  block.items.filter((item): item is AttributeMapping => item.kind === 'attributeMapping');
+
+export const scopesOf = (block: ObjectMappingBlock): ScopeGroup[] => block.items.filter((item): item is ScopeGroup => item.kind === 'scope');
+
+/** The Graph attributeMapping fields a mapping line sets (the defaults where it says nothing). */
+export interface AttributeMappingProperties {
+  matchingPriority: number;
+  defaultValue: string | null;
+  flowType: string;
+  flowBehavior: string;
+  exportMissingReferences: boolean;
+}
+
+export function mappingProperties(mapping: AttributeMapping): AttributeMappingProperties {
+  const properties: AttributeMappingProperties = {
+    matchingPriority: 0,
+    defaultValue: null,
+    flowType: 'Always',
+    flowBehavior: 'FlowWhenChanged',
+    exportMissingReferences: false,
+  };
+  for (const modifier of mapping.modifiers) {
+    switch (modifier.kind) {
+      case 'match':
+        if (modifier.value && /^\d+$/.test(modifier.value.raw)) properties.matchingPriority = Number(modifier.value.raw);
+        break;
+      case 'default':
+        if (modifier.value) properties.defaultValue = modifier.value.value;
+        break;
+      case 'onCreate':
+        properties.flowType = 'ObjectAddOnly';
+        break;
+      case 'flowType':
+        if (modifier.value) properties.flowType = modifier.value.text;
+        break;
+      case 'flowBehavior':
+        if (modifier.value) properties.flowBehavior = modifier.value.text;
+        break;
+      case 'exportMissingReferences':
+        properties.exportMissingReferences = true;
+        break;
+    }
+  }
+  return properties;
+}

@@ -1,0 +1,41 @@
+import { Lexer, type ILexingResult, type IToken } from 'chevrotain';
+import { LParen, RParen } from '../expression/tokens';
+import { mappingTokenVocabulary, Newline, statementStarters } from './tokens';
+
+export const mappingLexer = new Lexer(mappingTokenVocabulary, {
+  positionTracking: 'onlyOffset',
+  ensureOptimizations: true,
+});
+
+export interface MappingLexResult {
+  tokens: IToken[];
+  comments: IToken[];
+  errors: ILexingResult['errors'];
+}
+
+/**
+ * Tokenizes a `.aadmap` file. An expression continues over lines while a parenthesis is open, so
+ * line breaks inside parentheses are dropped — unless the next line starts a new statement (a
+ * target path, `}`, `scope`, …), in which case the parenthesis was left open by mistake and the
+ * line break is kept so the error stays on its own line.
+ */
+export function lexMappingFile(text: string): MappingLexResult {
+  const lexed = mappingLexer.tokenize(text);
+  const tokens: IToken[] = [];
+  let depth = 0;
+  const all = lexed.tokens;
+  for (let i = 0; i < all.length; i++) {
+    const token = all[i]!;
+    const type = token.tokenType;
+    if (type === LParen) depth++;
+    else if (type === RParen) depth = Math.max(0, depth - 1);
+    else if (type === Newline && depth > 0) {
+      const next = all[i + 1];
+      if (next && next.tokenType !== Newline && !statementStarters.has(next.tokenType)) continue;
+      if (next && next.tokenType === Newline) continue;
+      depth = 0;
+    }
+    tokens.push(token);
+  }
+  return { tokens, comments: lexed.groups['comments'] ?? [], errors: lexed.errors };
+}

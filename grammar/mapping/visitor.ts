@@ -1,0 +1,266 @@
+/** CST → AST for `.aadmap` files; expressions go through the expression visitor. */
+import type { CstNode, IToken } from 'chevrotain';
+import type { SyntaxDiagnostic } from '../common/syntax-diagnostic';
+import { ExpressionVisitor, firstNode, firstToken, nodes, tokenEnd, tokens } from '../expression/visitor';
+import { parseAttributePath } from '../scim/index';
+import type {
+  AttributeMapping,
+  BlockItem,
+  MappingFile,
+  Modifier,
+  NameNode,
+  ObjectMappingBlock,
+  ScopeClause,
+  ScopeGroup,
+  ScopeValue,
+  TargetStatement,
+} from './ast';
+
+type Children = Record<string, (CstNode | IToken)[] | undefined>;
+
+const modifierWords: Record<Modifier['kind'], string> = {
+  match: 'match',
+  default: 'default',
+  onCreate: 'on create',
+  flowType: 'flowType',
+  flowBehavior: 'flowBehavior',
+  exportMissingReferences: 'exportMissingReferences',
+};
+
+export class MappingVisitor extends ExpressionVisitor {
+  constructor(
+    private readonly text: string,
+    diagnostics: SyntaxDiagnostic[],
+  ) {
+    super(diagnostics);
+  }
+
+  file(node: CstNode): MappingFile {
+    const c = node.children as Children;
+    const targets = nodes(c, 'targetStatement').map((n) => this.targetStatement(n));
+    const mappings = nodes(c, 'mappingBlock').map((n) => this.mappingBlock(n));
+    for (const stray of nodes(c, 'strayLine')) this.strayLine(stray, 'file');
+    for (const brace of tokens(c, 'RBrace')) {
+      this.error(brace.startOffset, tokenEnd(brace), "Unmatched '}'", 'syntax-error');
+    }
+    return { kind: 'file', targets, mappings, comments: [], start: 0, end: this.text.length };
+  }
+
+  private targetStatement(node: CstNode): TargetStatement {
+    const c = node.children as Children;
+    const keyword = firstToken(c, 'Kw_target')!;
+    const value = this.name(firstToken(c, 'Identifier') ?? firstToken(c, 'StringLiteral'));
+    return { kind: 'target', value, start: keyword.startOffset, end: value?.end ?? tokenEnd(keyword) };
+  }
+
+  private mappingBlock(node: CstNode): ObjectMappingBlock {
+    const c = node.children as Children;
+    const keyword = firstToken(c, 'Kw_mapping')!;
+    const objectNames = nodes(c, 'objectName').map((n) => {
+      const nc = n.children as Children;
+      return this.name(firstToken(nc, 'Identifier') ?? firstToken(nc, 'StringLiteral'));
+    });
+    const nameToken = firstToken(c, 'StringLiteral');
+    const items: BlockItem[] = [];
+    for (const item of nodes(c, 'blockItem')) {
+      const ic = item.children as Children;
+      const scope = firstNode(ic, 'scopeBlock');
+      const enabled = firstNode(ic, 'enabledSetting');
+      const flowTypes = firstNode(ic, 'flowTypesSetting');
+      const mapping = firstNode(ic, 'attributeMapping');
+      const stray = firstNode(ic, 'strayLine');
+      if (scope) items.push(this.scopeBlock(scope));
+      else if (enabled) {
+        const ec = enabled.children as Children;
+        const kw = firstToken(ec, 'Kw_enabled')!;
+        const value = firstToken(ec, 'Kw_true') ?? firstToken(ec, 'Kw_false');
+        items.push({ kind: 'enabled', value: value?.image !== 'false', start: kw.startOffset, end: value ? tokenEnd(value) : tokenEnd(kw) });
+      } else if (flowTypes) {
+        const fc = flowTypes.children as Children;
+        const kw = firstToken(fc, 'Kw_flowTypes')!;
+        const values = tokens(fc, 'Identifier').map((t) => this.name(t)!);
+        items.push({ kind: 'flowTypes', values, start: kw.startOffset, end: values.length ? values[values.length - 1]!.end : tokenEnd(kw) });
+      } else if (mapping) {
+        const parsed = this.attributeMapping(mapping);
+        if (parsed) items.push(parsed);
+      } else if (stray) this.strayLine(stray, 'block');
+    }
+    const close = firstToken(c, 'RBrace');
+    const lastItemEnd = items.length ? items[items.length - 1]!.end : tokenEnd(keyword);
+    return {
+      kind: 'objectMapping',
+      keyword: { start: keyword.startOffset, end: tokenEnd(keyword) },
+      name: nameToken ? this.string(nameToken) : undefined,
+      sourceObject: objectNames[0],
+      targetObject: objectNames[1],
+      items,
+      closeBrace: close?.startOffset,
+      start: keyword.startOffset,
+      end: close ? tokenEnd(close) : lastItemEnd,
+    };
+  }
+
+  private scopeBlock(node: CstNode): ScopeGroup {
+    const c = node.children as Children;
+    const keyword = firstToken(c, 'Kw_scope')!;
+    const nameToken = firstToken(c, 'StringLiteral');
+    const clauses = nodes(c, 'scopeClause').map((n) => this.scopeClause(n));
+    for (const stray of nodes(c, 'strayLine')) this.strayLine(stray, 'scope');
+    const close = firstToken(c, 'RBrace');
+    return {
+      kind: 'scope',
+      name: nameToken ? this.string(nameToken) : undefined,
+      clauses,
+      closeBrace: close?.startOffset,
+      start: keyword.startOffset,
+      end: close ? tokenEnd(close) : clauses.length ? clauses[clauses.length - 1]!.end : tokenEnd(keyword),
+    };
+  }
+
+  private scopeClause(node: CstNode): ScopeClause {
+    const c = node.children as Children;
+    const attributeToken = firstToken(c, 'AttributeRef')!;
+    const attribute = this.attribute(attributeToken);
+    const operatorNode = firstNode(c, 'scopeOperator');
+    let operator: ScopeClause['operator'];
+    if (operatorNode) {
+      const oc = operatorNode.children as Children;
+      const label = firstToken(oc, 'ScopeOperator');
+      const custom = firstToken(oc, 'Kw_operator');
+      const customName = firstToken(oc, 'StringLiteral');
+      if (label) operator = { name: label.image.replace(/[ \t]+/g, ' '), custom: false, start: label.startOffset, end: tokenEnd(label) };
+      else if (custom && customName) {
+        operator = { name: this.string(customName).value, custom: true, start: custom.startOffset, end: tokenEnd(customName) };
+      }
+    }
+    const values: ScopeValue[] = [];
+    for (const valueNode of nodes(c, 'scopeValue')) {
+      const vc = valueNode.children as Children;
+      const string = firstToken(vc, 'StringLiteral');
+      const number = firstToken(vc, 'NumberLiteral');
+      const bool = firstToken(vc, 'Kw_true') ?? firstToken(vc, 'Kw_false');
+      if (string) values.push(this.string(string));
+      else if (number) values.push(this.number(number));
+      else if (bool) values.push({ kind: 'boolean', value: bool.image === 'true', start: bool.startOffset, end: tokenEnd(bool) });
+    }
+    const end = Math.max(tokenEnd(attributeToken), operator?.end ?? 0, values.length ? values[values.length - 1]!.end : 0);
+    return { kind: 'clause', attribute, operator, values, start: attributeToken.startOffset, end };
+  }
+
+  private attributeMapping(node: CstNode): AttributeMapping | undefined {
+    const c = node.children as Children;
+    const targetToken = firstToken(c, 'TargetPath');
+    if (!targetToken) return undefined;
+    const arrowToken = firstToken(c, 'LeftArrow');
+    const arrowEnd = arrowToken ? tokenEnd(arrowToken) : tokenEnd(targetToken);
+    const parsedPath = parseAttributePath(targetToken.image, { baseOffset: targetToken.startOffset });
+    this.diagnostics.push(...parsedPath.diagnostics);
+    const none = firstToken(c, 'Kw_none');
+    const source: AttributeMapping['source'] = none
+      ? { kind: 'none', start: none.startOffset, end: tokenEnd(none) }
+      : this.expression(firstNode(c, 'expression'), arrowEnd);
+    if (source.kind === 'missing') {
+      this.error(source.start, source.end, "Expected a source after '<-': an expression, an [attribute], a \"constant\" or 'none'", 'syntax-error');
+    }
+    const modifiers: Modifier[] = [];
+    for (const modifierNode of nodes(c, 'modifier')) {
+      const modifier = this.modifier(modifierNode);
+      if (!modifier) continue;
+      if (modifiers.some((m) => m.kind === modifier.kind)) {
+        this.error(modifier.start, modifier.end, `'${modifierWords[modifier.kind]}' is given twice on this mapping`, 'duplicate-modifier');
+      }
+      modifiers.push(modifier);
+    }
+    const end = Math.max(source.end, arrowEnd, modifiers.length ? modifiers[modifiers.length - 1]!.end : 0);
+    return {
+      kind: 'attributeMapping',
+      target: { kind: 'targetAttribute', text: targetToken.image, path: parsedPath.ast, start: targetToken.startOffset, end: tokenEnd(targetToken) },
+      arrow: arrowToken?.startOffset ?? tokenEnd(targetToken),
+      source,
+      modifiers,
+      start: targetToken.startOffset,
+      end,
+    };
+  }
+
+  private modifier(node: CstNode): Modifier | undefined {
+    const c = node.children as Children;
+    const [keyword] = Object.values(c)
+      .flat()
+      .filter((t): t is IToken => !!t && 'image' in t && t.tokenType.name.startsWith('Kw_') && Number.isFinite(t.startOffset))
+      .sort((a, b) => a.startOffset - b.startOffset);
+    if (!keyword) return undefined;
+    const start = keyword.startOffset;
+    const valueToken = firstToken(c, 'NumberLiteral') ?? firstToken(c, 'StringLiteral') ?? firstToken(c, 'Identifier');
+    const end = Math.max(tokenEnd(keyword), valueToken ? tokenEnd(valueToken) : 0, tokenEnd(firstToken(c, 'Kw_create') ?? keyword));
+    switch (keyword.tokenType.name) {
+      case 'Kw_match': {
+        const number = firstToken(c, 'NumberLiteral');
+        return { kind: 'match', value: number && this.number(number), start, end };
+      }
+      case 'Kw_default': {
+        const string = firstToken(c, 'StringLiteral');
+        return { kind: 'default', value: string && this.string(string), start, end };
+      }
+      case 'Kw_on':
+        return { kind: 'onCreate', start, end };
+      case 'Kw_flowType':
+        return { kind: 'flowType', value: this.name(firstToken(c, 'Identifier')), start, end };
+      case 'Kw_flowBehavior':
+        return { kind: 'flowBehavior', value: this.name(firstToken(c, 'Identifier')), start, end };
+      case 'Kw_exportMissingReferences':
+        return { kind: 'exportMissingReferences', start, end };
+      default:
+        return undefined;
+    }
+  }
+
+  /** Reports a line (or the rest of one) that no rule accepted, with a message fitting where it is. */
+  private strayLine(node: CstNode, context: 'file' | 'block' | 'scope'): void {
+    const all = Object.values(node.children as Children)
+      .flat()
+      .filter((t): t is IToken => !!t && 'image' in t && Number.isFinite(t.startOffset))
+      .sort((a, b) => a.startOffset - b.startOffset);
+    const first = all[0];
+    if (!first) return;
+    const start = first.startOffset;
+    const end = tokenEnd(all[all.length - 1]!);
+    const found = `'${first.image.length > 40 ? `${first.image.slice(0, 37)}…` : first.image}'`;
+    let message: string;
+    if (!this.atLineStart(start)) {
+      message =
+        context === 'scope'
+          ? `Unexpected ${found}: a scoping clause ends after its values`
+          : `Unexpected ${found}: expected a modifier (match, default, on create, flowType, flowBehavior, exportMissingReferences) or the end of the line`;
+    } else if (context === 'file') {
+      message =
+        first.tokenType.name === 'TargetPath'
+          ? 'Attribute mappings belong inside a block: mapping "NAME" User -> User { … }'
+          : `Expected 'target' or 'mapping' but found ${found}`;
+    } else if (context === 'block') {
+      if (first.tokenType.name === 'Kw_mapping') message = "A mapping block cannot contain another one: is a '}' missing above?";
+      else if (first.tokenType.name === 'AttributeRef') message = 'A scoping clause belongs inside a block: scope "NAME" { … }';
+      else message = `Expected an attribute mapping (target <- source), 'scope', 'enabled' or 'flowTypes' but found ${found}`;
+    } else {
+      message = `Expected a scoping clause ([attribute] OPERATOR value) but found ${found}`;
+    }
+    this.error(start, end, message, 'syntax-error');
+  }
+
+  private atLineStart(offset: number): boolean {
+    let i = offset - 1;
+    while (i >= 0 && (this.text[i] === ' ' || this.text[i] === '\t')) i--;
+    return i < 0 || this.text[i] === '\n' || this.text[i] === '\r' || this.text[i] === '{';
+  }
+
+  private name(token: IToken | undefined): NameNode | undefined {
+    if (!token) return undefined;
+    const quoted = token.image.startsWith('"');
+    const text = quoted ? this.string(token).value : token.image;
+    return { kind: 'name', text, quoted, start: token.startOffset, end: tokenEnd(token) };
+  }
+
+  private error(start: number, end: number, message: string, code: string): void {
+    this.diagnostics.push({ start, end, severity: 'error', code, message });
+  }
+}

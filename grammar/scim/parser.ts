@@ -1,0 +1,274 @@
+/**
+ * Chevrotain CST parser for SCIM filters and attribute paths, following the precedence-climbing
+ * rewrite of RFC 7644's grammar (docs/scim-filter.md §3):
+ *
+ *   filter        = orExp
+ *   attributePath = pathBody                      ; a mapping's targetAttributeName
+ *   patchPath     = pathBody                      ; RFC 7644 §3.5.2 PATH = attrPath / valuePath [subAttr]
+ *   pathBody      = NAME [ "[" [orExp] "]" [".sub"] ]
+ *   orExp         = andExp *( "or" andExp )
+ *   andExp        = term *( "and" term )
+ *   term          = *"not" ( group / attrTerm )   ; "not" here is a prefix only when it is not
+ *                                                 ; itself an attribute name (`not eq "x"`)
+ *   group         = "(" [orExp] ")"
+ *   attrTerm      = NAME ( "[" [orExp] "]" [".sub"] [comparison] / comparison )
+ *   comparison    = "pr" [plainValue] / compareOp [value] / unknownOp [value]
+ *
+ * The grammar is deliberately more permissive than the RFC in places where a precise diagnostic
+ * is more useful than a generic parse error: a `not` without parentheses, an empty group, a value
+ * after `pr`, a missing value, an unknown operator (`==`, `lte`), unquoted / single-quoted values,
+ * a nested value path, `emails[…] pr` and the Entra form `emails[…].value eq "x"` all parse, and
+ * the visitor reports them. What remains for chevrotain (missing operator, missing expression,
+ * trailing input, unbalanced brackets) gets messages from `scimErrorMessageProvider`.
+ *
+ * ONE parser instance is created at module load and reused (chevrotain parsers are expensive to
+ * build and cheap to reset via `input`). Parsing is synchronous, so sharing is safe.
+ */
+import {
+  CstParser,
+  EOF,
+  tokenMatcher,
+  type IParserErrorMessageProvider,
+  type IToken,
+  type TokenType,
+} from 'chevrotain';
+import {
+  allTokens,
+  And,
+  AnyValue,
+  CompareOp,
+  DotWord,
+  DoubleQuoted,
+  LBracket,
+  LParen,
+  NameLike,
+  Not,
+  OpSymbol,
+  Or,
+  PlainValue,
+  Pr,
+  RBracket,
+  RParen,
+  SingleQuoted,
+  UnknownOp,
+} from './tokens';
+
+/** Separator between the diagnostic code and the text in messages built by the provider. */
+export const CODE_SEPARATOR = '\u0000';
+
+const OPERATOR_LIST = 'a comparison operator (eq, ne, co, sw, ew, gt, lt, ge, le) or \'pr\'';
+
+/** `'image'` for messages (shortened), or "end of input". */
+export function describeToken(token: IToken | undefined): string {
+  if (!token || token.tokenType === EOF) return 'end of input';
+  const image = token.image;
+  if (image.length === 0) return 'end of input';
+  const shown = image.length > 40 ? `${image.slice(0, 37)}...` : image;
+  return `'${shown}'`;
+}
+
+function isEof(token: IToken | undefined): boolean {
+  return !token || token.tokenType === EOF;
+}
+
+function withCode(code: string, message: string): string {
+  return code + CODE_SEPARATOR + message;
+}
+
+/** Did-you-mean for symbols seen where `and` / `or` would continue the filter. */
+function logicalHint(token: IToken): string {
+  const image = token.image;
+  if (image === '&&' || image === '&') return ". Did you mean 'and'?";
+  if (image === '||' || image === '|') return ". Did you mean 'or'?";
+  return '';
+}
+
+/**
+ * Builds chevrotain's error messages. Each message is prefixed with a diagnostic code and
+ * `CODE_SEPARATOR`; `index.ts` splits them. Positions are not part of the text (the diagnostic
+ * range carries them).
+ */
+export const scimErrorMessageProvider: IParserErrorMessageProvider = {
+  buildMismatchTokenMessage({ expected, actual, previous }): string {
+    const found = describeToken(actual);
+    if (expected === RParen || expected === RBracket) {
+      const close = expected === RParen ? "')'" : "']'";
+      if (previous && (previous.tokenType === LParen || previous.tokenType === LBracket)) {
+        return withCode('syntax-error', `Expected a filter expression after '${previous.image}', found ${found}`);
+      }
+      const code = isEof(actual) || actual.tokenType === RParen || actual.tokenType === RBracket ? 'scim-unbalanced-brackets' : 'syntax-error';
+      return withCode(code, `Expected 'and', 'or' or ${close}, found ${found}${logicalHint(actual)}`);
+    }
+    if (expected === NameLike) {
+      return withCode('syntax-error', `Expected an attribute path, found ${found}`);
+    }
+    const label = expected.LABEL ?? expected.name;
+    return withCode('syntax-error', `Expected ${label}, found ${found}`);
+  },
+
+  buildNotAllInputParsedMessage({ firstRedundant, ruleName }): string {
+    const what = ruleName === 'filter' ? 'filter' : 'attribute path';
+    let hint = logicalHint(firstRedundant);
+    if (!hint && ruleName === 'filter' && (firstRedundant.tokenType === RParen || firstRedundant.tokenType === RBracket)) {
+      hint = ` (no matching '${firstRedundant.tokenType === RParen ? '(' : '['}')`;
+    }
+    if (!hint && ruleName !== 'filter' && tokenMatcher(firstRedundant, CompareOp)) {
+      hint = ": a path cannot contain a comparison outside '[ ]'";
+    }
+    if (!hint && ruleName === 'filter') hint = ": expected 'and', 'or' or the end of the filter";
+    return withCode('scim-trailing-input', `Unexpected ${describeToken(firstRedundant)} after the end of the ${what}${hint}`);
+  },
+
+  buildNoViableAltMessage({ actual, previous, ruleName }): string {
+    const found = describeToken(actual[0]);
+    if (ruleName === 'attrTerm') {
+      return withCode('scim-missing-operator', `Expected ${OPERATOR_LIST} after ${describeToken(previous)}, found ${found}`);
+    }
+    if (previous && previous.tokenType === Not) {
+      return withCode('scim-not-without-parens', `'not' must be followed by a parenthesised filter, e.g. 'not (…)', found ${found}`);
+    }
+    const first = actual[0];
+    let hint = '';
+    if (first && (first.tokenType === DoubleQuoted || first.tokenType === SingleQuoted)) {
+      hint = ': a value needs an attribute path and an operator before it';
+    } else if (first) {
+      hint = logicalHint(first);
+    }
+    const after = previous && !isEof(previous) && previous.image ? ` after ${describeToken(previous)}` : '';
+    return withCode('syntax-error', `Expected a filter expression (an attribute path, '(' or 'not (')${after}, found ${found}${hint}`);
+  },
+
+  buildEarlyExitMessage({ actual }): string {
+    return withCode('syntax-error', `Unexpected ${describeToken(actual[0])}`);
+  },
+};
+
+/** Is the `not` at LA(1) a prefix operator (rather than an attribute named `not`)? */
+function notIsPrefix(next: IToken): boolean {
+  return !(
+    tokenMatcher(next, CompareOp) ||
+    tokenMatcher(next, Pr) ||
+    tokenMatcher(next, LBracket) ||
+    tokenMatcher(next, OpSymbol)
+  );
+}
+
+/** Should the token after `pr` be taken as its (erroneous) value? */
+function prValueFollows(next: IToken, afterNext: IToken): boolean {
+  if (logicalHint(next) !== '') return false;
+  return notIsPrefix(afterNext);
+}
+
+export class ScimParser extends CstParser {
+  constructor(tokens: TokenType[]) {
+    super(tokens, {
+      recoveryEnabled: true,
+      maxLookahead: 1,
+      errorMessageProvider: scimErrorMessageProvider,
+    });
+    this.performSelfAnalysis();
+  }
+
+  // ---- entry points -------------------------------------------------------------------------
+
+  public filter = this.RULE('filter', () => {
+    this.SUBRULE(this.orExp);
+  });
+
+  public attributePath = this.RULE('attributePath', () => {
+    this.SUBRULE(this.pathBody);
+  });
+
+  public patchPath = this.RULE('patchPath', () => {
+    this.SUBRULE(this.pathBody);
+  });
+
+  // ---- rules --------------------------------------------------------------------------------
+
+  private pathBody = this.RULE('pathBody', () => {
+    this.CONSUME(NameLike, { LABEL: 'name' });
+    this.OPTION(() => {
+      this.CONSUME(LBracket);
+      this.OPTION2(() => this.SUBRULE(this.orExp));
+      this.CONSUME(RBracket);
+      this.OPTION3(() => this.CONSUME(DotWord, { LABEL: 'subAttribute' }));
+    });
+  });
+
+  private orExp = this.RULE('orExp', () => {
+    this.SUBRULE(this.andExp, { LABEL: 'operand' });
+    this.MANY(() => {
+      this.CONSUME(Or, { LABEL: 'operator' });
+      this.SUBRULE2(this.andExp, { LABEL: 'operand' });
+    });
+  });
+
+  private andExp = this.RULE('andExp', () => {
+    this.SUBRULE(this.term, { LABEL: 'operand' });
+    this.MANY(() => {
+      this.CONSUME(And, { LABEL: 'operator' });
+      this.SUBRULE2(this.term, { LABEL: 'operand' });
+    });
+  });
+
+  private term = this.RULE('term', () => {
+    this.MANY({
+      GATE: () => notIsPrefix(this.LA(2)),
+      DEF: () => this.CONSUME(Not, { LABEL: 'not' }),
+    });
+    this.OR([{ ALT: () => this.SUBRULE(this.group) }, { ALT: () => this.SUBRULE(this.attrTerm) }]);
+  });
+
+  private group = this.RULE('group', () => {
+    this.CONSUME(LParen);
+    this.OPTION(() => this.SUBRULE(this.orExp));
+    this.CONSUME(RParen);
+  });
+
+  private attrTerm = this.RULE('attrTerm', () => {
+    this.CONSUME(NameLike, { LABEL: 'name' });
+    this.OR([
+      {
+        ALT: () => {
+          this.CONSUME(LBracket);
+          this.OPTION(() => this.SUBRULE(this.orExp));
+          this.CONSUME(RBracket);
+          this.OPTION2(() => this.CONSUME(DotWord, { LABEL: 'subAttribute' }));
+          this.OPTION3(() => this.SUBRULE(this.comparison));
+        },
+      },
+      { ALT: () => this.SUBRULE2(this.comparison) },
+    ]);
+  });
+
+  private comparison = this.RULE('comparison', () => {
+    this.OR([
+      {
+        ALT: () => {
+          this.CONSUME(Pr, { LABEL: 'operator' });
+          // A value after `pr` is an error the visitor explains; but `a pr b pr` / `a pr && b pr`
+          // more likely lack an `and`, so leave those words to the "expected 'and'/'or'" errors.
+          this.OPTION({
+            GATE: () => prValueFollows(this.LA(1), this.LA(2)),
+            DEF: () => this.CONSUME(PlainValue, { LABEL: 'value' }),
+          });
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(CompareOp, { LABEL: 'operator' });
+          this.OPTION2(() => this.CONSUME2(AnyValue, { LABEL: 'value' }));
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(UnknownOp, { LABEL: 'operator' });
+          this.OPTION3(() => this.CONSUME3(AnyValue, { LABEL: 'value' }));
+        },
+      },
+    ]);
+  });
+}
+
+/** The one parser instance. */
+export const scimParser = new ScimParser(allTokens);

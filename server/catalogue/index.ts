@@ -1,0 +1,248 @@
+/**
+ * The function catalogue plus pure helpers over it: lookup, arity, argument → parameter binding,
+ * signature formatting and did-you-mean suggestions.
+ */
+import { FUNCTIONS } from './functions';
+import type { FunctionSignature, ParameterSpec } from './types';
+
+export { FUNCTIONS, DATE_INTERVALS } from './functions';
+export type { FunctionSignature, ParameterSpec, ValueType } from './types';
+
+const BY_NAME: ReadonlyMap<string, FunctionSignature> = new Map(FUNCTIONS.map((f) => [f.name, f]));
+const BY_LOWER_NAME: ReadonlyMap<string, FunctionSignature> = new Map(FUNCTIONS.map((f) => [f.name.toLowerCase(), f]));
+
+/** The function with exactly this name (the service is case-sensitive). */
+export function lookupFunction(name: string): FunctionSignature | undefined {
+  return BY_NAME.get(name);
+}
+
+/** The function whose name matches ignoring case (for "did you mean `Switch`?" on `switch`). */
+export function lookupFunctionIgnoreCase(name: string): FunctionSignature | undefined {
+  return BY_LOWER_NAME.get(name.toLowerCase());
+}
+
+/** Every function name, catalogue order. */
+export function functionNames(): string[] {
+  return FUNCTIONS.map((f) => f.name);
+}
+
+// ───────────────────────────────────────────────────────────── arity
+
+/** The non-repeating parameters (always the leading ones) and the trailing repeating group. */
+export function splitParameters(sig: FunctionSignature): { fixed: readonly ParameterSpec[]; group: readonly ParameterSpec[] } {
+  const fixed: ParameterSpec[] = [];
+  const group: ParameterSpec[] = [];
+  for (const p of sig.parameters) (p.repeating ? group : fixed).push(p);
+  return { fixed, group };
+}
+
+/**
+ * Minimum and maximum number of arguments. An optional parameter still occupies its position when a
+ * later argument is present (`Switch([x], , "a", "b")`), so `min` counts every position up to the last
+ * required one; with a repeating group that must occur, every fixed position counts.
+ */
+export function functionArity(sig: FunctionSignature): { min: number; max: number } {
+  const { fixed, group } = splitParameters(sig);
+  let min = 0;
+  fixed.forEach((p, i) => {
+    if (!p.optional) min = i + 1;
+  });
+  if (group.length > 0 && sig.minRepeats > 0) min = fixed.length + sig.minRepeats * group.length;
+  const max = group.length > 0 ? Infinity : fixed.length;
+  return { min, max };
+}
+
+/** The parameter a 0-based argument position binds to (through the repeating group), if any. */
+export function parameterForArgument(sig: FunctionSignature, argIndex: number): ParameterSpec | undefined {
+  if (!Number.isInteger(argIndex) || argIndex < 0) return undefined;
+  const { fixed, group } = splitParameters(sig);
+  if (argIndex < fixed.length) return fixed[argIndex];
+  if (group.length === 0) return undefined;
+  return group[(argIndex - fixed.length) % group.length];
+}
+
+/**
+ * For an argument inside the repeating group: which repetition (0-based) it belongs to.
+ * `undefined` for fixed parameters or positions beyond the last parameter.
+ */
+export function repetitionForArgument(sig: FunctionSignature, argIndex: number): number | undefined {
+  const { fixed, group } = splitParameters(sig);
+  if (group.length === 0 || argIndex < fixed.length) return undefined;
+  return Math.floor((argIndex - fixed.length) / group.length);
+}
+
+function words(identifier: string): string {
+  // camelCase / PascalCase → lower-case words; keep digit suffixes attached (value1).
+  return identifier
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/_/g, ' ')
+    .toLowerCase();
+}
+
+function withArticle(phrase: string): string {
+  return `${/^[aeiou]/i.test(phrase) ? 'an' : 'a'} ${phrase}`;
+}
+
+function plural(phrase: string): string {
+  return /s$/.test(phrase) ? phrase : `${phrase}s`;
+}
+
+function listPhrase(items: readonly string[]): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
+
+function argumentsWord(n: number): string {
+  return n === 1 ? '1 argument' : `${n} arguments`;
+}
+
+function givenPhrase(n: number): string {
+  if (n === 0) return 'none were given';
+  return n === 1 ? '1 was given' : `${n} were given`;
+}
+
+/** "a source, a default value and key/value pairs" — used for functions with a repeating group. */
+function shapeWithGroup(fixed: readonly ParameterSpec[], group: readonly ParameterSpec[], minRepeats: number): string {
+  const groupPhrase =
+    group.length === 1
+      ? `${minRepeats >= 2 ? 'two or more' : 'one or more'} ${plural(words(group[0].name))}`
+      : `${group.map((p) => words(p.name)).join('/')} pairs`;
+  return listPhrase([...fixed.map((p) => withArticle(words(p.name))), groupPhrase]);
+}
+
+/**
+ * A user-facing sentence explaining why `count` arguments do not fit the function, or `undefined`
+ * when the count is fine. Empty argument positions count as arguments.
+ */
+export function argumentCountProblem(sig: FunctionSignature, count: number): string | undefined {
+  const { min, max } = functionArity(sig);
+  const { fixed, group } = splitParameters(sig);
+
+  if (group.length > 0) {
+    const shape = shapeWithGroup(fixed, group, sig.minRepeats);
+    const extra = count - fixed.length;
+    if (group.length > 1 && extra > 0 && extra % group.length !== 0) {
+      const first = words(group[0].name);
+      const last = words(group[group.length - 1].name);
+      return `${sig.name} takes ${shape}: ${argumentsWord(count)} leave ${withArticle(first)} without ${withArticle(last)}.`;
+    }
+    if (count < min) {
+      return `${sig.name} takes ${shape} (at least ${argumentsWord(min)}), but ${givenPhrase(count)}.`;
+    }
+    return undefined;
+  }
+
+  if (count >= min && count <= max) return undefined;
+  if (max === 0) return `${sig.name} takes no arguments, but ${givenPhrase(count)}.`;
+  const names = sig.parameters.map((p) => (p.optional ? `${p.name}?` : p.name)).join(', ');
+  const range =
+    min === max ? `exactly ${argumentsWord(min)}` : count < min ? `at least ${argumentsWord(min)}` : `at most ${argumentsWord(max)}`;
+  return `${sig.name} takes ${range} (${names}), but ${givenPhrase(count)}.`;
+}
+
+// ───────────────────────────────────────────────────────────── formatting
+
+/**
+ * A readable signature. Conventions: an optional parameter ends with `?`; the repeating group is
+ * written `max(minRepeats, 1)` times followed by `…`.
+ *   Replace(source, oldValue?, regexPattern?, regexGroupName?, replacementValue?, replacementAttributeName?, template?)
+ *   Join(separator, source, …)          Switch(source, defaultValue?, key, value, …)
+ *   SelectUniqueValue(uniqueValueRule, uniqueValueRule, …)
+ * With `withReturnType`, ` → String` (or ` → String[]` when multi-valued) is appended.
+ */
+export function formatSignature(sig: FunctionSignature, options: { withReturnType?: boolean } = {}): string {
+  const { fixed, group } = splitParameters(sig);
+  const parts = fixed.map((p) => (p.optional ? `${p.name}?` : p.name));
+  if (group.length > 0) {
+    const reps = Math.max(sig.minRepeats, 1);
+    for (let i = 0; i < reps; i++) for (const p of group) parts.push(p.optional ? `${p.name}?` : p.name);
+    parts.push('…');
+  }
+  const text = `${sig.name}(${parts.join(', ')})`;
+  if (!options.withReturnType) return text;
+  return `${text} → ${sig.returns}${sig.returnsMultiValued ? '[]' : ''}`;
+}
+
+/** Label of one parameter for signature help: `name`, `name?` (optional), `name…` (repeating). */
+export function formatParameter(p: ParameterSpec): string {
+  return `${p.name}${p.optional ? '?' : ''}${p.repeating ? '…' : ''}`;
+}
+
+// ───────────────────────────────────────────────────────────── did you mean
+
+/**
+ * Damerau-Levenshtein distance (unrestricted: adjacent transpositions may overlap later edits).
+ * Compares UTF-16 code units as given — callers lower-case first for a case-insensitive distance.
+ */
+export function damerauLevenshtein(a: string, b: string): number {
+  const n = a.length;
+  const m = b.length;
+  if (n === 0) return m;
+  if (m === 0) return n;
+  const INF = n + m;
+  const lastRow = new Map<string, number>();
+  // d has (n + 2) × (m + 2) cells; row/column 0 hold INF, row/column 1 the base case.
+  const w = m + 2;
+  const d = new Array<number>((n + 2) * w).fill(0);
+  d[0] = INF;
+  for (let i = 0; i <= n; i++) {
+    d[(i + 1) * w] = INF;
+    d[(i + 1) * w + 1] = i;
+  }
+  for (let j = 0; j <= m; j++) {
+    d[j + 1] = INF;
+    d[w + j + 1] = j;
+  }
+  for (let i = 1; i <= n; i++) {
+    let lastMatchCol = 0;
+    for (let j = 1; j <= m; j++) {
+      const i1 = lastRow.get(b[j - 1]) ?? 0;
+      const j1 = lastMatchCol;
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      if (cost === 0) lastMatchCol = j;
+      d[(i + 1) * w + j + 1] = Math.min(
+        d[i * w + j] + cost, // substitution / match
+        d[(i + 1) * w + j] + 1, // insertion
+        d[i * w + j + 1] + 1, // deletion
+        d[i1 * w + j1] + (i - i1 - 1) + 1 + (j - j1 - 1), // transposition
+      );
+    }
+    lastRow.set(a[i - 1], i);
+  }
+  return d[(n + 1) * w + m + 1];
+}
+
+/** Largest distance still worth suggesting for a name of this length. */
+export function suggestionThreshold(length: number): number {
+  return Math.max(1, Math.floor((length + 1) / 4));
+}
+
+/**
+ * Up to `max` candidates that look like a misspelling of `name`, best first: case-insensitive
+ * Damerau-Levenshtein distance within a length-relative threshold (1 edit for up to 6 characters,
+ * 2 up to 10, 3 up to 14, …). A candidate identical to `name` is never suggested; one that differs
+ * only in case always is (distance 0). Ties: smaller length difference, then alphabetical.
+ */
+export function suggestNames(name: string, candidates: Iterable<string>, max = 3): string[] {
+  if (max <= 0 || name.length === 0) return [];
+  const lower = name.toLowerCase();
+  const limit = suggestionThreshold(name.length);
+  const seen = new Set<string>();
+  const scored: { candidate: string; distance: number }[] = [];
+  for (const candidate of candidates) {
+    if (candidate === name || seen.has(candidate)) continue;
+    seen.add(candidate);
+    if (Math.abs(candidate.length - name.length) > limit) continue;
+    const distance = damerauLevenshtein(lower, candidate.toLowerCase());
+    // Never suggest a candidate that had to be rewritten almost completely.
+    if (distance > limit || distance >= Math.max(candidate.length, 2)) continue;
+    scored.push({ candidate, distance });
+  }
+  scored.sort(
+    (x, y) =>
+      x.distance - y.distance ||
+      Math.abs(x.candidate.length - name.length) - Math.abs(y.candidate.length - name.length) ||
+      (x.candidate < y.candidate ? -1 : x.candidate > y.candidate ? 1 : 0),
+  );
+  return scored.slice(0, max).map((s) => s.candidate);
+}

@@ -1,0 +1,38 @@
+import type { Severity, SyntaxDiagnostic } from '../../grammar/common/syntax-diagnostic';
+import type { TextRange } from '../../grammar/common/text-range';
+import { CHECKER_CODES, type CheckerCode } from './codes';
+
+/** A checker finding: a syntax-diagnostic shape plus what a quick fix needs. */
+export interface CheckDiagnostic extends SyntaxDiagnostic {
+  /** Replacement texts for the diagnostic's range (did-you-mean, right case), best first. */
+  suggestions?: string[];
+}
+
+/** Collects diagnostics; the severity defaults to the code's registered one. */
+export class DiagnosticSink {
+  readonly items: CheckDiagnostic[] = [];
+
+  report(code: CheckerCode, range: TextRange, message: string, options: { severity?: Severity; suggestions?: string[] } = {}): void {
+    const diagnostic: CheckDiagnostic = {
+      start: range.start,
+      end: range.end,
+      severity: options.severity ?? CHECKER_CODES[code].severity,
+      code,
+      message,
+    };
+    if (options.suggestions?.length) diagnostic.suggestions = options.suggestions;
+    this.items.push(diagnostic);
+  }
+
+  addAll(diagnostics: readonly SyntaxDiagnostic[]): void {
+    this.items.push(...diagnostics);
+  }
+}
+
+/** "Did you mean 'a', 'b' or 'c'?" or an empty string. */
+export function didYouMean(suggestions: readonly string[], wrap: (s: string) => string = (s) => `'${s}'`): string {
+  if (suggestions.length === 0) return '';
+  const shown = suggestions.map(wrap);
+  const list = shown.length === 1 ? shown[0] : `${shown.slice(0, -1).join(', ')} or ${shown[shown.length - 1]}`;
+  return ` Did you mean ${list}?`;
+}

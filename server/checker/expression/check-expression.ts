@@ -1,0 +1,33 @@
+/** Walks one expression once and lets every expression rule look at each node. */
+import type { Argument, Expression } from '../../../grammar/expression/ast';
+import { lookupFunction, lookupFunctionIgnoreCase, parameterForArgument } from '../../catalogue/index';
+import type { ExpressionContext, ExpressionRule, NodeSite, ResolvedCall } from './context';
+import { expressionRules } from './rules/index';
+
+export function checkExpression(expression: Expression, context: ExpressionContext, rules: readonly ExpressionRule[] = expressionRules): void {
+  for (const rule of rules) rule.root?.(expression, context);
+  visit(expression, { index: 0, ancestors: [] }, context, rules);
+}
+
+export function resolveCall(call: ResolvedCall['call']): ResolvedCall {
+  const exact = lookupFunction(call.name);
+  if (exact) return { call, signature: exact, exactCase: true };
+  return { call, signature: lookupFunctionIgnoreCase(call.name), exactCase: false };
+}
+
+function visit(node: Argument, site: NodeSite, context: ExpressionContext, rules: readonly ExpressionRule[]): void {
+  for (const rule of rules) rule.node?.(node, site, context);
+  if (node.kind === 'call') {
+    const resolved = resolveCall(node);
+    for (const rule of rules) rule.call?.(resolved, site, context);
+    const ancestors = [...site.ancestors, resolved];
+    node.args.forEach((arg, index) => {
+      const parameter = resolved.signature ? parameterForArgument(resolved.signature, index) : undefined;
+      visit(arg, { parent: resolved, index, parameter, ancestors }, context, rules);
+    });
+  } else if (node.kind === 'comparison') {
+    // Operands of a comparison keep the comparison's site: `IIF([a] = [b], …)` → both sit in IIF's condition.
+    visit(node.left, site, context, rules);
+    visit(node.right, site, context, rules);
+  }
+}

@@ -1,0 +1,100 @@
+/**
+ * Each argument against the parameter it binds to: required positions left empty, numbers that are
+ * not numbers, closed value sets (DateAdd intervals, InStr compare types, cultures), DateTime
+ * parameters fed text, multi-valued parameters fed single values.
+ */
+import type { Argument } from '../../../../grammar/expression/ast';
+import { lookupFunction } from '../../../catalogue/index';
+import { findAttribute } from '../../../schema/lookup';
+import type { ExpressionContext, ExpressionRule, NodeSite } from '../context';
+import { leafType } from '../types';
+
+const NUMERIC = /^-?\d+(\.\d+)?$/;
+const HEX = /^&H[0-9A-Fa-f]+$/;
+const CULTURE = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
+const DATE_RETURNING = new Set(['CDate', 'DateAdd', 'DateFromNum', 'Now']);
+
+export const argumentsRule: ExpressionRule = {
+  node(node, site, context) {
+    const { parent, parameter } = site;
+    if (!parent?.signature || !parameter) return;
+    if (node.kind === 'empty') {
+      checkEmpty(node, site, context);
+      return;
+    }
+    const { sink, source } = context;
+    const fn = parent.signature.name;
+
+    if ((parameter.type === 'Integer' || parameter.type === 'Number') && node.kind === 'string' && !NUMERIC.test(node.value.trim())) {
+      sink.report('argument-type', node, `${fn}'s ${parameter.name} is a number, but "${node.value}" is not a number.`);
+    }
+    if ((parameter.type === 'Integer' || parameter.type === 'Number') && node.kind === 'call') {
+      const returns = lookupFunction(node.name)?.returns;
+      if (returns === 'DateTime' || returns === 'Boolean') {
+        sink.report('argument-type', node, `${fn}'s ${parameter.name} is a number, but ${node.name} returns a ${returns}.`);
+      }
+    }
+
+    if (parameter.allowed) {
+      const { form, values, caseSensitive } = parameter.allowed;
+      const written = form === 'string' && node.kind === 'string' ? node.value : form === 'identifier' && node.kind === 'identifier' ? node.name : undefined;
+      if (written !== undefined) {
+        const ok = values.some((v) => (caseSensitive ? v === written : v.toLowerCase() === written.toLowerCase()));
+        if (!ok) {
+          const quote = form === 'string' ? (v: string) => `"${v}"` : (v: string) => v;
+          sink.report('invalid-argument-value', node, `${fn}'s ${parameter.name} must be one of ${values.map(quote).join(', ')}.`, {
+            suggestions: values.map(quote),
+          });
+        }
+      } else if (form === 'identifier' && node.kind === 'string') {
+        const match = values.find((v) => v.toLowerCase() === node.value.toLowerCase());
+        sink.report('invalid-argument-value', node, `${fn}'s ${parameter.name} is written without quotes: ${match ?? values.join(' or ')}.`, {
+          suggestions: match ? [match] : [...values],
+        });
+      }
+    }
+
+    if (parameter.name === 'culture' && node.kind === 'string' && node.value !== '' && !CULTURE.test(node.value)) {
+      sink.report('invalid-argument-value', node, `"${node.value}" is not a culture name such as "en-US" or "ja-JP".`);
+    }
+
+    if (parameter.type === 'DateTime') {
+      const isDate =
+        (node.kind === 'call' && DATE_RETURNING.has(node.name)) || (node.kind === 'attribute' && leafType(node, source) === 'DateTime');
+      if (!isDate && (node.kind === 'string' || node.kind === 'attribute')) {
+        sink.report('date-argument', node, `${fn}'s ${parameter.name} is a DateTime: wrap the text in CDate(…) (or use Now()).`, {
+          suggestions: [`CDate(${node.kind === 'string' ? node.raw : `[${node.name}]`})`],
+        });
+      }
+    }
+
+    if (parameter.multiValued === 'required' && node.kind === 'attribute' && source) {
+      const found = findAttribute(source, node.name);
+      if (found && !found.attribute.multivalued) {
+        sink.report('multivalued-argument', node, `${fn} reads a multi-valued attribute, but [${found.attribute.name}] holds a single value.`);
+      }
+    }
+    if (node.kind === 'number' && HEX.test(node.raw) && parameter.type !== 'Number' && parameter.type !== 'Integer' && parameter.type !== 'Any') {
+      sink.report('argument-type', node, `${fn}'s ${parameter.name} is a ${parameter.type}; a hex number is only meaningful where a number is expected.`);
+    }
+  },
+};
+
+function checkEmpty(node: Argument, site: NodeSite, { sink }: ExpressionContext): void {
+  const { parent, parameter } = site;
+  if (!parent?.signature || !parameter) return;
+  const fn = parent.signature.name;
+  if (parameter.repeating) {
+    // Graph drops empty positions, so an empty key or value would shift every pair after it.
+    // A lone repeating parameter (Join's sources) loses nothing when an empty position is dropped.
+    if (parent.signature.parameters.filter((p) => p.repeating).length > 1) {
+      sink.report('missing-argument', node, `${fn}'s ${parameter.name} cannot be left empty here: the service drops empty positions, which would shift the arguments after it. Write "" for an empty string.`, {
+        suggestions: ['""'],
+      });
+    }
+    return;
+  }
+  if (!parameter.optional) {
+    sink.report('missing-argument', node, `${fn}'s ${parameter.name} is required; this position is empty.`);
+  }
+}

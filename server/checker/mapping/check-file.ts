@@ -1,0 +1,65 @@
+/**
+ * Checks a parsed `.aadmap` file against its schemas: resolves each block's objects and target
+ * attributes (the checked model), runs the expression rules on every source and the block rules on
+ * every block.
+ */
+import type { AttributeMapping, MappingFile } from '../../../grammar/mapping/ast';
+import { attributeMappingsOf, mappingProperties } from '../../../grammar/mapping/ast';
+import { findObject } from '../../schema/lookup';
+import type { DiagnosticSink } from '../diagnostic';
+import { checkExpression } from '../expression/check-expression';
+import type { BlockContext, BlockRule, CheckedBlock, CheckedMapping, ResolvedSchemas } from './context';
+import { resolveTargetAttribute } from './resolve';
+import { flowRule } from './rules/flow';
+import { matchingRule } from './rules/matching';
+import { objectsRule } from './rules/objects';
+import { scopesRule } from './rules/scopes';
+import { settingsRule } from './rules/settings';
+import { targetAttributesRule } from './rules/target-attributes';
+import { targetTypeRule } from './rules/target-type';
+
+export const blockRules: readonly BlockRule[] = [objectsRule, settingsRule, scopesRule, targetAttributesRule, targetTypeRule, matchingRule, flowRule];
+
+export function checkMappingFile(file: MappingFile, text: string, schemas: ResolvedSchemas, sink: DiagnosticSink): CheckedBlock[] {
+  const names = new Set<string>();
+  for (const statement of file.targets.slice(1)) {
+    sink.report('duplicate-target-statement', statement, 'A file has one target statement; the first one applies.');
+  }
+  return file.mappings.map((block) => {
+    if (block.name) {
+      if (names.has(block.name.value)) sink.report('duplicate-object-mapping', block.name, `Another mapping block is called "${block.name.value}".`);
+      names.add(block.name.value);
+    }
+    const sourceObject = block.sourceObject && findObject(schemas.source, block.sourceObject.text);
+    const targetObject = block.targetObject && schemas.target ? findObject(schemas.target, block.targetObject.text) : undefined;
+    const mappings = attributeMappingsOf(block).map((mapping): CheckedMapping => {
+      const properties = mappingProperties(mapping);
+      const targetAttribute = targetObject ? resolveTargetAttribute(targetObject, mapping.target)?.attribute : undefined;
+      checkSource(mapping, text, sink, schemas, sourceObject, properties, targetAttribute);
+      return { mapping, properties, targetAttribute };
+    });
+    const context: BlockContext = { block, sourceObject, targetObject, mappings, sink, schemas, text };
+    for (const rule of blockRules) rule(context);
+    return { block, sourceObject, targetObject, mappings };
+  });
+}
+
+function checkSource(
+  mapping: AttributeMapping,
+  text: string,
+  sink: DiagnosticSink,
+  schemas: ResolvedSchemas,
+  source: CheckedBlock['sourceObject'],
+  properties: CheckedMapping['properties'],
+  targetAttribute: CheckedMapping['targetAttribute'],
+): void {
+  if (mapping.source.kind === 'none' || mapping.source.kind === 'missing') return;
+  checkExpression(mapping.source, {
+    sink,
+    source,
+    text,
+    usage: schemas.target
+      ? { kind: 'mapping', properties, targetAttribute, targetDirectory: schemas.target }
+      : { kind: 'standalone' },
+  });
+}

@@ -1,0 +1,74 @@
+/**
+ * Scoping filters (define-conditional-rules doc): clauses on single-valued, non-reference,
+ * non-date attributes; unary operators without values; integer comparisons with integers; regex
+ * operators with valid patterns; custom operator names passed through with a warning.
+ */
+import type { ScopeClause } from '../../../../grammar/mapping/ast';
+import { findAttribute } from '../../../schema/lookup';
+import type { DiagnosticSink } from '../../diagnostic';
+import type { BlockRule } from '../context';
+import { attributesRule } from '../../expression/rules/attributes';
+
+const UNARY = new Set(['IS TRUE', 'IS FALSE', 'IS NULL', 'IS NOT NULL']);
+const INTEGER_OPERATORS = new Set(['Greater_Than', 'Greater_Than_OR_EQUALS']);
+const REGEX_OPERATORS = new Set(['REGEX MATCH', 'NOT REGEX MATCH']);
+const NOT_IN_SCOPES = new Set(['appRoleAssignments', 'manager', 'userType']);
+
+export const scopesRule: BlockRule = ({ block, sourceObject, sink }) => {
+  const names = new Set<string>();
+  for (const item of block.items) {
+    if (item.kind !== 'scope') continue;
+    if (item.name) {
+      if (names.has(item.name.value)) sink.report('duplicate-scope-name', item.name, `Another scope of this block is called "${item.name.value}".`);
+      names.add(item.name.value);
+    }
+    for (const clause of item.clauses) {
+      attributesRule.node?.(clause.attribute, { index: 0, ancestors: [] }, { sink, source: sourceObject, usage: { kind: 'standalone' }, text: '' });
+      checkClause(clause, sink, sourceObject);
+    }
+  }
+};
+
+function checkClause(clause: ScopeClause, sink: DiagnosticSink, source: Parameters<BlockRule>[0]['sourceObject']): void {
+  const found = source && findAttribute(source, clause.attribute.name)?.attribute;
+  if (found) {
+    const reason = NOT_IN_SCOPES.has(found.name)
+      ? `${found.name} cannot be used in scoping filters`
+      : found.multivalued
+        ? `multi-valued attributes such as ${found.name} cannot be filtered`
+        : found.type === 'Reference' || found.type === 'DateTime'
+          ? `${found.type} attributes such as ${found.name} cannot be used in scoping filters`
+          : undefined;
+    if (reason) sink.report('scope-attribute-not-supported', clause.attribute, `Scoping filters: ${reason}.`);
+  }
+  const operator = clause.operator;
+  if (!operator) return;
+  if (operator.custom) {
+    sink.report('unknown-scope-operator', operator, `operator "${operator.name}" is sent to Graph as written; aadmap cannot check its meaning.`);
+    return;
+  }
+  if (UNARY.has(operator.name)) {
+    if (clause.values.length) {
+      sink.report('scope-operator-arity', { start: clause.values[0]!.start, end: clause.values[clause.values.length - 1]!.end }, `${operator.name} takes no value.`);
+    }
+    return;
+  }
+  if (clause.values.length === 0) {
+    sink.report('scope-operator-arity', operator, `${operator.name} needs a value, e.g. [${clause.attribute.name}] ${operator.name} "…"`);
+    return;
+  }
+  for (const value of clause.values) {
+    const text = value.kind === 'string' ? value.value : value.kind === 'number' ? value.raw : String(value.value);
+    if (INTEGER_OPERATORS.has(operator.name) && !/^-?\d+$/.test(text)) {
+      sink.report('scope-value-type', value, `${operator.name} compares integers; "${text}" is not a whole number.`);
+    }
+    if (REGEX_OPERATORS.has(operator.name)) {
+      try {
+        // .NET inline options such as (?i) have no JavaScript equivalent on Node 20; they are valid there.
+        new RegExp(text.replace(/\(\?[imnsx-]+\)/g, ''));
+      } catch (error) {
+        sink.report('invalid-regex', value, `Invalid regular expression: ${(error as Error).message.replace(/^Invalid regular expression: /, '')}`);
+      }
+    }
+  }
+}

@@ -1,0 +1,25 @@
+/** Block settings: `enabled` and `flowTypes` at most once each; flowTypes values from the Graph flags enum. */
+import type { BlockRule } from '../context';
+
+const OBJECT_FLOW_TYPES = ['Add', 'Update', 'Delete'];
+
+export const settingsRule: BlockRule = ({ block, sink }) => {
+  const seen = new Set<string>();
+  for (const item of block.items) {
+    if (item.kind !== 'enabled' && item.kind !== 'flowTypes') continue;
+    if (seen.has(item.kind)) sink.report('duplicate-setting', item, `'${item.kind}' is already set in this block.`);
+    seen.add(item.kind);
+    if (item.kind !== 'flowTypes') continue;
+    const names = item.values.map((v) => v.text);
+    for (const value of item.values) {
+      const valid = OBJECT_FLOW_TYPES.includes(value.text) || value.text === 'None';
+      if (!valid) {
+        sink.report('invalid-object-flow-types', value, `flowTypes takes Add, Update and Delete (or None alone), not '${value.text}'.`, {
+          suggestions: [...OBJECT_FLOW_TYPES, 'None'].filter((t) => t.toLowerCase() === value.text.toLowerCase()),
+        });
+      } else if (names.filter((n) => n === value.text).length > 1 || (value.text === 'None' && names.length > 1)) {
+        sink.report('invalid-object-flow-types', value, value.text === 'None' ? "'None' cannot be combined with other flow types." : `'${value.text}' is listed twice.`);
+      }
+    }
+  }
+};

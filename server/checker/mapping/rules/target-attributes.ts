@@ -1,0 +1,42 @@
+/** Target attributes: known to the schema, spelled as the schema spells them, written once; required ones mapped. */
+import { suggestNames } from '../../../catalogue/index';
+import { attributeNames } from '../../../schema/lookup';
+import { didYouMean } from '../../diagnostic';
+import type { BlockRule } from '../context';
+import { resolveTargetAttribute } from '../resolve';
+
+export const targetAttributesRule: BlockRule = ({ block, targetObject, mappings, sink, schemas }) => {
+  const seen = new Map<string, number>();
+  for (const { mapping } of mappings) {
+    const key = mapping.target.text.toLowerCase();
+    if (seen.has(key)) {
+      sink.report('duplicate-target-attribute', mapping.target, `'${mapping.target.text}' is already mapped in this block (line above); a target attribute takes one mapping.`);
+    } else seen.set(key, mapping.start);
+  }
+  if (!targetObject) return;
+  for (const { mapping } of mappings) {
+    const found = resolveTargetAttribute(targetObject, mapping.target);
+    if (!found) {
+      const suggestions = suggestNames(mapping.target.text, attributeNames(targetObject));
+      sink.report(
+        'unknown-target-attribute',
+        mapping.target,
+        `${schemas.target?.displayName ?? 'The target'} has no attribute '${mapping.target.text}'.${didYouMean(suggestions)}`,
+        { suggestions },
+      );
+    } else if (!found.exactCase) {
+      sink.report('target-attribute-case', mapping.target, `The schema spells this attribute '${found.attribute.name}'.`, { suggestions: [found.attribute.name] });
+    }
+  }
+  const mapped = new Set(mappings.map((m) => m.targetAttribute?.name).filter(Boolean));
+  const missing = targetObject.attributes.filter((a) => a.required && !mapped.has(a.name));
+  if (missing.length) {
+    const names = missing.map((a) => a.name);
+    sink.report(
+      'missing-required-attribute',
+      block.targetObject ?? block.keyword,
+      `${schemas.target?.displayName ?? 'The target'} requires ${names.map((n) => `'${n}'`).join(', ')}; add a mapping such as: ${names[0]} <- [userPrincipalName]`,
+      { suggestions: names },
+    );
+  }
+};

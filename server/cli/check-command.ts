@@ -1,0 +1,92 @@
+/** `aadmap check FILE... [--expr EXPRESSION] [--format text|json|sarif] [--strict]` */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { createFileSchemaReader } from '../node/schema-file-reader';
+import { analyzeExpressionText } from '../service/analysis';
+import { createLanguageService } from '../service/language-service';
+import { languageOf } from '../service/document';
+import { oneOf, parseArgs, UsageError } from './args';
+import { formatSarif } from './format-sarif';
+import { formatText } from './format-text';
+import type { CliIO } from './io';
+import { type CheckedInput, toReported } from './report';
+
+export const CHECK_USAGE = `Usage: aadmap check FILE... [--format text|json|sarif] [--strict]
+       aadmap check --expr "EXPRESSION" [--format text|json|sarif] [--strict]
+
+Checks .aadmap mapping files and .scimfilter files (directories are searched for both).
+--expr checks one expression as a mapping source against the Azure AD user attributes.
+Exit status: 0 no errors, 1 errors (or warnings with --strict), 2 usage error or unreadable file.`;
+
+export function runCheck(argv: readonly string[], io: CliIO): number {
+  const args = parseArgs(argv, { format: { value: true }, strict: {}, expr: { value: true, repeatable: true }, help: {} });
+  if (args.flags.has('help')) {
+    io.out(CHECK_USAGE);
+    return 0;
+  }
+  const format = oneOf(args.options.get('format')?.[0], ['text', 'json', 'sarif'] as const, 'format', 'text');
+  const expressions = args.options.get('expr') ?? [];
+  if (args.positionals.length === 0 && expressions.length === 0) throw new UsageError('check needs at least one FILE or --expr "EXPRESSION"');
+
+  const service = createLanguageService({ schemaFiles: createFileSchemaReader() });
+  const inputs: CheckedInput[] = [];
+  for (const expression of expressions) {
+    inputs.push({ file: '<expr>', text: expression, diagnostics: analyzeExpressionText(expression).diagnostics });
+  }
+  for (const file of expandFiles(args.positionals, io)) {
+    let text: string;
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch (error) {
+      io.err(`aadmap check: cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+      return 2;
+    }
+    if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+    // Files of other types are read as mapping files: the grammar says what is wrong with them.
+    const languageId = languageOf({ uri: file, text }) ?? 'aadmap';
+    inputs.push({ file, text, diagnostics: service.diagnostics({ uri: pathToFileURL(file).href, languageId, text }) });
+  }
+
+  const reported = inputs.map((input) => ({ input, reported: toReported(input) }));
+  const all = reported.flatMap((r) => r.reported);
+  if (format === 'json') io.out(JSON.stringify(all, null, 2));
+  else if (format === 'sarif') io.out(formatSarif(all, io.version));
+  else io.out(formatText(reported, { color: io.color }));
+
+  const errors = all.some((d) => d.severity === 'error');
+  const warnings = all.some((d) => d.severity === 'warning');
+  return errors || (args.flags.has('strict') && warnings) ? 1 : 0;
+}
+
+/** Files as given; directories expanded to the .aadmap and .scimfilter files below them. */
+function expandFiles(paths: readonly string[], io: CliIO): string[] {
+  const files: string[] = [];
+  for (const path of paths) {
+    let isDirectory = false;
+    try {
+      isDirectory = statSync(path).isDirectory();
+    } catch {
+      // Unreadable paths are reported when read.
+    }
+    if (!isDirectory) {
+      files.push(path);
+      continue;
+    }
+    const found = walk(path);
+    if (found.length === 0) io.err(`aadmap check: no .aadmap or .scimfilter files in ${path}`);
+    files.push(...found);
+  }
+  return files;
+}
+
+function walk(directory: string): string[] {
+  const files: string[] = [];
+  for (const entry of readdirSync(directory, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+    if (entry.name === 'node_modules' || entry.name.startsWith('.')) continue;
+    const path = join(directory, entry.name);
+    if (entry.isDirectory()) files.push(...walk(path));
+    else if (/\.(aadmap|scimfilter)$/i.test(entry.name)) files.push(path);
+  }
+  return files;
+}

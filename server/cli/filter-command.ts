@@ -1,0 +1,45 @@
+/** `aadmap filter "FILTER" [--schema chatwork] [--format text|json]` */
+import { BUILTIN_TARGETS } from '../schema/index';
+import { analyzeFilter } from '../service/analysis';
+import { oneOf, parseArgs, UsageError } from './args';
+import { formatText } from './format-text';
+import type { CliIO } from './io';
+import { toReported } from './report';
+
+export const FILTER_USAGE = `Usage: aadmap filter "FILTER" [--schema chatwork] [--format text|json]
+
+Parses a SCIM 2.0 filter (RFC 7644), prints its canonical form and the attributes it tests.
+With --schema, a filter on an attribute the target cannot filter on is invalid.
+Exit status: 0 valid, 1 invalid, 2 usage error.`;
+
+export function runFilter(argv: readonly string[], io: CliIO): number {
+  const args = parseArgs(argv, { schema: { value: true }, format: { value: true }, help: {} });
+  if (args.flags.has('help')) {
+    io.out(FILTER_USAGE);
+    return 0;
+  }
+  const format = oneOf(args.options.get('format')?.[0], ['text', 'json'] as const, 'format', 'text');
+  if (args.positionals.length !== 1) throw new UsageError('filter takes exactly one FILTER argument (quote it)');
+  const schema = args.options.get('schema')?.[0];
+  if (schema !== undefined && !BUILTIN_TARGETS.has(schema)) {
+    throw new UsageError(`unknown schema '${schema}' (built in: ${[...BUILTIN_TARGETS.keys()].join(', ')})`);
+  }
+  const filter = args.positionals[0]!;
+  const report = analyzeFilter(filter, schema);
+  const diagnostics = toReported({ file: '<filter>', text: filter, diagnostics: report.diagnostics });
+  if (format === 'json') {
+    io.out(
+      JSON.stringify(
+        report.valid
+          ? { valid: true, normalized: report.normalized, attributes: report.attributes, diagnostics }
+          : { valid: false, diagnostics },
+        null,
+        2,
+      ),
+    );
+  } else {
+    if (report.valid) io.out(`${report.normalized}\nattributes: ${report.attributes!.join(', ')}`);
+    if (diagnostics.length) io.out(formatText([{ input: { file: '<filter>', text: filter, diagnostics: report.diagnostics }, reported: diagnostics }], { color: io.color }));
+  }
+  return report.valid ? 0 : 1;
+}

@@ -1,0 +1,36 @@
+/** Human output: `file:line:column: severity [code] message`, the source line and a caret underline. */
+import type { CheckedInput, ReportedDiagnostic } from './report';
+
+export interface TextStyle {
+  color: boolean;
+}
+
+const paint = (on: boolean, code: string, text: string) => (on ? `\u001b[${code}m${text}\u001b[0m` : text);
+
+export function formatText(inputs: readonly { input: CheckedInput; reported: ReportedDiagnostic[] }[], style: TextStyle): string {
+  const out: string[] = [];
+  const counts = { error: 0, warning: 0, info: 0 };
+  for (const { input, reported } of inputs) {
+    const lines = input.text.split(/\r\n|\r|\n/);
+    for (const d of reported) {
+      counts[d.severity]++;
+      const color = d.severity === 'error' ? '31' : d.severity === 'warning' ? '33' : '36';
+      out.push(`${paint(style.color, '1', `${d.file}:${d.line}:${d.column}`)}: ${paint(style.color, color, d.severity)} [${d.code}] ${d.message}`);
+      const source = lines[d.line - 1];
+      if (source !== undefined && source.length <= 300) {
+        const gutter = String(d.line).padStart(5);
+        const width = d.endLine === d.line ? Math.max(1, d.endColumn - d.column) : Math.max(1, source.length - d.column + 1);
+        out.push(`${gutter} | ${source.replace(/\t/g, ' ')}`);
+        out.push(`${' '.repeat(gutter.length)} | ${' '.repeat(d.column - 1)}${paint(style.color, color, '^'.repeat(width))}`);
+      }
+    }
+  }
+  const files = inputs.length === 1 ? '1 file' : `${inputs.length} files`;
+  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  const summary =
+    counts.error + counts.warning + counts.info === 0
+      ? `No problems in ${files}.`
+      : `${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}${counts.info ? `, ${plural(counts.info, 'note')}` : ''} in ${files}.`;
+  out.push(summary);
+  return out.join('\n');
+}

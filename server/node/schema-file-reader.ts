@@ -1,0 +1,43 @@
+/** Reads Graph schema JSON files for `target "file.json"`, relative to the document, cached by mtime. */
+import { readFileSync, statSync } from 'node:fs';
+import { dirname, isAbsolute, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { SchemaFileReader, SchemaFileResult } from '../service/schema-resolver';
+
+export function documentPath(uri: string): string | undefined {
+  if (uri.startsWith('file:')) {
+    try {
+      return fileURLToPath(uri);
+    } catch {
+      return undefined;
+    }
+  }
+  return /^[a-z][a-z0-9+.-]*:/i.test(uri) && !/^[a-z]:[\\/]/i.test(uri) ? undefined : uri;
+}
+
+export function createFileSchemaReader(): SchemaFileReader {
+  const cache = new Map<string, { mtimeMs: number; size: number; result: SchemaFileResult }>();
+  return {
+    readJson(path, documentUri) {
+      const base = documentPath(documentUri);
+      if (!isAbsolute(path) && !base) return { error: 'the document is not a file, so a relative schema path has no base folder' };
+      const file = isAbsolute(path) ? path : resolve(dirname(base!), path);
+      let stat;
+      try {
+        stat = statSync(file);
+      } catch {
+        return { error: `no such file (${file})` };
+      }
+      const cached = cache.get(file);
+      if (cached && cached.mtimeMs === stat.mtimeMs && cached.size === stat.size) return cached.result;
+      let result: SchemaFileResult;
+      try {
+        result = { json: JSON.parse(readFileSync(file, 'utf8')) };
+      } catch (error) {
+        result = { error: error instanceof SyntaxError ? `invalid JSON: ${error.message}` : `cannot read ${file}` };
+      }
+      cache.set(file, { mtimeMs: stat.mtimeMs, size: stat.size, result });
+      return result;
+    },
+  };
+}

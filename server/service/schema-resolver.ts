@@ -1,0 +1,54 @@
+/**
+ * Resolving `target …` to schemas. The language service does no I/O: reading a schema file is the
+ * job of a SchemaFileReader the host provides (the Node one lives in server/node/).
+ */
+import type { MappingFile } from '../../grammar/mapping/ast';
+import { suggestNames } from '../catalogue/index';
+import { didYouMean, type DiagnosticSink } from '../checker/diagnostic';
+import type { ResolvedSchemas } from '../checker/mapping/context';
+import { BUILTIN_SOURCE, BUILTIN_TARGETS, CHATWORK } from '../schema/index';
+import { readGraphSchema } from '../schema/graph-schema';
+
+export type SchemaFileResult = { json: unknown } | { error: string };
+
+export interface SchemaFileReader {
+  /** Reads and JSON-parses `path` (relative paths are relative to the document). */
+  readJson(path: string, documentUri: string): SchemaFileResult;
+}
+
+/** For hosts without a file system: every schema file is unreadable. */
+export const noSchemaFiles: SchemaFileReader = {
+  readJson: () => ({ error: 'schema files cannot be read here' }),
+};
+
+export const DEFAULT_TARGET = CHATWORK;
+
+export function resolveSchemas(file: MappingFile, documentUri: string, reader: SchemaFileReader, sink: DiagnosticSink): ResolvedSchemas {
+  const statement = file.targets[0];
+  const value = statement?.value;
+  if (!statement || !value) return { source: BUILTIN_SOURCE, target: statement ? undefined : DEFAULT_TARGET };
+  if (!value.quoted) {
+    const builtin = BUILTIN_TARGETS.get(value.text);
+    if (builtin) return { source: BUILTIN_SOURCE, target: builtin };
+    const known = [...BUILTIN_TARGETS.keys()];
+    const suggestions = suggestNames(value.text, known);
+    sink.report(
+      'unknown-target',
+      value,
+      `'${value.text}' is not a built-in target (built in: ${known.join(', ')}); for another app write target "schema.json" (a Graph synchronizationSchema).${didYouMean(suggestions)}`,
+      { suggestions },
+    );
+    return { source: BUILTIN_SOURCE };
+  }
+  const result = reader.readJson(value.text, documentUri);
+  if ('error' in result) {
+    sink.report('unknown-target', value, `Cannot read the target schema "${value.text}": ${result.error}`);
+    return { source: BUILTIN_SOURCE };
+  }
+  const read = readGraphSchema(result.json, value.text);
+  if (!read.target) {
+    sink.report('unknown-target', value, `"${value.text}" holds no target directory: ${read.problems.join('; ') || 'not a Graph synchronizationSchema'}`);
+    return { source: read.source ?? BUILTIN_SOURCE };
+  }
+  return { source: read.source ?? BUILTIN_SOURCE, target: read.target };
+}
