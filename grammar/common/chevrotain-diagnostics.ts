@@ -1,5 +1,5 @@
 /** Turns chevrotain lexer and parser errors into positioned diagnostics. */
-import type { ILexingError, IRecognitionException } from 'chevrotain';
+import type { ILexingError, IRecognitionException, IToken } from 'chevrotain';
 import type { SyntaxDiagnostic } from './syntax-diagnostic';
 
 const characterHints: Record<string, string> = {
@@ -25,7 +25,11 @@ export function lexerDiagnostics(text: string, errors: ILexingError[], base = 0)
   });
 }
 
-/** One diagnostic per position: recovery may report the same token several times. */
+/**
+ * One diagnostic per position: recovery may report the same token several times. An error at the
+ * end of the input is placed just after the last token (`endOfInput`), and an error at a line
+ * break is zero-width at the end of its line, where editors show it best.
+ */
 export function parserDiagnostics(errors: IRecognitionException[], endOfInput: number, base = 0): SyntaxDiagnostic[] {
   const seen = new Set<number>();
   const diagnostics: SyntaxDiagnostic[] = [];
@@ -37,7 +41,7 @@ export function parserDiagnostics(errors: IRecognitionException[], endOfInput: n
     seen.add(start);
     diagnostics.push({
       start: base + start,
-      end: base + (atEnd ? endOfInput : start + token.image.length),
+      end: base + (atEnd || token.tokenType.name === 'Newline' ? start : start + token.image.length),
       severity: 'error',
       code: 'syntax-error',
       message: error.message,
@@ -50,4 +54,13 @@ export function parserDiagnostics(errors: IRecognitionException[], endOfInput: n
 export function internalErrorDiagnostic(error: unknown, at = 0): SyntaxDiagnostic {
   const detail = error instanceof Error ? error.message : String(error);
   return { start: at, end: at, severity: 'error', code: 'internal-error', message: `Internal error while parsing (please report it): ${detail}` };
+}
+
+/** The offset just after the last token that is not a line break (0 when there is none). */
+export function endOfLastToken(tokens: readonly IToken[]): number {
+  for (let i = tokens.length - 1; i >= 0; i--) {
+    const token = tokens[i]!;
+    if (token.tokenType.name !== 'Newline') return token.startOffset + token.image.length;
+  }
+  return 0;
 }

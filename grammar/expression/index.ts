@@ -1,5 +1,5 @@
 /** Public entry of the expression language: text → { ast, diagnostics }, never throwing. */
-import { internalErrorDiagnostic, lexerDiagnostics, parserDiagnostics } from '../common/chevrotain-diagnostics';
+import { endOfLastToken, internalErrorDiagnostic, lexerDiagnostics, parserDiagnostics } from '../common/chevrotain-diagnostics';
 import type { SyntaxDiagnostic } from '../common/syntax-diagnostic';
 import type { Expression } from './ast';
 import { expressionLexer } from './lexer';
@@ -27,7 +27,7 @@ export function parseExpression(text: string): ExpressionParseResult {
     const parser = expressionParser();
     parser.input = lexed.tokens;
     const cst = parser.expressionRoot();
-    diagnostics.push(...parserDiagnostics(parser.errors, text.length));
+    diagnostics.push(...parserDiagnostics(parser.errors, endOfLastToken(lexed.tokens)));
     const ast = new ExpressionVisitor(diagnostics).expression(firstNode(cst.children, 'expression'), 0);
     diagnostics.sort((a, b) => a.start - b.start);
     return { ast, diagnostics };

@@ -1,5 +1,5 @@
 /** Public entry of the `.aadmap` file language: text → { ast, diagnostics }, never throwing. */
-import { internalErrorDiagnostic, lexerDiagnostics, parserDiagnostics } from '../common/chevrotain-diagnostics';
+import { endOfLastToken, internalErrorDiagnostic, lexerDiagnostics, parserDiagnostics } from '../common/chevrotain-diagnostics';
 import type { SyntaxDiagnostic } from '../common/syntax-diagnostic';
 import type { MappingFile } from './ast';
 import { lexMappingFile } from './lexer';
@@ -21,12 +21,26 @@ export function parseMappingFile(text: string): MappingFileParseResult {
     const parser = mappingFileParser();
     parser.input = lexed.tokens;
     const cst = parser.file();
-    diagnostics.push(...parserDiagnostics(parser.errors, text.length));
+    diagnostics.push(...parserDiagnostics(parser.errors, endOfLastToken(lexed.tokens)));
     const ast = new MappingVisitor(text, diagnostics).file(cst);
     ast.comments = lexed.comments.map((t) => ({ kind: 'comment', text: t.image, start: t.startOffset, end: t.startOffset + t.image.length }));
-    diagnostics.sort((a, b) => a.start - b.start || a.end - b.end);
-    return { ast, diagnostics };
+    return { ast, diagnostics: withoutRepeatedSyntaxErrors(diagnostics) };
   } catch (error) {
     return { ast: empty, diagnostics: [internalErrorDiagnostic(error)] };
   }
+}
+
+/**
+ * Recovery can report one spot twice (the parser's "Expected ')'" and the skipped rest of the line
+ * as a stray line): keep the first syntax error at each offset, in position order.
+ */
+function withoutRepeatedSyntaxErrors(diagnostics: SyntaxDiagnostic[]): SyntaxDiagnostic[] {
+  diagnostics.sort((a, b) => a.start - b.start || a.end - b.end);
+  const seen = new Set<number>();
+  return diagnostics.filter((d) => {
+    if (d.code !== 'syntax-error') return true;
+    if (seen.has(d.start)) return false;
+    seen.add(d.start);
+    return true;
+  });
 }

@@ -30,9 +30,11 @@ export function lexMappingFile(text: string): MappingLexResult {
     if (type === LParen) depth++;
     else if (type === RParen) depth = Math.max(0, depth - 1);
     else if (type === Newline && depth > 0) {
-      const next = all[i + 1];
-      if (next && next.tokenType !== Newline && !statementStarters.has(next.tokenType)) continue;
-      if (next && next.tokenType === Newline) continue;
+      let next = i + 1;
+      while (all[next]?.tokenType === Newline) next++;
+      const following = all[next];
+      if (following && !statementStarters.has(following.tokenType)) continue;
+      // The parenthesis was left open: end the statement at its own line, not at a later blank line.
       depth = 0;
     }
     tokens.push(token);

@@ -159,9 +159,6 @@ export class MappingVisitor extends ExpressionVisitor {
     const source: AttributeMapping['source'] = none
       ? { kind: 'none', start: none.startOffset, end: tokenEnd(none) }
       : this.expression(firstNode(c, 'expression'), arrowEnd);
-    if (source.kind === 'missing') {
-      this.error(source.start, source.end, "Expected a source after '<-': an expression, an [attribute], a \"constant\" or 'none'", 'syntax-error');
-    }
     const modifiers: Modifier[] = [];
     for (const modifierNode of nodes(c, 'modifier')) {
       const modifier = this.modifier(modifierNode);

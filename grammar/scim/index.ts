@@ -49,10 +49,12 @@ export interface ScimParseResult<T> {
 }
 
 /**
- * Maximum nesting of `(`, `[` and `not` that is analysed. Real filters nest a handful of levels;
- * the limit keeps the recursive parser, visitor and printer far from the stack limit.
+ * Maximum nesting of `(`, `[` and `not` that is analysed. Real filters nest a handful of levels.
+ * Chevrotain's recursive descent costs roughly 50 stack frames per parenthesis level (it overflows
+ * Node's default stack at about 330 levels), so the limit keeps a wide margin for callers that are
+ * themselves deep in the stack. A stack overflow would still only become a diagnostic.
  */
-export const MAX_SCIM_NESTING = 200;
+export const MAX_SCIM_NESTING = 100;
 
 /** More diagnostics than this for one filter are noise (random input); the rest are dropped. */
 const MAX_DIAGNOSTICS = 100;
@@ -175,7 +177,8 @@ function checkNesting(tokens: IToken[], base: number, diagnostics: SyntaxDiagnos
     if (type === LParen || type === LBracket) {
       (openers ??= []).push(token);
       (depths ??= []).push(depth);
-      depth += 1 + notRun;
+      // `not (` is one level (the parentheses carry the `not`); `not not (` two, and so on.
+      depth += notRun > 0 ? notRun : 1;
       notRun = 0;
       if (depth > MAX_SCIM_NESTING) return tooDeep(token, base, diagnostics, balance);
     } else if (type === RParen || type === RBracket) {
@@ -246,7 +249,7 @@ function toDiagnostic(error: IRecognitionException, text: string, base: number, 
     const end = code === 'scim-trailing-input' ? base + lastTokenEnd(text) : start + token.image.length;
     return scimDiagnostic(code, start, end, message);
   }
-  const previous = error.previousToken;
+  const previous = (error as IRecognitionException & { previousToken?: IToken }).previousToken;
   const at = isRealToken(previous) ? base + previous.startOffset + previous.image.length : base + text.length;
   return scimDiagnostic(code, at, at, message);
 }

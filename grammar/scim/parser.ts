@@ -51,6 +51,7 @@ import {
   RParen,
   SingleQuoted,
   UnknownOp,
+  Word,
 } from './tokens';
 
 /** Separator between the diagnostic code and the text in messages built by the provider. */
@@ -107,16 +108,16 @@ export const scimErrorMessageProvider: IParserErrorMessageProvider = {
   },
 
   buildNotAllInputParsedMessage({ firstRedundant, ruleName }): string {
-    const what = ruleName === 'filter' ? 'filter' : 'attribute path';
-    let hint = logicalHint(firstRedundant);
-    if (!hint && ruleName === 'filter' && (firstRedundant.tokenType === RParen || firstRedundant.tokenType === RBracket)) {
-      hint = ` (no matching '${firstRedundant.tokenType === RParen ? '(' : '['}')`;
+    const found = describeToken(firstRedundant);
+    const type = firstRedundant.tokenType;
+    if (type === RParen || type === RBracket) {
+      return withCode('scim-trailing-input', `Unexpected ${found}: there is no matching '${type === RParen ? '(' : '['}'`);
     }
-    if (!hint && ruleName !== 'filter' && tokenMatcher(firstRedundant, CompareOp)) {
-      hint = ": a path cannot contain a comparison outside '[ ]'";
+    if (ruleName === 'filter') {
+      return withCode('scim-trailing-input', `Unexpected ${found}: expected 'and', 'or' or the end of the filter${logicalHint(firstRedundant)}`);
     }
-    if (!hint && ruleName === 'filter') hint = ": expected 'and', 'or' or the end of the filter";
-    return withCode('scim-trailing-input', `Unexpected ${describeToken(firstRedundant)} after the end of the ${what}${hint}`);
+    const hint = tokenMatcher(firstRedundant, CompareOp) || type === Pr ? ": a path cannot contain a comparison outside '[ ]'" : '';
+    return withCode('scim-trailing-input', `Unexpected ${found} after the end of the attribute path${hint}`);
   },
 
   buildNoViableAltMessage({ actual, previous, ruleName }): string {
@@ -125,7 +126,7 @@ export const scimErrorMessageProvider: IParserErrorMessageProvider = {
       return withCode('scim-missing-operator', `Expected ${OPERATOR_LIST} after ${describeToken(previous)}, found ${found}`);
     }
     if (previous && previous.tokenType === Not) {
-      return withCode('scim-not-without-parens', `'not' must be followed by a parenthesised filter, e.g. 'not (…)', found ${found}`);
+      return withCode('scim-not-without-parens', `'not' must be followed by a parenthesised filter: write 'not (…)', found ${found}`);
     }
     const first = actual[0];
     let hint = '';
@@ -151,6 +152,12 @@ function notIsPrefix(next: IToken): boolean {
     tokenMatcher(next, LBracket) ||
     tokenMatcher(next, OpSymbol)
   );
+}
+
+/** Can `token` (at the start of a term) be an attribute name, given the token after it? */
+function keywordCanBeName(token: IToken, next: IToken): boolean {
+  if (token.tokenType === Word || token.tokenType === Not) return true;
+  return !notIsPrefix(next);
 }
 
 /** Should the token after `pr` be taken as its (erroneous) value? */
@@ -216,7 +223,12 @@ export class ScimParser extends CstParser {
       GATE: () => notIsPrefix(this.LA(2)),
       DEF: () => this.CONSUME(Not, { LABEL: 'not' }),
     });
-    this.OR([{ ALT: () => this.SUBRULE(this.group) }, { ALT: () => this.SUBRULE(this.attrTerm) }]);
+    this.OR([
+      { ALT: () => this.SUBRULE(this.group) },
+      // A keyword starts an attribute expression only when an operator follows (`pr pr`,
+      // `and eq "x"`); otherwise `a or or b pr` would read the second `or` as a name.
+      { GATE: () => keywordCanBeName(this.LA(1), this.LA(2)), ALT: () => this.SUBRULE(this.attrTerm) },
+    ]);
   });
 
   private group = this.RULE('group', () => {

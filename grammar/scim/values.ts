@@ -81,7 +81,8 @@ export function decodeJsonStringBody(body: string, absStart: number, diagnostics
           decoded = String.fromCharCode(value);
           width = 6;
         } else {
-          width = 2 + digits;
+          // Include the offending character (if any) in the range: `\u00G`.
+          width = Math.min(3 + digits, length - i);
           diagnostics.push(
             scimDiagnostic(
               'scim-invalid-escape',

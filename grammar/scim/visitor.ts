@@ -166,8 +166,14 @@ function visitLogical(node: CstNode, operator: ScimLogicalOperator, ctx: VisitCo
       const tokenEnd = end(ctx, token);
       const before = ctx.text.charCodeAt(token.startOffset - 1);
       const after = ctx.text.charCodeAt(token.startOffset + token.image.length);
-      if (token.startOffset > 0 && before === before && !isSpace(before)) warnMissingSpace(ctx, tokenStart, `before '${token.image}'`);
-      if (after === after && !isSpace(after)) warnMissingSpace(ctx, tokenEnd, `after '${token.image}'`);
+      // Only where an operand really touches the operator (`)and(`, `"x"or`); a missing operand
+      // (`(a pr and)`) is a different error, reported by the parser.
+      if (token.startOffset > 0 && before === before && !isSpace(before) && before !== 0x28 && before !== 0x5b) {
+        warnMissingSpace(ctx, tokenStart, `before '${token.image}'`);
+      }
+      if (after === after && !isSpace(after) && after !== 0x29 && after !== 0x5d) {
+        warnMissingSpace(ctx, tokenEnd, `after '${token.image}'`);
+      }
     }
   }
   if (operands.length === 0) return undefined;
@@ -439,7 +445,7 @@ function visitValuePath(
   if (subToken !== undefined) {
     if (comparisonNode === undefined) {
       reportMissingAfter(ctx, subToken, 'scim-missing-operator', (found) => `Expected ${OPERATORS} after '${subject}', found ${found}`);
-    } else if (comparison !== undefined) {
+    } else if (comparison !== undefined && (comparison.operator === 'pr' || comparison.value !== undefined)) {
       ctx.diagnostics.push(
         scimDiagnostic(
           'scim-entra-value-path',

@@ -10,7 +10,7 @@ export const targetAttributesRule: BlockRule = ({ block, targetObject, mappings,
   for (const { mapping } of mappings) {
     const key = mapping.target.text.toLowerCase();
     if (seen.has(key)) {
-      sink.report('duplicate-target-attribute', mapping.target, `'${mapping.target.text}' is already mapped in this block (line above); a target attribute takes one mapping.`);
+      sink.report('duplicate-target-attribute', mapping.target, `'${mapping.target.text}' is already mapped earlier in this block; a target attribute takes one mapping.`);
     } else seen.set(key, mapping.start);
   }
   if (!targetObject) return;

@@ -1,0 +1,113 @@
+/**
+ * Inline expectations for fixture files whose comments start with `#` (`.aadmap`, `.scimfilter`).
+ *
+ * A line such as
+ *
+ *       active <- Swtich([IsSoftDeleted], , "False")
+ *     #           ^^^^^^ error unknown-function "Did you mean 'Switch'?"
+ *
+ * expects a diagnostic on the nearest line above that is not an expectation line, covering the
+ * columns of the carets (a single caret also matches a zero-width diagnostic at its column), with
+ * that severity and code, and a message containing the quoted text (optional). A `#^` at the start
+ * of the line expects a diagnostic starting in column 0 (the `#` takes that column, so the end is
+ * not checked). Every diagnostic must be expected.
+ */
+import { LineIndex } from '../../grammar/common/line-index';
+
+export interface Expectation {
+  /** 0-based line the expectation refers to. */
+  line: number;
+  startColumn: number;
+  /** Undefined when the expectation starts in column 0 (written `#^…`). */
+  endColumn?: number;
+  severity: string;
+  code: string;
+  messageIncludes?: string;
+  /** 1-based line of the expectation itself, for failure messages. */
+  sourceLine: number;
+}
+
+export interface ActualDiagnostic {
+  start: number;
+  end: number;
+  severity: string;
+  code: string;
+  message: string;
+}
+
+const EXPECTATION = /^(#\s*)(\^+)\s+(error|warning|info)\s+([a-z0-9-]+)(?:\s+"(.*)")?\s*$/;
+
+export function readExpectations(text: string): Expectation[] {
+  const lines = text.split(/\r\n|\r|\n/);
+  const expectations: Expectation[] = [];
+  let target = -1;
+  lines.forEach((line, index) => {
+    const match = EXPECTATION.exec(line);
+    if (!match) {
+      target = index;
+      return;
+    }
+    const [, prefix, carets, severity, code, message] = match;
+    const atLineStart = prefix === '#';
+    const startColumn = atLineStart ? 0 : prefix!.length;
+    expectations.push({
+      line: target,
+      startColumn,
+      endColumn: atLineStart ? undefined : startColumn + carets!.length,
+      severity: severity!,
+      code: code!,
+      messageIncludes: message,
+      sourceLine: index + 1,
+    });
+  });
+  return expectations;
+}
+
+function matches(expectation: Expectation, actual: ActualDiagnostic, index: LineIndex): boolean {
+  const start = index.positionAt(actual.start);
+  const end = index.positionAt(actual.end);
+  if (start.line !== expectation.line || start.character !== expectation.startColumn) return false;
+  const endOk =
+    expectation.endColumn === undefined ||
+    (end.line === expectation.line && end.character === expectation.endColumn) ||
+    (expectation.endColumn - expectation.startColumn === 1 && actual.end === actual.start);
+  return endOk && actual.severity === expectation.severity && actual.code === expectation.code && (!expectation.messageIncludes || actual.message.includes(expectation.messageIncludes));
+}
+
+/** Pairs expectations with diagnostics; returns readable lines for everything left unpaired. */
+export function compareExpectations(text: string, actual: readonly ActualDiagnostic[]): string[] {
+  const index = new LineIndex(text);
+  const expectations = readExpectations(text);
+  const unmatched = [...actual];
+  const problems: string[] = [];
+  for (const expectation of expectations) {
+    const found = unmatched.findIndex((d) => matches(expectation, d, index));
+    if (found === -1) {
+      problems.push(
+        `missing (line ${expectation.sourceLine}): ${expectation.severity} ${expectation.code} at ${expectation.line + 1}:${expectation.startColumn + 1}-${(expectation.endColumn ?? 0) + 1}${expectation.messageIncludes ? ` "${expectation.messageIncludes}"` : ''}`,
+      );
+    } else unmatched.splice(found, 1);
+  }
+  for (const d of unmatched) {
+    const start = index.positionAt(d.start);
+    const end = index.positionAt(d.end);
+    problems.push(`unexpected: ${d.severity} ${d.code} at ${start.line + 1}:${start.character + 1}-${end.line + 1}:${end.character + 1} "${d.message}"`);
+  }
+  return problems;
+}
+
+/** Writes expectation lines for the actual diagnostics (to draft a new fixture; review before committing). */
+export function renderExpectations(text: string, actual: readonly ActualDiagnostic[]): string {
+  const index = new LineIndex(text);
+  const lines = text.split(/\r\n|\r|\n/);
+  const byLine = new Map<number, string[]>();
+  for (const d of actual) {
+    const start = index.positionAt(d.start);
+    const end = index.positionAt(d.end);
+    const width = end.line === start.line ? Math.max(1, end.character - start.character) : 1;
+    const carets = start.character === 0 ? `#${'^'.repeat(Math.max(1, width - 1))}` : `#${' '.repeat(start.character - 1)}${'^'.repeat(width)}`;
+    const entry = `${carets} ${d.severity} ${d.code} "${d.message.slice(0, 60)}"`;
+    byLine.set(start.line, [...(byLine.get(start.line) ?? []), entry]);
+  }
+  return lines.flatMap((line, i) => [line, ...(byLine.get(i) ?? [])]).join('\n');
+}
