@@ -42,7 +42,10 @@ export interface ScimParseOptions {
 }
 
 export interface ScimParseResult<T> {
-  /** Undefined only for empty input, too-deep nesting or an internal error. */
+  /**
+   * Undefined for empty input, too-deep nesting or an internal error, and for a path that does
+   * not even start with a name. A broken filter yields a tree with `error` nodes instead.
+   */
   ast: T | undefined;
   /** Sorted by start offset. */
   diagnostics: SyntaxDiagnostic[];
@@ -138,12 +141,12 @@ function analyse(text: string, base: number, mode: Mode, diagnostics: SyntaxDiag
   let ast: ScimFilter | ScimPath | undefined = mode === 'filter' ? visitFilter(cst, ctx) : visitPath(cst, ctx);
   const first = tokens[0]!;
   const last = tokens[tokens.length - 1]!;
-  if (ast === undefined) {
+  if (ast === undefined && mode === 'filter') {
     // Recovery built nothing usable (e.g. the input starts with a value). A diagnostic exists.
     ast = { kind: 'error', start: base + first.startOffset, end: base + last.startOffset + last.image.length };
     ctx.errorNodes++;
   }
-  if (ctx.errorNodes > 0 && !diagnostics.some((d) => d.severity === 'error')) {
+  if ((ctx.errorNodes > 0 || ast === undefined) && !diagnostics.some((d) => d.severity === 'error')) {
     // Safety net: an error node always comes with an error.
     diagnostics.push(
       scimDiagnostic('syntax-error', base + first.startOffset, base + last.startOffset + last.image.length, `Invalid SCIM ${describeMode(mode)}`),
