@@ -132,7 +132,14 @@ function analyse(text: string, base: number, mode: Mode, diagnostics: SyntaxDiag
   const cst =
     mode === 'filter' ? scimParser.filter() : mode === 'attributePath' ? scimParser.attributePath() : scimParser.patchPath();
   const parseErrors = scimParser.errors;
+  let lastErrorToken: IToken | undefined;
   for (const error of parseErrors) {
+    // Recovery often reports the same problem twice: `and` alone gives "found 'and'" and then
+    // "after 'and', found end of input". Keep the first of such a pair.
+    const previous = (error as IRecognitionException & { previousToken?: IToken }).previousToken;
+    const followsLast = lastErrorToken !== undefined && previous === lastErrorToken;
+    lastErrorToken = error.token;
+    if (followsLast) continue;
     const diagnostic = toDiagnostic(error, text, base, balance);
     if (diagnostic !== undefined) diagnostics.push(diagnostic);
   }
@@ -174,6 +181,7 @@ function checkNesting(tokens: IToken[], base: number, diagnostics: SyntaxDiagnos
   let depths: number[] | undefined;
   let depth = 0;
   let notRun = 0;
+  let reported = 0;
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i]!;
     const type = token.tokenType;
@@ -196,7 +204,9 @@ function checkNesting(tokens: IToken[], base: number, diagnostics: SyntaxDiagnos
           open === undefined
             ? `Unmatched '${token.image}': there is no '${token.image === ')' ? '(' : '['}' before it`
             : `Expected '${expected}' to close '${open.image}', found '${token.image}'`;
-        diagnostics.push(scimDiagnostic('scim-unbalanced-brackets', base + token.startOffset, base + token.startOffset + 1, message));
+        if (++reported <= MAX_DIAGNOSTICS) {
+          diagnostics.push(scimDiagnostic('scim-unbalanced-brackets', base + token.startOffset, base + token.startOffset + 1, message));
+        }
       }
     } else if (type === Not) {
       notRun++;
@@ -208,6 +218,7 @@ function checkNesting(tokens: IToken[], base: number, diagnostics: SyntaxDiagnos
   if (openers !== undefined && openers.length > 0) {
     balance.unbalanced = true;
     for (const open of openers) {
+      if (++reported > MAX_DIAGNOSTICS) break;
       const close = open.tokenType === LParen ? ')' : ']';
       diagnostics.push(
         scimDiagnostic(

@@ -124,12 +124,11 @@ function checkSchemaUri(uri: string, absStart: number, fullText: string, diagnos
  * Validates `name[.sub[.more]]` starting at `absStart`: at most one sub-attribute.
  * Returns the part after the first `.` (undefined when there is no `.`).
  */
-export function checkDottedName(rest: string, absStart: number, diagnostics: SyntaxDiagnostic[], subOnly = false): { name: string; sub: string | undefined } {
+function checkDottedName(rest: string, absStart: number, diagnostics: SyntaxDiagnostic[]): { name: string; sub: string | undefined } {
   const firstDot = rest.indexOf('.');
   const name = firstDot < 0 ? rest : rest.substring(0, firstDot);
   const sub = firstDot < 0 ? undefined : rest.substring(firstDot + 1);
-  const role = subOnly ? 'sub-attribute name' : 'attribute name';
-  checkAttributeName(name, absStart, role, diagnostics);
+  checkAttributeName(name, absStart, 'attribute name', diagnostics);
   if (sub !== undefined) {
     const subStart = absStart + firstDot + 1;
     const secondDot = sub.indexOf('.');

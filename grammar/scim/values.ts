@@ -88,7 +88,7 @@ export function decodeJsonStringBody(body: string, absStart: number, diagnostics
               'scim-invalid-escape',
               absStart + i,
               absStart + i + width,
-              `Invalid escape '${body.substring(i, i + width)}': '\\u' must be followed by four hex digits`,
+              `Invalid escape '${body.substring(i, i + width)}': '\\u' must be followed by four hex digits (write '\\\\' for a backslash)`,
             ),
           );
         }
@@ -151,7 +151,8 @@ export function buildSingleQuotedValue(image: string, start: number, diagnostics
   return { kind: 'string', value, raw: image, start, end };
 }
 
-const NUMBER_LIKE = /^[+-]?\.?[0-9][0-9A-Za-z.+-]*$/;
+/** Words reported as malformed numbers rather than unquoted strings: `01`, `+1`, `.5`, `1e`, `0x1F`. */
+const NUMBER_LIKE = /^(?:[+-]?\.?[0-9][0-9.eE+-]*|[+-]?0[xX][0-9A-Fa-f]+)$/;
 
 function invalidNumberReason(word: string): string {
   if (word.startsWith('+')) return "a JSON number cannot start with '+'";

@@ -25,7 +25,7 @@ import type {
   ScimValuePathExpression,
 } from './ast';
 import { scimDiagnostic } from './diagnostics';
-import { buildAttributePath, checkDottedName } from './names';
+import { buildAttributePath, checkAttributeName } from './names';
 import { printScimFilter } from './printer';
 import { CompareOp, DoubleQuoted, isJsWhitespace, keywordTokens, Pr, SingleQuoted } from './tokens';
 import { buildSingleQuotedValue, buildStringValue, buildWordValue } from './values';
@@ -395,10 +395,21 @@ function subAttributeOf(token: IToken, close: IToken | undefined, ctx: VisitCont
     ctx.diagnostics.push(scimDiagnostic('scim-whitespace', end(ctx, close), tokenStart, "No space is allowed between ']' and '.'"));
   }
   const name = token.image.substring(1);
-  if (name.length === 0) {
+  const dot = name.indexOf('.');
+  if (name.length === 0 || dot === 0) {
     ctx.diagnostics.push(scimDiagnostic('scim-missing-attribute-name', tokenStart, tokenStart + 1, "Expected a sub-attribute name after '.'"));
   } else {
-    checkDottedName(name, tokenStart + 1, ctx.diagnostics, true);
+    checkAttributeName(dot < 0 ? name : name.substring(0, dot), tokenStart + 1, 'sub-attribute name', ctx.diagnostics);
+    if (dot > 0) {
+      ctx.diagnostics.push(
+        scimDiagnostic(
+          'scim-too-many-subattributes',
+          tokenStart + 1 + dot,
+          end(ctx, token),
+          `Only one sub-attribute may follow ']' ('.${name.substring(0, dot)}'): '${name.substring(dot)}' is not allowed`,
+        ),
+      );
+    }
   }
   return { name, start: tokenStart + 1, end: end(ctx, token) };
 }
@@ -411,7 +422,9 @@ function visitValuePath(
   ctx: VisitContext,
   brackets: number,
 ): ScimFilter {
+  const errorsBefore = countErrors(ctx);
   const { filter, close } = visitBrackets(node, path, open, ctx, brackets);
+  const filterIsValid = countErrors(ctx) === errorsBefore;
   const result: ScimValuePathExpression = {
     kind: 'valuePath',
     path,
@@ -445,7 +458,7 @@ function visitValuePath(
   if (subToken !== undefined) {
     if (comparisonNode === undefined) {
       reportMissingAfter(ctx, subToken, 'scim-missing-operator', (found) => `Expected ${OPERATORS} after '${subject}', found ${found}`);
-    } else if (comparison !== undefined && (comparison.operator === 'pr' || comparison.value !== undefined)) {
+    } else if (comparison !== undefined && filterIsValid && (comparison.operator === 'pr' || comparison.value !== undefined)) {
       ctx.diagnostics.push(
         scimDiagnostic(
           'scim-entra-value-path',
@@ -468,6 +481,12 @@ function visitValuePath(
     );
   }
   return result;
+}
+
+function countErrors(ctx: VisitContext): number {
+  let count = 0;
+  for (const diagnostic of ctx.diagnostics) if (diagnostic.severity === 'error') count++;
+  return count;
 }
 
 /**

@@ -25,7 +25,8 @@ export function formatText(inputs: readonly { input: CheckedInput; reported: Rep
       }
     }
   }
-  const files = inputs.length === 1 ? '1 file' : `${inputs.length} files`;
+  const noun = inputs.every(({ input }) => input.file.startsWith('<')) ? 'input' : 'file';
+  const files = `${inputs.length} ${noun}${inputs.length === 1 ? '' : 's'}`;
   const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
   const summary =
     counts.error + counts.warning + counts.info === 0

@@ -1,0 +1,65 @@
+/**
+ * Starts the bundled language server (`node dist/server.js --stdio`) as a real child process and
+ * speaks LSP to it over its stdio, as an editor would.
+ */
+import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  type ClientCapabilities,
+  createProtocolConnection,
+  InitializeRequest,
+  InitializedNotification,
+  type ProtocolConnection,
+  StreamMessageReader,
+  StreamMessageWriter,
+} from 'vscode-languageserver-protocol/node';
+
+export const SERVER_BUNDLE = join(__dirname, '..', '..', 'dist', 'server.js');
+
+export interface ServerUnderTest {
+  connection: ProtocolConnection;
+  process: ChildProcessWithoutNullStreams;
+  stderr: () => string;
+  logs: string[];
+  stop(): Promise<void>;
+}
+
+export async function startServer(capabilities: ClientCapabilities): Promise<ServerUnderTest> {
+  if (!existsSync(SERVER_BUNDLE)) throw new Error(`${SERVER_BUNDLE} is missing: run npm run build first`);
+  const child = spawn(process.execPath, [SERVER_BUNDLE, '--stdio'], { stdio: 'pipe' });
+  let stderr = '';
+  child.stderr.on('data', (chunk) => (stderr += chunk));
+  const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+  const logs: string[] = [];
+  connection.onNotification('window/logMessage', (params: { message: string }) => logs.push(params.message));
+  connection.listen();
+  await connection.sendRequest(InitializeRequest.type, { processId: process.pid, rootUri: null, capabilities, workspaceFolders: null });
+  await connection.sendNotification(InitializedNotification.type, {});
+  return {
+    connection,
+    process: child,
+    stderr: () => stderr,
+    logs,
+    async stop() {
+      try {
+        await Promise.race([connection.sendRequest('shutdown'), new Promise((resolve) => setTimeout(resolve, 2000))]);
+        await connection.sendNotification('exit');
+      } catch {
+        // the process may be gone already
+      }
+      await new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        const timer = setTimeout(() => {
+          child.kill('SIGKILL');
+          resolve();
+        }, 3000);
+        child.once('exit', () => {
+          clearTimeout(timer);
+          resolve();
+        });
+      });
+      connection.dispose();
+    },
+  };
+}
