@@ -34,6 +34,14 @@ export const UnterminatedString = createToken({
   label: 'a string',
 });
 
+/** `'text'`: not a string of the language; lexed as one so the parse goes on and the visitor explains. */
+export const SingleQuotedString = createToken({
+  name: 'SingleQuotedString',
+  pattern: /'[^'\r\n]*'/,
+  categories: [StringLiteral, LineContent],
+  label: 'a string',
+});
+
 /** VBA-style hex: `&HF7`. */
 export const HexLiteral = createToken({ name: 'HexLiteral', categories: [LineContent], pattern: /&H[0-9A-Fa-f]+/, label: 'a number' });
 /** Integers, negative and decimal numbers; kept as text (values beyond 2^53 occur: FILETIME dates). */
@@ -53,6 +61,7 @@ export const Identifier = createToken({ name: 'Identifier', categories: [LineCon
 export const expressionTokens: TokenType[] = [
   StringLiteral,
   UnterminatedString,
+  SingleQuotedString,
   AttributeRef,
   UnterminatedAttributeRef,
   HexLiteral,

@@ -7,7 +7,7 @@ import type { CstNode, IToken } from 'chevrotain';
 import type { SyntaxDiagnostic } from '../common/syntax-diagnostic';
 import type { Argument, AttributeReference, CallExpression, ComparisonOperatorText, Expression, NumberLiteral, StringLiteral } from './ast';
 import { decodeExpressionString } from './strings';
-import { UnterminatedAttributeRef, UnterminatedString } from './tokens';
+import { SingleQuotedString, UnterminatedAttributeRef, UnterminatedString } from './tokens';
 
 type Children = Record<string, (CstNode | IToken)[] | undefined>;
 
@@ -87,6 +87,11 @@ export class ExpressionVisitor {
 
   string(token: IToken): StringLiteral {
     const start = token.startOffset;
+    if (token.tokenType === SingleQuotedString) {
+      const end = tokenEnd(token);
+      this.diagnostics.push({ start, end, severity: 'error', code: 'syntax-error', message: `Strings are written in double quotes: "${token.image.slice(1, -1)}"` });
+      return { kind: 'string', value: token.image.slice(1, -1), raw: token.image, start, end };
+    }
     if (token.tokenType === UnterminatedString) {
       this.diagnostics.push({ start, end: tokenEnd(token), severity: 'error', code: 'unterminated-string', message: 'String is missing its closing \'"\'' });
     }

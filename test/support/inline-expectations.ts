@@ -35,20 +35,31 @@ export interface ActualDiagnostic {
   message: string;
 }
 
-const EXPECTATION = /^(#\s*)(\^+)\s+(error|warning|info)\s+([a-z0-9-]+)(?:\s+"(.*)")?\s*$/;
+const EXPECTATION_BODY = String.raw`(\^+)\s+(error|warning|info)\s+([a-z0-9-]+)(?:\s+"(.*)")?\s*$`;
+const COMMENT_EXPECTATION = new RegExp(String.raw`^(#\s*)` + EXPECTATION_BODY);
+const BARE_EXPECTATION = new RegExp(String.raw`^(\s*)` + EXPECTATION_BODY);
 
-export function readExpectations(text: string): Expectation[] {
+/**
+ * `comment: '#'` (default): expectation lines are `#` comments, as in `.aadmap` files.
+ * `comment: ''`: expectation lines start with the carets (for fixtures of one-line inputs that
+ * never contain `^`, such as expressions).
+ */
+export interface ExpectationSyntax {
+  comment: '#' | '';
+}
+
+export function readExpectations(text: string, syntax: ExpectationSyntax = { comment: '#' }): Expectation[] {
   const lines = text.split(/\r\n|\r|\n/);
   const expectations: Expectation[] = [];
   let target = -1;
   lines.forEach((line, index) => {
-    const match = EXPECTATION.exec(line);
+    const match = (syntax.comment === '#' ? COMMENT_EXPECTATION : BARE_EXPECTATION).exec(line);
     if (!match) {
       target = index;
       return;
     }
     const [, prefix, carets, severity, code, message] = match;
-    const atLineStart = prefix === '#';
+    const atLineStart = syntax.comment === '#' && prefix === '#';
     const startColumn = atLineStart ? 0 : prefix!.length;
     expectations.push({
       line: target,
@@ -75,9 +86,9 @@ function matches(expectation: Expectation, actual: ActualDiagnostic, index: Line
 }
 
 /** Pairs expectations with diagnostics; returns readable lines for everything left unpaired. */
-export function compareExpectations(text: string, actual: readonly ActualDiagnostic[]): string[] {
+export function compareExpectations(text: string, actual: readonly ActualDiagnostic[], syntax?: ExpectationSyntax): string[] {
   const index = new LineIndex(text);
-  const expectations = readExpectations(text);
+  const expectations = readExpectations(text, syntax);
   const unmatched = [...actual];
   const problems: string[] = [];
   for (const expectation of expectations) {
