@@ -1,5 +1,6 @@
 /** Public entry of the `.aadmap` file language: text → { ast, diagnostics }, never throwing. */
 import { endOfLastToken, internalErrorDiagnostic, lexerDiagnostics, parserDiagnostics } from '../common/chevrotain-diagnostics';
+import { LineIndex } from '../common/line-index';
 import type { SyntaxDiagnostic } from '../common/syntax-diagnostic';
 import type { MappingFile } from './ast';
 import { lexMappingFile } from './lexer';
@@ -24,23 +25,27 @@ export function parseMappingFile(text: string): MappingFileParseResult {
     diagnostics.push(...parserDiagnostics(parser.errors, endOfLastToken(lexed.tokens)));
     const ast = new MappingVisitor(text, diagnostics).file(cst);
     ast.comments = lexed.comments.map((t) => ({ kind: 'comment', text: t.image, start: t.startOffset, end: t.startOffset + t.image.length }));
-    return { ast, diagnostics: withoutRepeatedSyntaxErrors(diagnostics) };
+    return { ast, diagnostics: withoutRepeatedSyntaxErrors(text, diagnostics) };
   } catch (error) {
     return { ast: empty, diagnostics: [internalErrorDiagnostic(error)] };
   }
 }
 
 /**
- * Recovery can report one spot twice (the parser's "Expected ')'" and the skipped rest of the line
- * as a stray line): keep the first syntax error at each offset, in position order.
+ * Statements are lines, and the first syntax error of a line is its cause: recovery may report the
+ * same spot twice (the parser's "Expected ')'" and the skipped rest as a stray line), or report
+ * the tokens after an unexpected character. Keep the first syntax error of each line.
  */
-function withoutRepeatedSyntaxErrors(diagnostics: SyntaxDiagnostic[]): SyntaxDiagnostic[] {
+function withoutRepeatedSyntaxErrors(text: string, diagnostics: SyntaxDiagnostic[]): SyntaxDiagnostic[] {
   diagnostics.sort((a, b) => a.start - b.start || a.end - b.end);
-  const seen = new Set<number>();
+  if (diagnostics.filter((d) => d.code === 'syntax-error').length < 2) return diagnostics;
+  const index = new LineIndex(text);
+  const lines = new Set<number>();
   return diagnostics.filter((d) => {
     if (d.code !== 'syntax-error') return true;
-    if (seen.has(d.start)) return false;
-    seen.add(d.start);
+    const line = index.positionAt(d.start).line;
+    if (lines.has(line)) return false;
+    lines.add(line);
     return true;
   });
 }

@@ -263,14 +263,39 @@ export function checkScimNesting(root: ScimFilter | ScimPath | undefined): void 
   }
 }
 
-/** The AST without positions: what must survive printing and re-parsing. */
-export function shapeOf(node: unknown): unknown {
-  if (Array.isArray(node)) return node.map(shapeOf);
+/**
+ * The AST without positions: what must survive printing and re-parsing. `dropRaw` also drops the
+ * `raw` text of string values (the SCIM printer re-encodes strings; their decoded `value` stays).
+ */
+export function shapeOf(node: unknown, dropRaw = false): unknown {
+  if (Array.isArray(node)) return node.map((n) => shapeOf(n, dropRaw));
   if (typeof node !== 'object' || node === null) return node;
   const result: Record<string, unknown> = {};
+  const isString = (node as { kind?: unknown }).kind === 'string';
   for (const [key, value] of Object.entries(node)) {
-    if (['start', 'end', 'nameRange', 'openParen', 'closeParen', 'operatorRange', 'operatorToken', 'text'].includes(key)) continue;
-    result[key] = shapeOf(value);
+    if (['start', 'end', 'nameRange', 'openParen', 'closeParen', 'operatorRange', 'operatorToken'].includes(key)) continue;
+    if (dropRaw && isString && key === 'raw') continue;
+    result[key] = shapeOf(value, dropRaw);
   }
   return result;
+}
+
+/** Whether the tree holds a placeholder node (`missing` expression, SCIM `error`), which must come with an error. */
+export function hasPlaceholder(root: unknown): boolean {
+  const seen = new Set<object>();
+  const stack: unknown[] = [root];
+  while (stack.length > 0) {
+    const value = stack.pop();
+    if (typeof value !== 'object' || value === null || seen.has(value)) continue;
+    seen.add(value);
+    const kind = (value as { kind?: unknown }).kind;
+    if (kind === 'missing' || kind === 'error') return true;
+    for (const child of Object.values(value)) if (typeof child === 'object' && child !== null) stack.push(child);
+  }
+  return false;
+}
+
+/** A placeholder node in the tree (or no tree at all, when `astRequired`) must come with an error diagnostic. */
+export function checkPlaceholdersReported(ast: unknown, diagnostics: readonly OffsetDiagnostic[], what: string): void {
+  if (hasPlaceholder(ast) && !diagnostics.some((d) => d.severity === 'error')) fail(`${what}: the tree has a missing/error node but no error diagnostic`, diagnostics);
 }
