@@ -3,6 +3,8 @@ import { endOfLastToken, internalErrorDiagnostic, lexerDiagnostics, parserDiagno
 import type { SyntaxDiagnostic } from '../common/syntax-diagnostic';
 import type { Expression } from './ast';
 import { expressionLexer } from './lexer';
+import { limitNesting } from '../common/nesting';
+import { LParen, RParen } from './tokens';
 import { expressionParser } from './parser';
 import { ExpressionVisitor, firstNode } from './visitor';
 
@@ -24,13 +26,16 @@ export function parseExpression(text: string): ExpressionParseResult {
       diagnostics.push({ start: 0, end: text.length, severity: 'error', code: 'empty-expression', message: 'The expression is empty' });
       return { ast: undefined, diagnostics };
     }
+    const tokens = limitNesting(lexed.tokens, LParen, RParen, () => false, diagnostics);
     const parser = expressionParser();
-    parser.input = lexed.tokens;
+    parser.input = tokens;
     const cst = parser.expressionRoot();
-    diagnostics.push(...parserDiagnostics(parser.errors, endOfLastToken(lexed.tokens)));
+    diagnostics.push(...parserDiagnostics(parser.errors, endOfLastToken(tokens)));
     const ast = new ExpressionVisitor(diagnostics).expression(firstNode(cst.children, 'expression'), 0);
     diagnostics.sort((a, b) => a.start - b.start);
-    return { ast, diagnostics };
+    // Two reports of one spot (a cut-off expression also ends early): keep the first.
+    const seen = new Set<number>();
+    return { ast, diagnostics: diagnostics.filter((d) => d.code !== 'syntax-error' || (!seen.has(d.start) && !!seen.add(d.start))) };
   } catch (error) {
     return { ast: undefined, diagnostics: [internalErrorDiagnostic(error)] };
   }

@@ -4,6 +4,9 @@ import { LineIndex } from '../common/line-index';
 import type { SyntaxDiagnostic } from '../common/syntax-diagnostic';
 import type { MappingFile } from './ast';
 import { lexMappingFile } from './lexer';
+import { limitNesting } from '../common/nesting';
+import { LParen, RParen } from '../expression/tokens';
+import { Newline } from './tokens';
 import { mappingFileParser } from './parser';
 import { MappingVisitor } from './visitor';
 
@@ -19,10 +22,11 @@ export function parseMappingFile(text: string): MappingFileParseResult {
   try {
     const lexed = lexMappingFile(text);
     const diagnostics = lexerDiagnostics(text, lexed.errors);
+    const tokens = limitNesting(lexed.tokens, LParen, RParen, (t) => t.tokenType === Newline, diagnostics);
     const parser = mappingFileParser();
-    parser.input = lexed.tokens;
+    parser.input = tokens;
     const cst = parser.file();
-    diagnostics.push(...parserDiagnostics(parser.errors, endOfLastToken(lexed.tokens)));
+    diagnostics.push(...parserDiagnostics(parser.errors, endOfLastToken(tokens)));
     const ast = new MappingVisitor(text, diagnostics).file(cst);
     ast.comments = lexed.comments.map((t) => ({ kind: 'comment', text: t.image, start: t.startOffset, end: t.startOffset + t.image.length }));
     return { ast, diagnostics: withoutRepeatedSyntaxErrors(text, diagnostics) };

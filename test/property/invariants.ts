@@ -193,7 +193,6 @@ export function checkMappingNesting(file: MappingFile, length: number): void {
         if (item.source.kind !== 'none') checkExpressionNesting(item.source);
         if (item.target.path) checkScimNesting(item.target.path);
       } else if (item.kind === 'scope') {
-        within(item.name, item, 'scope name');
         for (const clause of item.clauses) {
           within(clause, item, 'scoping clause');
           within(clause.attribute, clause, 'clause attribute');
@@ -208,7 +207,8 @@ export function checkMappingNesting(file: MappingFile, length: number): void {
 }
 
 /**
- * The header of a mapping block (name, source and target object) lies within the block.
+ * The header of a mapping block (name, source and target object) lies within the block, and a
+ * scope's name within the scope.
  * Kept apart from checkMappingNesting: see the BUG note in parsers.test.ts.
  */
 export function checkMappingHeaderNesting(file: MappingFile): void {
@@ -217,7 +217,11 @@ export function checkMappingHeaderNesting(file: MappingFile): void {
     within(block.sourceObject, block, 'mapping block source object');
     within(block.targetObject, block, 'mapping block target object');
     offsetWithin(block.closeBrace, block, "mapping block '}'");
-    for (const item of block.items) if (item.kind === 'scope') offsetWithin(item.closeBrace, item, "scope '}'");
+    for (const item of block.items) {
+      if (item.kind !== 'scope') continue;
+      within(item.name, item, 'scope name');
+      offsetWithin(item.closeBrace, item, "scope '}'");
+    }
   }
 }
 
