@@ -144,26 +144,29 @@ export const scimErrorMessageProvider: IParserErrorMessageProvider = {
   },
 };
 
-/** Is the `not` at LA(1) a prefix operator (rather than an attribute named `not`)? */
+/**
+ * Does `token` continue an attribute expression right after its path (`eq`, `pr`, `[`, `==`)?
+ * Decides whether a keyword just before it is an attribute name (`not eq "x"`, `pr pr`).
+ */
+function continuesAttributePath(token: IToken): boolean {
+  return tokenMatcher(token, CompareOp) || tokenMatcher(token, Pr) || tokenMatcher(token, LBracket) || tokenMatcher(token, OpSymbol);
+}
+
+/** Is the `not` at LA(1) the prefix operator (rather than an attribute named `not`)? */
 function notIsPrefix(next: IToken): boolean {
-  return !(
-    tokenMatcher(next, CompareOp) ||
-    tokenMatcher(next, Pr) ||
-    tokenMatcher(next, LBracket) ||
-    tokenMatcher(next, OpSymbol)
-  );
+  return !continuesAttributePath(next);
 }
 
 /** Can `token` (at the start of a term) be an attribute name, given the token after it? */
 function keywordCanBeName(token: IToken, next: IToken): boolean {
   if (token.tokenType === Word || token.tokenType === Not) return true;
-  return !notIsPrefix(next);
+  return continuesAttributePath(next);
 }
 
-/** Should the token after `pr` be taken as its (erroneous) value? */
+/** Should the token after `pr` be taken as its (erroneous) value? Not if it starts a new expression. */
 function prValueFollows(next: IToken, afterNext: IToken): boolean {
   if (logicalHint(next) !== '') return false;
-  return notIsPrefix(afterNext);
+  return !continuesAttributePath(afterNext);
 }
 
 export class ScimParser extends CstParser {

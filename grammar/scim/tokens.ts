@@ -15,7 +15,7 @@
  *  - keywords need no explicit delimiter rule: `title prx` lexes as two words because `prx` is a
  *    longer `Word` match (`longer_alt`), and `pr)` lexes as `pr` `)`.
  *
- * Whitespace (any JS `\s` character) only separates tokens and is skipped; see `parser-support.ts`
+ * Whitespace (any JS `\s` character) only separates tokens and is skipped; see `index.ts`
  * for the whitespace policy and the few whitespace warnings.
  */
 import { createToken, Lexer, type CustomPatternMatcherReturn, type TokenType } from 'chevrotain';

@@ -268,18 +268,19 @@ export function checkScimNesting(root: ScimFilter | ScimPath | undefined): void 
 }
 
 /**
- * The AST without positions: what must survive printing and re-parsing. `dropRaw` also drops the
- * `raw` text of string values (the SCIM printer re-encodes strings; their decoded `value` stays).
+ * The AST without positions: what must survive printing and re-parsing. With `scim`, also without
+ * what the SCIM printer normalises: the `raw` text of string values (re-encoded; the decoded
+ * `value` stays) and the as-written `text` of a whole path (its attribute path's text stays).
  */
-export function shapeOf(node: unknown, dropRaw = false): unknown {
-  if (Array.isArray(node)) return node.map((n) => shapeOf(n, dropRaw));
+export function shapeOf(node: unknown, scim = false): unknown {
+  if (Array.isArray(node)) return node.map((n) => shapeOf(n, scim));
   if (typeof node !== 'object' || node === null) return node;
   const result: Record<string, unknown> = {};
-  const isString = (node as { kind?: unknown }).kind === 'string';
+  const kind = (node as { kind?: unknown }).kind;
   for (const [key, value] of Object.entries(node)) {
     if (['start', 'end', 'nameRange', 'openParen', 'closeParen', 'operatorRange', 'operatorToken'].includes(key)) continue;
-    if (dropRaw && isString && key === 'raw') continue;
-    result[key] = shapeOf(value, dropRaw);
+    if (scim && ((kind === 'string' && key === 'raw') || (kind === 'path' && key === 'text'))) continue;
+    result[key] = shapeOf(value, scim);
   }
   return result;
 }

@@ -1,0 +1,18 @@
+/** The .vsix holds the bundles, grammars, language configurations, README, LICENSE and icon — nothing else. */
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { expect, it } from 'vitest';
+
+const root = join(__dirname, '..', '..');
+
+it('packages only what the extension needs', () => {
+  const vsce = join(root, 'node_modules', '@vscode', 'vsce', 'vsce');
+  const result = spawnSync(process.execPath, [vsce, 'ls', '--no-dependencies'], { cwd: root, encoding: 'utf8', input: '' });
+  expect(result.status, result.stderr).toBe(0);
+  const files = result.stdout.trim().split('\n').sort();
+  const allowed = [/^package\.json$/, /^README\.md$/, /^LICENSE$/, /^images\/icon\.png$/, /^dist\/(extension|server)\.js$/, /^syntaxes\/[a-z.-]+\.(tmLanguage|language-configuration)\.json$/];
+  for (const file of files) expect(allowed.some((pattern) => pattern.test(file)), file).toBe(true);
+  for (const required of ['package.json', 'README.md', 'LICENSE', 'images/icon.png', 'dist/extension.js', 'dist/server.js', 'syntaxes/aadmap.tmLanguage.json', 'syntaxes/scimfilter.tmLanguage.json']) {
+    expect(files).toContain(required);
+  }
+});
