@@ -33,3 +33,20 @@ export function findAttribute(
 export function attributeNames(obj: ObjectSchema): string[] {
   return obj.attributes.map((a) => a.name);
 }
+
+const CORE_USER_URI = 'urn:ietf:params:scim:schemas:core:2.0:user:';
+
+/**
+ * A target attribute by the name a mapping or filter writes: Graph schemas name attributes by
+ * their full text (`emails[type eq "work"].value`, `urn:…:User:department`); a name qualified with
+ * the core User schema URI also matches its short form (`urn:…:core:2.0:User:userName`).
+ */
+export function findTargetAttribute(
+  obj: ObjectSchema,
+  name: string,
+): { attribute: AttributeDefinition; exactCase: boolean } | undefined {
+  const direct = findAttribute(obj, name);
+  if (direct) return direct;
+  if (name.toLowerCase().startsWith(CORE_USER_URI)) return findAttribute(obj, name.slice(CORE_USER_URI.length));
+  return undefined;
+}

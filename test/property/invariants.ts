@@ -11,6 +11,15 @@ import type { ScimFilter, ScimPath } from '../../grammar/scim/ast';
 /** A single input taking longer than this means catastrophic backtracking or exponential recovery. */
 export const TIME_LIMIT_MS = 2000;
 
+/**
+ * `numRuns` scaled by AADMAP_PROPERTY_RUNS (a factor, default 1), e.g. `AADMAP_PROPERTY_RUNS=20
+ * npx vitest run test/property` for a long exploratory run.
+ */
+export function runs(numRuns: number): number {
+  const factor = Number(process.env['AADMAP_PROPERTY_RUNS'] ?? '1');
+  return Math.max(1, Math.round(numRuns * (Number.isFinite(factor) && factor > 0 ? factor : 1)));
+}
+
 const CODE = /^[a-z][a-z0-9-]*$/;
 const SEVERITIES = new Set(['error', 'warning', 'info']);
 /** Diagnostics that only exist because something threw inside the product (a caught bug). */
@@ -54,10 +63,16 @@ export interface OffsetDiagnostic {
   message: string;
 }
 
-/** `0 <= start <= end <= length` (integers), a message, a code in kebab case, a known severity. */
+/**
+ * `0 <= start <= end <= length` (integers), a message, a code in kebab case, a known severity, no
+ * internal error (unless allowed); sorted by start offset (every producer sorts them).
+ */
 export function checkDiagnostics(diagnostics: readonly OffsetDiagnostic[], length: number, options: { base?: number; internalErrors?: boolean } = {}): void {
   if (!Array.isArray(diagnostics)) fail('diagnostics is not an array', diagnostics);
   const base = options.base ?? 0;
+  for (let i = 1; i < diagnostics.length; i++) {
+    if (diagnostics[i]!.start < diagnostics[i - 1]!.start) fail('diagnostics are not sorted by start offset', [diagnostics[i - 1], diagnostics[i]]);
+  }
   for (const d of diagnostics) {
     if (!Number.isInteger(d.start) || !Number.isInteger(d.end)) fail('diagnostic offsets are not integers', d);
     if (!(base <= d.start && d.start <= d.end && d.end <= base + length)) fail(`diagnostic range outside [${base}, ${base + length}] or reversed`, d);

@@ -25,6 +25,7 @@ import {
   checkMappingNesting,
   checkPlaceholdersReported,
   checkScimNesting,
+  runs,
   timed,
 } from './invariants';
 
@@ -87,7 +88,7 @@ function property(input: fc.Arbitrary<string>, parser: Parser, numRuns: number):
     fc.property(input, (text) => {
       parser.check(text);
     }),
-    { numRuns },
+    { numRuns: runs(numRuns) },
   );
 }
 
@@ -120,7 +121,7 @@ describe('mapping block and scope headers lie within their block', () => {
       fc.property(fc.oneof(structuredMapping, mutatedMapping, mappingSoup), (text) => {
         checkMappingHeaderNesting(parseMappingFile(text).ast);
       }),
-      { numRuns: 500 },
+      { numRuns: runs(500) },
     );
   });
 });
@@ -136,7 +137,7 @@ describe('parsers are pure: a parse does not depend on the parses before it', ()
           (parse as (t: string) => unknown)(b);
           expect((parse as (t: string) => unknown)(a)).toEqual(first);
         }),
-        { numRuns: 200 },
+        { numRuns: runs(200) },
       );
     });
   }
@@ -157,7 +158,7 @@ describe('SCIM baseOffset shifts every range and nothing else', () => {
           if (shifted.ast !== undefined) checkAstBounds(shifted.ast, text.length, base);
           expect(unshift(shifted, base)).toEqual(plain);
         }),
-        { numRuns: 300 },
+        { numRuns: runs(300) },
       );
     });
   }

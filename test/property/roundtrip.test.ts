@@ -10,7 +10,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseAttributePath, parseExpression, parsePatchPath, parseScimFilter, printExpression, printScimFilter, printScimPath } from '../../grammar/index';
 import { expressionSoup, mutatedExpression, mutatedScimLine, scimLineFixtures, scimSoup, validExpression, validScimFilter, validScimPath } from './arbitraries';
-import { checkAstBounds, shapeOf } from './invariants';
+import { checkAstBounds, runs, shapeOf } from './invariants';
 
 const errorsOf = (diagnostics: readonly { severity: string }[]) => diagnostics.filter((d) => d.severity === 'error');
 
@@ -23,7 +23,7 @@ describe('SCIM filters', () => {
         expect(result.ast).toBeDefined();
         checkAstBounds(result.ast, text.length);
       }),
-      { numRuns: 600 },
+      { numRuns: runs(600) },
     );
   });
 
@@ -37,7 +37,7 @@ describe('SCIM filters', () => {
         expect(printScimFilter(reparsed.ast!)).toBe(printed);
         expect(shapeOf(reparsed.ast, true)).toEqual(shapeOf(ast, true));
       }),
-      { numRuns: 600 },
+      { numRuns: runs(600) },
     );
   });
 
@@ -54,7 +54,7 @@ describe('SCIM filters', () => {
         expect(printScimFilter(reparsed.ast!)).toBe(printed);
         expect(shapeOf(reparsed.ast, true)).toEqual(shapeOf(parsed.ast, true));
       }),
-      { numRuns: 1000 },
+      { numRuns: runs(1000) },
     );
     // The property is only meaningful if enough inputs were error-free.
     expect(checked).toBeGreaterThan(50);
@@ -75,7 +75,7 @@ describe('SCIM filters', () => {
           expect(printScimPath(reparsed.ast!)).toBe(printed);
           expect(shapeOf(reparsed.ast, true)).toEqual(shapeOf(result.ast, true));
         }),
-        { numRuns: 300 },
+        { numRuns: runs(300) },
       );
     });
   }
@@ -89,7 +89,7 @@ describe('expressions', () => {
         expect(errorsOf(result.diagnostics)).toEqual([]);
         expect(shapeOf(result.ast)).toEqual(shape);
       }),
-      { numRuns: 600 },
+      { numRuns: runs(600) },
     );
   });
 
@@ -103,7 +103,7 @@ describe('expressions', () => {
         expect(shapeOf(reparsed.ast)).toEqual(shapeOf(ast));
         expect(printExpression(reparsed.ast!)).toBe(printed);
       }),
-      { numRuns: 600 },
+      { numRuns: runs(600) },
     );
   });
 
@@ -119,7 +119,7 @@ describe('expressions', () => {
         expect(errorsOf(reparsed.diagnostics)).toEqual([]);
         expect(shapeOf(reparsed.ast)).toEqual(shapeOf(parsed.ast));
       }),
-      { numRuns: 800 },
+      { numRuns: runs(800) },
     );
     expect(checked).toBeGreaterThan(50);
   });

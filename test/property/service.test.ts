@@ -18,7 +18,7 @@ import {
   scimSoup,
   structuredMapping,
 } from './arbitraries';
-import { checkDiagnostics, checkLspDiagnostics, timed } from './invariants';
+import { checkDiagnostics, checkLspDiagnostics, runs, timed } from './invariants';
 
 const service = createLanguageService();
 
@@ -62,7 +62,7 @@ describe('language service never throws and returns well-formed diagnostics', ()
     it(`${languageId}: ${name}`, () => {
       fc.assert(
         fc.property(arbitrary, (text) => checkService(text, languageId)),
-        { numRuns },
+        { numRuns: runs(numRuns) },
       );
     });
   }

@@ -5,11 +5,9 @@
 import type { TextRange } from '../../../grammar/common/text-range';
 import type { ScimAttributePath, ScimFilter } from '../../../grammar/scim/ast';
 import { suggestNames } from '../../catalogue/index';
-import { attributeNames, findAttribute } from '../../schema/lookup';
+import { attributeNames, findTargetAttribute } from '../../schema/lookup';
 import type { DirectorySchema, ObjectSchema } from '../../schema/types';
 import { didYouMean, type DiagnosticSink } from '../diagnostic';
-
-const CORE_USER_URI = 'urn:ietf:params:scim:schemas:core:2.0:user';
 
 /** A tested attribute: its full path text (valuePath parents prefixed) and where it is written. */
 export interface FilterAttributeUse {
@@ -61,19 +59,10 @@ function use(path: ScimAttributePath, within: ScimAttributePath | undefined): Fi
   return { text: path.text, range: path, attributeName: qualifiedName(path), hasSubAttribute: path.subAttribute !== undefined };
 }
 
-/** Looks an attribute up by its (possibly core-URN-qualified) name. */
-function lookup(object: ObjectSchema, name: string) {
-  const found = findAttribute(object, name);
-  if (found) return found;
-  const lower = name.toLowerCase();
-  if (lower.startsWith(`${CORE_USER_URI}:`)) return findAttribute(object, name.slice(CORE_USER_URI.length + 1));
-  return undefined;
-}
-
 export function checkFilterAttributes(filter: ScimFilter, directory: DirectorySchema, object: ObjectSchema, sink: DiagnosticSink): void {
   const filterable = object.attributes.filter((a) => a.filterable === true).map((a) => a.name);
   for (const attributeUse of filterAttributeUses(filter)) {
-    const found = lookup(object, attributeUse.attributeName);
+    const found = findTargetAttribute(object, attributeUse.attributeName);
     if (!found) {
       const suggestions = suggestNames(attributeUse.attributeName, attributeNames(object));
       if (directory.filterabilityKnown) {

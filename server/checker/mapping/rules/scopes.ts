@@ -7,7 +7,7 @@ import type { ScopeClause } from '../../../../grammar/mapping/ast';
 import { findAttribute } from '../../../schema/lookup';
 import type { DiagnosticSink } from '../../diagnostic';
 import type { BlockRule } from '../context';
-import { attributesRule } from '../../expression/rules/attributes';
+import { checkSourceAttribute } from '../../expression/rules/attributes';
 
 const UNARY = new Set(['IS TRUE', 'IS FALSE', 'IS NULL', 'IS NOT NULL']);
 const INTEGER_OPERATORS = new Set(['Greater_Than', 'Greater_Than_OR_EQUALS']);
@@ -23,7 +23,7 @@ export const scopesRule: BlockRule = ({ block, sourceObject, sink }) => {
       names.add(item.name.value);
     }
     for (const clause of item.clauses) {
-      attributesRule.node?.(clause.attribute, { index: 0, ancestors: [] }, { sink, source: sourceObject, usage: { kind: 'standalone' }, text: '' });
+      if (sourceObject) checkSourceAttribute(clause.attribute, sourceObject, sink);
       checkClause(clause, sink, sourceObject);
     }
   }
