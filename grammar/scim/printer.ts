@@ -4,9 +4,10 @@
  * Rules (other code and external tests depend on them):
  *  - keywords and operators lower-case, exactly one space between tokens;
  *  - attribute paths exactly as written (URN prefix and case kept);
- *  - minimal parentheses: only an `or` chain under an `and` is parenthesised (`and` binds tighter,
- *    so an `and` chain under an `or` needs none); the top level and the inside of `[ ]` are never
- *    wrapped; chains of one operator print flat;
+ *  - redundant parentheses removed and chains of one operator printed flat; an `and` or `or`
+ *    chain under the other operator is wrapped in parentheses (`a or (b and c)`, even where
+ *    precedence would not need them, so the canonical form never relies on precedence); the top
+ *    level and the inside of `[ ]` are never wrapped;
  *  - `not` always as `not (…)`;
  *  - strings decoded, then re-encoded with `JSON.stringify`; numbers and literals as written.
  *
@@ -42,7 +43,7 @@ function printNode(node: ScimFilter, parent: 'and' | 'or' | undefined): string {
         if (i > 0) result += separator;
         result += printNode(node.operands[i]!, node.operator);
       }
-      return parent === 'and' && node.operator === 'or' && node.operands.length > 1 ? `(${result})` : result;
+      return parent !== undefined && parent !== node.operator && node.operands.length > 1 ? `(${result})` : result;
     }
     case 'not':
       return `not (${printNode(node.operand, undefined)})`;

@@ -76,7 +76,7 @@ function end(ctx: VisitContext, token: IToken): number {
   return ctx.base + token.startOffset + token.image.length;
 }
 
-function describe(token: IToken | undefined): string {
+function quoteToken(token: IToken | undefined): string {
   if (token === undefined) return 'end of input';
   const image = token.image.length > 40 ? `${token.image.slice(0, 37)}...` : token.image;
   return `'${image}'`;
@@ -118,7 +118,7 @@ function isBlank(ctx: VisitContext, from: number, to: number): boolean {
 function reportMissingAfter(ctx: VisitContext, after: IToken, code: 'scim-missing-value' | 'scim-missing-operator', message: (found: string) => string): void {
   const next = nextToken(ctx, after);
   if (next !== undefined) {
-    ctx.diagnostics.push(scimDiagnostic(code, start(ctx, next), end(ctx, next), message(describe(next))));
+    ctx.diagnostics.push(scimDiagnostic(code, start(ctx, next), end(ctx, next), message(quoteToken(next))));
   } else {
     const at = end(ctx, after);
     ctx.diagnostics.push(scimDiagnostic(code, at, at, message('end of input')));
@@ -168,10 +168,10 @@ function visitLogical(node: CstNode, operator: ScimLogicalOperator, ctx: VisitCo
       const after = ctx.text.charCodeAt(token.startOffset + token.image.length);
       // Only where an operand really touches the operator (`)and(`, `"x"or`); a missing operand
       // (`(a pr and)`) is a different error, reported by the parser.
-      if (token.startOffset > 0 && before === before && !isSpace(before) && before !== 0x28 && before !== 0x5b) {
+      if (token.startOffset > 0 && before === before && !isJsWhitespace(before) && before !== 0x28 && before !== 0x5b) {
         warnMissingSpace(ctx, tokenStart, `before '${token.image}'`);
       }
-      if (after === after && !isSpace(after) && after !== 0x29 && after !== 0x5d) {
+      if (after === after && !isJsWhitespace(after) && after !== 0x29 && after !== 0x5d) {
         warnMissingSpace(ctx, tokenEnd, `after '${token.image}'`);
       }
     }
@@ -187,9 +187,6 @@ function visitLogical(node: CstNode, operator: ScimLogicalOperator, ctx: VisitCo
   };
 }
 
-function isSpace(code: number): boolean {
-  return isJsWhitespace(code);
-}
 
 function visitTerm(node: CstNode, ctx: VisitContext, brackets: number): ScimFilter | undefined {
   const group = nodeAt(node, 'group');
@@ -211,7 +208,7 @@ function visitTerm(node: CstNode, ctx: VisitContext, brackets: number): ScimFilt
           'scim-not-without-parens',
           start(ctx, notToken),
           end(ctx, notToken),
-          `'not' must be followed by a parenthesised filter: write 'not (…)'${next ? `, found ${describe(next)}` : ''}`,
+          `'not' must be followed by a parenthesised filter: write 'not (…)'${next ? `, found ${quoteToken(next)}` : ''}`,
         ),
       );
     }
@@ -262,7 +259,7 @@ function visitComparison(node: CstNode, subject: string, ctx: VisitContext): Com
           'scim-pr-value',
           start(ctx, valueToken),
           end(ctx, valueToken),
-          `'pr' (present) takes no value: remove ${describe(valueToken)}, or use a comparison operator such as 'eq'`,
+          `'pr' (present) takes no value: remove ${quoteToken(valueToken)}, or use a comparison operator such as 'eq'`,
         ),
       );
     }

@@ -2,6 +2,7 @@
  * Never throw, never hang, never overflow the stack: pathological inputs.
  */
 import { describe, expect, it } from 'vitest';
+import { tokenizeScim } from '../../../grammar/scim/lexer';
 import {
   MAX_SCIM_NESTING,
   parseAttributePath,
@@ -94,6 +95,18 @@ describe('long input', () => {
 });
 
 describe('odd characters', () => {
+  it('lexes every UTF-16 code unit without a lexer error (first-char optimisation is complete)', () => {
+    for (let code = 0; code <= 0xffff; code++) {
+      const text = `${String.fromCharCode(code)}a${String.fromCharCode(code)}`;
+      const { tokens, errors } = tokenizeScim(text);
+      expect(errors, `U+${code.toString(16)}`).toEqual([]);
+      const covered = tokens.reduce((sum, token) => sum + token.image.length, 0);
+      // Whitespace is skipped; everything else belongs to a token.
+      const skipped = /\s/.test(String.fromCharCode(code)) ? 2 : 0;
+      expect(covered + skipped, `U+${code.toString(16)}`).toBe(3);
+    }
+  });
+
   it.each([
     ['lone high surrogate', 'a eq "\ud800"'],
     ['lone low surrogate in a name', 'a\udc00 pr'],
