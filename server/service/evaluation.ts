@@ -1,0 +1,137 @@
+/**
+ * Evaluation on top of the checked model: one expression against a sample user (`aadmap eval`),
+ * and every mapping line of an analysed `.aadmap` file (CodeLens, hover, preview). The checker
+ * runs first; an expression with errors is not evaluated.
+ */
+import type { Expression } from '../../grammar/expression/ast';
+import { parseExpression } from '../../grammar/expression/index';
+import type { AttributeMapping } from '../../grammar/mapping/ast';
+import { type CheckDiagnostic, DiagnosticSink } from '../checker/diagnostic';
+import { checkExpression } from '../checker/expression/check-expression';
+import type { CheckedBlock } from '../checker/mapping/context';
+import {
+  createEnvironment,
+  evaluateExpression,
+  type EvaluationOutcome,
+  type EvaluationSettings,
+  type SampleUser,
+} from '../evaluator/index';
+import type { Value } from '../evaluator/values';
+import { BUILTIN_SOURCE } from '../schema/index';
+import { findAttribute, findObject } from '../schema/lookup';
+import type { AttributeDefinition, AttributeType, ObjectSchema } from '../schema/types';
+import type { MappingAnalysis } from './analysis';
+
+export interface ExpressionEvaluation {
+  text: string;
+  ast?: Expression;
+  /** Syntax and checker findings (warnings included). */
+  diagnostics: CheckDiagnostic[];
+  /** The first error that prevents evaluation, if any. */
+  blockingError?: CheckDiagnostic;
+  /** Undefined when a syntax or check error blocked the evaluation. */
+  outcome?: EvaluationOutcome;
+}
+
+/**
+ * The source object an expression is checked against: the Azure AD user plus every attribute the
+ * sample user holds (HR sources such as StatusHireDate are allowed), typed from its values.
+ */
+export function sampleSourceObject(
+  user: SampleUser | undefined,
+  base: ObjectSchema | undefined = findObject(BUILTIN_SOURCE, 'User'),
+): ObjectSchema | undefined {
+  if (!user || !base) return base;
+  const extra: AttributeDefinition[] = [];
+  for (const [name, value] of user.attributes) {
+    if (findAttribute(base, name)?.exactCase) continue;
+    extra.push({ name, type: attributeTypeOf(value), multivalued: value.kind === 'multi', required: false });
+  }
+  return extra.length ? { ...base, attributes: [...base.attributes, ...extra] } : base;
+}
+
+function attributeTypeOf(value: Value): AttributeType {
+  const single = value.kind === 'multi' ? value.values[0] : value;
+  switch (single?.kind) {
+    case 'boolean':
+      return 'Boolean';
+    case 'integer':
+      return 'Integer';
+    case 'reference':
+      return 'Reference';
+    default:
+      return 'String';
+  }
+}
+
+/**
+ * Checks and evaluates one expression used as a mapping source. An attribute the source schema
+ * does not know is not an error here: an absent attribute is simply null.
+ */
+export function evaluateExpressionText(
+  text: string,
+  user: SampleUser | undefined,
+  settings: EvaluationSettings = {},
+  options: { trace?: boolean } = {},
+): ExpressionEvaluation {
+  const parsed = parseExpression(text);
+  const sink = new DiagnosticSink();
+  sink.addAll(parsed.diagnostics);
+  const ast = parsed.ast;
+  if (ast) {
+    try {
+      checkExpression(ast, { sink, source: sampleSourceObject(user), usage: { kind: 'standalone' }, text });
+    } catch (error) {
+      sink.items.push({
+        start: 0,
+        end: 0,
+        severity: 'error',
+        code: 'internal-error',
+        message: `Internal error while checking: ${(error as Error).message}`,
+      });
+    }
+  }
+  const diagnostics = sink.items.filter((d) => d.code !== 'unknown-attribute').sort((a, b) => a.start - b.start || a.end - b.end);
+  const blockingError = diagnostics.find((d) => d.severity === 'error') ?? (ast ? undefined : diagnostics[0]);
+  if (blockingError || !ast) return { text, ast, diagnostics, blockingError };
+  return { text, ast, diagnostics, outcome: evaluateExpression(ast, createEnvironment(user, settings), options) };
+}
+
+/** One mapping line of a file, evaluated. */
+export interface MappingLineEvaluation {
+  block: CheckedBlock;
+  mapping: AttributeMapping;
+  /** `none` sources evaluate to null. Undefined when the line has errors that block evaluation. */
+  outcome?: EvaluationOutcome;
+  /** The error diagnostic inside this line's source that blocked evaluation. */
+  blockingError?: CheckDiagnostic;
+}
+
+/** Evaluates every attribute mapping of an analysed file against one sample user. */
+export function evaluateMappingLines(
+  analysis: MappingAnalysis,
+  user: SampleUser | undefined,
+  settings: EvaluationSettings = {},
+  options: { trace?: boolean } = {},
+): MappingLineEvaluation[] {
+  // One clock and one random sequence for the whole file, as one provisioning pass.
+  const environment = createEnvironment(user, settings);
+  const errors = analysis.diagnostics.filter((d) => d.severity === 'error' && d.code !== 'unknown-attribute');
+  const lines: MappingLineEvaluation[] = [];
+  for (const block of analysis.blocks) {
+    for (const { mapping } of block.mappings) {
+      const source = mapping.source;
+      if (source.kind === 'none') {
+        lines.push({ block, mapping, outcome: { kind: 'value', value: { kind: 'null' } } });
+        continue;
+      }
+      const blockingError = errors.find((d) => d.start >= source.start && d.start < Math.max(source.end, source.start + 1));
+      if (blockingError || source.kind === 'missing') {
+        lines.push({ block, mapping, blockingError });
+        continue;
+      }
+      lines.push({ block, mapping, outcome: evaluateExpression(source, environment, options) });
+    }
+  }
+  return lines;
+}
