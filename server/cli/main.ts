@@ -4,7 +4,9 @@
  */
 import { UsageError } from './args';
 import { CHECK_USAGE, runCheck } from './check-command';
+import { EVAL_USAGE, runEval } from './eval-command';
 import { FILTER_USAGE, runFilter } from './filter-command';
+import { PREVIEW_USAGE, runPreview } from './preview-command';
 import type { CliIO } from './io';
 
 declare const __AADMAP_VERSION__: string | undefined;
@@ -18,16 +20,24 @@ Commands:
   check FILE... [--format text|json|sarif] [--strict]   check .aadmap and .scimfilter files
   check --expr "EXPRESSION" [--format …]                  check one mapping expression
   filter "FILTER" [--schema chatwork] [--format json]     parse and normalize a SCIM filter
+  eval --expr "EXPRESSION" --input USER.json [--format json]   evaluate an expression for a sample user
+  preview FILE --input USER.json [--existing TARGET.json]       the SCIM requests for a sample user
 
 Run 'aadmap <command> --help' for details.
 
 ${CHECK_USAGE}
 
-${FILTER_USAGE}`;
+${FILTER_USAGE}
+
+${EVAL_USAGE}
+
+${PREVIEW_USAGE}`;
 
 const commands: Record<string, (argv: readonly string[], io: CliIO) => number> = {
   check: runCheck,
   filter: runFilter,
+  eval: runEval,
+  preview: runPreview,
 };
 
 export function main(argv: readonly string[], io: CliIO): number {

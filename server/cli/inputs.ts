@@ -1,0 +1,83 @@
+/** Options shared by `eval` and `preview`: reading sample users and target objects, the evaluation settings. */
+import { readFileSync } from 'node:fs';
+import {
+  type EvaluationSettings,
+  JsonSyntaxError,
+  parseDateTime,
+  parseJson,
+  readSampleUser,
+  type SampleUser,
+  SampleUserError,
+} from '../evaluator/index';
+import { isJsonObject, type JsonObject, type JsonValue } from '../evaluator/json';
+import { BUILTIN_SOURCE, findObject } from '../schema/index';
+import { type ParsedArgs, UsageError } from './args';
+
+export const EVALUATION_OPTIONS = {
+  input: { value: true },
+  now: { value: true },
+  'default-domain': { value: true },
+  taken: { value: true, repeatable: true },
+  seed: { value: true },
+} as const;
+
+export const EVALUATION_USAGE = `  --input USER.json        the sample user: attribute name → value (absent = null)
+  --now ISO-8601           fixes Now() (default: the current time), e.g. 2021-08-25T17:41:18Z
+  --default-domain DOMAIN  what DefaultDomain() returns (default: none, an evaluation error)
+  --taken VALUE            a value SelectUniqueValue must treat as taken (repeatable)
+  --seed N                 makes Guid() and RandomString() reproducible`;
+
+/** Reads and parses a JSON file; unreadable or invalid files are usage errors (exit 2). */
+export function readJsonFile(path: string, what: string): JsonValue {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new UsageError(`cannot read ${what} ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  }
+  try {
+    return parseJson(text);
+  } catch (error) {
+    if (error instanceof JsonSyntaxError)
+      throw new UsageError(`${path}:${error.line}:${error.column}: ${what} is not valid JSON: ${error.message}`);
+    throw error;
+  }
+}
+
+export function readSampleUserFile(path: string | undefined): SampleUser {
+  if (path === undefined) return { attributes: new Map() };
+  try {
+    return readSampleUser(readJsonFile(path, 'the sample user'), findObject(BUILTIN_SOURCE, 'User'));
+  } catch (error) {
+    if (error instanceof SampleUserError) throw new UsageError(`${path}: ${error.message}`);
+    throw error;
+  }
+}
+
+export function readTargetObjectFile(path: string): JsonObject {
+  const json = readJsonFile(path, 'the existing target object');
+  if (!isJsonObject(json)) throw new UsageError(`${path}: the existing target object must be a JSON object (a SCIM resource with an "id")`);
+  return json;
+}
+
+export function evaluationSettings(args: ParsedArgs): EvaluationSettings {
+  const settings: EvaluationSettings = {};
+  const now = args.options.get('now')?.[0];
+  if (now !== undefined) {
+    const ticks = parseDateTime(now);
+    if (ticks === undefined) throw new UsageError(`--now must be an ISO 8601 date and time such as 2021-08-25T17:41:18Z (got '${now}')`);
+    settings.now = ticks;
+  }
+  const domain = args.options.get('default-domain')?.[0];
+  if (domain !== undefined) {
+    if (domain.trim() === '') throw new UsageError('--default-domain needs a domain name');
+    settings.defaultDomain = domain.trim();
+  }
+  settings.taken = args.options.get('taken') ?? [];
+  const seed = args.options.get('seed')?.[0];
+  if (seed !== undefined) {
+    if (!/^\d{1,10}$/.test(seed)) throw new UsageError(`--seed must be a whole number (got '${seed}')`);
+    settings.seed = Number(seed);
+  }
+  return settings;
+}

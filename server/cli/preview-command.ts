@@ -1,0 +1,87 @@
+/** `aadmap preview FILE.aadmap --input USER.json [--existing TARGET.json] [--format http|json] [--scim-compliant]` */
+import { readFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
+import { stringifyJson } from '../evaluator/index';
+import { createFileSchemaReader } from '../node/schema-file-reader';
+import { previewToHttp, previewToJson } from '../preview/format';
+import { analyzeMappingText } from '../service/analysis';
+import { previewMapping } from '../service/preview';
+import { oneOf, parseArgs, UsageError } from './args';
+import { formatText } from './format-text';
+import type { CliIO } from './io';
+import { EVALUATION_OPTIONS, EVALUATION_USAGE, evaluationSettings, readSampleUserFile, readTargetObjectFile } from './inputs';
+import { toReported } from './report';
+
+export const PREVIEW_USAGE = `Usage: aadmap preview FILE.aadmap --input USER.json [--existing TARGET.json] [options] [--format http|json]
+
+For one sample user: every target attribute's value, then the requests the provisioning service
+would send to the target — the lookup GET /Users?filter=… on the matching attributes, then
+POST /Users for a new user, the PATCH operations for an existing one (--existing), or the
+deprovisioning PATCH (active false) for an existing user who is out of scope.
+${EVALUATION_USAGE}
+  --existing TARGET.json   the user as the target holds it (a SCIM resource with an "id")
+  --scim-compliant         PATCH as with the aadOptscim062020 flag (lower-case op, JSON Booleans,
+                           one path-less replace); default: Entra's "Replace" with "True"/"False" strings
+  --format http            requests as an .http file, values and decisions as # comments (default)
+  --format json            the preview as JSON (see the README, "Evaluate and preview")
+Exit status: 0 previewed, 1 the file has errors or an expression cannot be evaluated, 2 usage error or unreadable file.`;
+
+export function runPreview(argv: readonly string[], io: CliIO): number {
+  const args = parseArgs(argv, {
+    ...EVALUATION_OPTIONS,
+    existing: { value: true },
+    format: { value: true },
+    'scim-compliant': {},
+    help: {},
+  });
+  if (args.flags.has('help')) {
+    io.out(PREVIEW_USAGE);
+    return 0;
+  }
+  const format = oneOf(args.options.get('format')?.[0], ['http', 'json'] as const, 'format', 'http');
+  if (args.positionals.length !== 1) throw new UsageError('preview takes exactly one FILE.aadmap');
+  const file = args.positionals[0]!;
+  const input = args.options.get('input')?.[0];
+  if (input === undefined) throw new UsageError('preview needs --input USER.json (the sample user)');
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    io.err(`aadmap preview: cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    return 2;
+  }
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  const user = readSampleUserFile(input);
+  const existingPath = args.options.get('existing')?.[0];
+  const existing = existingPath === undefined ? undefined : readTargetObjectFile(existingPath);
+  const settings = evaluationSettings(args);
+
+  const analysis = analyzeMappingText(text, pathToFileURL(file).href, createFileSchemaReader());
+  const outcome = previewMapping(analysis, {
+    user,
+    existing,
+    settings,
+    patchFlavour: args.flags.has('scim-compliant') ? 'aadOptscim062020' : 'default',
+  });
+  if (outcome.kind === 'errors') {
+    const reported = toReported({ file, text, diagnostics: outcome.errors });
+    if (format === 'json') {
+      const first = reported[0]!;
+      io.out(
+        stringifyJson({
+          error: { message: first.message, line: first.line, column: first.column },
+          diagnostics: reported.map((d) => ({ ...d })),
+        }),
+      );
+    } else {
+      io.out(formatText([{ input: { file, text, diagnostics: outcome.errors }, reported }], { color: io.color }));
+      io.out('The file has errors: fix them before previewing.');
+    }
+    return 1;
+  }
+  const header = { file, input, existing: existingPath };
+  io.out(
+    format === 'json' ? stringifyJson(previewToJson(outcome.preview, header, text)) : previewToHttp(outcome.preview, header).trimEnd(),
+  );
+  return outcome.preview.mappings.some((m) => m.action === 'failed') ? 1 : 0;
+}
