@@ -4,6 +4,7 @@
  */
 import * as vscode from 'vscode';
 import { LanguageClient, type LanguageClientOptions, type ServerOptions, TransportKind } from 'vscode-languageclient/node';
+import { initializationOptions, registerPreview } from './preview';
 
 let client: LanguageClient | undefined;
 
@@ -23,9 +24,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     // Schema files named by `target "x.json"` change diagnostics of the documents that use them.
     synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher('**/*.json') },
     outputChannelName: 'aadmap Language Server',
+    // Recomputed on every (re)start: the chosen sample user and the aadmap.preview settings.
+    initializationOptions: () => initializationOptions(context),
   };
   // The id 'aadmap' makes the client read the `aadmap.trace.server` setting.
   client = new LanguageClient('aadmap', 'aadmap Language Server', serverOptions, clientOptions);
+  registerPreview(context, () => client);
   context.subscriptions.push(
     vscode.commands.registerCommand('aadmap.restartServer', async () => {
       await client?.restart();

@@ -3,6 +3,7 @@
  * started by the VS Code client. The transport is chosen by vscode-languageserver from argv.
  */
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { createNodeSampleFiles } from '../node/sample-files';
 import { createFileSchemaReader } from '../node/schema-file-reader';
 import { createLanguageService } from '../service/language-service';
 import { startServer } from './server';
@@ -13,4 +14,7 @@ const connection = createConnection(ProposedFeatures.all);
 process.on('uncaughtException', (error) => connection.console.error(`uncaught exception: ${error.message}\n${error.stack ?? ''}`));
 process.on('unhandledRejection', (reason) => connection.console.error(`unhandled rejection: ${String(reason)}`));
 
-startServer(connection, { service: createLanguageService({ schemaFiles: createFileSchemaReader() }) });
+startServer(connection, {
+  service: createLanguageService({ schemaFiles: createFileSchemaReader() }),
+  sampleFiles: createNodeSampleFiles(),
+});

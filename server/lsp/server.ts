@@ -16,6 +16,8 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { LanguageService } from '../service/language-service';
+import type { SampleFileAccess } from '../service/sample-users';
+import { registerEvaluationFeatures } from './evaluation';
 
 export const PUSH_DEBOUNCE_MS = 150;
 
@@ -23,10 +25,13 @@ export interface ServerOptions {
   service: LanguageService;
   /** For tests: the push debounce (milliseconds). */
   debounceMs?: number;
+  /** Sample users for evaluation lenses, hovers and the preview; none = those features are off. */
+  sampleFiles?: SampleFileAccess;
 }
 
-export function startServer(connection: Connection, { service, debounceMs = PUSH_DEBOUNCE_MS }: ServerOptions): void {
+export function startServer(connection: Connection, { service, debounceMs = PUSH_DEBOUNCE_MS, sampleFiles }: ServerOptions): void {
   const documents = new TextDocuments(TextDocument);
+  const evaluation = sampleFiles && registerEvaluationFeatures(connection, documents, service, sampleFiles);
   const pending = new Map<string, ReturnType<typeof setTimeout>>();
   let pullDiagnostics = false;
   let canRefresh = false;
@@ -70,12 +75,14 @@ export function startServer(connection: Connection, { service, debounceMs = PUSH
     const capabilities = params.capabilities;
     pullDiagnostics = !!capabilities.textDocument?.diagnostic;
     canRefresh = !!capabilities.workspace?.diagnostics?.refreshSupport;
+    evaluation?.initialize(params);
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
         ...(pullDiagnostics
           ? { diagnosticProvider: { identifier: 'aadmap', interFileDependencies: true, workspaceDiagnostics: false } }
           : {}),
+        ...evaluation?.capabilities,
       },
       serverInfo: { name: 'aadmap-language-server', version: SERVER_VERSION },
     };

@@ -1,0 +1,127 @@
+/**
+ * LSP wiring of offline evaluation: a CodeLens per mapping line (its value for the sample user),
+ * the evaluation-trace hover, the custom request `aadmap/preview` (the preview document's text)
+ * and the notification `aadmap/previewSettings` (sample user, default domain, PATCH flavour).
+ * Thin handlers over server/service/evaluation-features.ts; they never throw to the client.
+ */
+import {
+  CodeLensRefreshRequest,
+  type Connection,
+  type InitializeParams,
+  type ServerCapabilities,
+  type TextDocuments,
+} from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { evaluationHover, evaluationLenses, previewDocument } from '../service/evaluation-features';
+import type { LanguageService } from '../service/language-service';
+import type { MappingAnalysis } from '../service/analysis';
+import { type PreviewSettings, resolveSampleContext, type SampleFileAccess } from '../service/sample-users';
+
+export const PREVIEW_REQUEST = 'aadmap/preview';
+export const PREVIEW_SETTINGS_NOTIFICATION = 'aadmap/previewSettings';
+
+export interface PreviewRequestParams {
+  textDocument: { uri: string };
+  format?: 'http' | 'json';
+}
+
+export interface PreviewRequestResult {
+  content: string;
+  /** The sample user used (URI), if any. */
+  sampleUser?: string;
+}
+
+export interface EvaluationFeatures {
+  capabilities: ServerCapabilities;
+  initialize(params: InitializeParams): void;
+}
+
+export function registerEvaluationFeatures(
+  connection: Connection,
+  documents: TextDocuments<TextDocument>,
+  service: LanguageService,
+  files: SampleFileAccess,
+): EvaluationFeatures {
+  let settings: PreviewSettings = {};
+  let canRefreshLenses = false;
+
+  const log = (message: string, error: unknown) => {
+    connection.console.error(`${message}: ${error instanceof Error ? `${error.message}\n${error.stack ?? ''}` : String(error)}`);
+  };
+
+  const mappingAnalysis = (uri: string, text?: string): MappingAnalysis | undefined => {
+    const document = documents.get(uri);
+    const content = document?.getText() ?? text;
+    if (content === undefined) return undefined;
+    const analysis = service.analyze({ uri, text: content, languageId: document?.languageId });
+    return analysis?.language === 'aadmap' ? analysis : undefined;
+  };
+
+  connection.onCodeLens((params) => {
+    try {
+      const analysis = mappingAnalysis(params.textDocument.uri);
+      if (!analysis) return [];
+      return evaluationLenses(analysis, params.textDocument.uri, resolveSampleContext(params.textDocument.uri, files, settings));
+    } catch (error) {
+      log(`code lenses failed for ${params.textDocument.uri}`, error);
+      return [];
+    }
+  });
+
+  connection.onHover((params) => {
+    try {
+      const document = documents.get(params.textDocument.uri);
+      const analysis = document && mappingAnalysis(params.textDocument.uri);
+      if (!document || !analysis) return null;
+      const sample = resolveSampleContext(params.textDocument.uri, files, settings);
+      return evaluationHover(analysis, document.offsetAt(params.position), sample) ?? null;
+    } catch (error) {
+      log(`hover failed for ${params.textDocument.uri}`, error);
+      return null;
+    }
+  });
+
+  connection.onRequest(PREVIEW_REQUEST, (params: PreviewRequestParams): PreviewRequestResult => {
+    const uri = params?.textDocument?.uri;
+    try {
+      if (typeof uri !== 'string') return { content: '# aadmap: the preview request names no document\n' };
+      let text: string | undefined;
+      if (!documents.get(uri)) {
+        const read = files.readText(uri);
+        if ('error' in read) return { content: `# aadmap provisioning preview\n# ${read.error}\n` };
+        text = read.text;
+      }
+      const analysis = mappingAnalysis(uri, text);
+      if (!analysis) return { content: '# aadmap provisioning preview: not an .aadmap document\n' };
+      const sample = resolveSampleContext(uri, files, settings);
+      return { content: previewDocument(analysis, uri, sample, params.format === 'json' ? 'json' : 'http'), sampleUser: sample.userUri };
+    } catch (error) {
+      log(`preview failed for ${String(uri)}`, error);
+      return { content: '# aadmap provisioning preview: internal error (see the aadmap Language Server output)\n' };
+    }
+  });
+
+  connection.onNotification(PREVIEW_SETTINGS_NOTIFICATION, (params: PreviewSettings) => {
+    settings = sanitize(params);
+    if (canRefreshLenses) void connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
+  });
+
+  return {
+    capabilities: { codeLensProvider: { resolveProvider: false }, hoverProvider: true },
+    initialize(params) {
+      canRefreshLenses = !!params.capabilities.workspace?.codeLens?.refreshSupport;
+      const initial = (params.initializationOptions as { preview?: PreviewSettings } | undefined)?.preview;
+      if (initial) settings = sanitize(initial);
+    },
+  };
+}
+
+function sanitize(raw: unknown): PreviewSettings {
+  const value = (typeof raw === 'object' && raw !== null ? raw : {}) as Record<string, unknown>;
+  const text = (v: unknown) => (typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined);
+  return {
+    sampleUser: text(value['sampleUser']),
+    defaultDomain: text(value['defaultDomain']),
+    scimCompliant: value['scimCompliant'] === true,
+  };
+}

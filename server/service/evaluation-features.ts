@@ -1,0 +1,140 @@
+/**
+ * Evaluation in the editor, as plain functions over an analysed document and a sample context
+ * (LSP types only): a CodeLens per mapping line with its value for the sample user, the evaluation
+ * trace as a hover, and the provisioning preview document.
+ */
+import type { CodeLens, Hover, Range } from 'vscode-languageserver-types';
+import { LineIndex } from '../../grammar/common/line-index';
+import type { TextRange } from '../../grammar/common/text-range';
+import type { EvaluationOutcome, TraceNode } from '../evaluator/evaluate';
+import { stringifyJson } from '../evaluator/json';
+import { traceLines } from '../evaluator/trace';
+import { displayValue } from '../evaluator/values';
+import { previewToHttp, previewToJson } from '../preview/format';
+import type { MappingAnalysis } from './analysis';
+import { evaluateMappingLines, type MappingLineEvaluation } from './evaluation';
+import { previewMapping } from './preview';
+import type { SampleContext } from './sample-users';
+
+/** Commands the lenses invoke; the VS Code client registers them. */
+export const SELECT_SAMPLE_USER_COMMAND = 'aadmap.selectSampleUser';
+export const PREVIEW_COMMAND = 'aadmap.previewProvisioning';
+
+const LENS_VALUE_LIMIT = 80;
+
+function toRange(index: LineIndex, range: TextRange): Range {
+  return { start: index.positionAt(range.start), end: index.positionAt(Math.max(range.start, range.end)) };
+}
+
+/** The value shown for one mapping line (CodeLens title). */
+export function lensTitle(line: MappingLineEvaluation): string | undefined {
+  const outcome = line.outcome;
+  if (!outcome) return undefined; // a syntax or check error: the diagnostic says it already
+  if (outcome.kind === 'ignored') return 'not sent (IgnoreFlowIfNullOrEmpty)';
+  if (outcome.kind === 'error') return `⚠ ${shorten(outcome.error.message, LENS_VALUE_LIMIT)}`;
+  const value = displayValue(outcome.value, LENS_VALUE_LIMIT);
+  if (outcome.value.kind === 'null') return 'null (not sent)';
+  return `= ${value}`;
+}
+
+function shorten(text: string, limit: number): string {
+  return text.length > limit ? `${text.slice(0, limit - 1)}…` : text;
+}
+
+/**
+ * Lenses: on each mapping block, the sample user (click to choose another) and "Preview
+ * provisioning"; on each attribute mapping line, its value for the sample user.
+ */
+export function evaluationLenses(analysis: MappingAnalysis, documentUri: string, sample: SampleContext): CodeLens[] {
+  const index = new LineIndex(analysis.text);
+  const lenses: CodeLens[] = [];
+  for (const { block } of analysis.blocks) {
+    const range = toRange(index, block.keyword);
+    const who =
+      sample.problem ?? `Sample user: ${sample.userLabel}${sample.existingLabel ? ` (exists in the target: ${sample.existingLabel})` : ''}`;
+    lenses.push({ range, command: { title: who, command: SELECT_SAMPLE_USER_COMMAND, arguments: [documentUri] } });
+    if (sample.user) lenses.push({ range, command: { title: 'Preview provisioning', command: PREVIEW_COMMAND, arguments: [documentUri] } });
+  }
+  if (!sample.user) return lenses;
+  for (const line of evaluateMappingLines(analysis, sample.user, sample.settings)) {
+    const title = lensTitle(line);
+    if (title === undefined) continue;
+    // An empty command id makes the lens a label (nothing to run on click).
+    lenses.push({ range: toRange(index, line.mapping.target), command: { title, command: '' } });
+  }
+  return lenses;
+}
+
+/** Hover over a mapping's source: its value for the sample user and how it was computed. */
+export function evaluationHover(analysis: MappingAnalysis, offset: number, sample: SampleContext): Hover | undefined {
+  if (!sample.user) return undefined;
+  const line = analysis.blocks
+    .flatMap((b) => b.mappings)
+    .find(({ mapping }) => mapping.source.kind !== 'none' && offset >= mapping.source.start && offset <= mapping.source.end);
+  if (!line) return undefined;
+  const evaluated = evaluateMappingLines(analysis, sample.user, sample.settings, { trace: true }).find((l) => l.mapping === line.mapping);
+  if (!evaluated?.outcome) return undefined;
+  const index = new LineIndex(analysis.text);
+  const markdown = [`**${line.mapping.target.text}** for sample user \`${sample.userLabel}\`: ${outcomeText(evaluated.outcome)}`];
+  const trace = evaluated.outcome.trace;
+  if (trace && (trace.children.length > 0 || trace.notes.length > 0)) {
+    markdown.push('', '```text', ...traceLines(markWithCursor(trace, offset)), '```');
+  }
+  return { contents: { kind: 'markdown', value: markdown.join('\n') }, range: toRange(index, line.mapping.source) };
+}
+
+function outcomeText(outcome: EvaluationOutcome): string {
+  if (outcome.kind === 'ignored') return 'not sent — IgnoreFlowIfNullOrEmpty stops the flow of this attribute';
+  if (outcome.kind === 'error') return `evaluation error — ${outcome.error.message}`;
+  return `\`${displayValue(outcome.value).replace(/`/g, "'")}\`${outcome.value.kind === 'null' ? ' (null values are not sent)' : ''}`;
+}
+
+/** Marks (▶) the innermost traced node under the cursor. */
+function markWithCursor(trace: TraceNode, offset: number): TraceNode {
+  let innermost: TraceNode | undefined;
+  const find = (node: TraceNode) => {
+    if (offset >= node.start && offset <= node.end) innermost = node;
+    node.children.forEach(find);
+  };
+  find(trace);
+  const copy = (node: TraceNode): TraceNode => ({
+    ...node,
+    label: node === innermost ? `▶ ${node.label}` : node.label,
+    children: node.children.map(copy),
+  });
+  return copy(trace);
+}
+
+/** The preview document's text (`http` or `json`), for the editor's read-only preview. */
+export function previewDocument(
+  analysis: MappingAnalysis,
+  documentUri: string,
+  sample: SampleContext,
+  format: 'http' | 'json' = 'http',
+): string {
+  const file = fileName(documentUri);
+  if (!sample.user) return `# aadmap provisioning preview — ${file}\n# ${sample.problem ?? 'No sample user.'}\n`;
+  const outcome = previewMapping(analysis, {
+    user: sample.user,
+    existing: sample.existing,
+    settings: sample.settings,
+    patchFlavour: sample.patchFlavour,
+  });
+  if (outcome.kind === 'errors') {
+    const index = new LineIndex(analysis.text);
+    const lines = outcome.errors.map((d) => {
+      const p = index.positionAt(d.start);
+      return `#   ${file}:${p.line + 1}:${p.character + 1}: ${d.message}`;
+    });
+    return `# aadmap provisioning preview — ${file}\n# The file has errors; fix them to see the preview:\n${lines.join('\n')}\n`;
+  }
+  const header = { file, input: sample.userLabel ?? '', existing: sample.problem ? undefined : sample.existingLabel };
+  const text =
+    format === 'json' ? stringifyJson(previewToJson(outcome.preview, header, analysis.text)) : previewToHttp(outcome.preview, header);
+  return sample.problem ? `# Note: ${sample.problem}\n${text}` : text;
+}
+
+function fileName(uri: string): string {
+  const path = uri.split(/[?#]/)[0]!;
+  return decodeURIComponent(path.slice(path.lastIndexOf('/') + 1));
+}
