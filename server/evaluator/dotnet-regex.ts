@@ -94,13 +94,14 @@ const GENERAL_CATEGORIES = new Set([
   'Co',
   'Cn',
 ]);
-/** Characters that need a backslash in a `v`-flag pattern (inside or outside a class). */
-const V_SYNTAX = new Set('^$\\.*+?()[]{}|/&-!#%,:;<=>@`~'.split(''));
+/** Characters that need a backslash in a `v`-flag pattern: outside a class, and (more) inside one. */
+const SYNTAX_OUTSIDE = new Set('^$\\.*+?()[]{}|/'.split(''));
+const SYNTAX_INSIDE = new Set([...SYNTAX_OUTSIDE, ...'&-!#%,:;<=>@`~'.split('')]);
 
 /** A code point as a pattern literal that means exactly that character. */
-function literal(cp: number): string {
+function literal(cp: number, inClass = false): string {
   const ch = String.fromCodePoint(cp);
-  if (V_SYNTAX.has(ch)) return `\\${ch}`;
+  if ((inClass ? SYNTAX_INSIDE : SYNTAX_OUTSIDE).has(ch)) return `\\${ch}`;
   if (cp < 0x20 || (cp >= 0x7f && cp <= 0xa0) || (cp >= 0xd800 && cp <= 0xdfff) || /\s/.test(ch)) return `\\u{${cp.toString(16)}}`;
   return ch;
 }
@@ -383,10 +384,10 @@ class Emitter {
       if (inClass) return cls.negated ? `[^${cls.inner}]` : cls.inner;
       return `[${cls.negated ? '^' : ''}${cls.inner}]`;
     }
-    if (next! in SIMPLE_ESCAPES) return literal(SIMPLE_ESCAPES[next!]!);
+    if (next! in SIMPLE_ESCAPES) return literal(SIMPLE_ESCAPES[next!]!, inClass);
     switch (next) {
       case 'b':
-        return inClass ? literal(8) : `(?:(?<=[${WORD}])(?![${WORD}])|(?<![${WORD}])(?=[${WORD}]))`;
+        return inClass ? literal(8, inClass) : `(?:(?<=[${WORD}])(?![${WORD}])|(?<![${WORD}])(?=[${WORD}]))`;
       case 'B':
         if (inClass) this.fail('\\B is not allowed in a character class', at);
         return `(?:(?<=[${WORD}])(?=[${WORD}])|(?<![${WORD}])(?![${WORD}]))`;
@@ -405,19 +406,19 @@ class Emitter {
         const hex = /^[0-9a-fA-F]{2}/.exec(body.slice(this.i));
         if (!hex) this.fail('\\x needs two hexadecimal digits', at);
         this.i += 2;
-        return literal(parseInt(hex![0], 16));
+        return literal(parseInt(hex![0], 16), inClass);
       }
       case 'u': {
         const hex = /^[0-9a-fA-F]{4}/.exec(body.slice(this.i));
         if (!hex) this.fail('\\u needs four hexadecimal digits', at);
         this.i += 4;
-        return literal(parseInt(hex![0], 16));
+        return literal(parseInt(hex![0], 16), inClass);
       }
       case 'c': {
         const letter = body[this.i];
         if (!letter || !/[a-zA-Z]/.test(letter)) this.fail('\\c needs a letter', at);
         this.i++;
-        return literal(letter!.toUpperCase().charCodeAt(0) - 64);
+        return literal(letter!.toUpperCase().charCodeAt(0) - 64, inClass);
       }
       case 'p':
       case 'P': {
@@ -440,9 +441,9 @@ class Emitter {
     if (/[0-9]/.test(next!)) {
       if (inClass) {
         // Octal escape inside a class: \0, \012 …
-        return literal(this.octal(at));
+        return literal(this.octal(at), inClass);
       }
-      if (next === '0') return literal(this.octal(at));
+      if (next === '0') return literal(this.octal(at), inClass);
       const digits = /^\d+/.exec(body.slice(at + 1))![0];
       // The longest prefix that names a group is the backreference (then the rest are literal digits).
       for (let length = digits.length; length >= 1; length--) {
@@ -452,14 +453,14 @@ class Emitter {
           return this.backreference(String(number), at);
         }
       }
-      if (/^[0-7]{2,3}/.test(digits)) return literal(this.octal(at));
+      if (/^[0-7]{2,3}/.test(digits)) return literal(this.octal(at), inClass);
       return this.fail(`Reference to undefined group number ${digits}`, at);
     }
     if (/[\p{L}\p{Nd}_]/u.test(next!)) return this.fail(`Unrecognized escape sequence \\${next}`, at);
     // Any other escaped character stands for itself.
     const cp = body.codePointAt(at + 1)!;
     this.i = at + 1 + (cp > 0xffff ? 2 : 1);
-    return literal(cp);
+    return literal(cp, inClass);
   }
 
   private octal(at: number): number {
@@ -530,7 +531,7 @@ class Emitter {
     }
     const cp = body.codePointAt(this.i)!;
     this.i += cp > 0xffff ? 2 : 1;
-    return { text: literal(cp), codePoint: cp };
+    return { text: literal(cp, true), codePoint: cp };
   }
 }
 

@@ -20,7 +20,7 @@ export {
 } from './evaluate';
 export { EvaluationError, FlowIgnored } from './errors';
 export { readSampleUser, SampleUserError, type SampleUser } from './input';
-export { parseJson, stringifyJson, JsonSyntaxError, type JsonValue, type JsonObject, type OutputJson } from './json';
+export { parseJson, stringifyJson, fromPlainJson, JsonSyntaxError, type JsonValue, type JsonObject, type OutputJson } from './json';
 export { displayValue, toOutputJson, textOf, type Value, type SingleValue } from './values';
 export { parseDateTime, renderServiceDateTime } from './datetime';
 export { translateDotNetRegex, RegexTranslationError, firstMatch } from './dotnet-regex';
