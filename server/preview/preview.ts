@@ -169,11 +169,11 @@ function previewBlock(
   };
   const lines = checked.mappings.map((m) => evaluateLine(m, env));
   preview.attributes = lines.map((line) => line.preview);
-  const finish = (action: PreviewAction, reason: string): BlockPreview => {
+  /** `planned`: the attribute flows were decided (create/update planning ran), keep them. */
+  const finish = (action: PreviewAction, reason: string, planned = action === 'create' || action === 'update'): BlockPreview => {
     preview.action = action;
     preview.reason = reason;
-    if (action !== 'create' && action !== 'update')
-      for (const line of lines) if (line.preview.flow !== 'error') line.preview.flow = 'notSent';
+    if (!planned) for (const line of lines) if (line.preview.flow !== 'error') line.preview.flow = 'notSent';
     return preview;
   };
 
@@ -270,7 +270,8 @@ function previewBlock(
   if (!flowTypes.has('Update')) return finish('none', "The user exists in the target, but the mapping's flowTypes do not include Update.");
   const operations = planUpdate(lines, found, flavour);
   if (operations === undefined) return finish('failed', 'A target path cannot be turned into a PATCH operation.');
-  if (operations.length === 0) return finish('none', 'The user exists in the target and every attribute is up to date: nothing is sent.');
+  if (operations.length === 0)
+    return finish('none', 'The user exists in the target and every attribute is up to date: nothing is sent.', true);
   const id = found['id'];
   if (typeof id !== 'string' || id === '') return finish('failed', 'The existing target object has no "id", so it cannot be updated.');
   preview.requests.push({

@@ -8,17 +8,8 @@ import { parseExpression } from '../../grammar/expression/index';
 import { FUNCTIONS } from '../../server/catalogue/index';
 import { fromPlainJson, parseDateTime, readSampleUser, stringifyJson, toOutputJson } from '../../server/evaluator/index';
 import { evaluateExpressionText } from '../../server/service/evaluation';
+import { expectedJson } from '../support/expected-json';
 import { EVALUATION_CASES, type EvaluationCase } from './function-table';
-
-/** The JSON text a case expects (BigInt written exactly). */
-export function expectedJson(value: unknown): string {
-  const convert = (v: unknown): Parameters<typeof stringifyJson>[0] => {
-    if (typeof v === 'bigint' || v === null || typeof v === 'string' || typeof v === 'boolean' || typeof v === 'number') return v;
-    if (Array.isArray(v)) return v.map(convert);
-    return Object.fromEntries(Object.entries(v as object).map(([k, item]) => [k, convert(item)]));
-  };
-  return stringifyJson(convert(value), 0);
-}
 
 function evaluateCase(c: EvaluationCase) {
   const user = readSampleUser(fromPlainJson(c.input ?? {}));
