@@ -122,8 +122,31 @@ interface Flags {
   ignoreWhitespace: boolean;
 }
 
-/** Translates a .NET pattern; throws RegexTranslationError. */
+const CACHE_LIMIT = 256;
+const cache = new Map<string, TranslatedRegex | RegexTranslationError>();
+
+/**
+ * Translates a .NET pattern; throws RegexTranslationError. Results are cached (the same mapping
+ * is evaluated for every user and on every keystroke in the editor).
+ */
 export function translateDotNetRegex(pattern: string, options: RegexOptions = {}): TranslatedRegex {
+  const key = `${options.ignoreCase ? 'i' : '-'}${pattern}`;
+  let result = cache.get(key);
+  if (result === undefined) {
+    try {
+      result = translateUncached(pattern, options);
+    } catch (error) {
+      if (!(error instanceof RegexTranslationError)) throw error;
+      result = error;
+    }
+    if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value!);
+    cache.set(key, result);
+  }
+  if (result instanceof RegexTranslationError) throw result;
+  return result;
+}
+
+function translateUncached(pattern: string, options: RegexOptions): TranslatedRegex {
   const flags: Flags = {
     ignoreCase: !!options.ignoreCase,
     multiline: false,

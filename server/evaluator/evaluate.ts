@@ -12,10 +12,10 @@ import type { FunctionSignature, ParameterSpec } from '../catalogue/types';
 import { parseDateTime } from './datetime';
 import { EvaluationError, FlowIgnored } from './errors';
 import { FUNCTION_IMPLEMENTATIONS } from './functions';
-
-export { EvaluationError, FlowIgnored } from './errors';
 import type { RandomSource } from './random';
 import { displayValue, isNullOrEmpty, NULL, type SingleValue, str, textOf, toBoolean, typeName, type Value } from './values';
+
+export { EvaluationError, FlowIgnored } from './errors';
 
 /** What an evaluation can see besides the expression. */
 export interface EvaluationEnvironment {
