@@ -7,16 +7,21 @@ import type { AttributeDefinition, DirectorySchema, ObjectSchema } from './types
 
 /** The object called `name` (its Graph name or an alias): exact case first, then any case. */
 export function findObject(dir: DirectorySchema, name: string): ObjectSchema | undefined {
-  const exact = dir.objects.find((o) => o.name === name) ?? dir.objects.find((o) => o.aliases.includes(name));
+  const exact =
+    dir.objects.find((o) => o.name === name) ?? dir.objects.find((o) => o.aliases.includes(name));
   if (exact) return exact;
   const lower = name.toLowerCase();
   return (
-    dir.objects.find((o) => o.name.toLowerCase() === lower) ?? dir.objects.find((o) => o.aliases.some((a) => a.toLowerCase() === lower))
+    dir.objects.find((o) => o.name.toLowerCase() === lower) ??
+    dir.objects.find((o) => o.aliases.some((a) => a.toLowerCase() === lower))
   );
 }
 
 /** The attribute called `name`; `exactCase` is false when only a case-insensitive match exists. */
-export function findAttribute(obj: ObjectSchema, name: string): { attribute: AttributeDefinition; exactCase: boolean } | undefined {
+export function findAttribute(
+  obj: ObjectSchema,
+  name: string,
+): { attribute: AttributeDefinition; exactCase: boolean } | undefined {
   const exact = obj.attributes.find((a) => a.name === name);
   if (exact) return { attribute: exact, exactCase: true };
   const lower = name.toLowerCase();
@@ -36,7 +41,10 @@ const CORE_USER_URI = 'urn:ietf:params:scim:schemas:core:2.0:user:';
  * their full text (`emails[type eq "work"].value`, `urn:…:User:department`); a name qualified with
  * the core User schema URI also matches its short form (`urn:…:core:2.0:User:userName`).
  */
-export function findTargetAttribute(obj: ObjectSchema, name: string): { attribute: AttributeDefinition; exactCase: boolean } | undefined {
+export function findTargetAttribute(
+  obj: ObjectSchema,
+  name: string,
+): { attribute: AttributeDefinition; exactCase: boolean } | undefined {
   const direct = findAttribute(obj, name);
   if (direct) return direct;
   if (name.toLowerCase().startsWith(CORE_USER_URI)) return findAttribute(obj, name.slice(CORE_USER_URI.length));

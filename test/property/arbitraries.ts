@@ -19,42 +19,9 @@ export const repoRoot = join(__dirname, '..', '..');
 
 /** Characters that tend to matter to lexers: line breaks, NUL, tabs, quotes, brackets, surrogates. */
 const specialUnits = [
-  '\r',
-  '\n',
-  '\r\n',
-  '\t',
-  '\0',
-  '\f',
-  '\v',
-  '\u00a0',
-  '\ufeff',
-  '\u2028',
-  '\u3000',
-  '\ud800',
-  '\udbff',
-  '\udc00',
-  '\udfff',
-  '\ud83d\ude00',
-  '"',
-  "'",
-  '\\',
-  '[',
-  ']',
-  '(',
-  ')',
-  '{',
-  '}',
-  ',',
-  '.',
-  ':',
-  '#',
-  '<',
-  '-',
-  '>',
-  '=',
-  '!',
-  '&',
-  ' ',
+  '\r', '\n', '\r\n', '\t', '\0', '\f', '\v', '\u00a0', '\ufeff', '\u2028', '\u3000',
+  '\ud800', '\udbff', '\udc00', '\udfff', '\ud83d\ude00',
+  '"', "'", '\\', '[', ']', '(', ')', '{', '}', ',', '.', ':', '#', '<', '-', '>', '=', '!', '&', ' ',
 ];
 
 /** One UTF-16 code unit of any value (lone surrogates included). */
@@ -83,7 +50,9 @@ const functionNames = FUNCTIONS.map((f) => f.name);
 const separator = fc.constantFrom('', ' ', ' ', ' ', '  ', '\t', '\n', '\r\n', '\r', '\u00a0');
 
 function soup(tokens: fc.Arbitrary<string>, maxLength: number): fc.Arbitrary<string> {
-  return fc.array(fc.tuple(tokens, separator), { maxLength }).map((parts) => parts.map(([token, sep]) => token + sep).join(''));
+  return fc
+    .array(fc.tuple(tokens, separator), { maxLength })
+    .map((parts) => parts.map(([token, sep]) => token + sep).join(''));
 }
 
 const identifier = fc.stringMatching(/^[A-Za-z_][A-Za-z0-9_]{0,8}$/);
@@ -96,42 +65,15 @@ export const expressionToken: fc.Arbitrary<string> = fc.oneof(
   {
     weight: 4,
     arbitrary: fc.constantFrom(
-      '[mail]',
-      '[userPrincipalName]',
-      '[IsSoftDeleted]',
-      '[department]',
-      '[jobTitle]',
-      '[appRoleAssignments]',
-      '[manager]',
-      '[extension_abc_x]',
-      '[a.b:c]',
-      '[]',
-      '[mail',
-      '[',
-      ']',
+      '[mail]', '[userPrincipalName]', '[IsSoftDeleted]', '[department]', '[jobTitle]', '[appRoleAssignments]', '[manager]',
+      '[extension_abc_x]', '[a.b:c]', '[]', '[mail', '[',  ']',
     ),
   },
   {
     weight: 4,
     arbitrary: fc.constantFrom(
-      '"x"',
-      '""',
-      '"a\\\\b"',
-      '"say \\"hi\\""',
-      '"\\d"',
-      '"\\"',
-      '"unterminated',
-      '"abc\\"',
-      '"@contoso.com"',
-      '"True"',
-      '"False"',
-      '"yyyyMMddHHmmss.fZ"',
-      '"\\u00e9"',
-      '"é😀"',
-      '"a,b"',
-      '"(x)"',
-      '"#"',
-      '"\t"',
+      '"x"', '""', '"a\\\\b"', '"say \\"hi\\""', '"\\d"', '"\\"', '"unterminated', '"abc\\"', '"@contoso.com"', '"True"', '"False"',
+      '"yyyyMMddHHmmss.fZ"', '"\\u00e9"', '"é😀"', '"a,b"', '"(x)"', '"#"', '"\t"',
     ),
   },
   { weight: 2, arbitrary: fc.constantFrom('1', '-1', '0', '42568.75', '-10', '&HF7', '&H', '99999999999999999999', '1.', '.5', '-') },
@@ -143,63 +85,19 @@ export const expressionToken: fc.Arbitrary<string> = fc.oneof(
 export const expressionSoup: fc.Arbitrary<string> = soup(expressionToken, 40);
 
 const mappingKeywords = [
-  'target',
-  'mapping',
-  'scope',
-  'enabled',
-  'flowTypes',
-  'none',
-  'match',
-  'default',
-  'on',
-  'create',
-  'flowType',
-  'flowBehavior',
-  'exportMissingReferences',
-  'operator',
-  'true',
-  'false',
+  'target', 'mapping', 'scope', 'enabled', 'flowTypes', 'none', 'match', 'default', 'on', 'create', 'flowType', 'flowBehavior',
+  'exportMissingReferences', 'operator', 'true', 'false',
 ];
 
 const scopeOperators = [
-  'EQUALS',
-  'NOT EQUALS',
-  'NOT   EQUALS',
-  'IS TRUE',
-  'IS FALSE',
-  'IS NULL',
-  'IS NOT NULL',
-  'IS\tNOT NULL',
-  'REGEX MATCH',
-  'NOT REGEX MATCH',
-  'Greater_Than',
-  'Greater_Than_OR_EQUALS',
-  'Includes',
-  'ENDS_WITH',
-  '&',
-  '!&',
-  'IS',
-  'NOT',
+  'EQUALS', 'NOT EQUALS', 'NOT   EQUALS', 'IS TRUE', 'IS FALSE', 'IS NULL', 'IS NOT NULL', 'IS\tNOT NULL', 'REGEX MATCH', 'NOT REGEX MATCH',
+  'Greater_Than', 'Greater_Than_OR_EQUALS', 'Includes', 'ENDS_WITH', '&', '!&', 'IS', 'NOT',
 ];
 
 const targetPaths = [
-  'userName',
-  'active',
-  'title',
-  'externalId',
-  'displayName',
-  'name.givenName',
-  'emails[type eq "work"].value',
-  'emails[type eq "work"]',
-  'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:department',
-  'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:manager',
-  'phoneNumbers[type eq "mobile"].value',
-  'a.b.c',
-  '1abc',
-  'emails[',
-  'emails[type eq "w]',
-  'x y',
-  '$ref',
+  'userName', 'active', 'title', 'externalId', 'displayName', 'name.givenName', 'emails[type eq "work"].value', 'emails[type eq "work"]',
+  'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:department', 'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:manager',
+  'phoneNumbers[type eq "mobile"].value', 'a.b.c', '1abc', 'emails[', 'emails[type eq "w]', 'x y', '$ref',
 ];
 
 /** Tokens of the `.aadmap` language: expression tokens plus keywords, braces, arrows, comments and line breaks. */
@@ -208,16 +106,7 @@ export const mappingToken: fc.Arbitrary<string> = fc.oneof(
   { weight: 4, arbitrary: fc.constantFrom(...mappingKeywords) },
   { weight: 3, arbitrary: fc.constantFrom(...scopeOperators) },
   { weight: 3, arbitrary: fc.constantFrom(...targetPaths) },
-  {
-    weight: 2,
-    arbitrary: fc.constantFrom(
-      'User',
-      'Group',
-      '"urn:ietf:params:scim:schemas:extension:enterprise:2.0:User"',
-      'chatwork',
-      '"schema.json"',
-    ),
-  },
+  { weight: 2, arbitrary: fc.constantFrom('User', 'Group', '"urn:ietf:params:scim:schemas:extension:enterprise:2.0:User"', 'chatwork', '"schema.json"') },
   { weight: 2, arbitrary: fc.constantFrom('Add', 'Update', 'Delete', 'None', 'Always', 'ObjectAddOnly', 'FlowAlways', 'FlowWhenChanged') },
   { weight: 6, arbitrary: fc.constantFrom('{', '}', '<-', '->', '\n', '\n', '\r\n', '\r', '# comment', '#', '# "x" [y] {') },
 );
@@ -228,21 +117,8 @@ export const mappingSoup: fc.Arbitrary<string> = soup(mappingToken, 60);
 /** Line-structured `.aadmap` text: a block header, lines of (mostly) well-shaped items, a closing brace. */
 export const structuredMapping: fc.Arbitrary<string> = (() => {
   const expressionTokens = fc.array(expressionToken, { minLength: 0, maxLength: 10 }).map((t) => t.join(' '));
-  const modifier = fc.constantFrom(
-    'match 1',
-    'match 0',
-    'match -1',
-    'match',
-    'default "x"',
-    'default',
-    'on create',
-    'on',
-    'flowType Always',
-    'flowType Bogus',
-    'flowBehavior FlowAlways',
-    'exportMissingReferences',
-    'match 1 match 2',
-  );
+  const modifier = fc.constantFrom('match 1', 'match 0', 'match -1', 'match', 'default "x"', 'default', 'on create', 'on', 'flowType Always',
+    'flowType Bogus', 'flowBehavior FlowAlways', 'exportMissingReferences', 'match 1 match 2');
   const mappingLine = fc
     .tuple(fc.constantFrom(...targetPaths), fc.oneof(expressionTokens, fc.constant('none')), fc.array(modifier, { maxLength: 3 }))
     .map(([target, source, modifiers]) => `  ${target} <- ${source} ${modifiers.join(' ')}`);
@@ -259,38 +135,18 @@ export const structuredMapping: fc.Arbitrary<string> = (() => {
   const item = fc.oneof(
     { weight: 6, arbitrary: mappingLine },
     { weight: 2, arbitrary: scope },
-    {
-      weight: 1,
-      arbitrary: fc.constantFrom(
-        '  enabled false',
-        '  enabled',
-        '  flowTypes Add, Update',
-        '  flowTypes None',
-        '  flowTypes',
-        '  flowTypes Add,',
-      ),
-    },
+    { weight: 1, arbitrary: fc.constantFrom('  enabled false', '  enabled', '  flowTypes Add, Update', '  flowTypes None', '  flowTypes', '  flowTypes Add,') },
     { weight: 2, arbitrary: soup(mappingToken, 8) },
   );
   const block = fc
     .tuple(
-      fc.constantFrom(
-        'mapping "M" User -> User {',
-        'mapping "M" User -> User',
-        'mapping User -> User {',
-        'mapping "M" "x" -> Group {',
-        'mapping "M" {',
-      ),
+      fc.constantFrom('mapping "M" User -> User {', 'mapping "M" User -> User', 'mapping User -> User {', 'mapping "M" "x" -> Group {', 'mapping "M" {'),
       fc.array(item, { maxLength: 8 }),
       fc.constantFrom('}', '}', '', '}}', '} }'),
     )
     .map(([header, items, close]) => [header, ...items, close].join('\n'));
   return fc
-    .tuple(
-      fc.constantFrom('', 'target chatwork', 'target "schema.json"', 'target', 'target x'),
-      fc.array(block, { minLength: 1, maxLength: 3 }),
-      fc.constantFrom('\n', '\r\n'),
-    )
+    .tuple(fc.constantFrom('', 'target chatwork', 'target "schema.json"', 'target', 'target x'), fc.array(block, { minLength: 1, maxLength: 3 }), fc.constantFrom('\n', '\r\n'))
     .map(([target, blocks, eol]) => [target, ...blocks].join('\n').replace(/\n/g, eol));
 })();
 
@@ -299,26 +155,9 @@ export const scimToken: fc.Arbitrary<string> = fc.oneof(
   {
     weight: 5,
     arbitrary: fc.constantFrom(
-      'userName',
-      'title',
-      'emails',
-      'name.givenName',
-      'urn:ietf:params:scim:schemas:core:2.0:User:userName',
-      'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:manager.value',
-      'meta.lastModified',
-      'members',
-      'type',
-      'value',
-      'a.b.c',
-      '1abc',
-      '$ref',
-      'urn:attr',
-      'urn:',
-      'a.',
-      'x-y_z',
-      'é',
-      'emails.',
-      ':a',
+      'userName', 'title', 'emails', 'name.givenName', 'urn:ietf:params:scim:schemas:core:2.0:User:userName',
+      'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:manager.value', 'meta.lastModified', 'members', 'type', 'value',
+      'a.b.c', '1abc', '$ref', 'urn:attr', 'urn:', 'a.', 'x-y_z', 'é', 'emails.', ':a',
     ),
   },
   { weight: 5, arbitrary: fc.constantFrom('eq', 'ne', 'co', 'sw', 'ew', 'gt', 'lt', 'ge', 'le', 'pr', 'EQ', 'Pr', 'gE') },
@@ -328,52 +167,12 @@ export const scimToken: fc.Arbitrary<string> = fc.oneof(
   {
     weight: 5,
     arbitrary: fc.constantFrom(
-      '"bjensen"',
-      '""',
-      '"a\\"b"',
-      '"a\\\\b"',
-      '"\\u00e9"',
-      '"\\ud83d\\ude00"',
-      '"\\ud800"',
-      '"\\/"',
-      '"\\b\\f\\n\\r\\t"',
-      '"\\a"',
-      '"\\u12"',
-      '"\\u12G4"',
-      '"unterminated',
-      '"abc\\"',
-      '"abc\\',
-      "'single'",
-      "'open",
-      '"\t"',
-      '"\u0001"',
-      '"O\'Malley"',
-      '"2011-05-13T04:42:34Z"',
-      '"😀"',
-      '"\ud800"',
+      '"bjensen"', '""', '"a\\"b"', '"a\\\\b"', '"\\u00e9"', '"\\ud83d\\ude00"', '"\\ud800"', '"\\/"', '"\\b\\f\\n\\r\\t"', '"\\a"', '"\\u12"',
+      '"\\u12G4"', '"unterminated', '"abc\\"', '"abc\\', "'single'", "'open", '"\t"', '"\u0001"', '"O\'Malley"', '"2011-05-13T04:42:34Z"',
+      '"😀"', '"\ud800"',
     ),
   },
-  {
-    weight: 3,
-    arbitrary: fc.constantFrom(
-      '1',
-      '-1.5e3',
-      '0',
-      '1E+2',
-      '01',
-      '+1',
-      '.5',
-      '1.',
-      '1e',
-      '0x1F',
-      'true',
-      'false',
-      'null',
-      'True',
-      'NULL',
-      'bjensen',
-    ),
-  },
+  { weight: 3, arbitrary: fc.constantFrom('1', '-1.5e3', '0', '1E+2', '01', '+1', '.5', '1.', '1e', '0x1F', 'true', 'false', 'null', 'True', 'NULL', 'bjensen') },
   { weight: 1, arbitrary: fc.constantFrom('\u00a0', '\u3000', '\t', '\n', '\r\n', '\ufeff') },
 );
 
@@ -553,27 +352,16 @@ export function pathologicalInputs(): { name: string; text: string }[] {
     { name: '5,000 not (', text: 'not ('.repeat(5000) },
     { name: '5,000 not', text: `${'not '.repeat(5000)}(a pr)` },
     { name: '5,000 and', text: Array.from({ length: 5000 }, () => 'a pr').join(' and ') },
-    {
-      name: '5,000 alternating and/or',
-      text: Array.from({ length: 5000 }, (_, i) => `a${i} eq "x"`)
-        .join(' or ')
-        .replace(/ or /g, (m, i) => (i % 2 ? ' and ' : m)),
-    },
+    { name: '5,000 alternating and/or', text: Array.from({ length: 5000 }, (_, i) => `a${i} eq "x"`).join(' or ').replace(/ or /g, (m, i) => (i % 2 ? ' and ' : m)) },
     { name: '5,000 value paths', text: Array.from({ length: 5000 }, () => 'emails[type eq "w"]').join(' or ') },
     { name: '5,000 [ in a path', text: `emails${'[type eq "w"'.repeat(5000)}` },
     { name: '10,000 unterminated strings', text: '"\n'.repeat(10_000) },
     { name: '10,000 line breaks', text: '\r\n\r\n\n\r'.repeat(2500) },
     { name: '10,000 comments', text: '# comment\n'.repeat(10_000) },
     // Broken lines cost about 0.3 ms each (chevrotain's recovery): 1,000 lines, not 10,000.
-    {
-      name: '1,000 mapping lines',
-      text: `mapping "M" User -> User {\n${'  title <- [jobTitle] match 1 default "x" on create\n'.repeat(1000)}}`,
-    },
+    { name: '1,000 mapping lines', text: `mapping "M" User -> User {\n${'  title <- [jobTitle] match 1 default "x" on create\n'.repeat(1000)}}` },
     { name: '1,000 bad mapping lines', text: `mapping "M" User -> User {\n${'  title <- Join( , [x] [y] ) ) ( \n'.repeat(1000)}}` },
-    {
-      name: '1,000 scope clauses',
-      text: `mapping "M" User -> User {\n scope "s" {\n${'  [department] EQUALS "a", "b", 3\n'.repeat(1000)} }\n}`,
-    },
+    { name: '1,000 scope clauses', text: `mapping "M" User -> User {\n scope "s" {\n${'  [department] EQUALS "a", "b", 3\n'.repeat(1000)} }\n}` },
     { name: '10,000 backslashes', text: `"${'\\'.repeat(10_001)}` },
     { name: '10,000 lone surrogates', text: '\ud800'.repeat(10_000) },
     { name: '10,000 NUL', text: '\0'.repeat(10_000) },
@@ -605,21 +393,11 @@ export const scimAttrPath: fc.Arbitrary<string> = fc
   .map(([uri, name, sub]) => `${uri ? `${uri}:` : ''}${name}${sub ? `.${sub}` : ''}`);
 
 /** JSON-encodable strings, including control characters, quotes, backslashes, lone surrogates. */
-const jsonStringValue = fc.oneof(
-  fc.string({ unit: textUnit, maxLength: 12 }).map((s) => JSON.stringify(s)),
-  fc.constantFrom(
-    '"a\\"b"',
-    '"a\\\\b"',
-    '"\\/"',
-    '"\\b\\f\\n\\r\\t"',
-    '"\\u00e9"',
-    '"\\uD83D\\uDE00"',
-    '"\\ud800"',
-    '""',
-    '"O\'Malley"',
-    '"é😀"',
-  ),
-);
+const jsonStringValue = fc
+  .oneof(
+    fc.string({ unit: textUnit, maxLength: 12 }).map((s) => JSON.stringify(s)),
+    fc.constantFrom('"a\\"b"', '"a\\\\b"', '"\\/"', '"\\b\\f\\n\\r\\t"', '"\\u00e9"', '"\\uD83D\\uDE00"', '"\\ud800"', '""', '"O\'Malley"', '"é😀"'),
+  );
 
 const jsonNumber = fc.stringMatching(/^-?(?:0|[1-9][0-9]{0,5})(?:\.[0-9]{1,4})?(?:[eE][+-]?[0-9]{1,3})?$/);
 
@@ -650,33 +428,17 @@ function scimFilterArbitrary(allowValuePath: boolean): fc.Memo<ValidScimFilter> 
   const known = scimFilterMemos.get(allowValuePath);
   if (known) return known;
   const memo = fc.memo((n): fc.Arbitrary<ValidScimFilter> => {
-    const compare = fc
-      .tuple(scimAttrPath, gap, compareOp, gap, scimValue)
-      .map(([path, g1, op, g2, value]): ValidScimFilter => ({ kind: 'compare', text: `${path}${g1}${op}${g2}${value}` }));
-    const present = fc
-      .tuple(scimAttrPath, gap, keywordCase('pr'))
-      .map(([path, g, pr]): ValidScimFilter => ({ kind: 'present', text: `${path}${g}${pr}` }));
+    const compare = fc.tuple(scimAttrPath, gap, compareOp, gap, scimValue).map(([path, g1, op, g2, value]): ValidScimFilter => ({ kind: 'compare', text: `${path}${g1}${op}${g2}${value}` }));
+    const present = fc.tuple(scimAttrPath, gap, keywordCase('pr')).map(([path, g, pr]): ValidScimFilter => ({ kind: 'present', text: `${path}${g}${pr}` }));
     const leaves: fc.Arbitrary<ValidScimFilter>[] = [compare, compare, present];
     if (allowValuePath) {
-      const simplePath = fc
-        .tuple(fc.option(schemaUri, { nil: undefined }), scimAttrName)
-        .map(([uri, name]) => `${uri ? `${uri}:` : ''}${name}`);
+      const simplePath = fc.tuple(fc.option(schemaUri, { nil: undefined }), scimAttrName).map(([uri, name]) => `${uri ? `${uri}:` : ''}${name}`);
       const inner = scimFilterArbitrary(false)(Math.min(n, 2));
       leaves.push(
-        fc
-          .tuple(simplePath, fc.constantFrom('', ' '), inner, fc.constantFrom('', ' '))
-          .map(([path, s1, f, s2]): ValidScimFilter => ({ kind: 'valuePath', text: `${path}[${s1}${f.text}${s2}]` })),
+        fc.tuple(simplePath, fc.constantFrom('', ' '), inner, fc.constantFrom('', ' ')).map(([path, s1, f, s2]): ValidScimFilter => ({ kind: 'valuePath', text: `${path}[${s1}${f.text}${s2}]` })),
         // The Entra form `emails[type eq "work"].value eq "x"` (a warning, not an error).
         fc
-          .tuple(
-            simplePath,
-            inner,
-            scimAttrName,
-            fc.oneof(
-              compareOp.chain((op) => scimValue.map((v) => `${op} ${v}`)),
-              fc.constant('pr'),
-            ),
-          )
+          .tuple(simplePath, inner, scimAttrName, fc.oneof(compareOp.chain((op) => scimValue.map((v) => `${op} ${v}`)), fc.constant('pr')))
           .map(([path, f, sub, comparison]): ValidScimFilter => ({ kind: 'entra', text: `${path}[${f.text}].${sub} ${comparison}` })),
       );
     }
@@ -688,12 +450,12 @@ function scimFilterArbitrary(allowValuePath: boolean): fc.Memo<ValidScimFilter> 
         op === 'and' && f.kind === 'or' ? `(${f.text})` : f.text,
       );
     const logical = (op: 'and' | 'or') =>
-      fc.tuple(fc.array(fc.tuple(operand(op), keywordCase(op)), { minLength: 2, maxLength: 4 })).map(
-        ([items]): ValidScimFilter => ({
+      fc
+        .tuple(fc.array(fc.tuple(operand(op), keywordCase(op)), { minLength: 2, maxLength: 4 }))
+        .map(([items]): ValidScimFilter => ({
           kind: op,
           text: items.map(([text, kw], i) => (i === 0 ? text : ` ${kw} ${text}`)).join(''),
-        }),
-      );
+        }));
     return fc.oneof(
       { weight: 3, arbitrary: fc.oneof(...leaves) },
       { weight: 2, arbitrary: logical('and') },
@@ -704,12 +466,7 @@ function scimFilterArbitrary(allowValuePath: boolean): fc.Memo<ValidScimFilter> 
           .tuple(keywordCase('not'), fc.constantFrom('', ' '), fc.constantFrom('', ' '), sub(n - 1))
           .map(([kw, s1, s2, f]): ValidScimFilter => ({ kind: 'not', text: `${kw}${s1}(${s2}${f.text}${s2})` })),
       },
-      {
-        weight: 1,
-        arbitrary: fc
-          .tuple(fc.constantFrom('', ' '), sub(n - 1))
-          .map(([s, f]): ValidScimFilter => ({ kind: 'group', text: `(${s}${f.text}${s})` })),
-      },
+      { weight: 1, arbitrary: fc.tuple(fc.constantFrom('', ' '), sub(n - 1)).map(([s, f]): ValidScimFilter => ({ kind: 'group', text: `(${s}${f.text}${s})` })) },
     );
   });
   scimFilterMemos.set(allowValuePath, memo);
@@ -757,31 +514,18 @@ const stringChar = fc.oneof(
 
 const exprTerm = (n: number, self: (n: number) => fc.Arbitrary<ExprShape>): fc.Arbitrary<ExprShape> => {
   const leaves: fc.Arbitrary<ExprShape>[] = [
-    fc
-      .string({
-        unit: fc
-          .oneof(fc.string({ unit: 'grapheme-ascii', minLength: 1, maxLength: 1 }), anyCodeUnit)
-          .filter((c) => c !== ']' && c !== '\r' && c !== '\n'),
-        maxLength: 20,
-      })
+    fc.string({ unit: fc.oneof(fc.string({ unit: 'grapheme-ascii', minLength: 1, maxLength: 1 }), anyCodeUnit).filter((c) => c !== ']' && c !== '\r' && c !== '\n'), maxLength: 20 })
       .map((name): ExprShape => ({ kind: 'attribute', name })),
-    fc
-      .constantFrom('mail', 'userPrincipalName', 'IsSoftDeleted', 'extension_a_b', 'a.b:c d')
-      .map((name): ExprShape => ({ kind: 'attribute', name })),
+    fc.constantFrom('mail', 'userPrincipalName', 'IsSoftDeleted', 'extension_a_b', 'a.b:c d').map((name): ExprShape => ({ kind: 'attribute', name })),
     fc.string({ unit: stringChar, maxLength: 10 }).map((value): ExprShape => ({ kind: 'string', value, raw: encodeString(value) })),
     fc.stringMatching(/^-?[0-9]{1,20}(?:\.[0-9]{1,5})?$/).map((raw): ExprShape => ({ kind: 'number', raw, hex: false })),
     fc.stringMatching(/^&H[0-9A-Fa-f]{1,8}$/).map((raw): ExprShape => ({ kind: 'number', raw, hex: true })),
-    fc
-      .oneof(fc.constantFrom('vbTextCompare', 'vbBinaryCompare', 'IgnoreObjectFlow'), identifier)
-      .map((name): ExprShape => ({ kind: 'identifier', name })),
+    fc.oneof(fc.constantFrom('vbTextCompare', 'vbBinaryCompare', 'IgnoreObjectFlow'), identifier).map((name): ExprShape => ({ kind: 'identifier', name })),
   ];
   if (n <= 0) return fc.oneof(...leaves);
   const argument = fc.oneof({ weight: 1, arbitrary: fc.constant<ExprShape>({ kind: 'empty' }) }, { weight: 5, arbitrary: self(n - 1) });
   const call = fc
-    .tuple(
-      fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...functionNames) }, { weight: 1, arbitrary: identifier }),
-      fc.array(argument, { maxLength: 5 }),
-    )
+    .tuple(fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...functionNames) }, { weight: 1, arbitrary: identifier }), fc.array(argument, { maxLength: 5 }))
     .map(([name, args]): ExprShape => ({ kind: 'call', name, args }));
   return fc.oneof({ weight: 2, arbitrary: fc.oneof(...leaves) }, { weight: 3, arbitrary: call });
 };

@@ -94,24 +94,14 @@ function property(input: fc.Arbitrary<string>, parser: Parser, numRuns: number):
 
 describe('parsers never throw and return well-formed results', () => {
   const inputs: { name: string; arbitrary: fc.Arbitrary<string>; parsers: Parser[]; numRuns: number }[] = [
-    {
-      name: 'random text',
-      arbitrary: randomText,
-      parsers: [expressionParser, mappingParser, filterParser, attributePathParser, patchPathParser],
-      numRuns: 500,
-    },
+    { name: 'random text', arbitrary: randomText, parsers: [expressionParser, mappingParser, filterParser, attributePathParser, patchPathParser], numRuns: 500 },
     { name: 'expression token sequences', arbitrary: expressionSoup, parsers: [expressionParser, mappingParser], numRuns: 600 },
     { name: 'mutated fixture expressions', arbitrary: mutatedExpression, parsers: [expressionParser], numRuns: 500 },
     { name: '.aadmap token sequences', arbitrary: mappingSoup, parsers: [mappingParser, expressionParser], numRuns: 600 },
     { name: 'structured .aadmap text', arbitrary: structuredMapping, parsers: [mappingParser], numRuns: 500 },
     { name: 'mutated .aadmap fixtures', arbitrary: mutatedMapping, parsers: [mappingParser], numRuns: 400 },
     { name: 'SCIM token sequences', arbitrary: scimSoup, parsers: [filterParser, attributePathParser, patchPathParser], numRuns: 800 },
-    {
-      name: 'mutated SCIM fixtures',
-      arbitrary: mutatedScimLine,
-      parsers: [filterParser, attributePathParser, patchPathParser],
-      numRuns: 600,
-    },
+    { name: 'mutated SCIM fixtures', arbitrary: mutatedScimLine, parsers: [filterParser, attributePathParser, patchPathParser], numRuns: 600 },
   ];
   for (const input of inputs) {
     for (const parser of input.parsers) {

@@ -8,25 +8,8 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  parseAttributePath,
-  parseExpression,
-  parsePatchPath,
-  parseScimFilter,
-  printExpression,
-  printScimFilter,
-  printScimPath,
-} from '../../grammar/index';
-import {
-  expressionSoup,
-  mutatedExpression,
-  mutatedScimLine,
-  scimLineFixtures,
-  scimSoup,
-  validExpression,
-  validScimFilter,
-  validScimPath,
-} from './arbitraries';
+import { parseAttributePath, parseExpression, parsePatchPath, parseScimFilter, printExpression, printScimFilter, printScimPath } from '../../grammar/index';
+import { expressionSoup, mutatedExpression, mutatedScimLine, scimLineFixtures, scimSoup, validExpression, validScimFilter, validScimPath } from './arbitraries';
 import { checkAstBounds, runs, shapeOf } from './invariants';
 
 const errorsOf = (diagnostics: readonly { severity: string }[]) => diagnostics.filter((d) => d.severity === 'error');

@@ -4,11 +4,7 @@ import { lookupFunction, lookupFunctionIgnoreCase, parameterForArgument } from '
 import type { ExpressionContext, ExpressionRule, NodeSite, ResolvedCall } from './context';
 import { expressionRules } from './rules/index';
 
-export function checkExpression(
-  expression: Expression,
-  context: ExpressionContext,
-  rules: readonly ExpressionRule[] = expressionRules,
-): void {
+export function checkExpression(expression: Expression, context: ExpressionContext, rules: readonly ExpressionRule[] = expressionRules): void {
   for (const rule of rules) rule.root?.(expression, context);
   visit(expression, { index: 0, ancestors: [] }, context, rules);
 }

@@ -18,15 +18,7 @@ import { settingsRule } from './rules/settings';
 import { targetAttributesRule } from './rules/target-attributes';
 import { targetTypeRule } from './rules/target-type';
 
-export const blockRules: readonly BlockRule[] = [
-  objectsRule,
-  settingsRule,
-  scopesRule,
-  targetAttributesRule,
-  targetTypeRule,
-  matchingRule,
-  flowRule,
-];
+export const blockRules: readonly BlockRule[] = [objectsRule, settingsRule, scopesRule, targetAttributesRule, targetTypeRule, matchingRule, flowRule];
 
 export function checkMappingFile(file: MappingFile, text: string, schemas: ResolvedSchemas, sink: DiagnosticSink): CheckedBlock[] {
   const names = new Set<string>();
@@ -35,8 +27,7 @@ export function checkMappingFile(file: MappingFile, text: string, schemas: Resol
   }
   return file.mappings.map((block) => {
     if (block.name) {
-      if (names.has(block.name.value))
-        sink.report('duplicate-object-mapping', block.name, `Another mapping block is called "${block.name.value}".`);
+      if (names.has(block.name.value)) sink.report('duplicate-object-mapping', block.name, `Another mapping block is called "${block.name.value}".`);
       names.add(block.name.value);
     }
     const sourceObject = block.sourceObject && findObject(schemas.source, block.sourceObject.text);
@@ -67,6 +58,8 @@ function checkSource(
     sink,
     source,
     text,
-    usage: schemas.target ? { kind: 'mapping', properties, targetAttribute, targetDirectory: schemas.target } : { kind: 'standalone' },
+    usage: schemas.target
+      ? { kind: 'mapping', properties, targetAttribute, targetDirectory: schemas.target }
+      : { kind: 'standalone' },
   });
 }

@@ -19,8 +19,7 @@ export const scopesRule: BlockRule = ({ block, sourceObject, sink }) => {
   for (const item of block.items) {
     if (item.kind !== 'scope') continue;
     if (item.name) {
-      if (names.has(item.name.value))
-        sink.report('duplicate-scope-name', item.name, `Another scope of this block is called "${item.name.value}".`);
+      if (names.has(item.name.value)) sink.report('duplicate-scope-name', item.name, `Another scope of this block is called "${item.name.value}".`);
       names.add(item.name.value);
     }
     for (const clause of item.clauses) {
@@ -45,20 +44,12 @@ function checkClause(clause: ScopeClause, sink: DiagnosticSink, source: Paramete
   const operator = clause.operator;
   if (!operator) return;
   if (operator.custom) {
-    sink.report(
-      'unknown-scope-operator',
-      operator,
-      `operator "${operator.name}" is sent to Graph as written; aadmap cannot check its meaning.`,
-    );
+    sink.report('unknown-scope-operator', operator, `operator "${operator.name}" is sent to Graph as written; aadmap cannot check its meaning.`);
     return;
   }
   if (UNARY.has(operator.name)) {
     if (clause.values.length) {
-      sink.report(
-        'scope-operator-arity',
-        { start: clause.values[0]!.start, end: clause.values[clause.values.length - 1]!.end },
-        `${operator.name} takes no value.`,
-      );
+      sink.report('scope-operator-arity', { start: clause.values[0]!.start, end: clause.values[clause.values.length - 1]!.end }, `${operator.name} takes no value.`);
     }
     return;
   }
@@ -76,11 +67,7 @@ function checkClause(clause: ScopeClause, sink: DiagnosticSink, source: Paramete
         // .NET inline options such as (?i) have no JavaScript equivalent on Node 20; they are valid there.
         new RegExp(text.replace(/\(\?[imnsx-]+\)/g, ''));
       } catch (error) {
-        sink.report(
-          'invalid-regex',
-          value,
-          `Invalid regular expression: ${(error as Error).message.replace(/^Invalid regular expression: /, '')}`,
-        );
+        sink.report('invalid-regex', value, `Invalid regular expression: ${(error as Error).message.replace(/^Invalid regular expression: /, '')}`);
       }
     }
   }
