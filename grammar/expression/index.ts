@@ -1,4 +1,5 @@
 /** Public entry of the expression language: text → { ast, diagnostics }, never throwing. */
+import { inputText } from '../common/input-text';
 import { endOfLastToken, internalErrorDiagnostic, lexerDiagnostics, parserDiagnostics } from '../common/chevrotain-diagnostics';
 import type { SyntaxDiagnostic } from '../common/syntax-diagnostic';
 import type { Expression } from './ast';
@@ -18,12 +19,13 @@ export interface ExpressionParseResult {
   diagnostics: SyntaxDiagnostic[];
 }
 
-export function parseExpression(text: string): ExpressionParseResult {
+export function parseExpression(input: string): ExpressionParseResult {
+  const text = inputText(input);
   try {
     const lexed = expressionLexer.tokenize(text);
     const diagnostics = lexerDiagnostics(text, lexed.errors);
     if (lexed.tokens.length === 0) {
-      diagnostics.push({ start: 0, end: text.length, severity: 'error', code: 'empty-expression', message: 'The expression is empty' });
+      diagnostics.unshift({ start: 0, end: text.length, severity: 'error', code: 'empty-expression', message: 'The expression is empty' });
       return { ast: undefined, diagnostics };
     }
     const tokens = limitNesting(lexed.tokens, LParen, RParen, () => false, diagnostics);

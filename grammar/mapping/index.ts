@@ -1,5 +1,6 @@
 /** Public entry of the `.aadmap` file language: text → { ast, diagnostics }, never throwing. */
 import { endOfLastToken, internalErrorDiagnostic, lexerDiagnostics, parserDiagnostics } from '../common/chevrotain-diagnostics';
+import { inputText } from '../common/input-text';
 import { LineIndex } from '../common/line-index';
 import type { SyntaxDiagnostic } from '../common/syntax-diagnostic';
 import type { MappingFile } from './ast';
@@ -17,7 +18,8 @@ export interface MappingFileParseResult {
   diagnostics: SyntaxDiagnostic[];
 }
 
-export function parseMappingFile(text: string): MappingFileParseResult {
+export function parseMappingFile(input: string): MappingFileParseResult {
+  const text = inputText(input);
   const empty: MappingFile = { kind: 'file', targets: [], mappings: [], comments: [], start: 0, end: text.length };
   try {
     const lexed = lexMappingFile(text);

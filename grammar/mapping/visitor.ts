@@ -18,6 +18,15 @@ import type {
 
 type Children = Record<string, (CstNode | IToken)[] | undefined>;
 
+/** The tokens of a block's own header (keyword, name, object names, arrow, `{`), not of its items. */
+function headerTokens(c: Children): IToken[] {
+  const own = Object.values(c)
+    .flat()
+    .filter((t): t is IToken => !!t && 'image' in t && Number.isFinite(t.startOffset) && t.tokenType.name !== 'RBrace');
+  const names = nodes(c, 'objectName').flatMap((n) => Object.values(n.children as Children).flat() as IToken[]);
+  return [...own, ...names.filter((t) => 'image' in t && Number.isFinite(t.startOffset))];
+}
+
 const modifierWords: Record<Modifier['kind'], string> = {
   match: 'match',
   default: 'default',
@@ -86,7 +95,9 @@ export class MappingVisitor extends ExpressionVisitor {
       } else if (stray) this.strayLine(stray, 'block');
     }
     const close = firstToken(c, 'RBrace');
-    const lastItemEnd = items.length ? items[items.length - 1]!.end : tokenEnd(keyword);
+    // Without its '}', a block ends after its last item or header part (`mapping "M"` alone included).
+    const headerEnd = Math.max(...headerTokens(c).map(tokenEnd));
+    const lastItemEnd = Math.max(headerEnd, items.length ? items[items.length - 1]!.end : 0);
     return {
       kind: 'objectMapping',
       keyword: { start: keyword.startOffset, end: tokenEnd(keyword) },
@@ -107,13 +118,14 @@ export class MappingVisitor extends ExpressionVisitor {
     const clauses = nodes(c, 'scopeClause').map((n) => this.scopeClause(n));
     for (const stray of nodes(c, 'strayLine')) this.strayLine(stray, 'scope');
     const close = firstToken(c, 'RBrace');
+    const openEnd = Math.max(...headerTokens(c).map(tokenEnd));
     return {
       kind: 'scope',
       name: nameToken ? this.string(nameToken) : undefined,
       clauses,
       closeBrace: close?.startOffset,
       start: keyword.startOffset,
-      end: close ? tokenEnd(close) : clauses.length ? clauses[clauses.length - 1]!.end : tokenEnd(keyword),
+      end: close ? tokenEnd(close) : Math.max(openEnd, clauses.length ? clauses[clauses.length - 1]!.end : 0),
     };
   }
 
