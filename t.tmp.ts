@@ -1,11 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { parseMappingFile } from './grammar/mapping/index';
-import { exportSchema } from './server/graph/export';
-import { diffSchemas, formatDiff } from './server/graph/diff';
-const s = JSON.parse(readFileSync('test/schema/fixtures/chatwork-sample-schema.json', 'utf8'));
-const text = readFileSync('examples/chatwork.aadmap', 'utf8');
-const r = exportSchema(parseMappingFile(text).ast, s);
-console.log(r.problems, r.changedExpressions.map(c=>c.text));
-console.log(JSON.stringify(r.schema!.synchronizationRules, null, 1).slice(0, 3000));
-const d = diffSchemas(s, r.schema);
-console.log(formatDiff(d));
+import { importSchema } from './server/graph/import';
+const s = JSON.parse(readFileSync('test/graph/fixtures/salesforce-like-schema.json', 'utf8'));
+const r = importSchema(s, { target: { path: 'salesforce-like-schema.json' } });
+console.log(r.text); console.log(r.problems);

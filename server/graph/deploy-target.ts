@@ -9,7 +9,8 @@ export function readDeployTarget(file: MappingFile): DeployTarget {
   const target: DeployTarget = {};
   for (const field of file.deploys?.[0]?.fields ?? []) {
     const name = field.name.text as DeployFieldName;
-    if ((DEPLOY_FIELDS as readonly string[]).includes(name) && target[name] === undefined && field.value.value !== '') target[name] = field.value.value;
+    if ((DEPLOY_FIELDS as readonly string[]).includes(name) && target[name] === undefined && field.value.value !== '')
+      target[name] = field.value.value;
   }
   return target;
 }

@@ -52,7 +52,8 @@ function pairMappings(before: ObjectMappingView | undefined, after: ObjectMappin
       continue;
     }
     claimed.add(index);
-    if (old[index]!.line !== mapping.line) changes.push({ kind: 'changed', target: mapping.target, before: old[index]!.line, after: mapping.line });
+    if (old[index]!.line !== mapping.line)
+      changes.push({ kind: 'changed', target: mapping.target, before: old[index]!.line, after: mapping.line });
   }
   old.forEach((mapping, i) => {
     if (!claimed.has(i)) changes.push({ kind: 'removed', target: mapping.target, before: mapping.line });
@@ -82,7 +83,13 @@ export function diffSchemas(before: unknown, after: unknown): SchemaDiff {
     const settingsChanged = settingsBefore.join('\n') !== settingsAfter.join('\n');
     const mappings = pairMappings(old, now);
     for (const change of mappings) counts[change.kind]++;
-    const status: ObjectMappingDiff['status'] = !old ? 'added' : !now ? 'removed' : settingsChanged || mappings.length ? 'changed' : 'unchanged';
+    const status: ObjectMappingDiff['status'] = !old
+      ? 'added'
+      : !now
+        ? 'removed'
+        : settingsChanged || mappings.length
+          ? 'changed'
+          : 'unchanged';
     if (settingsChanged) counts.objectSettings++;
     objectMappings.push({
       name: shown.name,
@@ -106,11 +113,16 @@ export function formatDiff(diff: SchemaDiff): string {
   const lines: string[] = [];
   for (const om of diff.objectMappings) {
     if (om.status === 'unchanged') continue;
-    lines.push(`${om.status === 'added' ? '+ ' : om.status === 'removed' ? '- ' : ''}mapping "${om.name}" (${om.objects})${om.status === 'changed' ? '' : ` ${om.status}`}`);
+    lines.push(
+      `${om.status === 'added' ? '+ ' : om.status === 'removed' ? '- ' : ''}mapping "${om.name}" (${om.objects})${om.status === 'changed' ? '' : ` ${om.status}`}`,
+    );
     if (om.settingChanges.before.length || om.settingChanges.after.length) {
-      for (const line of om.settingChanges.before.slice(1).filter((l) => !om.settingChanges.after.includes(l))) lines.push(`    - ${line.trim()}`);
-      for (const line of om.settingChanges.after.slice(1).filter((l) => !om.settingChanges.before.includes(l))) lines.push(`    + ${line.trim()}`);
-      if (om.settingChanges.before[0] !== om.settingChanges.after[0] && om.status === 'changed') lines.push(`    ~ ${om.settingChanges.after[0]}`);
+      for (const line of om.settingChanges.before.slice(1).filter((l) => !om.settingChanges.after.includes(l)))
+        lines.push(`    - ${line.trim()}`);
+      for (const line of om.settingChanges.after.slice(1).filter((l) => !om.settingChanges.before.includes(l)))
+        lines.push(`    + ${line.trim()}`);
+      if (om.settingChanges.before[0] !== om.settingChanges.after[0] && om.status === 'changed')
+        lines.push(`    ~ ${om.settingChanges.after[0]}`);
     }
     for (const change of om.mappings) {
       if (change.kind === 'added') lines.push(`  + ${change.after}`);

@@ -86,13 +86,16 @@ export function exportSchema(file: MappingFile, base: unknown, options: ExportOp
   const slots: Slot[] = [];
   for (const rule of asArray(schema.synchronizationRules)) {
     if (!isRecord(rule)) continue;
-    for (const objectMapping of asArray(rule.objectMappings)) if (isRecord(objectMapping)) slots.push({ rule, objectMapping, claimed: false });
+    for (const objectMapping of asArray(rule.objectMappings))
+      if (isRecord(objectMapping)) slots.push({ rule, objectMapping, claimed: false });
   }
 
   // Pass 1: same name and objects, k-th to k-th. Pass 2: the only unclaimed slot with the same objects.
   const assigned = new Map<ObjectMappingBlock, Slot>();
   for (const block of file.mappings) {
-    const slot = slots.find((s) => !s.claimed && (str(s.objectMapping.name) ?? '') === (block.name?.value ?? '') && sameObjects(s.objectMapping, block));
+    const slot = slots.find(
+      (s) => !s.claimed && (str(s.objectMapping.name) ?? '') === (block.name?.value ?? '') && sameObjects(s.objectMapping, block),
+    );
     if (slot) {
       slot.claimed = true;
       assigned.set(block, slot);
@@ -132,7 +135,10 @@ function objectMatches(graphName: unknown, fileName: string | undefined): boolea
 }
 
 function sameObjects(objectMapping: JsonObject, block: ObjectMappingBlock): boolean {
-  return objectMatches(objectMapping.sourceObjectName, block.sourceObject?.text) && objectMatches(objectMapping.targetObjectName, block.targetObject?.text);
+  return (
+    objectMatches(objectMapping.sourceObjectName, block.sourceObject?.text) &&
+    objectMatches(objectMapping.targetObjectName, block.targetObject?.text)
+  );
 }
 
 /** A directory object by the name a block writes: exact, alias, then ignoring case. */
@@ -150,7 +156,10 @@ function findDirectoryObject(schema: JsonObject, directoryName: unknown, name: s
   );
 }
 
-function newObjectMapping(schema: JsonObject, block: ObjectMappingBlock): { rule: JsonObject; objectMapping: JsonObject } | { problem: string } {
+function newObjectMapping(
+  schema: JsonObject,
+  block: ObjectMappingBlock,
+): { rule: JsonObject; objectMapping: JsonObject } | { problem: string } {
   for (const rule of asArray(schema.synchronizationRules)) {
     if (!isRecord(rule)) continue;
     const sourceObjectName = findDirectoryObject(schema, rule.sourceDirectoryName, block.sourceObject!.text);
@@ -192,7 +201,10 @@ function applyBlock(block: ObjectMappingBlock, objectMapping: JsonObject, contex
 
   const flowSetting = block.items.find((i) => i.kind === 'flowTypes');
   const flowTypes = flowSetting?.kind === 'flowTypes' ? flowSetting.values.map((v) => v.text) : DEFAULT_OBJECT_FLOW_TYPES;
-  const baseFlowTypes = objectMapping.flowTypes === undefined || objectMapping.flowTypes === null ? DEFAULT_OBJECT_FLOW_TYPES : parseFlowTypes(objectMapping.flowTypes);
+  const baseFlowTypes =
+    objectMapping.flowTypes === undefined || objectMapping.flowTypes === null
+      ? DEFAULT_OBJECT_FLOW_TYPES
+      : parseFlowTypes(objectMapping.flowTypes);
   if (!baseFlowTypes || !sameFlags(flowTypes, baseFlowTypes)) {
     const valid =
       flowTypes.length > 0 &&
@@ -219,14 +231,20 @@ function baseClause(clause: unknown): ClauseKey | undefined {
   if (!isRecord(clause)) return undefined;
   const operand = clause.targetOperand;
   const values = isRecord(operand) ? asArray(operand.values) : [];
-  return [String(clause.sourceOperandName), String(clause.operatorName), values.map((v) => (typeof v === 'string' ? v : JSON.stringify(v)))];
+  return [
+    String(clause.sourceOperandName),
+    String(clause.operatorName),
+    values.map((v) => (typeof v === 'string' ? v : JSON.stringify(v))),
+  ];
 }
 
 function applyScope(block: ObjectMappingBlock, objectMapping: JsonObject): void {
   const fileGroups = scopesOf(block).map((g) => ({ name: g.name?.value ?? '', clauses: g.clauses.map(fileClause) }));
   const scope = objectMapping.scope;
   const baseGroups = isRecord(scope) ? asArray(scope.groups) : [];
-  const baseKeys = baseGroups.map((g) => (isRecord(g) ? { name: str(g.name) ?? '', clauses: asArray(g.clauses).map(baseClause) } : undefined));
+  const baseKeys = baseGroups.map((g) =>
+    isRecord(g) ? { name: str(g.name) ?? '', clauses: asArray(g.clauses).map(baseClause) } : undefined,
+  );
   if (JSON.stringify(baseKeys) === JSON.stringify(fileGroups)) return;
 
   const used = new Set<number>();
@@ -294,7 +312,8 @@ function applyLine(line: AttributeMapping, mapping: JsonObject, context: ApplyCo
     if ((FLOW_BEHAVIORS as readonly string[]).includes(properties.flowBehavior)) mapping.flowBehavior = properties.flowBehavior;
     else at(modifier('flowBehavior'), `flowBehavior must be ${FLOW_BEHAVIORS.join(' or ')} (Graph enum values are case-sensitive).`);
   }
-  if (properties.exportMissingReferences !== (mapping.exportMissingReferences ?? false)) mapping.exportMissingReferences = properties.exportMissingReferences;
+  if (properties.exportMissingReferences !== (mapping.exportMissingReferences ?? false))
+    mapping.exportMissingReferences = properties.exportMissingReferences;
 }
 
 function applySource(line: AttributeMapping, mapping: JsonObject, context: ApplyContext, objectMappingName: string): void {

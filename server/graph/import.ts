@@ -31,7 +31,8 @@ export interface ImportResult {
 export function importSchema(schema: unknown, options: ImportOptions = {}): ImportResult {
   const view = viewSchema(schema);
   const lines: string[] = (options.header ?? []).map((line) => `# ${line}`.trimEnd());
-  if (options.target) lines.push(`target ${'builtin' in options.target ? options.target.builtin : encodeExpressionString(options.target.path)}`);
+  if (options.target)
+    lines.push(`target ${'builtin' in options.target ? options.target.builtin : encodeExpressionString(options.target.path)}`);
   const deploy = deployStatementText(options.deploy);
   if (deploy) lines.push(deploy);
   const body = viewText(view);
@@ -56,7 +57,8 @@ function readBackProblems(text: string, schema: unknown): string[] {
   if (errors.length) return errors.map((d) => `the imported text does not read back: ${d.message} (offset ${d.start})`);
   const exported = exportSchema(parsed.ast, schema);
   if (!exported.schema) return exported.problems.map((p) => `the imported text does not export back: ${p.message}`);
-  if (!deepEqual(exported.schema, schema)) return [`the schema cannot be written exactly in .aadmap (${firstDifference(schema, exported.schema) ?? 'unknown difference'})`];
+  if (!deepEqual(exported.schema, schema))
+    return [`the schema cannot be written exactly in .aadmap (${firstDifference(schema, exported.schema) ?? 'unknown difference'})`];
   return [];
 }
 

@@ -74,7 +74,14 @@ export interface SchemaView {
 }
 
 const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
-const RESERVED = new Set([...keywords.map((k) => (k.PATTERN as string).toString()), 'EQUALS', 'Includes', 'ENDS_WITH', 'Greater_Than', 'Greater_Than_OR_EQUALS']);
+const RESERVED = new Set([
+  ...keywords.map((k) => (k.PATTERN as string).toString()),
+  'EQUALS',
+  'Includes',
+  'ENDS_WITH',
+  'Greater_Than',
+  'Greater_Than_OR_EQUALS',
+]);
 
 /** An object name as the mapping header writes it: bare when it is a plain identifier, else quoted. */
 export function objectNameText(name: string): string {
@@ -201,7 +208,8 @@ function viewScope(scope: unknown, where: string, problems: string[]): { scopes:
   }
   for (const kind of ['inputFilterGroups', 'categoryFilterGroups']) {
     const groups = asArray(scope[kind]);
-    if (groups.length) notes.push(`scope.${kind}: ${groups.length} group${groups.length === 1 ? '' : 's'} (not expressed in .aadmap; kept as is)`);
+    if (groups.length)
+      notes.push(`scope.${kind}: ${groups.length} group${groups.length === 1 ? '' : 's'} (not expressed in .aadmap; kept as is)`);
   }
   if (scope.groups !== undefined && scope.groups !== null && !Array.isArray(scope.groups)) {
     problems.push(`${where}.scope.groups must be an array, found ${describeJson(scope.groups)}.`);
@@ -301,7 +309,11 @@ function viewAttributeMapping(value: unknown, where: string, problems: string[])
     else problems.push(`${here}: flowBehavior ${JSON.stringify(flowBehavior)} is not a name.`);
   }
   if (value.exportMissingReferences === true) modifiers.push('exportMissingReferences');
-  else if (value.exportMissingReferences !== false && value.exportMissingReferences !== undefined && value.exportMissingReferences !== null) {
+  else if (
+    value.exportMissingReferences !== false &&
+    value.exportMissingReferences !== undefined &&
+    value.exportMissingReferences !== null
+  ) {
     problems.push(`${here}: exportMissingReferences must be true or false.`);
   }
   return { target, line: [`${target} <- ${source}`, ...modifiers].join('  ') };

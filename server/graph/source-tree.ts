@@ -65,7 +65,13 @@ export function toSourceTree(node: Expression): TreeResult {
 function callTree(node: Extract<Expression, { kind: 'call' }>): TreeResult {
   const signature = lookupFunction(node.name);
   if (!signature) {
-    return { problem: { start: node.nameRange.start, end: node.nameRange.end, message: `Unknown function '${node.name}': its Graph parameter keys are not known.` } };
+    return {
+      problem: {
+        start: node.nameRange.start,
+        end: node.nameRange.end,
+        message: `Unknown function '${node.name}': its Graph parameter keys are not known.`,
+      },
+    };
   }
   const parameters: AttributeMappingSource['parameters'] = [];
   for (let i = 0; i < node.args.length; i++) {
@@ -73,7 +79,13 @@ function callTree(node: Extract<Expression, { kind: 'call' }>): TreeResult {
     if (arg.kind === 'empty') continue;
     const parameter = parameterForArgument(signature, i);
     if (!parameter) {
-      return { problem: { start: arg.start, end: arg.end, message: `${node.name} takes ${signature.parameters.length} arguments; this one has no parameter.` } };
+      return {
+        problem: {
+          start: arg.start,
+          end: arg.end,
+          message: `${node.name} takes ${signature.parameters.length} arguments; this one has no parameter.`,
+        },
+      };
     }
     const value = toSourceTree(arg);
     if ('problem' in value) return value;
@@ -92,7 +104,10 @@ export function sourceText(source: unknown): { text: string } | { problem: strin
   }
   const rebuilt = rebuild(source, 0);
   if (typeof rebuilt === 'string') return { text: rebuilt };
-  return { problem: expression !== undefined ? `its expression ${JSON.stringify(expression)} does not parse and ${rebuilt.problem}` : rebuilt.problem };
+  return {
+    problem:
+      expression !== undefined ? `its expression ${JSON.stringify(expression)} does not parse and ${rebuilt.problem}` : rebuilt.problem,
+  };
 }
 
 const NAME_IN_BRACKETS = /^[^\]\r\n]*$/;
@@ -104,9 +119,13 @@ function rebuild(node: unknown, depth: number): string | { problem: string } {
   const name = str(node.name);
   switch (node.type) {
     case 'Attribute':
-      return name !== undefined && NAME_IN_BRACKETS.test(name) ? `[${name}]` : { problem: `attribute name ${JSON.stringify(node.name)} cannot be written in brackets` };
+      return name !== undefined && NAME_IN_BRACKETS.test(name)
+        ? `[${name}]`
+        : { problem: `attribute name ${JSON.stringify(node.name)} cannot be written in brackets` };
     case 'Constant':
-      return name !== undefined && !/[\r\n]/.test(name) ? encodeExpressionString(name) : { problem: `constant ${JSON.stringify(node.name)} cannot be written as a string` };
+      return name !== undefined && !/[\r\n]/.test(name)
+        ? encodeExpressionString(name)
+        : { problem: `constant ${JSON.stringify(node.name)} cannot be written as a string` };
     case 'Function': {
       if (name === undefined || !FUNCTION_NAME.test(name)) return { problem: `function name ${JSON.stringify(node.name)} is not a name` };
       const args = placeParameters(name, asArray(node.parameters));
