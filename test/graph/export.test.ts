@@ -78,7 +78,7 @@ describe('export onto a base schema', () => {
   it('replaces scope groups and keeps the input filter groups', () => {
     const text = imported(salesforce).replace('[department] EQUALS "Sales"', '[department] EQUALS "Sales", "Marketing"');
     const { schema } = run(text, salesforce);
-    const scope = schema!.synchronizationRules[0].objectMappings[0].scope;
+    const scope = (schema as any).synchronizationRules[0].objectMappings[0].scope;
     expect(scope.inputFilterGroups).toEqual(salesforce.synchronizationRules[0].objectMappings[0].scope.inputFilterGroups);
     expect(scope.groups[0].clauses).toEqual([
       { sourceOperandName: 'department', operatorName: 'EQUALS', targetOperand: { values: ['Sales', 'Marketing'] } },
@@ -92,7 +92,7 @@ describe('export onto a base schema', () => {
       ' {\n  scope "S" {\n    [department] operator "NOT_EQUALS" "x"\n    [accountEnabled] IS TRUE\n  }\n',
     );
     const { schema } = run(text, chatwork);
-    expect(schema!.synchronizationRules[0].objectMappings[0].scope).toEqual({
+    expect((schema as any).synchronizationRules[0].objectMappings[0].scope).toEqual({
       categoryFilterGroups: [],
       groups: [
         {
@@ -114,14 +114,14 @@ describe('export onto a base schema', () => {
     );
     const { schema, problems } = run(text, salesforce);
     expect(problems).toEqual([]);
-    const om = schema!.synchronizationRules[0].objectMappings[1];
+    const om = (schema as any).synchronizationRules[0].objectMappings[1];
     expect([om.name, om.enabled, om.flowTypes]).toEqual(['Groups', true, 'Add, Delete']);
   });
 
   it('adds a new object mapping to the rule whose directories hold its objects', () => {
     const text = `${imported(salesforce)}\nmapping "Another" User -> User {\n  Username <- [mail]  match 1\n}\n`;
     const { schema } = run(text, salesforce);
-    const added = schema!.synchronizationRules[0].objectMappings[2];
+    const added = (schema as any).synchronizationRules[0].objectMappings[2];
     expect(added).toMatchObject({
       name: 'Another',
       enabled: true,
