@@ -135,7 +135,11 @@ export class GraphClient {
   }
 
   /** Sends one request (retrying as described above); resolves with a 2xx response or throws. */
-  async request(method: 'GET' | 'PUT' | 'POST' | 'PATCH' | 'DELETE', path: string, init: { body?: string | Uint8Array; signal?: AbortSignal; idempotent?: boolean } = {}): Promise<GraphResponse> {
+  async request(
+    method: 'GET' | 'PUT' | 'POST' | 'PATCH' | 'DELETE',
+    path: string,
+    init: { body?: string | Uint8Array; signal?: AbortSignal; idempotent?: boolean } = {},
+  ): Promise<GraphResponse> {
     const signal = init.signal ?? new AbortController().signal;
     const idempotent = init.idempotent ?? (method === 'GET' || method === 'PUT' || method === 'DELETE');
     const url = `${this.baseUrl}${path}`;
@@ -160,7 +164,10 @@ export class GraphClient {
         if (signal.aborted) throw new GraphCancelledError();
         const timedOut = timeout.aborted;
         const reason = timedOut ? `no answer within ${Math.round(this.options.timeoutMs / 1000)} s` : networkReason(error);
-        this.log('warn', `${method} ${url} failed: ${reason} (attempt ${attempt}/${this.options.maxAttempts}, client-request-id ${clientRequestId})`);
+        this.log(
+          'warn',
+          `${method} ${url} failed: ${reason} (attempt ${attempt}/${this.options.maxAttempts}, client-request-id ${clientRequestId})`,
+        );
         if (idempotent && attempt < this.options.maxAttempts) {
           await this.options.sleep(this.backoff(attempt), signal);
           continue;
@@ -183,14 +190,20 @@ export class GraphClient {
       if (RETRYABLE.has(response.status) && attempt < this.options.maxAttempts) {
         const retryAfter = parseRetryAfter(response.headers.get('retry-after'));
         if (retryAfter !== undefined && retryAfter > this.options.maxRetryAfterMs) {
-          throw new GraphError(`${error.message} Graph asks to wait ${Math.round(retryAfter / 1000)} s before retrying; try again later.`, error.details);
+          throw new GraphError(
+            `${error.message} Graph asks to wait ${Math.round(retryAfter / 1000)} s before retrying; try again later.`,
+            error.details,
+          );
         }
         const wait = retryAfter ?? this.backoff(attempt);
-        this.log('info', `retrying ${method} ${url} in ${wait} ms (${response.status}${retryAfter !== undefined ? ', Retry-After' : ''}; attempt ${attempt + 1}/${this.options.maxAttempts})`);
+        this.log(
+          'info',
+          `retrying ${method} ${url} in ${wait} ms (${response.status}${retryAfter !== undefined ? ', Retry-After' : ''}; attempt ${attempt + 1}/${this.options.maxAttempts})`,
+        );
         await this.options.sleep(wait, signal);
         continue;
       }
-      if (RETRYABLE.has(response.status)) throw new GraphError(`${error.message} (gave up after ${attempt} attempts)`, error.details);
+      if (RETRYABLE.has(response.status)) throw new GraphError(`${error.message} Gave up after ${attempt} attempts.`, error.details);
       throw error;
     }
   }
@@ -232,7 +245,15 @@ export class GraphClient {
     const hint = HINTS[response.status] ? ` ${HINTS[response.status]}` : '';
     const where = [requestId && `request-id ${requestId}`, date && `date ${date}`].filter(Boolean).join(', ');
     const full = `${method} ${path} → ${response.status} ${code}: ${message}${where ? ` (${where})` : ''}.${hint}`;
-    return new GraphError(this.sanitizer.clean(full.replace(/\.\.(?= |$)/, '.')), { status: response.status, code, method, path, requestId, clientRequestId, date });
+    return new GraphError(this.sanitizer.clean(full.replace(/\.\.(?= |$)/, '.')), {
+      status: response.status,
+      code,
+      method,
+      path,
+      requestId,
+      clientRequestId,
+      date,
+    });
   }
 }
 

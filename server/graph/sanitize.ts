@@ -22,7 +22,9 @@ export class Sanitizer {
     let result = text;
     for (const secret of this.secrets) result = result.split(secret).join('<redacted>');
     for (const pattern of patterns) {
-      result = result.replace(pattern, (match, prefix?: string) => (typeof prefix === 'string' && match.startsWith(prefix) ? `${prefix}<redacted>` : '<redacted>'));
+      result = result.replace(pattern, (match, prefix?: string) =>
+        typeof prefix === 'string' && match.startsWith(prefix) ? `${prefix}<redacted>` : '<redacted>',
+      );
     }
     return result;
   }

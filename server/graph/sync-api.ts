@@ -91,7 +91,12 @@ export class SynchronizationApi {
   async schema(servicePrincipalId: string, jobId: string, signal?: AbortSignal): Promise<SchemaSnapshot> {
     const path = this.schemaPath(servicePrincipalId, jobId);
     const { json, response } = await this.graph.getJson(path, signal);
-    if (!isRecord(json)) throw new GraphError(`GET ${path}: the answer is not a synchronizationSchema object.`, { code: 'InvalidResponse', method: 'GET', path });
+    if (!isRecord(json))
+      throw new GraphError(`GET ${path}: the answer is not a synchronizationSchema object.`, {
+        code: 'InvalidResponse',
+        method: 'GET',
+        path,
+      });
     return { bytes: response.bytes, json };
   }
 
@@ -100,8 +105,17 @@ export class SynchronizationApi {
     await this.graph.request('PUT', this.schemaPath(servicePrincipalId, jobId), { body, signal });
   }
 
-  async parseExpression(servicePrincipalId: string, jobId: string, expression: string, signal?: AbortSignal): Promise<ParseExpressionResult> {
-    const json = await this.graph.postJson(`${this.schemaPath(servicePrincipalId, jobId)}/parseExpression`, { expression, testInputObject: null, targetAttributeDefinition: null }, signal);
+  async parseExpression(
+    servicePrincipalId: string,
+    jobId: string,
+    expression: string,
+    signal?: AbortSignal,
+  ): Promise<ParseExpressionResult> {
+    const json = await this.graph.postJson(
+      `${this.schemaPath(servicePrincipalId, jobId)}/parseExpression`,
+      { expression, testInputObject: null, targetAttributeDefinition: null },
+      signal,
+    );
     if (!isRecord(json)) return { parsingSucceeded: false, error: 'parseExpression returned no object' };
     const error = isRecord(json.error) ? [str(json.error.code), str(json.error.message)].filter(Boolean).join(': ') : undefined;
     return { parsingSucceeded: json.parsingSucceeded === true, parsedExpression: json.parsedExpression ?? undefined, error };

@@ -91,11 +91,19 @@ export interface DeployReport {
   message: string;
 }
 
-export async function resolveTarget(api: SynchronizationApi, wanted: DeployTarget, steps: Steps, signal?: AbortSignal): Promise<ResolvedTarget> {
+export async function resolveTarget(
+  api: SynchronizationApi,
+  wanted: DeployTarget,
+  steps: Steps,
+  signal?: AbortSignal,
+): Promise<ResolvedTarget> {
   let servicePrincipalId = wanted.servicePrincipal;
   if (!servicePrincipalId) servicePrincipalId = await steps.pickServicePrincipal?.();
   if (!servicePrincipalId) {
-    throw new WorkflowError('No service principal: record it in the file (deploy servicePrincipal "<object id>") or pass --service-principal ID.', 'usage');
+    throw new WorkflowError(
+      'No service principal: record it in the file (deploy servicePrincipal "<object id>") or pass --service-principal ID.',
+      'usage',
+    );
   }
   steps.step?.(`Resolving service principal ${servicePrincipalId}…`);
   const servicePrincipal = await api.servicePrincipal(servicePrincipalId, signal);
@@ -103,13 +111,24 @@ export async function resolveTarget(api: SynchronizationApi, wanted: DeployTarge
   const jobs = await api.jobs(servicePrincipal.id, signal);
   let jobId = wanted.job;
   if (jobId && !jobs.some((j) => j.id === jobId)) {
-    throw new WorkflowError(`Service principal ${describeServicePrincipal(servicePrincipal)} has no job "${jobId}" (jobs: ${jobs.map((j) => j.id).join(', ') || 'none'}).`, 'refused');
+    throw new WorkflowError(
+      `Service principal ${describeServicePrincipal(servicePrincipal)} has no job "${jobId}" (jobs: ${jobs.map((j) => j.id).join(', ') || 'none'}).`,
+      'refused',
+    );
   }
   if (!jobId) {
-    if (jobs.length === 0) throw new WorkflowError(`Service principal ${describeServicePrincipal(servicePrincipal)} has no provisioning job: set up provisioning in the portal first.`, 'refused');
+    if (jobs.length === 0)
+      throw new WorkflowError(
+        `Service principal ${describeServicePrincipal(servicePrincipal)} has no provisioning job: set up provisioning in the portal first.`,
+        'refused',
+      );
     if (jobs.length === 1) jobId = jobs[0]!.id;
     else jobId = await steps.pickJob?.(jobs);
-    if (!jobId) throw new WorkflowError(`Service principal ${describeServicePrincipal(servicePrincipal)} has several jobs (${jobs.map((j) => j.id).join(', ')}): choose one with --job ID or deploy job "…".`, 'usage');
+    if (!jobId)
+      throw new WorkflowError(
+        `Service principal ${describeServicePrincipal(servicePrincipal)} has several jobs (${jobs.map((j) => j.id).join(', ')}): choose one with --job ID or deploy job "…".`,
+        'usage',
+      );
   }
   return { tenant: wanted.tenant, servicePrincipal, job: jobs.find((j) => j.id === jobId)! };
 }
@@ -146,7 +165,10 @@ export async function planDeploy(api: SynchronizationApi, input: DeployInput, st
       const p = lines.positionAt(d.start);
       return `  ${p.line + 1}:${p.character + 1} [${d.code}] ${d.message}`;
     });
-    throw new WorkflowError(`The file has ${errors.length} error${errors.length === 1 ? '' : 's'}; nothing was deployed:\n${listed.join('\n')}${errors.length > 20 ? '\n  …' : ''}`, 'refused');
+    throw new WorkflowError(
+      `The file has ${errors.length} error${errors.length === 1 ? '' : 's'}; nothing was deployed:\n${listed.join('\n')}${errors.length > 20 ? '\n  …' : ''}`,
+      'refused',
+    );
   }
 
   steps.step?.('Building the new schema…');
@@ -160,10 +182,15 @@ export async function planDeploy(api: SynchronizationApi, input: DeployInput, st
     const failures: string[] = [];
     for (const text of texts) {
       const parsed = await api.parseExpression(target.servicePrincipal.id, target.job.id, text, signal);
-      if (!parsed.parsingSucceeded || !isRecord(parsed.parsedExpression)) failures.push(`  ${text}: ${parsed.error ?? 'the service could not parse it'}`);
+      if (!parsed.parsingSucceeded || !isRecord(parsed.parsedExpression))
+        failures.push(`  ${text}: ${parsed.error ?? 'the service could not parse it'}`);
       else trees.set(text, parsed.parsedExpression);
     }
-    if (failures.length) throw new WorkflowError(`The service did not accept ${failures.length} expression${failures.length === 1 ? '' : 's'}; nothing was deployed:\n${failures.join('\n')}`, 'refused');
+    if (failures.length)
+      throw new WorkflowError(
+        `The service did not accept ${failures.length} expression${failures.length === 1 ? '' : 's'}; nothing was deployed:\n${failures.join('\n')}`,
+        'refused',
+      );
     exported = exportSchema(analysis.ast, current.json, { serviceTrees: trees });
     refuseOnProblems(exported.problems, lines);
     warnings.push(...(await operatorWarnings(api, target, exported.schema!, signal)));
@@ -187,7 +214,10 @@ async function operatorWarnings(api: SynchronizationApi, target: ResolvedTarget,
   for (const view of viewSchema(schema).rules.flatMap((r) => r.objectMappings)) {
     for (const clause of view.scopes.flatMap((s) => s.slice(1, -1))) {
       const custom = /^\[[^\]]*\] operator "((?:[^"\\]|\\.)*)"/.exec(clause);
-      const label = /^\[[^\]]*\] (NOT REGEX MATCH|REGEX MATCH|NOT EQUALS|EQUALS|IS NOT NULL|IS NULL|IS TRUE|IS FALSE|Greater_Than_OR_EQUALS|Greater_Than|Includes|ENDS_WITH|!&|&)/.exec(clause);
+      const label =
+        /^\[[^\]]*\] (NOT REGEX MATCH|REGEX MATCH|NOT EQUALS|EQUALS|IS NOT NULL|IS NULL|IS TRUE|IS FALSE|Greater_Than_OR_EQUALS|Greater_Than|Includes|ENDS_WITH|!&|&)/.exec(
+          clause,
+        );
       const name = custom ? JSON.parse(`"${custom[1]}"`) : label?.[1];
       if (name) used.add(name);
     }
@@ -195,14 +225,25 @@ async function operatorWarnings(api: SynchronizationApi, target: ResolvedTarget,
   if (used.size === 0) return [];
   try {
     const known = new Set(await api.filterOperators(target.servicePrincipal.id, target.job.id, signal));
-    return [...used].filter((name) => !known.has(name)).map((name) => `Scoping operator "${name}" is not in the job's filterOperators list; the service may reject it.`);
+    return [...used]
+      .filter((name) => !known.has(name))
+      .map((name) => `Scoping operator "${name}" is not in the job's filterOperators list; the service may reject it.`);
   } catch (error) {
     if (error instanceof GraphCancelledError) throw error;
-    return [`Could not read the job's filterOperators to check scoping operator names: ${error instanceof Error ? error.message : String(error)}`];
+    return [
+      `Could not read the job's filterOperators to check scoping operator names: ${error instanceof Error ? error.message : String(error)}`,
+    ];
   }
 }
 
-function makePlan(kind: Plan['kind'], target: ResolvedTarget, current: { bytes: Uint8Array; json: JsonObject }, body: string | Uint8Array, next: unknown, warnings: string[]): Plan {
+function makePlan(
+  kind: Plan['kind'],
+  target: ResolvedTarget,
+  current: { bytes: Uint8Array; json: JsonObject },
+  body: string | Uint8Array,
+  next: unknown,
+  warnings: string[],
+): Plan {
   const diff = diffSchemas(current.json, next);
   const changes = diff.total;
   const summary =
@@ -216,7 +257,14 @@ function makePlan(kind: Plan['kind'], target: ResolvedTarget, current: { bytes: 
  * Backup → re-GET (abort when the schema changed since the plan) → PUT → GET and compare the
  * mappings with what was sent.
  */
-export async function executePlan(api: SynchronizationApi, plan: Plan, backups: BackupStore, steps: Steps = {}, signal?: AbortSignal, reason = 'before deploy'): Promise<DeployReport> {
+export async function executePlan(
+  api: SynchronizationApi,
+  plan: Plan,
+  backups: BackupStore,
+  steps: Steps = {},
+  signal?: AbortSignal,
+  reason = 'before deploy',
+): Promise<DeployReport> {
   const { servicePrincipal, job } = plan.target;
   if (signal?.aborted) throw new GraphCancelledError();
   steps.step?.('Saving a backup of the current schema…');
@@ -265,7 +313,15 @@ export interface PullResult {
 }
 
 /** GET the job's schema and turn it into `.aadmap` text (with a deploy statement for the same job). */
-export async function pull(api: SynchronizationApi, wanted: DeployTarget, options: { steps?: Steps; signal?: AbortSignal; targetPath?: (chatwork: boolean) => { builtin: string } | { path: string } | undefined } = {}): Promise<PullResult> {
+export async function pull(
+  api: SynchronizationApi,
+  wanted: DeployTarget,
+  options: {
+    steps?: Steps;
+    signal?: AbortSignal;
+    targetPath?: (chatwork: boolean) => { builtin: string } | { path: string } | undefined;
+  } = {},
+): Promise<PullResult> {
   const target = await resolveTarget(api, wanted, options.steps ?? {}, options.signal);
   options.steps?.step?.(`Reading the schema of ${describeTarget(target)}…`);
   const snapshot = await api.schema(target.servicePrincipal.id, target.job.id, options.signal);
@@ -278,12 +334,23 @@ export async function pull(api: SynchronizationApi, wanted: DeployTarget, option
     target: options.targetPath ? options.targetPath(chatwork) : chatwork ? { builtin: 'chatwork' } : undefined,
     deploy: { tenant: target.tenant, servicePrincipal: target.servicePrincipal.id, job: target.job.id },
   });
-  if (imported.problems.length) throw new WorkflowError(`The job's schema cannot be written as .aadmap without losing something:\n  ${imported.problems.join('\n  ')}`, 'failed');
+  if (imported.problems.length)
+    throw new WorkflowError(
+      `The job's schema cannot be written as .aadmap without losing something:\n  ${imported.problems.join('\n  ')}`,
+      'failed',
+    );
   return { text: imported.text, target, schema: snapshot.json, bytes: snapshot.bytes, chatwork };
 }
 
 /** What-if of restoring a backup: the job named by the backup (or the overrides) gets its bytes back. */
-export async function planRollback(api: SynchronizationApi, backups: BackupStore, location: string, overrides: DeployTarget = {}, steps: Steps = {}, signal?: AbortSignal): Promise<Plan> {
+export async function planRollback(
+  api: SynchronizationApi,
+  backups: BackupStore,
+  location: string,
+  overrides: DeployTarget = {},
+  steps: Steps = {},
+  signal?: AbortSignal,
+): Promise<Plan> {
   const backup = await backups.read(location);
   let json: unknown;
   try {
@@ -292,7 +359,10 @@ export async function planRollback(api: SynchronizationApi, backups: BackupStore
     throw new WorkflowError(`${location} is not a schema backup (not JSON).`, 'refused');
   }
   if (!isRecord(json)) throw new WorkflowError(`${location} is not a schema backup (not a JSON object).`, 'refused');
-  const wanted = mergeDeployTargets({ tenant: backup.meta?.tenant, servicePrincipal: backup.meta?.servicePrincipalId, job: backup.meta?.jobId }, overrides);
+  const wanted = mergeDeployTargets(
+    { tenant: backup.meta?.tenant, servicePrincipal: backup.meta?.servicePrincipalId, job: backup.meta?.jobId },
+    overrides,
+  );
   const target = await resolveTarget(api, wanted, steps, signal);
   steps.step?.(`Reading the schema of ${describeTarget(target)}…`);
   const current = await api.schema(target.servicePrincipal.id, target.job.id, signal);

@@ -15,7 +15,9 @@ export function createBackupStore(directory: string): BackupStore {
   return {
     async save(bytes: Uint8Array, meta: BackupMeta): Promise<string> {
       await mkdir(directory, { recursive: true });
-      await writeFile(join(directory, '.gitignore'), '# aadmap schema backups: delete this file to commit them\n*\n', { flag: 'wx' }).catch(() => undefined);
+      await writeFile(join(directory, '.gitignore'), '# aadmap schema backups: delete this file to commit them\n*\n', { flag: 'wx' }).catch(
+        () => undefined,
+      );
       const stamp = meta.savedAt.replace(/[:.]/g, '-');
       let file = join(directory, `${stamp}--${safe(meta.jobId)}.json`);
       for (let n = 2; await exists(file); n++) file = join(directory, `${stamp}-${n}--${safe(meta.jobId)}.json`);
@@ -41,7 +43,10 @@ export function createBackupStore(directory: string): BackupStore {
         return [];
       }
       const found: BackupInfo[] = [];
-      for (const name of names.filter((n) => n.endsWith('.json') && !n.endsWith('.meta.json')).sort().reverse()) {
+      for (const name of names
+        .filter((n) => n.endsWith('.json') && !n.endsWith('.meta.json'))
+        .sort()
+        .reverse()) {
         const location = join(directory, name);
         try {
           const meta = JSON.parse(await readFile(metaPath(location), 'utf8')) as BackupMeta;

@@ -86,7 +86,22 @@ const ENUMS: Record<string, readonly string[]> = {
 const FLOW_TYPE_FLAGS = ['None', 'Add', 'Update', 'Delete'];
 
 /** The operator names this emulator's filterOperators lists (an assumption: only EQUALS is documented). */
-export const EMULATOR_FILTER_OPERATORS = ['EQUALS', 'NOT EQUALS', 'IS TRUE', 'IS FALSE', 'IS NULL', 'IS NOT NULL', 'REGEX MATCH', 'NOT REGEX MATCH', 'Greater_Than', 'Greater_Than_OR_EQUALS', 'Includes', 'ENDS_WITH', '&', '!&'];
+export const EMULATOR_FILTER_OPERATORS = [
+  'EQUALS',
+  'NOT EQUALS',
+  'IS TRUE',
+  'IS FALSE',
+  'IS NULL',
+  'IS NOT NULL',
+  'REGEX MATCH',
+  'NOT REGEX MATCH',
+  'Greater_Than',
+  'Greater_Than_OR_EQUALS',
+  'Includes',
+  'ENDS_WITH',
+  '&',
+  '!&',
+];
 
 export const CHATWORK_SCHEMA_FILE = join(__dirname, '..', 'schema', 'fixtures', 'chatwork-sample-schema.json');
 
@@ -125,7 +140,12 @@ export class GraphEmulator {
         displayName: SEED.displayName,
         jobs: [{ id: SEED.jobId, templateId: SEED.templateId, schema: chatworkSchema() }],
       },
-      { id: '0d6b9e3a-7f21-4c58-a9e4-3b2c1d0e9f87', appId: 'e1f2a3b4-c5d6-4e7f-8a9b-0c1d2e3f4a5b', displayName: 'Chatwork (test)', jobs: [] },
+      {
+        id: '0d6b9e3a-7f21-4c58-a9e4-3b2c1d0e9f87',
+        appId: 'e1f2a3b4-c5d6-4e7f-8a9b-0c1d2e3f4a5b',
+        displayName: 'Chatwork (test)',
+        jobs: [],
+      },
     );
     emulator.tokens.set(SEED.token, { scopes: [SCOPE_WRITE, SCOPE_APPS] });
     return emulator;
@@ -177,7 +197,21 @@ export class GraphEmulator {
       response.end(text);
     };
     const fail = (status: number, code: string, message: string, extra: Record<string, string> = {}) =>
-      send(status, { error: { code, message, innerError: { date: new Date().toISOString(), 'request-id': requestId, 'client-request-id': request.headers['client-request-id'] } } }, extra);
+      send(
+        status,
+        {
+          error: {
+            code,
+            message,
+            innerError: {
+              date: new Date().toISOString(),
+              'request-id': requestId,
+              'client-request-id': request.headers['client-request-id'],
+            },
+          },
+        },
+        extra,
+      );
 
     try {
       const key = `${method} ${path}`;
@@ -195,7 +229,12 @@ export class GraphEmulator {
           return;
         }
         if (fault.status) {
-          return fail(fault.status, fault.code ?? (fault.status === 429 ? 'TooManyRequests' : 'ServiceUnavailable'), `Injected ${fault.status}.`, fault.retryAfter ? { 'Retry-After': fault.retryAfter } : {});
+          return fail(
+            fault.status,
+            fault.code ?? (fault.status === 429 ? 'TooManyRequests' : 'ServiceUnavailable'),
+            `Injected ${fault.status}.`,
+            fault.retryAfter ? { 'Retry-After': fault.retryAfter } : {},
+          );
         }
       }
 
@@ -204,7 +243,9 @@ export class GraphEmulator {
       if (!grant) return fail(401, 'InvalidAuthenticationToken', 'Access token is empty or invalid.');
       if (grant.expired) return fail(401, 'InvalidAuthenticationToken', 'Lifetime validation failed, the token is expired.');
       const writes = method !== 'GET';
-      const allowed = writes ? grant.scopes.includes(SCOPE_WRITE) : grant.scopes.some((s) => s === SCOPE_READ || s === SCOPE_WRITE || s === SCOPE_APPS);
+      const allowed = writes
+        ? grant.scopes.includes(SCOPE_WRITE)
+        : grant.scopes.some((s) => s === SCOPE_READ || s === SCOPE_WRITE || s === SCOPE_APPS);
       if (!allowed) return fail(403, 'Authorization_RequestDenied', 'Insufficient privileges to complete the operation.');
 
       return this.route(method, path, new URLSearchParams(query), body, send, fail);
@@ -224,25 +265,49 @@ export class GraphEmulator {
     const select = (sp: ServicePrincipalRecord) => ({ id: sp.id, appId: sp.appId, displayName: sp.displayName });
     if (method === 'GET' && path === '/servicePrincipals') {
       const prefix = /startswith\(displayName,'((?:[^']|'')*)'\)/.exec(query.get('$filter') ?? '')?.[1]?.replace(/''/g, "'") ?? '';
-      return send(200, { value: this.servicePrincipals.filter((sp) => sp.displayName.toLowerCase().startsWith(prefix.toLowerCase())).map(select) });
+      return send(200, {
+        value: this.servicePrincipals.filter((sp) => sp.displayName.toLowerCase().startsWith(prefix.toLowerCase())).map(select),
+      });
     }
     const byAppId = /^\/servicePrincipals\(appId='([^']*)'\)$/.exec(path);
     if (byAppId) {
       const sp = this.servicePrincipals.find((s) => s.appId === byAppId[1]);
-      return sp ? send(200, select(sp)) : fail(404, 'Request_ResourceNotFound', `Resource '${byAppId[1]}' does not exist or one of its queried reference-property objects are not present.`);
+      return sp
+        ? send(200, select(sp))
+        : fail(
+            404,
+            'Request_ResourceNotFound',
+            `Resource '${byAppId[1]}' does not exist or one of its queried reference-property objects are not present.`,
+          );
     }
-    const match = /^\/servicePrincipals\/([^/]+)(?:\/synchronization\/jobs(?:\/([^/]+)(?:\/(schema)(?:\/(parseExpression|filterOperators))?)?)?)?$/.exec(path);
+    const match =
+      /^\/servicePrincipals\/([^/]+)(?:\/synchronization\/jobs(?:\/([^/]+)(?:\/(schema)(?:\/(parseExpression|filterOperators))?)?)?)?$/.exec(
+        path,
+      );
     if (!match) return fail(400, 'BadRequest', `Resource not found for the segment '${path}'.`);
     const [, spId, jobId, schema, action] = match;
     const sp = this.servicePrincipals.find((s) => s.id === spId);
-    if (!sp) return fail(404, 'Request_ResourceNotFound', `Resource '${spId}' does not exist or one of its queried reference-property objects are not present.`);
-    if (!path.includes('/synchronization')) return method === 'GET' ? send(200, select(sp)) : fail(405, 'Request_BadRequest', 'Method not allowed.');
+    if (!sp)
+      return fail(
+        404,
+        'Request_ResourceNotFound',
+        `Resource '${spId}' does not exist or one of its queried reference-property objects are not present.`,
+      );
+    if (!path.includes('/synchronization'))
+      return method === 'GET' ? send(200, select(sp)) : fail(405, 'Request_BadRequest', 'Method not allowed.');
     if (!jobId) return method === 'GET' ? send(200, { value: sp.jobs.map(jobJson) }) : fail(405, 'BadRequest', 'Method not allowed.');
     const job = sp.jobs.find((j) => j.id === jobId);
     if (!job) return fail(404, 'NotFound', `The job '${jobId}' was not found.`);
     if (!schema) return method === 'GET' ? send(200, jobJson(job)) : fail(405, 'BadRequest', 'Method not allowed.');
     if (action === 'filterOperators' && method === 'GET') {
-      return send(200, { value: this.filterOperators.map((name) => ({ name, arity: /^IS /.test(name) ? 'Unary' : 'Binary', multivaluedComparisonType: 'All', supportedAttributeTypes: ['String', 'Integer', 'Boolean'] })) });
+      return send(200, {
+        value: this.filterOperators.map((name) => ({
+          name,
+          arity: /^IS /.test(name) ? 'Unary' : 'Binary',
+          multivaluedComparisonType: 'All',
+          supportedAttributeTypes: ['String', 'Integer', 'Boolean'],
+        })),
+      });
     }
     if (action === 'parseExpression' && method === 'POST') return send(200, parseExpressionResponse(body));
     if (action) return fail(405, 'BadRequest', 'Method not allowed.');
@@ -251,7 +316,9 @@ export class GraphEmulator {
       return fail(
         404,
         'UnknownError',
-        JSON.stringify({ Message: `No HTTP resource was found that matches the request URI 'https://syncfabric.windowsazure.com/api/servicePrincipals('${spId}')/synchronization/jobs('${jobId}')/schema?api-version=2.0'.` }),
+        JSON.stringify({
+          Message: `No HTTP resource was found that matches the request URI 'https://syncfabric.windowsazure.com/api/servicePrincipals('${spId}')/synchronization/jobs('${jobId}')/schema?api-version=2.0'.`,
+        }),
       );
     }
     if (method === 'PUT') {
@@ -261,7 +328,8 @@ export class GraphEmulator {
       } catch {
         return fail(400, 'BadRequest', 'The request body is not valid JSON.');
       }
-      if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return fail(400, 'BadRequest', 'A synchronizationSchema object is required.');
+      if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
+        return fail(400, 'BadRequest', 'A synchronizationSchema object is required.');
       const wrongCase = findWrongEnumCase(parsed);
       if (wrongCase) return fail(406, 'NotAcceptable', `The value '${wrongCase}' is not valid: enum values are case-sensitive.`);
       job.schema = { ...(parsed as Record<string, unknown>), version: randomUUID().toUpperCase() };
@@ -286,7 +354,13 @@ function parseExpressionResponse(body: Buffer) {
   try {
     request = JSON.parse(body.toString('utf8'));
   } catch {
-    return { error: { code: 'BadRequest', message: 'Body is not JSON' }, parsingSucceeded: false, evaluationSucceeded: false, evaluationResult: null, parsedExpression: null };
+    return {
+      error: { code: 'BadRequest', message: 'Body is not JSON' },
+      parsingSucceeded: false,
+      evaluationSucceeded: false,
+      evaluationResult: null,
+      parsedExpression: null,
+    };
   }
   const expression = typeof request.expression === 'string' ? request.expression : '';
   const parsed = parseExpression(expression);
@@ -294,9 +368,21 @@ function parseExpressionResponse(body: Buffer) {
   const tree = parsed.ast && !errors.length ? toSourceTree(parsed.ast) : undefined;
   if (!tree || 'problem' in tree) {
     const message = errors[0]?.message ?? (tree && 'problem' in tree ? tree.problem.message : 'Empty expression');
-    return { error: { code: 'ExpressionParsingFailed', message }, parsingSucceeded: false, evaluationSucceeded: false, evaluationResult: null, parsedExpression: null };
+    return {
+      error: { code: 'ExpressionParsingFailed', message },
+      parsingSucceeded: false,
+      evaluationSucceeded: false,
+      evaluationResult: null,
+      parsedExpression: null,
+    };
   }
-  return { error: null, parsingSucceeded: true, evaluationSucceeded: false, evaluationResult: null, parsedExpression: { ...tree.tree, expression } };
+  return {
+    error: null,
+    parsingSucceeded: true,
+    evaluationSucceeded: false,
+    evaluationResult: null,
+    parsedExpression: { ...tree.tree, expression },
+  };
 }
 
 /** The first enum string whose case differs from the service's (406 on the real service). */
@@ -317,7 +403,10 @@ function findWrongEnumCase(value: unknown, key?: string): string | undefined {
   }
   if (typeof value !== 'string' || key === undefined) return undefined;
   if (key === 'flowTypes') {
-    const bad = value.split(',').map((s) => s.trim()).find((flag) => !FLOW_TYPE_FLAGS.includes(flag));
+    const bad = value
+      .split(',')
+      .map((s) => s.trim())
+      .find((flag) => !FLOW_TYPE_FLAGS.includes(flag));
     return bad;
   }
   const allowed = ENUMS[key];
