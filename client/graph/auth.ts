@@ -8,15 +8,9 @@
  * instead (never a setting, so a token can't end up in settings.json).
  */
 import * as vscode from 'vscode';
+import { DEFAULT_ENDPOINT, authenticationScopes, type GraphSettings } from './scopes';
 
-export const DEFAULT_ENDPOINT = 'https://graph.microsoft.com';
-export const GRAPH_SCOPES = ['Synchronization.ReadWrite.All', 'Application.Read.All'];
-
-export interface GraphSettings {
-  endpoint: string;
-  clientId: string;
-  validateExpressions: boolean;
-}
+export { DEFAULT_ENDPOINT, type GraphSettings };
 
 export function graphSettings(): GraphSettings {
   const config = vscode.workspace.getConfiguration('aadmap.graph');
@@ -25,23 +19,6 @@ export function graphSettings(): GraphSettings {
     clientId: (config.get<string>('clientId') || '').trim(),
     validateExpressions: config.get<boolean>('validateExpressions', true),
   };
-}
-
-export function authenticationScopes(settings: GraphSettings, tenant: string | undefined): { provider: string; scopes: string[] } {
-  let host = 'graph.microsoft.com';
-  let origin = DEFAULT_ENDPOINT;
-  try {
-    const url = new URL(settings.endpoint);
-    host = url.hostname;
-    origin = url.origin;
-  } catch {
-    // the server reports a bad endpoint with its own message
-  }
-  const global = host === 'graph.microsoft.com';
-  const scopes = GRAPH_SCOPES.map((scope) => (global ? scope : `${origin}/${scope}`));
-  if (tenant) scopes.push(`VSCODE_TENANT:${tenant}`);
-  if (settings.clientId) scopes.push(`VSCODE_CLIENT_ID:${settings.clientId}`);
-  return { provider: global ? 'microsoft' : 'microsoft-sovereign-cloud', scopes };
 }
 
 export async function graphToken(context: vscode.ExtensionContext, settings: GraphSettings, tenant: string | undefined): Promise<string> {
