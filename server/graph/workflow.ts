@@ -18,7 +18,7 @@ import { type DeployTarget, mergeDeployTargets, readDeployTarget } from './deplo
 import { diffSchemas, formatDiff, type SchemaDiff } from './diff';
 import { exportSchema } from './export';
 import { fitsChatwork, importSchema } from './import';
-import { deepEqual, isRecord, type JsonObject } from './json';
+import { asArray, deepEqual, isRecord, type JsonObject } from './json';
 import { viewSchema, viewText } from './mapping-view';
 import type { JobInfo, ServicePrincipalInfo, SynchronizationApi } from './sync-api';
 
@@ -209,17 +209,21 @@ function refuseOnProblems(problems: { start: number; message: string }[], lines:
 }
 
 /** Scoping operators the job's filterOperators list does not name (only EQUALS is documented). */
-async function operatorWarnings(api: SynchronizationApi, target: ResolvedTarget, schema: unknown, signal?: AbortSignal): Promise<string[]> {
+async function operatorWarnings(
+  api: SynchronizationApi,
+  target: ResolvedTarget,
+  schema: JsonObject,
+  signal?: AbortSignal,
+): Promise<string[]> {
   const used = new Set<string>();
-  for (const view of viewSchema(schema).rules.flatMap((r) => r.objectMappings)) {
-    for (const clause of view.scopes.flatMap((s) => s.slice(1, -1))) {
-      const custom = /^\[[^\]]*\] operator "((?:[^"\\]|\\.)*)"/.exec(clause);
-      const label =
-        /^\[[^\]]*\] (NOT REGEX MATCH|REGEX MATCH|NOT EQUALS|EQUALS|IS NOT NULL|IS NULL|IS TRUE|IS FALSE|Greater_Than_OR_EQUALS|Greater_Than|Includes|ENDS_WITH|!&|&)/.exec(
-          clause,
-        );
-      const name = custom ? JSON.parse(`"${custom[1]}"`) : label?.[1];
-      if (name) used.add(name);
+  for (const rule of asArray(schema.synchronizationRules)) {
+    for (const objectMapping of asArray(isRecord(rule) ? rule.objectMappings : undefined)) {
+      const scope = isRecord(objectMapping) ? objectMapping.scope : undefined;
+      for (const group of asArray(isRecord(scope) ? scope.groups : undefined)) {
+        for (const clause of asArray(isRecord(group) ? group.clauses : undefined)) {
+          if (isRecord(clause) && typeof clause.operatorName === 'string') used.add(clause.operatorName);
+        }
+      }
     }
   }
   if (used.size === 0) return [];

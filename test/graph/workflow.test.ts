@@ -141,6 +141,15 @@ describe('deploy', () => {
     expect(puts()).toEqual([]);
   });
 
+  it('warns about scoping operators the job does not list', async () => {
+    const scoped = edited.replace(
+      ' {\n',
+      ' {\n  scope "S" {\n    [department] operator "NOT_EQUALS" "x"\n    [accountEnabled] IS TRUE\n  }\n',
+    );
+    const plan = await planDeploy(api(), input(scoped));
+    expect(plan.warnings).toEqual(['Scoping operator "NOT_EQUALS" is not in the job\'s filterOperators list; the service may reject it.']);
+  });
+
   it('refuses when the service cannot parse a changed expression', async () => {
     emulator.hooks.push(({ path }) => {
       if (path.endsWith('/parseExpression')) emulator.inject({ path: /parseExpression$/, status: 400, code: 'BadRequest' });
