@@ -147,11 +147,23 @@ export class GraphClient {
       if (signal.aborted) throw new GraphCancelledError();
       const clientRequestId = randomUUID();
       const started = Date.now();
+      let token: string;
+      try {
+        token = await this.options.getToken(signal);
+      } catch (error) {
+        if (signal.aborted) throw new GraphCancelledError();
+        const reason = this.sanitizer.clean(error instanceof Error ? error.message : String(error));
+        throw new GraphError(`Could not get an access token for Microsoft Graph: ${reason}`, {
+          code: 'AuthenticationFailed',
+          method,
+          path,
+        });
+      }
+      this.sanitizer.addSecret(token);
       let response: Response;
+      let bytes: Uint8Array;
       const timeout = AbortSignal.timeout(this.options.timeoutMs);
       try {
-        const token = await this.options.getToken(signal);
-        this.sanitizer.addSecret(token);
         const headers: Record<string, string> = {
           Authorization: `Bearer ${token}`,
           Accept: 'application/json',
@@ -160,6 +172,7 @@ export class GraphClient {
         };
         if (init.body !== undefined) headers['Content-Type'] = 'application/json';
         response = await fetch(url, { method, headers, body: init.body, signal: AbortSignal.any([signal, timeout]) });
+        bytes = new Uint8Array(await response.arrayBuffer());
       } catch (error) {
         if (signal.aborted) throw new GraphCancelledError();
         const timedOut = timeout.aborted;
@@ -179,7 +192,6 @@ export class GraphClient {
           clientRequestId,
         });
       }
-      const bytes = new Uint8Array(await response.arrayBuffer().catch(() => new ArrayBuffer(0)));
       const text = new TextDecoder().decode(bytes);
       const requestId = response.headers.get('request-id') ?? undefined;
       const elapsed = Date.now() - started;

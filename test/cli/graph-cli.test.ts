@@ -117,6 +117,21 @@ describe('aadmap pull / deploy / rollback against the emulator', () => {
     expect(withoutTime(await pullTo('live.aadmap'))).toBe(withoutTime(printed.stdout));
   });
 
+  it('pull --out of another app saves its schema beside the file, and a dry-run deploy of it changes nothing', async () => {
+    emulator.job.schema = JSON.parse(readFileSync(salesforceSchemaFile, 'utf8'));
+    const text = await pullTo('sf.aadmap');
+    expect(text).toContain('\ntarget "sf.schema.json"\n');
+    expect(JSON.parse(readFileSync(join(work, 'sf.schema.json'), 'utf8'))).toEqual(emulator.job.schema);
+    const check = await aadmap(['check', 'sf.aadmap', '--format', 'json'], { cwd: work });
+    expect(JSON.parse(check.stdout).filter((d: { severity: string }) => d.severity === 'error')).toEqual([]);
+    const { status, stdout } = await aadmap(['deploy', 'sf.aadmap', '--graph-endpoint', emulator.url, '--dry-run'], {
+      env: env(),
+      cwd: work,
+    });
+    expect(status).toBe(0);
+    expect(stdout).toContain('No changes: the job already has these mappings.');
+  });
+
   it('deploy --dry-run prints the what-if and writes nothing', async () => {
     const text = (await pullTo('live.aadmap')).replace('title    <- [jobTitle]', 'title    <- ToUpper([jobTitle])');
     writeFileSync(join(work, 'live.aadmap'), text);

@@ -193,3 +193,15 @@ describe('helpers', () => {
     expect(sanitizer.clean('{"access_token":"abcd"}')).toBe('{"access_token":"<redacted>"}');
   });
 });
+
+describe('sign-in failures', () => {
+  it('are reported as such, not retried as network failures', async () => {
+    const c = client({ getToken: async () => Promise.reject(new Error('AzureCliCredential: Please run az login')) });
+    await expect(c.getJson(jobsPath)).rejects.toMatchObject({
+      message: 'Could not get an access token for Microsoft Graph: AzureCliCredential: Please run az login',
+      details: { code: 'AuthenticationFailed' },
+    });
+    expect(emulator.log).toEqual([]);
+    expect(sleeps).toEqual([]);
+  });
+});

@@ -109,8 +109,8 @@ describe('export onto a base schema', () => {
 
   it('sets object-mapping fields: name (matched by objects), enabled, flowTypes', () => {
     const text = imported(salesforce).replace(
-      '"Synchronize Azure Active Directory Groups to salesforce.com" Group -> User {\n  enabled false\n  flowTypes Add, Update',
-      '"Groups" Group -> User {\n  flowTypes Delete, Add',
+      '"Synchronize Azure Active Directory Groups to salesforce.com" Group -> Group {\n  enabled false\n  flowTypes Add, Update',
+      '"Groups" Group -> Group {\n  flowTypes Delete, Add',
     );
     const { schema, problems } = run(text, salesforce);
     expect(problems).toEqual([]);
