@@ -52,7 +52,7 @@ export function toSourceTree(node: Expression): TreeResult {
           start: node.start,
           end: node.end,
           message:
-            'Graph documents no tree for a comparison; deploy asks the service (parseExpression) for it, so export it with `aadmap deploy --dry-run` instead.',
+            'Graph documents no tree for a comparison, so aadmap cannot build it offline; a deploy asks the service for it (parseExpression, on by default).',
         },
       };
     case 'missing':

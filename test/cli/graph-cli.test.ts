@@ -74,6 +74,18 @@ describe('aadmap import / export (offline)', () => {
     expect(broken.stderr).toMatch(/has syntax errors; nothing was exported:\n {2}.*edited\.aadmap:6:\d+: /);
   });
 
+  it('deploy of a file that names no service principal, without the flag, is a usage error', async () => {
+    const file = join(scratch, 'nowhere.aadmap');
+    writeFileSync(file, 'mapping "m" User -> User {\n  userName <- [userPrincipalName]  match 1\n}\n');
+    const { status, stderr } = await aadmap(['deploy', file, '--graph-endpoint', 'http://127.0.0.1:9', '--dry-run'], {
+      env: { AADMAP_GRAPH_TOKEN: 'x' },
+    });
+    expect(status).toBe(2);
+    expect(stderr).toContain(
+      'No service principal: record it in the file (deploy servicePrincipal "<object id>") or pass --service-principal ID.',
+    );
+  });
+
   it.each([
     [['import'], 'import takes exactly one SCHEMA.json'],
     [['export', 'x.aadmap'], 'export needs --base SCHEMA.json'],

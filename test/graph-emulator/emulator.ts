@@ -367,7 +367,15 @@ function parseExpressionResponse(body: Buffer) {
   const errors = parsed.diagnostics.filter((d) => d.severity === 'error');
   const tree = parsed.ast && !errors.length ? toSourceTree(parsed.ast) : undefined;
   if (!tree || 'problem' in tree) {
-    const message = errors[0]?.message ?? (tree && 'problem' in tree ? tree.problem.message : 'Empty expression');
+    // The real service parses comparisons too; their tree shape is not documented, so the emulator declines them.
+    const message =
+      errors[0]?.message ??
+      (tree && 'problem' in tree
+        ? tree.problem.message.replace(
+            /^Graph documents no tree for a comparison.*$/,
+            'The emulator does not know the tree of a comparison.',
+          )
+        : 'Empty expression');
     return {
       error: { code: 'ExpressionParsingFailed', message },
       parsingSucceeded: false,
