@@ -131,7 +131,10 @@ export function exportSchema(file: MappingFile, base: unknown, options: ExportOp
 
 function objectMatches(graphName: unknown, fileName: string | undefined): boolean {
   if (typeof graphName !== 'string' || fileName === undefined) return false;
-  return graphName === fileName || objectAliases(graphName).includes(fileName);
+  if (graphName === fileName || objectAliases(graphName).includes(fileName)) return true;
+  // Object names resolve ignoring case too (as the checker does): `user` must not create a second User mapping.
+  const lower = fileName.toLowerCase();
+  return graphName.toLowerCase() === lower || objectAliases(graphName).some((alias) => alias.toLowerCase() === lower);
 }
 
 function sameObjects(objectMapping: JsonObject, block: ObjectMappingBlock): boolean {
