@@ -118,6 +118,12 @@ describe('export onto a base schema', () => {
     expect([om.name, om.enabled, om.flowTypes]).toEqual(['Groups', true, 'Add, Delete']);
   });
 
+  it('matches object names ignoring case rather than adding a second object mapping', () => {
+    const text = imported(chatwork).replace('User -> "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User"', 'user -> USER');
+    const { schema } = run(text, chatwork);
+    expect(schema).toEqual(chatwork);
+  });
+
   it('adds a new object mapping to the rule whose directories hold its objects', () => {
     const text = `${imported(salesforce)}\nmapping "Another" User -> User {\n  Username <- [mail]  match 1\n}\n`;
     const { schema } = run(text, salesforce);
