@@ -25,6 +25,7 @@ export function parseExpression(input: string): ExpressionParseResult {
     const lexed = expressionLexer.tokenize(text);
     const diagnostics = lexerDiagnostics(text, lexed.errors);
     if (lexed.tokens.length === 0) {
+      // Starts at 0, so it goes first: diagnostics are sorted by start offset.
       diagnostics.unshift({ start: 0, end: text.length, severity: 'error', code: 'empty-expression', message: 'The expression is empty' });
       return { ast: undefined, diagnostics };
     }

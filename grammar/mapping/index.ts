@@ -30,7 +30,12 @@ export function parseMappingFile(input: string): MappingFileParseResult {
     const cst = parser.file();
     diagnostics.push(...parserDiagnostics(parser.errors, endOfLastToken(tokens)));
     const ast = new MappingVisitor(text, diagnostics).file(cst);
-    ast.comments = lexed.comments.map((t) => ({ kind: 'comment', text: t.image, start: t.startOffset, end: t.startOffset + t.image.length }));
+    ast.comments = lexed.comments.map((t) => ({
+      kind: 'comment',
+      text: t.image,
+      start: t.startOffset,
+      end: t.startOffset + t.image.length,
+    }));
     return { ast, diagnostics: withoutRepeatedSyntaxErrors(text, diagnostics) };
   } catch (error) {
     return { ast: empty, diagnostics: [internalErrorDiagnostic(error)] };

@@ -6,6 +6,8 @@ import { parseAttributePath } from '../scim/index';
 import type {
   AttributeMapping,
   BlockItem,
+  DeployField,
+  DeployStatement,
   MappingFile,
   Modifier,
   NameNode,
@@ -47,12 +49,32 @@ export class MappingVisitor extends ExpressionVisitor {
   file(node: CstNode): MappingFile {
     const c = node.children as Children;
     const targets = nodes(c, 'targetStatement').map((n) => this.targetStatement(n));
+    const deploys = nodes(c, 'deployStatement').map((n) => this.deployStatement(n));
     const mappings = nodes(c, 'mappingBlock').map((n) => this.mappingBlock(n));
     for (const stray of nodes(c, 'strayLine')) this.strayLine(stray, 'file');
     for (const brace of tokens(c, 'RBrace')) {
       this.error(brace.startOffset, tokenEnd(brace), "Unmatched '}'", 'syntax-error');
     }
-    return { kind: 'file', targets, mappings, comments: [], start: 0, end: this.text.length };
+    const file: MappingFile = { kind: 'file', targets, mappings, comments: [], start: 0, end: this.text.length };
+    if (deploys.length) file.deploys = deploys;
+    return file;
+  }
+
+  private deployStatement(node: CstNode): DeployStatement {
+    const c = node.children as Children;
+    const keyword = firstToken(c, 'Kw_deploy')!;
+    const names = tokens(c, 'Identifier');
+    const values = tokens(c, 'StringLiteral');
+    const fields: DeployField[] = [];
+    names.forEach((nameToken, i) => {
+      const valueToken = values[i];
+      // Recovery may leave a name without its value; the parser has reported that already.
+      if (!valueToken || !Number.isFinite(nameToken.startOffset) || !Number.isFinite(valueToken.startOffset)) return;
+      const value = this.string(valueToken);
+      fields.push({ kind: 'deployField', name: this.name(nameToken)!, value, start: nameToken.startOffset, end: value.end });
+    });
+    const end = fields.length ? fields[fields.length - 1]!.end : tokenEnd(keyword);
+    return { kind: 'deploy', keyword: { start: keyword.startOffset, end: tokenEnd(keyword) }, fields, start: keyword.startOffset, end };
   }
 
   private targetStatement(node: CstNode): TargetStatement {
@@ -83,12 +105,22 @@ export class MappingVisitor extends ExpressionVisitor {
         const ec = enabled.children as Children;
         const kw = firstToken(ec, 'Kw_enabled')!;
         const value = firstToken(ec, 'Kw_true') ?? firstToken(ec, 'Kw_false');
-        items.push({ kind: 'enabled', value: value?.image !== 'false', start: kw.startOffset, end: value ? tokenEnd(value) : tokenEnd(kw) });
+        items.push({
+          kind: 'enabled',
+          value: value?.image !== 'false',
+          start: kw.startOffset,
+          end: value ? tokenEnd(value) : tokenEnd(kw),
+        });
       } else if (flowTypes) {
         const fc = flowTypes.children as Children;
         const kw = firstToken(fc, 'Kw_flowTypes')!;
         const values = tokens(fc, 'Identifier').map((t) => this.name(t)!);
-        items.push({ kind: 'flowTypes', values, start: kw.startOffset, end: values.length ? values[values.length - 1]!.end : tokenEnd(kw) });
+        items.push({
+          kind: 'flowTypes',
+          values,
+          start: kw.startOffset,
+          end: values.length ? values[values.length - 1]!.end : tokenEnd(kw),
+        });
       } else if (mapping) {
         const parsed = this.attributeMapping(mapping);
         if (parsed) items.push(parsed);
@@ -183,7 +215,13 @@ export class MappingVisitor extends ExpressionVisitor {
     const end = Math.max(source.end, arrowEnd, modifiers.length ? modifiers[modifiers.length - 1]!.end : 0);
     return {
       kind: 'attributeMapping',
-      target: { kind: 'targetAttribute', text: targetToken.image, path: parsedPath.ast, start: targetToken.startOffset, end: tokenEnd(targetToken) },
+      target: {
+        kind: 'targetAttribute',
+        text: targetToken.image,
+        path: parsedPath.ast,
+        start: targetToken.startOffset,
+        end: tokenEnd(targetToken),
+      },
       arrow: arrowToken?.startOffset ?? tokenEnd(targetToken),
       source,
       modifiers,
@@ -240,7 +278,9 @@ export class MappingVisitor extends ExpressionVisitor {
       message =
         context === 'scope'
           ? `Unexpected ${found}: a scoping clause ends after its values`
-          : `Unexpected ${found}: expected a modifier (match, default, on create, flowType, flowBehavior, exportMissingReferences) or the end of the line`;
+          : context === 'file'
+            ? `Unexpected ${found}: expected ${this.lineStartsWith(start, 'deploy') ? 'name "value" pairs (tenant, servicePrincipal, job)' : 'the end of the line'}`
+            : `Unexpected ${found}: expected a modifier (match, default, on create, flowType, flowBehavior, exportMissingReferences) or the end of the line`;
     } else if (context === 'file') {
       message =
         first.tokenType.name === 'TargetPath'
@@ -254,6 +294,11 @@ export class MappingVisitor extends ExpressionVisitor {
       message = `Expected a scoping clause ([attribute] OPERATOR value) but found ${found}`;
     }
     this.error(start, end, message, 'syntax-error');
+  }
+
+  private lineStartsWith(offset: number, word: string): boolean {
+    const lineStart = Math.max(this.text.lastIndexOf('\n', offset - 1), this.text.lastIndexOf('\r', offset - 1)) + 1;
+    return new RegExp(`^[ \\t]*${word}\\b`).test(this.text.slice(lineStart, offset));
   }
 
   private atLineStart(offset: number): boolean {

@@ -16,6 +16,8 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { LanguageService } from '../service/language-service';
+import type { SchemaFileReader } from '../service/schema-resolver';
+import { registerGraphHandlers } from './graph-handlers';
 
 export const PUSH_DEBOUNCE_MS = 150;
 
@@ -23,9 +25,11 @@ export interface ServerOptions {
   service: LanguageService;
   /** For tests: the push debounce (milliseconds). */
   debounceMs?: number;
+  /** Enables the Graph requests (pull, what-if, deploy, rollback); they read `target "x.json"` files through it. */
+  graph?: { schemaFiles: SchemaFileReader };
 }
 
-export function startServer(connection: Connection, { service, debounceMs = PUSH_DEBOUNCE_MS }: ServerOptions): void {
+export function startServer(connection: Connection, { service, debounceMs = PUSH_DEBOUNCE_MS, graph }: ServerOptions): void {
   const documents = new TextDocuments(TextDocument);
   const pending = new Map<string, ReturnType<typeof setTimeout>>();
   let pullDiagnostics = false;
@@ -111,6 +115,8 @@ export function startServer(connection: Connection, { service, debounceMs = PUSH
   };
   connection.onDidChangeWatchedFiles(revalidateAll);
   connection.onDidChangeConfiguration(revalidateAll);
+
+  if (graph) registerGraphHandlers(connection, graph.schemaFiles);
 
   documents.listen(connection);
   connection.listen();
