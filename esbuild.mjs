@@ -24,7 +24,8 @@ const common = {
 const builds = [
   { entryPoints: { extension: 'client/extension.ts' }, external: ['vscode'] },
   { entryPoints: { server: 'server/lsp/main.ts' } },
-  { entryPoints: { cli: 'server/cli/bin.ts' } },
+  // @azure/identity is loaded on demand by the CLI's sign-in only (server/cli/graph-auth.ts): kept out of every bundle.
+  { entryPoints: { cli: 'server/cli/bin.ts' }, external: ['@azure/identity'] },
   { entryPoints: { grammar: 'grammar/index.ts' } },
 ].map((options) => ({ ...common, outdir: 'dist', ...options }));
 

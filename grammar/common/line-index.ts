@@ -6,7 +6,9 @@ export interface LineColumn {
 
 /**
  * Converts offsets to line/character and back in O(log lines). Built once per text; line breaks
- * are \n, \r\n and a lone \r, the same set the lexers and VS Code recognise.
+ * are \n, \r\n and a lone \r, the same set the lexers and VS Code recognise. Positions never point
+ * into a line break: an offset between \r and \n, or a character past the end of its line, is
+ * clamped to the end of that line's content, as LSP specifies.
  */
 export class LineIndex {
   private readonly lineStarts: number[];
@@ -38,18 +40,27 @@ export class LineIndex {
       if (this.lineStarts[mid]! <= clamped) low = mid;
       else high = mid - 1;
     }
-    return { line: low, character: clamped - this.lineStarts[low]! };
+    const start = this.lineStarts[low]!;
+    return { line: low, character: Math.min(clamped, this.contentEnd(low)) - start };
   }
 
   offsetAt(position: LineColumn): number {
     if (position.line < 0) return 0;
     if (position.line >= this.lineStarts.length) return this.text.length;
     const lineStart = this.lineStarts[position.line]!;
-    const nextLineStart = position.line + 1 < this.lineStarts.length ? this.lineStarts[position.line + 1]! : this.text.length;
-    return Math.max(lineStart, Math.min(lineStart + position.character, nextLineStart));
+    return Math.max(lineStart, Math.min(lineStart + Math.max(0, position.character), this.contentEnd(position.line)));
   }
 
   lineStart(line: number): number {
     return this.lineStarts[Math.max(0, Math.min(line, this.lineStarts.length - 1))]!;
+  }
+
+  /** Offset just past the last character of the line, before its line break. */
+  private contentEnd(line: number): number {
+    if (line + 1 >= this.lineStarts.length) return this.text.length;
+    let end = this.lineStarts[line + 1]!;
+    if (this.text.charCodeAt(end - 1) === 10) end--;
+    if (this.text.charCodeAt(end - 1) === 13) end--;
+    return Math.max(end, this.lineStarts[line]!);
   }
 }

@@ -1,4 +1,5 @@
 /** Public entry of the expression language: text → { ast, diagnostics }, never throwing. */
+import { inputText } from '../common/input-text';
 import { endOfLastToken, internalErrorDiagnostic, lexerDiagnostics, parserDiagnostics } from '../common/chevrotain-diagnostics';
 import type { SyntaxDiagnostic } from '../common/syntax-diagnostic';
 import type { Expression } from './ast';
@@ -18,12 +19,13 @@ export interface ExpressionParseResult {
   diagnostics: SyntaxDiagnostic[];
 }
 
-export function parseExpression(text: string): ExpressionParseResult {
+export function parseExpression(input: string): ExpressionParseResult {
+  const text = inputText(input);
   try {
     const lexed = expressionLexer.tokenize(text);
     const diagnostics = lexerDiagnostics(text, lexed.errors);
     if (lexed.tokens.length === 0) {
-      // Offset 0 precedes every lexer diagnostic: keep the list sorted by start.
+      // Starts at 0, so it goes first: diagnostics are sorted by start offset.
       diagnostics.unshift({ start: 0, end: text.length, severity: 'error', code: 'empty-expression', message: 'The expression is empty' });
       return { ast: undefined, diagnostics };
     }

@@ -27,6 +27,24 @@ export interface TargetStatement extends TextRange {
   value?: NameNode;
 }
 
+/** One `name "value"` pair of a deploy statement. */
+export interface DeployField extends TextRange {
+  kind: 'deployField';
+  name: NameNode;
+  value: StringLiteral;
+}
+
+/**
+ * `deploy tenant "contoso.onmicrosoft.com" servicePrincipal "<object id>" job "<job id>"`: where
+ * `aadmap deploy` and the editor's deploy command push this file. Field names are checked by the
+ * checker (tenant, servicePrincipal, job), so the grammar reserves only `deploy`.
+ */
+export interface DeployStatement extends TextRange {
+  kind: 'deploy';
+  keyword: TextRange;
+  fields: DeployField[];
+}
+
 export interface ObjectMappingBlock extends TextRange {
   kind: 'objectMapping';
   /** The `mapping` keyword: where block-level diagnostics point. */
@@ -111,6 +129,8 @@ export interface AttributeMapping extends TextRange {
 export interface MappingFile extends TextRange {
   kind: 'file';
   targets: TargetStatement[];
+  /** Deploy statements, in file order; absent when the file has none. */
+  deploys?: DeployStatement[];
   mappings: ObjectMappingBlock[];
   comments: Comment[];
 }
@@ -118,7 +138,8 @@ export interface MappingFile extends TextRange {
 export const attributeMappingsOf = (block: ObjectMappingBlock): AttributeMapping[] =>
   block.items.filter((item): item is AttributeMapping => item.kind === 'attributeMapping');
 
-export const scopesOf = (block: ObjectMappingBlock): ScopeGroup[] => block.items.filter((item): item is ScopeGroup => item.kind === 'scope');
+export const scopesOf = (block: ObjectMappingBlock): ScopeGroup[] =>
+  block.items.filter((item): item is ScopeGroup => item.kind === 'scope');
 
 /** The Graph attributeMapping fields a mapping line sets (the defaults where it says nothing). */
 export interface AttributeMappingProperties {

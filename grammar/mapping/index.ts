@@ -1,5 +1,6 @@
 /** Public entry of the `.aadmap` file language: text → { ast, diagnostics }, never throwing. */
 import { endOfLastToken, internalErrorDiagnostic, lexerDiagnostics, parserDiagnostics } from '../common/chevrotain-diagnostics';
+import { inputText } from '../common/input-text';
 import { LineIndex } from '../common/line-index';
 import type { SyntaxDiagnostic } from '../common/syntax-diagnostic';
 import type { MappingFile } from './ast';
@@ -17,7 +18,8 @@ export interface MappingFileParseResult {
   diagnostics: SyntaxDiagnostic[];
 }
 
-export function parseMappingFile(text: string): MappingFileParseResult {
+export function parseMappingFile(input: string): MappingFileParseResult {
+  const text = inputText(input);
   const empty: MappingFile = { kind: 'file', targets: [], mappings: [], comments: [], start: 0, end: text.length };
   try {
     const lexed = lexMappingFile(text);
@@ -28,7 +30,12 @@ export function parseMappingFile(text: string): MappingFileParseResult {
     const cst = parser.file();
     diagnostics.push(...parserDiagnostics(parser.errors, endOfLastToken(tokens)));
     const ast = new MappingVisitor(text, diagnostics).file(cst);
-    ast.comments = lexed.comments.map((t) => ({ kind: 'comment', text: t.image, start: t.startOffset, end: t.startOffset + t.image.length }));
+    ast.comments = lexed.comments.map((t) => ({
+      kind: 'comment',
+      text: t.image,
+      start: t.startOffset,
+      end: t.startOffset + t.image.length,
+    }));
     return { ast, diagnostics: withoutRepeatedSyntaxErrors(text, diagnostics) };
   } catch (error) {
     return { ast: empty, diagnostics: [internalErrorDiagnostic(error)] };

@@ -3,8 +3,9 @@
  * is parsed by the expression rules. Every statement is one line; a line no rule accepts is read
  * as a `strayLine` (one or more tokens) so the parser reports it and carries on with the next line.
  *
- *   file             := ( Newline | targetStatement | mappingBlock | "}" | strayLine )*
+ *   file             := ( Newline | targetStatement | deployStatement | mappingBlock | "}" | strayLine )*
  *   targetStatement  := "target" ( Identifier | String )
+ *   deployStatement  := "deploy" ( Identifier String )*          (fields: tenant, servicePrincipal, job)
  *   mappingBlock     := "mapping" String objectName "->" objectName "{" blockItem* "}"
  *   blockItem        := Newline | scopeBlock | enabledSetting | flowTypesSetting | attributeMapping | strayLine
  *   scopeBlock       := "scope" String "{" ( Newline | scopeClause | strayLine )* "}"
@@ -21,6 +22,7 @@ import {
   Arrow,
   Create,
   Default,
+  Deploy,
   Enabled,
   ExportMissingReferences,
   False,
@@ -51,8 +53,9 @@ const ruleDescriptions: Record<string, string> = {
   scopeValue: 'a value (a string or a number)',
   modifier: "a modifier ('match', 'default', 'on create', 'flowType', 'flowBehavior', 'exportMissingReferences')",
   targetStatement: 'chatwork or a "schema.json" path',
+  deployStatement: 'deploy fields: tenant "…", servicePrincipal "…", job "…"',
   enabledSetting: 'true or false',
-  attributeMapping: 'a source after \'<-\' (an expression, an [attribute], a "constant" or \'none\')',
+  attributeMapping: "a source after '<-' (an expression, an [attribute], a \"constant\" or 'none')",
 };
 
 export class MappingFileParser extends ExpressionGrammar {
@@ -66,6 +69,7 @@ export class MappingFileParser extends ExpressionGrammar {
       this.OR([
         { ALT: () => this.CONSUME(Newline) },
         { ALT: () => this.SUBRULE(this.targetStatement) },
+        { ALT: () => this.SUBRULE(this.deployStatement) },
         { ALT: () => this.SUBRULE(this.mappingBlock) },
         { ALT: () => this.CONSUME(RBrace) },
         { ALT: () => this.SUBRULE(this.strayLine), IGNORE_AMBIGUITIES: true },
@@ -76,6 +80,15 @@ export class MappingFileParser extends ExpressionGrammar {
   targetStatement = this.RULE('targetStatement', () => {
     this.CONSUME(Target);
     this.OR([{ ALT: () => this.CONSUME(Identifier) }, { ALT: () => this.CONSUME(StringLiteral) }]);
+  });
+
+  /** Where the file deploys: `deploy tenant "…" servicePrincipal "…" job "…"` (names checked by the checker). */
+  deployStatement = this.RULE('deployStatement', () => {
+    this.CONSUME(Deploy);
+    this.MANY(() => {
+      this.CONSUME(Identifier);
+      this.CONSUME(StringLiteral);
+    });
   });
 
   mappingBlock = this.RULE('mappingBlock', () => {

@@ -6,6 +6,8 @@ import { parseAttributePath } from '../scim/index';
 import type {
   AttributeMapping,
   BlockItem,
+  DeployField,
+  DeployStatement,
   MappingFile,
   Modifier,
   NameNode,
@@ -17,6 +19,15 @@ import type {
 } from './ast';
 
 type Children = Record<string, (CstNode | IToken)[] | undefined>;
+
+/** The tokens of a block's own header (keyword, name, object names, arrow, `{`), not of its items. */
+function headerTokens(c: Children): IToken[] {
+  const own = Object.values(c)
+    .flat()
+    .filter((t): t is IToken => !!t && 'image' in t && Number.isFinite(t.startOffset) && t.tokenType.name !== 'RBrace');
+  const names = nodes(c, 'objectName').flatMap((n) => Object.values(n.children as Children).flat() as IToken[]);
+  return [...own, ...names.filter((t) => 'image' in t && Number.isFinite(t.startOffset))];
+}
 
 const modifierWords: Record<Modifier['kind'], string> = {
   match: 'match',
@@ -38,12 +49,32 @@ export class MappingVisitor extends ExpressionVisitor {
   file(node: CstNode): MappingFile {
     const c = node.children as Children;
     const targets = nodes(c, 'targetStatement').map((n) => this.targetStatement(n));
+    const deploys = nodes(c, 'deployStatement').map((n) => this.deployStatement(n));
     const mappings = nodes(c, 'mappingBlock').map((n) => this.mappingBlock(n));
     for (const stray of nodes(c, 'strayLine')) this.strayLine(stray, 'file');
     for (const brace of tokens(c, 'RBrace')) {
       this.error(brace.startOffset, tokenEnd(brace), "Unmatched '}'", 'syntax-error');
     }
-    return { kind: 'file', targets, mappings, comments: [], start: 0, end: this.text.length };
+    const file: MappingFile = { kind: 'file', targets, mappings, comments: [], start: 0, end: this.text.length };
+    if (deploys.length) file.deploys = deploys;
+    return file;
+  }
+
+  private deployStatement(node: CstNode): DeployStatement {
+    const c = node.children as Children;
+    const keyword = firstToken(c, 'Kw_deploy')!;
+    const names = tokens(c, 'Identifier');
+    const values = tokens(c, 'StringLiteral');
+    const fields: DeployField[] = [];
+    names.forEach((nameToken, i) => {
+      const valueToken = values[i];
+      // Recovery may leave a name without its value; the parser has reported that already.
+      if (!valueToken || !Number.isFinite(nameToken.startOffset) || !Number.isFinite(valueToken.startOffset)) return;
+      const value = this.string(valueToken);
+      fields.push({ kind: 'deployField', name: this.name(nameToken)!, value, start: nameToken.startOffset, end: value.end });
+    });
+    const end = fields.length ? fields[fields.length - 1]!.end : tokenEnd(keyword);
+    return { kind: 'deploy', keyword: { start: keyword.startOffset, end: tokenEnd(keyword) }, fields, start: keyword.startOffset, end };
   }
 
   private targetStatement(node: CstNode): TargetStatement {
@@ -74,19 +105,31 @@ export class MappingVisitor extends ExpressionVisitor {
         const ec = enabled.children as Children;
         const kw = firstToken(ec, 'Kw_enabled')!;
         const value = firstToken(ec, 'Kw_true') ?? firstToken(ec, 'Kw_false');
-        items.push({ kind: 'enabled', value: value?.image !== 'false', start: kw.startOffset, end: value ? tokenEnd(value) : tokenEnd(kw) });
+        items.push({
+          kind: 'enabled',
+          value: value?.image !== 'false',
+          start: kw.startOffset,
+          end: value ? tokenEnd(value) : tokenEnd(kw),
+        });
       } else if (flowTypes) {
         const fc = flowTypes.children as Children;
         const kw = firstToken(fc, 'Kw_flowTypes')!;
         const values = tokens(fc, 'Identifier').map((t) => this.name(t)!);
-        items.push({ kind: 'flowTypes', values, start: kw.startOffset, end: values.length ? values[values.length - 1]!.end : tokenEnd(kw) });
+        items.push({
+          kind: 'flowTypes',
+          values,
+          start: kw.startOffset,
+          end: values.length ? values[values.length - 1]!.end : tokenEnd(kw),
+        });
       } else if (mapping) {
         const parsed = this.attributeMapping(mapping);
         if (parsed) items.push(parsed);
       } else if (stray) this.strayLine(stray, 'block');
     }
     const close = firstToken(c, 'RBrace');
-    const lastItemEnd = items.length ? items[items.length - 1]!.end : tokenEnd(keyword);
+    // Without its '}', a block ends after its last item or header part (`mapping "M"` alone included).
+    const headerEnd = Math.max(...headerTokens(c).map(tokenEnd));
+    const lastItemEnd = Math.max(headerEnd, items.length ? items[items.length - 1]!.end : 0);
     return {
       kind: 'objectMapping',
       keyword: { start: keyword.startOffset, end: tokenEnd(keyword) },
@@ -107,13 +150,14 @@ export class MappingVisitor extends ExpressionVisitor {
     const clauses = nodes(c, 'scopeClause').map((n) => this.scopeClause(n));
     for (const stray of nodes(c, 'strayLine')) this.strayLine(stray, 'scope');
     const close = firstToken(c, 'RBrace');
+    const openEnd = Math.max(...headerTokens(c).map(tokenEnd));
     return {
       kind: 'scope',
       name: nameToken ? this.string(nameToken) : undefined,
       clauses,
       closeBrace: close?.startOffset,
       start: keyword.startOffset,
-      end: close ? tokenEnd(close) : clauses.length ? clauses[clauses.length - 1]!.end : tokenEnd(keyword),
+      end: close ? tokenEnd(close) : Math.max(openEnd, clauses.length ? clauses[clauses.length - 1]!.end : 0),
     };
   }
 
@@ -171,7 +215,13 @@ export class MappingVisitor extends ExpressionVisitor {
     const end = Math.max(source.end, arrowEnd, modifiers.length ? modifiers[modifiers.length - 1]!.end : 0);
     return {
       kind: 'attributeMapping',
-      target: { kind: 'targetAttribute', text: targetToken.image, path: parsedPath.ast, start: targetToken.startOffset, end: tokenEnd(targetToken) },
+      target: {
+        kind: 'targetAttribute',
+        text: targetToken.image,
+        path: parsedPath.ast,
+        start: targetToken.startOffset,
+        end: tokenEnd(targetToken),
+      },
       arrow: arrowToken?.startOffset ?? tokenEnd(targetToken),
       source,
       modifiers,
@@ -228,7 +278,9 @@ export class MappingVisitor extends ExpressionVisitor {
       message =
         context === 'scope'
           ? `Unexpected ${found}: a scoping clause ends after its values`
-          : `Unexpected ${found}: expected a modifier (match, default, on create, flowType, flowBehavior, exportMissingReferences) or the end of the line`;
+          : context === 'file'
+            ? `Unexpected ${found}: expected ${this.lineStartsWith(start, 'deploy') ? 'name "value" pairs (tenant, servicePrincipal, job)' : 'the end of the line'}`
+            : `Unexpected ${found}: expected a modifier (match, default, on create, flowType, flowBehavior, exportMissingReferences) or the end of the line`;
     } else if (context === 'file') {
       message =
         first.tokenType.name === 'TargetPath'
@@ -242,6 +294,11 @@ export class MappingVisitor extends ExpressionVisitor {
       message = `Expected a scoping clause ([attribute] OPERATOR value) but found ${found}`;
     }
     this.error(start, end, message, 'syntax-error');
+  }
+
+  private lineStartsWith(offset: number, word: string): boolean {
+    const lineStart = Math.max(this.text.lastIndexOf('\n', offset - 1), this.text.lastIndexOf('\r', offset - 1)) + 1;
+    return new RegExp(`^[ \\t]*${word}\\b`).test(this.text.slice(lineStart, offset));
   }
 
   private atLineStart(offset: number): boolean {

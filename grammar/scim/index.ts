@@ -22,6 +22,7 @@
  * Spaces just inside `( )` and `[ ]` are accepted silently (several servers accept them).
  */
 import type { IRecognitionException, IToken } from 'chevrotain';
+import { inputText } from '../common/input-text';
 import type { SyntaxDiagnostic } from '../common/syntax-diagnostic';
 import type { ScimFilter, ScimPath } from './ast';
 import { scimDiagnostic, type ScimDiagnosticCode } from './diagnostics';
@@ -85,7 +86,7 @@ export function parsePatchPath(text: string, options?: ScimParseOptions): ScimPa
 }
 
 function run(input: string, options: ScimParseOptions | undefined, mode: Mode): ScimParseResult<ScimFilter | ScimPath> {
-  const text = typeof input === 'string' ? input : String(input);
+  const text = inputText(input);
   const rawBase = options?.baseOffset;
   const base = typeof rawBase === 'number' && Number.isFinite(rawBase) ? rawBase : 0;
   const diagnostics: SyntaxDiagnostic[] = [];

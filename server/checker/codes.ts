@@ -55,6 +55,8 @@ export const CHECKER_CODES = {
   // Mapping files.
   'unknown-target': { severity: 'error', description: "`target` names no built-in schema (only 'chatwork'), or its schema file cannot be read." },
   'duplicate-target-statement': { severity: 'error', description: 'A file has one `target` statement.' },
+  'invalid-deploy-target': { severity: 'error', description: 'A `deploy` field is unknown, repeated or malformed (tenant id or domain, servicePrincipal GUID, job id).' },
+  'duplicate-deploy-statement': { severity: 'error', description: 'A file has one `deploy` statement.' },
   'unknown-object': { severity: 'error', description: 'The source or target object of a mapping block is not in the schema.' },
   'unknown-target-attribute': { severity: 'error', description: 'The target attribute is not in the target schema; the message suggests close names.' },
   'target-attribute-case': { severity: 'warning', description: 'The target attribute is spelled with a different case than the schema.' },

@@ -6,6 +6,7 @@ import { UsageError } from './args';
 import { CHECK_USAGE, runCheck } from './check-command';
 import { EVAL_USAGE, runEval } from './eval-command';
 import { FILTER_USAGE, runFilter } from './filter-command';
+import { runDeploy, runExport, runImport, runPull, runRollback } from './graph-commands';
 import { PREVIEW_USAGE, runPreview } from './preview-command';
 import type { CliIO } from './io';
 
@@ -20,6 +21,11 @@ Commands:
   check FILE... [--format text|json|sarif] [--strict]   check .aadmap and .scimfilter files
   check --expr "EXPRESSION" [--format …]                  check one mapping expression
   filter "FILTER" [--schema chatwork] [--format json]     parse and normalize a SCIM filter
+  import SCHEMA.json                                      print the .aadmap of a Graph synchronizationSchema
+  export FILE.aadmap --base SCHEMA.json                   print the schema with the file's mappings
+  pull --service-principal ID [--job ID] [--out FILE]     read a job's mappings from Microsoft Graph
+  deploy FILE.aadmap [--dry-run] [--yes]                  what-if, backup, PUT and verify
+  rollback BACKUP.json [--dry-run] [--yes]                put a backup back, byte for byte
   eval --expr "EXPRESSION" --input USER.json [--format json]   evaluate an expression for a sample user
   preview FILE --input USER.json [--existing TARGET.json]       the SCIM requests for a sample user
 
@@ -33,14 +39,20 @@ ${EVAL_USAGE}
 
 ${PREVIEW_USAGE}`;
 
-const commands: Record<string, (argv: readonly string[], io: CliIO) => number> = {
+const commands: Record<string, (argv: readonly string[], io: CliIO) => number | Promise<number>> = {
   check: runCheck,
   filter: runFilter,
+  import: runImport,
+  export: runExport,
+  pull: runPull,
+  deploy: runDeploy,
+  rollback: runRollback,
   eval: runEval,
   preview: runPreview,
 };
 
-export function main(argv: readonly string[], io: CliIO): number {
+/** Runs a command; the Graph commands are asynchronous, so the result may be a promise. */
+export function main(argv: readonly string[], io: CliIO): number | Promise<number> {
   const [command, ...rest] = argv;
   if (command === undefined || command === 'help' || command === '--help' || command === '-h') {
     io.out(USAGE);
@@ -55,15 +67,19 @@ export function main(argv: readonly string[], io: CliIO): number {
     io.err(`aadmap: unknown command '${command}'. Commands: ${Object.keys(commands).join(', ')}. Run 'aadmap --help'.`);
     return 2;
   }
-  try {
-    return run(rest, io);
-  } catch (error) {
+  const failed = (error: unknown): number => {
     if (error instanceof UsageError) {
       io.err(`aadmap ${command}: ${error.message}\nRun 'aadmap ${command} --help' for usage.`);
       return 2;
     }
     io.err(`aadmap ${command}: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     return 2;
+  };
+  try {
+    const result = run(rest, io);
+    return typeof result === 'number' ? result : result.catch(failed);
+  } catch (error) {
+    return failed(error);
   }
 }
 
@@ -74,5 +90,7 @@ export function runFromProcess(): void {
     color: !!process.stdout.isTTY && !process.env['NO_COLOR'],
     version: VERSION,
   };
-  process.exitCode = main(process.argv.slice(2), io);
+  const result = main(process.argv.slice(2), io);
+  if (typeof result === 'number') process.exitCode = result;
+  else void result.then((code) => (process.exitCode = code));
 }

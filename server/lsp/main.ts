@@ -14,7 +14,5 @@ const connection = createConnection(ProposedFeatures.all);
 process.on('uncaughtException', (error) => connection.console.error(`uncaught exception: ${error.message}\n${error.stack ?? ''}`));
 process.on('unhandledRejection', (reason) => connection.console.error(`unhandled rejection: ${String(reason)}`));
 
-startServer(connection, {
-  service: createLanguageService({ schemaFiles: createFileSchemaReader() }),
-  sampleFiles: createNodeSampleFiles(),
-});
+const schemaFiles = createFileSchemaReader();
+startServer(connection, { service: createLanguageService({ schemaFiles }), graph: { schemaFiles }, sampleFiles: createNodeSampleFiles() });

@@ -18,6 +18,8 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { LanguageService } from '../service/language-service';
 import type { SampleFileAccess } from '../service/sample-users';
 import { registerEvaluationFeatures } from './evaluation';
+import type { SchemaFileReader } from '../service/schema-resolver';
+import { registerGraphHandlers } from './graph-handlers';
 
 export const PUSH_DEBOUNCE_MS = 150;
 
@@ -25,11 +27,13 @@ export interface ServerOptions {
   service: LanguageService;
   /** For tests: the push debounce (milliseconds). */
   debounceMs?: number;
+  /** Enables the Graph requests (pull, what-if, deploy, rollback); they read `target "x.json"` files through it. */
+  graph?: { schemaFiles: SchemaFileReader };
   /** Sample users for evaluation lenses, hovers and the preview; none = those features are off. */
   sampleFiles?: SampleFileAccess;
 }
 
-export function startServer(connection: Connection, { service, debounceMs = PUSH_DEBOUNCE_MS, sampleFiles }: ServerOptions): void {
+export function startServer(connection: Connection, { service, debounceMs = PUSH_DEBOUNCE_MS, graph, sampleFiles }: ServerOptions): void {
   const documents = new TextDocuments(TextDocument);
   const evaluation = sampleFiles && registerEvaluationFeatures(connection, documents, service, sampleFiles);
   const pending = new Map<string, ReturnType<typeof setTimeout>>();
@@ -118,6 +122,8 @@ export function startServer(connection: Connection, { service, debounceMs = PUSH
   };
   connection.onDidChangeWatchedFiles(revalidateAll);
   connection.onDidChangeConfiguration(revalidateAll);
+
+  if (graph) registerGraphHandlers(connection, graph.schemaFiles);
 
   documents.listen(connection);
   connection.listen();

@@ -5,8 +5,10 @@
  *  - random sequences of the tokens of each language (so that the parsers' deeper rules run);
  *  - mutations of the valid fixture files and examples read from disk;
  *  - pathological shapes (deep nesting, very long lines, …);
- *  - VALID SCIM filters / paths and VALID expressions, as generated trees plus their text, for the
- *    round-trip properties.
+ *  - VALID SCIM filters / paths and VALID expressions (generated structure plus text), for the
+ *    round-trip properties;
+ *  - well-formed `.aadmap` files with semantically random content (to reach every checker rule);
+ *  - "almost valid" inputs: valid ones changed by a few mutations.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -27,9 +29,16 @@ const specialUnits = [
 /** One UTF-16 code unit of any value (lone surrogates included). */
 const anyCodeUnit = fc.integer({ min: 0, max: 0xffff }).map((c) => String.fromCharCode(c));
 
+/**
+ * One code point of the whole Unicode range (as fc.string's 'binary' unit, plus lone surrogates).
+ * Not the 'binary' unit itself: fast-check then builds a reverse index of all 1.1 million code
+ * points (about 2 s of CPU in every test file).
+ */
+const anyCodePoint = fc.integer({ min: 0, max: 0x10ffff }).map((c) => String.fromCodePoint(c));
+
 const textUnit = fc.oneof(
   { weight: 4, arbitrary: fc.string({ unit: 'grapheme-ascii', minLength: 1, maxLength: 1 }) },
-  { weight: 2, arbitrary: fc.string({ unit: 'binary', minLength: 1, maxLength: 1 }) },
+  { weight: 2, arbitrary: anyCodePoint },
   { weight: 2, arbitrary: anyCodeUnit },
   { weight: 3, arbitrary: fc.constantFrom(...specialUnits) },
 );
@@ -37,7 +46,7 @@ const textUnit = fc.oneof(
 /** Random text: printable ASCII, any code point, any code unit (lone surrogates) and special characters. */
 export const randomText: fc.Arbitrary<string> = fc.oneof(
   fc.string({ unit: textUnit, maxLength: 120 }),
-  fc.string({ unit: 'binary', maxLength: 80 }),
+  fc.string({ unit: anyCodePoint, maxLength: 80 }),
   fc.string({ unit: 'binary-ascii', maxLength: 80 }),
   fc.string({ unit: anyCodeUnit, maxLength: 60 }),
 );
@@ -66,7 +75,7 @@ export const expressionToken: fc.Arbitrary<string> = fc.oneof(
     weight: 4,
     arbitrary: fc.constantFrom(
       '[mail]', '[userPrincipalName]', '[IsSoftDeleted]', '[department]', '[jobTitle]', '[appRoleAssignments]', '[manager]',
-      '[extension_abc_x]', '[a.b:c]', '[]', '[mail', '[',  ']',
+      '[extension_abc_x]', '[a.b:c]', '[]', '[mail', '[', ']',
     ),
   },
   {
@@ -84,7 +93,7 @@ export const expressionToken: fc.Arbitrary<string> = fc.oneof(
 /** A random sequence of expression tokens. */
 export const expressionSoup: fc.Arbitrary<string> = soup(expressionToken, 40);
 
-const mappingKeywords = [
+export const mappingKeywords = [
   'target', 'mapping', 'scope', 'enabled', 'flowTypes', 'none', 'match', 'default', 'on', 'create', 'flowType', 'flowBehavior',
   'exportMissingReferences', 'operator', 'true', 'false',
 ];
@@ -324,49 +333,54 @@ export const mutatedExpression = mutated(expressionFixtures, fc.oneof(expression
 
 // ───────────────────────────────────────────────────────────── pathological shapes
 
-/** Inputs that catch exponential recovery, catastrophic backtracking and stack overflows. */
-export function pathologicalInputs(): { name: string; text: string }[] {
+export type Language = 'expression' | 'aadmap' | 'scim';
+
+/**
+ * Inputs that catch exponential recovery, catastrophic backtracking and stack overflows, with the
+ * languages they are meant for (the shapes of the task run through every parser).
+ */
+export function pathologicalInputs(): { name: string; languages: Language[]; text: string }[] {
   const thousandLines = Array.from({ length: 1000 }, (_, i) => `  title <- [jobTitle${i}]`).join('\n');
   return [
-    { name: '2,000 nested Join(', text: 'Join('.repeat(2000) },
-    { name: '2,000 nested Join( closed', text: `${'Join("", '.repeat(2000)}[x]${')'.repeat(2000)}` },
-    { name: '2,000 nested Join( in a mapping line', text: `mapping "M" User -> User {\n  title <- ${'Join('.repeat(2000)}\n}` },
-    { name: '50,000-character line (letters)', text: 'a'.repeat(50_000) },
-    { name: '50,000-character line (string)', text: `"${'x'.repeat(50_000)}"` },
-    { name: '50,000-character line (mapping)', text: `mapping "M" User -> User {\n  title <- "${'x'.repeat(50_000)}"\n}` },
-    { name: '50,000-character target path', text: `mapping "M" User -> User {\n  ${'a.'.repeat(25_000)} <- [x]\n}` },
-    { name: '50,000-character expression list', text: `Join(${'[a], '.repeat(10_000)}[a])` },
-    { name: '10,000 commas', text: ','.repeat(10_000) },
-    { name: '10,000 commas in a call', text: `Join(${','.repeat(10_000)})` },
-    { name: '10,000 commas in a mapping', text: `mapping "M" User -> User {\n  title <- Join(${','.repeat(10_000)})\n}` },
-    { name: 'unterminated string then 1,000 lines', text: `"unterminated\n${thousandLines}` },
-    { name: 'unterminated string in a mapping then 1,000 lines', text: `mapping "M" User -> User {\n  title <- "x\n${thousandLines}\n}` },
-    { name: 'unclosed call then 1,000 lines', text: `mapping "M" User -> User {\n  title <- Join(\n${'  [x],\n'.repeat(1000)}}` },
-    { name: '5,000 {', text: '{'.repeat(5000) },
-    { name: '5,000 { in a block', text: `mapping "M" User -> User ${'{'.repeat(5000)}` },
-    { name: '5,000 unclosed scopes', text: `mapping "M" User -> User {\n${'scope "s" {\n'.repeat(5000)}` },
-    { name: '5,000 scopes', text: `mapping "M" User -> User {\n${'scope "s" {\n'.repeat(5000)}${'}\n'.repeat(5000)}` },
-    { name: '5,000 (', text: '('.repeat(5000) },
-    { name: '5,000 [', text: '['.repeat(5000) },
-    { name: '5,000 nested SCIM groups', text: `${'('.repeat(5000)}a pr${')'.repeat(5000)}` },
-    { name: '5,000 not (', text: 'not ('.repeat(5000) },
-    { name: '5,000 not', text: `${'not '.repeat(5000)}(a pr)` },
-    { name: '5,000 and', text: Array.from({ length: 5000 }, () => 'a pr').join(' and ') },
-    { name: '5,000 alternating and/or', text: Array.from({ length: 5000 }, (_, i) => `a${i} eq "x"`).join(' or ').replace(/ or /g, (m, i) => (i % 2 ? ' and ' : m)) },
-    { name: '5,000 value paths', text: Array.from({ length: 5000 }, () => 'emails[type eq "w"]').join(' or ') },
-    { name: '5,000 [ in a path', text: `emails${'[type eq "w"'.repeat(5000)}` },
-    { name: '10,000 unterminated strings', text: '"\n'.repeat(10_000) },
-    { name: '10,000 line breaks', text: '\r\n\r\n\n\r'.repeat(2500) },
-    { name: '10,000 comments', text: '# comment\n'.repeat(10_000) },
+    { name: '2,000 nested Join(', languages: ['expression', 'aadmap', 'scim'], text: 'Join('.repeat(2000) },
+    { name: '2,000 nested Join( closed', languages: ['expression', 'aadmap'], text: `${'Join("", '.repeat(2000)}[x]${')'.repeat(2000)}` },
+    { name: '2,000 nested Join( in a mapping line', languages: ['aadmap'], text: `mapping "M" User -> User {\n  title <- ${'Join('.repeat(2000)}\n}` },
+    { name: '50,000-character line (letters)', languages: ['expression', 'aadmap', 'scim'], text: 'a'.repeat(50_000) },
+    { name: '50,000-character line (string)', languages: ['expression', 'aadmap', 'scim'], text: `"${'x'.repeat(50_000)}"` },
+    { name: '50,000-character line (mapping)', languages: ['aadmap'], text: `mapping "M" User -> User {\n  title <- "${'x'.repeat(50_000)}"\n}` },
+    { name: '50,000-character target path', languages: ['aadmap'], text: `mapping "M" User -> User {\n  ${'a.'.repeat(25_000)} <- [x]\n}` },
+    { name: '50,000-character expression list', languages: ['expression', 'aadmap'], text: `Join(${'[a], '.repeat(10_000)}[a])` },
+    { name: '10,000 commas', languages: ['expression', 'aadmap', 'scim'], text: ','.repeat(10_000) },
+    { name: '10,000 commas in a call', languages: ['expression', 'aadmap'], text: `Join(${','.repeat(10_000)})` },
+    { name: '10,000 commas in a mapping', languages: ['aadmap'], text: `mapping "M" User -> User {\n  title <- Join(${','.repeat(10_000)})\n}` },
+    { name: 'unterminated string then 1,000 lines', languages: ['expression', 'aadmap', 'scim'], text: `"unterminated\n${thousandLines}` },
+    { name: 'unterminated string in a mapping then 1,000 lines', languages: ['aadmap'], text: `mapping "M" User -> User {\n  title <- "x\n${thousandLines}\n}` },
+    { name: 'unclosed call then 1,000 lines', languages: ['aadmap'], text: `mapping "M" User -> User {\n  title <- Join(\n${'  [x],\n'.repeat(1000)}}` },
+    { name: '5,000 {', languages: ['expression', 'aadmap', 'scim'], text: '{'.repeat(5000) },
+    { name: '5,000 { in a block', languages: ['aadmap'], text: `mapping "M" User -> User ${'{'.repeat(5000)}` },
+    { name: '2,000 unclosed scopes', languages: ['aadmap'], text: `mapping "M" User -> User {\n${'scope "s" {\n'.repeat(2000)}` },
+    { name: '2,000 scopes', languages: ['aadmap'], text: `mapping "M" User -> User {\n${'scope "s" {\n'.repeat(2000)}${'}\n'.repeat(2000)}` },
+    { name: '5,000 (', languages: ['expression', 'aadmap', 'scim'], text: '('.repeat(5000) },
+    { name: '5,000 [', languages: ['expression', 'aadmap', 'scim'], text: '['.repeat(5000) },
+    { name: '5,000 nested SCIM groups', languages: ['scim'], text: `${'('.repeat(5000)}a pr${')'.repeat(5000)}` },
+    { name: '5,000 not (', languages: ['scim'], text: 'not ('.repeat(5000) },
+    { name: '5,000 not', languages: ['scim'], text: `${'not '.repeat(5000)}(a pr)` },
+    { name: '5,000 and', languages: ['scim'], text: Array.from({ length: 5000 }, () => 'a pr').join(' and ') },
+    { name: '5,000 alternating and/or', languages: ['scim'], text: Array.from({ length: 5000 }, (_, i) => `a${i} eq "x"`).join(' or ').replace(/ or /g, (m, i) => (i % 2 ? ' and ' : m)) },
+    { name: '2,000 value paths', languages: ['scim'], text: Array.from({ length: 2000 }, () => 'emails[type eq "w"]').join(' or ') },
+    { name: '5,000 [ in a path', languages: ['scim'], text: `emails${'[type eq "w"'.repeat(5000)}` },
+    { name: '2,000 unterminated strings', languages: ['expression', 'aadmap', 'scim'], text: '"\n'.repeat(2000) },
+    { name: '10,000 line breaks', languages: ['expression', 'aadmap', 'scim'], text: '\r\n\r\n\n\r'.repeat(2500) },
+    { name: '10,000 comments', languages: ['aadmap', 'scim'], text: '# comment\n'.repeat(10_000) },
     // Broken lines cost about 0.3 ms each (chevrotain's recovery): 1,000 lines, not 10,000.
-    { name: '1,000 mapping lines', text: `mapping "M" User -> User {\n${'  title <- [jobTitle] match 1 default "x" on create\n'.repeat(1000)}}` },
-    { name: '1,000 bad mapping lines', text: `mapping "M" User -> User {\n${'  title <- Join( , [x] [y] ) ) ( \n'.repeat(1000)}}` },
-    { name: '1,000 scope clauses', text: `mapping "M" User -> User {\n scope "s" {\n${'  [department] EQUALS "a", "b", 3\n'.repeat(1000)} }\n}` },
-    { name: '10,000 backslashes', text: `"${'\\'.repeat(10_001)}` },
-    { name: '10,000 lone surrogates', text: '\ud800'.repeat(10_000) },
-    { name: '10,000 NUL', text: '\0'.repeat(10_000) },
-    { name: '10,000 <-', text: `mapping "M" User -> User {\n  a ${'<- '.repeat(10_000)}\n}` },
-    { name: '10,000 tokens on one line', text: 'eq pr and or not ( ) [ ] "x" 1 '.repeat(1000) },
+    { name: '1,000 mapping lines', languages: ['aadmap'], text: `mapping "M" User -> User {\n${'  title <- [jobTitle] match 1 default "x" on create\n'.repeat(1000)}}` },
+    { name: '1,000 bad mapping lines', languages: ['aadmap'], text: `mapping "M" User -> User {\n${'  title <- Join( , [x] [y] ) ) ( \n'.repeat(1000)}}` },
+    { name: '1,000 scope clauses', languages: ['aadmap'], text: `mapping "M" User -> User {\n scope "s" {\n${'  [department] EQUALS "a", "b", 3\n'.repeat(1000)} }\n}` },
+    { name: '10,000 backslashes', languages: ['expression', 'aadmap', 'scim'], text: `"${'\\'.repeat(10_001)}` },
+    { name: '10,000 lone surrogates', languages: ['expression', 'aadmap', 'scim'], text: '\ud800'.repeat(10_000) },
+    { name: '10,000 NUL', languages: ['expression', 'aadmap', 'scim'], text: '\0'.repeat(10_000) },
+    { name: '10,000 <-', languages: ['aadmap'], text: `mapping "M" User -> User {\n  a ${'<- '.repeat(10_000)}\n}` },
+    { name: '10,000 tokens on one line', languages: ['expression', 'aadmap', 'scim'], text: 'eq pr and or not ( ) [ ] "x" 1 '.repeat(1000) },
   ];
 }
 
@@ -415,11 +429,15 @@ const keywordCase = (word: string) => fc.constantFrom(word, word.toUpperCase(), 
 /** Whitespace the filter grammar accepts silently between tokens (inside brackets: also nothing). */
 const gap = fc.constantFrom(' ', ' ', ' ', '  ', '\t');
 
-/** A generated VALID filter: `text` should parse with no error diagnostics. */
+/**
+ * A generated VALID filter: `text` should parse with no error diagnostics, and with no diagnostic
+ * at all unless it uses the Entra form (`entra`), which is accepted with a warning.
+ */
 export interface ValidScimFilter {
   text: string;
   /** The top-level structure, for readable counter-examples. */
   kind: 'compare' | 'present' | 'valuePath' | 'entra' | 'and' | 'or' | 'not' | 'group';
+  entra: boolean;
 }
 
 const scimFilterMemos = new Map<boolean, fc.Memo<ValidScimFilter>>();
@@ -428,34 +446,38 @@ function scimFilterArbitrary(allowValuePath: boolean): fc.Memo<ValidScimFilter> 
   const known = scimFilterMemos.get(allowValuePath);
   if (known) return known;
   const memo = fc.memo((n): fc.Arbitrary<ValidScimFilter> => {
-    const compare = fc.tuple(scimAttrPath, gap, compareOp, gap, scimValue).map(([path, g1, op, g2, value]): ValidScimFilter => ({ kind: 'compare', text: `${path}${g1}${op}${g2}${value}` }));
-    const present = fc.tuple(scimAttrPath, gap, keywordCase('pr')).map(([path, g, pr]): ValidScimFilter => ({ kind: 'present', text: `${path}${g}${pr}` }));
+    const compare = fc
+      .tuple(scimAttrPath, gap, compareOp, gap, scimValue)
+      .map(([path, g1, op, g2, value]): ValidScimFilter => ({ kind: 'compare', text: `${path}${g1}${op}${g2}${value}`, entra: false }));
+    const present = fc
+      .tuple(scimAttrPath, gap, keywordCase('pr'))
+      .map(([path, g, pr]): ValidScimFilter => ({ kind: 'present', text: `${path}${g}${pr}`, entra: false }));
     const leaves: fc.Arbitrary<ValidScimFilter>[] = [compare, compare, present];
     if (allowValuePath) {
       const simplePath = fc.tuple(fc.option(schemaUri, { nil: undefined }), scimAttrName).map(([uri, name]) => `${uri ? `${uri}:` : ''}${name}`);
       const inner = scimFilterArbitrary(false)(Math.min(n, 2));
       leaves.push(
-        fc.tuple(simplePath, fc.constantFrom('', ' '), inner, fc.constantFrom('', ' ')).map(([path, s1, f, s2]): ValidScimFilter => ({ kind: 'valuePath', text: `${path}[${s1}${f.text}${s2}]` })),
+        fc
+          .tuple(simplePath, fc.constantFrom('', ' '), inner, fc.constantFrom('', ' '))
+          .map(([path, s1, f, s2]): ValidScimFilter => ({ kind: 'valuePath', text: `${path}[${s1}${f.text}${s2}]`, entra: false })),
         // The Entra form `emails[type eq "work"].value eq "x"` (a warning, not an error).
         fc
           .tuple(simplePath, inner, scimAttrName, fc.oneof(compareOp.chain((op) => scimValue.map((v) => `${op} ${v}`)), fc.constant('pr')))
-          .map(([path, f, sub, comparison]): ValidScimFilter => ({ kind: 'entra', text: `${path}[${f.text}].${sub} ${comparison}` })),
+          .map(([path, f, sub, comparison]): ValidScimFilter => ({ kind: 'entra', text: `${path}[${f.text}].${sub} ${comparison}`, entra: true })),
       );
     }
     if (n <= 1) return fc.oneof(...leaves);
     const sub = scimFilterArbitrary(allowValuePath);
-    const operand = (op: 'and' | 'or') =>
-      sub(n - 1).map((f) =>
-        // `or` under `and` needs parentheses to mean what the tree says; a `not` always has them.
-        op === 'and' && f.kind === 'or' ? `(${f.text})` : f.text,
-      );
+    // `or` under `and` needs parentheses to mean what the tree says; a `not` always has them.
+    const operand = (op: 'and' | 'or') => sub(n - 1).map((f) => (op === 'and' && f.kind === 'or' ? { ...f, text: `(${f.text})` } : f));
     const logical = (op: 'and' | 'or') =>
-      fc
-        .tuple(fc.array(fc.tuple(operand(op), keywordCase(op)), { minLength: 2, maxLength: 4 }))
-        .map(([items]): ValidScimFilter => ({
+      fc.array(fc.tuple(operand(op), keywordCase(op)), { minLength: 2, maxLength: 4 }).map(
+        (items): ValidScimFilter => ({
           kind: op,
-          text: items.map(([text, kw], i) => (i === 0 ? text : ` ${kw} ${text}`)).join(''),
-        }));
+          text: items.map(([f, kw], i) => (i === 0 ? f.text : ` ${kw} ${f.text}`)).join(''),
+          entra: items.some(([f]) => f.entra),
+        }),
+      );
     return fc.oneof(
       { weight: 3, arbitrary: fc.oneof(...leaves) },
       { weight: 2, arbitrary: logical('and') },
@@ -464,9 +486,14 @@ function scimFilterArbitrary(allowValuePath: boolean): fc.Memo<ValidScimFilter> 
         weight: 1,
         arbitrary: fc
           .tuple(keywordCase('not'), fc.constantFrom('', ' '), fc.constantFrom('', ' '), sub(n - 1))
-          .map(([kw, s1, s2, f]): ValidScimFilter => ({ kind: 'not', text: `${kw}${s1}(${s2}${f.text}${s2})` })),
+          .map(([kw, s1, s2, f]): ValidScimFilter => ({ kind: 'not', text: `${kw}${s1}(${s2}${f.text}${s2})`, entra: f.entra })),
       },
-      { weight: 1, arbitrary: fc.tuple(fc.constantFrom('', ' '), sub(n - 1)).map(([s, f]): ValidScimFilter => ({ kind: 'group', text: `(${s}${f.text}${s})` })) },
+      {
+        weight: 1,
+        arbitrary: fc
+          .tuple(fc.constantFrom('', ' '), sub(n - 1))
+          .map(([s, f]): ValidScimFilter => ({ kind: 'group', text: `(${s}${f.text}${s})`, entra: f.entra })),
+      },
     );
   });
   scimFilterMemos.set(allowValuePath, memo);
@@ -562,6 +589,26 @@ function writeExpression(shape: ExprShape, ws: () => string): string {
   }
 }
 
+/** Words an `.aadmap` file lexes as keywords or scoping operators (not as names) outside strings. */
+export const mappingReservedWords: ReadonlySet<string> = new Set([
+  ...mappingKeywords,
+  'EQUALS', 'Includes', 'ENDS_WITH', 'Greater_Than', 'Greater_Than_OR_EQUALS',
+]);
+
+/** Whether a shape uses a name that is reserved in `.aadmap` files (a call or bare identifier). */
+export function usesReservedWord(shape: ExprShape): boolean {
+  switch (shape.kind) {
+    case 'call':
+      return mappingReservedWords.has(shape.name) || shape.args.some(usesReservedWord);
+    case 'identifier':
+      return mappingReservedWords.has(shape.name);
+    case 'comparison':
+      return usesReservedWord(shape.left) || usesReservedWord(shape.right);
+    default:
+      return false;
+  }
+}
+
 /** `f()` has no arguments (not one empty argument): the shape the parser builds. */
 export function normalizeShape(shape: ExprShape): ExprShape {
   if (shape.kind === 'call') {
@@ -585,3 +632,123 @@ export const validExpression: fc.Arbitrary<ValidExpression> = fc
     const ws = () => spaces[i++ % spaces.length]!;
     return { shape: normalizeShape(shape), text: writeExpression(shape, ws) };
   });
+
+// ───────────────────────────────────────────────────────────── well-formed mapping files
+
+const sourceAttributes = [
+  'objectId', 'IsSoftDeleted', 'accountEnabled', 'city', 'companyName', 'department', 'displayName', 'employeeId', 'givenName', 'jobTitle',
+  'mail', 'mailNickname', 'manager', 'mobile', 'passwordProfile.password', 'proxyAddresses', 'surname', 'userPrincipalName', 'appRoleAssignments',
+  'members', 'userType', 'extensionAttribute1', 'Mail', 'createdDateTime',
+];
+
+const notReserved = (name: string) => !mappingReservedWords.has(name);
+
+/** An expression for a mapping line: valid shape, one line, no word the file lexes as a keyword. */
+const mappingSource: fc.Arbitrary<string> = fc.oneof(
+  { weight: 3, arbitrary: validExpression.filter(({ shape }) => !usesReservedWord(shape)).map(({ text }) => text.replace(/\r\n|\n/g, ' ')) },
+  { weight: 2, arbitrary: fc.constantFrom(...sourceAttributes).map((name) => `[${name}]`) },
+  {
+    weight: 2,
+    arbitrary: fc.constantFrom(
+      'Switch([IsSoftDeleted], , "False", "True", "True", "False")', 'Join("@", [mailNickname], DefaultDomain())', '"Contoso"', 'none',
+      'IIF([department] = "Sales", "S", "O")', 'SelectUniqueValue([mail], [userPrincipalName])', 'SingleAppRoleAssignment([appRoleAssignments])',
+      'IgnoreFlowIfNullOrEmpty([mail])', 'CBool([a] > 1)', 'FormatDateTime([createdDateTime], , "yyyyMMdd", "yyyy")', 'Mid([mail], "x", 2)',
+      'DateAdd("zz", 1, CDate("2020"))', 'InStr([mail], "@", , vbTextCompare)', 'Replace([mail], , "[a-", , "_", , )',
+    ),
+  },
+);
+
+const mappingTarget: fc.Arbitrary<string> = fc.oneof(
+  { weight: 3, arbitrary: fc.constantFrom('userName', 'active', 'title', 'externalId', 'UserName', 'displayName', 'emails[type eq "work"].value', 'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:department', 'name.givenName') },
+  { weight: 1, arbitrary: validScimPath },
+);
+
+const nameWord = fc.oneof(fc.constantFrom('Always', 'ObjectAddOnly', 'MultiValueAddOnly', 'ValueAddOnly', 'AttributeAddOnly', 'FlowWhenChanged', 'FlowAlways', 'Add', 'Update', 'Delete', 'None'), identifier.filter(notReserved));
+
+const quoted = fc.oneof(fc.constantFrom('"Sales"', '""', '"x"', '"[a-z]+"', '"(?i)^a"', '"("', '"\\\\d+"'), fc.string({ unit: stringChar, maxLength: 8 }).map(encodeString));
+
+const modifierText: fc.Arbitrary<string> = fc
+  .record(
+    {
+      match: fc.constantFrom('0', '1', '2', '-1', '1.5', '99999999999999999999'),
+      default: quoted,
+      onCreate: fc.constant('on create'),
+      flowType: nameWord,
+      flowBehavior: nameWord,
+      exportMissingReferences: fc.constant('exportMissingReferences'),
+    },
+    { requiredKeys: [] },
+  )
+  .chain((modifiers) => fc.shuffledSubarray(Object.entries(modifiers), { minLength: Object.keys(modifiers).length }))
+  .map((entries) =>
+    entries
+      .map(([kind, value]) => (kind === 'onCreate' || kind === 'exportMissingReferences' ? value : `${kind} ${value}`))
+      .join(' '),
+  );
+
+const scopeClauseText: fc.Arbitrary<string> = fc
+  .tuple(
+    fc.oneof(fc.constantFrom(...sourceAttributes), fc.string({ unit: 'grapheme-ascii', maxLength: 8 }).map((s) => s.replace(/[\]#]/g, ''))),
+    fc.oneof(fc.constantFrom(...scopeOperators.filter((op) => op !== 'IS' && op !== 'NOT')), quoted.map((q) => `operator ${q}`)),
+    fc.array(fc.oneof(quoted, fc.constantFrom('1', '-2', '0', 'true', 'false', '3.5')), { maxLength: 3 }),
+  )
+  .map(([attribute, operator, values]) => `[${attribute}] ${operator} ${values.join(', ')}`.trimEnd());
+
+const blockItemText: fc.Arbitrary<string> = fc.oneof(
+  { weight: 8, arbitrary: fc.tuple(mappingTarget, mappingSource, modifierText).map(([target, source, modifiers]) => `${target} <- ${source} ${modifiers}`.trimEnd()) },
+  {
+    weight: 2,
+    arbitrary: fc
+      .tuple(quoted, fc.array(scopeClauseText, { maxLength: 4 }))
+      .map(([name, clauses]) => [`scope ${name} {`, ...clauses.map((c) => `  ${c}`), '}'].join('\n')),
+  },
+  { weight: 1, arbitrary: fc.constantFrom('enabled true', 'enabled false') },
+  { weight: 1, arbitrary: fc.array(nameWord, { minLength: 1, maxLength: 4 }).map((names) => `flowTypes ${names.join(', ')}`) },
+);
+
+/**
+ * Syntactically valid `.aadmap` files with semantically random content (unknown functions, wrong
+ * argument counts and types, duplicate targets, bad regexes, …): they reach every checker rule.
+ */
+export const wellFormedMapping: fc.Arbitrary<string> = fc
+  .tuple(
+    fc.constantFrom('', 'target chatwork', 'target x', 'target chatwork\ntarget chatwork'),
+    fc.array(
+      fc.tuple(
+        quoted,
+        fc.constantFrom('User', 'Group', 'Device', '"urn:ietf:params:scim:schemas:extension:enterprise:2.0:User"', 'user'),
+        fc.constantFrom('User', 'Group', 'Device', '"User"'),
+        fc.array(blockItemText, { maxLength: 10 }),
+      ),
+      { minLength: 1, maxLength: 2 },
+    ),
+    fc.constantFrom('\n', '\r\n'),
+    fc.constantFrom('  ', '\t', ''),
+  )
+  .map(([target, blocks, eol, indent]) =>
+    [
+      target,
+      ...blocks.map(([name, source, targetObject, items]) =>
+        [`mapping ${name} ${source} -> ${targetObject} {`, ...items.map((item) => item.split('\n').map((l) => indent + l).join('\n')), '}'].join('\n'),
+      ),
+    ]
+      .join('\n')
+      .replace(/\n/g, eol),
+  );
+
+// ───────────────────────────────────────────────────────────── near-valid inputs
+
+/** `base` texts changed by one to three mutations: almost valid, so the parsers get deep before failing. */
+function nearly(base: fc.Arbitrary<string>, insertable: fc.Arbitrary<string>): fc.Arbitrary<string> {
+  return fc
+    .tuple(base, fc.array(mutation(insertable), { minLength: 1, maxLength: 3 }))
+    .map(([text, mutations]) => mutations.reduce(applyMutation, text));
+}
+
+/** Keywords as names, missing spaces, `$ref`, Entra forms…: what a filter is when it is almost right. */
+const scimTweak = fc.oneof(scimToken, fc.constantFrom('pr', 'not', 'and', 'or', 'eq', ' ', '', '$ref', '.value', ']', '[', ')', '(', '"', '\\'));
+
+export const nearValidScimFilter: fc.Arbitrary<string> = nearly(validScimFilter.map((f) => f.text), scimTweak);
+export const nearValidScimPath: fc.Arbitrary<string> = nearly(validScimPath, scimTweak);
+export const nearValidExpression: fc.Arbitrary<string> = nearly(validExpression.map((e) => e.text), expressionToken);
+export const nearValidMapping: fc.Arbitrary<string> = nearly(wellFormedMapping, fc.oneof(mappingToken, fc.constantFrom('\n', '"', '(', ')', '[', ']', '{', '}')));

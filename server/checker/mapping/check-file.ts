@@ -10,6 +10,7 @@ import type { DiagnosticSink } from '../diagnostic';
 import { checkExpression } from '../expression/check-expression';
 import type { BlockContext, BlockRule, CheckedBlock, CheckedMapping, ResolvedSchemas } from './context';
 import { resolveTargetAttribute } from './resolve';
+import { checkDeployStatements } from './rules/deploy';
 import { flowRule } from './rules/flow';
 import { matchingRule } from './rules/matching';
 import { objectsRule } from './rules/objects';
@@ -18,16 +19,26 @@ import { settingsRule } from './rules/settings';
 import { targetAttributesRule } from './rules/target-attributes';
 import { targetTypeRule } from './rules/target-type';
 
-export const blockRules: readonly BlockRule[] = [objectsRule, settingsRule, scopesRule, targetAttributesRule, targetTypeRule, matchingRule, flowRule];
+export const blockRules: readonly BlockRule[] = [
+  objectsRule,
+  settingsRule,
+  scopesRule,
+  targetAttributesRule,
+  targetTypeRule,
+  matchingRule,
+  flowRule,
+];
 
 export function checkMappingFile(file: MappingFile, text: string, schemas: ResolvedSchemas, sink: DiagnosticSink): CheckedBlock[] {
   const names = new Set<string>();
   for (const statement of file.targets.slice(1)) {
     sink.report('duplicate-target-statement', statement, 'A file has one target statement; the first one applies.');
   }
+  checkDeployStatements(file, sink);
   return file.mappings.map((block) => {
     if (block.name) {
-      if (names.has(block.name.value)) sink.report('duplicate-object-mapping', block.name, `Another mapping block is called "${block.name.value}".`);
+      if (names.has(block.name.value))
+        sink.report('duplicate-object-mapping', block.name, `Another mapping block is called "${block.name.value}".`);
       names.add(block.name.value);
     }
     const sourceObject = block.sourceObject && findObject(schemas.source, block.sourceObject.text);
@@ -58,8 +69,6 @@ function checkSource(
     sink,
     source,
     text,
-    usage: schemas.target
-      ? { kind: 'mapping', properties, targetAttribute, targetDirectory: schemas.target }
-      : { kind: 'standalone' },
+    usage: schemas.target ? { kind: 'mapping', properties, targetAttribute, targetDirectory: schemas.target } : { kind: 'standalone' },
   });
 }

@@ -1,0 +1,281 @@
+/**
+ * The Graph commands: "aadmap: Deploy mappings", "aadmap: Show deploy diff (what-if)", "aadmap: Pull
+ * mappings from tenant", "aadmap: Roll back to a backup". UI only — pickers, the diff editor, the
+ * modal confirmation, progress with cancellation and the log channel; the work is done by the
+ * language server through the requests of server/graph/protocol.ts, each carrying the token.
+ */
+import { dirname, join } from 'node:path';
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import type { DeployTarget } from '../../server/graph/deploy-target';
+import {
+  GRAPH_LOG_NOTIFICATION,
+  type GraphLogParams,
+  type GraphMethod,
+  type GraphProtocol,
+  type PlanSummary,
+} from '../../server/graph/protocol';
+import { Sanitizer } from '../../server/graph/sanitize';
+import { graphSettings, graphToken } from './auth';
+
+const DIFF_SCHEME = 'aadmap-whatif';
+
+export function registerGraphCommands(context: vscode.ExtensionContext, client: () => LanguageClient | undefined): void {
+  const channel = vscode.window.createOutputChannel('aadmap Graph', { log: true });
+  const sanitizer = new Sanitizer();
+  const log = {
+    info: (message: string) => channel.info(sanitizer.clean(message)),
+    warn: (message: string) => channel.warn(sanitizer.clean(message)),
+    error: (message: string) => channel.error(sanitizer.clean(message)),
+  };
+  let progressReport: ((message: string) => void) | undefined;
+
+  const diffTexts = new Map<string, string>();
+  let diffCounter = 0;
+  context.subscriptions.push(
+    channel,
+    vscode.workspace.registerTextDocumentContentProvider(DIFF_SCHEME, {
+      provideTextDocumentContent: (uri) => diffTexts.get(uri.toString()) ?? '',
+    }),
+  );
+
+  let listening: LanguageClient | undefined;
+  function languageClient(): LanguageClient {
+    const current = client();
+    if (!current) throw new Error('The aadmap language server is not running.');
+    if (listening !== current) {
+      listening = current;
+      context.subscriptions.push(
+        current.onNotification(GRAPH_LOG_NOTIFICATION, (params: GraphLogParams) => {
+          const line = sanitizer.clean(params.message);
+          if (params.level === 'error') channel.error(line);
+          else if (params.level === 'warn') channel.warn(line);
+          else if (params.level === 'trace') channel.trace(line);
+          else channel.info(line);
+          if (params.step) progressReport?.(line);
+        }),
+      );
+    }
+    return current;
+  }
+
+  function send<M extends GraphMethod>(
+    method: M,
+    params: GraphProtocol[M]['params'],
+    token?: vscode.CancellationToken,
+  ): Promise<GraphProtocol[M]['result']> {
+    if ('token' in params) sanitizer.addSecret((params as { token: string }).token);
+    return languageClient().sendRequest(method, params, token) as Promise<GraphProtocol[M]['result']>;
+  }
+
+  async function connection(tenant: string | undefined) {
+    const settings = graphSettings();
+    const token = await graphToken(context, settings, tenant);
+    sanitizer.addSecret(token);
+    return { settings, params: { endpoint: settings.endpoint, token } };
+  }
+
+  /** Runs a server step under a cancellable progress notification. */
+  function withProgress<T>(title: string, run: (token: vscode.CancellationToken) => Promise<T>): Thenable<T> {
+    return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, (progress, token) => {
+      progressReport = (message) => progress.report({ message });
+      return run(token).finally(() => (progressReport = undefined));
+    });
+  }
+
+  function fail(result: { kind: string; message: string }): void {
+    log.error(result.message);
+    if (result.kind === 'cancelled') void vscode.window.showInformationMessage('aadmap: cancelled; nothing was written.');
+    else
+      void vscode.window
+        .showErrorMessage(`aadmap: ${result.message.split('\n')[0]}`, 'Show log')
+        .then((choice) => choice && channel.show());
+  }
+
+  function activeMappingDocument(uri?: vscode.Uri): vscode.TextDocument | undefined {
+    const document = uri
+      ? vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString())
+      : vscode.window.activeTextEditor?.document;
+    if (!document || document.languageId !== 'aadmap') {
+      void vscode.window.showWarningMessage('aadmap: open a .aadmap file first.');
+      return undefined;
+    }
+    return document;
+  }
+
+  async function pickTarget(target: DeployTarget, conn: { endpoint: string; token: string }): Promise<DeployTarget | undefined> {
+    const chosen = { ...target };
+    if (!chosen.servicePrincipal) {
+      const search = await vscode.window.showInputBox({
+        title: 'Enterprise application',
+        prompt: 'Display name starts with…',
+        value: 'Chatwork',
+      });
+      if (search === undefined) return undefined;
+      const found = await send('aadmap/graph/servicePrincipals', { ...conn, search });
+      if (!found.ok) return void fail(found);
+      const pick = await vscode.window.showQuickPick(
+        found.items.map((sp) => ({ label: sp.displayName, description: sp.id, detail: `appId ${sp.appId}`, id: sp.id })),
+        {
+          title: 'Service principal (enterprise application)',
+          placeHolder: found.items.length ? 'Choose the app' : 'No application found',
+        },
+      );
+      if (!pick) return undefined;
+      chosen.servicePrincipal = pick.id;
+    }
+    if (!chosen.job) {
+      const jobs = await send('aadmap/graph/jobs', { ...conn, servicePrincipal: chosen.servicePrincipal });
+      if (!jobs.ok) return void fail(jobs);
+      if (jobs.items.length > 1) {
+        const pick = await vscode.window.showQuickPick(
+          jobs.items.map((j) => ({ label: j.id, description: `${j.templateId} · ${j.status}` })),
+          { title: 'Provisioning job' },
+        );
+        if (!pick) return undefined;
+        chosen.job = pick.label;
+      }
+    }
+    return chosen;
+  }
+
+  async function showDiff(plan: PlanSummary, title: string): Promise<void> {
+    const n = ++diffCounter;
+    const left = vscode.Uri.from({ scheme: DIFF_SCHEME, path: `/current/${plan.target.jobId}.aadmap`, query: String(n) });
+    const right = vscode.Uri.from({ scheme: DIFF_SCHEME, path: `/new/${plan.target.jobId}.aadmap`, query: String(n) });
+    diffTexts.set(left.toString(), plan.beforeText);
+    diffTexts.set(right.toString(), plan.afterText);
+    await vscode.commands.executeCommand('vscode.diff', left, right, title, { preview: true });
+  }
+
+  function backupDirectory(document: vscode.TextDocument | undefined): string | undefined {
+    const folder = document ? vscode.workspace.getWorkspaceFolder(document.uri) : vscode.workspace.workspaceFolders?.[0];
+    if (folder?.uri.scheme === 'file') return join(folder.uri.fsPath, '.aadmap', 'backups');
+    if (document?.uri.scheme === 'file') return join(dirname(document.uri.fsPath), '.aadmap', 'backups');
+    return undefined;
+  }
+
+  /** What-if of the document; shows the diff editor; returns the plan when there is one to deploy. */
+  async function whatIf(
+    document: vscode.TextDocument,
+  ): Promise<{ plan: PlanSummary; conn: { endpoint: string; token: string } } | undefined> {
+    const fromFile = (await send('aadmap/graph/deployTarget', { text: document.getText() })).target;
+    const { settings, params: conn } = await connection(fromFile.tenant);
+    const target = await pickTarget(fromFile, conn);
+    if (!target) return undefined;
+    log.info(`what-if of ${document.uri.fsPath || document.uri.toString()}`);
+    const plan = await withProgress('aadmap: what-if', (token) =>
+      send(
+        'aadmap/graph/planDeploy',
+        { ...conn, uri: document.uri.toString(), text: document.getText(), target, validate: settings.validateExpressions },
+        token,
+      ),
+    );
+    if (!plan.ok) return void fail(plan);
+    log.info(`${plan.summary}\n${plan.details}`);
+    for (const warning of plan.warnings) log.warn(warning);
+    await showDiff(
+      plan,
+      `What-if: ${plan.target.servicePrincipal.displayName || plan.target.servicePrincipal.id} (current ↔ ${document.uri.path.split('/').pop()})`,
+    );
+    return { plan, conn };
+  }
+
+  async function confirmAndExecute(
+    plan: PlanSummary,
+    conn: { endpoint: string; token: string },
+    document: vscode.TextDocument | undefined,
+    action: string,
+    reason: string,
+  ): Promise<void> {
+    const directory = backupDirectory(document);
+    if (!directory)
+      return void vscode.window.showErrorMessage('aadmap: open a folder (or save the file) so the backup has a place in .aadmap/backups/.');
+    const detail = [
+      plan.details,
+      ...plan.warnings.map((w) => `Warning: ${w}`),
+      `A backup of the current schema goes to ${directory}.`,
+    ].join('\n\n');
+    const choice = await vscode.window.showWarningMessage(plan.summary, { modal: true, detail }, action);
+    if (choice !== action) return;
+    const done = await withProgress(`aadmap: ${action.toLowerCase()}`, (token) =>
+      send('aadmap/graph/execute', { ...conn, planId: plan.planId, backupDirectory: directory, reason }, token),
+    );
+    if (!done.ok) return fail(done);
+    log.info(done.message);
+    void vscode.window.showInformationMessage(`aadmap: ${done.message}`);
+  }
+
+  const guarded =
+    (run: (...args: any[]) => Promise<void>) =>
+    async (...args: unknown[]) => {
+      try {
+        await run(...args);
+      } catch (error) {
+        const message = sanitizer.clean(error instanceof Error ? error.message : String(error));
+        log.error(message);
+        void vscode.window.showErrorMessage(`aadmap: ${message}`);
+      }
+    };
+
+  context.subscriptions.push(
+    vscode.commands.registerCommand(
+      'aadmap.graph.whatIf',
+      guarded(async (uri?: vscode.Uri) => {
+        const document = activeMappingDocument(uri);
+        if (!document) return;
+        const result = await whatIf(document);
+        if (result) void vscode.window.showInformationMessage(`aadmap what-if: ${result.plan.summary}`);
+      }),
+    ),
+    vscode.commands.registerCommand(
+      'aadmap.graph.deploy',
+      guarded(async (uri?: vscode.Uri) => {
+        const document = activeMappingDocument(uri);
+        if (!document) return;
+        const result = await whatIf(document);
+        if (!result) return;
+        if (result.plan.total === 0) return void vscode.window.showInformationMessage(`aadmap: ${result.plan.summary} Nothing to deploy.`);
+        await confirmAndExecute(result.plan, result.conn, document, 'Deploy', `before deploy of ${document.uri.path.split('/').pop()}`);
+      }),
+    ),
+    vscode.commands.registerCommand(
+      'aadmap.graph.pull',
+      guarded(async () => {
+        const document = vscode.window.activeTextEditor?.document;
+        const fromFile =
+          document?.languageId === 'aadmap' ? (await send('aadmap/graph/deployTarget', { text: document.getText() })).target : {};
+        const { params: conn } = await connection(fromFile.tenant);
+        const target = await pickTarget(fromFile, conn);
+        if (!target) return;
+        const pulled = await withProgress('aadmap: pulling mappings', (token) => send('aadmap/graph/pull', { ...conn, target }, token));
+        if (!pulled.ok) return fail(pulled);
+        const opened = await vscode.workspace.openTextDocument({ language: 'aadmap', content: pulled.text });
+        await vscode.window.showTextDocument(opened);
+      }),
+    ),
+    vscode.commands.registerCommand(
+      'aadmap.graph.rollback',
+      guarded(async () => {
+        const document = vscode.window.activeTextEditor?.document;
+        const directory = backupDirectory(document);
+        if (!directory) return void vscode.window.showErrorMessage('aadmap: open the workspace folder that holds .aadmap/backups/.');
+        const { items } = await send('aadmap/graph/backups', { backupDirectory: directory });
+        if (!items.length) return void vscode.window.showInformationMessage(`aadmap: no backups in ${directory}.`);
+        const pick = await vscode.window.showQuickPick(
+          items.map((b) => ({ label: b.savedAt, description: b.jobId, detail: b.reason, location: b.location, tenant: b.tenant })),
+          { title: 'Roll back to a backup (the job gets this schema back, byte for byte)' },
+        );
+        if (!pick) return;
+        const { params: conn } = await connection(pick.tenant);
+        const plan = await withProgress('aadmap: what-if of the rollback', (token) =>
+          send('aadmap/graph/planRollback', { ...conn, backup: pick.location, target: {} }, token),
+        );
+        if (!plan.ok) return fail(plan);
+        log.info(`${plan.summary}\n${plan.details}`);
+        await showDiff(plan, `Roll back: current ↔ backup of ${pick.label}`);
+        await confirmAndExecute(plan, conn, document, 'Roll back', `before rollback to ${pick.label}`);
+      }),
+    ),
+  );
+}

@@ -1,0 +1,66 @@
+/**
+ * The `deploy` header statement: at most one per file; its fields are `tenant` (a tenant id or
+ * domain), `servicePrincipal` (the enterprise app's object id — or its appId, which deploy resolves)
+ * and `job` (a synchronization job id), each at most once and never empty.
+ */
+import type { DeployStatement, MappingFile } from '../../../../grammar/mapping/ast';
+import { suggestNames } from '../../../catalogue/index';
+import { didYouMean, type DiagnosticSink } from '../../diagnostic';
+
+export const DEPLOY_FIELDS = ['tenant', 'servicePrincipal', 'job'] as const;
+export type DeployFieldName = (typeof DEPLOY_FIELDS)[number];
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const DOMAIN = /^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i;
+
+/** Why a field value cannot be right, or undefined. */
+export function deployFieldProblem(name: DeployFieldName, value: string): string | undefined {
+  if (value.trim() === '') return `${name} needs a value.`;
+  switch (name) {
+    case 'tenant':
+      return GUID.test(value) || DOMAIN.test(value)
+        ? undefined
+        : `tenant must be a tenant id (GUID) or a domain such as contoso.onmicrosoft.com, not "${value}".`;
+    case 'servicePrincipal':
+      return GUID.test(value)
+        ? undefined
+        : `servicePrincipal must be the enterprise application's object id (or its appId), a GUID, not "${value}".`;
+    case 'job':
+      return /[\s/?#]/.test(value)
+        ? `job must be a synchronization job id such as "scim.0123456789abcdef0123456789abcdef", not "${value}".`
+        : undefined;
+  }
+}
+
+export function checkDeployStatements(file: MappingFile, sink: DiagnosticSink): void {
+  const statements: DeployStatement[] = file.deploys ?? [];
+  for (const statement of statements.slice(1)) {
+    sink.report('duplicate-deploy-statement', statement.keyword, 'A file has one deploy statement; the first one applies.');
+  }
+  const statement = statements[0];
+  if (!statement) return;
+  if (statement.fields.length === 0) {
+    sink.report('invalid-deploy-target', statement.keyword, 'deploy needs at least one of tenant "…", servicePrincipal "…", job "…".');
+  }
+  const seen = new Set<string>();
+  for (const field of statement.fields) {
+    const name = field.name.text;
+    if (!(DEPLOY_FIELDS as readonly string[]).includes(name)) {
+      const suggestions = suggestNames(name, DEPLOY_FIELDS);
+      sink.report(
+        'invalid-deploy-target',
+        field.name,
+        `'${name}' is not a deploy field (${DEPLOY_FIELDS.join(', ')}).${didYouMean(suggestions)}`,
+        { suggestions },
+      );
+      continue;
+    }
+    if (seen.has(name)) {
+      sink.report('invalid-deploy-target', field.name, `${name} is given twice in the deploy statement.`);
+      continue;
+    }
+    seen.add(name);
+    const problem = deployFieldProblem(name as DeployFieldName, field.value.value);
+    if (problem) sink.report('invalid-deploy-target', field.value, problem);
+  }
+}

@@ -1,0 +1,353 @@
+/**
+ * `aadmap import | export | pull | deploy | rollback` — the Graph commands (issue 5; flags are a contract).
+ * Exit status: 0 success, 1 refused or failed (nothing written), 2 usage error.
+ */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, relative, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { parseMappingFile } from '../../grammar/mapping/index';
+import { LineIndex } from '../../grammar/common/line-index';
+import { createBackupStore, BACKUP_FOLDER } from '../node/backup-store';
+import { createFileSchemaReader } from '../node/schema-file-reader';
+import { analyzeMappingText } from '../service/analysis';
+import { GraphCancelledError, GraphClient, GraphError, DEFAULT_GRAPH_ENDPOINT, type GraphLog } from '../graph/client';
+import { type DeployTarget, mergeDeployTargets, readDeployTarget } from '../graph/deploy-target';
+import { exportSchema } from '../graph/export';
+import { fitsChatwork, importSchema } from '../graph/import';
+import { SynchronizationApi } from '../graph/sync-api';
+import { executePlan, planDeploy, planRollback, pull, type Plan, type Steps, WorkflowError } from '../graph/workflow';
+import { type ParsedArgs, option, parseArgs, UsageError } from './args';
+import { createTokenProvider } from './graph-auth';
+import type { CliIO } from './io';
+
+export const IMPORT_USAGE = `Usage: aadmap import SCHEMA.json [--target chatwork|PATH]
+
+Prints the .aadmap text of a Microsoft Graph synchronizationSchema JSON file. The target statement is
+'target chatwork' when the mappings fit the built-in Chatwork schema, else the schema file itself
+(relative to the current folder; --target overrides). Exit 1 when something cannot be written in .aadmap.`;
+
+export const EXPORT_USAGE = `Usage: aadmap export FILE.aadmap --base SCHEMA.json
+
+Prints the complete synchronizationSchema JSON: the base schema with the attribute mappings, scopes
+and object-mapping fields the file expresses replaced, and everything else kept exactly.
+Exit 1 when the file has syntax errors or a mapping cannot be built; checker findings go to stderr.`;
+
+const GRAPH_OPTIONS = `  --graph-endpoint URL   Graph host (default ${DEFAULT_GRAPH_ENDPOINT}; /v1.0 is added); sovereign clouds: https://graph.microsoft.us, …
+  --tenant ID|DOMAIN     tenant to sign in to (default: the file's deploy statement, else the credential's)
+  --verbose              log every HTTP request (method, URL, status, request-id) to stderr
+Auth: a token in AADMAP_GRAPH_TOKEN, else @azure/identity: AZURE_CLIENT_ID + AZURE_TENANT_ID + AZURE_CLIENT_SECRET
+or AZURE_CLIENT_CERTIFICATE_PATH, else the Azure CLI's login (az login), else a device code (interactive terminals).`;
+
+export const PULL_USAGE = `Usage: aadmap pull --service-principal ID [--job ID] [--out FILE] [options]
+
+Reads the job's schema and prints (or writes to FILE) its .aadmap text with a deploy statement.
+${GRAPH_OPTIONS}`;
+
+export const DEPLOY_USAGE = `Usage: aadmap deploy FILE.aadmap [--service-principal ID] [--job ID] [--dry-run] [--yes] [options]
+
+Resolves the service principal and job (flags override the file's deploy statement), reads the
+job's schema, refuses if the file has errors, builds the new schema and prints the what-if. Then,
+after confirmation (--yes skips it), saves a backup in .aadmap/backups/, checks the schema did not
+change meanwhile, PUTs the new schema and verifies it.
+  --dry-run              print the what-if only; exit 0, or 1 when the deploy would be refused
+  --no-validate          do not ask the service to parse changed expressions (parseExpression)
+  --backup-dir DIR       where backups go (default ./${BACKUP_FOLDER.replace(/\\/g, '/')})
+${GRAPH_OPTIONS}`;
+
+export const ROLLBACK_USAGE = `Usage: aadmap rollback BACKUP.json [--service-principal ID] [--job ID] [--dry-run] [--yes] [options]
+
+Puts a backup taken by deploy back, byte for byte (after a what-if, a confirmation and a backup of
+the current schema).
+  --backup-dir DIR       where the backup of the current schema goes (default ./${BACKUP_FOLDER.replace(/\\/g, '/')})
+${GRAPH_OPTIONS}`;
+
+// ───────────────────────────────────────────── import / export
+
+export function runImport(argv: readonly string[], io: CliIO): number {
+  const args = parseArgs(argv, { target: { value: true }, help: {} });
+  if (args.flags.has('help')) return usage(io, IMPORT_USAGE);
+  if (args.positionals.length !== 1) throw new UsageError('import takes exactly one SCHEMA.json');
+  const file = args.positionals[0]!;
+  const schema = readJsonFile(file, io);
+  if (schema === undefined) return 1;
+  const targetOption = option(args, 'target');
+  const target =
+    targetOption === 'chatwork'
+      ? { builtin: 'chatwork' }
+      : targetOption
+        ? { path: targetOption }
+        : fitsChatwork(schema)
+          ? { builtin: 'chatwork' }
+          : { path: relative(process.cwd(), resolve(file)).replace(/\\/g, '/') };
+  const result = importSchema(schema, { target });
+  if (result.problems.length) {
+    io.err(`aadmap import: ${file} cannot be written as .aadmap without losing something:\n  ${result.problems.join('\n  ')}`);
+    return 1;
+  }
+  io.out(result.text.replace(/\n$/, ''));
+  return 0;
+}
+
+export function runExport(argv: readonly string[], io: CliIO): number {
+  const args = parseArgs(argv, { base: { value: true }, help: {} });
+  if (args.flags.has('help')) return usage(io, EXPORT_USAGE);
+  if (args.positionals.length !== 1) throw new UsageError('export takes exactly one FILE.aadmap');
+  const baseFile = option(args, 'base');
+  if (!baseFile) throw new UsageError('export needs --base SCHEMA.json (the schema the mappings go into)');
+  const file = args.positionals[0]!;
+  const text = readTextFile(file, io);
+  const base = readJsonFile(baseFile, io);
+  if (text === undefined || base === undefined) return 1;
+  const lines = new LineIndex(text);
+  const where = (offset: number) => {
+    const p = lines.positionAt(offset);
+    return `${file}:${p.line + 1}:${p.character + 1}`;
+  };
+  const analysis = analyzeMappingText(text, pathToFileURL(resolve(file)).href, createFileSchemaReader());
+  const blocking = analysis.diagnostics.filter((d) => d.severity === 'error' && SYNTAX_CODES.has(d.code));
+  if (blocking.length) {
+    io.err(
+      `aadmap export: ${file} has syntax errors; nothing was exported:\n${blocking.map((d) => `  ${where(d.start)}: ${d.message}`).join('\n')}`,
+    );
+    return 1;
+  }
+  for (const d of analysis.diagnostics.filter((d) => d.severity !== 'info'))
+    io.err(`${where(d.start)}: ${d.severity} [${d.code}] ${d.message}`);
+  const exported = exportSchema(parseMappingFile(text).ast, base);
+  if (!exported.schema) {
+    io.err(
+      `aadmap export: the schema cannot be built; nothing was exported:\n${exported.problems.map((p) => `  ${where(p.start)}: ${p.message}`).join('\n')}`,
+    );
+    return 1;
+  }
+  io.out(JSON.stringify(exported.schema, null, 2));
+  return 0;
+}
+
+/** Parser findings that mean the syntax tree is incomplete (a line may be missing from it). */
+const SYNTAX_CODES = new Set([
+  'syntax-error',
+  'empty-expression',
+  'unterminated-string',
+  'unterminated-attribute',
+  'duplicate-modifier',
+  'internal-error',
+]);
+
+// ───────────────────────────────────────────── pull / deploy / rollback
+
+const graphSpec = {
+  'service-principal': { value: true },
+  job: { value: true },
+  tenant: { value: true },
+  'graph-endpoint': { value: true },
+  verbose: {},
+  help: {},
+} as const;
+
+export async function runPull(argv: readonly string[], io: CliIO): Promise<number> {
+  const args = parseArgs(argv, { ...graphSpec, out: { value: true }, target: { value: true } });
+  if (args.flags.has('help')) return usage(io, PULL_USAGE);
+  if (args.positionals.length) throw new UsageError(`pull takes no FILE argument (use --out FILE), got '${args.positionals[0]}'`);
+  const wanted = targetFromFlags(args);
+  if (!wanted.servicePrincipal) throw new UsageError("pull needs --service-principal ID (the enterprise application's object id or appId)");
+  const out = option(args, 'out');
+  return withGraph(args, io, wanted, async (api, steps, signal) => {
+    const targetOption = option(args, 'target');
+    const sidecar = out ? join(dirname(out), `${basename(out).replace(/\.aadmap$/i, '')}.schema.json`) : undefined;
+    const result = await pull(api, wanted, {
+      steps,
+      signal,
+      targetPath: (chatwork) =>
+        targetOption === 'chatwork'
+          ? { builtin: 'chatwork' }
+          : targetOption
+            ? { path: targetOption }
+            : chatwork
+              ? { builtin: 'chatwork' }
+              : sidecar
+                ? { path: basename(sidecar) }
+                : undefined,
+    });
+    if (out) {
+      if (!result.chatwork && !targetOption && sidecar) {
+        writeFileSync(sidecar, result.bytes);
+        io.err(`Wrote the job's schema to ${sidecar} (the file's target).`);
+      }
+      writeFileSync(out, result.text);
+      io.err(`Wrote ${out}.`);
+    } else io.out(result.text.replace(/\n$/, ''));
+    return 0;
+  });
+}
+
+export async function runDeploy(argv: readonly string[], io: CliIO): Promise<number> {
+  const args = parseArgs(argv, { ...graphSpec, 'dry-run': {}, yes: {}, 'no-validate': {}, 'backup-dir': { value: true } });
+  if (args.flags.has('help')) return usage(io, DEPLOY_USAGE);
+  if (args.positionals.length !== 1) throw new UsageError('deploy takes exactly one FILE.aadmap');
+  const file = args.positionals[0]!;
+  const text = readTextFile(file, io);
+  if (text === undefined) return 1;
+  const fromFile = parseMappingFile(text).ast;
+  const overrides = targetFromFlags(args);
+  const wanted = mergeDeployTargets(readDeployTarget(fromFile), overrides);
+  return withGraph(args, io, wanted, async (api, steps, signal) => {
+    const plan = await planDeploy(
+      api,
+      {
+        text,
+        uri: pathToFileURL(resolve(file)).href,
+        schemaFiles: createFileSchemaReader(),
+        overrides,
+        validate: !args.flags.has('no-validate'),
+      },
+      steps,
+      signal,
+    );
+    return confirmAndExecute(plan, api, args, io, steps, signal, `before deploy of ${basename(file)}`);
+  });
+}
+
+export async function runRollback(argv: readonly string[], io: CliIO): Promise<number> {
+  const args = parseArgs(argv, { ...graphSpec, 'dry-run': {}, yes: {}, 'backup-dir': { value: true } });
+  if (args.flags.has('help')) return usage(io, ROLLBACK_USAGE);
+  if (args.positionals.length !== 1) throw new UsageError('rollback takes exactly one BACKUP.json');
+  const location = resolve(args.positionals[0]!);
+  if (!existsSync(location)) {
+    io.err(`aadmap rollback: no such backup: ${args.positionals[0]}`);
+    return 1;
+  }
+  const overrides = targetFromFlags(args);
+  const store = createBackupStore(dirname(location));
+  const meta = (await store.read(location)).meta;
+  return withGraph(args, io, { tenant: meta?.tenant, ...dropEmpty(overrides) }, async (api, steps, signal) => {
+    const plan = await planRollback(api, store, location, overrides, steps, signal);
+    return confirmAndExecute(plan, api, args, io, steps, signal, `before rollback to ${basename(location)}`);
+  });
+}
+
+async function confirmAndExecute(
+  plan: Plan,
+  api: SynchronizationApi,
+  args: ParsedArgs,
+  io: CliIO,
+  steps: Steps,
+  signal: AbortSignal,
+  reason: string,
+): Promise<number> {
+  io.out(`What-if: ${plan.summary}\n${plan.details}`);
+  for (const warning of plan.warnings) io.err(`warning: ${warning}`);
+  if (args.flags.has('dry-run')) return 0;
+  if (plan.diff.total === 0 && plan.kind === 'deploy') {
+    io.out('Nothing to deploy.');
+    return 0;
+  }
+  if (!args.flags.has('yes')) {
+    const answer = await ask(io, `${plan.kind === 'deploy' ? 'Deploy' : 'Roll back'}? ${plan.summary} [y/N] `);
+    if (!/^y(es)?$/i.test(answer.trim())) {
+      io.err('Not confirmed; nothing was written. (Use --yes in scripts.)');
+      return 1;
+    }
+  }
+  const backups = createBackupStore(resolve(option(args, 'backup-dir') ?? BACKUP_FOLDER));
+  const report = await executePlan(api, plan, backups, steps, signal, reason);
+  io.out(report.message);
+  return 0;
+}
+
+async function withGraph(
+  args: ParsedArgs,
+  io: CliIO,
+  wanted: DeployTarget,
+  run: (api: SynchronizationApi, steps: Steps, signal: AbortSignal) => Promise<number>,
+): Promise<number> {
+  const verbose = args.flags.has('verbose');
+  const log: GraphLog = (level, message) => {
+    if (verbose || level === 'warn' || level === 'error') io.err(`[${level}] ${message}`);
+  };
+  let client: GraphClient;
+  try {
+    const endpoint = option(args, 'graph-endpoint') ?? DEFAULT_GRAPH_ENDPOINT;
+    client = new GraphClient({ endpoint, getToken: createTokenProvider({ endpoint, tenant: wanted.tenant, io }), log });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  const controller = new AbortController();
+  const onSignal = () => {
+    io.err('Cancelling…');
+    controller.abort();
+  };
+  process.once('SIGINT', onSignal);
+  const steps: Steps = { step: (message) => io.err(message) };
+  try {
+    return await run(new SynchronizationApi(client), steps, controller.signal);
+  } catch (error) {
+    const message = client.sanitizer.clean(error instanceof Error ? error.message : String(error));
+    if (error instanceof WorkflowError && error.kind === 'usage') throw new UsageError(message);
+    if (error instanceof WorkflowError || error instanceof GraphError || error instanceof GraphCancelledError) {
+      io.err(`aadmap: ${message}`);
+      return 1;
+    }
+    io.err(`aadmap: ${message}`);
+    return 1;
+  } finally {
+    process.removeListener('SIGINT', onSignal);
+  }
+}
+
+function targetFromFlags(args: ParsedArgs): DeployTarget {
+  return { servicePrincipal: option(args, 'service-principal'), job: option(args, 'job'), tenant: option(args, 'tenant') };
+}
+
+function dropEmpty(target: DeployTarget): DeployTarget {
+  return Object.fromEntries(Object.entries(target).filter(([, v]) => v)) as DeployTarget;
+}
+
+function usage(io: CliIO, text: string): number {
+  io.out(text);
+  return 0;
+}
+
+function readTextFile(file: string, io: CliIO): string | undefined {
+  try {
+    const text = readFileSync(file, 'utf8');
+    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  } catch (error) {
+    io.err(`aadmap: cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    return undefined;
+  }
+}
+
+function readJsonFile(file: string, io: CliIO): unknown {
+  const text = readTextFile(file, io);
+  if (text === undefined) return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (error) {
+    io.err(`aadmap: ${file} is not JSON: ${(error as Error).message}`);
+    return undefined;
+  }
+}
+
+/** One line from stdin (empty at end of input: a non-interactive run never confirms by accident). */
+function ask(io: CliIO, question: string): Promise<string> {
+  io.err(question.trimEnd());
+  return new Promise((resolveAnswer) => {
+    let buffer = '';
+    const done = (answer: string) => {
+      process.stdin.removeListener('data', onData);
+      process.stdin.removeListener('end', onEnd);
+      process.stdin.pause();
+      resolveAnswer(answer);
+    };
+    const onData = (chunk: Buffer) => {
+      buffer += chunk.toString('utf8');
+      const newline = buffer.indexOf('\n');
+      if (newline >= 0) done(buffer.slice(0, newline));
+    };
+    const onEnd = () => done(buffer);
+    process.stdin.on('data', onData);
+    process.stdin.on('end', onEnd);
+    process.stdin.resume();
+  });
+}

@@ -1,0 +1,89 @@
+/**
+ * The custom LSP requests between the VS Code client and the language server for pull, what-if,
+ * deploy and rollback (Bicep-style: the client asks, the server does the work). Shared by both
+ * sides; plain types and method names, no runtime dependencies.
+ *
+ * The client sends an access token with every request that calls Graph; the server uses it for that
+ * request only, never stores it beyond a plan's execution and never logs it. Handlers never throw:
+ * every result is `{ ok: true, … }` or `{ ok: false, kind, message }`.
+ */
+import type { DeployTarget } from './deploy-target';
+
+export interface GraphConnectionParams {
+  /** Graph host; `/v1.0` is added. */
+  endpoint: string;
+  /** A bearer token for Graph (from vscode.authentication). */
+  token: string;
+}
+
+export type GraphFailureKind = 'refused' | 'failed' | 'usage' | 'cancelled';
+export type GraphResult<T> = ({ ok: true } & T) | { ok: false; kind: GraphFailureKind; message: string };
+
+export interface ServicePrincipalItem {
+  id: string;
+  appId: string;
+  displayName: string;
+}
+
+export interface JobItem {
+  id: string;
+  templateId: string;
+  status: string;
+}
+
+export interface PlanSummary {
+  /** Pass to `execute`; plans expire after 30 minutes. */
+  planId: string;
+  summary: string;
+  details: string;
+  warnings: string[];
+  /** Number of changes (0: nothing to deploy). */
+  total: number;
+  /** The `.aadmap` views of the current and the new mappings (left and right of the diff editor). */
+  beforeText: string;
+  afterText: string;
+  target: { tenant?: string; servicePrincipal: ServicePrincipalItem; jobId: string };
+}
+
+export interface BackupItem {
+  location: string;
+  savedAt: string;
+  reason: string;
+  servicePrincipalId: string;
+  jobId: string;
+  tenant?: string;
+}
+
+/** Method → params and result. */
+export interface GraphProtocol {
+  'aadmap/graph/deployTarget': { params: { text: string }; result: { target: DeployTarget } };
+  'aadmap/graph/servicePrincipals': {
+    params: GraphConnectionParams & { search: string };
+    result: GraphResult<{ items: ServicePrincipalItem[] }>;
+  };
+  'aadmap/graph/jobs': { params: GraphConnectionParams & { servicePrincipal: string }; result: GraphResult<{ items: JobItem[] }> };
+  'aadmap/graph/pull': { params: GraphConnectionParams & { target: DeployTarget }; result: GraphResult<{ text: string }> };
+  'aadmap/graph/planDeploy': {
+    params: GraphConnectionParams & { uri: string; text: string; target: DeployTarget; validate: boolean };
+    result: GraphResult<PlanSummary>;
+  };
+  'aadmap/graph/planRollback': {
+    params: GraphConnectionParams & { backup: string; target: DeployTarget };
+    result: GraphResult<PlanSummary>;
+  };
+  'aadmap/graph/execute': {
+    params: GraphConnectionParams & { planId: string; backupDirectory: string; reason: string };
+    result: GraphResult<{ message: string; backup: string }>;
+  };
+  'aadmap/graph/backups': { params: { backupDirectory: string }; result: { items: BackupItem[] } };
+}
+
+export type GraphMethod = keyof GraphProtocol;
+
+/** Server → client: a log line (already sanitized); `step` lines also update the progress notification. */
+export const GRAPH_LOG_NOTIFICATION = 'aadmap/graph/log';
+export interface GraphLogParams {
+  level: 'trace' | 'info' | 'warn' | 'error';
+  message: string;
+  step?: boolean;
+}

@@ -1,0 +1,141 @@
+/**
+ * Thin LSP handlers for the Graph requests of server/graph/protocol.ts: each one builds a Graph
+ * client from the request's endpoint and token, runs a workflow step and maps the outcome to a
+ * result. Plans live here between `planDeploy`/`planRollback` and `execute` (30 minutes at most).
+ */
+import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
+import type { CancellationToken, Connection } from 'vscode-languageserver';
+import { parseMappingFile } from '../../grammar/mapping/index';
+import { GraphCancelledError, GraphClient, GraphError } from '../graph/client';
+import { readDeployTarget } from '../graph/deploy-target';
+import {
+  GRAPH_LOG_NOTIFICATION,
+  type GraphConnectionParams,
+  type GraphFailureKind,
+  type GraphLogParams,
+  type GraphMethod,
+  type GraphProtocol,
+  type GraphResult,
+  type PlanSummary,
+} from '../graph/protocol';
+import { SynchronizationApi } from '../graph/sync-api';
+import { executePlan, type Plan, planDeploy, planRollback, pull, type Steps, WorkflowError } from '../graph/workflow';
+import { createBackupStore } from '../node/backup-store';
+import type { SchemaFileReader } from '../service/schema-resolver';
+
+const PLAN_LIFETIME_MS = 30 * 60_000;
+
+export function registerGraphHandlers(connection: Connection, schemaFiles: SchemaFileReader): void {
+  const plans = new Map<string, { plan: Plan; expires: number }>();
+
+  const notify = (params: GraphLogParams) => void connection.sendNotification(GRAPH_LOG_NOTIFICATION, params).catch(() => undefined);
+
+  const on = <M extends GraphMethod>(
+    method: M,
+    handler: (params: GraphProtocol[M]['params'], token: CancellationToken) => Promise<GraphProtocol[M]['result']>,
+  ) => connection.onRequest(method, (params: GraphProtocol[M]['params'], token: CancellationToken) => handler(params, token));
+
+  /** Runs a Graph step; every failure becomes a result, with secrets removed from its message. */
+  async function withGraph<T>(
+    params: GraphConnectionParams,
+    token: CancellationToken,
+    run: (api: SynchronizationApi, steps: Steps, signal: AbortSignal) => Promise<T>,
+  ): Promise<GraphResult<T>> {
+    const controller = new AbortController();
+    const subscription = token?.onCancellationRequested?.(() => controller.abort());
+    let client: GraphClient | undefined;
+    try {
+      client = new GraphClient({
+        endpoint: params.endpoint,
+        getToken: async () => params.token,
+        log: (level, message) => notify({ level, message }),
+      });
+      const steps: Steps = { step: (message) => notify({ level: 'info', message, step: true }) };
+      const value = await run(new SynchronizationApi(client), steps, controller.signal);
+      return { ok: true, ...value };
+    } catch (error) {
+      const kind: GraphFailureKind =
+        error instanceof GraphCancelledError ? 'cancelled' : error instanceof WorkflowError ? error.kind : 'failed';
+      const raw = error instanceof Error ? error.message : String(error);
+      const message = client ? client.sanitizer.clean(raw) : raw.split(params.token).join('<redacted>');
+      if (!(error instanceof WorkflowError || error instanceof GraphError || error instanceof GraphCancelledError)) {
+        notify({ level: 'error', message: `unexpected failure: ${message}` });
+      }
+      return { ok: false, kind, message };
+    } finally {
+      subscription?.dispose();
+    }
+  }
+
+  function keep(plan: Plan): PlanSummary {
+    const now = Date.now();
+    for (const [id, entry] of plans) if (entry.expires < now) plans.delete(id);
+    const planId = randomUUID();
+    plans.set(planId, { plan, expires: now + PLAN_LIFETIME_MS });
+    const { servicePrincipal, job, tenant } = plan.target;
+    return {
+      planId,
+      summary: plan.summary,
+      details: plan.details,
+      warnings: plan.warnings,
+      total: plan.diff.total,
+      beforeText: plan.diff.beforeText,
+      afterText: plan.diff.afterText,
+      target: { tenant, servicePrincipal, jobId: job.id },
+    };
+  }
+
+  on('aadmap/graph/deployTarget', async ({ text }) => ({ target: readDeployTarget(parseMappingFile(text).ast) }));
+
+  on('aadmap/graph/servicePrincipals', (params, token) =>
+    withGraph(params, token, async (api, _steps, signal) => ({ items: await api.findServicePrincipals(params.search, signal) })),
+  );
+
+  on('aadmap/graph/jobs', (params, token) =>
+    withGraph(params, token, async (api, _steps, signal) => {
+      const sp = await api.servicePrincipal(params.servicePrincipal, signal);
+      return { items: (await api.jobs(sp.id, signal)).map((j) => ({ id: j.id, templateId: j.templateId, status: j.status })) };
+    }),
+  );
+
+  on('aadmap/graph/pull', (params, token) =>
+    withGraph(params, token, async (api, steps, signal) => ({ text: (await pull(api, params.target, { steps, signal })).text })),
+  );
+
+  on('aadmap/graph/planDeploy', (params, token) =>
+    withGraph(params, token, async (api, steps, signal) =>
+      keep(
+        await planDeploy(
+          api,
+          { text: params.text, uri: params.uri, schemaFiles, overrides: params.target, validate: params.validate },
+          steps,
+          signal,
+        ),
+      ),
+    ),
+  );
+
+  on('aadmap/graph/planRollback', (params, token) =>
+    withGraph(params, token, async (api, steps, signal) => {
+      const store = createBackupStore(join(params.backup, '..'));
+      return keep(await planRollback(api, store, params.backup, params.target, steps, signal));
+    }),
+  );
+
+  on('aadmap/graph/execute', (params, token) =>
+    withGraph(params, token, async (api, steps, signal) => {
+      const entry = plans.get(params.planId);
+      if (!entry || entry.expires < Date.now()) throw new WorkflowError('This what-if has expired; run it again.', 'refused');
+      plans.delete(params.planId);
+      const report = await executePlan(api, entry.plan, createBackupStore(params.backupDirectory), steps, signal, params.reason);
+      return { message: report.message, backup: report.backup };
+    }),
+  );
+
+  on('aadmap/graph/backups', async ({ backupDirectory }) => ({
+    items: await createBackupStore(backupDirectory)
+      .list()
+      .catch(() => []),
+  }));
+}
