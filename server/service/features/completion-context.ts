@@ -137,8 +137,19 @@ function mappingSite(statement: LocalStatement, offset: number, text: string): C
 
   if (container.kind === 'mapping' && (!first || !BLOCK_KEYWORDS.has(typeName(first)) || (first === prefix && before.length === 0))) {
     // A line start, or a target path being typed (no `<-` yet: `emails[ty`, `urn:…:User:dep`).
-    if (!first || offset <= first.startOffset)
-      return { kind: 'blockItem', replace: at(offset), header: container.header, hasArrow: false, hasMatch: false, keywords: true };
+    if (!first || offset <= first.startOffset) {
+      // An empty target before an arrow (`  <|> <- [x]`): without a target the arrow is no token.
+      const rest = text.slice(offset, Math.max(offset, statement.end));
+      const hasArrow = /^[ \t]*<-/.test(rest);
+      return {
+        kind: 'blockItem',
+        replace: at(offset),
+        header: container.header,
+        hasArrow,
+        hasMatch: hasMatch(tokens),
+        keywords: rest.trim() === '',
+      };
+    }
     const typed = text.slice(first.startOffset, offset);
     if (/[\r\n]/.test(typed)) return { kind: 'none' };
     const keywords = first === prefix && before.length === 0;

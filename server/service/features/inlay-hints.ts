@@ -47,6 +47,8 @@ export function inlayHints(snapshot: DocumentSnapshot, range: Range, settings: I
         const parameter = parameterForArgument(sig, slot.index);
         if (!parameter) continue;
         const empty = !slot.first;
+        // The open position being typed gets no hint (it would sit under the cursor).
+        if (empty && slot.end === undefined) continue;
         if (!empty && mode === 'literals' && !isLiteral(slot.first!, source[source.indexOf(slot.first!) + 1])) continue;
         const at = empty ? (slot.end ?? slot.start) : slot.first!.startOffset;
         if (at < start || at > end) continue;

@@ -7,8 +7,9 @@
  * for the unmatched `{`, skipping strings, `[…]` and comments.
  */
 import type { IToken } from 'chevrotain';
-import { lexMappingFile, mappingLexer } from '../../../grammar/mapping/lexer';
-import { statementStarters } from '../../../grammar/mapping/tokens';
+import { LParen, RParen } from '../../../grammar/expression/tokens';
+import { mappingLexer } from '../../../grammar/mapping/lexer';
+import { Newline, statementStarters } from '../../../grammar/mapping/tokens';
 import type { DocumentSnapshot } from '../snapshot';
 
 /** How far up a multi-line statement is looked for (real expressions span a handful of lines). */
@@ -50,6 +51,33 @@ export const isWord = (token: IToken | undefined): boolean => {
   return name === 'Identifier' || name.startsWith('Kw_');
 };
 
+/**
+ * Tokens of text that starts at a statement start, with the line breaks inside open parentheses
+ * dropped — the lexer's rule (lexMappingFile), except that a line break followed by nothing (the
+ * end of what was read, often the cursor's line) keeps the statement open: it may go on below.
+ */
+function lexStatements(text: string): { tokens: IToken[]; comments: IToken[] } {
+  const lexed = mappingLexer.tokenize(text);
+  const all = lexed.tokens;
+  const tokens: IToken[] = [];
+  let depth = 0;
+  for (let i = 0; i < all.length; i++) {
+    const token = all[i]!;
+    const type = token.tokenType;
+    if (type === LParen) depth++;
+    else if (type === RParen) depth = Math.max(0, depth - 1);
+    else if (type === Newline && depth > 0) {
+      let next = i + 1;
+      while (all[next]?.tokenType === Newline) next++;
+      const following = all[next];
+      if (!following || !statementStarters.has(following.tokenType)) continue;
+      depth = 0;
+    }
+    tokens.push(token);
+  }
+  return { tokens, comments: lexed.groups['comments'] ?? [] };
+}
+
 /** The first token of one line (lexed alone), or undefined for a blank or comment line. */
 function firstTokenOfLine(text: string, start: number, end: number): IToken | undefined {
   const lexed = mappingLexer.tokenize(text.slice(start, end));
@@ -86,7 +114,7 @@ export function statementAt(snapshot: DocumentSnapshot, offset: number, untilLin
   const lastLine = Math.max(cursorLine, untilLine ?? cursorLine);
   const lineStart = snapshot.lines.lineStart(firstLine);
   const end = lineBounds(snapshot, lastLine).end;
-  const lexed = lexMappingFile(snapshot.text.slice(lineStart, end));
+  const lexed = lexStatements(snapshot.text.slice(lineStart, end));
   let tokens = lexed.tokens.map((t) => shift(t, lineStart));
   // A line break kept by the lexer ends a statement: keep the tokens after the last one before `offset`.
   let from = 0;
@@ -118,7 +146,7 @@ export function statementsBetween(snapshot: DocumentSnapshot, start: number, end
   const firstLine = statementFirstLine(snapshot, lines.positionAt(start).line);
   const from = lines.lineStart(firstLine);
   const to = lineBounds(snapshot, lines.positionAt(end).line).end;
-  const lexed = lexMappingFile(snapshot.text.slice(from, to));
+  const lexed = lexStatements(snapshot.text.slice(from, to));
   const comments = lexed.comments.map((t) => shift(t, from));
   const statements: StatementTokens[] = [];
   let current: IToken[] = [];
