@@ -18,6 +18,10 @@ export interface LanguageServiceOptions {
   hoverContributors?: readonly HoverContributor[];
 }
 
+export { RenameError, semanticTokensLegend } from './editor-features';
+export type { CompletionOptions, HoverContributor, HoverSection, InlayHintSettings, ParameterNameHints } from './editor-features';
+export { DocumentSnapshot } from './snapshot';
+
 export type DocumentAnalysis = MappingAnalysis | ScimFilterFileAnalysis;
 
 /** Every function takes a document, or a snapshot of one the caller keeps to share work between calls. */
