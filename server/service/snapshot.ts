@@ -37,6 +37,7 @@ export class DocumentSnapshot {
   private resolved?: ResolvedSchemas;
   private lexed?: FileTokens;
   private extensions?: string[];
+  private braceList?: number[];
 
   constructor(
     readonly uri: string,
@@ -103,6 +104,16 @@ export class DocumentSnapshot {
       this.lexed = { tokens: lexed.tokens, comments: lexed.groups['comments'] ?? [], errorOffsets: lexed.errors.map((e) => e.offset) };
     }
     return this.lexed;
+  }
+
+  /** Offsets of every `{` and `}` character (strings and comments included; callers filter). */
+  get braces(): number[] {
+    if (!this.braceList) {
+      const list: number[] = [];
+      for (const match of this.text.matchAll(/[{}]/g)) list.push(match.index);
+      this.braceList = list;
+    }
+    return this.braceList;
   }
 
   /**

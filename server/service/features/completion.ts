@@ -42,7 +42,7 @@ import {
   UNARY_SCOPE_OPERATORS,
   VB_COMPARE_DOCS,
 } from './descriptions';
-import type { BlockHeader } from './local-syntax';
+import { type BlockHeader, closeBraceAfter } from './local-syntax';
 
 export interface CompletionOptions {
   /** Whether the client understands snippet syntax (`${1:name}`); plain text otherwise. */
@@ -338,7 +338,7 @@ class ItemBuilder {
   private freeMatchingPriority(header: BlockHeader | undefined): number {
     if (!header) return 1;
     const text = this.snapshot.text;
-    const end = blockEnd(text, header.openBrace);
+    const end = closeBraceAfter(this.snapshot, header.openBrace);
     const used = new Set<number>();
     for (const m of text.slice(header.openBrace, end).matchAll(/\bmatch[ \t]+(\d+)/g)) used.add(Number(m[1]));
     let free = 1;
@@ -399,7 +399,7 @@ class ItemBuilder {
     const directory = this.target;
     const object = this.targetObject(header);
     if (!directory || !object) return;
-    const mapped = mappedTargets(this.snapshot.text, header);
+    const mapped = mappedTargets(this.snapshot, header);
     const onlyFilterable = hasMatch && directory.filterabilityKnown;
     const suffix = hasArrow ? '' : ' <- ';
     for (const attribute of object.attributes) {
@@ -646,27 +646,21 @@ function allowedValues(parameter: ParameterSpec): { value: string; doc: string }
   return [];
 }
 
-/** Offset of the `}` closing the block opened at `openBrace` (or the end of the text). */
-function blockEnd(text: string, openBrace: number): number {
-  let depth = 0;
-  for (let i = openBrace; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code === 34 /* " */) {
-      for (i++; i < text.length && text.charCodeAt(i) !== 34 && text.charCodeAt(i) !== 10; i++) if (text.charCodeAt(i) === 92) i++;
-    } else if (code === 35 /* # */) {
-      while (i < text.length && text.charCodeAt(i) !== 10) i++;
-    } else if (code === 91 /* [ */) {
-      while (i < text.length && text.charCodeAt(i) !== 93 && text.charCodeAt(i) !== 10) i++;
-    } else if (code === 123) depth++;
-    else if (code === 125 && --depth === 0) return i;
-  }
-  return text.length;
-}
-
-/** Target paths already written in a block (lower-cased), from the `TARGET <-` line starts. */
-function mappedTargets(text: string, header: BlockHeader): Set<string> {
-  const body = text.slice(header.openBrace + 1, blockEnd(text, header.openBrace));
+/** Target paths already written in a block (lower-cased): the text before `<-` on each line. */
+function mappedTargets(snapshot: DocumentSnapshot, header: BlockHeader): Set<string> {
+  const text = snapshot.text;
+  const end = closeBraceAfter(snapshot, header.openBrace);
   const mapped = new Set<string>();
-  for (const m of body.matchAll(/^[ \t]*([^\s#"{}[\]()<][^\r\n#]*?)[ \t]*<-/gm)) mapped.add(m[1]!.toLowerCase());
+  let start = text.indexOf('\n', header.openBrace) + 1;
+  while (start > 0 && start < end) {
+    let lineEnd = text.indexOf('\n', start);
+    if (lineEnd === -1 || lineEnd > end) lineEnd = end;
+    const arrow = text.indexOf('<-', start);
+    if (arrow !== -1 && arrow < lineEnd) {
+      const target = text.slice(start, arrow).trim();
+      if (target && !target.startsWith('#')) mapped.add(target.toLowerCase());
+    }
+    start = lineEnd + 1;
+  }
   return mapped;
 }

@@ -197,20 +197,60 @@ function bracesOfLine(text: string, start: number, end: number): number[] {
   return braces;
 }
 
-/** The unmatched `{` before `offset` (a line start), scanning upwards; undefined at top level. */
-function openBraceBefore(snapshot: DocumentSnapshot, offset: number): number | undefined {
-  const text = snapshot.text;
-  let balance = 0;
-  for (let line = snapshot.lines.positionAt(offset).line; line >= 0; line--) {
+/** Whether the `{`/`}` at `offset` is code (not inside a string, `[…]` or a comment of its line). */
+function isCodeBrace(snapshot: DocumentSnapshot, offset: number, cache: Map<number, number[]>): boolean {
+  const line = snapshot.lines.positionAt(offset).line;
+  let braces = cache.get(line);
+  if (!braces) {
     const { start, end } = lineBounds(snapshot, line);
-    const braces = bracesOfLine(text, start, Math.min(end, offset));
-    for (let j = braces.length - 1; j >= 0; j--) {
-      if (text.charCodeAt(braces[j]!) === 125) balance++;
-      else if (balance > 0) balance--;
-      else return braces[j];
-    }
+    braces = bracesOfLine(snapshot.text, start, end);
+    cache.set(line, braces);
+  }
+  return braces.includes(offset);
+}
+
+/** Index of the first brace offset at or after `offset`. */
+function firstBraceFrom(braces: readonly number[], offset: number): number {
+  let low = 0;
+  let high = braces.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (braces[mid]! < offset) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
+/**
+ * The unmatched `{` before `offset`, undefined at top level. Only the document's braces are visited
+ * (a handful of lines even in a 5,000-mapping block), each checked on its own line.
+ */
+function openBraceBefore(snapshot: DocumentSnapshot, offset: number): number | undefined {
+  const braces = snapshot.braces;
+  const cache = new Map<number, number[]>();
+  let balance = 0;
+  for (let i = firstBraceFrom(braces, offset) - 1; i >= 0; i--) {
+    const at = braces[i]!;
+    if (!isCodeBrace(snapshot, at, cache)) continue;
+    if (snapshot.text.charCodeAt(at) === 125) balance++;
+    else if (balance > 0) balance--;
+    else return at;
   }
   return undefined;
+}
+
+/** The `}` that closes the `{` at `openBrace`, or the end of the text when it is never closed. */
+export function closeBraceAfter(snapshot: DocumentSnapshot, openBrace: number): number {
+  const braces = snapshot.braces;
+  const cache = new Map<number, number[]>();
+  let depth = 0;
+  for (let i = firstBraceFrom(braces, openBrace); i < braces.length; i++) {
+    const at = braces[i]!;
+    if (!isCodeBrace(snapshot, at, cache)) continue;
+    if (snapshot.text.charCodeAt(at) === 123) depth++;
+    else if (--depth === 0) return at;
+  }
+  return snapshot.text.length;
 }
 
 /** What block the statement starting at `lineStart` is in. */

@@ -59,10 +59,18 @@ export function classifyTokens(snapshot: DocumentSnapshot, range?: Range): Class
 
 function encode(snapshot: DocumentSnapshot, tokens: ClassifiedToken[]): number[] {
   const data: number[] = [];
+  const lines = snapshot.lines;
   let line = 0;
   let character = 0;
+  // Tokens come in document order: walk the line starts instead of searching for each token.
+  let current = 0;
+  let nextLineStart = lines.lineCount > 1 ? lines.lineStart(1) : Infinity;
   for (const token of tokens) {
-    const position = snapshot.lines.positionAt(token.start);
+    if (token.start >= nextLineStart) {
+      current = lines.positionAt(token.start).line;
+      nextLineStart = current + 1 < lines.lineCount ? lines.lineStart(current + 1) : Infinity;
+    }
+    const position = { line: current, character: token.start - lines.lineStart(current) };
     const deltaLine = position.line - line;
     const deltaStart = deltaLine === 0 ? position.character - character : position.character;
     let modifiers = 0;
@@ -119,8 +127,19 @@ function classifyMapping(snapshot: DocumentSnapshot, range: Range | undefined): 
   }
 
   const result: ClassifiedToken[] = [];
-  const push = (token: IToken, type: SemanticTokenType, ...modifiers: SemanticTokenModifier[]) =>
+  const push = (
+    token: IToken,
+    type: SemanticTokenType,
+    first?: SemanticTokenModifier,
+    second?: SemanticTokenModifier,
+    third?: SemanticTokenModifier,
+  ) => {
+    const modifiers: SemanticTokenModifier[] = [];
+    if (first) modifiers.push(first);
+    if (second) modifiers.push(second);
+    if (third) modifiers.push(third);
     result.push({ start: token.startOffset, length: token.image.length, type, modifiers });
+  };
 
   let line: IToken[] = [];
   const lines: IToken[][] = [];
@@ -138,7 +157,7 @@ function classifyMapping(snapshot: DocumentSnapshot, range: Range | undefined): 
     lineTokens.forEach((token, i) => {
       const name = typeName(token);
       const block = stack[stack.length - 1];
-      const mapping = [...stack].reverse().find((b) => b.kind === 'mapping');
+      const mapping = block?.kind === 'mapping' ? block : stack[stack.length - 2]?.kind === 'mapping' ? stack[stack.length - 2] : undefined;
       const previous = lineTokens[i - 1];
       switch (name) {
         case 'LBrace': {
@@ -203,8 +222,19 @@ function classifyMapping(snapshot: DocumentSnapshot, range: Range | undefined): 
       }
     });
   }
-  for (const comment of comments) result.push({ start: comment.startOffset, length: comment.image.length, type: 'comment', modifiers: [] });
-  return result.filter((t) => t.start >= start && t.start < end).sort((a, b) => a.start - b.start);
+  // Both lists are in document order: merge them.
+  const merged: ClassifiedToken[] = [];
+  let c = 0;
+  for (const token of result) {
+    while (c < comments.length && comments[c]!.startOffset < token.start) merged.push(commentToken(comments[c++]!));
+    merged.push(token);
+  }
+  while (c < comments.length) merged.push(commentToken(comments[c++]!));
+  return merged.filter((t) => t.start >= start && t.start < end);
+}
+
+function commentToken(comment: IToken): ClassifiedToken {
+  return { start: comment.startOffset, length: comment.image.length, type: 'comment', modifiers: [] };
 }
 
 // ───────────────────────────────────────────── .scimfilter
