@@ -7,7 +7,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { parseMappingFile } from '../../grammar/mapping/index';
 import { parseScimFilter } from '../../grammar/scim/index';
 import { createLanguageService } from '../../server/service/language-service';
@@ -16,6 +16,10 @@ import { mappingSoup, mutatedMapping, mutatedScimFilterFile, randomText, repoRoo
 import { runs, shapeOf } from './invariants';
 
 const service = createLanguageService();
+
+// Long synchronous tests back to back would starve the worker's messages to vitest (its RPC times
+// out): let the event loop turn between tests.
+afterEach(() => new Promise<void>((resolve) => setImmediate(resolve)));
 type Language = 'aadmap' | 'scimfilter';
 
 /** Keys that hold positions (or text that depends on them) rather than meaning. */

@@ -26,10 +26,11 @@ import { entraValuePathToRfc, parseScimFilter, suggestOperator } from '../../../
 import { findAttribute, findObject } from '../../schema/lookup';
 import type { DiagnosticData } from '../lsp-conversion';
 import type { DocumentSnapshot } from '../snapshot';
+import { table } from './descriptions';
 import { statementAt, tokenEnd, typeName } from './local-syntax';
 
 /** Codes whose suggestions replace exactly the diagnostic's range. */
-const REPLACING_CODES: Record<string, { preferredWhenSingle: boolean; title: (s: string) => string }> = {
+const REPLACING_CODES: Readonly<Record<string, { preferredWhenSingle: boolean; title: (s: string) => string }>> = table({
   'function-case': { preferredWhenSingle: true, title: (s) => `Change to '${s}'` },
   'attribute-case': { preferredWhenSingle: true, title: (s) => `Change to [${s}]` },
   'target-attribute-case': { preferredWhenSingle: true, title: (s) => `Change to '${s}'` },
@@ -49,7 +50,7 @@ const REPLACING_CODES: Record<string, { preferredWhenSingle: boolean; title: (s:
   'role-function-argument': { preferredWhenSingle: true, title: (s) => `Change to ${s}` },
   'target-type-mismatch': { preferredWhenSingle: false, title: (s) => `Change to ${s}` },
   'non-filterable-attribute': { preferredWhenSingle: false, title: (s) => `Filter on '${s}' instead` },
-};
+});
 
 const IGNORE_FLOW = 'IgnoreFlowIfNullOrEmpty';
 const NOT_AS_SWITCH = ', , "False", "True", "True", "False")';

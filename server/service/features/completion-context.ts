@@ -8,6 +8,7 @@ import type { IToken } from 'chevrotain';
 import type { TextRange } from '../../../grammar/common/text-range';
 import { scimLexer } from '../../../grammar/scim/lexer';
 import type { DocumentSnapshot } from '../snapshot';
+import { table } from './descriptions';
 import { argumentIndexAt, callAt, callSites } from './calls';
 import { type BlockHeader, isWord, type LocalStatement, statementAt, type StatementContainer, tokenEnd, typeName } from './local-syntax';
 
@@ -51,14 +52,14 @@ export type CompletionSite =
 const STRINGS = new Set(['StringLiteral', 'UnterminatedString', 'SingleQuotedString']);
 const ATTRIBUTES = new Set(['AttributeRef', 'UnterminatedAttributeRef']);
 const BLOCK_KEYWORDS = new Set(['Kw_scope', 'Kw_enabled', 'Kw_flowTypes', 'Kw_mapping', 'Kw_target', 'RBrace']);
-const MODIFIER_KEYWORDS: Record<string, ModifierKeyword> = {
+const MODIFIER_KEYWORDS: Readonly<Record<string, ModifierKeyword>> = table({
   Kw_match: 'match',
   Kw_default: 'default',
   Kw_on: 'onCreate',
   Kw_flowType: 'flowType',
   Kw_flowBehavior: 'flowBehavior',
   Kw_exportMissingReferences: 'exportMissingReferences',
-};
+});
 
 const range = (start: number, end: number): TextRange => ({ start, end });
 const at = (offset: number): TextRange => ({ start: offset, end: offset });
@@ -84,7 +85,7 @@ export function completionSite(snapshot: DocumentSnapshot, offset: number): Comp
   if (snapshot.languageId === 'scimfilter') return scimCompletionSite(snapshot, offset);
   if (snapshot.languageId !== 'aadmap') return { kind: 'none' };
   const statement = statementAt(snapshot, offset);
-  if (statement.comments.some((c) => c.startOffset < offset)) return { kind: 'none' };
+  if (statement.comments.some((c) => c.startOffset < offset && offset <= tokenEnd(c))) return { kind: 'none' };
   return mappingSite(statement, offset, snapshot.text);
 }
 

@@ -61,9 +61,17 @@ export const DIRECTORY_EXTENSION_MARKDOWN =
   'Directory extension attribute (`extension_<appId>_<name>`): defined per tenant, so aadmap cannot check it offline. ' +
   'Its name is case-sensitive; it may have to be added to the source attribute list by hand.';
 
+/**
+ * A lookup table keyed by words from the document: no prototype, so `table['toString']` is
+ * undefined rather than Object.prototype.toString.
+ */
+export function table<T>(entries: Record<string, T>): Readonly<Record<string, T>> {
+  return Object.freeze(Object.assign(Object.create(null) as Record<string, T>, entries));
+}
+
 // ───────────────────────────────────────────── SCIM paths and filters in words
 
-const OPERATOR_WORDS: Record<string, string> = {
+const OPERATOR_WORDS: Readonly<Record<string, string>> = table({
   eq: 'equals',
   ne: 'does not equal',
   co: 'contains',
@@ -73,7 +81,7 @@ const OPERATOR_WORDS: Record<string, string> = {
   ge: 'is greater than or equal to',
   lt: 'is less than',
   le: 'is less than or equal to',
-};
+});
 
 function valueWords(value: ScimCompareValue | undefined): string {
   return value ? printScimValue(value) : '…';
@@ -127,7 +135,7 @@ export function describeScimPath(path: ScimPath): string {
 
 // ───────────────────────────────────────────── keywords
 
-export const INTERVAL_WORDS: Record<string, string> = {
+export const INTERVAL_WORDS: Readonly<Record<string, string>> = table({
   yyyy: 'year',
   q: 'quarter',
   m: 'month',
@@ -138,7 +146,7 @@ export const INTERVAL_WORDS: Record<string, string> = {
   h: 'hour',
   n: 'minute',
   s: 'second',
-};
+});
 if (DATE_INTERVALS.some((i) => !(i in INTERVAL_WORDS))) throw new Error('INTERVAL_WORDS misses a DATE_INTERVALS entry');
 
 /** Common .NET culture names (ToLower/ToUpper `culture`): completion offers them; any RFC 4646 name is accepted. */
@@ -181,27 +189,27 @@ export const CULTURE_NAMES: readonly string[] = [
   'zh-TW',
 ];
 
-export const FLOW_TYPE_DOCS: Record<string, string> = {
+export const FLOW_TYPE_DOCS: Readonly<Record<string, string>> = table({
   Always: 'Apply the mapping on create and on update (the default).',
   ObjectAddOnly: 'Apply the mapping only when the object is created (the portal\'s "Only during object creation"; same as `on create`).',
   MultiValueAddOnly: 'For multi-valued attributes: only add values, never remove them.',
   ValueAddOnly: 'Only write the attribute when the target has no value yet.',
   AttributeAddOnly: 'Only write the attribute when it is added.',
-};
+});
 
-export const FLOW_BEHAVIOR_DOCS: Record<string, string> = {
+export const FLOW_BEHAVIOR_DOCS: Readonly<Record<string, string>> = table({
   FlowWhenChanged: 'Export the value only when it changed (the default).',
   FlowAlways: 'Export the value on every synchronization cycle, changed or not.',
-};
+});
 
-export const OBJECT_FLOW_TYPE_DOCS: Record<string, string> = {
+export const OBJECT_FLOW_TYPE_DOCS: Readonly<Record<string, string>> = table({
   Add: 'Create objects in the target.',
   Update: 'Update objects that exist in the target.',
   Delete: 'Delete (deprovision) objects in the target.',
   None: 'No flow at all (cannot be combined with the others).',
-};
+});
 
-export const SCOPE_OPERATOR_DOCS: Record<string, string> = {
+export const SCOPE_OPERATOR_DOCS: Readonly<Record<string, string>> = table({
   EQUALS: 'True when the attribute equals the value exactly (case-sensitive).',
   'NOT EQUALS': 'True when the attribute does not equal the value (case-sensitive).',
   'IS TRUE': 'True when the Boolean attribute is true. Takes no value.',
@@ -216,12 +224,12 @@ export const SCOPE_OPERATOR_DOCS: Record<string, string> = {
   ENDS_WITH: 'True when the attribute ends with the value.',
   '&': 'Documented only as "the attribute exists in the given string"; the exact semantics are unclear.',
   '!&': 'The negation of `&`.',
-};
+});
 
 /** The scoping operators that take no value. */
 export const UNARY_SCOPE_OPERATORS = new Set(['IS TRUE', 'IS FALSE', 'IS NULL', 'IS NOT NULL']);
 
-export const KEYWORD_DOCS: Record<string, string> = {
+export const KEYWORD_DOCS: Readonly<Record<string, string>> = table({
   target:
     '`target chatwork` checks the file against the built-in Chatwork schema (the default); `target "schema.json"` against the target directory of a Graph `synchronizationSchema` file, relative to this file.',
   mapping:
@@ -244,9 +252,9 @@ export const KEYWORD_DOCS: Record<string, string> = {
   operator: '`operator "NAME"`: a scoping operator by its Graph `operatorName`, sent as written (aadmap cannot check it).',
   true: 'Boolean true.',
   false: 'Boolean false.',
-};
+});
 
-export const SCIM_OPERATOR_DOCS: Record<string, string> = {
+export const SCIM_OPERATOR_DOCS: Readonly<Record<string, string>> = table({
   eq: "`eq`: the attribute and the value are identical (strings compare by the attribute's caseExact; `userName` ignores case).",
   ne: '`ne`: the attribute and the value are not identical.',
   co: '`co`: the value is a substring of the attribute.',
@@ -260,9 +268,9 @@ export const SCIM_OPERATOR_DOCS: Record<string, string> = {
   and: '`and`: both sides are true (binds tighter than `or`).',
   or: '`or`: either side is true.',
   not: '`not (…)`: negates the parenthesised filter.',
-};
+});
 
-export const VB_COMPARE_DOCS: Record<string, string> = {
+export const VB_COMPARE_DOCS: Readonly<Record<string, string>> = table({
   vbBinaryCompare: '`vbBinaryCompare`: InStr compares case-sensitively (binary).',
   vbTextCompare: '`vbTextCompare`: InStr compares ignoring case.',
-};
+});

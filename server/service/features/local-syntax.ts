@@ -104,14 +104,11 @@ function statementFirstLine(snapshot: DocumentSnapshot, line: number): number {
   return line;
 }
 
-/**
- * The statement containing `offset`, read from its first line down to the line of `offset` (or
- * down to `untilLine`, for callers that need whole statements of a range).
- */
-export function statementAt(snapshot: DocumentSnapshot, offset: number, untilLine?: number): LocalStatement {
+/** The statement containing `offset`, read from its first line down to the line of `offset`. */
+export function statementAt(snapshot: DocumentSnapshot, offset: number): LocalStatement {
   const cursorLine = snapshot.lines.positionAt(offset).line;
   const firstLine = statementFirstLine(snapshot, cursorLine);
-  const lastLine = Math.max(cursorLine, untilLine ?? cursorLine);
+  const lastLine = cursorLine;
   const lineStart = snapshot.lines.lineStart(firstLine);
   const end = lineBounds(snapshot, lastLine).end;
   const lexed = lexStatements(snapshot.text.slice(lineStart, end));

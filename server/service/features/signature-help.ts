@@ -9,7 +9,7 @@ import { splitParameters, type FunctionSignature, type ParameterSpec } from '../
 import type { DocumentSnapshot } from '../snapshot';
 import { argumentIndexAt, callAt, callSites, signatureOf } from './calls';
 import { parameterMarkdown } from './descriptions';
-import { statementAt, typeName } from './local-syntax';
+import { statementAt, tokenEnd, typeName } from './local-syntax';
 
 export interface ExpandedParameter {
   spec: ParameterSpec;
@@ -56,7 +56,7 @@ export function signatureHelp(snapshot: DocumentSnapshot, position: Position): S
   const offset = snapshot.lines.offsetAt(position);
   const statement = statementAt(snapshot, offset);
   // Inside a comment there is no call to help with.
-  if (statement.comments.some((c) => c.startOffset < offset)) return null;
+  if (statement.comments.some((c) => c.startOffset < offset && offset <= tokenEnd(c))) return null;
   const arrow = statement.tokens.findIndex((t) => typeName(t) === 'LeftArrow');
   if (arrow === -1 || statement.tokens[arrow]!.startOffset >= offset) return null;
   const calls = callSites(statement.tokens.slice(arrow + 1));
