@@ -99,6 +99,10 @@ describe('settings and semantic tokens', () => {
     expect(contributes.semanticTokenModifiers.map((m: { id: string }) => m.id)).toEqual(custom);
   });
 
+  it('indents .aadmap files with two spaces by default, as the examples and the formatter do', () => {
+    expect(contributes.configurationDefaults['[aadmap]']).toEqual({ 'editor.tabSize': 2, 'editor.insertSpaces': true });
+  });
+
   it('offers the inlay-hint modes the server reads', () => {
     const setting = contributes.configuration.properties['aadmap.inlayHints.parameterNames'];
     expect(setting.enum).toEqual(['none', 'literals', 'all']);
