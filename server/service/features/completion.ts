@@ -222,7 +222,12 @@ class ItemBuilder {
   // ───────────────────────────── keywords
 
   private topLevelKeywords(): void {
-    this.snippet('target', 'target ${1|chatwork|}', 'target', CompletionItemKind.Keyword, 'target schema', KEYWORD_DOCS['target']);
+    // A file has one target statement: offer it only when no other line has one.
+    const cursorLine = this.range.start.line;
+    const lines = this.snapshot.lines;
+    const hasTarget = [...this.snapshot.text.matchAll(/^[ \t]*target\b/gm)].some((m) => lines.positionAt(m.index).line !== cursorLine);
+    if (!hasTarget)
+      this.snippet('target', 'target ${1|chatwork|}', 'target', CompletionItemKind.Keyword, 'target schema', KEYWORD_DOCS['target']);
     this.snippet(
       'mapping',
       'mapping "${1:Synchronize Azure Active Directory Users to Chatwork}" ${2:User} -> ${3:User} {\n\tuserName <- [userPrincipalName]  match 1\n\t$0\n}',
