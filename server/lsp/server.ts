@@ -123,7 +123,7 @@ export function startServer(connection: Connection, { service, debounceMs = PUSH
           : {}),
         completionProvider: { triggerCharacters: COMPLETION_TRIGGERS, resolveProvider: false },
         hoverProvider: true,
-        signatureHelpProvider: { triggerCharacters: ['(', ','], retriggerCharacters: [' '] },
+        signatureHelpProvider: { triggerCharacters: ['(', ','] },
         inlayHintProvider: { resolveProvider: false },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.RefactorRewrite] },
         documentFormattingProvider: true,
