@@ -35,6 +35,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerCommand('aadmap.restartServer', async () => {
       await client?.restart();
     }),
+    // The walkthrough's first step: an untitled mapping file filled from the contributed snippet.
+    vscode.commands.registerCommand('aadmap.newMappingFile', async () => {
+      const document = await vscode.workspace.openTextDocument({ language: 'aadmap', content: '' });
+      await vscode.window.showTextDocument(document);
+      await vscode.commands.executeCommand('editor.action.insertSnippet', { langId: 'aadmap', name: 'Chatwork mapping file' });
+    }),
   );
   registerGraphCommands(context, () => client);
   await client.start();

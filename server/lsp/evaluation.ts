@@ -8,13 +8,13 @@ import {
   CodeLensRefreshRequest,
   type Connection,
   type InitializeParams,
+  type Hover,
+  type Position,
   type ServerCapabilities,
-  type TextDocuments,
 } from 'vscode-languageserver';
-import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { evaluationHover, evaluationLenses, previewDocument } from '../service/evaluation-features';
-import type { LanguageService } from '../service/language-service';
 import type { MappingAnalysis } from '../service/analysis';
+import { evaluationHover, evaluationLenses, previewDocument } from '../service/evaluation-features';
+import type { DocumentSnapshot } from '../service/snapshot';
 import { type PreviewSettings, resolveSampleContext, type SampleFileAccess } from '../service/sample-users';
 
 export const PREVIEW_REQUEST = 'aadmap/preview';
@@ -34,12 +34,14 @@ export interface PreviewRequestResult {
 export interface EvaluationFeatures {
   capabilities: ServerCapabilities;
   initialize(params: InitializeParams): void;
+  /** The value and evaluation trace of the mapping under the cursor (the server's hover appends it). */
+  hover(snapshot: DocumentSnapshot, position: Position): Hover | undefined;
 }
 
+/** `mappingAnalysis(uri, text?)`: the open document's analysis, or that of `text` read from disk. */
 export function registerEvaluationFeatures(
   connection: Connection,
-  documents: TextDocuments<TextDocument>,
-  service: LanguageService,
+  mappingAnalysis: (uri: string, text?: string) => MappingAnalysis | undefined,
   files: SampleFileAccess,
 ): EvaluationFeatures {
   let settings: PreviewSettings = {};
@@ -47,14 +49,6 @@ export function registerEvaluationFeatures(
 
   const log = (message: string, error: unknown) => {
     connection.console.error(`${message}: ${error instanceof Error ? `${error.message}\n${error.stack ?? ''}` : String(error)}`);
-  };
-
-  const mappingAnalysis = (uri: string, text?: string): MappingAnalysis | undefined => {
-    const document = documents.get(uri);
-    const content = document?.getText() ?? text;
-    if (content === undefined) return undefined;
-    const analysis = service.analyze({ uri, text: content, languageId: document?.languageId });
-    return analysis?.language === 'aadmap' ? analysis : undefined;
   };
 
   connection.onCodeLens((params) => {
@@ -68,30 +62,16 @@ export function registerEvaluationFeatures(
     }
   });
 
-  connection.onHover((params) => {
-    try {
-      const document = documents.get(params.textDocument.uri);
-      const analysis = document && mappingAnalysis(params.textDocument.uri);
-      if (!document || !analysis) return null;
-      const sample = resolveSampleContext(params.textDocument.uri, files, settings);
-      return evaluationHover(analysis, document.offsetAt(params.position), sample) ?? null;
-    } catch (error) {
-      log(`hover failed for ${params.textDocument.uri}`, error);
-      return null;
-    }
-  });
-
   connection.onRequest(PREVIEW_REQUEST, (params: PreviewRequestParams): PreviewRequestResult => {
     const uri = params?.textDocument?.uri;
     try {
       if (typeof uri !== 'string') return { content: '# aadmap: the preview request names no document\n' };
-      let text: string | undefined;
-      if (!documents.get(uri)) {
+      let analysis = mappingAnalysis(uri);
+      if (!analysis) {
         const read = files.readText(uri);
         if ('error' in read) return { content: `# aadmap provisioning preview\n# ${read.error}\n` };
-        text = read.text;
+        analysis = mappingAnalysis(uri, read.text);
       }
-      const analysis = mappingAnalysis(uri, text);
       if (!analysis) return { content: '# aadmap provisioning preview: not an .aadmap document\n' };
       const sample = resolveSampleContext(uri, files, settings);
       return { content: previewDocument(analysis, uri, sample, params.format === 'json' ? 'json' : 'http'), sampleUser: sample.userUri };
@@ -107,7 +87,17 @@ export function registerEvaluationFeatures(
   });
 
   return {
-    capabilities: { codeLensProvider: { resolveProvider: false }, hoverProvider: true },
+    capabilities: { codeLensProvider: { resolveProvider: false } },
+    hover(snapshot, position) {
+      try {
+        const analysis = snapshot.analysis;
+        if (analysis?.language !== 'aadmap') return undefined;
+        return evaluationHover(analysis, snapshot.lines.offsetAt(position), resolveSampleContext(snapshot.uri, files, settings));
+      } catch (error) {
+        log(`evaluation hover failed for ${snapshot.uri}`, error);
+        return undefined;
+      }
+    },
     initialize(params) {
       canRefreshLenses = !!params.capabilities.workspace?.codeLens?.refreshSupport;
       const initial = (params.initializationOptions as { preview?: PreviewSettings } | undefined)?.preview;

@@ -2,24 +2,41 @@
  * The LSP adapter: wires a connection to the language-service facade. Handlers are thin — they
  * look up the document, call the facade, and never let an exception reach the client.
  *
+ * Every request about a document version shares one snapshot of it (parse, analysis and tokens
+ * computed at most once per version); a changed schema file or setting drops the snapshots.
+ *
  * Diagnostics: clients that support LSP 3.17 pull diagnostics (VS Code) ask for them on change and
  * on save; for other clients the server pushes them after a short debounce on open/change (a newer
  * change cancels the pending run; a result for a stale version is dropped) and at once on save.
  */
 import {
+  CodeActionKind,
   type Connection,
   DidChangeConfigurationNotification,
   DocumentDiagnosticReportKind,
+  ErrorCodes,
   type InitializeResult,
+  ResponseError,
   TextDocumentSyncKind,
   TextDocuments,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { LanguageService } from '../service/language-service';
+import type { MappingAnalysis } from '../service/analysis';
+import { appendHover } from '../service/features/hover';
+import {
+  type DocumentSnapshot,
+  type InlayHintSettings,
+  type LanguageService,
+  RenameError,
+  semanticTokensLegend,
+} from '../service/language-service';
 import type { SampleFileAccess } from '../service/sample-users';
-import { registerEvaluationFeatures } from './evaluation';
 import type { SchemaFileReader } from '../service/schema-resolver';
+import { registerEvaluationFeatures } from './evaluation';
 import { registerGraphHandlers } from './graph-handlers';
+
+/** Characters after which completion is offered without typing a letter (a space only where it helps). */
+export const COMPLETION_TRIGGERS = ['[', '(', ',', '"', '.', ' '];
 
 export const PUSH_DEBOUNCE_MS = 150;
 
@@ -35,10 +52,14 @@ export interface ServerOptions {
 
 export function startServer(connection: Connection, { service, debounceMs = PUSH_DEBOUNCE_MS, graph, sampleFiles }: ServerOptions): void {
   const documents = new TextDocuments(TextDocument);
-  const evaluation = sampleFiles && registerEvaluationFeatures(connection, documents, service, sampleFiles);
   const pending = new Map<string, ReturnType<typeof setTimeout>>();
+  const snapshots = new Map<string, DocumentSnapshot>();
   let pullDiagnostics = false;
   let canRefresh = false;
+  let snippetSupport = false;
+  let configurationSupport = false;
+  let inlayHintRefresh = false;
+  let inlayHintSettings: Promise<InlayHintSettings> | undefined;
 
   const log = (message: string, error: unknown) => {
     // Messages and stacks only: document text and anything the client sent stay out of logs.
@@ -46,9 +67,39 @@ export function startServer(connection: Connection, { service, debounceMs = PUSH
     connection.console.error(`${message}: ${detail}`);
   };
 
+  /** The snapshot of the document's current version (made on first use, kept until it changes). */
+  const snapshotOf = (document: TextDocument): DocumentSnapshot => {
+    const cached = snapshots.get(document.uri);
+    if (cached && cached.version === document.version) return cached;
+    const snapshot = service.snapshot({ uri: document.uri, languageId: document.languageId, text: document.getText() }, document.version);
+    snapshots.set(document.uri, snapshot);
+    return snapshot;
+  };
+
+  /** Runs a request handler on the open document; a bug is logged and answered with `fallback`. */
+  const handle = <T>(name: string, uri: string, fallback: T, run: (snapshot: DocumentSnapshot) => T): T => {
+    const document = documents.get(uri);
+    if (!document) return fallback;
+    try {
+      return run(snapshotOf(document));
+    } catch (error) {
+      if (error instanceof RenameError) throw new ResponseError(ErrorCodes.InvalidParams, error.message);
+      log(`${name} failed for ${uri}`, error);
+      return fallback;
+    }
+  };
+
+  /** The analysis of an .aadmap document: the open version's snapshot, or `text` read from disk. */
+  const mappingAnalysis = (uri: string, text?: string): MappingAnalysis | undefined => {
+    const document = documents.get(uri);
+    const analysis = document ? snapshotOf(document).analysis : text !== undefined ? service.analyze({ uri, text }) : undefined;
+    return analysis?.language === 'aadmap' ? analysis : undefined;
+  };
+  const evaluation = sampleFiles && registerEvaluationFeatures(connection, mappingAnalysis, sampleFiles);
+
   const validate = (document: TextDocument) => {
     try {
-      return service.validate({ uri: document.uri, languageId: document.languageId, text: document.getText() });
+      return service.validate(snapshotOf(document));
     } catch (error) {
       log(`validation failed for ${document.uri}`, error);
       return [];
@@ -80,6 +131,9 @@ export function startServer(connection: Connection, { service, debounceMs = PUSH
     pullDiagnostics = !!capabilities.textDocument?.diagnostic;
     canRefresh = !!capabilities.workspace?.diagnostics?.refreshSupport;
     evaluation?.initialize(params);
+    snippetSupport = !!capabilities.textDocument?.completion?.completionItem?.snippetSupport;
+    configurationSupport = !!capabilities.workspace?.configuration;
+    inlayHintRefresh = !!capabilities.workspace?.inlayHint?.refreshSupport;
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
@@ -87,6 +141,18 @@ export function startServer(connection: Connection, { service, debounceMs = PUSH
           ? { diagnosticProvider: { identifier: 'aadmap', interFileDependencies: true, workspaceDiagnostics: false } }
           : {}),
         ...evaluation?.capabilities,
+        completionProvider: { triggerCharacters: COMPLETION_TRIGGERS, resolveProvider: false },
+        hoverProvider: true,
+        signatureHelpProvider: { triggerCharacters: ['(', ','] },
+        inlayHintProvider: { resolveProvider: false },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.RefactorRewrite] },
+        documentFormattingProvider: true,
+        documentRangeFormattingProvider: true,
+        documentSymbolProvider: { label: 'aadmap' },
+        foldingRangeProvider: true,
+        semanticTokensProvider: { legend: semanticTokensLegend, full: true, range: true },
+        documentHighlightProvider: true,
+        renameProvider: { prepareProvider: true },
       },
       serverInfo: { name: 'aadmap-language-server', version: SERVER_VERSION },
     };
@@ -101,6 +167,70 @@ export function startServer(connection: Connection, { service, debounceMs = PUSH
     return { kind: DocumentDiagnosticReportKind.Full, items: document ? validate(document) : [] };
   });
 
+  // ── editor features
+
+  connection.onCompletion(({ textDocument, position, context }) =>
+    handle('completion', textDocument.uri, null, (snapshot) =>
+      service.completion(snapshot, position, { snippets: snippetSupport, triggerCharacter: context?.triggerCharacter }),
+    ),
+  );
+  // One hover: what is under the cursor, then (with a sample user) the value and its evaluation trace.
+  connection.onHover(({ textDocument, position }) =>
+    handle('hover', textDocument.uri, null, (snapshot) => appendHover(service.hover(snapshot, position), evaluation?.hover(snapshot, position))),
+  );
+  connection.onSignatureHelp(({ textDocument, position }) =>
+    handle('signature help', textDocument.uri, null, (snapshot) => service.signatureHelp(snapshot, position)),
+  );
+  connection.languages.inlayHint.on(async ({ textDocument, range }) => {
+    const settings = await inlaySettings(textDocument.uri);
+    return handle('inlay hints', textDocument.uri, [], (snapshot) => service.inlayHints(snapshot, range, settings));
+  });
+  connection.onCodeAction(({ textDocument, range, context }) =>
+    handle('code actions', textDocument.uri, [], (snapshot) => service.codeActions(snapshot, range, context)),
+  );
+  connection.onDocumentFormatting(({ textDocument, options }) =>
+    handle('formatting', textDocument.uri, [], (snapshot) => service.format(snapshot, options)),
+  );
+  connection.onDocumentRangeFormatting(({ textDocument, options, range }) =>
+    handle('range formatting', textDocument.uri, [], (snapshot) => service.format(snapshot, options, range)),
+  );
+  connection.onDocumentSymbol(({ textDocument }) =>
+    handle('document symbols', textDocument.uri, [], (snapshot) => service.documentSymbols(snapshot)),
+  );
+  connection.onFoldingRanges(({ textDocument }) =>
+    handle('folding ranges', textDocument.uri, [], (snapshot) => service.foldingRanges(snapshot)),
+  );
+  connection.languages.semanticTokens.on(({ textDocument }) =>
+    handle('semantic tokens', textDocument.uri, { data: [] }, (snapshot) => service.semanticTokens(snapshot)),
+  );
+  connection.languages.semanticTokens.onRange(({ textDocument, range }) =>
+    handle('semantic tokens', textDocument.uri, { data: [] }, (snapshot) => service.semanticTokens(snapshot, range)),
+  );
+  connection.onDocumentHighlight(({ textDocument, position }) =>
+    handle('document highlights', textDocument.uri, [], (snapshot) => service.documentHighlights(snapshot, position)),
+  );
+  connection.onPrepareRename(({ textDocument, position }) =>
+    handle('prepare rename', textDocument.uri, null, (snapshot) => service.prepareRename(snapshot, position)),
+  );
+  connection.onRenameRequest(({ textDocument, position, newName }) =>
+    handle('rename', textDocument.uri, null, (snapshot) => service.rename(snapshot, position, newName)),
+  );
+
+  /** `aadmap.inlayHints.*` from the client (read once, again after a configuration change). */
+  const inlaySettings = (uri: string): Promise<InlayHintSettings> => {
+    if (!configurationSupport) return Promise.resolve({});
+    const read = async (): Promise<InlayHintSettings> => {
+      try {
+        const value: unknown = await connection.workspace.getConfiguration({ scopeUri: uri, section: 'aadmap.inlayHints' });
+        const parameterNames = (value as { parameterNames?: unknown } | null)?.parameterNames;
+        return parameterNames === 'none' || parameterNames === 'literals' || parameterNames === 'all' ? { parameterNames } : {};
+      } catch {
+        return {};
+      }
+    };
+    return (inlayHintSettings ??= read());
+  };
+
   documents.onDidChangeContent(({ document }) => schedule(document));
   documents.onDidSave(({ document }) => {
     if (pullDiagnostics) return;
@@ -111,17 +241,23 @@ export function startServer(connection: Connection, { service, debounceMs = PUSH
   documents.onDidClose(({ document }) => {
     clearTimeout(pending.get(document.uri));
     pending.delete(document.uri);
+    snapshots.delete(document.uri);
     if (!pullDiagnostics) void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
   });
 
   // A schema file (`target "x.json"`) may have changed: every open document may see new diagnostics.
   const revalidateAll = () => {
+    snapshots.clear();
     if (pullDiagnostics) {
       if (canRefresh) void connection.languages.diagnostics.refresh();
     } else documents.all().forEach(schedule);
   };
   connection.onDidChangeWatchedFiles(revalidateAll);
-  connection.onDidChangeConfiguration(revalidateAll);
+  connection.onDidChangeConfiguration(() => {
+    inlayHintSettings = undefined;
+    if (inlayHintRefresh) void connection.languages.inlayHint.refresh().catch(() => undefined);
+    revalidateAll();
+  });
 
   if (graph) registerGraphHandlers(connection, graph.schemaFiles);
 

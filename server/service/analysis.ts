@@ -6,7 +6,7 @@
 import type { Expression } from '../../grammar/expression/ast';
 import { parseExpression } from '../../grammar/expression/index';
 import type { MappingFile } from '../../grammar/mapping/ast';
-import { parseMappingFile } from '../../grammar/mapping/index';
+import { parseMappingFile, type MappingFileParseResult } from '../../grammar/mapping/index';
 import type { ScimFilter } from '../../grammar/scim/ast';
 import { collectFilterAttributes, parseScimFilter, printScimFilter } from '../../grammar/scim/index';
 import { type CheckDiagnostic, DiagnosticSink } from '../checker/diagnostic';
@@ -51,8 +51,13 @@ export interface ExpressionAnalysis {
 
 const byPosition = (a: CheckDiagnostic, b: CheckDiagnostic) => a.start - b.start || a.end - b.end;
 
-export function analyzeMappingText(text: string, uri: string, reader: SchemaFileReader): MappingAnalysis {
-  const parsed = parseMappingFile(text);
+/** `parsed`: the parse of `text` when the caller already has it (the editor's document snapshot). */
+export function analyzeMappingText(
+  text: string,
+  uri: string,
+  reader: SchemaFileReader,
+  parsed: MappingFileParseResult = parseMappingFile(text),
+): MappingAnalysis {
   const sink = new DiagnosticSink();
   sink.addAll(parsed.diagnostics);
   const schemas = resolveSchemas(parsed.ast, uri, reader, sink);
@@ -67,7 +72,11 @@ export function analyzeExpressionText(text: string): ExpressionAnalysis {
   sink.addAll(parsed.diagnostics);
   const ast = parsed.ast;
   if (ast) {
-    guard(sink, () => checkExpression(ast, { sink, source: findObject(BUILTIN_SOURCE, 'User'), usage: { kind: 'standalone' }, text }), undefined);
+    guard(
+      sink,
+      () => checkExpression(ast, { sink, source: findObject(BUILTIN_SOURCE, 'User'), usage: { kind: 'standalone' }, text }),
+      undefined,
+    );
   }
   return { text, ast, diagnostics: sink.items.sort(byPosition) };
 }

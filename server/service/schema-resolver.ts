@@ -47,7 +47,11 @@ export function resolveSchemas(file: MappingFile, documentUri: string, reader: S
   }
   const read = readGraphSchema(result.json, value.text);
   if (!read.target) {
-    sink.report('unknown-target', value, `"${value.text}" holds no target directory: ${read.problems.join('; ') || 'not a Graph synchronizationSchema'}`);
+    sink.report(
+      'unknown-target',
+      value,
+      `"${value.text}" holds no target directory: ${read.problems.join('; ') || 'not a Graph synchronizationSchema'}`,
+    );
     return { source: read.source ?? BUILTIN_SOURCE };
   }
   return { source: read.source ?? BUILTIN_SOURCE, target: read.target };

@@ -49,7 +49,10 @@ function recorder(s: ServerUnderTest) {
       const already = received.find(predicate);
       if (already) return Promise.resolve(already);
       return new Promise((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`no matching publishDiagnostics within ${timeoutMs} ms; got ${JSON.stringify(received)}`)), timeoutMs);
+        const timer = setTimeout(
+          () => reject(new Error(`no matching publishDiagnostics within ${timeoutMs} ms; got ${JSON.stringify(received)}`)),
+          timeoutMs,
+        );
         waiters.push({ predicate, resolve: (p) => (clearTimeout(timer), resolve(p)) });
       });
     },
@@ -60,7 +63,9 @@ describe('push diagnostics (client without pull support)', () => {
   it('publishes on open, updates on change, drops stale versions, publishes at once on save and clears on close', async () => {
     server = await startServer({});
     const published = recorder(server);
-    await server.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'aadmap', version: 1, text: broken } });
+    await server.connection.sendNotification(DidOpenTextDocumentNotification.type, {
+      textDocument: { uri, languageId: 'aadmap', version: 1, text: broken },
+    });
 
     const first = await published.next((p) => p.uri === uri && p.version === 1);
     expect(first.diagnostics.map((d) => d.code)).toEqual(['unknown-function']);
@@ -69,7 +74,10 @@ describe('push diagnostics (client without pull support)', () => {
 
     // Two quick edits: the debounce validates only the last version.
     const change = (version: number, text: string) =>
-      server!.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: [{ text }] });
+      server!.connection.sendNotification(DidChangeTextDocumentNotification.type, {
+        textDocument: { uri, version },
+        contentChanges: [{ text }],
+      });
     await change(2, broken.replace('Swtich', 'Swich'));
     await change(3, fixed);
     const third = await published.next((p) => p.version === 3);
@@ -106,7 +114,9 @@ describe('pull diagnostics (LSP 3.17 client)', () => {
   it('answers textDocument/diagnostic and does not push', async () => {
     server = await startServer({ textDocument: { diagnostic: { dynamicRegistration: false } } });
     const published = recorder(server);
-    await server.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'aadmap', version: 1, text: broken } });
+    await server.connection.sendNotification(DidOpenTextDocumentNotification.type, {
+      textDocument: { uri, languageId: 'aadmap', version: 1, text: broken },
+    });
     const report = await server.connection.sendRequest(DocumentDiagnosticRequest.type, { textDocument: { uri } });
     expect(report.kind).toBe('full');
     const items = report.kind === 'full' ? report.items : [];
@@ -132,11 +142,15 @@ describe('robustness', () => {
     ];
     for (const [i, text] of hostile.entries()) {
       const docUri = `file:///workspace/hostile${i}.aadmap`;
-      await server.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: docUri, languageId: 'aadmap', version: 1, text } });
+      await server.connection.sendNotification(DidOpenTextDocumentNotification.type, {
+        textDocument: { uri: docUri, languageId: 'aadmap', version: 1, text },
+      });
       const report = await server.connection.sendRequest(DocumentDiagnosticRequest.type, { textDocument: { uri: docUri } });
       expect(report.kind).toBe('full');
     }
-    const ok = await server.connection.sendRequest(DocumentDiagnosticRequest.type, { textDocument: { uri: 'file:///workspace/unknown.aadmap' } });
+    const ok = await server.connection.sendRequest(DocumentDiagnosticRequest.type, {
+      textDocument: { uri: 'file:///workspace/unknown.aadmap' },
+    });
     expect(ok).toEqual({ kind: 'full', items: [] });
     expect(server.process.exitCode).toBeNull();
   });

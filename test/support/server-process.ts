@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import {
   type ClientCapabilities,
   createProtocolConnection,
+  type InitializeResult,
   InitializeRequest,
   InitializedNotification,
   type ProtocolConnection,
@@ -19,6 +20,8 @@ export const SERVER_BUNDLE = join(__dirname, '..', '..', 'dist', 'server.js');
 
 export interface ServerUnderTest {
   connection: ProtocolConnection;
+  /** The server's answer to `initialize` (its capabilities). */
+  initializeResult: InitializeResult;
   process: ChildProcessWithoutNullStreams;
   stderr: () => string;
   logs: string[];
@@ -34,10 +37,16 @@ export async function startServer(capabilities: ClientCapabilities): Promise<Ser
   const logs: string[] = [];
   connection.onNotification('window/logMessage', (params: { message: string }) => logs.push(params.message));
   connection.listen();
-  await connection.sendRequest(InitializeRequest.type, { processId: process.pid, rootUri: null, capabilities, workspaceFolders: null });
+  const initializeResult = await connection.sendRequest(InitializeRequest.type, {
+    processId: process.pid,
+    rootUri: null,
+    capabilities,
+    workspaceFolders: null,
+  });
   await connection.sendNotification(InitializedNotification.type, {});
   return {
     connection,
+    initializeResult,
     process: child,
     stderr: () => stderr,
     logs,

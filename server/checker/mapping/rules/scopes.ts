@@ -5,6 +5,7 @@
  */
 import type { ScopeClause } from '../../../../grammar/mapping/ast';
 import { findAttribute } from '../../../schema/lookup';
+import type { AttributeDefinition } from '../../../schema/types';
 import type { DiagnosticSink } from '../../diagnostic';
 import type { BlockRule } from '../context';
 import { checkSourceAttribute } from '../../expression/rules/attributes';
@@ -14,12 +15,22 @@ const INTEGER_OPERATORS = new Set(['Greater_Than', 'Greater_Than_OR_EQUALS']);
 const REGEX_OPERATORS = new Set(['REGEX MATCH', 'NOT REGEX MATCH']);
 const NOT_IN_SCOPES = new Set(['appRoleAssignments', 'manager', 'userType']);
 
+/** Why an attribute cannot be used in a scoping clause, or undefined when it can (also read by completion). */
+export function scopeUnsupportedReason(found: AttributeDefinition): string | undefined {
+  if (NOT_IN_SCOPES.has(found.name)) return `${found.name} cannot be used in scoping filters`;
+  if (found.multivalued) return `multi-valued attributes such as ${found.name} cannot be filtered`;
+  if (found.type === 'Reference' || found.type === 'DateTime')
+    return `${found.type} attributes such as ${found.name} cannot be used in scoping filters`;
+  return undefined;
+}
+
 export const scopesRule: BlockRule = ({ block, sourceObject, sink }) => {
   const names = new Set<string>();
   for (const item of block.items) {
     if (item.kind !== 'scope') continue;
     if (item.name) {
-      if (names.has(item.name.value)) sink.report('duplicate-scope-name', item.name, `Another scope of this block is called "${item.name.value}".`);
+      if (names.has(item.name.value))
+        sink.report('duplicate-scope-name', item.name, `Another scope of this block is called "${item.name.value}".`);
       names.add(item.name.value);
     }
     for (const clause of item.clauses) {
@@ -31,25 +42,25 @@ export const scopesRule: BlockRule = ({ block, sourceObject, sink }) => {
 
 function checkClause(clause: ScopeClause, sink: DiagnosticSink, source: Parameters<BlockRule>[0]['sourceObject']): void {
   const found = source && findAttribute(source, clause.attribute.name)?.attribute;
-  if (found) {
-    const reason = NOT_IN_SCOPES.has(found.name)
-      ? `${found.name} cannot be used in scoping filters`
-      : found.multivalued
-        ? `multi-valued attributes such as ${found.name} cannot be filtered`
-        : found.type === 'Reference' || found.type === 'DateTime'
-          ? `${found.type} attributes such as ${found.name} cannot be used in scoping filters`
-          : undefined;
-    if (reason) sink.report('scope-attribute-not-supported', clause.attribute, `Scoping filters: ${reason}.`);
-  }
+  const reason = found && scopeUnsupportedReason(found);
+  if (reason) sink.report('scope-attribute-not-supported', clause.attribute, `Scoping filters: ${reason}.`);
   const operator = clause.operator;
   if (!operator) return;
   if (operator.custom) {
-    sink.report('unknown-scope-operator', operator, `operator "${operator.name}" is sent to Graph as written; aadmap cannot check its meaning.`);
+    sink.report(
+      'unknown-scope-operator',
+      operator,
+      `operator "${operator.name}" is sent to Graph as written; aadmap cannot check its meaning.`,
+    );
     return;
   }
   if (UNARY.has(operator.name)) {
     if (clause.values.length) {
-      sink.report('scope-operator-arity', { start: clause.values[0]!.start, end: clause.values[clause.values.length - 1]!.end }, `${operator.name} takes no value.`);
+      sink.report(
+        'scope-operator-arity',
+        { start: clause.values[0]!.start, end: clause.values[clause.values.length - 1]!.end },
+        `${operator.name} takes no value.`,
+      );
     }
     return;
   }
@@ -67,7 +78,11 @@ function checkClause(clause: ScopeClause, sink: DiagnosticSink, source: Paramete
         // .NET inline options such as (?i) have no JavaScript equivalent on Node 20; they are valid there.
         new RegExp(text.replace(/\(\?[imnsx-]+\)/g, ''));
       } catch (error) {
-        sink.report('invalid-regex', value, `Invalid regular expression: ${(error as Error).message.replace(/^Invalid regular expression: /, '')}`);
+        sink.report(
+          'invalid-regex',
+          value,
+          `Invalid regular expression: ${(error as Error).message.replace(/^Invalid regular expression: /, '')}`,
+        );
       }
     }
   }

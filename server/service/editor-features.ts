@@ -1,0 +1,78 @@
+/**
+ * The editor features of the language-service facade: plain functions over a document (or a
+ * snapshot the caller keeps), returning LSP types. Each lives in its own file under features/;
+ * this file only binds them to the service's snapshots and options.
+ */
+import type {
+  CodeAction,
+  CodeActionContext,
+  CompletionList,
+  DocumentHighlight,
+  DocumentSymbol,
+  FoldingRange,
+  FormattingOptions,
+  Hover,
+  InlayHint,
+  Position,
+  Range,
+  SemanticTokens,
+  SignatureHelp,
+  TextEdit,
+  WorkspaceEdit,
+} from 'vscode-languageserver-types';
+import { codeActions } from './features/code-actions';
+import { completion, type CompletionOptions } from './features/completion';
+import { documentSymbols } from './features/document-symbols';
+import { foldingRanges } from './features/folding-ranges';
+import { format } from './features/formatting';
+import { hover, type HoverContributor, languageHover } from './features/hover';
+import { inlayHints, type InlayHintSettings } from './features/inlay-hints';
+import { documentHighlights, prepareRename, rename } from './features/references';
+import { semanticTokens } from './features/semantic-tokens';
+import { signatureHelp } from './features/signature-help';
+import type { DocumentRef, DocumentSnapshot } from './snapshot';
+
+export type { CompletionOptions } from './features/completion';
+export type { HoverContributor, HoverSection } from './features/hover';
+export type { InlayHintSettings, ParameterNameHints } from './features/inlay-hints';
+export { semanticTokensLegend } from './features/semantic-tokens';
+export { RenameError } from './features/references';
+
+export interface EditorFeatures {
+  completion(document: DocumentRef, position: Position, options?: CompletionOptions): CompletionList | null;
+  /** The built-in hover followed by the sections of `LanguageServiceOptions.hoverContributors`. */
+  hover(document: DocumentRef, position: Position): Hover | null;
+  signatureHelp(document: DocumentRef, position: Position): SignatureHelp | null;
+  inlayHints(document: DocumentRef, range: Range, settings?: InlayHintSettings): InlayHint[];
+  codeActions(document: DocumentRef, range: Range, context: CodeActionContext): CodeAction[];
+  /** Whole-document formatting, or the lines of `range`. */
+  format(document: DocumentRef, options: FormattingOptions, range?: Range): TextEdit[];
+  documentSymbols(document: DocumentRef): DocumentSymbol[];
+  foldingRanges(document: DocumentRef): FoldingRange[];
+  semanticTokens(document: DocumentRef, range?: Range): SemanticTokens;
+  documentHighlights(document: DocumentRef, position: Position): DocumentHighlight[];
+  prepareRename(document: DocumentRef, position: Position): { range: Range; placeholder: string } | null;
+  /** Throws RenameError for a name that cannot be an attribute name. */
+  rename(document: DocumentRef, position: Position, newName: string): WorkspaceEdit | null;
+}
+
+export function createEditorFeatures(
+  snapshotOf: (document: DocumentRef) => DocumentSnapshot,
+  extraHover: readonly HoverContributor[] = [],
+): EditorFeatures {
+  const hoverContributors = [languageHover, ...extraHover];
+  return {
+    completion: (document, position, options) => completion(snapshotOf(document), position, options),
+    hover: (document, position) => hover(snapshotOf(document), position, hoverContributors),
+    signatureHelp: (document, position) => signatureHelp(snapshotOf(document), position),
+    inlayHints: (document, range, settings) => inlayHints(snapshotOf(document), range, settings),
+    codeActions: (document, range, context) => codeActions(snapshotOf(document), range, context),
+    format: (document, options, range) => format(snapshotOf(document), options, range),
+    documentSymbols: (document) => documentSymbols(snapshotOf(document)),
+    foldingRanges: (document) => foldingRanges(snapshotOf(document)),
+    semanticTokens: (document, range) => semanticTokens(snapshotOf(document), range),
+    documentHighlights: (document, position) => documentHighlights(snapshotOf(document), position),
+    prepareRename: (document, position) => prepareRename(snapshotOf(document), position),
+    rename: (document, position, newName) => rename(snapshotOf(document), position, newName),
+  };
+}

@@ -1,0 +1,94 @@
+/**
+ * Function calls read from a statement's tokens: each call with its argument positions, empty ones
+ * included. Built from the separators rather than from a syntax tree, so it is right for partly
+ * typed input (`Replace([x], , "a", ` with no closing parenthesis) — what signature help, inlay
+ * hints and completion see while the user types.
+ */
+import type { IToken } from 'chevrotain';
+import { lookupFunction, lookupFunctionIgnoreCase, type FunctionSignature } from '../../catalogue/index';
+import { tokenEnd, typeName } from './local-syntax';
+
+export interface ArgumentSlot {
+  /** 0-based position. */
+  index: number;
+  /** Offset just after the `(` or `,` that opens the position. */
+  start: number;
+  /** Offset of the `,` or `)` that closes it (undefined while it is open). */
+  end?: number;
+  /** The first token written in the position; undefined for an empty position. */
+  first?: IToken;
+}
+
+export interface CallSite {
+  name: string;
+  nameToken?: IToken;
+  openParen: number;
+  closeParen?: number;
+  args: ArgumentSlot[];
+  /** The calls around this one, innermost last. */
+  depth: number;
+}
+
+/** Every call of the token list, in order of their `(`. */
+export function callSites(tokens: readonly IToken[]): CallSite[] {
+  const calls: CallSite[] = [];
+  const stack: CallSite[] = [];
+  tokens.forEach((token, i) => {
+    const name = typeName(token);
+    const top = stack[stack.length - 1];
+    const slot = top?.args[top.args.length - 1];
+    if (name === 'Comma') {
+      if (top && slot) {
+        slot.end = token.startOffset;
+        top.args.push({ index: top.args.length, start: tokenEnd(token) });
+      }
+      return;
+    }
+    if (name === 'RParen') {
+      if (top && slot) {
+        slot.end = token.startOffset;
+        top.closeParen = token.startOffset;
+        // `f()` has no arguments, not one empty argument.
+        if (top.args.length === 1 && !slot.first) top.args.length = 0;
+        stack.pop();
+      }
+      return;
+    }
+    if (slot && !slot.first) slot.first = token;
+    if (name === 'LParen') {
+      const previous = tokens[i - 1];
+      const call: CallSite = {
+        name: typeName(previous) === 'Identifier' ? previous!.image : '',
+        nameToken: typeName(previous) === 'Identifier' ? previous : undefined,
+        openParen: token.startOffset,
+        args: [{ index: 0, start: tokenEnd(token) }],
+        depth: stack.length,
+      };
+      calls.push(call);
+      stack.push(call);
+    }
+  });
+  return calls;
+}
+
+/** The innermost call whose parentheses contain `offset` (after `(`, up to and including `)`). */
+export function callAt(calls: readonly CallSite[], offset: number): CallSite | undefined {
+  let found: CallSite | undefined;
+  for (const call of calls) {
+    if (call.openParen < offset && (call.closeParen === undefined || offset <= call.closeParen)) {
+      if (!found || call.openParen > found.openParen) found = call;
+    }
+  }
+  return found;
+}
+
+/** The 0-based argument position of `offset` inside `call`. */
+export function argumentIndexAt(call: CallSite, offset: number): number {
+  let index = 0;
+  for (const slot of call.args) if (slot.start <= offset) index = slot.index;
+  return index;
+}
+
+export function signatureOf(name: string): FunctionSignature | undefined {
+  return lookupFunction(name) ?? lookupFunctionIgnoreCase(name);
+}

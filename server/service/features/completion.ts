@@ -1,0 +1,671 @@
+/**
+ * Completion: what fits where the cursor is (completion-context.ts says where). Function names come
+ * with snippet arguments from the catalogue's parameter specs, attributes in the schema's exact
+ * case, enum arguments (DateAdd intervals, InStr compare types, cultures) first where a parameter
+ * takes them, and keywords where the grammar allows them.
+ */
+import {
+  type CompletionItem,
+  CompletionItemKind,
+  CompletionItemTag,
+  type CompletionList,
+  InsertTextFormat,
+  type Position,
+  type Range,
+  TextEdit,
+} from 'vscode-languageserver-types';
+import type { TextRange } from '../../../grammar/common/text-range';
+import { FUNCTIONS, parameterForArgument, splitParameters, type FunctionSignature, type ParameterSpec } from '../../catalogue/index';
+import { FLOW_BEHAVIORS, FLOW_TYPES } from '../../checker/mapping/rules/flow';
+import { scopeUnsupportedReason } from '../../checker/mapping/rules/scopes';
+import { findObject } from '../../schema/lookup';
+import { findTargetAttribute } from '../../schema/lookup';
+import type { AttributeDefinition, DirectorySchema, ObjectSchema } from '../../schema/types';
+import type { DocumentSnapshot } from '../snapshot';
+import { signatureOf } from './calls';
+import { completionSite, type CompletionSite, type EnclosingCall, type ModifierKeyword } from './completion-context';
+import {
+  CULTURE_NAMES,
+  DIRECTORY_EXTENSION_MARKDOWN,
+  FLOW_BEHAVIOR_DOCS,
+  FLOW_TYPE_DOCS,
+  functionMarkdown,
+  INTERVAL_WORDS,
+  KEYWORD_DOCS,
+  OBJECT_FLOW_TYPE_DOCS,
+  parameterMarkdown,
+  SCIM_OPERATOR_DOCS,
+  SCOPE_OPERATOR_DOCS,
+  sourceAttributeMarkdown,
+  targetAttributeMarkdown,
+  typePhrase,
+  UNARY_SCOPE_OPERATORS,
+  VB_COMPARE_DOCS,
+} from './descriptions';
+import { type BlockHeader, closeBraceAfter } from './local-syntax';
+
+export interface CompletionOptions {
+  /** Whether the client understands snippet syntax (`${1:name}`); plain text otherwise. */
+  snippets?: boolean;
+  /** The character that triggered the request, when one did. */
+  triggerCharacter?: string;
+}
+
+/** Sites where typing a space is worth a suggestion list (elsewhere a space trigger gets none). */
+const SPACE_SITES = new Set<CompletionSite['kind']>([
+  'operand',
+  'modifier',
+  'modifierValue',
+  'targetValue',
+  'objectName',
+  'enabledValue',
+  'flowTypesValue',
+  'scopeOperator',
+  'scimOperator',
+  'scimValue',
+  'scimLogical',
+]);
+
+const TRIGGER_SUGGEST = { title: 'Suggest', command: 'editor.action.triggerSuggest' };
+const TRIGGER_PARAMETER_HINTS = { title: 'Parameter hints', command: 'editor.action.triggerParameterHints' };
+
+export function completion(snapshot: DocumentSnapshot, position: Position, options: CompletionOptions = {}): CompletionList | null {
+  const offset = snapshot.lines.offsetAt(position);
+  const site = completionSite(snapshot, offset);
+  if (site.kind === 'none') return null;
+  if (options.triggerCharacter === ' ' && !SPACE_SITES.has(site.kind)) return null;
+  const builder = new ItemBuilder(snapshot, site, options.snippets !== false);
+  const items = builder.build();
+  return items.length ? { isIncomplete: false, items } : null;
+}
+
+class ItemBuilder {
+  private readonly items: CompletionItem[] = [];
+  private readonly range: Range;
+
+  constructor(
+    private readonly snapshot: DocumentSnapshot,
+    private readonly site: Exclude<CompletionSite, { kind: 'none' }>,
+    private readonly snippets: boolean,
+  ) {
+    this.range = this.toRange(site.replace);
+  }
+
+  build(): CompletionItem[] {
+    const site = this.site;
+    switch (site.kind) {
+      case 'topLevel':
+        this.topLevelKeywords();
+        break;
+      case 'blockItem':
+        this.targetAttributes(site.header, site.hasArrow, site.hasMatch);
+        if (site.keywords) this.blockKeywords();
+        break;
+      case 'scopeClause':
+        this.sourceAttributes(site.header, { brackets: 'clause', inScope: true });
+        break;
+      case 'scopeOperator':
+        this.scopeOperators();
+        break;
+      case 'sourceAttribute':
+        this.sourceAttributes(site.header, { brackets: site.closeBracket ? 'close' : 'none', inScope: site.inScope });
+        break;
+      case 'operand':
+        this.enumValues(site.call);
+        this.functions(site.beforeParen, site.call);
+        this.sourceAttributes(site.header, { brackets: 'both', inScope: false });
+        if (site.sourceStart) this.keyword('none', 'none', KEYWORD_DOCS['none']!, '3');
+        break;
+      case 'stringArgument':
+        this.stringValues(site.call, site.closeQuote);
+        break;
+      case 'modifier':
+        this.modifiers(site.used, site.target, site.header);
+        break;
+      case 'modifierValue':
+        this.modifierValues(site.keyword, site.header);
+        break;
+      case 'targetValue':
+        this.add({
+          label: 'chatwork',
+          kind: CompletionItemKind.Module,
+          detail: 'built-in target schema',
+          documentation: md(KEYWORD_DOCS['target']!),
+        });
+        this.snippet(
+          '"schema.json"',
+          '"${1:schema.json}"',
+          '"schema.json"',
+          CompletionItemKind.File,
+          'a Graph synchronizationSchema file, relative to this file',
+        );
+        break;
+      case 'objectName':
+        this.objectNames(site.side);
+        break;
+      case 'enabledValue':
+        for (const value of ['true', 'false']) this.keyword(value, value, KEYWORD_DOCS['enabled']!);
+        break;
+      case 'flowTypesValue':
+        for (const [value, doc] of Object.entries(OBJECT_FLOW_TYPE_DOCS)) {
+          if (!site.used.includes(value)) this.add({ label: value, kind: CompletionItemKind.EnumMember, documentation: md(doc) });
+        }
+        break;
+      case 'scimAttribute':
+        this.scimAttributes(site.inBrackets);
+        break;
+      case 'scimOperator':
+        this.scimOperators(site.attribute);
+        break;
+      case 'scimValue':
+        this.scimValues(site.attribute);
+        break;
+      case 'scimLogical':
+        for (const word of ['and', 'or']) this.keyword(word, word, SCIM_OPERATOR_DOCS[word]!);
+        break;
+    }
+    return this.items;
+  }
+
+  // ───────────────────────────── helpers
+
+  private toRange(range: TextRange): Range {
+    return { start: this.snapshot.lines.positionAt(range.start), end: this.snapshot.lines.positionAt(range.end) };
+  }
+
+  private add(item: CompletionItem & { insert?: string; snippet?: boolean }): void {
+    const { insert, snippet, ...rest } = item;
+    const text = insert ?? item.label;
+    rest.textEdit = TextEdit.replace(this.range, snippet && !this.snippets ? stripSnippet(text) : text);
+    if (snippet && this.snippets) rest.insertTextFormat = InsertTextFormat.Snippet;
+    this.items.push(rest);
+  }
+
+  private keyword(label: string, insert: string, doc: string, sort = '5'): void {
+    this.add({ label, kind: CompletionItemKind.Keyword, insert, documentation: md(doc), sortText: `${sort}${label}` });
+  }
+
+  private snippet(
+    label: string,
+    body: string,
+    filterText: string,
+    kind: CompletionItemKind,
+    detail: string,
+    doc?: string,
+    sort = '5',
+  ): void {
+    this.add({
+      label,
+      kind,
+      insert: body,
+      snippet: true,
+      filterText,
+      detail,
+      documentation: doc ? md(doc) : undefined,
+      sortText: `${sort}${label}`,
+    });
+  }
+
+  private get target(): DirectorySchema | undefined {
+    return this.snapshot.schemas.target;
+  }
+
+  private targetObject(header: BlockHeader | undefined): ObjectSchema | undefined {
+    const target = this.target;
+    return target ? findObject(target, header?.targetObject ?? 'User') : undefined;
+  }
+
+  private sourceObject(header: BlockHeader | undefined): ObjectSchema | undefined {
+    return findObject(this.snapshot.schemas.source, header?.sourceObject ?? 'User');
+  }
+
+  // ───────────────────────────── keywords
+
+  private topLevelKeywords(): void {
+    // A file has one target statement: offer it only when no other line has one.
+    const cursorLine = this.range.start.line;
+    const lines = this.snapshot.lines;
+    const hasTarget = [...this.snapshot.text.matchAll(/^[ \t]*target\b/gm)].some((m) => lines.positionAt(m.index).line !== cursorLine);
+    if (!hasTarget)
+      this.snippet('target', 'target ${1|chatwork|}', 'target', CompletionItemKind.Keyword, 'target schema', KEYWORD_DOCS['target']);
+    this.snippet(
+      'mapping',
+      'mapping "${1:Synchronize Azure Active Directory Users to Chatwork}" ${2:User} -> ${3:User} {\n\tuserName <- [userPrincipalName]  match 1\n\t$0\n}',
+      'mapping',
+      CompletionItemKind.Snippet,
+      'object mapping block',
+      KEYWORD_DOCS['mapping'],
+    );
+  }
+
+  private blockKeywords(): void {
+    this.snippet(
+      'scope',
+      `scope "\${1:name}" {\n\t[\${2:department}] \${3|${Object.keys(SCOPE_OPERATOR_DOCS).join(',')}|} \${4:"value"}\n}`,
+      'scope',
+      CompletionItemKind.Keyword,
+      'scoping filter group',
+      KEYWORD_DOCS['scope'],
+      '6',
+    );
+    this.snippet(
+      'enabled',
+      'enabled ${1|false,true|}',
+      'enabled',
+      CompletionItemKind.Keyword,
+      'enable or disable the object mapping',
+      KEYWORD_DOCS['enabled'],
+      '6',
+    );
+    this.snippet(
+      'flowTypes',
+      'flowTypes ${1:Add, Update, Delete}',
+      'flowTypes',
+      CompletionItemKind.Keyword,
+      'operations of the object mapping',
+      KEYWORD_DOCS['flowTypes'],
+      '6',
+    );
+  }
+
+  private modifiers(used: Set<ModifierKeyword>, target: string | undefined, header: BlockHeader | undefined): void {
+    const attribute = target ? this.targetAttribute(header, target) : undefined;
+    const filterability = this.target?.filterabilityKnown ? attribute?.filterable : undefined;
+    if (!used.has('match') && filterability !== false) {
+      this.snippet(
+        'match',
+        `match \${1:${this.freeMatchingPriority(header)}}`,
+        'match',
+        CompletionItemKind.Keyword,
+        'matching attribute',
+        KEYWORD_DOCS['match'],
+        '1',
+      );
+    }
+    if (!used.has('default'))
+      this.snippet('default', 'default "${1}"', 'default', CompletionItemKind.Keyword, 'default value', KEYWORD_DOCS['default'], '2');
+    if (!used.has('onCreate') && !used.has('flowType')) this.keyword('on create', 'on create', KEYWORD_DOCS['on']!, '3');
+    if (!used.has('flowType') && !used.has('onCreate')) {
+      this.snippet(
+        'flowType',
+        `flowType \${1|${FLOW_TYPES.join(',')}|}`,
+        'flowType',
+        CompletionItemKind.Keyword,
+        'when the mapping applies',
+        KEYWORD_DOCS['flowType'],
+        '4',
+      );
+    }
+    if (!used.has('flowBehavior')) {
+      this.snippet(
+        'flowBehavior',
+        `flowBehavior \${1|${FLOW_BEHAVIORS.join(',')}|}`,
+        'flowBehavior',
+        CompletionItemKind.Keyword,
+        'when the value is exported',
+        KEYWORD_DOCS['flowBehavior'],
+        '4',
+      );
+    }
+    if (!used.has('exportMissingReferences'))
+      this.keyword('exportMissingReferences', 'exportMissingReferences', KEYWORD_DOCS['exportMissingReferences']!, '4');
+  }
+
+  private modifierValues(keyword: 'onCreate' | 'flowType' | 'flowBehavior' | 'match', header: BlockHeader | undefined): void {
+    switch (keyword) {
+      case 'onCreate':
+        this.keyword('create', 'create', KEYWORD_DOCS['create']!);
+        break;
+      case 'flowType':
+        FLOW_TYPES.forEach((value, i) =>
+          this.add({ label: value, kind: CompletionItemKind.EnumMember, documentation: md(FLOW_TYPE_DOCS[value]!), sortText: `${i}` }),
+        );
+        break;
+      case 'flowBehavior':
+        FLOW_BEHAVIORS.forEach((value, i) =>
+          this.add({ label: value, kind: CompletionItemKind.EnumMember, documentation: md(FLOW_BEHAVIOR_DOCS[value]!), sortText: `${i}` }),
+        );
+        break;
+      case 'match': {
+        const free = this.freeMatchingPriority(header);
+        this.add({
+          label: String(free),
+          kind: CompletionItemKind.Value,
+          detail: 'the lowest matching precedence not used in this block',
+          documentation: md(KEYWORD_DOCS['match']!),
+        });
+        break;
+      }
+    }
+  }
+
+  /** The lowest `match N` not used in the block (read from the block's text). */
+  private freeMatchingPriority(header: BlockHeader | undefined): number {
+    if (!header) return 1;
+    const text = this.snapshot.text;
+    const end = closeBraceAfter(this.snapshot, header.openBrace);
+    const used = new Set<number>();
+    for (const m of text.slice(header.openBrace, end).matchAll(/\bmatch[ \t]+(\d+)/g)) used.add(Number(m[1]));
+    let free = 1;
+    while (used.has(free)) free++;
+    return free;
+  }
+
+  private scopeOperators(): void {
+    Object.entries(SCOPE_OPERATOR_DOCS).forEach(([label, doc], i) => {
+      const unary = UNARY_SCOPE_OPERATORS.has(label);
+      this.add({
+        label,
+        kind: CompletionItemKind.Operator,
+        insert: unary ? label : `${label} `,
+        documentation: md(doc),
+        sortText: String(i).padStart(2, '0'),
+        filterText: label,
+      });
+    });
+    this.snippet(
+      'operator "…"',
+      'operator "${1:NAME}" ',
+      'operator',
+      CompletionItemKind.Keyword,
+      'a Graph operatorName, sent as written',
+      KEYWORD_DOCS['operator'],
+      '99',
+    );
+  }
+
+  private objectNames(side: 'source' | 'target'): void {
+    const directory = side === 'source' ? this.snapshot.schemas.source : this.target;
+    if (!directory) return;
+    for (const object of directory.objects) {
+      const names = object.aliases.length ? object.aliases : [object.name];
+      for (const name of names) {
+        const label = /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) ? name : JSON.stringify(name);
+        this.add({
+          label,
+          kind: CompletionItemKind.Class,
+          detail: `${directory.displayName} object${object.name !== name ? ` (${object.name})` : ''}`,
+          documentation: md(`${object.attributes.length} attributes`),
+          insert: side === 'source' ? `${label} -> ` : `${label} {`,
+          command: side === 'source' ? TRIGGER_SUGGEST : undefined,
+        });
+      }
+    }
+  }
+
+  // ───────────────────────────── attributes
+
+  private targetAttribute(header: BlockHeader | undefined, name: string): AttributeDefinition | undefined {
+    const object = this.targetObject(header);
+    return object ? findTargetAttribute(object, name)?.attribute : undefined;
+  }
+
+  private targetAttributes(header: BlockHeader, hasArrow: boolean, hasMatch: boolean): void {
+    const directory = this.target;
+    const object = this.targetObject(header);
+    if (!directory || !object) return;
+    const mapped = mappedTargets(this.snapshot, header);
+    const onlyFilterable = hasMatch && directory.filterabilityKnown;
+    const suffix = hasArrow ? '' : ' <- ';
+    for (const attribute of object.attributes) {
+      if (onlyFilterable && attribute.filterable !== true) continue;
+      const already = mapped.has(attribute.name.toLowerCase());
+      const required = attribute.required && !already;
+      this.add({
+        label: attribute.name,
+        kind: CompletionItemKind.Field,
+        detail: `${typePhrase(attribute)}${attribute.required ? ', required' : ''}${attribute.filterable ? ', filterable' : ''}${already ? ' — already mapped' : ''}`,
+        documentation: md(targetAttributeMarkdown(attribute, directory)),
+        insert: `${attribute.name}${suffix}`,
+        sortText: `${required ? '0' : already ? '8' : '1'}${attribute.name}`,
+        filterText: attribute.name,
+        command: hasArrow ? undefined : TRIGGER_SUGGEST,
+      });
+      // A multi-valued attribute is written through a value path: `emails[type eq "work"].value`.
+      if (attribute.multivalued && !attribute.name.includes('[')) {
+        const label = `${attribute.name}[type eq "…"].value`;
+        this.add({
+          label,
+          kind: CompletionItemKind.Field,
+          detail: `value path of the multi-valued ${attribute.name}`,
+          documentation: md(`Writes the \`value\` of the ${attribute.name} entry whose \`type\` matches (e.g. \`"work"\`).`),
+          insert: `${attribute.name}[type eq "\${1|work,home,other|}"].\${2:value}${suffix}`,
+          snippet: true,
+          sortText: `2${attribute.name}`,
+          filterText: attribute.name,
+        });
+      }
+    }
+  }
+
+  private sourceAttributes(
+    header: BlockHeader | undefined,
+    options: { brackets: 'none' | 'close' | 'both' | 'clause'; inScope: boolean },
+  ): void {
+    const directory = this.snapshot.schemas.source;
+    const object = this.sourceObject(header);
+    const wrap = (name: string) =>
+      options.brackets === 'both'
+        ? `[${name}]`
+        : options.brackets === 'close'
+          ? `${name}]`
+          : options.brackets === 'clause'
+            ? `[${name}] `
+            : name;
+    const label = (name: string) => (options.brackets === 'both' || options.brackets === 'clause' ? `[${name}]` : name);
+    for (const attribute of object?.attributes ?? []) {
+      if (options.inScope && scopeUnsupportedReason(attribute)) continue;
+      this.add({
+        label: label(attribute.name),
+        kind: CompletionItemKind.Field,
+        detail: typePhrase(attribute),
+        documentation: md(sourceAttributeMarkdown(attribute, object!.name, directory)),
+        insert: wrap(attribute.name),
+        filterText: attribute.name,
+        sortText: `4${attribute.name}`,
+        command: options.brackets === 'clause' ? TRIGGER_SUGGEST : undefined,
+      });
+    }
+    for (const name of this.snapshot.extensionAttributes) {
+      this.add({
+        label: label(name),
+        kind: CompletionItemKind.Field,
+        detail: 'directory extension (used in this file)',
+        documentation: md(DIRECTORY_EXTENSION_MARKDOWN),
+        insert: wrap(name),
+        filterText: name,
+        sortText: `4${name}`,
+      });
+    }
+  }
+
+  // ───────────────────────────── functions and arguments
+
+  private parameterOf(call: EnclosingCall | undefined): ParameterSpec | undefined {
+    const sig = call && signatureOf(call.name);
+    return sig && call ? parameterForArgument(sig, call.argIndex) : undefined;
+  }
+
+  private functions(beforeParen: boolean, call: EnclosingCall | undefined): void {
+    const parameter = this.parameterOf(call);
+    // Where a parameter takes one of a closed set of bare names, functions are not what is wanted first.
+    const rank = parameter?.allowed ? '7' : '2';
+    for (const sig of FUNCTIONS) {
+      const legacy = sig.status === 'legacy';
+      const item: CompletionItem & { insert?: string; snippet?: boolean } = {
+        label: sig.name,
+        kind: CompletionItemKind.Function,
+        detail: sig.summary,
+        documentation: md(functionMarkdown(sig, { details: false })),
+        sortText: `${legacy ? '9' : rank}${sig.name}`,
+      };
+      if (legacy) item.tags = [CompletionItemTag.Deprecated];
+      if (!beforeParen) {
+        item.insert = this.snippets ? functionSnippet(sig) : sig.parameters.length ? `${sig.name}(` : `${sig.name}()`;
+        item.snippet = this.snippets;
+        if (sig.parameters.length) item.command = TRIGGER_PARAMETER_HINTS;
+      }
+      this.add(item);
+    }
+  }
+
+  /** Bare-name and string values a parameter accepts, offered first. */
+  private enumValues(call: EnclosingCall | undefined): void {
+    const parameter = this.parameterOf(call);
+    if (!parameter) return;
+    const values = allowedValues(parameter);
+    values.forEach(({ value, doc }, i) => {
+      const text = parameter.allowed?.form === 'identifier' ? value : JSON.stringify(value);
+      this.add({
+        label: text,
+        kind: CompletionItemKind.EnumMember,
+        documentation: md(doc),
+        sortText: `0${String(i).padStart(2, '0')}`,
+        preselect: i === 0,
+        filterText: text,
+      });
+    });
+  }
+
+  /** Inside a string argument: the accepted values without quotes. */
+  private stringValues(call: EnclosingCall, closeQuote: boolean): void {
+    const parameter = this.parameterOf(call);
+    if (!parameter || parameter.allowed?.form === 'identifier') return;
+    allowedValues(parameter).forEach(({ value, doc }, i) => {
+      this.add({
+        label: value,
+        kind: CompletionItemKind.EnumMember,
+        documentation: md(doc),
+        sortText: String(i).padStart(2, '0'),
+        insert: closeQuote ? `${value}"` : value,
+      });
+    });
+  }
+
+  // ───────────────────────────── .scimfilter
+
+  private scimUserObject(): { directory: DirectorySchema; object: ObjectSchema } | undefined {
+    const directory = this.target;
+    const object = directory && findObject(directory, 'User');
+    return directory && object ? { directory, object } : undefined;
+  }
+
+  private scimAttributes(inBrackets: boolean): void {
+    const found = this.scimUserObject();
+    if (!inBrackets) {
+      this.snippet('not (…)', 'not (${1})', 'not', CompletionItemKind.Keyword, 'negates a filter', SCIM_OPERATOR_DOCS['not'], '9');
+    }
+    if (!found || inBrackets) return;
+    const { directory, object } = found;
+    for (const attribute of object.attributes) {
+      // The target answers only filters on attributes it can filter on.
+      if (directory.filterabilityKnown && attribute.filterable !== true) continue;
+      this.add({
+        label: attribute.name,
+        kind: CompletionItemKind.Field,
+        detail: typePhrase(attribute),
+        documentation: md(targetAttributeMarkdown(attribute, directory)),
+        insert: `${attribute.name} `,
+        command: TRIGGER_SUGGEST,
+        sortText: `1${attribute.name}`,
+      });
+    }
+  }
+
+  private scimOperators(attributeName: string): void {
+    const found = this.scimUserObject();
+    const attribute = found && findTargetAttribute(found.object, attributeName)?.attribute;
+    const ordering = attribute?.type !== 'Boolean' && attribute?.type !== 'Binary';
+    const operators = ['eq', 'ne', 'co', 'sw', 'ew', 'gt', 'ge', 'lt', 'le', 'pr'].filter(
+      (op) => ordering || op === 'eq' || op === 'ne' || op === 'pr',
+    );
+    operators.forEach((op, i) => {
+      this.add({
+        label: op,
+        kind: CompletionItemKind.Operator,
+        documentation: md(SCIM_OPERATOR_DOCS[op]!),
+        insert: op === 'pr' ? op : `${op} `,
+        sortText: String(i).padStart(2, '0'),
+        command: op === 'pr' ? undefined : TRIGGER_SUGGEST,
+      });
+    });
+  }
+
+  private scimValues(attributeName: string): void {
+    const found = this.scimUserObject();
+    const attribute = found && findTargetAttribute(found.object, attributeName)?.attribute;
+    if (attribute?.type === 'Boolean') {
+      for (const value of ['true', 'false'])
+        this.add({ label: value, kind: CompletionItemKind.Value, detail: 'JSON literal (lower case)' });
+      return;
+    }
+    this.snippet('"…"', '"${1}"', '"', CompletionItemKind.Value, 'a JSON string');
+  }
+}
+
+function md(value: string) {
+  return { kind: 'markdown' as const, value };
+}
+
+/** `${1:name}` → `name`, `${1|a,b|}` → `a`, `$0` → nothing: the plain text of a snippet. */
+export function stripSnippet(text: string): string {
+  return text
+    .replace(/\$\{\d+\|([^,|}]*)[^}]*\|\}/g, '$1')
+    .replace(/\$\{\d+:([^}]*)\}/g, '$1')
+    .replace(/\$\{\d+\}/g, '')
+    .replace(/\$\d+/g, '')
+    .replace(/\\([$}\\])/g, '$1');
+}
+
+function escapeSnippet(text: string): string {
+  return text.replace(/[$}\\]/g, '\\$&');
+}
+
+/**
+ * `Join(${1:separator}, ${2:source})`: the positions up to the last required parameter (optional
+ * ones in between as empty stops, since their position must still be written) and one repetition
+ * of a repeating group (or as many as it needs at least).
+ */
+export function functionSnippet(sig: FunctionSignature): string {
+  const { fixed, group } = splitParameters(sig);
+  let last = -1;
+  fixed.forEach((p, i) => {
+    if (!p.optional) last = i;
+  });
+  const positions: ParameterSpec[] = fixed.slice(0, group.length > 0 && sig.minRepeats > 0 ? fixed.length : last + 1);
+  if (group.length > 0) for (let r = 0; r < Math.max(sig.minRepeats, 1); r++) positions.push(...group);
+  // A function whose parameters are all optional gets its first one.
+  if (positions.length === 0 && sig.parameters.length > 0) positions.push(sig.parameters[0]!);
+  const stops = positions.map((p, i) => (p.optional && !p.repeating ? `\${${i + 1}}` : `\${${i + 1}:${escapeSnippet(p.name)}}`));
+  return `${sig.name}(${stops.join(', ')})`;
+}
+
+function allowedValues(parameter: ParameterSpec): { value: string; doc: string }[] {
+  if (parameter.allowed) {
+    return parameter.allowed.values.map((value) => ({
+      value,
+      doc: VB_COMPARE_DOCS[value] ?? (INTERVAL_WORDS[value] ? `\`"${value}"\`: ${INTERVAL_WORDS[value]}` : parameterMarkdown(parameter)),
+    }));
+  }
+  if (parameter.name === 'culture') return CULTURE_NAMES.map((value) => ({ value, doc: `Culture \`${value}\` (.NET / RFC 4646 name).` }));
+  return [];
+}
+
+/** Target paths already written in a block (lower-cased): the text before `<-` on each line. */
+function mappedTargets(snapshot: DocumentSnapshot, header: BlockHeader): Set<string> {
+  const text = snapshot.text;
+  const end = closeBraceAfter(snapshot, header.openBrace);
+  const mapped = new Set<string>();
+  let start = text.indexOf('\n', header.openBrace) + 1;
+  while (start > 0 && start < end) {
+    let lineEnd = text.indexOf('\n', start);
+    if (lineEnd === -1 || lineEnd > end) lineEnd = end;
+    const arrow = text.indexOf('<-', start);
+    if (arrow !== -1 && arrow < lineEnd) {
+      const target = text.slice(start, arrow).trim();
+      if (target && !target.startsWith('#')) mapped.add(target.toLowerCase());
+    }
+    start = lineEnd + 1;
+  }
+  return mapped;
+}

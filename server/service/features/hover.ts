@@ -1,0 +1,232 @@
+/**
+ * Hover = the sections of every contributor, in order, separated by rules. The built-in contributor
+ * explains what is under the cursor (function, attribute, target path, keyword, operator); other
+ * features (e.g. an evaluation trace) add their own contributor through LanguageServiceOptions.
+ */
+import type { IToken } from 'chevrotain';
+import type { Hover, Position } from 'vscode-languageserver-types';
+import type { TextRange } from '../../../grammar/common/text-range';
+import { parseAttributePath } from '../../../grammar/scim/index';
+import { scimLexer } from '../../../grammar/scim/lexer';
+import { lookupFunction, lookupFunctionIgnoreCase, parameterForArgument } from '../../catalogue/index';
+import { isDirectoryExtensionAttribute } from '../../schema/azure-ad';
+import { findAttribute, findObject, findTargetAttribute } from '../../schema/lookup';
+import type { DirectorySchema } from '../../schema/types';
+import type { DocumentSnapshot } from '../snapshot';
+import { argumentIndexAt, callAt, callSites, signatureOf } from './calls';
+import {
+  describeScimPath,
+  DIRECTORY_EXTENSION_MARKDOWN,
+  FLOW_BEHAVIOR_DOCS,
+  FLOW_TYPE_DOCS,
+  functionMarkdown,
+  INTERVAL_WORDS,
+  KEYWORD_DOCS,
+  OBJECT_FLOW_TYPE_DOCS,
+  SCIM_OPERATOR_DOCS,
+  SCOPE_OPERATOR_DOCS,
+  sourceAttributeMarkdown,
+  targetAttributeMarkdown,
+  VB_COMPARE_DOCS,
+} from './descriptions';
+import { type BlockHeader, statementAt, tokenEnd, typeName } from './local-syntax';
+
+/** One part of a hover: Markdown, and the text it is about (the first section's range is the hover's). */
+export interface HoverSection {
+  markdown: string;
+  range?: TextRange;
+}
+
+/** Something that may have a word to say about the offset; undefined when it has none. */
+export type HoverContributor = (snapshot: DocumentSnapshot, offset: number) => HoverSection | undefined;
+
+export function hover(snapshot: DocumentSnapshot, position: Position, contributors: readonly HoverContributor[]): Hover | null {
+  const offset = snapshot.lines.offsetAt(position);
+  const sections: HoverSection[] = [];
+  for (const contribute of contributors) {
+    const section = contribute(snapshot, offset);
+    if (section && section.markdown.trim() !== '') sections.push(section);
+  }
+  if (sections.length === 0) return null;
+  const range = sections.find((s) => s.range)?.range;
+  return {
+    contents: { kind: 'markdown', value: sections.map((s) => s.markdown).join('\n\n---\n\n') },
+    ...(range ? { range: { start: snapshot.lines.positionAt(range.start), end: snapshot.lines.positionAt(range.end) } } : {}),
+  };
+}
+
+/** Two hovers as one: the second's Markdown after a rule; the first's range wins. */
+export function appendHover(first: Hover | null, second: Hover | null | undefined): Hover | null {
+  if (!second) return first;
+  if (!first) return second;
+  const markdown = (hover: Hover) => (typeof hover.contents === 'object' && 'value' in hover.contents ? hover.contents.value : String(hover.contents));
+  return { contents: { kind: 'markdown', value: `${markdown(first)}\n\n---\n\n${markdown(second)}` }, ...(first.range ? { range: first.range } : second.range ? { range: second.range } : {}) };
+}
+
+/** The built-in contributor: what the token under the cursor is. */
+export const languageHover: HoverContributor = (snapshot, offset) => {
+  if (snapshot.languageId === 'aadmap') return mappingHover(snapshot, offset);
+  if (snapshot.languageId === 'scimfilter') return scimHover(snapshot, offset);
+  return undefined;
+};
+
+const rangeOf = (token: IToken): TextRange => ({ start: token.startOffset, end: tokenEnd(token) });
+
+function mappingHover(snapshot: DocumentSnapshot, offset: number): HoverSection | undefined {
+  const statement = statementAt(snapshot, offset);
+  const tokens = statement.tokens;
+  const index = tokens.findIndex((t) => t.startOffset <= offset && offset < tokenEnd(t));
+  const token = tokens[index];
+  if (!token) return undefined;
+  const header = statement.container.kind === 'file' ? undefined : statement.container.header;
+  const name = typeName(token);
+  const next = tokens[index + 1];
+  const previous = tokens[index - 1];
+  const section = (markdown: string): HoverSection => ({ markdown, range: rangeOf(token) });
+
+  switch (name) {
+    case 'Identifier': {
+      if (typeName(next) === 'LParen') {
+        const sig = lookupFunction(token.image) ?? lookupFunctionIgnoreCase(token.image);
+        if (!sig) return section(`Unknown function \`${token.image}\`.`);
+        const caseNote = sig.name !== token.image ? `*Function names are case-sensitive: write \`${sig.name}\`.*\n\n` : '';
+        return section(caseNote + functionMarkdown(sig));
+      }
+      if (VB_COMPARE_DOCS[token.image]) return section(VB_COMPARE_DOCS[token.image]!);
+      if (typeName(previous) === 'Kw_flowType' && FLOW_TYPE_DOCS[token.image])
+        return section(`**flowType ${token.image}** — ${FLOW_TYPE_DOCS[token.image]}`);
+      if (typeName(previous) === 'Kw_flowBehavior' && FLOW_BEHAVIOR_DOCS[token.image]) {
+        return section(`**flowBehavior ${token.image}** — ${FLOW_BEHAVIOR_DOCS[token.image]}`);
+      }
+      if (typeName(tokens[0]) === 'Kw_flowTypes' && OBJECT_FLOW_TYPE_DOCS[token.image])
+        return section(`**${token.image}** — ${OBJECT_FLOW_TYPE_DOCS[token.image]}`);
+      if (typeName(previous) === 'Kw_target') return targetHover(snapshot, token);
+      if (typeName(tokens[0]) === 'Kw_mapping') return objectHover(snapshot, tokens, index);
+      return undefined;
+    }
+    case 'StringLiteral': {
+      if (typeName(tokens[0]) === 'Kw_mapping' && index > 1) return objectHover(snapshot, tokens, index);
+      if (typeName(previous) === 'Kw_target') return targetHover(snapshot, token);
+      return stringArgumentHover(tokens, index, token);
+    }
+    case 'AttributeRef':
+    case 'UnterminatedAttributeRef':
+      return sourceAttributeHover(snapshot, token, header);
+    case 'TargetPath':
+      return targetPathHover(snapshot, token, header);
+    case 'ScopeOperator': {
+      const label = token.image.replace(/[ \t]+/g, ' ');
+      return section(`**${label}** (scoping operator) — ${SCOPE_OPERATOR_DOCS[label] ?? ''}`);
+    }
+    case 'LeftArrow':
+      return section(
+        '`TARGET <- SOURCE`: an attribute mapping (Graph `attributeMapping`): the target attribute path on the left, the source expression on the right.',
+      );
+    case 'Arrow':
+      return section('`SOURCE -> TARGET`: the source object (Azure AD) and the target object of the mapping block.');
+    case 'ComparisonOperator':
+      return section(`\`${token.image}\`: a comparison, allowed only as an IIF condition or a CBool argument.`);
+    default: {
+      if (!name.startsWith('Kw_')) return undefined;
+      const word = name.slice(3);
+      const doc = KEYWORD_DOCS[word];
+      return doc ? section(doc) : undefined;
+    }
+  }
+}
+
+function targetHover(snapshot: DocumentSnapshot, token: IToken): HoverSection {
+  const target = snapshot.schemas.target;
+  const markdown = target
+    ? `**${target.displayName}** — target schema with ${target.objects.map((o) => `${o.aliases[0] ?? o.name} (${o.attributes.length} attributes)`).join(', ')}.`
+    : 'The target schema could not be resolved (see the diagnostic).';
+  return { markdown: `${markdown}\n\n${KEYWORD_DOCS['target']}`, range: rangeOf(token) };
+}
+
+function objectHover(snapshot: DocumentSnapshot, tokens: readonly IToken[], index: number): HoverSection | undefined {
+  const arrow = tokens.findIndex((t) => typeName(t) === 'Arrow');
+  if (arrow === -1 || (index !== arrow - 1 && index !== arrow + 1)) return undefined;
+  const token = tokens[index]!;
+  const side = index < arrow ? 'source' : 'target';
+  const directory: DirectorySchema | undefined = side === 'source' ? snapshot.schemas.source : snapshot.schemas.target;
+  const name = token.image.startsWith('"') ? token.image.slice(1, -1) : token.image;
+  const object = directory && findObject(directory, name);
+  if (!directory || !object) return undefined;
+  const required = object.attributes.filter((a) => a.required).map((a) => `\`${a.name}\``);
+  let markdown = `**${object.name}** — ${side} object in ${directory.displayName} (${object.attributes.length} attributes)`;
+  if (side === 'target' && required.length) markdown += `\n\nRequired: ${required.join(', ')}.`;
+  if (side === 'target' && directory.filterabilityKnown) {
+    const filterable = object.attributes.filter((a) => a.filterable).map((a) => `\`${a.name}\``);
+    markdown += `\n\nFilterable (can be matching attributes): ${filterable.join(', ') || 'none'}.`;
+  }
+  return { markdown, range: rangeOf(token) };
+}
+
+function sourceAttributeHover(snapshot: DocumentSnapshot, token: IToken, header: BlockHeader | undefined): HoverSection | undefined {
+  const name = token.image.replace(/^\[/, '').replace(/\]$/, '');
+  const range = rangeOf(token);
+  const directory = snapshot.schemas.source;
+  const object = findObject(directory, header?.sourceObject ?? 'User');
+  const found = object && findAttribute(object, name);
+  if (object && found) {
+    const note = found.exactCase ? '' : `*Attribute names are case-sensitive: write \`[${found.attribute.name}]\`.*\n\n`;
+    return { markdown: note + sourceAttributeMarkdown(found.attribute, object.name, directory), range };
+  }
+  if (isDirectoryExtensionAttribute(name)) return { markdown: `**[${name}]** — ${DIRECTORY_EXTENSION_MARKDOWN}`, range };
+  return undefined;
+}
+
+function targetPathHover(snapshot: DocumentSnapshot, token: IToken, header: BlockHeader | undefined): HoverSection {
+  const parts: string[] = [];
+  const directory = snapshot.schemas.target;
+  const object = directory && findObject(directory, header?.targetObject ?? 'User');
+  const found = object && findTargetAttribute(object, token.image);
+  if (directory && found) parts.push(targetAttributeMarkdown(found.attribute, directory));
+  else if (directory && object)
+    parts.push(`**${token.image}** — not an attribute of the ${directory.displayName} ${object.aliases[0] ?? object.name} object.`);
+  const path = parseAttributePath(token.image).ast;
+  if (path) parts.push(describeScimPath(path));
+  return { markdown: parts.join('\n\n'), range: rangeOf(token) };
+}
+
+/** A string argument with a closed set of values (DateAdd's "d"): what the value means. */
+function stringArgumentHover(tokens: readonly IToken[], index: number, token: IToken): HoverSection | undefined {
+  const arrow = tokens.findIndex((t) => typeName(t) === 'LeftArrow');
+  if (arrow === -1 || index < arrow) return undefined;
+  const source = tokens.slice(arrow + 1);
+  const call = callAt(callSites(source), token.startOffset);
+  const sig = call && signatureOf(call.name);
+  const parameter = sig && parameterForArgument(sig, argumentIndexAt(call, token.startOffset));
+  if (!parameter?.allowed || parameter.allowed.form !== 'string') return undefined;
+  const value = token.image.slice(1, -1);
+  const words = INTERVAL_WORDS[value] ?? INTERVAL_WORDS[value.toLowerCase()];
+  return words ? { markdown: `\`"${value}"\`: ${parameter.name} ${words}.`, range: rangeOf(token) } : undefined;
+}
+
+// ───────────────────────────────────────────── .scimfilter
+
+function scimHover(snapshot: DocumentSnapshot, offset: number): HoverSection | undefined {
+  const line = snapshot.lines.positionAt(offset).line;
+  const start = snapshot.lines.lineStart(line);
+  const end = line + 1 < snapshot.lines.lineCount ? snapshot.lines.lineStart(line + 1) : snapshot.text.length;
+  const text = snapshot.text.slice(start, end);
+  if (text.trimStart().startsWith('#')) return undefined;
+  const tokens = scimLexer.tokenize(text).tokens;
+  const index = tokens.findIndex((t) => start + t.startOffset <= offset && offset < start + tokenEnd(t));
+  const token = tokens[index];
+  if (!token) return undefined;
+  const range = { start: start + token.startOffset, end: start + tokenEnd(token) };
+  const name = typeName(token);
+  const lower = token.image.toLowerCase();
+  const followedByValueOrPr = ['Eq', 'Ne', 'Co', 'Sw', 'Ew', 'Gt', 'Lt', 'Ge', 'Le', 'Pr', 'LBracket'].includes(
+    typeName(tokens[index + 1]),
+  );
+  if (name !== 'Word' && SCIM_OPERATOR_DOCS[lower] && !followedByValueOrPr) return { markdown: SCIM_OPERATOR_DOCS[lower]!, range };
+  if (name === 'Word' || followedByValueOrPr) {
+    const directory = snapshot.schemas.target;
+    const object = directory && findObject(directory, 'User');
+    const found = object && findTargetAttribute(object, token.image);
+    if (directory && found) return { markdown: targetAttributeMarkdown(found.attribute, directory), range };
+  }
+  return undefined;
+}
