@@ -5,6 +5,7 @@
  *   npm run bench                     all benchmarks
  *   npm run bench -- scim-filter      only the named cases (scim-filter, aadmap-analysis, lsp-latency, startup, evaluation)
  *   npm run bench -- --quick          fewer repetitions (a smoke run; not for the README)
+ *   npm run bench -- --edits N        N edits in the LSP benchmark (default 200)
  *
  * The cases are bundled to out/bench/ by bench/build.mjs with the production build's settings.
  */
@@ -24,8 +25,14 @@ function gitCommit(): string {
 
 function main(): void {
   const args = process.argv.slice(2);
-  const flags = args.filter((arg) => arg.startsWith('--'));
-  const selected = args.filter((arg) => !arg.startsWith('--'));
+  // `--edits N` takes a value; every other flag stands alone. Flags go to every case.
+  const flags: string[] = [];
+  const selected: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    if (args[i] === '--edits') flags.push(args[i]!, args[++i] ?? '');
+    else if (args[i]!.startsWith('--')) flags.push(args[i]!);
+    else selected.push(args[i]!);
+  }
   const unknown = selected.filter((name) => !(CASES as readonly string[]).includes(name));
   if (unknown.length) {
     console.error(`unknown benchmark(s): ${unknown.join(', ')}; choose from ${CASES.join(', ')}`);
