@@ -1,0 +1,89 @@
+/**
+ * parseMappingFile reads a file in pieces (cut before `mapping` / `target` lines); it must return
+ * exactly what one parse of the whole text returns — tree, ranges, key order and diagnostics — on
+ * every input: fixtures, generated Chatwork files, structured and random `.aadmap` text, and
+ * mutations of all of them (unclosed blocks, stray braces, duplicated and swapped lines).
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { parseMappingFile, parseMappingFileWhole, parseMappingPieces } from '../../../grammar/mapping/index';
+import { generateMappingFile } from '../../../bench/lib/generate';
+import {
+  applyMutation,
+  mappingFixtures,
+  mappingSoup,
+  mappingToken,
+  mutatedMapping,
+  mutation,
+  structuredMapping,
+} from '../../property/arbitraries';
+
+function expectSameAsWhole(text: string): void {
+  const pieces = parseMappingFile(text);
+  const whole = parseMappingFileWhole(text);
+  expect(pieces).toStrictEqual(whole);
+  expect(JSON.stringify(pieces)).toBe(JSON.stringify(whole));
+}
+
+/** Lines that make pieces interesting: new blocks, stray and missing braces, open parentheses. */
+const blockLines = fc.constantFrom(
+  '\nmapping "Extra" User -> User {\n',
+  '\nmapping "Extra" User -> User {\n  title <- [jobTitle]\n}\n',
+  '\n}\n',
+  '}',
+  '\ntarget chatwork\n',
+  '\n  mapping "Indented" User -> User {\n',
+  'Join(',
+  '(',
+  '\nmapping\n',
+  '\ntarget\n',
+  '\n  scope "S" {\n',
+);
+const insertable = fc.oneof(mappingToken, blockLines);
+
+describe('pieces equal the whole-file parse', () => {
+  it.each(mappingFixtures.map((text, i) => [i, text] as const))('fixture %i', (_i, text) => expectSameAsWhole(text));
+
+  it('generated Chatwork files are really read in pieces', () => {
+    const text = generateMappingFile(50);
+    expect(parseMappingPieces(text).length).toBe(12); // the comment line, the target line and ten blocks
+    expectSameAsWhole(text);
+  });
+
+  it('on mutated generated files', () => {
+    const bases = [5, 12, 25].map(generateMappingFile);
+    fc.assert(
+      fc.property(fc.constantFrom(...bases), fc.array(mutation(insertable), { minLength: 1, maxLength: 6 }), (base, mutations) => {
+        expectSameAsWhole(mutations.reduce(applyMutation, base));
+      }),
+      { numRuns: 250 },
+    );
+  });
+
+  it('on mutated fixtures', () => {
+    fc.assert(
+      fc.property(mutatedMapping, (text) => expectSameAsWhole(text)),
+      { numRuns: 600 },
+    );
+  });
+
+  it('on structured .aadmap text, joined and mutated', () => {
+    fc.assert(
+      fc.property(
+        fc.array(structuredMapping, { minLength: 1, maxLength: 3 }),
+        fc.array(mutation(insertable), { maxLength: 3 }),
+        (files, mutations) => {
+          expectSameAsWhole(mutations.reduce(applyMutation, files.join('\n')));
+        },
+      ),
+      { numRuns: 600 },
+    );
+  });
+
+  it('on .aadmap token soup', () => {
+    fc.assert(
+      fc.property(mappingSoup, (text) => expectSameAsWhole(text)),
+      { numRuns: 400 },
+    );
+  });
+});
