@@ -82,22 +82,29 @@ export function parseMappingFileWhole(text: string): MappingFileParseResult {
   }
 }
 
-/** The pieces parseMappingFile reads, in order, covering the text. May throw (callers guard). */
-export function parseMappingPieces(text: string): MappingPiece[] {
+/**
+ * The pieces parseMappingFile reads, in order, covering the text. `parse` reads one piece
+ * (parseMappingPiece, or a caller's cache of it); only its `closedAtFileLevel` steers the cutting.
+ * May throw (callers guard).
+ */
+export function parseMappingPieces<P extends { closedAtFileLevel: boolean } = MappingPiece>(
+  text: string,
+  parse: (text: string, start: number, end: number) => P = parseMappingPiece as unknown as (text: string, start: number, end: number) => P,
+): P[] {
   const cuts = segmentStarts(text);
-  const pieces: MappingPiece[] = [];
+  const pieces: P[] = [];
   let index = 0; // cuts[index] is where the next piece starts
   while (index < cuts.length) {
     const start = cuts[index]!;
     let next = index + 1;
-    let piece = parseMappingPiece(text, start, cuts[next] ?? text.length);
+    let piece = parse(text, start, cuts[next] ?? text.length);
     if (!piece.closedAtFileLevel && next < cuts.length) {
       // A block left open (a missing `}`) takes in the next one: try once with the next piece.
       next++;
-      piece = parseMappingPiece(text, start, cuts[next] ?? text.length);
+      piece = parse(text, start, cuts[next] ?? text.length);
       if (!piece.closedAtFileLevel && next < cuts.length) {
         next = cuts.length;
-        piece = parseMappingPiece(text, start, text.length);
+        piece = parse(text, start, text.length);
       }
     }
     pieces.push(piece);

@@ -1,6 +1,7 @@
 /**
  * The language-service facade: plain functions over documents, returning LSP types. The LSP
- * adapter, the CLI and the tests use only this. It holds no editor state and does no I/O (schema
+ * adapter, the CLI and the tests use only this. It holds no editor state (only a bounded cache of
+ * derived results, for incremental diagnostics) and does no I/O (schema
  * files come through the injected reader).
  */
 import type { Diagnostic } from 'vscode-languageserver-types';
@@ -9,7 +10,11 @@ import type { CheckDiagnostic } from '../checker/diagnostic';
 import { analyzeMappingText, analyzeScimFilterText, type MappingAnalysis, type ScimFilterFileAnalysis } from './analysis';
 import { languageOf, type TextDocumentInput } from './document';
 import { toLspDiagnostics } from './lsp-conversion';
+import { IncrementalMappingDiagnostics } from './incremental-diagnostics';
 import { noSchemaFiles, type SchemaFileReader } from './schema-resolver';
+
+/** Documents whose incremental-diagnostics state is kept. */
+const INCREMENTAL_DOCUMENTS = 16;
 
 export interface LanguageServiceOptions {
   schemaFiles?: SchemaFileReader;
@@ -40,13 +45,30 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
     }
   }
 
+  // Diagnostics of .aadmap documents reuse the previous version's work (incremental-diagnostics.ts);
+  // the state of the last few documents is kept, least recently used first out.
+  const incremental = new Map<string, IncrementalMappingDiagnostics>();
+  function incrementalFor(uri: string): IncrementalMappingDiagnostics {
+    let state = incremental.get(uri);
+    if (state) incremental.delete(uri);
+    else state = new IncrementalMappingDiagnostics();
+    incremental.set(uri, state);
+    if (incremental.size > INCREMENTAL_DOCUMENTS) incremental.delete(incremental.keys().next().value!);
+    return state;
+  }
+
   function diagnostics(document: TextDocumentInput): CheckDiagnostic[] {
+    if (languageOf(document) === 'aadmap') return incrementalFor(document.uri).diagnostics(document.text, document.uri, schemaFiles);
     return analyze(document)?.diagnostics ?? [];
   }
 
   return {
     analyze,
     diagnostics,
-    validate: (document) => toLspDiagnostics(diagnostics(document), new LineIndex(document.text)),
+    validate: (document) => {
+      const found = diagnostics(document);
+      // Lines are only needed for what is reported (a clean 600 KB file skips the line table).
+      return found.length === 0 ? [] : toLspDiagnostics(found, new LineIndex(document.text));
+    },
   };
 }
