@@ -34,7 +34,9 @@ export interface BenchServer {
 
 export async function startBenchServer(capabilities: ClientCapabilities, initializationOptions?: unknown): Promise<BenchServer> {
   const started = performance.now();
-  const child = spawn(process.execPath, [SERVER_BUNDLE, '--stdio'], { stdio: 'pipe' });
+  // AADMAP_BENCH_SERVER_NODE_ARGS: extra Node flags for the server, e.g. "--cpu-prof --cpu-prof-dir=out/prof".
+  const nodeArgs = (process.env['AADMAP_BENCH_SERVER_NODE_ARGS'] ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, SERVER_BUNDLE, '--stdio'], { stdio: 'pipe' });
   child.stderr.resume();
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
   const waiting = new Map<string, (params: PublishDiagnosticsParams) => void>();

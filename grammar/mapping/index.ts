@@ -13,7 +13,7 @@ import { MappingVisitor } from './visitor';
 import { segmentStarts } from './segments';
 
 export * from './ast';
-export { segmentStarts } from './segments';
+export { segmentStarts, updateSegmentStarts } from './segments';
 
 export interface MappingFileParseResult {
   ast: MappingFile;
@@ -85,13 +85,14 @@ export function parseMappingFileWhole(text: string): MappingFileParseResult {
 /**
  * The pieces parseMappingFile reads, in order, covering the text. `parse` reads one piece
  * (parseMappingPiece, or a caller's cache of it); only its `closedAtFileLevel` steers the cutting.
+ * `cuts` are segmentStarts(text) (a caller may know them already).
  * May throw (callers guard).
  */
 export function parseMappingPieces<P extends { closedAtFileLevel: boolean } = MappingPiece>(
   text: string,
   parse: (text: string, start: number, end: number) => P = parseMappingPiece as unknown as (text: string, start: number, end: number) => P,
+  cuts: readonly number[] = segmentStarts(text),
 ): P[] {
-  const cuts = segmentStarts(text);
   const pieces: P[] = [];
   let index = 0; // cuts[index] is where the next piece starts
   while (index < cuts.length) {

@@ -16,9 +16,18 @@ function startsWord(text: string, at: number, word: string): boolean {
 /** Offsets where a piece may start, ascending, beginning with 0. */
 export function segmentStarts(text: string): number[] {
   const starts = [0];
-  let lineStart = 0;
+  lineStartsWithStatement(text, 0, text.length, starts);
+  return starts;
+}
+
+/**
+ * Appends to `out` the line starts in [from, to) (`from` must be a line start) whose line begins
+ * with `mapping` or `target`, except offset 0.
+ */
+export function lineStartsWithStatement(text: string, from: number, to: number, out: number[]): void {
+  let lineStart = from;
   const length = text.length;
-  while (lineStart < length) {
+  while (lineStart < to) {
     let i = lineStart;
     while (i < length && (text.charCodeAt(i) === 0x20 || text.charCodeAt(i) === 0x09)) i++;
     const code = text.charCodeAt(i);
@@ -26,13 +35,44 @@ export function segmentStarts(text: string): number[] {
       lineStart > 0 &&
       (code === 0x6d /* m */ ? startsWord(text, i, 'mapping') : code === 0x74 /* t */ && startsWord(text, i, 'target'))
     ) {
-      starts.push(lineStart);
+      out.push(lineStart);
     }
-    // Next line: after \n, \r\n or a lone \r (the lexers' line breaks).
-    const lf = text.indexOf('\n', i);
-    const cr = text.indexOf('\r', i);
-    if (lf < 0 && cr < 0) break;
-    lineStart = cr >= 0 && (lf < 0 || cr < lf) ? (text.charCodeAt(cr + 1) === 0x0a ? cr + 2 : cr + 1) : lf + 1;
+    // Next line: after \n, \r\n or a lone \r (the lexers' line breaks). One scan per line: an
+    // indexOf('\r') per line would rescan the rest of a file that has none.
+    while (i < length) {
+      const c = text.charCodeAt(i);
+      if (c === 0x0a || c === 0x0d) break;
+      i++;
+    }
+    if (i >= length) break;
+    lineStart = text.charCodeAt(i) === 0x0d && text.charCodeAt(i + 1) === 0x0a ? i + 2 : i + 1;
   }
+}
+
+/**
+ * segmentStarts(text) computed from the previous text's list: `text` equals `previous` but for the
+ * characters between a common prefix of length `prefix` and a common suffix of length `suffix`.
+ * Only the lines around the change are scanned; cuts before it are kept, cuts after it move.
+ */
+export function updateSegmentStarts(
+  previous: string,
+  previousStarts: readonly number[],
+  text: string,
+  prefix: number,
+  suffix: number,
+): number[] {
+  const delta = text.length - previous.length;
+  // From the start of the line holding the first changed character…
+  let from = prefix;
+  while (from > 0 && text.charCodeAt(from - 1) !== 0x0a && text.charCodeAt(from - 1) !== 0x0d) from--;
+  // …to the start of the line after the one holding the last changed character (its line break
+  // and everything after it are unchanged, so the cuts there are the old ones, moved).
+  let to = text.length - suffix;
+  while (to < text.length && text.charCodeAt(to) !== 0x0a && text.charCodeAt(to) !== 0x0d) to++;
+  if (to < text.length) to += text.charCodeAt(to) === 0x0d && text.charCodeAt(to + 1) === 0x0a ? 2 : 1;
+  const starts = [0];
+  for (const start of previousStarts) if (start > 0 && start < from) starts.push(start);
+  lineStartsWithStatement(text, from, to, starts);
+  for (const start of previousStarts) if (start + delta >= to && start > 0) starts.push(start + delta);
   return starts;
 }

@@ -6,9 +6,11 @@
  * mapping block; the others only move. The parser already reads a file in pieces that parse on
  * their own (grammar/mapping parseMappingPieces); here each piece's results — its syntax
  * diagnostics, its target statements, its block names and each block's checker diagnostics — are
- * kept, keyed by the piece's text, and reused with their offsets shifted when the same text shows up
- * again, wherever it now starts. File-level rules (which target applies, duplicate target
- * statements, duplicate block names) are recomputed from the kept summaries on every call.
+ * kept. The next version is compared with the previous one (common prefix and suffix, one pass over
+ * the text): a piece that lies entirely in the unchanged prefix or suffix has the same text, so
+ * its results are reused, with their offsets shifted by the length change when it lies after the
+ * edit. Only the pieces the edit touched are read again. File-level rules (which target applies,
+ * duplicate target statements, duplicate block names) are recomputed from the kept summaries.
  *
  * The contract: `diagnostics()` returns exactly `analyzeMappingText(text, uri, reader).diagnostics`
  * — same items, same order. test/service/incremental-diagnostics.test.ts proves it on sequences of
@@ -16,7 +18,13 @@
  */
 import type { SyntaxDiagnostic } from '../../grammar/common/syntax-diagnostic';
 import type { ObjectMappingBlock, TargetStatement } from '../../grammar/mapping/ast';
-import { parseMappingPiece, parseMappingPieces, withoutRepeatedSyntaxErrors } from '../../grammar/mapping/index';
+import {
+  parseMappingPiece,
+  parseMappingPieces,
+  segmentStarts,
+  updateSegmentStarts,
+  withoutRepeatedSyntaxErrors,
+} from '../../grammar/mapping/index';
 import { type CheckDiagnostic, DiagnosticSink } from '../checker/diagnostic';
 import { checkBlock, reportDuplicateBlockName, reportDuplicateTargets } from '../checker/mapping/check-file';
 import type { ResolvedSchemas } from '../checker/mapping/context';
@@ -24,7 +32,8 @@ import { resolveSchemas, type SchemaFileReader } from './schema-resolver';
 
 /** What is kept of one piece, with offsets valid where the piece started when it was read (`start`). */
 interface PieceSummary {
-  text: string;
+  /** Length of the piece's text (no text is kept: a slice would keep the whole old version alive). */
+  length: number;
   start: number;
   closedAtFileLevel: boolean;
   syntax: SyntaxDiagnostic[];
@@ -43,25 +52,42 @@ interface BlockSummary {
   failure?: unknown;
 }
 
-/** Per-document state: the summaries of the previous version's pieces, by piece text. */
+/** Per-document state: the previous version's text, cuts and piece summaries. */
 export class IncrementalMappingDiagnostics {
-  private previous = new Map<string, PieceSummary>();
+  private previous: { text: string; cuts: number[]; pieces: Map<number, PieceSummary> } | undefined;
   /** What the last call did: pieces in the file, and pieces it had to read (parse) afresh. */
   readonly lastCall = { pieces: 0, read: 0 };
 
   /** The diagnostics of `text`, equal to analyzeMappingText(text, uri, reader).diagnostics. */
   diagnostics(text: string, uri: string, reader: SchemaFileReader): CheckDiagnostic[] {
-    const current = new Map<string, PieceSummary>();
+    const previous = this.previous;
     let read = 0;
-    // Pieces: the previous version's summary when the same text was a piece then, else a fresh read.
-    const pieces = parseMappingPieces(text, (fileText, start, end) => {
-      const pieceText = fileText.substring(start, end);
-      const known = current.get(pieceText) ?? this.previous.get(pieceText);
-      const summary = known ?? (read++, summarize(fileText, start, end, pieceText));
-      return { summary, start, closedAtFileLevel: summary.closedAtFileLevel };
-    });
-    for (const piece of pieces) current.set(piece.summary.text, piece.summary);
-    this.previous = current;
+    let cuts: number[];
+    let reuse: (start: number, end: number) => PieceSummary | undefined = () => undefined;
+    if (previous === undefined) {
+      cuts = segmentStarts(text);
+    } else {
+      const prefix = commonPrefix(previous.text, text);
+      const suffix = commonSuffix(previous.text, text, prefix);
+      const delta = text.length - previous.text.length;
+      cuts = updateSegmentStarts(previous.text, previous.cuts, text, prefix, suffix);
+      reuse = (start, end) => {
+        // Same text as in the previous version: wholly before the change, or wholly after it.
+        const before =
+          end <= prefix ? previous.pieces.get(start) : start >= text.length - suffix ? previous.pieces.get(start - delta) : undefined;
+        return before !== undefined && before.length === end - start ? before : undefined;
+      };
+    }
+    const pieces = parseMappingPieces(
+      text,
+      (fileText, start, end) => {
+        const summary = reuse(start, end) ?? (read++, summarize(fileText, start, end));
+        return { summary, start, closedAtFileLevel: summary.closedAtFileLevel };
+      },
+      cuts,
+    );
+    const kept = new Map<number, PieceSummary>();
+    this.previous = { text, cuts, pieces: kept };
 
     const sink = new DiagnosticSink();
     // 1. Syntax, as parseMappingFile reports it.
@@ -80,13 +106,13 @@ export class IncrementalMappingDiagnostics {
         let { summary } = piece;
         if (summary.checkedWith?.source !== schemas.source || summary.checkedWith?.target !== schemas.target) {
           // Never checked, or against other schemas: check a tree at today's offsets.
-          const blocks = summary.unchecked !== undefined && summary.start === piece.start ? summary.unchecked : undefined;
-          if (!blocks) read++;
-          summary = blocks
-            ? checkSummary(summary, blocks, text, schemas)
-            : checkSummary(summarize(text, piece.start, piece.start + summary.text.length, summary.text), undefined, text, schemas);
-          current.set(summary.text, summary);
+          if (summary.unchecked === undefined || summary.start !== piece.start) {
+            read++;
+            summary = summarize(text, piece.start, piece.start + summary.length);
+          }
+          summary = checkSummary(summary, summary.unchecked ?? [], text, schemas);
         }
+        kept.set(piece.start, summary);
         const delta = piece.start - summary.start;
         for (const block of summary.blocks) {
           if (block.name)
@@ -108,11 +134,26 @@ export class IncrementalMappingDiagnostics {
   }
 }
 
+function commonPrefix(a: string, b: string): number {
+  const max = Math.min(a.length, b.length);
+  let i = 0;
+  while (i < max && a.charCodeAt(i) === b.charCodeAt(i)) i++;
+  return i;
+}
+
+/** The common suffix, not overlapping the common prefix in either text. */
+function commonSuffix(a: string, b: string, prefix: number): number {
+  const max = Math.min(a.length, b.length) - prefix;
+  let i = 0;
+  while (i < max && a.charCodeAt(a.length - 1 - i) === b.charCodeAt(b.length - 1 - i)) i++;
+  return i;
+}
+
 /** Reads text[start, end) as a piece; its blocks wait in `unchecked` for the schemas. */
-function summarize(text: string, start: number, end: number, pieceText: string): PieceSummary {
+function summarize(text: string, start: number, end: number): PieceSummary {
   const piece = parseMappingPiece(text, start, end);
   return {
-    text: pieceText,
+    length: end - start,
     start,
     closedAtFileLevel: piece.closedAtFileLevel,
     syntax: piece.diagnostics,
@@ -123,9 +164,9 @@ function summarize(text: string, start: number, end: number, pieceText: string):
 }
 
 /** A summary whose blocks (at its own offsets) are checked against `schemas`; the blocks are then dropped. */
-function checkSummary(read: PieceSummary, blocks: ObjectMappingBlock[] | undefined, text: string, schemas: ResolvedSchemas): PieceSummary {
+function checkSummary(read: PieceSummary, blocks: readonly ObjectMappingBlock[], text: string, schemas: ResolvedSchemas): PieceSummary {
   const summary: PieceSummary = { ...read, blocks: [], checkedWith: schemas, unchecked: undefined };
-  for (const block of blocks ?? read.unchecked ?? []) {
+  for (const block of blocks) {
     const sink = new DiagnosticSink();
     const result: BlockSummary = { diagnostics: sink.items };
     if (block.name) result.name = { value: block.name.value, start: block.name.start, end: block.name.end };

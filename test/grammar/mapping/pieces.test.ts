@@ -6,7 +6,13 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseMappingFile, parseMappingFileWhole, parseMappingPieces } from '../../../grammar/mapping/index';
+import {
+  parseMappingFile,
+  parseMappingFileWhole,
+  parseMappingPieces,
+  segmentStarts,
+  updateSegmentStarts,
+} from '../../../grammar/mapping/index';
 import { generateMappingFile } from '../../../bench/lib/generate';
 import {
   applyMutation,
@@ -84,6 +90,43 @@ describe('pieces equal the whole-file parse', () => {
     fc.assert(
       fc.property(mappingSoup, (text) => expectSameAsWhole(text)),
       { numRuns: 400 },
+    );
+  });
+});
+
+describe('cuts after an edit', () => {
+  /** The common prefix and suffix of two texts, as the incremental diagnostics compute them. */
+  function alignment(a: string, b: string): [number, number] {
+    let prefix = 0;
+    while (prefix < Math.min(a.length, b.length) && a[prefix] === b[prefix]) prefix++;
+    let suffix = 0;
+    while (suffix < Math.min(a.length, b.length) - prefix && a[a.length - 1 - suffix] === b[b.length - 1 - suffix]) suffix++;
+    return [prefix, suffix];
+  }
+
+  it('updateSegmentStarts equals segmentStarts of the new text', () => {
+    const lineBreaks = fc.constantFrom(
+      '\n',
+      '\r\n',
+      '\r',
+      '\nmapping "M" User -> User {\n',
+      '\ntarget x\n',
+      'mapping',
+      'target',
+      ' ',
+      '\t',
+    );
+    fc.assert(
+      fc.property(
+        fc.oneof(fc.constant(generateMappingFile(10)), structuredMapping),
+        mutation(fc.oneof(insertable, lineBreaks)),
+        (base, m) => {
+          const text = applyMutation(base, m);
+          const [prefix, suffix] = alignment(base, text);
+          expect(updateSegmentStarts(base, segmentStarts(base), text, prefix, suffix)).toEqual(segmentStarts(text));
+        },
+      ),
+      { numRuns: 1500 },
     );
   });
 });
