@@ -16,6 +16,7 @@ import {
   StreamMessageReader,
   StreamMessageWriter,
 } from 'vscode-languageserver-protocol/node';
+import { SERVER_NODE_OPTIONS } from '../../server/lsp/node-options';
 
 export const SERVER_BUNDLE = join(process.cwd(), 'dist', 'server.js');
 
@@ -35,7 +36,8 @@ export interface BenchServer {
 export async function startBenchServer(capabilities: ClientCapabilities, initializationOptions?: unknown): Promise<BenchServer> {
   const started = performance.now();
   // AADMAP_BENCH_SERVER_NODE_ARGS: extra Node flags for the server, e.g. "--cpu-prof --cpu-prof-dir=out/prof".
-  const nodeArgs = (process.env['AADMAP_BENCH_SERVER_NODE_ARGS'] ?? '').split(' ').filter(Boolean);
+  // The server runs with the Node options the VS Code client gives it.
+  const nodeArgs = [...SERVER_NODE_OPTIONS, ...(process.env['AADMAP_BENCH_SERVER_NODE_ARGS'] ?? '').split(' ').filter(Boolean)];
   const child = spawn(process.execPath, [...nodeArgs, SERVER_BUNDLE, '--stdio'], { stdio: 'pipe' });
   child.stderr.resume();
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));

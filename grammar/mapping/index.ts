@@ -11,6 +11,7 @@ import { Newline, RBrace } from './tokens';
 import { mappingFileParser } from './parser';
 import { MappingVisitor } from './visitor';
 import { segmentStarts } from './segments';
+import { fastParsePiece } from './fast-path';
 
 export * from './ast';
 export { segmentStarts, updateSegmentStarts } from './segments';
@@ -63,12 +64,12 @@ export function parseMappingFile(text: string): MappingFileParseResult {
 }
 
 /**
- * The file parsed in one piece, as before pieces existed. Not part of the library entry: the tests
+ * The file parsed in one piece by the general parser (no fast path), as before pieces existed. Not part of the library entry: the tests
  * prove parseMappingFile equal to it, and the benchmarks can time it.
  */
 export function parseMappingFileWhole(text: string): MappingFileParseResult {
   try {
-    const piece = parseMappingPiece(text, 0, text.length);
+    const piece = parseMappingPieceGeneral(text, 0, text.length);
     const { targets, mappings, comments } = piece.ast;
     return {
       ast: { kind: 'file', targets, mappings, comments, start: 0, end: text.length },
@@ -114,8 +115,18 @@ export function parseMappingPieces<P extends { closedAtFileLevel: boolean } = Ma
   return pieces;
 }
 
-/** Lexes, parses and visits text[start, end) as if it were the whole file, with absolute offsets. */
+/**
+ * Reads text[start, end) as if it were the whole file, with absolute offsets: by the fast path
+ * (fast-path.ts) when the piece is well-formed, else by the general parser.
+ */
 export function parseMappingPiece(text: string, start: number, end: number): MappingPiece {
+  const fast = fastParsePiece(text, start, end);
+  if (fast !== undefined) return { start, end, ast: fast, diagnostics: [], closedAtFileLevel: true };
+  return parseMappingPieceGeneral(text, start, end);
+}
+
+/** Lexes, parses and visits text[start, end) with chevrotain and the visitors (no fast path). */
+export function parseMappingPieceGeneral(text: string, start: number, end: number): MappingPiece {
   const pieceText = start === 0 && end === text.length ? text : text.substring(start, end);
   const lexed = lexMappingFile(pieceText);
   const diagnostics = lexerDiagnostics(pieceText, lexed.errors, start);

@@ -1,14 +1,17 @@
 /**
- * parseMappingFile reads a file in pieces (cut before `mapping` / `target` lines); it must return
- * exactly what one parse of the whole text returns — tree, ranges, key order and diagnostics — on
- * every input: fixtures, generated Chatwork files, structured and random `.aadmap` text, and
- * mutations of all of them (unclosed blocks, stray braces, duplicated and swapped lines).
+ * parseMappingFile reads a file in pieces (cut before `mapping` / `target` lines), each by the fast
+ * path (fast-path.ts) when it is well-formed, else by chevrotain; it must return exactly what one
+ * general parse of the whole text returns — tree, ranges, key order and diagnostics — on every
+ * input: fixtures, generated Chatwork files, structured and random `.aadmap` text, and mutations
+ * of all of them (unclosed blocks, stray braces, duplicated and swapped lines).
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { fastParsePiece } from '../../../grammar/mapping/fast-path';
 import {
   parseMappingFile,
   parseMappingFileWhole,
+  parseMappingPieceGeneral,
   parseMappingPieces,
   segmentStarts,
   updateSegmentStarts,
@@ -50,11 +53,29 @@ const insertable = fc.oneof(mappingToken, blockLines);
 describe('pieces equal the whole-file parse', () => {
   it.each(mappingFixtures.map((text, i) => [i, text] as const))('fixture %i', (_i, text) => expectSameAsWhole(text));
 
-  it('generated Chatwork files are really read in pieces', () => {
+  it('generated Chatwork files are really read in pieces, each by the fast path', () => {
     const text = generateMappingFile(50);
+    const cuts = segmentStarts(text);
     expect(parseMappingPieces(text).length).toBe(12); // the comment line, the target line and ten blocks
+    cuts.forEach((start, i) => expect(fastParsePiece(text, start, cuts[i + 1] ?? text.length), `piece ${i}`).toBeDefined());
     expectSameAsWhole(text);
   });
+
+  it.each(mappingFixtures.map((text, i) => [i, text] as const))(
+    'fixture %i: the fast path equals the general parser on every piece it takes',
+    (_i, text) => {
+      const cuts = segmentStarts(text);
+      cuts.forEach((start, i) => {
+        const end = cuts[i + 1] ?? text.length;
+        const fast = fastParsePiece(text, start, end);
+        const general = parseMappingPieceGeneral(text, start, end);
+        if (fast !== undefined) {
+          expect(general.diagnostics).toEqual([]);
+          expect(JSON.stringify(fast)).toBe(JSON.stringify(general.ast));
+        }
+      });
+    },
+  );
 
   it('on mutated generated files', () => {
     const bases = [5, 12, 25].map(generateMappingFile);
