@@ -118,8 +118,7 @@ export interface MappingFile extends TextRange {
 export const attributeMappingsOf = (block: ObjectMappingBlock): AttributeMapping[] =>
   block.items.filter((item): item is AttributeMapping => item.kind === 'attributeMapping');
 
-export const scopesOf = (block: ObjectMappingBlock): ScopeGroup[] =>
-  block.items.filter((item): item is ScopeGroup => item.kind === 'scope');
+export const scopesOf = (block: ObjectMappingBlock): ScopeGroup[] => block.items.filter((item): item is ScopeGroup => item.kind === 'scope');
 
 /** The Graph attributeMapping fields a mapping line sets (the defaults where it says nothing). */
 export interface AttributeMappingProperties {

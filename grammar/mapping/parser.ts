@@ -52,7 +52,7 @@ const ruleDescriptions: Record<string, string> = {
   modifier: "a modifier ('match', 'default', 'on create', 'flowType', 'flowBehavior', 'exportMissingReferences')",
   targetStatement: 'chatwork or a "schema.json" path',
   enabledSetting: 'true or false',
-  attributeMapping: "a source after '<-' (an expression, an [attribute], a \"constant\" or 'none')",
+  attributeMapping: 'a source after \'<-\' (an expression, an [attribute], a "constant" or \'none\')',
 };
 
 export class MappingFileParser extends ExpressionGrammar {

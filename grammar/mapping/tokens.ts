@@ -87,8 +87,7 @@ export const ScopeOperator = createToken({
     /NOT[ \t]+REGEX[ \t]+MATCH|REGEX[ \t]+MATCH|NOT[ \t]+EQUALS|EQUALS|IS[ \t]+NOT[ \t]+NULL|IS[ \t]+NULL|IS[ \t]+TRUE|IS[ \t]+FALSE|Greater_Than_OR_EQUALS|Greater_Than|Includes|ENDS_WITH|!&|&/,
   longer_alt: Identifier,
   categories: [LineContent],
-  label:
-    'a scoping operator (EQUALS, NOT EQUALS, IS TRUE, IS FALSE, IS NULL, IS NOT NULL, REGEX MATCH, NOT REGEX MATCH, Greater_Than, Greater_Than_OR_EQUALS, Includes, ENDS_WITH, &, !&)',
+  label: 'a scoping operator (EQUALS, NOT EQUALS, IS TRUE, IS FALSE, IS NULL, IS NOT NULL, REGEX MATCH, NOT REGEX MATCH, Greater_Than, Greater_Than_OR_EQUALS, Includes, ENDS_WITH, &, !&)',
 });
 
 function keyword(word: string): TokenType {
@@ -113,24 +112,7 @@ export const Operator = keyword('operator');
 export const True = keyword('true');
 export const False = keyword('false');
 
-export const keywords = [
-  Target,
-  Mapping,
-  Scope,
-  Enabled,
-  FlowTypes,
-  FlowType,
-  FlowBehavior,
-  ExportMissingReferences,
-  None,
-  Match,
-  Default,
-  On,
-  Create,
-  Operator,
-  True,
-  False,
-];
+export const keywords = [Target, Mapping, Scope, Enabled, FlowTypes, FlowType, FlowBehavior, ExportMissingReferences, None, Match, Default, On, Create, Operator, True, False];
 
 /** Keywords that start a statement: a line starting with one ends an unclosed expression above it. */
 export const statementStarters = new Set<TokenType>([Target, Mapping, Scope, Enabled, FlowTypes, TargetPath, RBrace]);

@@ -74,22 +74,12 @@ export class MappingVisitor extends ExpressionVisitor {
         const ec = enabled.children as Children;
         const kw = firstToken(ec, 'Kw_enabled')!;
         const value = firstToken(ec, 'Kw_true') ?? firstToken(ec, 'Kw_false');
-        items.push({
-          kind: 'enabled',
-          value: value?.image !== 'false',
-          start: kw.startOffset,
-          end: value ? tokenEnd(value) : tokenEnd(kw),
-        });
+        items.push({ kind: 'enabled', value: value?.image !== 'false', start: kw.startOffset, end: value ? tokenEnd(value) : tokenEnd(kw) });
       } else if (flowTypes) {
         const fc = flowTypes.children as Children;
         const kw = firstToken(fc, 'Kw_flowTypes')!;
         const values = tokens(fc, 'Identifier').map((t) => this.name(t)!);
-        items.push({
-          kind: 'flowTypes',
-          values,
-          start: kw.startOffset,
-          end: values.length ? values[values.length - 1]!.end : tokenEnd(kw),
-        });
+        items.push({ kind: 'flowTypes', values, start: kw.startOffset, end: values.length ? values[values.length - 1]!.end : tokenEnd(kw) });
       } else if (mapping) {
         const parsed = this.attributeMapping(mapping);
         if (parsed) items.push(parsed);
@@ -181,13 +171,7 @@ export class MappingVisitor extends ExpressionVisitor {
     const end = Math.max(source.end, arrowEnd, modifiers.length ? modifiers[modifiers.length - 1]!.end : 0);
     return {
       kind: 'attributeMapping',
-      target: {
-        kind: 'targetAttribute',
-        text: targetToken.image,
-        path: parsedPath.ast,
-        start: targetToken.startOffset,
-        end: tokenEnd(targetToken),
-      },
+      target: { kind: 'targetAttribute', text: targetToken.image, path: parsedPath.ast, start: targetToken.startOffset, end: tokenEnd(targetToken) },
       arrow: arrowToken?.startOffset ?? tokenEnd(targetToken),
       source,
       modifiers,

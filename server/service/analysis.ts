@@ -67,11 +67,7 @@ export function analyzeExpressionText(text: string): ExpressionAnalysis {
   sink.addAll(parsed.diagnostics);
   const ast = parsed.ast;
   if (ast) {
-    guard(
-      sink,
-      () => checkExpression(ast, { sink, source: findObject(BUILTIN_SOURCE, 'User'), usage: { kind: 'standalone' }, text }),
-      undefined,
-    );
+    guard(sink, () => checkExpression(ast, { sink, source: findObject(BUILTIN_SOURCE, 'User'), usage: { kind: 'standalone' }, text }), undefined);
   }
   return { text, ast, diagnostics: sink.items.sort(byPosition) };
 }

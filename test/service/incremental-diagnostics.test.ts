@@ -96,6 +96,10 @@ describe('incremental diagnostics equal a full analysis', () => {
     expect(incremental.lastCall.read).toBeLessThanOrEqual(3);
   });
 
+  it('the benchmark files (bench/lib/generate.ts) check clean', () => {
+    for (const size of [5, 50, 500]) expect(analyzeMappingText(generateMappingFile(size), URI, reader).diagnostics).toEqual([]);
+  });
+
   it('is what the language service reports for .aadmap documents', () => {
     const service = createLanguageService({ schemaFiles: reader });
     const text = `${generateMappingFile(10)}\nmapping "Broken" User -> User {\n  title <- Swtich([jobTitle], , "a", "b")\n`;
