@@ -16,7 +16,8 @@ const common = {
   sourcesContent: false,
   minify: production,
   logLevel: 'warning',
-  define: { __AADMAP_VERSION__: JSON.stringify(version) },
+  // __AADMAP_PRODUCTION__: grammar/common/build-mode.ts (no grammar self-checks in shipped bundles).
+  define: { __AADMAP_VERSION__: JSON.stringify(version), __AADMAP_PRODUCTION__: JSON.stringify(production) },
   // chevrotain ships ESM with a lodash-es dependency: bundling makes it plain CommonJS for Node 20.
   mainFields: ['module', 'main'],
 };

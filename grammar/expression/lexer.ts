@@ -1,4 +1,5 @@
 import { Lexer } from 'chevrotain';
+import { SKIP_GRAMMAR_VALIDATIONS } from '../common/build-mode';
 import { expressionTokens, Whitespace } from './tokens';
 
 export const expressionTokenVocabulary = [Whitespace, ...expressionTokens];
@@ -7,4 +8,5 @@ export const expressionTokenVocabulary = [Whitespace, ...expressionTokens];
 export const expressionLexer = new Lexer(expressionTokenVocabulary, {
   positionTracking: 'onlyOffset',
   ensureOptimizations: true,
+  skipValidations: SKIP_GRAMMAR_VALIDATIONS,
 });

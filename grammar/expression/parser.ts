@@ -9,6 +9,7 @@
  *   argument     := expression?                       (empty positions are allowed)
  */
 import { CstParser, type TokenVocabulary } from 'chevrotain';
+import { SKIP_GRAMMAR_VALIDATIONS } from '../common/build-mode';
 import { createMessageProvider } from '../common/parser-messages';
 import {
   AttributeRef,
@@ -34,6 +35,7 @@ export class ExpressionGrammar extends CstParser {
       maxLookahead: 1,
       nodeLocationTracking: 'none',
       errorMessageProvider: createMessageProvider(ruleDescriptions),
+      skipValidations: SKIP_GRAMMAR_VALIDATIONS,
     });
   }
 

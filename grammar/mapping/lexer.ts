@@ -1,10 +1,12 @@
 import { Lexer, type ILexingResult, type IToken } from 'chevrotain';
+import { SKIP_GRAMMAR_VALIDATIONS } from '../common/build-mode';
 import { LParen, RParen } from '../expression/tokens';
 import { mappingTokenVocabulary, Newline, statementStarters } from './tokens';
 
 export const mappingLexer = new Lexer(mappingTokenVocabulary, {
   positionTracking: 'onlyOffset',
   ensureOptimizations: true,
+  skipValidations: SKIP_GRAMMAR_VALIDATIONS,
 });
 
 export interface MappingLexResult {

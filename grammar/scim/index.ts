@@ -26,6 +26,7 @@ import { inputText } from '../common/input-text';
 import type { SyntaxDiagnostic } from '../common/syntax-diagnostic';
 import type { ScimFilter, ScimPath } from './ast';
 import { scimDiagnostic, type ScimDiagnosticCode } from './diagnostics';
+import { fastParseFilter, fastParsePath } from './fast-path';
 import { scimLexer } from './lexer';
 import { CODE_SEPARATOR, scimParser } from './parser';
 import { isJsWhitespace, LBracket, LParen, Not, RBracket, RParen } from './tokens';
@@ -69,7 +70,25 @@ type Mode = 'filter' | 'attributePath' | 'patchPath';
 const UNUSUAL_WHITESPACE = /[\u000b\u000c\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]/;
 
 export function parseScimFilter(text: string, options?: ScimParseOptions): ScimParseResult<ScimFilter> {
-  return run(text, options, 'filter') as ScimParseResult<ScimFilter>;
+  return run(text, options, 'filter', true) as ScimParseResult<ScimFilter>;
+}
+
+/**
+ * The general parser alone (chevrotain + visitor), without the fast path of fast-path.ts. Not part
+ * of the library entry: the tests compare both paths with it, and the benchmarks can time it.
+ */
+export function parseScimFilterGeneral(text: string, options?: ScimParseOptions): ScimParseResult<ScimFilter> {
+  return run(text, options, 'filter', false) as ScimParseResult<ScimFilter>;
+}
+
+/** parseAttributePath without the fast path (for the tests). */
+export function parseAttributePathGeneral(text: string, options?: ScimParseOptions): ScimParseResult<ScimPath> {
+  return run(text, options, 'attributePath', false) as ScimParseResult<ScimPath>;
+}
+
+/** parsePatchPath without the fast path (for the tests). */
+export function parsePatchPathGeneral(text: string, options?: ScimParseOptions): ScimParseResult<ScimPath> {
+  return run(text, options, 'patchPath', false) as ScimParseResult<ScimPath>;
 }
 
 /**
@@ -77,18 +96,23 @@ export function parseScimFilter(text: string, options?: ScimParseOptions): ScimP
  * (`userName`, `name.givenName`, `emails[type eq "work"].value`, `urn:…:User:department`).
  */
 export function parseAttributePath(text: string, options?: ScimParseOptions): ScimParseResult<ScimPath> {
-  return run(text, options, 'attributePath') as ScimParseResult<ScimPath>;
+  return run(text, options, 'attributePath', true) as ScimParseResult<ScimPath>;
 }
 
 /** RFC 7644 §3.5.2 PATCH `PATH = attrPath / valuePath [subAttr]` (same syntax as parseAttributePath). */
 export function parsePatchPath(text: string, options?: ScimParseOptions): ScimParseResult<ScimPath> {
-  return run(text, options, 'patchPath') as ScimParseResult<ScimPath>;
+  return run(text, options, 'patchPath', true) as ScimParseResult<ScimPath>;
 }
 
-function run(input: string, options: ScimParseOptions | undefined, mode: Mode): ScimParseResult<ScimFilter | ScimPath> {
+function run(input: string, options: ScimParseOptions | undefined, mode: Mode, fast: boolean): ScimParseResult<ScimFilter | ScimPath> {
   const text = inputText(input);
   const rawBase = options?.baseOffset;
   const base = typeof rawBase === 'number' && Number.isFinite(rawBase) ? rawBase : 0;
+  if (fast) {
+    // Well-formed input (nearly all of it) needs no chevrotain: same tree, no diagnostics.
+    const tree = mode === 'filter' ? fastParseFilter(text, base) : fastParsePath(text, base);
+    if (tree !== undefined) return { ast: tree, diagnostics: [] };
+  }
   const diagnostics: SyntaxDiagnostic[] = [];
   let ast: ScimFilter | ScimPath | undefined;
   try {
@@ -98,7 +122,12 @@ function run(input: string, options: ScimParseOptions | undefined, mode: Mode): 
     diagnostics.length = 0;
     const detail = error instanceof Error ? error.message : String(error);
     diagnostics.push(
-      scimDiagnostic('scim-internal-error', base, base + text.length, `Internal error while parsing the SCIM ${describeMode(mode)}: ${detail}`),
+      scimDiagnostic(
+        'scim-internal-error',
+        base,
+        base + text.length,
+        `Internal error while parsing the SCIM ${describeMode(mode)}: ${detail}`,
+      ),
     );
   }
   return { ast, diagnostics: finish(diagnostics, base, text.length) };
@@ -113,9 +142,7 @@ function analyse(text: string, base: number, mode: Mode, diagnostics: SyntaxDiag
   const tokens = lexed.tokens;
   for (const error of lexed.errors) {
     // Unreachable by construction (every character belongs to a token); kept for safety.
-    diagnostics.push(
-      scimDiagnostic('syntax-error', base + error.offset, base + error.offset + Math.max(0, error.length), error.message),
-    );
+    diagnostics.push(scimDiagnostic('syntax-error', base + error.offset, base + error.offset + Math.max(0, error.length), error.message));
   }
   if (tokens.length === 0) {
     const code: ScimDiagnosticCode = mode === 'filter' ? 'scim-empty-filter' : 'scim-empty-path';
@@ -130,8 +157,7 @@ function analyse(text: string, base: number, mode: Mode, diagnostics: SyntaxDiag
   if (balance.tooDeep) return undefined;
 
   scimParser.input = tokens;
-  const cst =
-    mode === 'filter' ? scimParser.filter() : mode === 'attributePath' ? scimParser.attributePath() : scimParser.patchPath();
+  const cst = mode === 'filter' ? scimParser.filter() : mode === 'attributePath' ? scimParser.attributePath() : scimParser.patchPath();
   const parseErrors = scimParser.errors;
   let lastErrorToken: IToken | undefined;
   for (const error of parseErrors) {
@@ -157,7 +183,12 @@ function analyse(text: string, base: number, mode: Mode, diagnostics: SyntaxDiag
   if ((ctx.errorNodes > 0 || ast === undefined) && !diagnostics.some((d) => d.severity === 'error')) {
     // Safety net: an error node always comes with an error.
     diagnostics.push(
-      scimDiagnostic('syntax-error', base + first.startOffset, base + last.startOffset + last.image.length, `Invalid SCIM ${describeMode(mode)}`),
+      scimDiagnostic(
+        'syntax-error',
+        base + first.startOffset,
+        base + last.startOffset + last.image.length,
+        `Invalid SCIM ${describeMode(mode)}`,
+      ),
     );
   }
   return ast;
@@ -289,9 +320,7 @@ function reportUnusualWhitespace(text: string, tokens: IToken[], base: number, d
       let k = j + 1;
       while (k < gapEnd && UNUSUAL_WHITESPACE.test(text[k]!)) k++;
       const code = text.charCodeAt(j).toString(16).toUpperCase().padStart(4, '0');
-      diagnostics.push(
-        scimDiagnostic('scim-whitespace', base + j, base + k, `Unusual whitespace character U+${code}; use a normal space`),
-      );
+      diagnostics.push(scimDiagnostic('scim-whitespace', base + j, base + k, `Unusual whitespace character U+${code}; use a normal space`));
       j = k;
     }
     if (i < tokens.length) gapStart = tokens[i]!.startOffset + tokens[i]!.image.length;

@@ -7,11 +7,13 @@
  * optimisation, which would make every token try every pattern.
  */
 import { Lexer, type ILexingResult } from 'chevrotain';
+import { SKIP_GRAMMAR_VALIDATIONS } from '../common/build-mode';
 import { allTokens } from './tokens';
 
 export const scimLexer = new Lexer(allTokens, {
   positionTracking: 'onlyOffset',
   ensureOptimizations: true,
+  skipValidations: SKIP_GRAMMAR_VALIDATIONS,
 });
 
 export function tokenizeScim(text: string): ILexingResult {

@@ -53,6 +53,7 @@ import {
   UnknownOp,
   Word,
 } from './tokens';
+import { SKIP_GRAMMAR_VALIDATIONS } from '../common/build-mode';
 
 /** Separator between the diagnostic code and the text in messages built by the provider. */
 export const CODE_SEPARATOR = '\u0000';
@@ -175,6 +176,7 @@ export class ScimParser extends CstParser {
       recoveryEnabled: true,
       maxLookahead: 1,
       errorMessageProvider: scimErrorMessageProvider,
+      skipValidations: SKIP_GRAMMAR_VALIDATIONS,
     });
     this.performSelfAnalysis();
   }

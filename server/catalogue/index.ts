@@ -30,11 +30,19 @@ export function functionNames(): string[] {
 
 /** The non-repeating parameters (always the leading ones) and the trailing repeating group. */
 export function splitParameters(sig: FunctionSignature): { fixed: readonly ParameterSpec[]; group: readonly ParameterSpec[] } {
-  const fixed: ParameterSpec[] = [];
-  const group: ParameterSpec[] = [];
-  for (const p of sig.parameters) (p.repeating ? group : fixed).push(p);
-  return { fixed, group };
+  // Asked for every argument of every call the checker visits: computed once per signature.
+  let split = splits.get(sig);
+  if (split === undefined) {
+    const fixed: ParameterSpec[] = [];
+    const group: ParameterSpec[] = [];
+    for (const p of sig.parameters) (p.repeating ? group : fixed).push(p);
+    split = { fixed, group };
+    splits.set(sig, split);
+  }
+  return split;
 }
+
+const splits = new WeakMap<FunctionSignature, { fixed: readonly ParameterSpec[]; group: readonly ParameterSpec[] }>();
 
 /**
  * Minimum and maximum number of arguments. An optional parameter still occupies its position when a
@@ -119,15 +127,16 @@ export function argumentCountProblem(sig: FunctionSignature, count: number): str
   const { fixed, group } = splitParameters(sig);
 
   if (group.length > 0) {
-    const shape = shapeWithGroup(fixed, group, sig.minRepeats);
+    // The sentence is only built when there is a problem (this runs for every call checked).
+    const shape = () => shapeWithGroup(fixed, group, sig.minRepeats);
     const extra = count - fixed.length;
     if (group.length > 1 && extra > 0 && extra % group.length !== 0) {
       const first = words(group[0].name);
       const last = words(group[group.length - 1].name);
-      return `${sig.name} takes ${shape}: ${argumentsWord(count)} leave ${withArticle(first)} without ${withArticle(last)}.`;
+      return `${sig.name} takes ${shape()}: ${argumentsWord(count)} leave ${withArticle(first)} without ${withArticle(last)}.`;
     }
     if (count < min) {
-      return `${sig.name} takes ${shape} (at least ${argumentsWord(min)}), but ${givenPhrase(count)}.`;
+      return `${sig.name} takes ${shape()} (at least ${argumentsWord(min)}), but ${givenPhrase(count)}.`;
     }
     return undefined;
   }

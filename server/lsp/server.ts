@@ -40,6 +40,19 @@ export const COMPLETION_TRIGGERS = ['[', '(', ',', '"', '.', ' '];
 
 export const PUSH_DEBOUNCE_MS = 150;
 
+/**
+ * `initializationOptions` the server reads. `pushDiagnosticsDebounceMs` (0–10,000) replaces the push
+ * debounce: the benchmarks set 0 to time didChange → publishDiagnostics without the wait.
+ */
+export interface InitializationOptions {
+  pushDiagnosticsDebounceMs?: number;
+}
+
+function debounceOption(options: unknown): number | undefined {
+  const value = (options as InitializationOptions | null | undefined)?.pushDiagnosticsDebounceMs;
+  return typeof value === 'number' && Number.isFinite(value) && value >= 0 && value <= 10_000 ? value : undefined;
+}
+
 export interface ServerOptions {
   service: LanguageService;
   /** For tests: the push debounce (milliseconds). */
@@ -130,6 +143,7 @@ export function startServer(connection: Connection, { service, debounceMs = PUSH
     const capabilities = params.capabilities;
     pullDiagnostics = !!capabilities.textDocument?.diagnostic;
     canRefresh = !!capabilities.workspace?.diagnostics?.refreshSupport;
+    debounceMs = debounceOption(params.initializationOptions) ?? debounceMs;
     evaluation?.initialize(params);
     snippetSupport = !!capabilities.textDocument?.completion?.completionItem?.snippetSupport;
     configurationSupport = !!capabilities.workspace?.configuration;

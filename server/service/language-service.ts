@@ -1,6 +1,7 @@
 /**
  * The language-service facade: plain functions over documents, returning LSP types. The LSP
- * adapter, the CLI and the tests use only this. It holds no editor state and does no I/O (schema
+ * adapter, the CLI and the tests use only this. It holds no editor state (only a bounded cache of
+ * derived results, for incremental diagnostics) and does no I/O (schema
  * files come through the injected reader).
  */
 import type { Diagnostic } from 'vscode-languageserver-types';
@@ -9,8 +10,12 @@ import type { MappingAnalysis, ScimFilterFileAnalysis } from './analysis';
 import type { TextDocumentInput } from './document';
 import { createEditorFeatures, type EditorFeatures, type HoverContributor } from './editor-features';
 import { toLspDiagnostics } from './lsp-conversion';
+import { IncrementalMappingDiagnostics } from './incremental-diagnostics';
 import { noSchemaFiles, type SchemaFileReader } from './schema-resolver';
 import { type DocumentRef, DocumentSnapshot } from './snapshot';
+
+/** Documents whose incremental-diagnostics state is kept. */
+const INCREMENTAL_DOCUMENTS = 16;
 
 export interface LanguageServiceOptions {
   schemaFiles?: SchemaFileReader;
@@ -45,14 +50,34 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
   const snapshotOf = (document: DocumentRef) => (document instanceof DocumentSnapshot ? document : snapshot(document));
 
   const analyze = (document: DocumentRef): DocumentAnalysis | undefined => snapshotOf(document).analysis;
-  const diagnostics = (document: DocumentRef): CheckDiagnostic[] => analyze(document)?.diagnostics ?? [];
+
+  // Diagnostics of .aadmap documents reuse the previous version's work (incremental-diagnostics.ts),
+  // so an edit of a large file never waits for its full analysis; the state of the last few
+  // documents is kept, least recently used first out.
+  const incremental = new Map<string, IncrementalMappingDiagnostics>();
+  function incrementalFor(uri: string): IncrementalMappingDiagnostics {
+    let state = incremental.get(uri);
+    if (state) incremental.delete(uri);
+    else state = new IncrementalMappingDiagnostics();
+    incremental.set(uri, state);
+    if (incremental.size > INCREMENTAL_DOCUMENTS) incremental.delete(incremental.keys().next().value!);
+    return state;
+  }
+
+  function diagnostics(document: DocumentRef): CheckDiagnostic[] {
+    const current = snapshotOf(document);
+    if (current.languageId === 'aadmap') return current.diagnosticsOnce(() => incrementalFor(current.uri).diagnostics(current.text, current.uri, schemaFiles));
+    return current.analysis?.diagnostics ?? [];
+  }
 
   return {
     analyze,
     diagnostics,
     validate: (document) => {
       const current = snapshotOf(document);
-      return toLspDiagnostics(diagnostics(current), current.lines);
+      const found = diagnostics(current);
+      // Lines are only needed for what is reported (a clean 600 KB file skips the line table).
+      return found.length === 0 ? [] : toLspDiagnostics(found, current.lines);
     },
     snapshot,
     ...createEditorFeatures(snapshotOf, options.hoverContributors),

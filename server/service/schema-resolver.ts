@@ -45,7 +45,7 @@ export function resolveSchemas(file: MappingFile, documentUri: string, reader: S
     sink.report('unknown-target', value, `Cannot read the target schema "${value.text}": ${result.error}`);
     return { source: BUILTIN_SOURCE };
   }
-  const read = readGraphSchema(result.json, value.text);
+  const read = readSchemaOnce(result.json, value.text);
   if (!read.target) {
     sink.report(
       'unknown-target',
@@ -55,4 +55,20 @@ export function resolveSchemas(file: MappingFile, documentUri: string, reader: S
     return { source: read.source ?? BUILTIN_SOURCE };
   }
   return { source: read.source ?? BUILTIN_SOURCE, target: read.target };
+}
+
+/**
+ * readGraphSchema, once per parsed JSON document (readers return the same object while the file is
+ * unchanged): the same schema objects on every analysis let incremental diagnostics keep the checks
+ * of unchanged blocks.
+ */
+const readSchemas = new WeakMap<object, Map<string, ReturnType<typeof readGraphSchema>>>();
+
+function readSchemaOnce(json: unknown, id: string): ReturnType<typeof readGraphSchema> {
+  if (typeof json !== 'object' || json === null) return readGraphSchema(json, id);
+  let byId = readSchemas.get(json);
+  if (!byId) readSchemas.set(json, (byId = new Map()));
+  let read = byId.get(id);
+  if (!read) byId.set(id, (read = readGraphSchema(json, id)));
+  return read;
 }

@@ -12,7 +12,7 @@ import type { IToken } from 'chevrotain';
 import { LineIndex } from '../../grammar/common/line-index';
 import { type MappingFileParseResult, parseMappingFile } from '../../grammar/mapping/index';
 import { mappingLexer } from '../../grammar/mapping/lexer';
-import { DiagnosticSink } from '../checker/diagnostic';
+import { type CheckDiagnostic, DiagnosticSink } from '../checker/diagnostic';
 import type { ResolvedSchemas } from '../checker/mapping/context';
 import { isDirectoryExtensionAttribute } from '../schema/azure-ad';
 import { BUILTIN_SOURCE } from '../schema/index';
@@ -38,6 +38,7 @@ export class DocumentSnapshot {
   private lexed?: FileTokens;
   private extensions?: string[];
   private braceList?: number[];
+  private diagnosticList?: CheckDiagnostic[];
 
   constructor(
     readonly uri: string,
@@ -56,6 +57,11 @@ export class DocumentSnapshot {
 
   get lines(): LineIndex {
     return (this.lineIndex ??= new LineIndex(this.text));
+  }
+
+  /** This version's diagnostics, computed by `compute` on first use (the facade computes them incrementally). */
+  diagnosticsOnce(compute: () => CheckDiagnostic[]): CheckDiagnostic[] {
+    return (this.diagnosticList ??= compute());
   }
 
   /** The syntax tree of a `.aadmap` file (shared with the analysis). */

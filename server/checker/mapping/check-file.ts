@@ -3,7 +3,8 @@
  * attributes (the checked model), runs the expression rules on every source and the block rules on
  * every block.
  */
-import type { AttributeMapping, MappingFile } from '../../../grammar/mapping/ast';
+import type { TextRange } from '../../../grammar/common/text-range';
+import type { AttributeMapping, MappingFile, ObjectMappingBlock, TargetStatement } from '../../../grammar/mapping/ast';
 import { attributeMappingsOf, mappingProperties } from '../../../grammar/mapping/ast';
 import { findObject } from '../../schema/lookup';
 import type { DiagnosticSink } from '../diagnostic';
@@ -31,28 +32,43 @@ export const blockRules: readonly BlockRule[] = [
 
 export function checkMappingFile(file: MappingFile, text: string, schemas: ResolvedSchemas, sink: DiagnosticSink): CheckedBlock[] {
   const names = new Set<string>();
-  for (const statement of file.targets.slice(1)) {
-    sink.report('duplicate-target-statement', statement, 'A file has one target statement; the first one applies.');
-  }
+  reportDuplicateTargets(file.targets, sink);
   checkDeployStatements(file, sink);
   return file.mappings.map((block) => {
-    if (block.name) {
-      if (names.has(block.name.value))
-        sink.report('duplicate-object-mapping', block.name, `Another mapping block is called "${block.name.value}".`);
-      names.add(block.name.value);
-    }
-    const sourceObject = block.sourceObject && findObject(schemas.source, block.sourceObject.text);
-    const targetObject = block.targetObject && schemas.target ? findObject(schemas.target, block.targetObject.text) : undefined;
-    const mappings = attributeMappingsOf(block).map((mapping): CheckedMapping => {
-      const properties = mappingProperties(mapping);
-      const targetAttribute = targetObject ? resolveTargetAttribute(targetObject, mapping.target)?.attribute : undefined;
-      checkSource(mapping, text, sink, schemas, sourceObject, properties, targetAttribute);
-      return { mapping, properties, targetAttribute };
-    });
-    const context: BlockContext = { block, sourceObject, targetObject, mappings, sink, schemas, text };
-    for (const rule of blockRules) rule(context);
-    return { block, sourceObject, targetObject, mappings };
+    if (block.name) reportDuplicateBlockName(names, block.name, sink);
+    return checkBlock(block, text, schemas, sink);
   });
+}
+
+/** The file-level rule on target statements (a file has one). */
+export function reportDuplicateTargets(targets: readonly TargetStatement[], sink: DiagnosticSink): void {
+  for (const statement of targets.slice(1)) {
+    sink.report('duplicate-target-statement', statement, 'A file has one target statement; the first one applies.');
+  }
+}
+
+/** The file-level rule on block names; `names` holds the names of the blocks before this one. */
+export function reportDuplicateBlockName(names: Set<string>, name: TextRange & { value: string }, sink: DiagnosticSink): void {
+  if (names.has(name.value)) sink.report('duplicate-object-mapping', name, `Another mapping block is called "${name.value}".`);
+  names.add(name.value);
+}
+
+/**
+ * Everything checked within one block: its objects, each mapping's source expression and the block
+ * rules. Depends only on the block and the schemas (incremental diagnostics rely on that).
+ */
+export function checkBlock(block: ObjectMappingBlock, text: string, schemas: ResolvedSchemas, sink: DiagnosticSink): CheckedBlock {
+  const sourceObject = block.sourceObject && findObject(schemas.source, block.sourceObject.text);
+  const targetObject = block.targetObject && schemas.target ? findObject(schemas.target, block.targetObject.text) : undefined;
+  const mappings = attributeMappingsOf(block).map((mapping): CheckedMapping => {
+    const properties = mappingProperties(mapping);
+    const targetAttribute = targetObject ? resolveTargetAttribute(targetObject, mapping.target)?.attribute : undefined;
+    checkSource(mapping, text, sink, schemas, sourceObject, properties, targetAttribute);
+    return { mapping, properties, targetAttribute };
+  });
+  const context: BlockContext = { block, sourceObject, targetObject, mappings, sink, schemas, text };
+  for (const rule of blockRules) rule(context);
+  return { block, sourceObject, targetObject, mappings };
 }
 
 function checkSource(

@@ -1,0 +1,624 @@
+/**
+ * A single-pass fast path for well-formed pieces of `.aadmap` files (see parseMappingFile).
+ *
+ * Why: the chevrotain lexer + CST parser + visitors cost ~25–40 µs per mapping line, several times
+ * V8's JSON.parse of the same mappings as Graph JSON (issue 7 asks for at most 2×). Nearly every
+ * line of a real file is well-formed, so this scanner/parser reads the text directly and builds the
+ * tree itself.
+ *
+ * The contract, as for the SCIM fast path: it returns EXACTLY the piece the general parser
+ * (parseMappingPiece with chevrotain and visitor.ts) builds — same nodes, ranges and key order —
+ * for a piece on which the general parser reports no diagnostic at all, or undefined, and the
+ * general parser reads the piece. It accepts a strict subset: one statement per line (no expression
+ * continued over lines), spaces and tabs as the only whitespace, no keyword or scoping-operator
+ * spelling used as a name, names and strings that need no diagnostic, nesting below
+ * FAST_PATH_MAX_DEPTH. SCIM target paths go through parseAttributePath, strings through
+ * decodeExpressionString, as in the visitors. test/grammar/mapping/pieces.test.ts proves the
+ * equivalence (parseMappingFile, which uses this, against the whole-file general parse) on
+ * generated and mutated files.
+ */
+import type {
+  Argument,
+  AttributeReference,
+  CallExpression,
+  ComparisonOperatorText,
+  Expression,
+  NumberLiteral,
+  StringLiteral,
+} from '../expression/ast';
+import { decodeExpressionString } from '../expression/strings';
+import { parseAttributePath } from '../scim/index';
+import type {
+  AttributeMapping,
+  BlockItem,
+  Comment,
+  Modifier,
+  NameNode,
+  ObjectMappingBlock,
+  ScopeClause,
+  ScopeGroup,
+  ScopeOperatorNode,
+  ScopeValue,
+  TargetStatement,
+} from './ast';
+import type { SyntaxDiagnostic } from '../common/syntax-diagnostic';
+
+/** Deeper expressions go to the general parser (which cuts them at MAX_NESTING = 64). */
+export const FAST_PATH_MAX_DEPTH = 48;
+
+/** Every keyword of the file language (tokens.ts): a keyword is never an identifier. */
+const KEYWORDS: ReadonlySet<string> = new Set([
+  'target',
+  'deploy',
+  'mapping',
+  'scope',
+  'enabled',
+  'flowTypes',
+  'flowType',
+  'flowBehavior',
+  'exportMissingReferences',
+  'none',
+  'match',
+  'default',
+  'on',
+  'create',
+  'operator',
+  'true',
+  'false',
+]);
+/** Words that may start a scoping operator (tokens.ts ScopeOperator, tried before identifiers). */
+const OPERATOR_WORDS: ReadonlySet<string> = new Set([
+  'NOT',
+  'REGEX',
+  'IS',
+  'EQUALS',
+  'Greater_Than',
+  'Greater_Than_OR_EQUALS',
+  'Includes',
+  'ENDS_WITH',
+]);
+/** tokens.ts ScopeOperator, anchored here. */
+const SCOPE_OPERATOR =
+  /NOT[ \t]+REGEX[ \t]+MATCH|REGEX[ \t]+MATCH|NOT[ \t]+EQUALS|EQUALS|IS[ \t]+NOT[ \t]+NULL|IS[ \t]+NULL|IS[ \t]+TRUE|IS[ \t]+FALSE|Greater_Than_OR_EQUALS|Greater_Than|Includes|ENDS_WITH|!&|&/y;
+const COMPARISON = /<>|<=|>=|=|<|>/y;
+const NUMBER = /-?[0-9]+(?:\.[0-9]+)?/y;
+const HEX = /&H[0-9A-Fa-f]+/y;
+
+/** Thrown to abandon the fast path; caught in fastParsePiece only. */
+const DECLINE = Symbol('decline');
+
+function isIdentifierStart(code: number): boolean {
+  return (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a) || code === 0x5f;
+}
+
+function isIdentifierPart(code: number): boolean {
+  return isIdentifierStart(code) || (code >= 0x30 && code <= 0x39);
+}
+
+/** tokens.ts targetPathStartChars: printable ASCII but `#[]"{}(),<`. */
+function isTargetPathStart(code: number): boolean {
+  return (
+    code >= 33 &&
+    code < 127 &&
+    code !== 0x23 &&
+    code !== 0x5b &&
+    code !== 0x5d &&
+    code !== 0x22 &&
+    code !== 0x7b &&
+    code !== 0x7d &&
+    code !== 0x28 &&
+    code !== 0x29 &&
+    code !== 0x2c &&
+    code !== 0x3c
+  );
+}
+
+export interface FastPiece {
+  targets: TargetStatement[];
+  mappings: ObjectMappingBlock[];
+  comments: Comment[];
+}
+
+class FastMappingParser {
+  private pos: number;
+  private depth = 0;
+  private readonly targets: TargetStatement[] = [];
+  private readonly mappings: ObjectMappingBlock[] = [];
+  private readonly comments: Comment[] = [];
+  /** For the shared builders: anything reported means "decline". */
+  private readonly diagnostics: SyntaxDiagnostic[] = [];
+
+  constructor(
+    private readonly text: string,
+    start: number,
+    private readonly end: number,
+  ) {
+    this.pos = start;
+  }
+
+  piece(): FastPiece {
+    while (this.pos < this.end) {
+      this.skipSpace();
+      if (this.atLineEnd()) {
+        this.lineEnd();
+        continue;
+      }
+      if (this.targetPathEnd() !== undefined) throw DECLINE; // a mapping line outside a block
+      const word = this.peekWord();
+      if (word === 'target') this.targets.push(this.targetStatement());
+      else if (word === 'mapping') this.mappings.push(this.mappingBlock());
+      else throw DECLINE;
+      this.lineEnd();
+    }
+    return { targets: this.targets, mappings: this.mappings, comments: this.comments };
+  }
+
+  // ---- lines and tokens ------------------------------------------------------------------------
+
+  private code(at = this.pos): number {
+    return at < this.end ? this.text.charCodeAt(at) : NaN;
+  }
+
+  private skipSpace(): void {
+    while (this.pos < this.end) {
+      const code = this.text.charCodeAt(this.pos);
+      if (code !== 0x20 && code !== 0x09) break;
+      this.pos++;
+    }
+  }
+
+  /** At a comment, a line break or the end of the piece. */
+  private atLineEnd(): boolean {
+    const code = this.code();
+    return code !== code || code === 0x23 || code === 0x0a || code === 0x0d;
+  }
+
+  /** Consumes an optional comment and the line break (or the end of the piece); nothing else may follow. */
+  private lineEnd(): void {
+    this.skipSpace();
+    if (this.code() === 0x23) {
+      const start = this.pos;
+      while (this.pos < this.end && this.text.charCodeAt(this.pos) !== 0x0a && this.text.charCodeAt(this.pos) !== 0x0d) this.pos++;
+      this.comments.push({ kind: 'comment', text: this.text.substring(start, this.pos), start, end: this.pos });
+    }
+    const code = this.code();
+    if (code !== code) return;
+    if (code === 0x0d) this.pos += this.code(this.pos + 1) === 0x0a ? 2 : 1;
+    else if (code === 0x0a) this.pos++;
+    else throw DECLINE;
+  }
+
+  /** The identifier-like word at the position (not consumed), or '' when none starts here. */
+  private peekWord(): string {
+    if (!isIdentifierStart(this.code())) return '';
+    let end = this.pos + 1;
+    while (end < this.end && isIdentifierPart(this.text.charCodeAt(end))) end++;
+    return this.text.substring(this.pos, end);
+  }
+
+  /** An identifier token that is a name (not a keyword, not a scoping operator's first word). */
+  private identifier(): { image: string; start: number; end: number } {
+    const image = this.peekWord();
+    if (image === '' || KEYWORDS.has(image) || OPERATOR_WORDS.has(image)) throw DECLINE;
+    const start = this.pos;
+    this.pos += image.length;
+    return { image, start, end: this.pos };
+  }
+
+  private keyword(word: string): { start: number; end: number } {
+    if (this.peekWord() !== word) throw DECLINE;
+    const start = this.pos;
+    this.pos += word.length;
+    return { start, end: this.pos };
+  }
+
+  private expect(char: number): number {
+    if (this.code() !== char) throw DECLINE;
+    return this.pos++;
+  }
+
+  /** A terminated double-quoted string (lexer StringLiteral) → string node, decoded. */
+  private string(): StringLiteral {
+    const start = this.pos;
+    if (this.code() !== 0x22) throw DECLINE;
+    let i = start + 1;
+    for (;;) {
+      if (i >= this.end) throw DECLINE;
+      const code = this.text.charCodeAt(i);
+      if (code === 0x22) break;
+      if (code === 0x0a || code === 0x0d) throw DECLINE;
+      if (code === 0x5c) {
+        const next = this.text.charCodeAt(i + 1);
+        if (i + 1 >= this.end || next === 0x0a || next === 0x0d) throw DECLINE;
+        i += 2;
+      } else {
+        i++;
+      }
+    }
+    this.pos = i + 1;
+    const raw = this.text.substring(start, this.pos);
+    const value = decodeExpressionString(raw, start, this.diagnostics);
+    if (this.diagnostics.length > 0) throw DECLINE;
+    return { kind: 'string', value, raw, start, end: this.pos };
+  }
+
+  /** visitor.ts `name`: an identifier or a string used as a name. */
+  private name(): NameNode {
+    if (this.code() === 0x22) {
+      const string = this.string();
+      return { kind: 'name', text: string.value, quoted: true, start: string.start, end: string.end };
+    }
+    const { image, start, end } = this.identifier();
+    return { kind: 'name', text: image, quoted: false, start, end };
+  }
+
+  private number(): NumberLiteral {
+    const start = this.pos;
+    const pattern = this.code() === 0x26 ? HEX : NUMBER;
+    pattern.lastIndex = start;
+    const match = pattern.exec(this.text);
+    if (match === null || start + match[0].length > this.end) throw DECLINE;
+    this.pos += match[0].length;
+    // `1.` `1a` `&H1G`: the lexer would go on with an error or a glued token.
+    const next = this.code();
+    if (next === 0x2e || isIdentifierPart(next)) throw DECLINE;
+    return { kind: 'number', raw: match[0], hex: pattern === HEX, start, end: this.pos };
+  }
+
+  // ---- statements -------------------------------------------------------------------------------
+
+  private targetStatement(): TargetStatement {
+    const keyword = this.keyword('target');
+    this.skipSpace();
+    const value = this.name();
+    return { kind: 'target', value, start: keyword.start, end: value.end };
+  }
+
+  private mappingBlock(): ObjectMappingBlock {
+    const keyword = this.keyword('mapping');
+    this.skipSpace();
+    const name = this.string();
+    this.skipSpace();
+    const sourceObject = this.name();
+    this.skipSpace();
+    if (this.code() !== 0x2d || this.code(this.pos + 1) !== 0x3e) throw DECLINE;
+    this.pos += 2;
+    this.skipSpace();
+    const targetObject = this.name();
+    this.skipSpace();
+    this.expect(0x7b);
+    this.lineEnd();
+    const items: BlockItem[] = [];
+    for (;;) {
+      if (this.pos >= this.end) throw DECLINE; // no closing brace in this piece
+      this.skipSpace();
+      if (this.atLineEnd()) {
+        this.lineEnd();
+        continue;
+      }
+      if (this.code() === 0x7d) break;
+      items.push(this.blockItem());
+      this.lineEnd();
+    }
+    const close = this.pos++;
+    return {
+      kind: 'objectMapping',
+      keyword,
+      name,
+      sourceObject,
+      targetObject,
+      items,
+      closeBrace: close,
+      start: keyword.start,
+      end: close + 1,
+    };
+  }
+
+  private blockItem(): BlockItem {
+    const arrow = this.targetPathEnd();
+    if (arrow !== undefined) return this.attributeMapping(arrow);
+    const word = this.peekWord();
+    if (word === 'scope') return this.scopeBlock();
+    if (word === 'enabled') {
+      const keyword = this.keyword('enabled');
+      this.skipSpace();
+      const value = this.peekWord();
+      if (value !== 'true' && value !== 'false') throw DECLINE;
+      const valueToken = this.keyword(value);
+      return { kind: 'enabled', value: value !== 'false', start: keyword.start, end: valueToken.end };
+    }
+    if (word === 'flowTypes') {
+      const keyword = this.keyword('flowTypes');
+      this.skipSpace();
+      const values: NameNode[] = [];
+      for (;;) {
+        const { image, start, end } = this.identifier();
+        values.push({ kind: 'name', text: image, quoted: false, start, end });
+        this.skipSpace();
+        if (this.code() !== 0x2c) break;
+        this.pos++;
+        this.skipSpace();
+      }
+      return { kind: 'flowTypes', values, start: keyword.start, end: values[values.length - 1]!.end };
+    }
+    throw DECLINE;
+  }
+
+  /**
+   * tokens.ts matchTargetPath at the position (a line start after indentation): the offset of `<-`
+   * and the end of the path, or undefined when the line is not a mapping line.
+   */
+  private targetPathEnd(): { pathEnd: number; arrow: number } | undefined {
+    const offset = this.pos;
+    if (!isTargetPathStart(this.code())) return undefined;
+    let inString = false;
+    for (let i = offset; i < this.end; i++) {
+      const code = this.text.charCodeAt(i);
+      if (code === 10 || code === 13) return undefined;
+      if (inString) {
+        if (code === 92) i++;
+        else if (code === 34) inString = false;
+      } else if (code === 34) {
+        inString = true;
+      } else if (code === 35) {
+        return undefined;
+      } else if (code === 60 && this.text.charCodeAt(i + 1) === 45) {
+        let end = i;
+        while (end > offset && (this.text.charCodeAt(end - 1) === 0x20 || this.text.charCodeAt(end - 1) === 0x09)) end--;
+        return end === offset ? undefined : { pathEnd: end, arrow: i };
+      }
+    }
+    return undefined;
+  }
+
+  private attributeMapping({ pathEnd, arrow }: { pathEnd: number; arrow: number }): AttributeMapping {
+    const start = this.pos;
+    const image = this.text.substring(start, pathEnd);
+    const parsedPath = parseAttributePath(image, { baseOffset: start });
+    if (parsedPath.diagnostics.length > 0) throw DECLINE;
+    this.pos = arrow + 2;
+    const arrowEnd = this.pos;
+    this.skipSpace();
+    let source: AttributeMapping['source'];
+    if (this.peekWord() === 'none') {
+      const none = this.keyword('none');
+      source = { kind: 'none', start: none.start, end: none.end };
+    } else {
+      source = this.expression();
+    }
+    const modifiers: Modifier[] = [];
+    for (;;) {
+      this.skipSpace();
+      if (this.atLineEnd()) break;
+      const modifier = this.modifier();
+      if (modifiers.some((m) => m.kind === modifier.kind)) throw DECLINE; // duplicate-modifier
+      modifiers.push(modifier);
+    }
+    const end = Math.max(source.end, arrowEnd, modifiers.length ? modifiers[modifiers.length - 1]!.end : 0);
+    return {
+      kind: 'attributeMapping',
+      target: { kind: 'targetAttribute', text: image, path: parsedPath.ast, start, end: pathEnd },
+      arrow,
+      source,
+      modifiers,
+      start,
+      end,
+    };
+  }
+
+  private modifier(): Modifier {
+    const word = this.peekWord();
+    const keyword = this.keyword(word);
+    const start = keyword.start;
+    switch (word) {
+      case 'match': {
+        this.skipSpace();
+        if (this.code() === 0x26) throw DECLINE; // a hex number is not a match priority
+        const value = this.number();
+        return { kind: 'match', value, start, end: value.end };
+      }
+      case 'default': {
+        this.skipSpace();
+        const value = this.string();
+        return { kind: 'default', value, start, end: value.end };
+      }
+      case 'on': {
+        this.skipSpace();
+        const create = this.keyword('create');
+        return { kind: 'onCreate', start, end: create.end };
+      }
+      case 'flowType':
+      case 'flowBehavior': {
+        this.skipSpace();
+        const { image, start: valueStart, end } = this.identifier();
+        return { kind: word, value: { kind: 'name', text: image, quoted: false, start: valueStart, end }, start, end };
+      }
+      case 'exportMissingReferences':
+        return { kind: 'exportMissingReferences', start, end: keyword.end };
+      default:
+        throw DECLINE;
+    }
+  }
+
+  private scopeBlock(): ScopeGroup {
+    const keyword = this.keyword('scope');
+    this.skipSpace();
+    const name = this.string();
+    this.skipSpace();
+    this.expect(0x7b);
+    this.lineEnd();
+    const clauses: ScopeClause[] = [];
+    for (;;) {
+      if (this.pos >= this.end) throw DECLINE;
+      this.skipSpace();
+      if (this.atLineEnd()) {
+        this.lineEnd();
+        continue;
+      }
+      if (this.code() === 0x7d) break;
+      clauses.push(this.scopeClause());
+      this.lineEnd();
+    }
+    const close = this.pos++;
+    return { kind: 'scope', name, clauses, closeBrace: close, start: keyword.start, end: close + 1 };
+  }
+
+  private scopeClause(): ScopeClause {
+    const attribute = this.attribute();
+    this.skipSpace();
+    let operator: ScopeOperatorNode;
+    if (this.peekWord() === 'operator') {
+      const custom = this.keyword('operator');
+      this.skipSpace();
+      const name = this.string();
+      operator = { name: name.value, custom: true, start: custom.start, end: name.end };
+    } else {
+      if (this.code() === 0x26) {
+        HEX.lastIndex = this.pos;
+        if (HEX.test(this.text)) throw DECLINE; // `&H1F` is a number
+      }
+      SCOPE_OPERATOR.lastIndex = this.pos;
+      const match = SCOPE_OPERATOR.exec(this.text);
+      if (match === null) throw DECLINE;
+      const start = this.pos;
+      this.pos += match[0].length;
+      // `EQUALSX`: the lexer reads a longer identifier instead.
+      if (isIdentifierPart(this.code()) && isIdentifierPart(this.text.charCodeAt(this.pos - 1))) throw DECLINE;
+      operator = { name: match[0].replace(/[ \t]+/g, ' '), custom: false, start, end: this.pos };
+    }
+    const values: ScopeValue[] = [];
+    this.skipSpace();
+    if (!this.atLineEnd()) {
+      for (;;) {
+        values.push(this.scopeValue());
+        this.skipSpace();
+        if (this.code() !== 0x2c) break;
+        this.pos++;
+        this.skipSpace();
+      }
+    }
+    const end = Math.max(attribute.end, operator.end, values.length ? values[values.length - 1]!.end : 0);
+    return { kind: 'clause', attribute, operator, values, start: attribute.start, end };
+  }
+
+  private scopeValue(): ScopeValue {
+    const code = this.code();
+    if (code === 0x22) return this.string();
+    const word = this.peekWord();
+    if (word === 'true' || word === 'false') {
+      const token = this.keyword(word);
+      return { kind: 'boolean', value: word === 'true', start: token.start, end: token.end };
+    }
+    if (code === 0x2d || (code >= 0x30 && code <= 0x39)) return this.number();
+    throw DECLINE;
+  }
+
+  // ---- expressions (expression/visitor.ts shapes) -------------------------------------------------
+
+  private expression(): Expression {
+    const left = this.term();
+    this.skipSpace();
+    COMPARISON.lastIndex = this.pos;
+    const match = this.code() === 0x3c || this.code() === 0x3e || this.code() === 0x3d ? COMPARISON.exec(this.text) : null;
+    if (match === null) return left;
+    const operatorStart = this.pos;
+    this.pos += match[0].length;
+    const operatorEnd = this.pos;
+    this.skipSpace();
+    const right = this.term();
+    return {
+      kind: 'comparison',
+      operator: match[0] as ComparisonOperatorText,
+      operatorRange: { start: operatorStart, end: operatorEnd },
+      left,
+      right,
+      start: left.start,
+      end: Math.max(right.end, operatorEnd),
+    };
+  }
+
+  private term(): Expression {
+    const code = this.code();
+    if (code === 0x5b) return this.attribute();
+    if (code === 0x22) return this.string();
+    if (code === 0x26 || code === 0x2d || (code >= 0x30 && code <= 0x39)) return this.number();
+    if (isIdentifierStart(code)) return this.call();
+    throw DECLINE;
+  }
+
+  private attribute(): AttributeReference {
+    const start = this.expect(0x5b);
+    let i = this.pos;
+    while (i < this.end) {
+      const code = this.text.charCodeAt(i);
+      if (code === 0x5d) break;
+      if (code === 0x0a || code === 0x0d) throw DECLINE;
+      i++;
+    }
+    if (i >= this.end) throw DECLINE;
+    this.pos = i + 1;
+    return { kind: 'attribute', name: this.text.substring(start + 1, i), nameRange: { start: start + 1, end: i }, start, end: this.pos };
+  }
+
+  private call(): Expression {
+    const { image, start, end: nameEnd } = this.identifier();
+    this.skipSpace();
+    if (this.code() !== 0x28) {
+      this.pos = nameEnd; // whitespace after a bare identifier belongs to what follows
+      return { kind: 'identifier', name: image, start, end: nameEnd };
+    }
+    if (++this.depth > FAST_PATH_MAX_DEPTH) throw DECLINE;
+    const openParen = this.pos++;
+    const call: CallExpression = {
+      kind: 'call',
+      name: image,
+      nameRange: { start, end: nameEnd },
+      args: [],
+      openParen,
+      start,
+      end: openParen + 1,
+    };
+    // Positions between separators: an empty one is `{ kind: 'empty' }` spanning the blank.
+    const args: Argument[] = [];
+    let separator = openParen;
+    let commas = 0;
+    for (;;) {
+      this.skipSpace();
+      const code = this.code();
+      if (code === 0x2c || code === 0x29) {
+        args.push({ kind: 'empty', start: separator + 1, end: Math.max(separator + 1, this.pos) });
+      } else {
+        args.push(this.expression());
+        this.skipSpace();
+      }
+      const next = this.code();
+      if (next === 0x2c) {
+        separator = this.pos++;
+        commas++;
+        continue;
+      }
+      if (next !== 0x29) throw DECLINE;
+      break;
+    }
+    // `f()` is a call with no arguments, not one empty argument.
+    if (args.length === 1 && args[0]!.kind === 'empty' && commas === 0) args.length = 0;
+    call.args = args;
+    call.closeParen = this.pos;
+    this.pos++;
+    call.end = this.pos;
+    this.depth--;
+    return call;
+  }
+}
+
+/**
+ * The trees of text[start, end) as one piece, when the general parser would report nothing;
+ * undefined otherwise (or on any failure here: it can cost speed, never an answer).
+ */
+export function fastParsePiece(text: string, start: number, end: number): FastPiece | undefined {
+  try {
+    return new FastMappingParser(text, start, end).piece();
+  } catch {
+    return undefined;
+  }
+}

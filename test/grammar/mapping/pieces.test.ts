@@ -1,0 +1,153 @@
+/**
+ * parseMappingFile reads a file in pieces (cut before `mapping` / `target` lines), each by the fast
+ * path (fast-path.ts) when it is well-formed, else by chevrotain; it must return exactly what one
+ * general parse of the whole text returns — tree, ranges, key order and diagnostics — on every
+ * input: fixtures, generated Chatwork files, structured and random `.aadmap` text, and mutations
+ * of all of them (unclosed blocks, stray braces, duplicated and swapped lines).
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { fastParsePiece } from '../../../grammar/mapping/fast-path';
+import {
+  parseMappingFile,
+  parseMappingFileWhole,
+  parseMappingPieceGeneral,
+  parseMappingPieces,
+  segmentStarts,
+  updateSegmentStarts,
+} from '../../../grammar/mapping/index';
+import { generateMappingFile } from '../../../bench/lib/generate';
+import {
+  applyMutation,
+  mappingFixtures,
+  mappingSoup,
+  mappingToken,
+  mutatedMapping,
+  mutation,
+  structuredMapping,
+} from '../../property/arbitraries';
+
+function expectSameAsWhole(text: string): void {
+  const pieces = parseMappingFile(text);
+  const whole = parseMappingFileWhole(text);
+  expect(pieces).toStrictEqual(whole);
+  expect(JSON.stringify(pieces)).toBe(JSON.stringify(whole));
+}
+
+/** Lines that make pieces interesting: new blocks, stray and missing braces, open parentheses. */
+const blockLines = fc.constantFrom(
+  '\nmapping "Extra" User -> User {\n',
+  '\nmapping "Extra" User -> User {\n  title <- [jobTitle]\n}\n',
+  '\n}\n',
+  '}',
+  '\ntarget chatwork\n',
+  '\n  mapping "Indented" User -> User {\n',
+  'Join(',
+  '(',
+  '\nmapping\n',
+  '\ntarget\n',
+  '\n  scope "S" {\n',
+);
+const insertable = fc.oneof(mappingToken, blockLines);
+
+describe('pieces equal the whole-file parse', () => {
+  it.each(mappingFixtures.map((text, i) => [i, text] as const))('fixture %i', (_i, text) => expectSameAsWhole(text));
+
+  it('generated Chatwork files are really read in pieces, each by the fast path', () => {
+    const text = generateMappingFile(50);
+    const cuts = segmentStarts(text);
+    expect(parseMappingPieces(text).length).toBe(12); // the comment line, the target line and ten blocks
+    cuts.forEach((start, i) => expect(fastParsePiece(text, start, cuts[i + 1] ?? text.length), `piece ${i}`).toBeDefined());
+    expectSameAsWhole(text);
+  });
+
+  it.each(mappingFixtures.map((text, i) => [i, text] as const))(
+    'fixture %i: the fast path equals the general parser on every piece it takes',
+    (_i, text) => {
+      const cuts = segmentStarts(text);
+      cuts.forEach((start, i) => {
+        const end = cuts[i + 1] ?? text.length;
+        const fast = fastParsePiece(text, start, end);
+        const general = parseMappingPieceGeneral(text, start, end);
+        if (fast !== undefined) {
+          expect(general.diagnostics).toEqual([]);
+          expect(JSON.stringify(fast)).toBe(JSON.stringify(general.ast));
+        }
+      });
+    },
+  );
+
+  it('on mutated generated files', () => {
+    const bases = [5, 12, 25].map(generateMappingFile);
+    fc.assert(
+      fc.property(fc.constantFrom(...bases), fc.array(mutation(insertable), { minLength: 1, maxLength: 6 }), (base, mutations) => {
+        expectSameAsWhole(mutations.reduce(applyMutation, base));
+      }),
+      { numRuns: 250 },
+    );
+  });
+
+  it('on mutated fixtures', () => {
+    fc.assert(
+      fc.property(mutatedMapping, (text) => expectSameAsWhole(text)),
+      { numRuns: 600 },
+    );
+  });
+
+  it('on structured .aadmap text, joined and mutated', () => {
+    fc.assert(
+      fc.property(
+        fc.array(structuredMapping, { minLength: 1, maxLength: 3 }),
+        fc.array(mutation(insertable), { maxLength: 3 }),
+        (files, mutations) => {
+          expectSameAsWhole(mutations.reduce(applyMutation, files.join('\n')));
+        },
+      ),
+      { numRuns: 600 },
+    );
+  });
+
+  it('on .aadmap token soup', () => {
+    fc.assert(
+      fc.property(mappingSoup, (text) => expectSameAsWhole(text)),
+      { numRuns: 400 },
+    );
+  });
+});
+
+describe('cuts after an edit', () => {
+  /** The common prefix and suffix of two texts, as the incremental diagnostics compute them. */
+  function alignment(a: string, b: string): [number, number] {
+    let prefix = 0;
+    while (prefix < Math.min(a.length, b.length) && a[prefix] === b[prefix]) prefix++;
+    let suffix = 0;
+    while (suffix < Math.min(a.length, b.length) - prefix && a[a.length - 1 - suffix] === b[b.length - 1 - suffix]) suffix++;
+    return [prefix, suffix];
+  }
+
+  it('updateSegmentStarts equals segmentStarts of the new text', () => {
+    const lineBreaks = fc.constantFrom(
+      '\n',
+      '\r\n',
+      '\r',
+      '\nmapping "M" User -> User {\n',
+      '\ntarget x\n',
+      'mapping',
+      'target',
+      ' ',
+      '\t',
+    );
+    fc.assert(
+      fc.property(
+        fc.oneof(fc.constant(generateMappingFile(10)), structuredMapping),
+        mutation(fc.oneof(insertable, lineBreaks)),
+        (base, m) => {
+          const text = applyMutation(base, m);
+          const [prefix, suffix] = alignment(base, text);
+          expect(updateSegmentStarts(base, segmentStarts(base), text, prefix, suffix)).toEqual(segmentStarts(text));
+        },
+      ),
+      { numRuns: 1500 },
+    );
+  });
+});
