@@ -23,7 +23,8 @@ export function parseExpression(text: string): ExpressionParseResult {
     const lexed = expressionLexer.tokenize(text);
     const diagnostics = lexerDiagnostics(text, lexed.errors);
     if (lexed.tokens.length === 0) {
-      diagnostics.push({ start: 0, end: text.length, severity: 'error', code: 'empty-expression', message: 'The expression is empty' });
+      // It starts at 0, so it goes first: diagnostics stay sorted by start (after whitespace, lexer errors start later).
+      diagnostics.unshift({ start: 0, end: text.length, severity: 'error', code: 'empty-expression', message: 'The expression is empty' });
       return { ast: undefined, diagnostics };
     }
     const tokens = limitNesting(lexed.tokens, LParen, RParen, () => false, diagnostics);
