@@ -29,6 +29,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   context.subscriptions.push(
     vscode.commands.registerCommand('aadmap.restartServer', async () => {
       await client?.restart();
+      // Otherwise the restart is invisible; the UI test looks for this message.
+      vscode.window.setStatusBarMessage('$(check) aadmap: language server restarted', 5000);
     }),
   );
   await client.start();
