@@ -57,6 +57,13 @@ const SETTINGS = {
   'git.enabled': false,
 };
 
+/** Writes User/settings.json into a user-data folder, unless it has one (so a kept editor keeps the user's changes). */
+export function seedSettings(userDataDir: string, extra: Record<string, unknown> = {}): void {
+  mkdirSync(join(userDataDir, 'User'), { recursive: true });
+  const settingsFile = join(userDataDir, 'User', 'settings.json');
+  if (!existsSync(settingsFile)) writeFileSync(settingsFile, JSON.stringify({ ...SETTINGS, ...extra }, null, 2));
+}
+
 /** For tests: edits stay unsaved until a test saves or reverts them (the web workbench's default is afterDelay). */
 export const TEST_SETTINGS = { 'files.autoSave': 'off' };
 
@@ -85,6 +92,8 @@ export interface CodeServer {
   logFile: string;
   /** Prints the end of code-server's log (after a failure: the run's folder is removed at exit). */
   printLogTail(lines?: number): void;
+  /** Settles when the code-server process ends (by stop() or on its own). */
+  exited: Promise<void>;
   /** Stops the whole process group (extension host, file watcher, pty host, language servers too). */
   stop(): Promise<void>;
 }
@@ -105,9 +114,7 @@ export interface StartOptions {
 
 export async function startCodeServer(options: StartOptions): Promise<CodeServer> {
   const { state } = options;
-  mkdirSync(join(state.userDataDir, 'User'), { recursive: true });
-  const settingsFile = join(state.userDataDir, 'User', 'settings.json');
-  if (!existsSync(settingsFile)) writeFileSync(settingsFile, JSON.stringify({ ...SETTINGS, ...options.settings }, null, 2));
+  seedSettings(state.userDataDir, options.settings);
   const port = options.port || (await freePort());
   const args = [
     codeServerEntry,
@@ -131,6 +138,7 @@ export async function startCodeServer(options: StartOptions): Promise<CodeServer
     detached: true,
   });
   const pgid = child.pid!;
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   trackProcessGroup(pgid);
   let stopped: Promise<void> | undefined;
   const stop = () => (stopped ??= killProcessGroup(pgid).then(() => new Promise<void>((resolve) => output.end(resolve))));
@@ -148,7 +156,7 @@ export async function startCodeServer(options: StartOptions): Promise<CodeServer
     const tail = readFileSync(logFile, 'utf8').trimEnd().split('\n').slice(-lines);
     console.log(`---- last ${tail.length} lines of ${logFile}\n${tail.join('\n')}\n----`);
   };
-  return { base, authority: `127.0.0.1:${port}`, logFile, printLogTail, stop };
+  return { base, authority: `127.0.0.1:${port}`, logFile, printLogTail, exited, stop };
 }
 
 async function waitForHealth(base: string, child: ChildProcess, logFile: string): Promise<void> {

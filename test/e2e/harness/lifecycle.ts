@@ -9,6 +9,9 @@ import { join } from 'node:path';
 
 const startedAt = Date.now();
 
+/** A failure the user can fix (a missing prerequisite, a busy port): printed as its message alone. */
+export class HarnessError extends Error {}
+
 export function log(...parts: unknown[]): void {
   console.log(`[e2e ${((Date.now() - startedAt) / 1000).toFixed(1).padStart(5)}s]`, ...parts);
 }
@@ -95,10 +98,13 @@ export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(r
  * false, throws or exceeds `timeoutMs`; 128+n on a signal. Cleanups run in every case.
  */
 export function runMain(name: string, timeoutMs: number, body: () => Promise<boolean>): void {
+  let finishing = false;
   const finish = async (code: number, why?: string) => {
+    if (finishing) return; // the first reason to stop wins (a signal, then the body ending because of it)
+    finishing = true;
     if (why) log(why);
     await runCleanups();
-    log(`${name}: ${code === 0 ? 'passed' : 'FAILED'} (exit ${code})`);
+    log(`${name}: ${code === 0 ? 'passed' : code > 128 ? 'stopped' : 'FAILED'} (exit ${code})`);
     process.exit(code);
   };
   for (const [signal, number] of [
@@ -123,7 +129,9 @@ export function runMain(name: string, timeoutMs: number, body: () => Promise<boo
   body().then(
     (passed) => finish(passed ? 0 : 1),
     (error: unknown) => {
-      console.error(error instanceof Error ? (error.stack ?? error.message) : error);
+      console.error(
+        error instanceof HarnessError ? `\n${error.message}\n` : error instanceof Error ? (error.stack ?? error.message) : error,
+      );
       return finish(1);
     },
   );

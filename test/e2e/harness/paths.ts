@@ -2,6 +2,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { HarnessError } from './lifecycle';
 
 /** The repository root: the nearest folder above this (bundled) file whose package.json is aadmap's. */
 function findRepoRoot(): string {
@@ -55,5 +56,5 @@ export function requirePrerequisites(options: { vsix?: boolean; suite?: boolean;
   if (options.vsix && !existsSync(vsixPath)) problems.push(`${vsixPath} is missing: run \`npm run package\``);
   if (options.suite && !existsSync(suiteEntry)) problems.push(`${suiteEntry} is missing: run \`npm run build:e2e\``);
   if (options.ui && !existsSync(uiTestsDir)) problems.push(`${uiTestsDir} is missing: run \`npm run build:e2e\``);
-  if (problems.length) throw new Error(`cannot start:\n  - ${problems.join('\n  - ')}`);
+  if (problems.length) throw new HarnessError(`cannot start:\n  - ${problems.join('\n  - ')}`);
 }
