@@ -37,7 +37,7 @@ suite('diagnostics in the workbench', () => {
       assert.ok(row, `no row for ${e.code} at ${position} in:\n${rows.join('\n')}`);
       if (e.messageIncludes) assert.ok(row.includes(e.messageIncludes), `${row} does not say "${e.messageIncludes}"`);
     }
-    await screenshot('problems');
+    await screenshot('problems', { commit: false });
   });
 
   test('hovering the misspelt Swtich explains it and suggests Switch', async () => {
