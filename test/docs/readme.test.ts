@@ -41,6 +41,10 @@ describe('README', () => {
     const folder = join(__dirname, '..', 'e2e', 'screenshots');
     const shown = [...readme.matchAll(/!\[[^\]]*\]\(test\/e2e\/screenshots\/([^)]+)\)/g)].map((m) => m[1]).sort();
     expect(shown.length).toBeGreaterThan(0);
-    expect(readdirSync(folder).filter((name) => name.endsWith('.png')).sort()).toEqual(shown);
+    expect(
+      readdirSync(folder)
+        .filter((name) => name.endsWith('.png'))
+        .sort(),
+    ).toEqual(shown);
   });
 });
