@@ -16,6 +16,11 @@ export async function launchBrowser(dir: string, viewport = { width: 1440, heigh
     executablePath: chromiumPath,
     headless: true,
     viewport,
+    // Playwright would exit the process on these signals; the run's own handlers close the browser
+    // and then stop code-server and remove the run's folders.
+    handleSIGINT: false,
+    handleSIGTERM: false,
+    handleSIGHUP: false,
     // Chromium writes ~/.config/chromium/Crash Reports and ~/.cache/dconf even with a profile dir.
     env: isolatedEnv(join(dir, 'home'), join(dir, 'tmp')) as Record<string, string>,
     args: [

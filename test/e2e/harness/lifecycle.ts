@@ -21,6 +21,13 @@ const cleanups: { name: string; run: Cleanup }[] = [];
 /** Process groups started by this run and not yet known to be gone. */
 const liveGroups = new Set<number>();
 
+const failureReports: (() => void)[] = [];
+
+/** Registers something to print when the run fails (timeouts included), before the cleanups remove the evidence. */
+export function onFailure(report: () => void): void {
+  failureReports.push(report);
+}
+
 /** Registers a cleanup; cleanups run last-registered first. */
 export function onCleanup(name: string, run: Cleanup): void {
   cleanups.push({ name, run });
@@ -103,6 +110,15 @@ export function runMain(name: string, timeoutMs: number, body: () => Promise<boo
     if (finishing) return; // the first reason to stop wins (a signal, then the body ending because of it)
     finishing = true;
     if (why) log(why);
+    if (code !== 0 && code <= 128) {
+      for (const report of failureReports) {
+        try {
+          report();
+        } catch (error) {
+          console.error('[e2e] failure report failed:', error);
+        }
+      }
+    }
     await runCleanups();
     log(`${name}: ${code === 0 ? 'passed' : code > 128 ? 'stopped' : 'FAILED'} (exit ${code})`);
     process.exit(code);
@@ -129,6 +145,7 @@ export function runMain(name: string, timeoutMs: number, body: () => Promise<boo
   body().then(
     (passed) => finish(passed ? 0 : 1),
     (error: unknown) => {
+      if (finishing) return; // torn down under its feet by a signal or the timeout: not news
       console.error(
         error instanceof HarnessError ? `\n${error.message}\n` : error instanceof Error ? (error.stack ?? error.message) : error,
       );

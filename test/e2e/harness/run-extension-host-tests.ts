@@ -8,10 +8,10 @@
  *
  *   node out/e2e/run-extension-host-tests.mjs [--timeout <seconds>] [--verbose] [--grep <pattern>]
  */
-import { parseArgs } from 'node:util';
+import { format, parseArgs } from 'node:util';
 import { launchBrowser } from './browser';
 import { remoteUri, startCodeServer, stateUnder, TEST_SETTINGS, workbenchUrl } from './code-server';
-import { log, makeRunDir, runMain } from './lifecycle';
+import { log, makeRunDir, onFailure, runMain } from './lifecycle';
 import { repoRoot, requirePrerequisites, suiteEntry } from './paths';
 import { testWorkspace } from './workspace';
 
@@ -43,10 +43,15 @@ runMain('extension-host tests (code-server)', Number(options.timeout) * 1000, as
   const workbenchLines: string[] = [];
   let suiteStarted = false;
   await page.exposeFunction('codeAutomationLog', (type: string, args: unknown) => {
-    const line = (Array.isArray(args) ? args : [args]).map(String).join(' ');
+    // console.log's arguments, format string included (mocha's reporter uses '%s').
+    const line = format(...(Array.isArray(args) ? args : [args]));
     suiteStarted ||= line.startsWith(SUITE_BANNER);
     if (!suiteStarted && !options.verbose) workbenchLines.push(line);
     else (type === 'error' || type === 'warn' ? console.error : console.log)(line);
+  });
+  onFailure(() => {
+    if (!suiteStarted) console.log(`---- the workbench's log (the suite did not start)\n${workbenchLines.join('\n')}\n----`);
+    server.printLogTail();
   });
   const url = workbenchUrl(server.base, workspace, [
     ['extensionDevelopmentPath', remoteUri(server.authority, repoRoot)],
@@ -58,9 +63,5 @@ runMain('extension-host tests (code-server)', Number(options.timeout) * 1000, as
   await page.goto(url);
   const code = await exitCode;
   log(`the extension host exited with code ${code}`);
-  if (code !== 0) {
-    if (!suiteStarted) console.log(`---- the workbench's log (the suite did not start)\n${workbenchLines.join('\n')}\n----`);
-    server.printLogTail();
-  }
   return code === 0;
 });

@@ -16,7 +16,7 @@ import { setSession, screenshot } from '../ui/session';
 import { waitForWorkbench } from '../ui/workbench';
 import { launchBrowser } from './browser';
 import { installExtension, startCodeServer, stateUnder, TEST_SETTINGS, workbenchUrl } from './code-server';
-import { log, makeRunDir, runMain } from './lifecycle';
+import { log, makeRunDir, onFailure, runMain } from './lifecycle';
 import { committedScreenshotsDir, extensionId, manifest, requirePrerequisites, runScreenshotsDir, uiTestsDir, vsixPath } from './paths';
 import { examplesWorkspace } from './workspace';
 
@@ -40,6 +40,7 @@ runMain('UI tests (code-server + Chromium)', Number(options.timeout) * 1000, asy
   rmSync(runScreenshotsDir, { recursive: true, force: true }); // no stale failure screenshots
   const workspace = examplesWorkspace(runDir);
   const server = await startCodeServer({ state, settings: TEST_SETTINGS, verbose: options.verbose });
+  onFailure(() => server.printLogTail());
   const { page } = await launchBrowser(runDir);
   page.setDefaultTimeout(30_000);
   setSession({
