@@ -10,9 +10,29 @@ it('packages only what the extension needs', () => {
   const result = spawnSync(process.execPath, [vsce, 'ls', '--no-dependencies'], { cwd: root, encoding: 'utf8', input: '' });
   expect(result.status, result.stderr).toBe(0);
   const files = result.stdout.trim().split('\n').sort();
-  const allowed = [/^package\.json$/, /^README\.md$/, /^LICENSE$/, /^images\/icon\.png$/, /^dist\/(extension|server)\.js$/, /^syntaxes\/[a-z.-]+\.(tmLanguage|language-configuration)\.json$/];
-  for (const file of files) expect(allowed.some((pattern) => pattern.test(file)), file).toBe(true);
-  for (const required of ['package.json', 'README.md', 'LICENSE', 'images/icon.png', 'dist/extension.js', 'dist/server.js', 'syntaxes/aadmap.tmLanguage.json', 'syntaxes/scimfilter.tmLanguage.json']) {
+  const allowed = [
+    /^package\.json$/,
+    /^README\.md$/,
+    /^LICENSE$/,
+    /^images\/icon\.png$/,
+    /^dist\/(extension|server)\.js$/,
+    /^syntaxes\/[a-z.-]+\.(tmLanguage|language-configuration)\.json$/,
+  ];
+  for (const file of files)
+    expect(
+      allowed.some((pattern) => pattern.test(file)),
+      file,
+    ).toBe(true);
+  for (const required of [
+    'package.json',
+    'README.md',
+    'LICENSE',
+    'images/icon.png',
+    'dist/extension.js',
+    'dist/server.js',
+    'syntaxes/aadmap.tmLanguage.json',
+    'syntaxes/scimfilter.tmLanguage.json',
+  ]) {
     expect(files).toContain(required);
   }
 });

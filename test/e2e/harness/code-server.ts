@@ -149,13 +149,19 @@ export async function startCodeServer(options: StartOptions): Promise<CodeServer
       if (options.verbose) process.stdout.write(`[code-server] ${chunk}`);
     });
   }
-  const base = `http://127.0.0.1:${port}`;
-  await waitForHealth(base, child, logFile);
-  log(`code-server is up at ${base} (pid ${pgid}, log ${logFile})`);
+  child.on('error', (error) => log(`code-server: ${error.message}`));
   const printLogTail = (lines = 40) => {
     const tail = readFileSync(logFile, 'utf8').trimEnd().split('\n').slice(-lines);
     console.log(`---- last ${tail.length} lines of ${logFile}\n${tail.join('\n')}\n----`);
   };
+  const base = `http://127.0.0.1:${port}`;
+  try {
+    await waitForHealth(base, child, logFile);
+  } catch (error) {
+    printLogTail();
+    throw error;
+  }
+  log(`code-server is up at ${base} (pid ${pgid}, log ${logFile})`);
   return { base, authority: `127.0.0.1:${port}`, logFile, printLogTail, exited, stop };
 }
 

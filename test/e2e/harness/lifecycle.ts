@@ -62,7 +62,10 @@ export async function killProcessGroup(pgid: number, graceMs = 5000): Promise<vo
       } catch {
         // already gone
       }
-      while (groupAlive(pgid)) await sleep(50);
+      // Bounded: a zombie that nobody reaps (a container whose PID 1 does not) would keep the group "alive".
+      const killDeadline = Date.now() + 5000;
+      while (groupAlive(pgid) && Date.now() < killDeadline) await sleep(50);
+      if (groupAlive(pgid)) log(`process group ${pgid} still shows after SIGKILL (unreaped zombies?)`);
     }
   }
   liveGroups.delete(pgid);

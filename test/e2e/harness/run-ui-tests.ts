@@ -42,7 +42,7 @@ runMain('UI tests (code-server + Chromium)', Number(options.timeout) * 1000, asy
   const server = await startCodeServer({ state, settings: TEST_SETTINGS, verbose: options.verbose });
   onFailure(() => server.printLogTail());
   const { page } = await launchBrowser(runDir);
-  page.setDefaultTimeout(30_000);
+  page.setDefaultTimeout(45_000);
   setSession({
     page,
     workspace,
@@ -55,7 +55,7 @@ runMain('UI tests (code-server + Chromium)', Number(options.timeout) * 1000, asy
   await waitForWorkbench(page);
   log('workbench loaded');
 
-  const mocha = new Mocha({ ui: 'tdd', color: false, reporter: 'spec', timeout: 60_000, slow: 10_000 });
+  const mocha = new Mocha({ ui: 'tdd', color: false, reporter: 'spec', timeout: 120_000, slow: 10_000 });
   if (options.grep) mocha.grep(options.grep);
   mocha.rootHooks({
     async afterEach(this: Mocha.Context) {

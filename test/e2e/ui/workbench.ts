@@ -2,7 +2,7 @@
 import type { Locator, Page } from 'playwright-core';
 
 /** Polls `probe` until it returns something other than undefined; fails with `what` and the last value seen. */
-export async function poll<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 30_000): Promise<T> {
+export async function poll<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 45_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe();
