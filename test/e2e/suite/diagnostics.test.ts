@@ -5,6 +5,7 @@
  */
 import * as assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { suite, test } from 'mocha';
 import * as vscode from 'vscode';
 import { compareExpectations, readExpectations } from '../../support/inline-expectations';
@@ -34,7 +35,7 @@ function languageFiles(): string[] {
   const root = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
   if (!root) return [];
   return ['examples', 'fixtures'].flatMap((folder) =>
-    readdirSync(`${root}/${folder}`)
+    readdirSync(join(root, folder))
       .filter((name) => /\.(aadmap|scimfilter)$/.test(name))
       .sort()
       .map((name) => `${folder}/${name}`),

@@ -65,7 +65,7 @@ export function aadmapDiagnostics(document: vscode.TextDocument): ActualDiagnost
 }
 
 /**
- * Replaces the document's text in the editor (not on disk), then puts the saved text back with
+ * Edits the document in the editor (not on disk), runs `whileEdited`, then puts the saved text back with
  * "File: Revert File". Used to see the server answer for a document whose right answer is "nothing".
  */
 export async function editThenRevert(
