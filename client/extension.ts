@@ -35,6 +35,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   context.subscriptions.push(
     vscode.commands.registerCommand('aadmap.restartServer', async () => {
       await client?.restart();
+      // Otherwise the restart is invisible; the UI test looks for this message.
+      vscode.window.setStatusBarMessage('$(check) aadmap: language server restarted', 5000);
     }),
     // The walkthrough's first step: an untitled mapping file filled from the contributed snippet.
     vscode.commands.registerCommand('aadmap.newMappingFile', async () => {

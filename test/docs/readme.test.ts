@@ -1,5 +1,5 @@
-/** The README documents every diagnostic code and shows the commands that really exist. */
-import { readFileSync } from 'node:fs';
+/** The README documents every diagnostic code and shows the commands and screenshots that really exist. */
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SCIM_DIAGNOSTIC_CODES } from '../../grammar/scim/index';
@@ -24,9 +24,27 @@ describe('README', () => {
     const commands = readme.split('```bash\n')[1]!.split('```')[0]!.trim().split('\n');
     expect(commands).toHaveLength(2);
     expect(commands[0]).toMatch(/^npm ci && npm run build && npx aadmap check examples\/chatwork\.aadmap/);
-    expect(commands[1]).toMatch(/^npm ci && npm test\b/);
+    expect(commands[1]).toMatch(/^npm ci && npm test && npm run test:e2e\b/);
     expect(packageJson.scripts.build).toBeDefined();
     expect(packageJson.scripts.test).toBeDefined();
+    expect(packageJson.scripts['test:e2e']).toBeDefined();
     expect(packageJson.bin.aadmap).toBe('dist/cli.js');
+  });
+
+  it('shows `npm start` as the way to see it in the real editor, and the script exists', () => {
+    expect(readme).toContain('npm ci && npm start');
+    expect(readme).toContain('http://127.0.0.1:8080');
+    expect(packageJson.scripts.start).toBeDefined();
+  });
+
+  it('shows every committed screenshot, and every screenshot it shows is committed', () => {
+    const folder = join(__dirname, '..', 'e2e', 'screenshots');
+    const shown = [...readme.matchAll(/!\[[^\]]*\]\(test\/e2e\/screenshots\/([^)]+)\)/g)].map((m) => m[1]).sort();
+    expect(shown.length).toBeGreaterThan(0);
+    expect(
+      readdirSync(folder)
+        .filter((name) => name.endsWith('.png'))
+        .sort(),
+    ).toEqual(shown);
   });
 });

@@ -85,3 +85,10 @@ describe('invalid expressions', () => {
     });
   }
 });
+
+it('keeps diagnostics sorted when the text holds only whitespace and unknown characters', () => {
+  for (const input of [' &', '\t\u0000', '{  &']) {
+    const starts = parseExpression(input).diagnostics.map((d) => d.start);
+    expect(starts, JSON.stringify(input)).toEqual([...starts].sort((a, b) => a - b));
+  }
+});

@@ -81,7 +81,8 @@ function checkInvariants(text: string, base: number): void {
     } catch (error) {
       throw new Error(`${mode} threw on ${JSON.stringify(text)}: ${String(error)}`);
     }
-    expect(performance.now() - started, `time for ${JSON.stringify(text)}`).toBeLessThan(250);
+    // A hang guard, not a speed check (speed is measured by `npm run bench`): generous enough for a loaded CI machine.
+    expect(performance.now() - started, `time for ${JSON.stringify(text)}`).toBeLessThan(15_000);
     const { ast, diagnostics } = result;
     for (const d of diagnostics) {
       expect(d.code, JSON.stringify(text)).not.toBe('scim-internal-error');

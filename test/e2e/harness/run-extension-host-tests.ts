@@ -1,0 +1,67 @@
+/**
+ * Route a: the mocha suite of test/e2e/suite runs INSIDE code-server's real (Node) extension host, with
+ * this repository as the extension under development.
+ *
+ * The workbench page gets extensionDevelopmentPath/extensionTestsPath through its `payload`; when the
+ * suite's run() settles, the workbench calls window.codeAutomationExit(code) and the extension host's
+ * console output arrives through window.codeAutomationLog. Both are exposed to the page by Playwright.
+ *
+ *   node out/e2e/run-extension-host-tests.mjs [--timeout <seconds>] [--verbose] [--grep <pattern>]
+ */
+import { format, parseArgs } from 'node:util';
+import { launchBrowser } from './browser';
+import { remoteUri, startCodeServer, stateUnder, TEST_SETTINGS, workbenchUrl } from './code-server';
+import { log, makeRunDir, onFailure, runMain } from './lifecycle';
+import { repoRoot, requirePrerequisites, suiteEntry } from './paths';
+import { testWorkspace } from './workspace';
+
+/** The first line test/e2e/suite/index.ts prints. */
+const SUITE_BANNER = 'aadmap extension-host tests';
+
+const { values: options } = parseArgs({
+  options: { timeout: { type: 'string', default: '600' }, verbose: { type: 'boolean', default: false }, grep: { type: 'string' } },
+});
+
+runMain('extension-host tests (code-server)', Number(options.timeout) * 1000, async () => {
+  requirePrerequisites({ suite: true });
+  const runDir = makeRunDir('exthost');
+  const workspace = testWorkspace(runDir);
+  const server = await startCodeServer({
+    state: stateUnder(runDir),
+    settings: TEST_SETTINGS,
+    verbose: options.verbose,
+    // Reaches the extension host, so the suite can tell where it runs and what to run.
+    env: { AADMAP_E2E_HOST: 'code-server', ...(options.grep ? { AADMAP_E2E_GREP: options.grep } : {}) },
+  });
+  const { page } = await launchBrowser(runDir);
+
+  let exited: (code: number) => void = () => undefined;
+  const exitCode = new Promise<number>((resolve) => (exited = resolve));
+  await page.exposeFunction('codeAutomationExit', (code: number) => exited(Number(code)));
+  // The workbench logs through the same channel; its lines before the suite's banner are noise unless
+  // the suite never starts, so they are held back (printed with --verbose, or after a failure).
+  const workbenchLines: string[] = [];
+  let suiteStarted = false;
+  await page.exposeFunction('codeAutomationLog', (type: string, args: unknown) => {
+    // console.log's arguments, format string included (mocha's reporter uses '%s').
+    const line = format(...(Array.isArray(args) ? args : [args]));
+    suiteStarted ||= line.startsWith(SUITE_BANNER);
+    if (!suiteStarted && !options.verbose) workbenchLines.push(line);
+    else (type === 'error' || type === 'warn' ? console.error : console.log)(line);
+  });
+  onFailure(() => {
+    if (!suiteStarted) console.log(`---- the workbench's log (the suite did not start)\n${workbenchLines.join('\n')}\n----`);
+    server.printLogTail();
+  });
+  const url = workbenchUrl(server.base, workspace, [
+    ['extensionDevelopmentPath', remoteUri(server.authority, repoRoot)],
+    ['extensionTestsPath', remoteUri(server.authority, suiteEntry)],
+    ['skipWelcome', 'true'],
+    ['skipReleaseNotes', 'true'],
+  ]);
+  log(`opening the workbench on ${workspace}`);
+  await page.goto(url);
+  const code = await exitCode;
+  log(`the extension host exited with code ${code}`);
+  return code === 0;
+});

@@ -1,0 +1,76 @@
+/**
+ * Route b: the packaged extension (aadmap.vsix from `npm run package`) is installed into code-server the
+ * way a user installs a .vsix, and the mocha files out/e2e/ui/*.ui.mjs drive the workbench through
+ * Playwright: open a file, see squiggles and Problems, run commands from the palette, take screenshots.
+ *
+ *   node out/e2e/harness/run-ui-tests.mjs [--update-screenshots] [--timeout <seconds>] [--verbose] [--grep <pattern>]
+ *
+ * Screenshots go to .e2e/screenshots/; --update-screenshots also copies them to test/e2e/screenshots/
+ * (committed, shown in the README). Failed tests leave `failed-<test>.png` in .e2e/screenshots/.
+ */
+import { existsSync, readdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import Mocha from 'mocha';
+import { setSession, screenshot } from '../ui/session';
+import { waitForWorkbench } from '../ui/workbench';
+import { launchBrowser } from './browser';
+import { installExtension, startCodeServer, stateUnder, TEST_SETTINGS, workbenchUrl } from './code-server';
+import { log, makeRunDir, onFailure, runMain } from './lifecycle';
+import { committedScreenshotsDir, extensionId, manifest, requirePrerequisites, runScreenshotsDir, uiTestsDir, vsixPath } from './paths';
+import { examplesWorkspace } from './workspace';
+
+const { values: options } = parseArgs({
+  options: {
+    'update-screenshots': { type: 'boolean', default: false },
+    timeout: { type: 'string', default: '600' },
+    verbose: { type: 'boolean', default: false },
+    grep: { type: 'string' },
+  },
+});
+
+runMain('UI tests (code-server + Chromium)', Number(options.timeout) * 1000, async () => {
+  requirePrerequisites({ vsix: true, ui: true });
+  const runDir = makeRunDir('ui');
+  const state = stateUnder(runDir);
+  await installExtension(state, vsixPath);
+  const installed = join(state.extensionsDir, `${extensionId}-${manifest.version}`);
+  if (!existsSync(installed)) throw new Error(`code-server did not install ${vsixPath} (no ${installed})`);
+
+  rmSync(runScreenshotsDir, { recursive: true, force: true }); // no stale failure screenshots
+  const workspace = examplesWorkspace(runDir);
+  const server = await startCodeServer({ state, settings: TEST_SETTINGS, verbose: options.verbose });
+  onFailure(() => server.printLogTail());
+  const { page } = await launchBrowser(runDir);
+  page.setDefaultTimeout(45_000);
+  setSession({
+    page,
+    workspace,
+    screenshotsDir: runScreenshotsDir,
+    committedScreenshotsDir: options['update-screenshots'] ? committedScreenshotsDir : undefined,
+  });
+
+  log(`opening the workbench on ${workspace}`);
+  await page.goto(workbenchUrl(server.base, workspace));
+  await waitForWorkbench(page);
+  log('workbench loaded');
+
+  const mocha = new Mocha({ ui: 'tdd', color: false, reporter: 'spec', timeout: 120_000, slow: 10_000 });
+  if (options.grep) mocha.grep(options.grep);
+  mocha.rootHooks({
+    async afterEach(this: Mocha.Context) {
+      const test = this.currentTest;
+      if (test?.state !== 'failed') return;
+      const name = `failed-${test.fullTitle().replace(/[^a-z0-9]+/gi, '-')}`.slice(0, 100);
+      log(`failure screenshot: ${await screenshot(name, { commit: false })}`);
+    },
+  });
+  for (const file of readdirSync(uiTestsDir)
+    .filter((name) => name.endsWith('.ui.mjs'))
+    .sort()) {
+    mocha.addFile(join(uiTestsDir, file));
+  }
+  await mocha.loadFilesAsync();
+  const failures = await new Promise<number>((resolve) => mocha.run(resolve));
+  return failures === 0;
+});

@@ -1,0 +1,63 @@
+/** What a person does in the VS Code workbench, as Playwright steps. Selectors are VS Code 1.100's. */
+import type { Locator, Page } from 'playwright-core';
+
+/** Polls `probe` until it returns something other than undefined; fails with `what` and the last value seen. */
+export async function poll<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 45_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs / 1000} s waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+export async function waitForWorkbench(page: Page): Promise<void> {
+  await page.locator('.monaco-workbench').waitFor();
+  await page.locator('.explorer-folders-view').waitFor();
+}
+
+/** Clicks the file in the Explorer and waits for its editor; returns the editor. */
+export async function openFromExplorer(page: Page, fileName: string): Promise<Locator> {
+  await page.locator('.explorer-folders-view').getByRole('treeitem', { name: fileName, exact: true }).click();
+  await page.locator('.tabs-container .tab.active', { hasText: fileName }).waitFor();
+  const editor = page.locator('.editor-instance .monaco-editor').first();
+  await editor.locator('.view-lines').waitFor();
+  return editor;
+}
+
+/** The rendered token `text` in the editor (a span of one line). */
+export function token(editor: Locator, text: string): Locator {
+  return editor.locator('.view-line span span', { hasText: new RegExp(`^${text.replace(/[[\]().*+?^$\\|{}]/g, '\\$&')}$`) }).first();
+}
+
+/** F1, types the command's title, waits for its row; `run: false` leaves the palette open (for a screenshot). */
+export async function commandPalette(page: Page, title: string, { run = true } = {}): Promise<void> {
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor();
+  await input.fill(`>${title}`);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor();
+  if (run) await page.keyboard.press('Enter');
+}
+
+/** Opens the Problems panel (Ctrl+Shift+M) unless it is open, and returns it. */
+export async function problemsPanel(page: Page): Promise<Locator> {
+  const panel = page.locator('.markers-panel');
+  if (!(await panel.isVisible())) await page.keyboard.press('Control+Shift+M');
+  await panel.waitFor();
+  return panel;
+}
+
+/** The texts of the Problems panel's problem rows (not the file rows). */
+export async function problemRows(panel: Locator): Promise<string[]> {
+  const rows = panel.locator('.monaco-list-row:has(.marker-message)');
+  return (await rows.allInnerTexts()).map((text) => text.replace(/\s+/g, ' ').trim());
+}
+
+/** The status bar's error and warning counts. */
+export async function problemCounts(page: Page): Promise<{ errors: number; warnings: number }> {
+  const text = await page.locator('[id="status.problems"]').innerText();
+  const [errors, warnings] = (text.match(/\d+/g) ?? []).map(Number);
+  return { errors: errors ?? NaN, warnings: warnings ?? NaN };
+}
