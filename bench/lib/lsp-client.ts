@@ -30,6 +30,13 @@ export interface BenchServer {
   diagnosticsFor(uri: string, version: number): Promise<PublishDiagnosticsParams>;
   /** Resident set size and its peak, in MB (Linux /proc). */
   memory(): { rssMb: number; peakRssMb: number } | undefined;
+  /**
+   * CPU milliseconds the server's main thread has run so far (Linux /proc schedstat, nanosecond
+   * accounting), or undefined where /proc has no schedstat. Read it while the server is idle
+   * (`idleCpuMs` waits for that): the kernel brings a running thread's figure up to date only at
+   * ticks and context switches.
+   */
+  idleCpuMs(): Promise<number | undefined>;
   stop(): Promise<void>;
 }
 
@@ -74,6 +81,22 @@ export async function startBenchServer(capabilities: ClientCapabilities, initial
         const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
         const kb = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+)`, 'm').exec(status)?.[1] ?? NaN);
         return { rssMb: kb('VmRSS') / 1024, peakRssMb: kb('VmHWM') / 1024 };
+      } catch {
+        return undefined;
+      }
+    },
+    async idleCpuMs() {
+      const task = `/proc/${child.pid}/task/${child.pid}`;
+      try {
+        // Wait (up to ~50 ms) until the main thread sleeps, so its runtime is fully accounted.
+        const state = () => {
+          const stat = readFileSync(`${task}/stat`, 'utf8'); // "pid (name) STATE …"
+          return stat.charAt(stat.lastIndexOf(')') + 2);
+        };
+        for (let i = 0; i < 50 && state() === 'R'; i++) {
+          await new Promise((resolve) => setTimeout(resolve, 1));
+        }
+        return Number(readFileSync(`${task}/schedstat`, 'utf8').split(' ')[0]) / 1e6;
       } catch {
         return undefined;
       }
