@@ -90,9 +90,13 @@ export function registerEvaluationFeatures(
     capabilities: { codeLensProvider: { resolveProvider: false } },
     hover(snapshot, position) {
       try {
+        if (snapshot.languageId !== 'aadmap') return undefined;
+        // The sample user first: without one there is no value to show, and no reason to analyse the whole file.
+        const sample = resolveSampleContext(snapshot.uri, files, settings);
+        if (!sample.user) return undefined;
         const analysis = snapshot.analysis;
         if (analysis?.language !== 'aadmap') return undefined;
-        return evaluationHover(analysis, snapshot.lines.offsetAt(position), resolveSampleContext(snapshot.uri, files, settings));
+        return evaluationHover(analysis, snapshot.lines.offsetAt(position), sample, snapshot.lines);
       } catch (error) {
         log(`evaluation hover failed for ${snapshot.uri}`, error);
         return undefined;

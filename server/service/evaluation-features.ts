@@ -11,8 +11,10 @@ import { stringifyJson } from '../evaluator/json';
 import { traceLines } from '../evaluator/trace';
 import { displayValue } from '../evaluator/values';
 import { previewToHttp, previewToJson } from '../preview/format';
+import type { AttributeMapping } from '../../grammar/mapping/ast';
+import type { CheckedBlock } from '../checker/mapping/context';
 import type { MappingAnalysis } from './analysis';
-import { evaluateMappingLines, type MappingLineEvaluation } from './evaluation';
+import { evaluateMappingLine, evaluateMappingLines, type MappingLineEvaluation } from './evaluation';
 import { previewMapping } from './preview';
 import type { SampleContext } from './sample-users';
 
@@ -65,22 +67,37 @@ export function evaluationLenses(analysis: MappingAnalysis, documentUri: string,
   return lenses;
 }
 
-/** Hover over a mapping's source: its value for the sample user and how it was computed. */
-export function evaluationHover(analysis: MappingAnalysis, offset: number, sample: SampleContext): Hover | undefined {
+/**
+ * Hover over a mapping's source: its value for the sample user and how it was computed. `lines`:
+ * the text's line index when the caller has one (the editor's snapshot).
+ */
+export function evaluationHover(
+  analysis: MappingAnalysis,
+  offset: number,
+  sample: SampleContext,
+  lines: LineIndex = new LineIndex(analysis.text),
+): Hover | undefined {
   if (!sample.user) return undefined;
-  const line = analysis.blocks
-    .flatMap((b) => b.mappings)
-    .find(({ mapping }) => mapping.source.kind !== 'none' && offset >= mapping.source.start && offset <= mapping.source.end);
+  let line: { block: CheckedBlock; mapping: AttributeMapping } | undefined;
+  for (const block of analysis.blocks) {
+    const found = block.mappings.find(
+      ({ mapping }) => mapping.source.kind !== 'none' && offset >= mapping.source.start && offset <= mapping.source.end,
+    );
+    if (found) {
+      line = { block, mapping: found.mapping };
+      break;
+    }
+  }
   if (!line) return undefined;
-  const evaluated = evaluateMappingLines(analysis, sample.user, sample.settings, { trace: true }).find((l) => l.mapping === line.mapping);
-  if (!evaluated?.outcome) return undefined;
-  const index = new LineIndex(analysis.text);
+  // Only the hovered line is evaluated (a 5,000-mapping file has 5,000 others).
+  const evaluated = evaluateMappingLine(analysis, line.block, line.mapping, sample.user, sample.settings, { trace: true });
+  if (!evaluated.outcome) return undefined;
   const markdown = [`**${line.mapping.target.text}** for sample user \`${sample.userLabel}\`: ${outcomeText(evaluated.outcome)}`];
   const trace = evaluated.outcome.trace;
   if (trace && (trace.children.length > 0 || trace.notes.length > 0)) {
     markdown.push('', '```text', ...traceLines(markWithCursor(trace, offset)), '```');
   }
-  return { contents: { kind: 'markdown', value: markdown.join('\n') }, range: toRange(index, line.mapping.source) };
+  return { contents: { kind: 'markdown', value: markdown.join('\n') }, range: toRange(lines, line.mapping.source) };
 }
 
 function outcomeText(outcome: EvaluationOutcome): string {

@@ -116,22 +116,43 @@ export function evaluateMappingLines(
 ): MappingLineEvaluation[] {
   // One clock and one random sequence for the whole file, as one provisioning pass.
   const environment = createEnvironment(user, settings);
-  const errors = analysis.diagnostics.filter((d) => d.severity === 'error' && d.code !== 'unknown-attribute');
+  const errors = blockingErrors(analysis);
   const lines: MappingLineEvaluation[] = [];
   for (const block of analysis.blocks) {
-    for (const { mapping } of block.mappings) {
-      const source = mapping.source;
-      if (source.kind === 'none') {
-        lines.push({ block, mapping, outcome: { kind: 'value', value: { kind: 'null' } } });
-        continue;
-      }
-      const blockingError = errors.find((d) => d.start >= source.start && d.start < Math.max(source.end, source.start + 1));
-      if (blockingError || source.kind === 'missing') {
-        lines.push({ block, mapping, blockingError });
-        continue;
-      }
-      lines.push({ block, mapping, outcome: evaluateExpression(source, environment, options) });
-    }
+    for (const { mapping } of block.mappings) lines.push(evaluateLine(block, mapping, environment, errors, options));
   }
   return lines;
+}
+
+/**
+ * Evaluates one attribute mapping line of an analysed file (the hover's): the same result as its
+ * entry in evaluateMappingLines, without evaluating the file's other lines.
+ */
+export function evaluateMappingLine(
+  analysis: MappingAnalysis,
+  block: CheckedBlock,
+  mapping: AttributeMapping,
+  user: SampleUser | undefined,
+  settings: EvaluationSettings = {},
+  options: { trace?: boolean } = {},
+): MappingLineEvaluation {
+  return evaluateLine(block, mapping, createEnvironment(user, settings), blockingErrors(analysis), options);
+}
+
+function blockingErrors(analysis: MappingAnalysis): CheckDiagnostic[] {
+  return analysis.diagnostics.filter((d) => d.severity === 'error' && d.code !== 'unknown-attribute');
+}
+
+function evaluateLine(
+  block: CheckedBlock,
+  mapping: AttributeMapping,
+  environment: ReturnType<typeof createEnvironment>,
+  errors: readonly CheckDiagnostic[],
+  options: { trace?: boolean },
+): MappingLineEvaluation {
+  const source = mapping.source;
+  if (source.kind === 'none') return { block, mapping, outcome: { kind: 'value', value: { kind: 'null' } } };
+  const blockingError = errors.find((d) => d.start >= source.start && d.start < Math.max(source.end, source.start + 1));
+  if (blockingError || source.kind === 'missing') return { block, mapping, blockingError };
+  return { block, mapping, outcome: evaluateExpression(source, environment, options) };
 }

@@ -124,7 +124,10 @@ describe('language service is pure: results do not depend on the documents analy
 
 describe('LineIndex (offsets → LSP positions) agrees with vscode-languageserver-textdocument', () => {
   /** Text with every kind of line break, including CRLF pairs and lone CR / LF. */
-  const textWithBreaks = fc.string({ unit: fc.constantFrom('a', 'b', ' ', '\t', '\r', '\n', '\r\n', '\u2028', 'é', '\ud83d\ude00'), maxLength: 30 });
+  const textWithBreaks = fc.string({
+    unit: fc.constantFrom('a', 'b', ' ', '\t', '\r', '\n', '\r\n', '\u2028', 'é', '\ud83d\ude00'),
+    maxLength: 30,
+  });
   const isInsideCrlf = (text: string, offset: number) => text[offset - 1] === '\r' && text[offset] === '\n';
 
   it('positionAt for every offset not inside a CRLF pair, and lineCount', () => {
@@ -178,4 +181,16 @@ describe('language service on pathological inputs', () => {
       if (languages.includes('scim')) checkService(text, 'scimfilter');
     });
   }
+});
+
+describe('document snapshots', () => {
+  it('a snapshot lists every brace offset, as a /[{}]/g scan does', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom('{', '}', 'a', '\n', '"'), maxLength: 40 }), (text) => {
+        const snapshot = service.snapshot({ uri: 'file:///x.aadmap', languageId: 'aadmap', text });
+        expect(snapshot.braces).toEqual([...text.matchAll(/[{}]/g)].map((m) => m.index));
+      }),
+      { numRuns: runs(300) },
+    );
+  });
 });
