@@ -294,7 +294,10 @@ export class CallFrame {
     const size = this.group.length;
     if (size === 0) return out;
     for (let first = this.fixed.length; first < this.argumentCount; first += size) {
-      out.push(Array.from({ length: Math.min(size, this.argumentCount - first) }, (_, k) => first + k));
+      // A plain loop: Array.from with a mapping function cost a tenth of a whole evaluation (benchmark 5).
+      const positions: number[] = [];
+      for (let at = first; at < first + size && at < this.argumentCount; at++) positions.push(at);
+      out.push(positions);
     }
     return out;
   }
