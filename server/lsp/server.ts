@@ -32,6 +32,7 @@ import {
 } from '../service/language-service';
 import type { SampleFileAccess } from '../service/sample-users';
 import type { SchemaFileReader } from '../service/schema-resolver';
+import { DocumentEdits } from './document-edits';
 import { registerEvaluationFeatures } from './evaluation';
 import { registerGraphHandlers } from './graph-handlers';
 
@@ -64,7 +65,9 @@ export interface ServerOptions {
 }
 
 export function startServer(connection: Connection, { service, debounceMs = PUSH_DEBOUNCE_MS, graph, sampleFiles }: ServerOptions): void {
-  const documents = new TextDocuments(TextDocument);
+  // The content changes are recorded as offsets: a new snapshot tells the service what changed.
+  const edits = new DocumentEdits();
+  const documents = new TextDocuments(edits.configuration);
   const pending = new Map<string, ReturnType<typeof setTimeout>>();
   const snapshots = new Map<string, DocumentSnapshot>();
   let pullDiagnostics = false;
@@ -84,7 +87,12 @@ export function startServer(connection: Connection, { service, debounceMs = PUSH
   const snapshotOf = (document: TextDocument): DocumentSnapshot => {
     const cached = snapshots.get(document.uri);
     if (cached && cached.version === document.version) return cached;
-    const snapshot = service.snapshot({ uri: document.uri, languageId: document.languageId, text: document.getText() }, document.version);
+    const changes = edits.take(document.uri, cached?.version);
+    const snapshot = service.snapshot(
+      { uri: document.uri, languageId: document.languageId, text: document.getText() },
+      document.version,
+      cached && changes ? { previous: cached, edits: changes } : undefined,
+    );
     snapshots.set(document.uri, snapshot);
     return snapshot;
   };
@@ -256,6 +264,7 @@ export function startServer(connection: Connection, { service, debounceMs = PUSH
     clearTimeout(pending.get(document.uri));
     pending.delete(document.uri);
     snapshots.delete(document.uri);
+    edits.forget(document.uri);
     if (!pullDiagnostics) void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
   });
 

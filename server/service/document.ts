@@ -16,3 +16,13 @@ export function languageOf(document: TextDocumentInput): LanguageId | undefined 
   if (path.endsWith('.scimfilter')) return 'scimfilter';
   return undefined;
 }
+
+/**
+ * One replacement, in offsets of the text it was applied to: text[start, end) became `length`
+ * characters (an editor's incremental content change, converted by the LSP adapter).
+ */
+export interface TextReplacement {
+  start: number;
+  end: number;
+  length: number;
+}

@@ -6,15 +6,17 @@
  * mapping block; the others only move. The parser already reads a file in pieces that parse on
  * their own (grammar/mapping parseMappingPieces); here each piece's results — its syntax
  * diagnostics, its target statements, its block names and each block's checker diagnostics — are
- * kept. The next version is compared with the previous one (common prefix and suffix, one pass over
- * the text): a piece that lies entirely in the unchanged prefix or suffix has the same text, so
- * its results are reused, with their offsets shifted by the length change when it lies after the
- * edit. Only the pieces the edit touched are read again. File-level rules (which target applies,
+ * kept. What changed since the previous version is known from the editor's edits when the caller
+ * passes them (`noteEdits`), else from comparing the two texts (common prefix and suffix, one pass
+ * over the text — the fallback): a piece that lies entirely in the unchanged prefix or suffix has
+ * the same text, so its results are reused, with their offsets shifted by the length change when it
+ * lies after the edit. Only the pieces the edit touched are read again. File-level rules (which target applies,
  * duplicate target statements, duplicate block names) are recomputed from the kept summaries.
  *
  * The contract: `diagnostics()` returns exactly `analyzeMappingText(text, uri, reader).diagnostics`
- * — same items, same order. test/service/incremental-diagnostics.test.ts proves it on sequences of
- * random edits. Only diagnostics are incremental: the checked model (analyze) is still built whole.
+ * — same items, same order, with or without edits noted. test/service/incremental-diagnostics.test.ts
+ * proves it on sequences of random edits. Only diagnostics are incremental: the checked model
+ * (analyze) is still built whole.
  */
 import type { SyntaxDiagnostic } from '../../grammar/common/syntax-diagnostic';
 import type { DeployStatement, ObjectMappingBlock, TargetStatement } from '../../grammar/mapping/ast';
@@ -29,6 +31,8 @@ import { type CheckDiagnostic, DiagnosticSink } from '../checker/diagnostic';
 import { checkBlock, reportDuplicateBlockName, reportDuplicateTargets } from '../checker/mapping/check-file';
 import { checkDeployStatements } from '../checker/mapping/rules/deploy';
 import type { ResolvedSchemas } from '../checker/mapping/context';
+import { afterEdits, bounds, type ChangedRegion, unchanged } from './changed-region';
+import type { TextReplacement } from './document';
 import { resolveSchemas, type SchemaFileReader } from './schema-resolver';
 
 /** What is kept of one piece, with offsets valid where the piece started when it was read (`start`). */
@@ -57,20 +61,51 @@ interface BlockSummary {
 /** Per-document state: the previous version's text, cuts and piece summaries. */
 export class IncrementalMappingDiagnostics {
   private previous: { text: string; cuts: number[]; pieces: Map<number, PieceSummary> } | undefined;
-  /** What the last call did: pieces in the file, and pieces it had to read (parse) afresh. */
-  readonly lastCall = { pieces: 0, read: 0 };
+  /** A later text than `previous.text` that noted edits lead to, and what they left unchanged. */
+  private pending: { text: string; region: ChangedRegion } | undefined;
+  /**
+   * What the last call did: pieces in the file, pieces it had to read (parse) afresh, and whether
+   * noted edits told what changed (else the texts were compared).
+   */
+  readonly lastCall = { pieces: 0, read: 0, hinted: false };
+
+  /**
+   * Notes that `text` is `from` with `edits` applied in order (an editor's content changes, as
+   * offsets; one version's or several's). Notes chain from the text of the last diagnostics call:
+   * the next call for `text` then knows what changed without comparing the texts. Edits that do not
+   * continue the chain or do not fit are dropped; that call then compares the texts.
+   */
+  noteEdits(from: string, edits: readonly TextReplacement[], text: string): void {
+    const diagnosed = this.previous?.text;
+    let region: ChangedRegion | undefined;
+    // Strings are compared by identity first: the editor passes back the very texts noted before.
+    if (this.pending !== undefined && this.pending.text === from) region = this.pending.region;
+    else if (diagnosed !== undefined && diagnosed === from) region = unchanged(from.length);
+    const next = region && afterEdits(region, from.length, edits, text.length);
+    this.pending = next && { text, region: next };
+  }
 
   /** The diagnostics of `text`, equal to analyzeMappingText(text, uri, reader).diagnostics. */
   diagnostics(text: string, uri: string, reader: SchemaFileReader): CheckDiagnostic[] {
     const previous = this.previous;
+    const pending = this.pending;
+    this.pending = undefined;
     let read = 0;
+    let hinted = false;
     let cuts: number[];
     let reuse: (start: number, end: number) => PieceSummary | undefined = () => undefined;
     if (previous === undefined) {
       cuts = segmentStarts(text);
     } else {
-      const prefix = commonPrefix(previous.text, text);
-      const suffix = commonSuffix(previous.text, text, prefix);
+      let prefix: number;
+      let suffix: number;
+      if (pending !== undefined && pending.text === text) {
+        ({ prefix, suffix } = bounds(pending.region, previous.text.length, text.length));
+        hinted = true;
+      } else {
+        prefix = commonPrefix(previous.text, text);
+        suffix = commonSuffix(previous.text, text, prefix);
+      }
       const delta = text.length - previous.text.length;
       cuts = updateSegmentStarts(previous.text, previous.cuts, text, prefix, suffix);
       reuse = (start, end) => {
@@ -135,6 +170,7 @@ export class IncrementalMappingDiagnostics {
     }
     this.lastCall.pieces = pieces.length;
     this.lastCall.read = read;
+    this.lastCall.hinted = hinted;
     return sink.items.sort((a, b) => a.start - b.start || a.end - b.end);
   }
 }

@@ -7,7 +7,7 @@
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { CheckDiagnostic } from '../checker/diagnostic';
 import type { MappingAnalysis, ScimFilterFileAnalysis } from './analysis';
-import type { TextDocumentInput } from './document';
+import type { TextDocumentInput, TextReplacement } from './document';
 import { createEditorFeatures, type EditorFeatures, type HoverContributor } from './editor-features';
 import { toLspDiagnostics } from './lsp-conversion';
 import { IncrementalMappingDiagnostics } from './incremental-diagnostics';
@@ -28,6 +28,19 @@ export type { CompletionOptions, HoverContributor, HoverSection, InlayHintSettin
 export { DocumentSnapshot } from './snapshot';
 
 export type DocumentAnalysis = MappingAnalysis | ScimFilterFileAnalysis;
+export type { TextReplacement } from './document';
+
+/**
+ * How a document's new version came from an earlier snapshot of it: the editor's content changes
+ * since that snapshot, in order, as offsets. Diagnostics then know what changed without comparing
+ * the texts. The edits must be exact (the LSP adapter records them as it applies them); edits that
+ * do not start from the text last diagnosed, or do not add up to the new text's length, are
+ * dropped, and the texts are compared.
+ */
+export interface DocumentChanges {
+  previous: DocumentSnapshot;
+  edits: readonly TextReplacement[];
+}
 
 /** Every function takes a document, or a snapshot of one the caller keeps to share work between calls. */
 export interface LanguageService extends EditorFeatures {
@@ -40,14 +53,16 @@ export interface LanguageService extends EditorFeatures {
   /**
    * One version of a document: its parse, analysis and tokens are computed lazily, once. Keep it
    * while the document does not change and pass it instead of the document (the LSP adapter does).
+   * `changes`: how this version came from an earlier snapshot, when the caller knows (an editor's
+   * incremental changes); the diagnostics of a large document then cost less per edit.
    */
-  snapshot(document: TextDocumentInput, version?: number): DocumentSnapshot;
+  snapshot(document: TextDocumentInput, version?: number, changes?: DocumentChanges): DocumentSnapshot;
 }
 
 export function createLanguageService(options: LanguageServiceOptions = {}): LanguageService {
   const schemaFiles = options.schemaFiles ?? noSchemaFiles;
-  const snapshot = (document: TextDocumentInput, version?: number) => DocumentSnapshot.of(document, schemaFiles, version);
-  const snapshotOf = (document: DocumentRef) => (document instanceof DocumentSnapshot ? document : snapshot(document));
+  const snapshotOf = (document: DocumentRef) =>
+    document instanceof DocumentSnapshot ? document : DocumentSnapshot.of(document, schemaFiles);
 
   const analyze = (document: DocumentRef): DocumentAnalysis | undefined => snapshotOf(document).analysis;
 
@@ -62,6 +77,13 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
     incremental.set(uri, state);
     if (incremental.size > INCREMENTAL_DOCUMENTS) incremental.delete(incremental.keys().next().value!);
     return state;
+  }
+
+  function snapshot(document: TextDocumentInput, version?: number, changes?: DocumentChanges): DocumentSnapshot {
+    const created = DocumentSnapshot.of(document, schemaFiles, version);
+    if (changes && created.languageId === 'aadmap' && changes.previous.uri === created.uri)
+      incrementalFor(created.uri).noteEdits(changes.previous.text, changes.edits, created.text);
+    return created;
   }
 
   function diagnostics(document: DocumentRef): CheckDiagnostic[] {

@@ -9,10 +9,15 @@ import {
   DidCloseTextDocumentNotification,
   DidOpenTextDocumentNotification,
   DidSaveTextDocumentNotification,
+  CompletionRequest,
   DocumentDiagnosticRequest,
   PublishDiagnosticsNotification,
   type PublishDiagnosticsParams,
+  type TextDocumentContentChangeEvent,
 } from 'vscode-languageserver-protocol/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { generateMappingFile } from '../../bench/lib/generate';
+import { createLanguageService } from '../../server/service/language-service';
 import { startServer, type ServerUnderTest } from '../support/server-process';
 
 const uri = 'file:///workspace/chatwork.aadmap';
@@ -126,6 +131,77 @@ describe('pull diagnostics (LSP 3.17 client)', () => {
     expect(items[0]!.data).toEqual({ suggestions: ['Switch'] });
     await new Promise((resolve) => setTimeout(resolve, 400));
     expect(published.received).toEqual([]);
+  });
+});
+
+describe('incremental changes (the server records them as offsets for the incremental diagnostics)', () => {
+  it('reports what a full analysis of the text reports, after changes of every shape', async () => {
+    server = await startServer({ textDocument: { diagnostic: { dynamicRegistration: false } } });
+    const reference = createLanguageService();
+    const docUri = 'file:///workspace/incremental.aadmap';
+    let text = `${generateMappingFile(20)}\nmapping "Broken" User -> User {\n  title <- Swtich([jobTitle], , "a", "b")\n}\n`;
+    const client = TextDocument.create(docUri, 'aadmap', 1, text);
+    await server.connection.sendNotification(DidOpenTextDocumentNotification.type, {
+      textDocument: { uri: docUri, languageId: 'aadmap', version: 1, text },
+    });
+    // A seeded sequence (mulberry32): the same changes on every run.
+    let seed = 42;
+    const random = () => {
+      seed = (seed + 0x6d2b79f5) >>> 0;
+      let t = Math.imul(seed ^ (seed >>> 15), seed | 1);
+      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
+    const snippets = [
+      'x',
+      '',
+      '\n',
+      '\r\n',
+      '}',
+      '{',
+      '"',
+      'Swtich(',
+      '\nmapping "New" User -> User {\n  title <- [jobTitle]\n',
+      '\ntarget chatwork\n',
+    ];
+    const pull = async () => {
+      const report = await server!.connection.sendRequest(DocumentDiagnosticRequest.type, { textDocument: { uri: docUri } });
+      return report.kind === 'full' ? report.items : [];
+    };
+    expect(await pull()).toEqual(reference.validate({ uri: docUri, languageId: 'aadmap', text }));
+    for (let version = 2; version <= 80; version++) {
+      const changes: TextDocumentContentChangeEvent[] = [];
+      if (random() < 0.05) {
+        changes.push({ text: text.replace('"n/a"', '"n/c"') }); // now and then the whole text
+      } else {
+        // Each range is in the text the changes before it produced.
+        let scratch = text;
+        for (let n = 1 + Math.floor(random() * 3); n > 0; n--) {
+          const current = TextDocument.create(docUri, 'aadmap', 0, scratch);
+          const a = Math.floor(random() * (scratch.length + 1));
+          const b = Math.min(scratch.length, a + Math.floor(random() * 12));
+          const [start, end] = random() < 0.2 ? [b, a] : [a, b]; // a range given end first, now and then
+          const range = { start: current.positionAt(start), end: current.positionAt(end) };
+          const insert = snippets[Math.floor(random() * snippets.length)]!;
+          changes.push({ range, text: insert });
+          scratch = TextDocument.applyEdits(current, [{ range, newText: insert }]);
+        }
+      }
+      TextDocument.update(client, changes, version);
+      text = client.getText();
+      await server.connection.sendNotification(DidChangeTextDocumentNotification.type, {
+        textDocument: { uri: docUri, version },
+        contentChanges: changes,
+      });
+      // Completion makes a snapshot without diagnostics: the edits since the last diagnostics add up.
+      if (random() < 0.3)
+        await server.connection.sendRequest(CompletionRequest.type, {
+          textDocument: { uri: docUri },
+          position: client.positionAt(Math.floor(random() * text.length)),
+        });
+      if (random() < 0.5 || version === 80)
+        expect(await pull(), `version ${version}`).toEqual(reference.validate({ uri: docUri, languageId: 'aadmap', text }));
+    }
   });
 });
 

@@ -2,7 +2,9 @@
  * Incremental diagnostics (server/service/incremental-diagnostics.ts) must equal a full analysis:
  * after every edit of a random sequence, the same diagnostics in the same order as
  * analyzeMappingText — with edits that change blocks, move them, break and repair braces, and
- * switch the target between the built-in schema, a schema file and nothing.
+ * switch the target between the built-in schema, a schema file and nothing; both when the texts are
+ * compared and when the editor's edits are noted (the hinted path: edits wider than the change,
+ * several per version, several versions per diagnostics call, and notes that must be dropped).
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -10,10 +12,11 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { generateMappingFile } from '../../bench/lib/generate';
 import { analyzeMappingText } from '../../server/service/analysis';
+import type { TextReplacement } from '../../server/service/document';
 import { IncrementalMappingDiagnostics } from '../../server/service/incremental-diagnostics';
 import { createLanguageService } from '../../server/service/language-service';
 import type { SchemaFileReader } from '../../server/service/schema-resolver';
-import { applyMutation, mappingFixtures, mappingToken, mutation, structuredMapping } from '../property/arbitraries';
+import { applyMutation, mappingFixtures, mappingToken, type Mutation, mutation, structuredMapping } from '../property/arbitraries';
 
 const URI = 'file:///work/incremental.aadmap';
 const schemaJson = JSON.parse(readFileSync(join(__dirname, '..', 'schema', 'fixtures', 'chatwork-sample-schema.json'), 'utf8'));
@@ -62,6 +65,65 @@ function expectEqualSequence(base: string, mutations: Parameters<typeof applyMut
   check();
 }
 
+/**
+ * An edit that turns `before` into `after`: the smallest replacement, widened by `widen` on each
+ * side into text that did not change (an editor may replace more than it changes).
+ */
+function editFor(before: string, after: string, widen: { start: number; end: number }): TextReplacement {
+  const max = Math.min(before.length, after.length);
+  let prefix = 0;
+  while (prefix < max && before[prefix] === after[prefix]) prefix++;
+  let suffix = 0;
+  while (suffix < max - prefix && before[before.length - 1 - suffix] === after[after.length - 1 - suffix]) suffix++;
+  const start = prefix - (widen.start % (prefix + 1));
+  const tail = suffix - (widen.end % (suffix + 1));
+  return { start, end: before.length - tail, length: after.length - tail - start };
+}
+
+/** One version: a mutation, as edits (widened, maybe with an empty edit elsewhere), diagnosed or not. */
+interface NotedStep {
+  mutation: Mutation;
+  widen: { start: number; end: number };
+  /** An empty replacement at this position (mod the length): changes nothing, widens the region. */
+  empty?: number;
+  diagnose: boolean;
+}
+
+const notedStep: fc.Arbitrary<NotedStep> = fc.record(
+  {
+    mutation: mutation(insertable),
+    // Often the exact change (no widening): its ends then fall on piece boundaries as the edit does.
+    widen: fc.record({ start: fc.oneof(fc.constant(0), fc.nat({ max: 400 })), end: fc.oneof(fc.constant(0), fc.nat({ max: 400 })) }),
+    empty: fc.nat({ max: 100_000 }),
+    diagnose: fc.boolean(),
+  },
+  { requiredKeys: ['mutation', 'widen', 'diagnose'] },
+);
+
+/** The hinted path: every version's edits are noted; diagnostics (at some versions) use them and equal a full analysis. */
+function expectEqualWithNotedEdits(base: string, steps: NotedStep[]): void {
+  const incremental = new IncrementalMappingDiagnostics();
+  let text = base;
+  const check = (hinted: boolean) => {
+    const actual = incremental.diagnostics(text, URI, reader);
+    expect(actual).toStrictEqual(analyzeMappingText(text, URI, reader).diagnostics);
+    expect(incremental.lastCall.hinted).toBe(hinted);
+  };
+  check(false);
+  for (const step of steps) {
+    const next = applyMutation(text, step.mutation);
+    const edits = [editFor(text, next, step.widen)];
+    if (step.empty !== undefined) {
+      const at = step.empty % (next.length + 1);
+      edits.push({ start: at, end: at, length: 0 });
+    }
+    incremental.noteEdits(text, edits, next);
+    text = next;
+    if (step.diagnose) check(true);
+  }
+  check(steps.length > 0 && !steps[steps.length - 1]!.diagnose);
+}
+
 describe('incremental diagnostics equal a full analysis', () => {
   it('on sequences of edits of generated files', () => {
     const bases = [10, 25, 40].map(generateMappingFile);
@@ -81,15 +143,107 @@ describe('incremental diagnostics equal a full analysis', () => {
     );
   });
 
+  it('with the edits noted, on generated files', () => {
+    const bases = [10, 25, 40].map(generateMappingFile);
+    fc.assert(fc.property(fc.constantFrom(...bases), fc.array(notedStep, { minLength: 1, maxLength: 8 }), expectEqualWithNotedEdits), {
+      numRuns: 60,
+    });
+  });
+
+  it('with the edits noted, on fixtures and structured text', () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(fc.constantFrom(...mappingFixtures), structuredMapping),
+        fc.array(notedStep, { minLength: 1, maxLength: 8 }),
+        expectEqualWithNotedEdits,
+      ),
+      { numRuns: 120 },
+    );
+  });
+
+  it('with the edits noted, at every piece boundary (the characters around each cut)', () => {
+    const text = generateMappingFile(20);
+    const cuts = [...text.matchAll(/^(mapping|target)\b/gm)].map((m) => m.index);
+    const edits: [string, number, number, string][] = [];
+    for (const cut of cuts) {
+      edits.push(
+        ['line break before the cut', cut - 1, cut, '\n\n'],
+        ['first letter', cut, cut + 1, 'M'],
+        ['insert at the cut', cut, cut, '}\n'],
+      );
+      edits.push(['join with the line before', cut - 1, cut, ' '], ['the two characters across', cut - 1, cut + 1, '\nx']);
+    }
+    for (const [name, start, end, insert] of edits) {
+      const state = new IncrementalMappingDiagnostics();
+      state.diagnostics(text, URI, reader);
+      const edited = text.slice(0, start) + insert + text.slice(end);
+      state.noteEdits(text, [{ start, end, length: insert.length }], edited);
+      expect(state.diagnostics(edited, URI, reader), `${name} at ${start}`).toStrictEqual(
+        analyzeMappingText(edited, URI, reader).diagnostics,
+      );
+      expect(state.lastCall.hinted).toBe(true);
+      // And back, in the same state.
+      state.noteEdits(edited, [{ start, end: start + insert.length, length: end - start }], text);
+      expect(state.diagnostics(text, URI, reader), `${name} at ${start}, undone`).toStrictEqual(
+        analyzeMappingText(text, URI, reader).diagnostics,
+      );
+    }
+  });
+
+  it('drops notes that do not chain from the diagnosed text or do not fit, and compares the texts', () => {
+    const text = generateMappingFile(50);
+    const edited = text.replace('"n/a"', '"n/b"');
+    const at = text.indexOf('"n/a"') + 3;
+    const exact = { start: at, end: at + 1, length: 1 };
+    const cases: [string, (state: IncrementalMappingDiagnostics) => void][] = [
+      ['from another text', (state) => state.noteEdits(`${text} `, [exact], edited)],
+      ['lengths that do not add up', (state) => state.noteEdits(text, [{ start: at, end: at + 1, length: 2 }], edited)],
+      ['an edit outside the text', (state) => state.noteEdits(text, [{ start: at, end: text.length + 1, length: 1 }], edited)],
+      ['an edit ending before it starts', (state) => state.noteEdits(text, [{ start: at + 1, end: at, length: 1 }], edited)],
+      ['a note for another text than the one diagnosed', (state) => state.noteEdits(text, [exact], `${edited}`.replace('n/b', 'n/c'))],
+      [
+        'a later note that breaks the chain',
+        (state) => (state.noteEdits(text, [exact], edited), state.noteEdits(text, [exact], edited.slice(1))),
+      ],
+    ];
+    for (const [name, note] of cases) {
+      const state = new IncrementalMappingDiagnostics();
+      state.diagnostics(text, URI, reader);
+      note(state);
+      expect(state.diagnostics(edited, URI, reader), name).toStrictEqual(analyzeMappingText(edited, URI, reader).diagnostics);
+      expect(state.lastCall.hinted, name).toBe(false);
+      expect(state.lastCall.read, name).toBeLessThanOrEqual(2); // the texts were compared: still incremental
+    }
+    {
+      // A note from a text the chain never reached (an error added in the last block) must not extend the chain.
+      const state = new IncrementalMappingDiagnostics();
+      state.diagnostics(text, URI, reader);
+      state.noteEdits(text, [exact], edited);
+      const elsewhere = text.slice(0, text.lastIndexOf('Switch')) + 'Swtich' + text.slice(text.lastIndexOf('Switch') + 6);
+      const next = elsewhere.slice(0, at) + 'b' + elsewhere.slice(at + 1);
+      state.noteEdits(elsewhere, [exact], next);
+      const expected = analyzeMappingText(next, URI, reader).diagnostics;
+      expect(expected.map((d) => d.code)).toEqual(['unknown-function']);
+      expect(state.diagnostics(next, URI, reader)).toStrictEqual(expected);
+      expect(state.lastCall.hinted).toBe(false);
+    }
+    // An exact note is used.
+    const state = new IncrementalMappingDiagnostics();
+    state.diagnostics(text, URI, reader);
+    state.noteEdits(text, [exact], edited);
+    expect(state.diagnostics(edited, URI, reader)).toStrictEqual(analyzeMappingText(edited, URI, reader).diagnostics);
+    expect(state.lastCall).toEqual({ pieces: 12, read: 1, hinted: true });
+  });
+
   it('reuses pieces: an edit reads only the pieces it changed again', () => {
     const text = generateMappingFile(500);
     const incremental = new IncrementalMappingDiagnostics();
     incremental.diagnostics(text, URI, reader);
-    expect(incremental.lastCall).toEqual({ pieces: 102, read: 102 }); // comment line, target line, 100 blocks
+    expect(incremental.lastCall).toEqual({ pieces: 102, read: 102, hinted: false }); // comment line, target line, 100 blocks
     // One character changed in one block, and a line added before all blocks (every block moves).
     const edited = text.replace('"n/a"', '"n/b"').replace('target chatwork', 'target chatwork\n');
     expect(incremental.diagnostics(edited, URI, reader)).toStrictEqual(analyzeMappingText(edited, URI, reader).diagnostics);
-    expect(incremental.lastCall).toEqual({ pieces: 102, read: 2 });
+    expect(incremental.lastCall).toEqual({ pieces: 102, read: 2, hinted: false });
     // A break in one block (a missing '}') reads it together with the next one.
     const broken = edited.replace(/\n}\n/, '\n\n');
     expect(incremental.diagnostics(broken, URI, reader)).toStrictEqual(analyzeMappingText(broken, URI, reader).diagnostics);
@@ -107,6 +261,28 @@ describe('incremental diagnostics equal a full analysis', () => {
     const edited = text.replace('Swtich', 'Switch');
     expect(service.diagnostics({ uri: URI, languageId: 'aadmap', text: edited })).toStrictEqual(
       analyzeMappingText(edited, URI, reader).diagnostics,
+    );
+  });
+
+  it('takes the edits through the language service: snapshots made with DocumentChanges, diagnosed at some versions', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...[10, 25].map(generateMappingFile)),
+        fc.array(notedStep, { minLength: 1, maxLength: 8 }),
+        (base, steps) => {
+          const service = createLanguageService({ schemaFiles: reader });
+          let snapshot = service.snapshot({ uri: URI, languageId: 'aadmap', text: base }, 1);
+          expect(service.diagnostics(snapshot)).toStrictEqual(analyzeMappingText(base, URI, reader).diagnostics);
+          steps.forEach((step, i) => {
+            const text = applyMutation(snapshot.text, step.mutation);
+            const edits = [editFor(snapshot.text, text, step.widen)];
+            snapshot = service.snapshot({ uri: URI, languageId: 'aadmap', text }, i + 2, { previous: snapshot, edits });
+            if (step.diagnose) expect(service.diagnostics(snapshot)).toStrictEqual(analyzeMappingText(text, URI, reader).diagnostics);
+          });
+          expect(service.diagnostics(snapshot)).toStrictEqual(analyzeMappingText(snapshot.text, URI, reader).diagnostics);
+        },
+      ),
+      { numRuns: 40 },
     );
   });
 });
