@@ -127,6 +127,12 @@ class FastMappingParser {
   private readonly comments: Comment[] = [];
   /** For the shared builders: anything reported means "decline". */
   private readonly diagnostics: SyntaxDiagnostic[] = [];
+  /**
+   * The items of the lists being read (arguments, block items, modifiers…), innermost last: a list
+   * is copied out at its exact length when it is complete (collect). An array grown by push keeps
+   * room for 16 elements, and the tree of a 5,000-mapping file holds 15,000 small lists.
+   */
+  private readonly stack: unknown[] = [];
 
   constructor(
     private readonly text: string,
@@ -151,6 +157,13 @@ class FastMappingParser {
       this.lineEnd();
     }
     return { targets: this.targets, mappings: this.mappings, comments: this.comments };
+  }
+
+  /** The items pushed on the stack since `base`, as an array of their own; the stack drops them. */
+  private collect<T>(base: number): T[] {
+    const list = this.stack.slice(base) as T[];
+    this.stack.length = base;
+    return list;
   }
 
   // ---- lines and tokens ------------------------------------------------------------------------
@@ -222,6 +235,7 @@ class FastMappingParser {
     const start = this.pos;
     if (this.code() !== 0x22) throw DECLINE;
     let i = start + 1;
+    let escapes = false;
     for (;;) {
       if (i >= this.end) throw DECLINE;
       const code = this.text.charCodeAt(i);
@@ -230,6 +244,7 @@ class FastMappingParser {
       if (code === 0x5c) {
         const next = this.text.charCodeAt(i + 1);
         if (i + 1 >= this.end || next === 0x0a || next === 0x0d) throw DECLINE;
+        escapes = true;
         i += 2;
       } else {
         i++;
@@ -237,7 +252,8 @@ class FastMappingParser {
     }
     this.pos = i + 1;
     const raw = this.text.substring(start, this.pos);
-    const value = decodeExpressionString(raw, start, this.diagnostics);
+    // Without a backslash the value is the text between the quotes (what decoding returns), read directly.
+    const value = escapes ? decodeExpressionString(raw, start, this.diagnostics) : this.text.substring(start + 1, i);
     if (this.diagnostics.length > 0) throw DECLINE;
     return { kind: 'string', value, raw, start, end: this.pos };
   }
@@ -288,7 +304,7 @@ class FastMappingParser {
     this.skipSpace();
     this.expect(0x7b);
     this.lineEnd();
-    const items: BlockItem[] = [];
+    const base = this.stack.length;
     for (;;) {
       if (this.pos >= this.end) throw DECLINE; // no closing brace in this piece
       this.skipSpace();
@@ -297,9 +313,10 @@ class FastMappingParser {
         continue;
       }
       if (this.code() === 0x7d) break;
-      items.push(this.blockItem());
+      this.stack.push(this.blockItem());
       this.lineEnd();
     }
+    const items = this.collect<BlockItem>(base);
     const close = this.pos++;
     return {
       kind: 'objectMapping',
@@ -330,15 +347,16 @@ class FastMappingParser {
     if (word === 'flowTypes') {
       const keyword = this.keyword('flowTypes');
       this.skipSpace();
-      const values: NameNode[] = [];
+      const base = this.stack.length;
       for (;;) {
         const { image, start, end } = this.identifier();
-        values.push({ kind: 'name', text: image, quoted: false, start, end });
+        this.stack.push({ kind: 'name', text: image, quoted: false, start, end });
         this.skipSpace();
         if (this.code() !== 0x2c) break;
         this.pos++;
         this.skipSpace();
       }
+      const values = this.collect<NameNode>(base);
       return { kind: 'flowTypes', values, start: keyword.start, end: values[values.length - 1]!.end };
     }
     throw DECLINE;
@@ -386,14 +404,16 @@ class FastMappingParser {
     } else {
       source = this.expression();
     }
-    const modifiers: Modifier[] = [];
+    const base = this.stack.length;
     for (;;) {
       this.skipSpace();
       if (this.atLineEnd()) break;
       const modifier = this.modifier();
-      if (modifiers.some((m) => m.kind === modifier.kind)) throw DECLINE; // duplicate-modifier
-      modifiers.push(modifier);
+      for (let i = base; i < this.stack.length; i++) if ((this.stack[i] as Modifier).kind === modifier.kind) throw DECLINE; // duplicate-modifier
+      this.stack.push(modifier);
     }
+    // No modifier (most lines): a fresh empty array, which holds no element store.
+    const modifiers = this.stack.length === base ? [] : this.collect<Modifier>(base);
     const end = Math.max(source.end, arrowEnd, modifiers.length ? modifiers[modifiers.length - 1]!.end : 0);
     return {
       kind: 'attributeMapping',
@@ -447,7 +467,7 @@ class FastMappingParser {
     this.skipSpace();
     this.expect(0x7b);
     this.lineEnd();
-    const clauses: ScopeClause[] = [];
+    const base = this.stack.length;
     for (;;) {
       if (this.pos >= this.end) throw DECLINE;
       this.skipSpace();
@@ -456,9 +476,10 @@ class FastMappingParser {
         continue;
       }
       if (this.code() === 0x7d) break;
-      clauses.push(this.scopeClause());
+      this.stack.push(this.scopeClause());
       this.lineEnd();
     }
+    const clauses = this.collect<ScopeClause>(base);
     const close = this.pos++;
     return { kind: 'scope', name, clauses, closeBrace: close, start: keyword.start, end: close + 1 };
   }
@@ -486,17 +507,18 @@ class FastMappingParser {
       if (isIdentifierPart(this.code()) && isIdentifierPart(this.text.charCodeAt(this.pos - 1))) throw DECLINE;
       operator = { name: match[0].replace(/[ \t]+/g, ' '), custom: false, start, end: this.pos };
     }
-    const values: ScopeValue[] = [];
+    const base = this.stack.length;
     this.skipSpace();
     if (!this.atLineEnd()) {
       for (;;) {
-        values.push(this.scopeValue());
+        this.stack.push(this.scopeValue());
         this.skipSpace();
         if (this.code() !== 0x2c) break;
         this.pos++;
         this.skipSpace();
       }
     }
+    const values = this.stack.length === base ? [] : this.collect<ScopeValue>(base);
     const end = Math.max(attribute.end, operator.end, values.length ? values[values.length - 1]!.end : 0);
     return { kind: 'clause', attribute, operator, values, start: attribute.start, end };
   }
@@ -569,26 +591,17 @@ class FastMappingParser {
     }
     if (++this.depth > FAST_PATH_MAX_DEPTH) throw DECLINE;
     const openParen = this.pos++;
-    const call: CallExpression = {
-      kind: 'call',
-      name: image,
-      nameRange: { start, end: nameEnd },
-      args: [],
-      openParen,
-      start,
-      end: openParen + 1,
-    };
     // Positions between separators: an empty one is `{ kind: 'empty' }` spanning the blank.
-    const args: Argument[] = [];
+    const base = this.stack.length;
     let separator = openParen;
     let commas = 0;
     for (;;) {
       this.skipSpace();
       const code = this.code();
       if (code === 0x2c || code === 0x29) {
-        args.push({ kind: 'empty', start: separator + 1, end: Math.max(separator + 1, this.pos) });
+        this.stack.push({ kind: 'empty', start: separator + 1, end: Math.max(separator + 1, this.pos) });
       } else {
-        args.push(this.expression());
+        this.stack.push(this.expression());
         this.skipSpace();
       }
       const next = this.code();
@@ -601,12 +614,21 @@ class FastMappingParser {
       break;
     }
     // `f()` is a call with no arguments, not one empty argument.
-    if (args.length === 1 && args[0]!.kind === 'empty' && commas === 0) args.length = 0;
-    call.args = args;
-    call.closeParen = this.pos;
-    this.pos++;
-    call.end = this.pos;
+    if (commas === 0 && this.stack.length === base + 1 && (this.stack[base] as Argument).kind === 'empty') this.stack.length = base;
+    const args = this.stack.length === base ? [] : this.collect<Argument>(base);
+    const closeParen = this.pos++;
     this.depth--;
+    // One literal in the general parser's key order (closeParen last): no property added later.
+    const call: CallExpression = {
+      kind: 'call',
+      name: image,
+      nameRange: { start, end: nameEnd },
+      args,
+      openParen,
+      start,
+      end: this.pos,
+      closeParen,
+    };
     return call;
   }
 }
