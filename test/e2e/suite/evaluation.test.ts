@@ -57,6 +57,25 @@ suite('evaluation and preview', () => {
     ]);
   });
 
+  test('the lenses follow edits of the document, and come back after reverting it', async () => {
+    const editor = await openInEditor('examples/chatwork.aadmap');
+    const { document } = editor;
+    const line = document
+      .getText()
+      .split('\n')
+      .findIndex((l) => l.startsWith('  title      <- [jobTitle]'));
+    const titleLens = async () => (await lenses(document.uri)).find(([l]) => l === line)?.[1];
+    assert.equal(await titleLens(), '= "Sales Manager"');
+    assert.ok(await editor.edit((edit) => edit.replace(document.lineAt(line).range, '  title      <- ToUpper([jobTitle])')));
+    try {
+      await waitFor('the lens of the edited line', async () => ((await titleLens()) === '= "SALES MANAGER"' ? true : undefined));
+    } finally {
+      await vscode.window.showTextDocument(document);
+      await vscode.commands.executeCommand('workbench.action.files.revert');
+    }
+    await waitFor('the lens of the reverted line', async () => ((await titleLens()) === '= "Sales Manager"' ? true : undefined));
+  });
+
   test('hovering an expression shows its value for the sample user and the evaluation trace', async () => {
     const { document } = await openInEditor('examples/chatwork.aadmap');
     const line = document
