@@ -70,7 +70,7 @@ runMain('UI tests (code-server + Chromium)', Number(options.timeout) * 1000, asy
     workspace,
     screenshotsDir: runScreenshotsDir,
     committedScreenshotsDir: options['update-screenshots'] ? committedScreenshotsDir : undefined,
-    graph: { emulator, token: graphToken },
+    graph: { emulator },
   });
 
   log(`opening the workbench on ${workspace}`);

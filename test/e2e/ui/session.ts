@@ -16,7 +16,7 @@ export interface UiSession {
   screenshotsDir: string;
   committedScreenshotsDir?: string;
   /** The Graph emulator `aadmap.graph.endpoint` points at; the sign-in stand-in hands out its token. */
-  graph?: { emulator: GraphEmulator; token: string };
+  graph?: { emulator: GraphEmulator };
 }
 
 let current: UiSession | undefined;
