@@ -196,14 +196,26 @@ export function registerGraphCommands(context: vscode.ExtensionContext, client: 
       ...plan.warnings.map((w) => `Warning: ${w}`),
       `A backup of the current schema goes to ${directory}.`,
     ].join('\n\n');
-    const choice = await vscode.window.showWarningMessage(plan.summary, { modal: true, detail }, action);
-    if (choice !== action) return;
+    if ((await confirm(plan.summary, detail, action)) !== action) return;
     const done = await withProgress(`aadmap: ${action.toLowerCase()}`, (token) =>
       send('aadmap/graph/execute', { ...conn, planId: plan.planId, backupDirectory: directory, reason }, token),
     );
     if (!done.ok) return fail(done);
     log.info(done.message);
     void vscode.window.showInformationMessage(`aadmap: ${done.message}`);
+  }
+
+  /**
+   * The modal confirmation before a write. Extension-host tests cannot click a modal dialog, so in
+   * ExtensionMode.Test only (the test runner's extension host; never an installed extension, never a
+   * setting) the environment variable AADMAP_TEST_CONFIRM answers it: the action's button title
+   * ('Deploy', 'Roll back') accepts, any other value declines.
+   */
+  async function confirm(summary: string, detail: string, action: string): Promise<string | undefined> {
+    const testAnswer = context.extensionMode === vscode.ExtensionMode.Test ? process.env['AADMAP_TEST_CONFIRM'] : undefined;
+    if (testAnswer === undefined) return vscode.window.showWarningMessage(summary, { modal: true, detail }, action);
+    log.info(`${summary} — answered "${testAnswer}" by AADMAP_TEST_CONFIRM (extension test mode)`);
+    return testAnswer;
   }
 
   const guarded =

@@ -23,9 +23,17 @@ export interface MappingLexResult {
  */
 export function lexMappingFile(text: string): MappingLexResult {
   const lexed = mappingLexer.tokenize(text);
+  return { tokens: joinContinuedLines(lexed.tokens), comments: lexed.groups['comments'] ?? [], errors: lexed.errors };
+}
+
+/**
+ * The line-break rule of lexMappingFile, on a raw token stream. `openAtEnd`: a line break followed
+ * by nothing keeps an open statement open (for text cut off after the cursor, where the statement
+ * may go on below); by default the end of the text ends it.
+ */
+export function joinContinuedLines(all: readonly IToken[], openAtEnd = false): IToken[] {
   const tokens: IToken[] = [];
   let depth = 0;
-  const all = lexed.tokens;
   for (let i = 0; i < all.length; i++) {
     const token = all[i]!;
     const type = token.tokenType;
@@ -35,11 +43,11 @@ export function lexMappingFile(text: string): MappingLexResult {
       let next = i + 1;
       while (all[next]?.tokenType === Newline) next++;
       const following = all[next];
-      if (following && !statementStarters.has(following.tokenType)) continue;
+      if (following ? !statementStarters.has(following.tokenType) : openAtEnd) continue;
       // The parenthesis was left open: end the statement at its own line, not at a later blank line.
       depth = 0;
     }
     tokens.push(token);
   }
-  return { tokens, comments: lexed.groups['comments'] ?? [], errors: lexed.errors };
+  return tokens;
 }

@@ -134,7 +134,7 @@ export function analyzeFilter(filter: string, schemaId?: string): FilterReport {
 }
 
 /** A checker bug must not hide the syntax diagnostics already found, nor crash the caller. */
-function guard<T>(sink: DiagnosticSink, run: () => T, fallback: T): T {
+export function guard<T>(sink: DiagnosticSink, run: () => T, fallback: T): T {
   try {
     return run();
   } catch (error) {

@@ -20,7 +20,7 @@ import type { Value } from '../evaluator/values';
 import { BUILTIN_SOURCE } from '../schema/index';
 import { findAttribute, findObject } from '../schema/lookup';
 import type { AttributeDefinition, AttributeType, ObjectSchema } from '../schema/types';
-import type { MappingAnalysis } from './analysis';
+import { guard, type MappingAnalysis } from './analysis';
 
 export interface ExpressionEvaluation {
   text: string;
@@ -78,19 +78,7 @@ export function evaluateExpressionText(
   const sink = new DiagnosticSink();
   sink.addAll(parsed.diagnostics);
   const ast = parsed.ast;
-  if (ast) {
-    try {
-      checkExpression(ast, { sink, source: sampleSourceObject(user), usage: { kind: 'standalone' }, text });
-    } catch (error) {
-      sink.items.push({
-        start: 0,
-        end: 0,
-        severity: 'error',
-        code: 'internal-error',
-        message: `Internal error while checking: ${(error as Error).message}`,
-      });
-    }
-  }
+  if (ast) guard(sink, () => checkExpression(ast, { sink, source: sampleSourceObject(user), usage: { kind: 'standalone' }, text }), undefined);
   const diagnostics = sink.items.filter((d) => d.code !== 'unknown-attribute').sort((a, b) => a.start - b.start || a.end - b.end);
   const blockingError = diagnostics.find((d) => d.severity === 'error') ?? (ast ? undefined : diagnostics[0]);
   if (blockingError || !ast) return { text, ast, diagnostics, blockingError };

@@ -2,8 +2,9 @@
 //   suite/*.ts     → out/e2e/suite/*.js      CommonJS, loaded by VS Code's extension host ('vscode' and 'mocha' stay external)
 //   harness/*.ts   → out/e2e/harness/*.mjs   ES modules run by node: the runners and `npm start`
 //   ui/*.ui.ts     → out/e2e/ui/*.ui.mjs     Playwright UI tests, loaded by harness/run-ui-tests.mjs
+//   sign-in/       → out/e2e/sign-in/        the UI tests' stand-in for Microsoft sign-in (an extension; packaged by harness/sign-in.ts)
 // Harness and UI files share chunks, so they share module state (the UI session).
-import { readdirSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import * as esbuild from 'esbuild';
 
@@ -36,4 +37,13 @@ await Promise.all([
     outExtension: { '.js': '.mjs' },
     packages: 'external',
   }),
+  esbuild.build({
+    ...common,
+    entryPoints: [join(here, 'sign-in', 'extension.ts')],
+    outdir: join(outdir, 'sign-in'),
+    format: 'cjs',
+    external: ['vscode'],
+  }),
 ]);
+mkdirSync(join(outdir, 'sign-in'), { recursive: true });
+copyFileSync(join(here, 'sign-in', 'package.json'), join(outdir, 'sign-in', 'package.json'));

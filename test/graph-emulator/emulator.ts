@@ -17,12 +17,11 @@
  * request-id. Seeded with the Chatwork schema of §8.
  */
 import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
 import { parseExpression } from '../../grammar/expression/index';
 import { toSourceTree } from '../../server/graph/source-tree';
+import chatworkSampleSchema from '../schema/fixtures/chatwork-sample-schema.json';
 
 export const SCOPE_READ = 'Synchronization.Read.All';
 export const SCOPE_WRITE = 'Synchronization.ReadWrite.All';
@@ -103,10 +102,9 @@ export const EMULATOR_FILTER_OPERATORS = [
   '!&',
 ];
 
-export const CHATWORK_SCHEMA_FILE = join(__dirname, '..', 'schema', 'fixtures', 'chatwork-sample-schema.json');
-
+/** A fresh copy of the §8 schema. Imported rather than read from disk, so the emulator also runs bundled (the E2E tests). */
 export function chatworkSchema(): Record<string, unknown> {
-  return JSON.parse(readFileSync(CHATWORK_SCHEMA_FILE, 'utf8'));
+  return structuredClone(chatworkSampleSchema) as Record<string, unknown>;
 }
 
 /** Placeholders: the Chatwork template id and job ids are not published (graph-sync-api.md §4.16). */

@@ -7,9 +7,8 @@
  * for the unmatched `{`, skipping strings, `[…]` and comments.
  */
 import type { IToken } from 'chevrotain';
-import { LParen, RParen } from '../../../grammar/expression/tokens';
-import { mappingLexer } from '../../../grammar/mapping/lexer';
-import { Newline, statementStarters } from '../../../grammar/mapping/tokens';
+import { joinContinuedLines, mappingLexer } from '../../../grammar/mapping/lexer';
+import { statementStarters } from '../../../grammar/mapping/tokens';
 import type { DocumentSnapshot } from '../snapshot';
 
 /** How far up a multi-line statement is looked for (real expressions span a handful of lines). */
@@ -58,24 +57,7 @@ export const isWord = (token: IToken | undefined): boolean => {
  */
 function lexStatements(text: string): { tokens: IToken[]; comments: IToken[] } {
   const lexed = mappingLexer.tokenize(text);
-  const all = lexed.tokens;
-  const tokens: IToken[] = [];
-  let depth = 0;
-  for (let i = 0; i < all.length; i++) {
-    const token = all[i]!;
-    const type = token.tokenType;
-    if (type === LParen) depth++;
-    else if (type === RParen) depth = Math.max(0, depth - 1);
-    else if (type === Newline && depth > 0) {
-      let next = i + 1;
-      while (all[next]?.tokenType === Newline) next++;
-      const following = all[next];
-      if (!following || !statementStarters.has(following.tokenType)) continue;
-      depth = 0;
-    }
-    tokens.push(token);
-  }
-  return { tokens, comments: lexed.groups['comments'] ?? [] };
+  return { tokens: joinContinuedLines(lexed.tokens, true), comments: lexed.groups['comments'] ?? [] };
 }
 
 /** The first token of one line (lexed alone), or undefined for a blank or comment line. */

@@ -20,6 +20,7 @@ import { downloadAndUnzipVSCode, runTests } from '@vscode/test-electron';
 import { seedSettings, TEST_SETTINGS } from './code-server';
 import { HarnessError, log, makeRunDir, runMain } from './lifecycle';
 import { repoRoot, suiteEntry, toolDir } from './paths';
+import { testGraphToken } from './secrets';
 import { testWorkspace } from './workspace';
 
 const { values: options } = parseArgs({ options: { grep: { type: 'string' } } });
@@ -67,6 +68,8 @@ runMain('extension-host tests (desktop VS Code)', 30 * 60_000, async () => {
     extensionTestsEnv: {
       AADMAP_E2E_HOST: `desktop VS Code ${version}`,
       HOME: home,
+      // For the deploy tests' Graph emulator; the extension reads it only outside production mode.
+      AADMAP_TEST_GRAPH_TOKEN: testGraphToken(),
       ...(options.grep ? { AADMAP_E2E_GREP: options.grep } : {}),
     },
   });

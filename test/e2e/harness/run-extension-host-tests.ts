@@ -13,6 +13,7 @@ import { launchBrowser } from './browser';
 import { remoteUri, startCodeServer, stateUnder, TEST_SETTINGS, workbenchUrl } from './code-server';
 import { log, makeRunDir, onFailure, runMain } from './lifecycle';
 import { repoRoot, requirePrerequisites, suiteEntry } from './paths';
+import { filesContaining, testGraphToken } from './secrets';
 import { testWorkspace } from './workspace';
 
 /** The first line test/e2e/suite/index.ts prints. */
@@ -26,12 +27,18 @@ runMain('extension-host tests (code-server)', Number(options.timeout) * 1000, as
   requirePrerequisites({ suite: true });
   const runDir = makeRunDir('exthost');
   const workspace = testWorkspace(runDir);
+  const graphToken = testGraphToken();
   const server = await startCodeServer({
     state: stateUnder(runDir),
     settings: TEST_SETTINGS,
     verbose: options.verbose,
-    // Reaches the extension host, so the suite can tell where it runs and what to run.
-    env: { AADMAP_E2E_HOST: 'code-server', ...(options.grep ? { AADMAP_E2E_GREP: options.grep } : {}) },
+    // Reaches the extension host, so the suite can tell where it runs and what to run, and the
+    // extension (in test mode) gets a token for the Graph emulator the deploy tests start.
+    env: {
+      AADMAP_E2E_HOST: 'code-server',
+      AADMAP_TEST_GRAPH_TOKEN: graphToken,
+      ...(options.grep ? { AADMAP_E2E_GREP: options.grep } : {}),
+    },
   });
   const { page } = await launchBrowser(runDir);
 
@@ -63,5 +70,7 @@ runMain('extension-host tests (code-server)', Number(options.timeout) * 1000, as
   await page.goto(url);
   const code = await exitCode;
   log(`the extension host exited with code ${code}`);
-  return code === 0;
+  const leaks = filesContaining(runDir, graphToken);
+  if (leaks.length) console.error(`the test Graph token was written to:\n  ${leaks.join('\n  ')}`);
+  return code === 0 && leaks.length === 0;
 });

@@ -7,17 +7,27 @@
  *
  * Screenshots go to .e2e/screenshots/; --update-screenshots also copies them to test/e2e/screenshots/
  * (committed, shown in the README). Failed tests leave `failed-<test>.png` in .e2e/screenshots/.
+ *
+ * The Graph emulator runs in this process, seeded with the Chatwork application, and
+ * `aadmap.graph.endpoint` points at it. aadmap, installed, signs in as it does for users, through VS
+ * Code's authentication API; a stand-in sign-in extension (test/e2e/sign-in), installed next to it,
+ * answers with a fresh test token that code-server's environment holds (AADMAP_TEST_GRAPH_TOKEN; the
+ * installed aadmap itself never reads that variable). At the end, every file the run wrote is searched
+ * for that token.
  */
 import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import Mocha from 'mocha';
+import { GraphEmulator, SCOPE_APPS, SCOPE_WRITE } from '../../graph-emulator/emulator';
 import { setSession, screenshot } from '../ui/session';
 import { waitForWorkbench } from '../ui/workbench';
 import { launchBrowser } from './browser';
 import { installExtension, startCodeServer, stateUnder, TEST_SETTINGS, workbenchUrl } from './code-server';
-import { log, makeRunDir, onFailure, runMain } from './lifecycle';
+import { log, makeRunDir, onCleanup, onFailure, runMain } from './lifecycle';
 import { committedScreenshotsDir, extensionId, manifest, requirePrerequisites, runScreenshotsDir, uiTestsDir, vsixPath } from './paths';
+import { filesContaining, testGraphToken } from './secrets';
+import { packageSignInExtension } from './sign-in';
 import { examplesWorkspace } from './workspace';
 
 const { values: options } = parseArgs({
@@ -36,10 +46,22 @@ runMain('UI tests (code-server + Chromium)', Number(options.timeout) * 1000, asy
   await installExtension(state, vsixPath);
   const installed = join(state.extensionsDir, `${extensionId}-${manifest.version}`);
   if (!existsSync(installed)) throw new Error(`code-server did not install ${vsixPath} (no ${installed})`);
+  await installExtension(state, await packageSignInExtension(runDir));
 
   rmSync(runScreenshotsDir, { recursive: true, force: true }); // no stale failure screenshots
   const workspace = examplesWorkspace(runDir);
-  const server = await startCodeServer({ state, settings: TEST_SETTINGS, verbose: options.verbose });
+  const graphToken = testGraphToken();
+  const emulator = GraphEmulator.seeded();
+  emulator.tokens.set(graphToken, { scopes: [SCOPE_WRITE, SCOPE_APPS] });
+  const graphUrl = await emulator.start(0);
+  onCleanup('stop the Graph emulator', () => emulator.stop());
+  log(`Graph emulator on ${graphUrl}`);
+  const server = await startCodeServer({
+    state,
+    settings: { ...TEST_SETTINGS, 'aadmap.graph.endpoint': graphUrl },
+    verbose: options.verbose,
+    env: { AADMAP_TEST_GRAPH_TOKEN: graphToken },
+  });
   onFailure(() => server.printLogTail());
   const { page } = await launchBrowser(runDir);
   page.setDefaultTimeout(45_000);
@@ -48,6 +70,7 @@ runMain('UI tests (code-server + Chromium)', Number(options.timeout) * 1000, asy
     workspace,
     screenshotsDir: runScreenshotsDir,
     committedScreenshotsDir: options['update-screenshots'] ? committedScreenshotsDir : undefined,
+    graph: { emulator },
   });
 
   log(`opening the workbench on ${workspace}`);
@@ -72,5 +95,7 @@ runMain('UI tests (code-server + Chromium)', Number(options.timeout) * 1000, asy
   }
   await mocha.loadFilesAsync();
   const failures = await new Promise<number>((resolve) => mocha.run(resolve));
-  return failures === 0;
+  const leaks = filesContaining(runDir, graphToken);
+  if (leaks.length) console.error(`the test Graph token was written to:\n  ${leaks.join('\n  ')}`);
+  return failures === 0 && leaks.length === 0;
 });

@@ -82,3 +82,46 @@ export async function editThenRevert(
   }
   assert.equal(editor.document.isDirty, false, 'the document is still dirty after reverting');
 }
+
+/**
+ * An untitled document of `language` holding `textWithCursor` without its `<|>` marker, shown in the
+ * editor; returns the editor and the marker's position. Close it with `closeWithoutSaving`.
+ */
+export async function openWithCursor(
+  textWithCursor: string,
+  language = 'aadmap',
+): Promise<{ editor: vscode.TextEditor; position: vscode.Position }> {
+  const offset = textWithCursor.indexOf('<|>');
+  assert.ok(offset >= 0, `no <|> cursor in:\n${textWithCursor}`);
+  const content = textWithCursor.slice(0, offset) + textWithCursor.slice(offset + '<|>'.length);
+  const document = await vscode.workspace.openTextDocument({ language, content });
+  const editor = await vscode.window.showTextDocument(document);
+  return { editor, position: document.positionAt(offset) };
+}
+
+/** Closes the document's editor and drops its changes (untitled documents are discarded). */
+export async function closeWithoutSaving(document: vscode.TextDocument): Promise<void> {
+  await vscode.window.showTextDocument(document);
+  await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+}
+
+/** The text of a hover's contents (markdown or plain strings), joined. */
+export function hoverText(hover: vscode.Hover): string {
+  return hover.contents.map((content) => (typeof content === 'string' ? content : content.value)).join('\n');
+}
+
+/**
+ * Asks a `vscode.execute…Provider` command until it answers something `accept` takes: right after a
+ * document opens, the language client may not have started or synced it yet, and VS Code answers
+ * "nothing" then rather than waiting.
+ */
+export function whenProvided<T>(
+  what: string,
+  ask: () => Thenable<T>,
+  accept: (answer: NonNullable<T>) => boolean = () => true,
+): Promise<NonNullable<T>> {
+  return waitFor(what, async () => {
+    const answer = await ask();
+    return answer !== undefined && answer !== null && accept(answer) ? answer : undefined;
+  });
+}

@@ -6,6 +6,7 @@
 import { copyFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
+import type { GraphEmulator } from '../../graph-emulator/emulator';
 
 export interface UiSession {
   page: Page;
@@ -14,6 +15,8 @@ export interface UiSession {
   /** Where screenshots go, and the committed folder they are also copied to with --update-screenshots. */
   screenshotsDir: string;
   committedScreenshotsDir?: string;
+  /** The Graph emulator `aadmap.graph.endpoint` points at; the sign-in stand-in hands out its token. */
+  graph?: { emulator: GraphEmulator };
 }
 
 let current: UiSession | undefined;
@@ -27,9 +30,15 @@ export function session(): UiSession {
   return current;
 }
 
-/** Saves `<name>.png` of the whole window; with --update-screenshots also into test/e2e/screenshots/ (unless `commit: false`). */
-export async function screenshot(name: string, { commit = true } = {}): Promise<string> {
-  const { page, screenshotsDir, committedScreenshotsDir } = session();
+/**
+ * Saves `<name>.png` of the whole window (the session's page, or `page`); with --update-screenshots also
+ * into test/e2e/screenshots/ (unless `commit: false`).
+ */
+export async function screenshot(
+  name: string,
+  { commit = true, page = session().page }: { commit?: boolean; page?: Page } = {},
+): Promise<string> {
+  const { screenshotsDir, committedScreenshotsDir } = session();
   mkdirSync(screenshotsDir, { recursive: true });
   const file = join(screenshotsDir, `${name}.png`);
   await page.screenshot({ path: file });

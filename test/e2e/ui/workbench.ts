@@ -61,3 +61,45 @@ export async function problemCounts(page: Page): Promise<{ errors: number; warni
   const [errors, warnings] = (text.match(/\d+/g) ?? []).map(Number);
   return { errors: errors ?? NaN, warnings: warnings ?? NaN };
 }
+
+/** Puts the cursor of the active editor at line:column (1-based), through Go to Line (":" in the palette). */
+export async function goToLine(page: Page, line: number, column = 1): Promise<void> {
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor();
+  await input.fill(`:${line}:${column}`);
+  await page.keyboard.press('Enter');
+  await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+}
+
+/** The quick input (input box or quick pick) once it shows `title`. */
+export async function quickInput(page: Page, title: string): Promise<Locator> {
+  const widget = page.locator('.quick-input-widget:visible', { has: page.locator('.quick-input-title', { hasText: title }) });
+  await widget.waitFor();
+  return widget;
+}
+
+/** The suggest widget (completion list) of the editor, once it is open and shows a row with `label`. */
+export async function suggestWidget(page: Page, label: string, timeout?: number): Promise<Locator> {
+  const widget = page.locator('.editor-widget.suggest-widget.visible');
+  await widget.locator('.monaco-list-row', { hasText: label }).first().waitFor({ timeout });
+  return widget;
+}
+
+/** The texts of the visible notification toasts. */
+export async function notifications(page: Page): Promise<string[]> {
+  return (await page.locator('.notifications-toasts .notification-toast').allInnerTexts()).map((text) => text.replace(/\s+/g, ' ').trim());
+}
+
+/** The text of the editor's visible lines (VS Code renders spaces as non-breaking spaces). */
+export async function visibleText(editor: Locator): Promise<string> {
+  return (await editor.locator('.view-lines').innerText()).replace(/\u00a0/g, ' ');
+}
+
+/** Hides the panel (Problems, Output, …) if it is open, to give the editor the room (Ctrl+J toggles it). */
+export async function hidePanel(page: Page): Promise<void> {
+  const panel = page.locator('.part.panel.basepanel');
+  if (!(await panel.isVisible())) return;
+  await page.keyboard.press('Control+J');
+  await panel.waitFor({ state: 'hidden' });
+}

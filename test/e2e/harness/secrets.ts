@@ -1,0 +1,27 @@
+/**
+ * The test Graph token: a fresh random value per run, given to code-server's environment only (never a
+ * setting, never a file), and afterwards searched for in everything the run wrote — settings, logs
+ * (the "aadmap Graph" output channel's among them), the workspace, backups, the browser profile.
+ */
+import { randomBytes } from 'node:crypto';
+import { lstatSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+export function testGraphToken(): string {
+  return `aadmap-e2e-token-${randomBytes(16).toString('hex')}`;
+}
+
+/** Regular files under `dir` whose bytes contain `secret` (symbolic links, sockets and the like skipped). */
+export function filesContaining(dir: string, secret: string): string[] {
+  const needle = Buffer.from(secret);
+  const found: string[] = [];
+  const visit = (folder: string) => {
+    for (const entry of readdirSync(folder, { withFileTypes: true })) {
+      const path = join(folder, entry.name);
+      if (entry.isDirectory()) visit(path);
+      else if (entry.isFile() && lstatSync(path).size >= needle.length && readFileSync(path).includes(needle)) found.push(path);
+    }
+  };
+  visit(dir);
+  return found;
+}
