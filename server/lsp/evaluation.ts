@@ -12,7 +12,7 @@ import {
   type Position,
   type ServerCapabilities,
 } from 'vscode-languageserver';
-import type { MappingAnalysis } from '../service/analysis';
+import type { MappingAnalysis, MappingBlocksAnalysis } from '../service/analysis';
 import { evaluationHover, evaluationLenses, previewDocument } from '../service/evaluation-features';
 import type { DocumentSnapshot } from '../service/snapshot';
 import { type PreviewSettings, resolveSampleContext, type SampleFileAccess } from '../service/sample-users';
@@ -38,10 +38,14 @@ export interface EvaluationFeatures {
   hover(snapshot: DocumentSnapshot, position: Position): Hover | undefined;
 }
 
-/** `mappingAnalysis(uri, text?)`: the open document's analysis, or that of `text` read from disk. */
+/**
+ * `mappingAnalysis(uri, text?)`: the open document's analysis, or that of `text` read from disk;
+ * `analysisAround(snapshot, offset)`: the checked blocks around an offset (LanguageService.analysisAround).
+ */
 export function registerEvaluationFeatures(
   connection: Connection,
   mappingAnalysis: (uri: string, text?: string) => MappingAnalysis | undefined,
+  analysisAround: (snapshot: DocumentSnapshot, offset: number) => MappingBlocksAnalysis | undefined,
   files: SampleFileAccess,
 ): EvaluationFeatures {
   let settings: PreviewSettings = {};
@@ -94,9 +98,11 @@ export function registerEvaluationFeatures(
         // The sample user first: without one there is no value to show, and no reason to analyse the whole file.
         const sample = resolveSampleContext(snapshot.uri, files, settings);
         if (!sample.user) return undefined;
-        const analysis = snapshot.analysis;
-        if (analysis?.language !== 'aadmap') return undefined;
-        return evaluationHover(analysis, snapshot.lines.offsetAt(position), sample, snapshot.lines);
+        // Only the piece around the cursor is checked when the whole file's analysis is not at hand.
+        const offset = snapshot.lines.offsetAt(position);
+        const analysis = analysisAround(snapshot, offset);
+        if (!analysis) return undefined;
+        return evaluationHover(analysis, offset, sample, snapshot.lines);
       } catch (error) {
         log(`evaluation hover failed for ${snapshot.uri}`, error);
         return undefined;

@@ -116,7 +116,7 @@ export function startServer(connection: Connection, { service, debounceMs = PUSH
     const analysis = document ? snapshotOf(document).analysis : text !== undefined ? service.analyze({ uri, text }) : undefined;
     return analysis?.language === 'aadmap' ? analysis : undefined;
   };
-  const evaluation = sampleFiles && registerEvaluationFeatures(connection, mappingAnalysis, sampleFiles);
+  const evaluation = sampleFiles && registerEvaluationFeatures(connection, mappingAnalysis, (snapshot, offset) => service.analysisAround(snapshot, offset), sampleFiles);
 
   const validate = (document: TextDocument) => {
     try {

@@ -6,12 +6,12 @@
 import type { Expression } from '../../grammar/expression/ast';
 import { parseExpression } from '../../grammar/expression/index';
 import type { MappingFile } from '../../grammar/mapping/ast';
-import { parseMappingFile, type MappingFileParseResult } from '../../grammar/mapping/index';
+import { parseMappingFile, parseMappingPiece, type MappingFileParseResult } from '../../grammar/mapping/index';
 import type { ScimFilter } from '../../grammar/scim/ast';
 import { collectFilterAttributes, parseScimFilter, printScimFilter } from '../../grammar/scim/index';
 import { type CheckDiagnostic, DiagnosticSink } from '../checker/diagnostic';
 import { checkExpression } from '../checker/expression/check-expression';
-import { checkMappingFile } from '../checker/mapping/check-file';
+import { checkBlock, checkMappingFile } from '../checker/mapping/check-file';
 import type { CheckedBlock, ResolvedSchemas } from '../checker/mapping/context';
 import { checkFilterAttributes } from '../checker/scim/check-filter';
 import { BUILTIN_SOURCE, BUILTIN_TARGETS } from '../schema/index';
@@ -19,13 +19,21 @@ import { findObject } from '../schema/lookup';
 import type { DirectorySchema } from '../schema/types';
 import { DEFAULT_TARGET, resolveSchemas, type SchemaFileReader } from './schema-resolver';
 
-export interface MappingAnalysis {
+/**
+ * The checked blocks of a stretch of a `.aadmap` file, with the whole file's diagnostics: what a
+ * feature about one mapping line (the evaluation hover) needs, without checking the thousands of
+ * other lines of a large file. A whole file's MappingAnalysis is one too.
+ */
+export interface MappingBlocksAnalysis {
   language: 'aadmap';
   text: string;
-  ast: MappingFile;
   schemas: ResolvedSchemas;
   blocks: CheckedBlock[];
   diagnostics: CheckDiagnostic[];
+}
+
+export interface MappingAnalysis extends MappingBlocksAnalysis {
+  ast: MappingFile;
 }
 
 export interface ScimFilterLineAnalysis {
@@ -134,6 +142,24 @@ export function analyzeFilter(filter: string, schemaId?: string): FilterReport {
 }
 
 /** A checker bug must not hide the syntax diagnostics already found, nor crash the caller. */
+/**
+ * The blocks of text[start, end) — a piece as parseMappingFile cuts the file (incremental
+ * diagnostics know where) — checked against `schemas` as the whole file's analysis checks them,
+ * with `diagnostics`, the whole file's. Undefined when the checker fails on them (the caller then
+ * falls back to the whole analysis, which reports it).
+ */
+export function analyzeMappingBlocks(
+  text: string,
+  start: number,
+  end: number,
+  schemas: ResolvedSchemas,
+  diagnostics: CheckDiagnostic[],
+): MappingBlocksAnalysis | undefined {
+  const sink = new DiagnosticSink();
+  const blocks = guard(sink, () => parseMappingPiece(text, start, end).ast.mappings.map((block) => checkBlock(block, text, schemas, sink)), undefined);
+  return blocks && { language: 'aadmap', text, schemas, blocks, diagnostics };
+}
+
 export function guard<T>(sink: DiagnosticSink, run: () => T, fallback: T): T {
   try {
     return run();

@@ -13,7 +13,7 @@ import { displayValue } from '../evaluator/values';
 import { previewToHttp, previewToJson } from '../preview/format';
 import type { AttributeMapping } from '../../grammar/mapping/ast';
 import type { CheckedBlock } from '../checker/mapping/context';
-import type { MappingAnalysis } from './analysis';
+import type { MappingAnalysis, MappingBlocksAnalysis } from './analysis';
 import { evaluateMappingLine, evaluateMappingLines, type MappingLineEvaluation } from './evaluation';
 import { previewMapping } from './preview';
 import type { SampleContext } from './sample-users';
@@ -72,7 +72,7 @@ export function evaluationLenses(analysis: MappingAnalysis, documentUri: string,
  * the text's line index when the caller has one (the editor's snapshot).
  */
 export function evaluationHover(
-  analysis: MappingAnalysis,
+  analysis: MappingBlocksAnalysis,
   offset: number,
   sample: SampleContext,
   lines: LineIndex = new LineIndex(analysis.text),

@@ -20,7 +20,7 @@ import type { Value } from '../evaluator/values';
 import { BUILTIN_SOURCE } from '../schema/index';
 import { findAttribute, findObject } from '../schema/lookup';
 import type { AttributeDefinition, AttributeType, ObjectSchema } from '../schema/types';
-import { guard, type MappingAnalysis } from './analysis';
+import { guard, type MappingAnalysis, type MappingBlocksAnalysis } from './analysis';
 
 export interface ExpressionEvaluation {
   text: string;
@@ -117,7 +117,7 @@ export function evaluateMappingLines(
  * entry in evaluateMappingLines, without evaluating the file's other lines.
  */
 export function evaluateMappingLine(
-  analysis: MappingAnalysis,
+  analysis: MappingBlocksAnalysis,
   block: CheckedBlock,
   mapping: AttributeMapping,
   user: SampleUser | undefined,
@@ -127,7 +127,7 @@ export function evaluateMappingLine(
   return evaluateLine(block, mapping, createEnvironment(user, settings), blockingErrors(analysis), options);
 }
 
-function blockingErrors(analysis: MappingAnalysis): CheckDiagnostic[] {
+function blockingErrors(analysis: MappingBlocksAnalysis): CheckDiagnostic[] {
   return analysis.diagnostics.filter((d) => d.severity === 'error' && d.code !== 'unknown-attribute');
 }
 

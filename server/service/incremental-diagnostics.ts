@@ -60,7 +60,7 @@ interface BlockSummary {
 
 /** Per-document state: the previous version's text, cuts and piece summaries. */
 export class IncrementalMappingDiagnostics {
-  private previous: { text: string; cuts: number[]; pieces: Map<number, PieceSummary> } | undefined;
+  private previous: { text: string; cuts: number[]; pieces: Map<number, PieceSummary>; schemas: ResolvedSchemas; complete: boolean } | undefined;
   /** A later text than `previous.text` that noted edits lead to, and what they left unchanged. */
   private pending: { text: string; region: ChangedRegion } | undefined;
   /**
@@ -83,6 +83,28 @@ export class IncrementalMappingDiagnostics {
     else if (diagnosed !== undefined && diagnosed === from) region = unchanged(from.length);
     const next = region && afterEdits(region, from.length, edits, text.length);
     this.pending = next && { text, region: next };
+  }
+
+  /**
+   * Where the piece holding `offset` lies in the text last diagnosed, and the schemas its blocks were
+   * checked against; undefined for another text, or when the checker failed part-way. The pieces are
+   * parseMappingFile's (a block left open has taken in the pieces after it), so parseMappingPiece of
+   * text[start, end) gives the tree the whole file's parse has there.
+   */
+  pieceAround(text: string, offset: number): { start: number; end: number; schemas: ResolvedSchemas } | undefined {
+    const previous = this.previous;
+    if (previous === undefined || !previous.complete || previous.text !== text || offset < 0 || offset > text.length) return undefined;
+    // The kept pieces' starts, ascending (a Map keeps insertion order, and pieces are read in order).
+    let start = 0;
+    let end = text.length;
+    for (const pieceStart of previous.pieces.keys()) {
+      if (pieceStart <= offset) start = pieceStart;
+      else {
+        end = pieceStart;
+        break;
+      }
+    }
+    return { start, end, schemas: previous.schemas };
   }
 
   /** The diagnostics of `text`, equal to analyzeMappingText(text, uri, reader).diagnostics. */
@@ -124,7 +146,6 @@ export class IncrementalMappingDiagnostics {
       cuts,
     );
     const kept = new Map<number, PieceSummary>();
-    this.previous = { text, cuts, pieces: kept };
 
     const sink = new DiagnosticSink();
     // 1. Syntax, as parseMappingFile reports it.
@@ -135,6 +156,8 @@ export class IncrementalMappingDiagnostics {
     const targets: TargetStatement[] = [];
     for (const { summary, start } of pieces) for (const t of summary.targets) targets.push(shiftedTarget(t, start - summary.start));
     const schemas = resolveSchemas({ kind: 'file', targets, mappings: [], comments: [], start: 0, end: text.length }, uri, reader, sink);
+    const state = { text, cuts, pieces: kept, schemas, complete: false };
+    this.previous = state;
     // 3. The checker, in checkMappingFile's order: duplicate targets, the deploy statement, then block by block.
     try {
       reportDuplicateTargets(targets, sink);
@@ -165,6 +188,7 @@ export class IncrementalMappingDiagnostics {
           if (block.failure !== undefined) throw block.failure;
         }
       }
+      state.complete = true;
     } catch (error) {
       sink.items.push(internalError(error));
     }

@@ -6,7 +6,7 @@
  */
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { CheckDiagnostic } from '../checker/diagnostic';
-import type { MappingAnalysis, ScimFilterFileAnalysis } from './analysis';
+import { analyzeMappingBlocks, type MappingAnalysis, type MappingBlocksAnalysis, type ScimFilterFileAnalysis } from './analysis';
 import type { TextDocumentInput, TextReplacement } from './document';
 import { createEditorFeatures, type EditorFeatures, type HoverContributor } from './editor-features';
 import { toLspDiagnostics } from './lsp-conversion';
@@ -46,6 +46,13 @@ export interface DocumentChanges {
 export interface LanguageService extends EditorFeatures {
   /** The checked model of a document, or undefined for a language aadmap does not handle. */
   analyze(document: DocumentRef): DocumentAnalysis | undefined;
+  /**
+   * The checked blocks around `offset` of an `.aadmap` document, with the document's diagnostics:
+   * the whole analysis when this version has it, else only the piece holding `offset` (read and
+   * checked as the whole analysis would), so a feature about one line of a large file that was just
+   * edited does not wait for the whole file's check. Undefined for other languages.
+   */
+  analysisAround(document: DocumentRef, offset: number): MappingBlocksAnalysis | undefined;
   /** Offset-based diagnostics (the CLI's input). */
   diagnostics(document: DocumentRef): CheckDiagnostic[];
   /** LSP diagnostics (the editor's input). */
@@ -92,8 +99,22 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
     return current.analysis?.diagnostics ?? [];
   }
 
+  function analysisAround(document: DocumentRef, offset: number): MappingBlocksAnalysis | undefined {
+    const current = snapshotOf(document);
+    if (current.languageId !== 'aadmap') return undefined;
+    if (!current.hasAnalysis) {
+      const found = diagnostics(current); // incremental: this also tells where the pieces are
+      const piece = incrementalFor(current.uri).pieceAround(current.text, offset);
+      const local = piece && analyzeMappingBlocks(current.text, piece.start, piece.end, piece.schemas, found);
+      if (local) return local;
+    }
+    const whole = current.analysis;
+    return whole?.language === 'aadmap' ? whole : undefined;
+  }
+
   return {
     analyze,
+    analysisAround,
     diagnostics,
     validate: (document) => {
       const current = snapshotOf(document);

@@ -69,6 +69,11 @@ export class DocumentSnapshot {
     return (this.parse ??= parseMappingFile(this.text));
   }
 
+  /** Whether the checked model has been computed for this version (reading `analysis` computes it). */
+  get hasAnalysis(): boolean {
+    return this.checked !== undefined;
+  }
+
   /** The checked model; undefined for a language aadmap does not handle. */
   get analysis(): DocumentAnalysis | undefined {
     if (this.checked === undefined) {

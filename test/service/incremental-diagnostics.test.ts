@@ -285,4 +285,37 @@ describe('incremental diagnostics equal a full analysis', () => {
       { numRuns: 40 },
     );
   });
+
+  it('analysisAround: the checked block around any offset is the whole analysis\'s, checking only its piece after an edit', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...[10, 25].map(generateMappingFile), ...mappingFixtures),
+        fc.array(notedStep, { minLength: 0, maxLength: 5 }),
+        fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 1, maxLength: 6 }),
+        (base, steps, where) => {
+          const service = createLanguageService({ schemaFiles: reader });
+          let snapshot = service.snapshot({ uri: URI, languageId: 'aadmap', text: base }, 1);
+          steps.forEach((step, i) => {
+            const text = applyMutation(snapshot.text, step.mutation);
+            snapshot = service.snapshot({ uri: URI, languageId: 'aadmap', text }, i + 2, { previous: snapshot, edits: [editFor(snapshot.text, text, step.widen)] });
+            if (step.diagnose) service.diagnostics(snapshot);
+          });
+          const whole = analyzeMappingText(snapshot.text, URI, reader);
+          for (const fraction of where) {
+            const offset = Math.floor(fraction * snapshot.text.length);
+            const around = service.analysisAround(snapshot, offset)!;
+            expect(around.diagnostics).toStrictEqual(whole.diagnostics);
+            expect(around.schemas).toStrictEqual(whole.schemas);
+            const holding = (blocks: typeof whole.blocks) => blocks.find(({ block }) => block.start <= offset && offset <= block.end);
+            expect(holding(around.blocks)).toStrictEqual(holding(whole.blocks));
+            // Every block it returns is one of the whole analysis's.
+            for (const checked of around.blocks) expect(whole.blocks).toContainEqual(checked);
+          }
+          // Only the pieces were checked: the whole analysis was not computed for this version.
+          if (!whole.diagnostics.some((d) => d.code === 'internal-error')) expect(snapshot.hasAnalysis).toBe(false);
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
 });
