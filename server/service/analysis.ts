@@ -156,7 +156,11 @@ export function analyzeMappingBlocks(
   diagnostics: CheckDiagnostic[],
 ): MappingBlocksAnalysis | undefined {
   const sink = new DiagnosticSink();
-  const blocks = guard(sink, () => parseMappingPiece(text, start, end).ast.mappings.map((block) => checkBlock(block, text, schemas, sink)), undefined);
+  const blocks = guard(
+    sink,
+    () => parseMappingPiece(text, start, end).ast.mappings.map((block) => checkBlock(block, text, schemas, sink)),
+    undefined,
+  );
   return blocks && { language: 'aadmap', text, schemas, blocks, diagnostics };
 }
 

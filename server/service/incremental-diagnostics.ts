@@ -60,7 +60,9 @@ interface BlockSummary {
 
 /** Per-document state: the previous version's text, cuts and piece summaries. */
 export class IncrementalMappingDiagnostics {
-  private previous: { text: string; cuts: number[]; pieces: Map<number, PieceSummary>; schemas: ResolvedSchemas; complete: boolean } | undefined;
+  private previous:
+    | { text: string; cuts: number[]; pieces: Map<number, PieceSummary>; schemas: ResolvedSchemas; complete: boolean }
+    | undefined;
   /** A later text than `previous.text` that noted edits lead to, and what they left unchanged. */
   private pending: { text: string; region: ChangedRegion } | undefined;
   /**

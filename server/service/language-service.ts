@@ -95,7 +95,8 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
 
   function diagnostics(document: DocumentRef): CheckDiagnostic[] {
     const current = snapshotOf(document);
-    if (current.languageId === 'aadmap') return current.diagnosticsOnce(() => incrementalFor(current.uri).diagnostics(current.text, current.uri, schemaFiles));
+    if (current.languageId === 'aadmap')
+      return current.diagnosticsOnce(() => incrementalFor(current.uri).diagnostics(current.text, current.uri, schemaFiles));
     return current.analysis?.diagnostics ?? [];
   }
 

@@ -286,7 +286,7 @@ describe('incremental diagnostics equal a full analysis', () => {
     );
   });
 
-  it('analysisAround: the checked block around any offset is the whole analysis\'s, checking only its piece after an edit', () => {
+  it("analysisAround: the checked block around any offset is the whole analysis's, checking only its piece after an edit", () => {
     fc.assert(
       fc.property(
         fc.constantFrom(...[10, 25].map(generateMappingFile), ...mappingFixtures),
@@ -297,7 +297,10 @@ describe('incremental diagnostics equal a full analysis', () => {
           let snapshot = service.snapshot({ uri: URI, languageId: 'aadmap', text: base }, 1);
           steps.forEach((step, i) => {
             const text = applyMutation(snapshot.text, step.mutation);
-            snapshot = service.snapshot({ uri: URI, languageId: 'aadmap', text }, i + 2, { previous: snapshot, edits: [editFor(snapshot.text, text, step.widen)] });
+            snapshot = service.snapshot({ uri: URI, languageId: 'aadmap', text }, i + 2, {
+              previous: snapshot,
+              edits: [editFor(snapshot.text, text, step.widen)],
+            });
             if (step.diagnose) service.diagnostics(snapshot);
           });
           const whole = analyzeMappingText(snapshot.text, URI, reader);
