@@ -50,15 +50,23 @@ const splits = new WeakMap<FunctionSignature, { fixed: readonly ParameterSpec[];
  * required one; with a repeating group that must occur, every fixed position counts.
  */
 export function functionArity(sig: FunctionSignature): { min: number; max: number } {
-  const { fixed, group } = splitParameters(sig);
-  let min = 0;
-  fixed.forEach((p, i) => {
-    if (!p.optional) min = i + 1;
-  });
-  if (group.length > 0 && sig.minRepeats > 0) min = fixed.length + sig.minRepeats * group.length;
-  const max = group.length > 0 ? Infinity : fixed.length;
-  return { min, max };
+  // Asked for every call the checker visits: computed once per signature, like splitParameters.
+  let arity = arities.get(sig);
+  if (arity === undefined) {
+    const { fixed, group } = splitParameters(sig);
+    let min = 0;
+    fixed.forEach((p, i) => {
+      if (!p.optional) min = i + 1;
+    });
+    if (group.length > 0 && sig.minRepeats > 0) min = fixed.length + sig.minRepeats * group.length;
+    const max = group.length > 0 ? Infinity : fixed.length;
+    arity = Object.freeze({ min, max });
+    arities.set(sig, arity);
+  }
+  return arity;
 }
+
+const arities = new WeakMap<FunctionSignature, { readonly min: number; readonly max: number }>();
 
 /** The parameter a 0-based argument position binds to (through the repeating group), if any. */
 export function parameterForArgument(sig: FunctionSignature, argIndex: number): ParameterSpec | undefined {

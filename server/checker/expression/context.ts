@@ -20,8 +20,6 @@ export interface NodeSite {
   parent?: ResolvedCall;
   index: number;
   parameter?: ParameterSpec;
-  /** The calls enclosing the node, innermost last (the parent included). */
-  ancestors: readonly ResolvedCall[];
 }
 
 export interface MappingUsage {

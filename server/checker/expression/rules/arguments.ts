@@ -37,9 +37,14 @@ export const argumentsRule: ExpressionRule = {
 
     if (parameter.allowed) {
       const { form, values, caseSensitive } = parameter.allowed;
-      const written = form === 'string' && node.kind === 'string' ? node.value : form === 'identifier' && node.kind === 'identifier' ? node.name : undefined;
+      const written =
+        form === 'string' && node.kind === 'string'
+          ? node.value
+          : form === 'identifier' && node.kind === 'identifier'
+            ? node.name
+            : undefined;
       if (written !== undefined) {
-        const ok = values.some((v) => (caseSensitive ? v === written : v.toLowerCase() === written.toLowerCase()));
+        const ok = caseSensitive ? values.includes(written) : lowerCased(values).has(written.toLowerCase());
         if (!ok) {
           const quote = form === 'string' ? (v: string) => `"${v}"` : (v: string) => v;
           sink.report('invalid-argument-value', node, `${fn}'s ${parameter.name} must be one of ${values.map(quote).join(', ')}.`, {
@@ -48,9 +53,14 @@ export const argumentsRule: ExpressionRule = {
         }
       } else if (form === 'identifier' && node.kind === 'string') {
         const match = values.find((v) => v.toLowerCase() === node.value.toLowerCase());
-        sink.report('invalid-argument-value', node, `${fn}'s ${parameter.name} is written without quotes: ${match ?? values.join(' or ')}.`, {
-          suggestions: match ? [match] : [...values],
-        });
+        sink.report(
+          'invalid-argument-value',
+          node,
+          `${fn}'s ${parameter.name} is written without quotes: ${match ?? values.join(' or ')}.`,
+          {
+            suggestions: match ? [match] : [...values],
+          },
+        );
       }
     }
 
@@ -71,11 +81,25 @@ export const argumentsRule: ExpressionRule = {
     if (parameter.multiValued === 'required' && node.kind === 'attribute' && source) {
       const found = findAttribute(source, node.name);
       if (found && !found.attribute.multivalued) {
-        sink.report('multivalued-argument', node, `${fn} reads a multi-valued attribute, but [${found.attribute.name}] holds a single value.`);
+        sink.report(
+          'multivalued-argument',
+          node,
+          `${fn} reads a multi-valued attribute, but [${found.attribute.name}] holds a single value.`,
+        );
       }
     }
-    if (node.kind === 'number' && HEX.test(node.raw) && parameter.type !== 'Number' && parameter.type !== 'Integer' && parameter.type !== 'Any') {
-      sink.report('argument-type', node, `${fn}'s ${parameter.name} is a ${parameter.type}; a hex number is only meaningful where a number is expected.`);
+    if (
+      node.kind === 'number' &&
+      HEX.test(node.raw) &&
+      parameter.type !== 'Number' &&
+      parameter.type !== 'Integer' &&
+      parameter.type !== 'Any'
+    ) {
+      sink.report(
+        'argument-type',
+        node,
+        `${fn}'s ${parameter.name} is a ${parameter.type}; a hex number is only meaningful where a number is expected.`,
+      );
     }
   },
 };
@@ -88,9 +112,14 @@ function checkEmpty(node: Argument, site: NodeSite, { sink }: ExpressionContext)
     // Graph drops empty positions, so an empty key or value would shift every pair after it.
     // A lone repeating parameter (Join's sources) loses nothing when an empty position is dropped.
     if (parent.signature.parameters.filter((p) => p.repeating).length > 1) {
-      sink.report('missing-argument', node, `${fn}'s ${parameter.name} cannot be left empty here: the service drops empty positions, which would shift the arguments after it. Write "" for an empty string.`, {
-        suggestions: ['""'],
-      });
+      sink.report(
+        'missing-argument',
+        node,
+        `${fn}'s ${parameter.name} cannot be left empty here: the service drops empty positions, which would shift the arguments after it. Write "" for an empty string.`,
+        {
+          suggestions: ['""'],
+        },
+      );
     }
     return;
   }
@@ -98,3 +127,12 @@ function checkEmpty(node: Argument, site: NodeSite, { sink }: ExpressionContext)
     sink.report('missing-argument', node, `${fn}'s ${parameter.name} is required; this position is empty.`);
   }
 }
+
+/** The allowed values lower-cased, once per list (asked for every such argument of every call). */
+function lowerCased(values: readonly string[]): ReadonlySet<string> {
+  let set = lowerCaseSets.get(values);
+  if (set === undefined) lowerCaseSets.set(values, (set = new Set(values.map((v) => v.toLowerCase()))));
+  return set;
+}
+
+const lowerCaseSets = new WeakMap<readonly string[], ReadonlySet<string>>();

@@ -10,7 +10,7 @@ export const ignoreFlowRule: ExpressionRule = {
         call.nameRange,
         'IgnoreFlowIfNullOrEmpty is not a condition: wrap the whole IIF instead, e.g. IgnoreFlowIfNullOrEmpty(IIF(…)).',
       );
-    } else if (site.ancestors.length > 0) {
+    } else if (site.parent !== undefined) {
       sink.report(
         'ignore-flow-placement',
         call.nameRange,

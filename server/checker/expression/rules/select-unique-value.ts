@@ -4,7 +4,7 @@ import type { ExpressionRule } from '../context';
 export const selectUniqueValueRule: ExpressionRule = {
   call({ call, signature }, site, { sink, usage }) {
     if (signature?.name !== 'SelectUniqueValue') return;
-    if (site.ancestors.length > 0) {
+    if (site.parent !== undefined) {
       sink.report('select-unique-value-nested', call.nameRange, 'SelectUniqueValue must be the whole expression: it cannot be nested inside another function.');
     }
     if (usage.kind !== 'mapping') return;
