@@ -21,6 +21,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { parseExpression } from '../../grammar/expression/index';
 import { toSourceTree } from '../../server/graph/source-tree';
+import { SCOPE_OPERATOR_LABELS } from '../../server/graph/mapping-view';
 import chatworkSampleSchema from '../schema/fixtures/chatwork-sample-schema.json';
 
 export const SCOPE_READ = 'Synchronization.Read.All';
@@ -84,23 +85,11 @@ const ENUMS: Record<string, readonly string[]> = {
 };
 const FLOW_TYPE_FLAGS = ['None', 'Add', 'Update', 'Delete'];
 
-/** The operator names this emulator's filterOperators lists (an assumption: only EQUALS is documented). */
-export const EMULATOR_FILTER_OPERATORS = [
-  'EQUALS',
-  'NOT EQUALS',
-  'IS TRUE',
-  'IS FALSE',
-  'IS NULL',
-  'IS NOT NULL',
-  'REGEX MATCH',
-  'NOT REGEX MATCH',
-  'Greater_Than',
-  'Greater_Than_OR_EQUALS',
-  'Includes',
-  'ENDS_WITH',
-  '&',
-  '!&',
-];
+/**
+ * The operator names this emulator's filterOperators lists: the portal labels aadmap reads (an
+ * assumption: only EQUALS is documented as a Graph operatorName).
+ */
+export const EMULATOR_FILTER_OPERATORS: readonly string[] = SCOPE_OPERATOR_LABELS;
 
 /** A fresh copy of the §8 schema. Imported rather than read from disk, so the emulator also runs bundled (the E2E tests). */
 export function chatworkSchema(): Record<string, unknown> {

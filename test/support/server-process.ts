@@ -5,6 +5,7 @@
 import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { stopServerProcess } from '../../bench/lib/lsp-client';
 import {
   type ClientCapabilities,
   createProtocolConnection,
@@ -50,25 +51,6 @@ export async function startServer(capabilities: ClientCapabilities): Promise<Ser
     process: child,
     stderr: () => stderr,
     logs,
-    async stop() {
-      try {
-        await Promise.race([connection.sendRequest('shutdown'), new Promise((resolve) => setTimeout(resolve, 2000))]);
-        await connection.sendNotification('exit');
-      } catch {
-        // the process may be gone already
-      }
-      await new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
-        const timer = setTimeout(() => {
-          child.kill('SIGKILL');
-          resolve();
-        }, 3000);
-        child.once('exit', () => {
-          clearTimeout(timer);
-          resolve();
-        });
-      });
-      connection.dispose();
-    },
+    stop: () => stopServerProcess(connection, child),
   };
 }
