@@ -33,7 +33,8 @@ for (const [cx, cy] of [
   [32, 36],
   [32, 92],
 ]) {
-  for (let y = cy - 7; y <= cy + 7; y++) for (let x = cx - 7; x <= cx + 7; x++) if ((x - cx) ** 2 + (y - cy) ** 2 <= 49) set(x, y, [255, 255, 255]);
+  for (let y = cy - 7; y <= cy + 7; y++)
+    for (let x = cx - 7; x <= cx + 7; x++) if ((x - cx) ** 2 + (y - cy) ** 2 <= 49) set(x, y, [255, 255, 255]);
 }
 
 const crcTable = Array.from({ length: 256 }, (_, n) => {

@@ -53,7 +53,13 @@ export function parserDiagnostics(errors: IRecognitionException[], endOfInput: n
 /** The last resort of the never-throw guarantee: a bug becomes a diagnostic, not a crash. */
 export function internalErrorDiagnostic(error: unknown, at = 0): SyntaxDiagnostic {
   const detail = error instanceof Error ? error.message : String(error);
-  return { start: at, end: at, severity: 'error', code: 'internal-error', message: `Internal error while parsing (please report it): ${detail}` };
+  return {
+    start: at,
+    end: at,
+    severity: 'error',
+    code: 'internal-error',
+    message: `Internal error while parsing (please report it): ${detail}`,
+  };
 }
 
 /** The offset just after the last token that is not a line break (0 when there is none). */

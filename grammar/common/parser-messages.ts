@@ -41,7 +41,8 @@ export function createMessageProvider(ruleDescriptions: RuleDescriptions): IPars
       return `Expected ${wanted} but found ${describeToken(actual[0]!)}`;
     },
     buildEarlyExitMessage({ expectedIterationPaths, actual, ruleName }) {
-      const wanted = ruleDescriptions[ruleName] ?? joinAlternatives(expectedIterationPaths.map((path) => (path[0] ? label(path[0]) : 'nothing')));
+      const wanted =
+        ruleDescriptions[ruleName] ?? joinAlternatives(expectedIterationPaths.map((path) => (path[0] ? label(path[0]) : 'nothing')));
       return `Expected ${wanted} but found ${describeToken(actual[0]!)}`;
     },
   };

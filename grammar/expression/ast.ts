@@ -78,7 +78,11 @@ export interface EmptyArgument extends TextRange {
 export type Argument = Expression | EmptyArgument;
 
 /** Calls `visit` on `node` and every expression below it, parents first. */
-export function walkExpression(node: Argument, visit: (node: Argument, parent: CallExpression | ComparisonExpression | undefined) => void, parent?: CallExpression | ComparisonExpression): void {
+export function walkExpression(
+  node: Argument,
+  visit: (node: Argument, parent: CallExpression | ComparisonExpression | undefined) => void,
+  parent?: CallExpression | ComparisonExpression,
+): void {
   visit(node, parent);
   if (node.kind === 'call') {
     for (const arg of node.args) walkExpression(arg, visit, node);

@@ -11,17 +11,7 @@
 import { CstParser, type TokenVocabulary } from 'chevrotain';
 import { SKIP_GRAMMAR_VALIDATIONS } from '../common/build-mode';
 import { createMessageProvider } from '../common/parser-messages';
-import {
-  AttributeRef,
-  Comma,
-  ComparisonOperator,
-  HexLiteral,
-  Identifier,
-  LParen,
-  NumberLiteral,
-  RParen,
-  StringLiteral,
-} from './tokens';
+import { AttributeRef, Comma, ComparisonOperator, HexLiteral, Identifier, LParen, NumberLiteral, RParen, StringLiteral } from './tokens';
 import { expressionTokenVocabulary } from './lexer';
 
 export const expressionRuleDescriptions = {

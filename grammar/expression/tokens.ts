@@ -13,10 +13,20 @@ import { createToken, Lexer, type TokenType } from 'chevrotain';
 export const LineContent = createToken({ name: 'LineContent', pattern: Lexer.NA });
 
 /** Whitespace between tokens, newlines included (a standalone expression may span lines). */
-export const Whitespace = createToken({ name: 'Whitespace', pattern: /[ \t\r\n\f\v\u00a0\ufeff]+/, group: Lexer.SKIPPED, line_breaks: true });
+export const Whitespace = createToken({
+  name: 'Whitespace',
+  pattern: /[ \t\r\n\f\v\u00a0\ufeff]+/,
+  group: Lexer.SKIPPED,
+  line_breaks: true,
+});
 
 /** `[any characters but ] and newline]`: attribute names may hold dots, colons and URNs. */
-export const AttributeRef = createToken({ name: 'AttributeRef', categories: [LineContent], pattern: /\[[^\]\r\n]*\]/, label: "'[attribute]'" });
+export const AttributeRef = createToken({
+  name: 'AttributeRef',
+  categories: [LineContent],
+  pattern: /\[[^\]\r\n]*\]/,
+  label: "'[attribute]'",
+});
 /** `[name` with no closing bracket on the line: reported, then parsed as an attribute. */
 export const UnterminatedAttributeRef = createToken({
   name: 'UnterminatedAttributeRef',
@@ -26,7 +36,12 @@ export const UnterminatedAttributeRef = createToken({
 });
 
 /** Double-quoted; `\\` and `\"` are the documented escapes. Strings do not span lines. */
-export const StringLiteral = createToken({ name: 'StringLiteral', categories: [LineContent], pattern: /"(?:[^"\\\r\n]|\\[^\r\n])*"/, label: 'a string' });
+export const StringLiteral = createToken({
+  name: 'StringLiteral',
+  categories: [LineContent],
+  pattern: /"(?:[^"\\\r\n]|\\[^\r\n])*"/,
+  label: 'a string',
+});
 export const UnterminatedString = createToken({
   name: 'UnterminatedString',
   pattern: /"(?:[^"\\\r\n]|\\[^\r\n])*\\?/,
@@ -45,17 +60,32 @@ export const SingleQuotedString = createToken({
 /** VBA-style hex: `&HF7`. */
 export const HexLiteral = createToken({ name: 'HexLiteral', categories: [LineContent], pattern: /&H[0-9A-Fa-f]+/, label: 'a number' });
 /** Integers, negative and decimal numbers; kept as text (values beyond 2^53 occur: FILETIME dates). */
-export const NumberLiteral = createToken({ name: 'NumberLiteral', categories: [LineContent], pattern: /-?[0-9]+(?:\.[0-9]+)?/, label: 'a number' });
+export const NumberLiteral = createToken({
+  name: 'NumberLiteral',
+  categories: [LineContent],
+  pattern: /-?[0-9]+(?:\.[0-9]+)?/,
+  label: 'a number',
+});
 
 /** Comparison operators, meaningful only inside IIF and CBool conditions (checked later). */
-export const ComparisonOperator = createToken({ name: 'ComparisonOperator', categories: [LineContent], pattern: /<>|<=|>=|=|<|>/, label: 'a comparison operator' });
+export const ComparisonOperator = createToken({
+  name: 'ComparisonOperator',
+  categories: [LineContent],
+  pattern: /<>|<=|>=|=|<|>/,
+  label: 'a comparison operator',
+});
 
 export const LParen = createToken({ name: 'LParen', categories: [LineContent], pattern: '(', label: "'('" });
 export const RParen = createToken({ name: 'RParen', categories: [LineContent], pattern: ')', label: "')'" });
 export const Comma = createToken({ name: 'Comma', categories: [LineContent], pattern: ',', label: "','" });
 
 /** Function names and bare identifiers (`vbTextCompare`). */
-export const Identifier = createToken({ name: 'Identifier', categories: [LineContent], pattern: /[A-Za-z_][A-Za-z0-9_]*/, label: 'a name' });
+export const Identifier = createToken({
+  name: 'Identifier',
+  categories: [LineContent],
+  pattern: /[A-Za-z_][A-Za-z0-9_]*/,
+  label: 'a name',
+});
 
 /** Tokens shared with the `.aadmap` lexer, in matching order (whitespace excluded). */
 export const expressionTokens: TokenType[] = [

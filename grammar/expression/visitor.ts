@@ -80,22 +80,52 @@ export class ExpressionVisitor {
     const end = tokenEnd(token);
     const unterminated = token.tokenType === UnterminatedAttributeRef;
     if (unterminated) {
-      this.diagnostics.push({ start, end, severity: 'error', code: 'unterminated-attribute', message: "Attribute reference is missing its closing ']'" });
+      this.diagnostics.push({
+        start,
+        end,
+        severity: 'error',
+        code: 'unterminated-attribute',
+        message: "Attribute reference is missing its closing ']'",
+      });
     }
-    return { kind: 'attribute', name: token.image.slice(1, unterminated ? undefined : -1), nameRange: { start: start + 1, end: unterminated ? end : end - 1 }, start, end };
+    return {
+      kind: 'attribute',
+      name: token.image.slice(1, unterminated ? undefined : -1),
+      nameRange: { start: start + 1, end: unterminated ? end : end - 1 },
+      start,
+      end,
+    };
   }
 
   string(token: IToken): StringLiteral {
     const start = token.startOffset;
     if (token.tokenType === SingleQuotedString) {
       const end = tokenEnd(token);
-      this.diagnostics.push({ start, end, severity: 'error', code: 'syntax-error', message: `Strings are written in double quotes: "${token.image.slice(1, -1)}"` });
+      this.diagnostics.push({
+        start,
+        end,
+        severity: 'error',
+        code: 'syntax-error',
+        message: `Strings are written in double quotes: "${token.image.slice(1, -1)}"`,
+      });
       return { kind: 'string', value: token.image.slice(1, -1), raw: token.image, start, end };
     }
     if (token.tokenType === UnterminatedString) {
-      this.diagnostics.push({ start, end: tokenEnd(token), severity: 'error', code: 'unterminated-string', message: 'String is missing its closing \'"\'' });
+      this.diagnostics.push({
+        start,
+        end: tokenEnd(token),
+        severity: 'error',
+        code: 'unterminated-string',
+        message: "String is missing its closing '\"'",
+      });
     }
-    return { kind: 'string', value: decodeExpressionString(token.image, start, this.diagnostics), raw: token.image, start, end: tokenEnd(token) };
+    return {
+      kind: 'string',
+      value: decodeExpressionString(token.image, start, this.diagnostics),
+      raw: token.image,
+      start,
+      end: tokenEnd(token),
+    };
   }
 
   number(token: IToken): NumberLiteral {
@@ -159,7 +189,7 @@ export class ExpressionVisitor {
         return;
       }
       const slotStart = separators[i]! + 1;
-      const slotEnd = i + 1 < separators.length ? separators[i + 1]! : close?.startOffset ?? slotStart;
+      const slotEnd = i + 1 < separators.length ? separators[i + 1]! : (close?.startOffset ?? slotStart);
       args.push({ kind: 'empty', start: slotStart, end: Math.max(slotStart, slotEnd) });
     });
     // `f()` is a call with no arguments, not one empty argument.

@@ -75,12 +75,7 @@ export interface ScimErrorNode extends TextRange {
   kind: 'error';
 }
 
-export type ScimFilter =
-  | ScimAttributeExpression
-  | ScimValuePathExpression
-  | ScimLogicalExpression
-  | ScimNotExpression
-  | ScimErrorNode;
+export type ScimFilter = ScimAttributeExpression | ScimValuePathExpression | ScimLogicalExpression | ScimNotExpression | ScimErrorNode;
 
 /**
  * A PATCH path or a mapping's target attribute: `attrPath` or `attrPath "[" valFilter "]" ["." subAttr]`.

@@ -38,7 +38,7 @@ export type ScimDiagnosticCode =
 
 /** Every code the SCIM grammar emits, with a one-line description. */
 export const SCIM_DIAGNOSTIC_CODES: Readonly<Record<ScimDiagnosticCode, string>> = {
-  'syntax-error': 'Generic SCIM syntax error: an unexpected token, e.g. a missing expression after \'and\'.',
+  'syntax-error': "Generic SCIM syntax error: an unexpected token, e.g. a missing expression after 'and'.",
   'scim-empty-filter': 'The filter is empty.',
   'scim-empty-path': 'The attribute path is empty.',
   'scim-unterminated-string': 'A string value has no closing double quote.',
@@ -61,10 +61,10 @@ export const SCIM_DIAGNOSTIC_CODES: Readonly<Record<ScimDiagnosticCode, string>>
   'scim-missing-attribute-name': "A schema URI prefix or a '.' is not followed by an attribute name.",
   'scim-invalid-schema-uri': "The schema URI prefix is not an absolute URI (it must contain ':', e.g. urn:…:User:name).",
   'scim-nested-value-path': "A value filter '[…]' cannot contain another value filter.",
-  'scim-value-path-comparison': "A value filter '[…]' cannot be compared directly (emails[…] eq \"x\", emails[…] pr).",
+  'scim-value-path-comparison': 'A value filter \'[…]\' cannot be compared directly (emails[…] eq "x", emails[…] pr).',
   'scim-entra-value-path': 'Entra ID form emails[type eq "work"].value eq "x": accepted, but not RFC 7644 syntax.',
   'scim-ref-attribute': "'$ref' is not an RFC 7644 ATTRNAME (RFC 7643 uses it); some servers reject it.",
-  'scim-keyword-attribute': "A SCIM keyword (and, or, not, pr, eq, …) is used as an attribute name.",
+  'scim-keyword-attribute': 'A SCIM keyword (and, or, not, pr, eq, …) is used as an attribute name.',
   'scim-whitespace': "Whitespace RFC 7644 does not allow: missing around an operator, before '[' or '.', or an unusual space character.",
   'scim-nesting-too-deep': 'Parentheses, brackets or not are nested too deeply to analyse.',
   'scim-internal-error': 'The parser failed unexpectedly (a bug); the text was not analysed.',

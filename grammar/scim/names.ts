@@ -133,9 +133,7 @@ function checkDottedName(rest: string, absStart: number, diagnostics: SyntaxDiag
     const subStart = absStart + firstDot + 1;
     const secondDot = sub.indexOf('.');
     if (sub.length === 0 || secondDot === 0) {
-      diagnostics.push(
-        scimDiagnostic('scim-missing-attribute-name', subStart - 1, subStart, "Expected a sub-attribute name after '.'"),
-      );
+      diagnostics.push(scimDiagnostic('scim-missing-attribute-name', subStart - 1, subStart, "Expected a sub-attribute name after '.'"));
     } else if (secondDot > 0) {
       checkAttributeName(sub.substring(0, secondDot), subStart, 'sub-attribute name', diagnostics);
       const extraStart = subStart + secondDot;

@@ -24,14 +24,7 @@
  * ONE parser instance is created at module load and reused (chevrotain parsers are expensive to
  * build and cheap to reset via `input`). Parsing is synchronous, so sharing is safe.
  */
-import {
-  CstParser,
-  EOF,
-  tokenMatcher,
-  type IParserErrorMessageProvider,
-  type IToken,
-  type TokenType,
-} from 'chevrotain';
+import { CstParser, EOF, tokenMatcher, type IParserErrorMessageProvider, type IToken, type TokenType } from 'chevrotain';
 import {
   allTokens,
   And,
@@ -58,7 +51,7 @@ import { SKIP_GRAMMAR_VALIDATIONS } from '../common/build-mode';
 /** Separator between the diagnostic code and the text in messages built by the provider. */
 export const CODE_SEPARATOR = '\u0000';
 
-const OPERATOR_LIST = 'a comparison operator (eq, ne, co, sw, ew, gt, lt, ge, le) or \'pr\'';
+const OPERATOR_LIST = "a comparison operator (eq, ne, co, sw, ew, gt, lt, ge, le) or 'pr'";
 
 /** `'image'` for messages (shortened), or "end of input". */
 export function describeToken(token: IToken | undefined): string {
@@ -98,7 +91,8 @@ export const scimErrorMessageProvider: IParserErrorMessageProvider = {
       if (previous && (previous.tokenType === LParen || previous.tokenType === LBracket)) {
         return withCode('syntax-error', `Expected a filter expression after '${previous.image}', found ${found}`);
       }
-      const code = isEof(actual) || actual.tokenType === RParen || actual.tokenType === RBracket ? 'scim-unbalanced-brackets' : 'syntax-error';
+      const code =
+        isEof(actual) || actual.tokenType === RParen || actual.tokenType === RBracket ? 'scim-unbalanced-brackets' : 'syntax-error';
       return withCode(code, `Expected 'and', 'or' or ${close}, found ${found}${logicalHint(actual)}`);
     }
     if (expected === NameLike) {
@@ -115,7 +109,10 @@ export const scimErrorMessageProvider: IParserErrorMessageProvider = {
       return withCode('scim-trailing-input', `Unexpected ${found}: there is no matching '${type === RParen ? '(' : '['}'`);
     }
     if (ruleName === 'filter') {
-      return withCode('scim-trailing-input', `Unexpected ${found}: expected 'and', 'or' or the end of the filter${logicalHint(firstRedundant)}`);
+      return withCode(
+        'scim-trailing-input',
+        `Unexpected ${found}: expected 'and', 'or' or the end of the filter${logicalHint(firstRedundant)}`,
+      );
     }
     const hint = tokenMatcher(firstRedundant, CompareOp) || type === Pr ? ": a path cannot contain a comparison outside '[ ]'" : '';
     return withCode('scim-trailing-input', `Unexpected ${found} after the end of the attribute path${hint}`);

@@ -59,14 +59,30 @@ export function decodeJsonStringBody(body: string, absStart: number, diagnostics
     let decoded: string | undefined;
     let width = 2;
     switch (next) {
-      case 0x22: decoded = '"'; break;
-      case 0x5c: decoded = '\\'; break;
-      case 0x2f: decoded = '/'; break;
-      case 0x62: decoded = '\b'; break;
-      case 0x66: decoded = '\f'; break;
-      case 0x6e: decoded = '\n'; break;
-      case 0x72: decoded = '\r'; break;
-      case 0x74: decoded = '\t'; break;
+      case 0x22:
+        decoded = '"';
+        break;
+      case 0x5c:
+        decoded = '\\';
+        break;
+      case 0x2f:
+        decoded = '/';
+        break;
+      case 0x62:
+        decoded = '\b';
+        break;
+      case 0x66:
+        decoded = '\f';
+        break;
+      case 0x6e:
+        decoded = '\n';
+        break;
+      case 0x72:
+        decoded = '\r';
+        break;
+      case 0x74:
+        decoded = '\t';
+        break;
       case 0x75: {
         // \uXXXX: exactly four hex digits, any case. Surrogate pairs combine by concatenation.
         let value = 0;
@@ -145,9 +161,7 @@ export function buildSingleQuotedValue(image: string, start: number, diagnostics
   const end = start + image.length;
   const terminated = image.length >= 2 && image.endsWith("'");
   const value = terminated ? image.substring(1, image.length - 1) : image.substring(1);
-  diagnostics.push(
-    scimDiagnostic('scim-single-quoted-string', start, end, `Strings must be in double quotes: ${JSON.stringify(value)}`),
-  );
+  diagnostics.push(scimDiagnostic('scim-single-quoted-string', start, end, `Strings must be in double quotes: ${JSON.stringify(value)}`));
   return { kind: 'string', value, raw: image, start, end };
 }
 
@@ -184,16 +198,12 @@ export function buildWordValue(word: string, start: number, diagnostics: SyntaxD
     diagnostics.push(
       scimDiagnostic('scim-literal-case', start, end, `JSON literals are case-sensitive: write '${lower}' instead of '${word}'`),
     );
-    return lower === 'null'
-      ? { kind: 'null', raw: word, start, end }
-      : { kind: 'boolean', value: lower === 'true', raw: word, start, end };
+    return lower === 'null' ? { kind: 'null', raw: word, start, end } : { kind: 'boolean', value: lower === 'true', raw: word, start, end };
   }
   if (NUMBER_LIKE.test(word)) {
     diagnostics.push(scimDiagnostic('scim-invalid-number', start, end, `Invalid number '${word}': ${invalidNumberReason(word)}`));
     return { kind: 'number', raw: word, start, end };
   }
-  diagnostics.push(
-    scimDiagnostic('scim-unquoted-value', start, end, `String values must be in double quotes: ${JSON.stringify(word)}`),
-  );
+  diagnostics.push(scimDiagnostic('scim-unquoted-value', start, end, `String values must be in double quotes: ${JSON.stringify(word)}`));
   return { kind: 'string', value: word, raw: word, start, end };
 }

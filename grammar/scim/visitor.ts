@@ -40,7 +40,7 @@ export interface VisitContext {
   errorNodes: number;
 }
 
-const OPERATORS = 'a comparison operator (eq, ne, co, sw, ew, gt, lt, ge, le) or \'pr\'';
+const OPERATORS = "a comparison operator (eq, ne, co, sw, ew, gt, lt, ge, le) or 'pr'";
 const VALUE_KINDS = 'a double-quoted string, a number, true, false or null';
 
 // ---------------------------------------------------------------------------------------------
@@ -115,7 +115,12 @@ function isBlank(ctx: VisitContext, from: number, to: number): boolean {
  * Reports a missing thing right after `after`: at the next token (the offending one), or as a
  * zero-width range just after `after` at the end of the input.
  */
-function reportMissingAfter(ctx: VisitContext, after: IToken, code: 'scim-missing-value' | 'scim-missing-operator', message: (found: string) => string): void {
+function reportMissingAfter(
+  ctx: VisitContext,
+  after: IToken,
+  code: 'scim-missing-value' | 'scim-missing-operator',
+  message: (found: string) => string,
+): void {
   const next = nextToken(ctx, after);
   if (next !== undefined) {
     ctx.diagnostics.push(scimDiagnostic(code, start(ctx, next), end(ctx, next), message(quoteToken(next))));
@@ -186,7 +191,6 @@ function visitLogical(node: CstNode, operator: ScimLogicalOperator, ctx: VisitCo
     end: operands[operands.length - 1]!.end,
   };
 }
-
 
 function visitTerm(node: CstNode, ctx: VisitContext, brackets: number): ScimFilter | undefined {
   const group = nodeAt(node, 'group');
@@ -289,8 +293,7 @@ function visitComparison(node: CstNode, subject: string, ctx: VisitContext): Com
       'scim-unknown-operator',
       opStart,
       opEnd,
-      `Expected ${OPERATORS} after '${subject}', found '${operatorToken.image}'` +
-        (suggestion ? `. Did you mean '${suggestion}'?` : ''),
+      `Expected ${OPERATORS} after '${subject}', found '${operatorToken.image}'` + (suggestion ? `. Did you mean '${suggestion}'?` : ''),
     ),
   );
   if (valueToken !== undefined) buildValue(valueToken, ctx);
@@ -394,7 +397,9 @@ function subAttributeOf(token: IToken, close: IToken | undefined, ctx: VisitCont
   const name = token.image.substring(1);
   const dot = name.indexOf('.');
   if (name.length === 0 || dot === 0) {
-    ctx.diagnostics.push(scimDiagnostic('scim-missing-attribute-name', tokenStart, tokenStart + 1, "Expected a sub-attribute name after '.'"));
+    ctx.diagnostics.push(
+      scimDiagnostic('scim-missing-attribute-name', tokenStart, tokenStart + 1, "Expected a sub-attribute name after '.'"),
+    );
   } else {
     checkAttributeName(dot < 0 ? name : name.substring(0, dot), tokenStart + 1, 'sub-attribute name', ctx.diagnostics);
     if (dot > 0) {

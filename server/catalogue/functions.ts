@@ -12,8 +12,7 @@
  */
 import type { FunctionSignature, ParameterSpec, ValueType } from './types';
 
-const FUNCTIONS_PAGE =
-  'https://learn.microsoft.com/en-us/entra/identity/app-provisioning/functions-for-customizing-application-data';
+const FUNCTIONS_PAGE = 'https://learn.microsoft.com/en-us/entra/identity/app-provisioning/functions-for-customizing-application-data';
 const ROLES_PAGE =
   'https://learn.microsoft.com/en-us/entra/identity/app-provisioning/customize-application-attributes#provisioning-a-role-to-a-scim-app';
 
@@ -60,7 +59,11 @@ export const FUNCTIONS: readonly FunctionSignature[] = [
       'Concatenates `suffix` after `source`. It also works as a prefix tool by passing the prefix as the source: `Append("SMTP:", [mail])`.\n\n' +
       'What happens when `source` is null is not documented.',
     examples: [
-      { expression: 'Append([userPrincipalName], ".test")', input: 'userPrincipalName = "John.Doe@contoso.com"', output: 'John.Doe@contoso.com.test' },
+      {
+        expression: 'Append([userPrincipalName], ".test")',
+        input: 'userPrincipalName = "John.Doe@contoso.com"',
+        output: 'John.Doe@contoso.com.test',
+      },
       {
         expression: 'Append("SMTP:", Join("@", Join(".", [givenName], [surname]), "contoso.com"))',
         input: 'givenName = "John", surname = "Doe"',
@@ -75,21 +78,27 @@ export const FUNCTIONS: readonly FunctionSignature[] = [
     name: 'AppRoleAssignmentsComplex',
     parameters: [
       // key inferred: `source`, by analogy with SingleAppRoleAssignment whose key Graph shows.
-      req('appRoleAssignments', 'source', 'Reference', 'The user\'s app role assignments; pass the attribute [appRoleAssignments].', {
+      req('appRoleAssignments', 'source', 'Reference', "The user's app role assignments; pass the attribute [appRoleAssignments].", {
         multiValued: 'accepted',
       }),
     ],
     minRepeats: 0,
     returns: 'String',
     returnsMultiValued: true,
-    summary: 'Turns all of a user\'s app role assignments into a list of complex role values for a SCIM roles attribute.',
+    summary: "Turns all of a user's app role assignments into a list of complex role values for a SCIM roles attribute.",
     details:
       'Use it to send **several** roles per user to a SCIM app. The target must be a multi-valued roles attribute added to the target schema (e.g. `roles`).\n\n' +
       '- Every role is sent with `primary: false`, type `WindowsAzureActiveDirectoryRole`, and the role value as `displayName`/`value`.\n' +
       '- Updates use PATCH **add** only: a role removed in Entra ID is **not** removed in the app. Prefer `AssertiveAppRoleAssignmentsComplex`, which replaces the role list.\n' +
       '- Does not work when the provisioning scope is "Sync all users and groups".\n' +
-      '- The argument must be `[appRoleAssignments]`; don\'t map that attribute directly to a roles attribute.',
-    examples: [{ expression: 'AppRoleAssignmentsComplex([appRoleAssignments])', input: 'roles "Admin" and "User" assigned', output: '[{"primary":false,"type":"WindowsAzureActiveDirectoryRole","displayName":"Admin","value":"Admin"}, …]' }],
+      "- The argument must be `[appRoleAssignments]`; don't map that attribute directly to a roles attribute.",
+    examples: [
+      {
+        expression: 'AppRoleAssignmentsComplex([appRoleAssignments])',
+        input: 'roles "Admin" and "User" assigned',
+        output: '[{"primary":false,"type":"WindowsAzureActiveDirectoryRole","displayName":"Admin","value":"Admin"}, …]',
+      },
+    ],
     docUrl: ROLES_PAGE,
     status: 'current',
   },
@@ -98,21 +107,27 @@ export const FUNCTIONS: readonly FunctionSignature[] = [
     name: 'AssertiveAppRoleAssignmentsComplex',
     parameters: [
       // key inferred: `source`, by analogy with SingleAppRoleAssignment.
-      req('appRoleAssignments', 'source', 'Reference', 'The user\'s app role assignments; pass the attribute [appRoleAssignments].', {
+      req('appRoleAssignments', 'source', 'Reference', "The user's app role assignments; pass the attribute [appRoleAssignments].", {
         multiValued: 'accepted',
       }),
     ],
     minRepeats: 0,
     returns: 'String',
     returnsMultiValued: true,
-    summary: 'Like AppRoleAssignmentsComplex, but keeps the app\'s role list exactly in line with the Entra ID assignments.',
+    summary: "Like AppRoleAssignmentsComplex, but keeps the app's role list exactly in line with the Entra ID assignments.",
     details:
       'Same output as `AppRoleAssignmentsComplex`, but updates use PATCH **replace** on the roles attribute, so roles no longer assigned in Entra ID are removed from the app. ' +
       'This is the recommended function for complex (multi-role) provisioning.\n\n' +
       '- Target: a multi-valued roles attribute added to the target schema.\n' +
       '- Does not work when the provisioning scope is "Sync all users and groups".\n' +
       '- Documented only on the attribute-customisation page, not in the function reference.',
-    examples: [{ expression: 'AssertiveAppRoleAssignmentsComplex([appRoleAssignments])', input: 'roles "Admin" and "User" assigned', output: '[{"primary":false,"type":"WindowsAzureActiveDirectoryRole","displayName":"Admin","value":"Admin"}, …]' }],
+    examples: [
+      {
+        expression: 'AssertiveAppRoleAssignmentsComplex([appRoleAssignments])',
+        input: 'roles "Admin" and "User" assigned',
+        output: '[{"primary":false,"type":"WindowsAzureActiveDirectoryRole","displayName":"Admin","value":"Admin"}, …]',
+      },
+    ],
     docUrl: ROLES_PAGE,
     status: 'current',
   },
@@ -173,9 +188,15 @@ export const FUNCTIONS: readonly FunctionSignature[] = [
   {
     name: 'Coalesce',
     parameters: [
-      req('source', 'source', 'String', 'A candidate value; the first one that is not null wins. The last argument may be a default value such as "".', {
-        repeating: true,
-      }), // key inferred
+      req(
+        'source',
+        'source',
+        'String',
+        'A candidate value; the first one that is not null wins. The last argument may be a default value such as "".',
+        {
+          repeating: true,
+        },
+      ), // key inferred
     ],
     minRepeats: 1,
     returns: 'String',
@@ -185,7 +206,11 @@ export const FUNCTIONS: readonly FunctionSignature[] = [
       'Syntactically the default value is just one more argument, so the catalogue models Coalesce as **one repeating `source` parameter** (at least one).\n\n' +
       'Whether a present-but-empty string counts as "not null" is not documented (presumably it does, since it is not null).',
     examples: [
-      { expression: 'Coalesce([mail], [userPrincipalName])', input: 'mail = null, userPrincipalName = "John.Doe@contoso.com"', output: 'John.Doe@contoso.com' },
+      {
+        expression: 'Coalesce([mail], [userPrincipalName])',
+        input: 'mail = null, userPrincipalName = "John.Doe@contoso.com"',
+        output: 'John.Doe@contoso.com',
+      },
     ],
     docUrl: docUrl('Coalesce'),
     status: 'current',
@@ -264,11 +289,31 @@ export const FUNCTIONS: readonly FunctionSignature[] = [
       'Returns the shifted date, rendered as `M/d/yyyy h:mm:ss tt`. Pass date strings through `CDate(...)`; use `Now()` for the current UTC time.\n\n' +
       INTERVAL_DETAILS,
     examples: [
-      { expression: 'DateAdd("d", 7, CDate([StatusHireDate]))', input: 'StatusHireDate = "2012-03-16-07:00"', output: '3/23/2012 7:00:00 AM' },
-      { expression: 'DateAdd("d", -10, CDate([StatusHireDate]))', input: 'StatusHireDate = "2012-03-16-07:00"', output: '3/6/2012 7:00:00 AM' },
-      { expression: 'DateAdd("ww", 2, CDate([StatusHireDate]))', input: 'StatusHireDate = "2012-03-16-07:00"', output: '3/30/2012 7:00:00 AM' },
-      { expression: 'DateAdd("m", 10, CDate([StatusHireDate]))', input: 'StatusHireDate = "2012-03-16-07:00"', output: '1/16/2013 7:00:00 AM' },
-      { expression: 'DateAdd("yyyy", 2, CDate([StatusHireDate]))', input: 'StatusHireDate = "2012-03-16-07:00"', output: '3/16/2014 7:00:00 AM' },
+      {
+        expression: 'DateAdd("d", 7, CDate([StatusHireDate]))',
+        input: 'StatusHireDate = "2012-03-16-07:00"',
+        output: '3/23/2012 7:00:00 AM',
+      },
+      {
+        expression: 'DateAdd("d", -10, CDate([StatusHireDate]))',
+        input: 'StatusHireDate = "2012-03-16-07:00"',
+        output: '3/6/2012 7:00:00 AM',
+      },
+      {
+        expression: 'DateAdd("ww", 2, CDate([StatusHireDate]))',
+        input: 'StatusHireDate = "2012-03-16-07:00"',
+        output: '3/30/2012 7:00:00 AM',
+      },
+      {
+        expression: 'DateAdd("m", 10, CDate([StatusHireDate]))',
+        input: 'StatusHireDate = "2012-03-16-07:00"',
+        output: '1/16/2013 7:00:00 AM',
+      },
+      {
+        expression: 'DateAdd("yyyy", 2, CDate([StatusHireDate]))',
+        input: 'StatusHireDate = "2012-03-16-07:00"',
+        output: '3/16/2014 7:00:00 AM',
+      },
     ],
     docUrl: docUrl('DateAdd'),
     status: 'current',
@@ -286,15 +331,31 @@ export const FUNCTIONS: readonly FunctionSignature[] = [
     summary: 'Returns the difference between two dates in the given unit.',
     details:
       'Positive when `date2` is later than `date1`, negative when earlier, `0` when equal.\n\n' +
-      'The documented outputs match VB.NET\'s `DateDiff`: days, hours, minutes and seconds are whole units truncated toward zero; ' +
+      "The documented outputs match VB.NET's `DateDiff`: days, hours, minutes and seconds are whole units truncated toward zero; " +
       '`"m"` and `"yyyy"` count calendar boundaries crossed; `"ww"` counts Sundays crossed (calendar weeks).\n\n' +
       INTERVAL_DETAILS,
     examples: [
       { expression: 'DateDiff("d", CDate("2021-08-18+08:00"), CDate("2021-08-31+08:00"))', output: '13' },
-      { expression: 'DateDiff("d", Now(), CDate([StatusHireDate]))', input: 'Now() = 8/25/2021 5:41:18 PM, StatusHireDate = "2012-03-16-07:00"', output: '-3449' },
-      { expression: 'DateDiff("ww", Now(), CDate([StatusHireDate]))', input: 'Now() = 8/25/2021 5:41:18 PM, StatusHireDate = "2012-03-16-07:00"', output: '-493' },
-      { expression: 'DateDiff("m", Now(), CDate([StatusHireDate]))', input: 'Now() = 8/25/2021 5:41:18 PM, StatusHireDate = "2012-03-16-07:00"', output: '-113' },
-      { expression: 'DateDiff("yyyy", Now(), CDate([StatusHireDate]))', input: 'Now() = 8/25/2021 5:41:18 PM, StatusHireDate = "2012-03-16-07:00"', output: '-9' },
+      {
+        expression: 'DateDiff("d", Now(), CDate([StatusHireDate]))',
+        input: 'Now() = 8/25/2021 5:41:18 PM, StatusHireDate = "2012-03-16-07:00"',
+        output: '-3449',
+      },
+      {
+        expression: 'DateDiff("ww", Now(), CDate([StatusHireDate]))',
+        input: 'Now() = 8/25/2021 5:41:18 PM, StatusHireDate = "2012-03-16-07:00"',
+        output: '-493',
+      },
+      {
+        expression: 'DateDiff("m", Now(), CDate([StatusHireDate]))',
+        input: 'Now() = 8/25/2021 5:41:18 PM, StatusHireDate = "2012-03-16-07:00"',
+        output: '-113',
+      },
+      {
+        expression: 'DateDiff("yyyy", Now(), CDate([StatusHireDate]))',
+        input: 'Now() = 8/25/2021 5:41:18 PM, StatusHireDate = "2012-03-16-07:00"',
+        output: '-9',
+      },
       { expression: 'DateDiff("d", CDate("2021-08-31+08:00"), CDate("2021-08-31+08:00"))', output: '0' },
       { expression: 'DateDiff("h", CDate("2021-08-24"), CDate("2021-08-25"))', output: '24' },
       { expression: 'DateDiff("n", CDate("2021-08-24"), CDate("2021-08-25"))', output: '1440' },
@@ -325,9 +386,15 @@ export const FUNCTIONS: readonly FunctionSignature[] = [
     parameters: [],
     minRepeats: 0,
     returns: 'String',
-    summary: 'Returns the tenant\'s default verified domain name.',
+    summary: "Returns the tenant's default verified domain name.",
     details: 'Takes no arguments. Fails with an error when the tenant has no default verified domain.',
-    examples: [{ expression: 'Join("@", [mailNickname], DefaultDomain())', input: 'mailNickname = "jdoe", default domain contoso.com', output: 'jdoe@contoso.com' }],
+    examples: [
+      {
+        expression: 'Join("@", [mailNickname], DefaultDomain())',
+        input: 'mailNickname = "jdoe", default domain contoso.com',
+        output: 'jdoe@contoso.com',
+      },
+    ],
     docUrl: docUrl('DefaultDomain'),
     status: 'current',
   },
@@ -336,7 +403,12 @@ export const FUNCTIONS: readonly FunctionSignature[] = [
     name: 'FormatDateTime',
     parameters: [
       req('source', 'source', 'String', 'The date string to convert, usually a source attribute.'),
-      opt('dateTimeStyles', 'dateTimeStyles', 'String', '.NET DateTimeStyles parsing options; leave empty for RoundtripKind, AllowLeadingWhite, AllowTrailingWhite.'),
+      opt(
+        'dateTimeStyles',
+        'dateTimeStyles',
+        'String',
+        '.NET DateTimeStyles parsing options; leave empty for RoundtripKind, AllowLeadingWhite, AllowTrailingWhite.',
+      ),
       req('inputFormat', 'inputFormat', 'String', '.NET custom date/time format the source is written in, e.g. "yyyyMMddHHmmss.fZ".'),
       req('outputFormat', 'outputFormat', 'String', '.NET custom date/time format of the result, e.g. "yyyy-MM-dd".'),
     ],
@@ -347,10 +419,14 @@ export const FUNCTIONS: readonly FunctionSignature[] = [
       'Parses `source` with `inputFormat` (a .NET custom date and time format string) and renders it with `outputFormat`.\n\n' +
       '`dateTimeStyles` takes .NET `DateTimeStyles` names; when left empty the service uses RoundtripKind, AllowLeadingWhite and AllowTrailingWhite. ' +
       'It is optional but its position must still be written (empty) when the formats follow: `FormatDateTime([x], , "in", "out")`.\n\n' +
-      '**Caveat:** Graph\'s older function list and some guides use a 3-argument form `FormatDateTime(source, inputFormat, outputFormat)`. ' +
+      "**Caveat:** Graph's older function list and some guides use a 3-argument form `FormatDateTime(source, inputFormat, outputFormat)`. " +
       'With positional arguments that form puts the input format into `dateTimeStyles`; write the empty second argument.',
     examples: [
-      { expression: 'FormatDateTime([extensionAttribute1], , "yyyyMMddHHmmss.fZ", "yyyy-MM-dd")', input: 'extensionAttribute1 = "20150123105347.1Z"', output: '2015-01-23' },
+      {
+        expression: 'FormatDateTime([extensionAttribute1], , "yyyyMMddHHmmss.fZ", "yyyy-MM-dd")',
+        input: 'extensionAttribute1 = "20150123105347.1Z"',
+        output: '2015-01-23',
+      },
     ],
     docUrl: docUrl('FormatDateTime'),
     status: 'current',
@@ -371,13 +447,15 @@ export const FUNCTIONS: readonly FunctionSignature[] = [
   // ───────────────────────────────────────────── IgnoreFlowIfNullOrEmpty
   {
     name: 'IgnoreFlowIfNullOrEmpty',
-    parameters: [req('expression', 'expression', 'Any', 'The value to send; when it is null or empty the attribute is left out of the flow.')], // key inferred
+    parameters: [
+      req('expression', 'expression', 'Any', 'The value to send; when it is null or empty the attribute is left out of the flow.'),
+    ], // key inferred
     minRepeats: 0,
     returns: 'Any',
     summary: 'Drops the target attribute from the flow when the wrapped value is null or empty.',
     details:
       'Returns the wrapped value unchanged, except that a null or empty value makes the service skip the attribute entirely (the target keeps what it has).\n\n' +
-      '- It is a flow-control wrapper, **not** a Boolean test: don\'t use it as the condition of `IIF`; wrap the whole `IIF(...)` instead.\n' +
+      "- It is a flow-control wrapper, **not** a Boolean test: don't use it as the condition of `IIF`; wrap the whole `IIF(...)` instead.\n" +
       '- Recommended around `Switch(...)` to avoid the known issue where a Switch with a default value evaluates to null and blanks the target.',
     examples: [
       { expression: 'IgnoreFlowIfNullOrEmpty([department])', input: 'department = null', output: '(attribute not sent)' },
@@ -407,11 +485,19 @@ export const FUNCTIONS: readonly FunctionSignature[] = [
       '- If an attribute used in the condition is null or empty, the condition check fails (the outcome is not specified). ' +
       'Forms such as `IIF([country]="", …)`, `IIF(IsNullOrEmpty([country]), …)` and `IIF(IsPresent([country]), …)` are listed as unsupported; ' +
       'use `Switch([country], [country], "", "Other")` instead.\n' +
-      '- Don\'t use `IgnoreFlowIfNullOrEmpty(...)` as the condition.',
+      "- Don't use `IgnoreFlowIfNullOrEmpty(...)` as the condition.",
     examples: [
       { expression: 'IIF([country]="USA",[country],[department])', input: 'country = "USA"', output: 'USA' },
-      { expression: 'IIF([country]="USA",IIF([state]="CA","True","False"),"False")', input: 'country = "USA", state = "CA"', output: 'True' },
-      { expression: 'IIF([country]="USA","True",IIF([state]="CA","True","False"))', input: 'country = "Canada", state = "CA"', output: 'True' },
+      {
+        expression: 'IIF([country]="USA",IIF([state]="CA","True","False"),"False")',
+        input: 'country = "USA", state = "CA"',
+        output: 'True',
+      },
+      {
+        expression: 'IIF([country]="USA","True",IIF([state]="CA","True","False"))',
+        input: 'country = "Canada", state = "CA"',
+        output: 'True',
+      },
     ],
     docUrl: docUrl('IIF'),
     status: 'current',
@@ -423,9 +509,15 @@ export const FUNCTIONS: readonly FunctionSignature[] = [
       req('value1', 'value1', 'String', 'The string to search in.'), // key inferred
       req('value2', 'value2', 'String', 'The string to look for.'), // key inferred
       opt('start', 'start', 'Integer', '1-based position where the search starts.'), // key inferred
-      opt('compareType', 'compareType', 'String', 'vbBinaryCompare (case-sensitive) or vbTextCompare (case-insensitive), written without quotes.', {
-        allowed: { form: 'identifier', values: ['vbBinaryCompare', 'vbTextCompare'], caseSensitive: true },
-      }), // key inferred
+      opt(
+        'compareType',
+        'compareType',
+        'String',
+        'vbBinaryCompare (case-sensitive) or vbTextCompare (case-insensitive), written without quotes.',
+        {
+          allowed: { form: 'identifier', values: ['vbBinaryCompare', 'vbTextCompare'], caseSensitive: true },
+        },
+      ), // key inferred
     ],
     minRepeats: 0,
     returns: 'Integer',
@@ -449,7 +541,7 @@ export const FUNCTIONS: readonly FunctionSignature[] = [
     summary: 'Returns True when the expression evaluates to null.',
     details:
       'For an attribute, null means the attribute is absent; an empty string is **not** null (use `IsNullOrEmpty` for both).\n\n' +
-      'Don\'t use it as the source of `Switch` (Switch compares strings); use an empty-string key instead. Inside `IIF` a null attribute makes the condition check fail.',
+      "Don't use it as the source of `Switch` (Switch compares strings); use an empty-string key instead. Inside `IIF` a null attribute makes the condition check fail.",
     examples: [{ expression: 'IsNull([displayName])', input: 'displayName absent', output: 'True' }],
     docUrl: docUrl('IsNull'),
     status: 'current',
@@ -501,13 +593,19 @@ export const FUNCTIONS: readonly FunctionSignature[] = [
     name: 'Item',
     parameters: [
       req('attribute', 'attribute', 'Any', 'The multi-valued attribute to read from.', { multiValued: 'required' }), // key inferred
-      req('index', 'index', 'Integer', '1-based position of the value to return (1 is the first; don\'t use 0).'), // key inferred
+      req('index', 'index', 'Integer', "1-based position of the value to return (1 is the first; don't use 0)."), // key inferred
     ],
     minRepeats: 0,
     returns: 'String',
     summary: 'Returns one value of a multi-valued attribute.',
     details: 'The index is **1-based**: `Item([proxyAddresses], 1)` is the first value. Index 0 must not be used.',
-    examples: [{ expression: 'Item([proxyAddresses], 1)', input: 'proxyAddresses = ["SMTP:john@contoso.com", "smtp:jd@contoso.com"]', output: 'SMTP:john@contoso.com' }],
+    examples: [
+      {
+        expression: 'Item([proxyAddresses], 1)',
+        input: 'proxyAddresses = ["SMTP:john@contoso.com", "smtp:jd@contoso.com"]',
+        output: 'SMTP:john@contoso.com',
+      },
+    ],
     docUrl: docUrl('Item'),
     status: 'current',
   },
@@ -530,7 +628,11 @@ export const FUNCTIONS: readonly FunctionSignature[] = [
       'this is not stated as a rule, and whether null attributes are skipped the same way is not documented (probably).',
     examples: [
       { expression: 'Join(", ", "", [surname], [givenName])', input: 'surname = "Doe", givenName = "John"', output: 'Doe, John' },
-      { expression: 'Join("@", [mailNickname], DefaultDomain())', input: 'mailNickname = "jdoe", default domain contoso.com', output: 'jdoe@contoso.com' },
+      {
+        expression: 'Join("@", [mailNickname], DefaultDomain())',
+        input: 'mailNickname = "jdoe", default domain contoso.com',
+        output: 'jdoe@contoso.com',
+      },
     ],
     docUrl: docUrl('Join'),
     status: 'current',
@@ -562,14 +664,15 @@ export const FUNCTIONS: readonly FunctionSignature[] = [
     ],
     minRepeats: 0,
     returns: 'Integer',
-    summary: 'Returns the number of characters of a string (or of a number\'s text).',
+    summary: "Returns the number of characters of a string (or of a number's text).",
     details: 'Null or empty input gives `0`. A number is measured as written: `Len(42568.75)` is 8.',
     examples: [
       { expression: 'Len("John Doe")', output: '8' },
       { expression: 'Len(42568)', output: '5' },
       { expression: 'Len(42568.75)', output: '8' },
       {
-        expression: 'IIF(Len([LastName]) <= 5, Left(Join("",[LastName],[FirstName]),10), Join("", Mid([LastName],1,9), Mid([FirstName],1,1)))',
+        expression:
+          'IIF(Len([LastName]) <= 5, Left(Join("",[LastName],[FirstName]),10), Join("", Mid([LastName],1,9), Mid([FirstName],1,1)))',
         input: 'FirstName = "John", LastName = "Parker"',
         output: 'ParkerJ',
       },
@@ -593,7 +696,11 @@ export const FUNCTIONS: readonly FunctionSignature[] = [
       'The behaviour for `start` ≤ 0 or `length` ≤ 0 is not documented.',
     examples: [
       { expression: 'Mid([userPrincipalName], 1, 8)', input: 'userPrincipalName = "jsmith@contoso.com"', output: 'jsmith@c' },
-      { expression: 'Append(Mid([givenName], 1, 3), Mid([surname], 1, 5))', input: 'givenName = "John", surname = "Doe"', output: 'JohDoe' },
+      {
+        expression: 'Append(Mid([givenName], 1, 3), Mid([surname], 1, 5))',
+        input: 'givenName = "John", surname = "Doe"',
+        output: 'JohDoe',
+      },
     ],
     docUrl: docUrl('Mid'),
     status: 'current',
@@ -668,7 +775,12 @@ export const FUNCTIONS: readonly FunctionSignature[] = [
     name: 'PCase',
     parameters: [
       req('source', 'source', 'String', 'The text to convert to proper case.'), // key inferred
-      opt('wordSeparators', 'wordSeparators', 'String', 'Characters that separate words, e.g. " \'-"; omitted = .NET ToTitleCase word rules.'), // key inferred
+      opt(
+        'wordSeparators',
+        'wordSeparators',
+        'String',
+        'Characters that separate words, e.g. " \'-"; omitted = .NET ToTitleCase word rules.',
+      ), // key inferred
     ],
     minRepeats: 0,
     returns: 'String',
@@ -679,8 +791,12 @@ export const FUNCTIONS: readonly FunctionSignature[] = [
       'With `wordSeparators`, only the listed characters split words.',
     examples: [
       { expression: 'PCase([firstName])', input: 'firstName = "PABLO GONSALVES (SECOND)"', output: 'Pablo Gonsalves (Second)' },
-      { expression: 'PCase([lastName]," \'-")', input: 'lastName = "PINTO-DE\'SILVA"', output: 'Pinto-De\'Silva' },
-      { expression: 'PCase(Join(" ",[firstName],[lastName]))', input: 'firstName = "GREGORY", lastName = "JAMES"', output: 'Gregory James' },
+      { expression: 'PCase([lastName]," \'-")', input: 'lastName = "PINTO-DE\'SILVA"', output: "Pinto-De'Silva" },
+      {
+        expression: 'PCase(Join(" ",[firstName],[lastName]))',
+        input: 'firstName = "GREGORY", lastName = "JAMES"',
+        output: 'Gregory James',
+      },
     ],
     docUrl: docUrl('PCase'),
     status: 'current',
@@ -757,9 +873,19 @@ export const FUNCTIONS: readonly FunctionSignature[] = [
       req('source', 'source', 'String', 'The value to work on, usually a source attribute.'),
       opt('oldValue', 'Find', 'String', 'Text to replace in source (or, with template, the placeholder in the template).'),
       opt('regexPattern', 'RegularExpression', 'String', '.NET regular expression applied to source (or to replacementAttributeName).'),
-      opt('regexGroupName', 'RegularExpressionGroupName', 'String', 'Name of a group in regexPattern: only its match is replaced or extracted.'),
+      opt(
+        'regexGroupName',
+        'RegularExpressionGroupName',
+        'String',
+        'Name of a group in regexPattern: only its match is replaced or extracted.',
+      ),
       opt('replacementValue', 'Replacement', 'String', 'The new text; may use ${group} substitutions with regexPattern.'),
-      opt('replacementAttributeName', 'ReplacementPropertyName', 'String', 'Attribute to extract regexGroupName from when source has no value.'),
+      opt(
+        'replacementAttributeName',
+        'ReplacementPropertyName',
+        'String',
+        'Attribute to extract regexGroupName from when source has no value.',
+      ),
       opt('template', 'Template', 'String', 'A template in which oldValue is replaced by the source value.'),
     ],
     minRepeats: 0,
@@ -771,22 +897,38 @@ export const FUNCTIONS: readonly FunctionSignature[] = [
       '2. `oldValue` + `template`: every occurrence of `oldValue` **in the template** is replaced by `source`.\n' +
       '3. `regexPattern` + `replacementValue`: regex replace on `source`; the replacement may use `${group}`.\n' +
       '4. `regexPattern` + `regexGroupName` + `replacementValue`: only the text matched by the named group is replaced.\n' +
-      '5. `regexPattern` + `regexGroupName` + `replacementAttributeName`: if `source` has a value it is returned; otherwise the regex is applied to the replacement attribute and the named group\'s match is returned.\n\n' +
+      "5. `regexPattern` + `regexGroupName` + `replacementAttributeName`: if `source` has a value it is returned; otherwise the regex is applied to the replacement attribute and the named group's match is returned.\n\n" +
       'Regex backslashes must be doubled inside string constants (`"\\\\d"`). ' +
       'The reference prints `19998887777` for the mobile-number example; the pattern does not remove `+`, so the real output is `+19998887777`.',
     examples: [
-      { expression: 'Replace([BusinessTitle],"Product Developer", , , "Software Engineer", , )', input: 'BusinessTitle = "Product Developer"', output: 'Software Engineer' },
+      {
+        expression: 'Replace([BusinessTitle],"Product Developer", , , "Software Engineer", , )',
+        input: 'BusinessTitle = "Product Developer"',
+        output: 'Software Engineer',
+      },
       { expression: 'Replace([mail], "@contoso.com", , ,"", ,)', input: 'mail = "john.doe@contoso.com"', output: 'john.doe' },
       { expression: 'Replace([preferredLanguage], "-", , , "_", , )', input: 'preferredLanguage = "EN-US"', output: 'EN_US' },
-      { expression: 'Replace([UserID],"<username>", , , , , "<username>@contoso.com")', input: 'UserID = "jsmith"', output: 'jsmith@contoso.com' },
+      {
+        expression: 'Replace([UserID],"<username>", , , , , "<username>@contoso.com")',
+        input: 'UserID = "jsmith"',
+        output: 'jsmith@contoso.com',
+      },
       {
         expression: 'Replace([telephoneNumber], , "\\\\+(?<isdCode>\\\\d* )(?<phoneNumber>\\\\d{10})", , "${phoneNumber}", , )',
         input: 'telephoneNumber = "+91 9998887777"',
         output: '9998887777',
       },
       { expression: 'Replace([mobile], , "[()\\\\s-]+", , "", , )', input: 'mobile = "+1 (999) 888-7777"', output: '+19998887777' },
-      { expression: 'Replace([AddressLineData], ,"(?<streetNumber>^\\\\d*)","streetNumber", "888", , )', input: 'AddressLineData = "545 Tremont Street"', output: '888 Tremont Street' },
-      { expression: 'Replace([userPrincipalName], , "(?<Suffix>@(.)*)", "Suffix", "", , )', input: 'userPrincipalName = "jsmith@contoso.com"', output: 'jsmith' },
+      {
+        expression: 'Replace([AddressLineData], ,"(?<streetNumber>^\\\\d*)","streetNumber", "888", , )',
+        input: 'AddressLineData = "545 Tremont Street"',
+        output: '888 Tremont Street',
+      },
+      {
+        expression: 'Replace([userPrincipalName], , "(?<Suffix>@(.)*)", "Suffix", "", , )',
+        input: 'userPrincipalName = "jsmith@contoso.com"',
+        output: 'jsmith',
+      },
       {
         expression: 'Replace([telephoneNumber], , "\\\\+(?<isdCode>\\\\d* )(?<phoneNumber>\\\\d{10})", "phoneNumber" , , [mobile], )',
         input: 'telephoneNumber = "", mobile = "+91 8887779999"',
@@ -801,7 +943,9 @@ export const FUNCTIONS: readonly FunctionSignature[] = [
   {
     name: 'SelectUniqueValue',
     parameters: [
-      req('uniqueValueRule', 'uniqueValueRule', 'String', 'A candidate value; the first one not yet used in the target is chosen.', { repeating: true }), // key inferred
+      req('uniqueValueRule', 'uniqueValueRule', 'String', 'A candidate value; the first one not yet used in the target is chosen.', {
+        repeating: true,
+      }), // key inferred
     ],
     minRepeats: 2,
     returns: 'String',
@@ -828,7 +972,7 @@ export const FUNCTIONS: readonly FunctionSignature[] = [
   {
     name: 'SingleAppRoleAssignment',
     parameters: [
-      req('appRoleAssignments', 'source', 'Reference', 'The user\'s app role assignments; pass the attribute [appRoleAssignments].', {
+      req('appRoleAssignments', 'source', 'Reference', "The user's app role assignments; pass the attribute [appRoleAssignments].", {
         multiValued: 'accepted',
       }),
     ],
@@ -856,11 +1000,15 @@ export const FUNCTIONS: readonly FunctionSignature[] = [
     summary: 'Splits a string into a multi-valued result.',
     details:
       'Used to feed multi-valued target attributes, and with `Join` to build several values: `Split(Join(",", a, b), ",")`.\n\n' +
-      'The delimiter is required in the current reference (Graph\'s old function list marks it optional). ' +
+      "The delimiter is required in the current reference (Graph's old function list marks it optional). " +
       'The reference example shows `"PermissionSetOne, PermissionSetTwo"` split on `","` without the leading space of the second value; ' +
       'whether Split trims values is not documented.',
     examples: [
-      { expression: 'Split([extensionAttribute5], ",")', input: 'extensionAttribute5 = "PermissionSetOne,PermissionSetTwo"', output: '["PermissionSetOne", "PermissionSetTwo"]' },
+      {
+        expression: 'Split([extensionAttribute5], ",")',
+        input: 'extensionAttribute5 = "PermissionSetOne,PermissionSetTwo"',
+        output: '["PermissionSetOne", "PermissionSetTwo"]',
+      },
     ],
     docUrl: docUrl('Split'),
     status: 'current',
@@ -893,13 +1041,14 @@ export const FUNCTIONS: readonly FunctionSignature[] = [
       'Keys and values come in pairs after the source and the default value, so the total number of arguments is always **even**.\n\n' +
       '- The comparison is a **case-sensitive string** comparison; for case-insensitive matching lower-case the source with `ToLower` and write lower-case keys.\n' +
       '- A key of `""` matches a null or empty source: `Switch([country], [country], "", "Other")` returns the country or `Other`.\n' +
-      '- Don\'t use `IsPresent`, `IsNull` or `IsNullOrEmpty` as the source; don\'t use Switch on reference attributes such as `manager`.\n' +
+      "- Don't use `IsPresent`, `IsNull` or `IsNullOrEmpty` as the source; don't use Switch on reference attributes such as `manager`.\n" +
       '- Known service issue: with Entra ID as the source and a default value present, a change to another attribute can make the Switch evaluate to null and blank the target. ' +
       'Work around it with nested `IIF`s or `IgnoreFlowIfNullOrEmpty(Switch(...))`.\n\n' +
-      'In Graph\'s parse tree every key and value is a parameter with the key `switchValue`.',
+      "In Graph's parse tree every key and value is a parameter with the key `switchValue`.",
     examples: [
       {
-        expression: 'Switch([state], "Australia/Sydney", "NSW", "Australia/Sydney","QLD", "Australia/Brisbane", "SA", "Australia/Adelaide")',
+        expression:
+          'Switch([state], "Australia/Sydney", "NSW", "Australia/Sydney","QLD", "Australia/Brisbane", "SA", "Australia/Adelaide")',
         input: 'state = "QLD"',
         output: 'Australia/Brisbane',
       },
@@ -925,7 +1074,8 @@ export const FUNCTIONS: readonly FunctionSignature[] = [
       'To also correct the case of values already in the target, mark the target attribute `caseExact: true` in the target schema.',
     examples: [
       {
-        expression: 'ToLower(Join("@", NormalizeDiacritics(StripSpaces(Join(".", [PreferredFirstName], [PreferredLastName]))), "contoso.com"))',
+        expression:
+          'ToLower(Join("@", NormalizeDiacritics(StripSpaces(Join(".", [PreferredFirstName], [PreferredLastName]))), "contoso.com"))',
         input: 'PreferredFirstName = "John", PreferredLastName = "Smith"',
         output: 'john.smith@contoso.com',
       },
@@ -977,12 +1127,12 @@ export const FUNCTIONS: readonly FunctionSignature[] = [
   // ═════════════════════════════════════════════ legacy (only in Graph's old function list)
   {
     name: 'AppRoleAssignments',
-    parameters: [req('source', 'source', 'String', 'The user\'s app role assignments ([appRoleAssignments]).', { multiValued: 'accepted' })],
+    parameters: [req('source', 'source', 'String', "The user's app role assignments ([appRoleAssignments]).", { multiValued: 'accepted' })],
     minRepeats: 0,
     returns: 'String',
-    summary: 'Legacy role function from Graph\'s function list; not in the current reference.',
+    summary: "Legacy role function from Graph's function list; not in the current reference.",
     details:
-      'Appears in Graph\'s `functions` sample and older vendor guides as `AppRoleAssignments([appRoleAssignments])`. ' +
+      "Appears in Graph's `functions` sample and older vendor guides as `AppRoleAssignments([appRoleAssignments])`. " +
       'Prefer `SingleAppRoleAssignment` (one role) or `AssertiveAppRoleAssignmentsComplex` (several roles).',
     examples: [],
     docUrl: FUNCTIONS_PAGE,
@@ -993,7 +1143,7 @@ export const FUNCTIONS: readonly FunctionSignature[] = [
     parameters: [req('source', 'source', 'Boolean', 'The value to test.')],
     minRepeats: 0,
     returns: 'Boolean',
-    summary: 'Legacy test from Graph\'s old function list; not in the current reference.',
+    summary: "Legacy test from Graph's old function list; not in the current reference.",
     details: 'Its semantics are not documented; use `IsNull` or `IsNullOrEmpty` instead.',
     examples: [],
     docUrl: FUNCTIONS_PAGE,
@@ -1007,7 +1157,7 @@ export const FUNCTIONS: readonly FunctionSignature[] = [
     ],
     minRepeats: 0,
     returns: 'String',
-    summary: 'Legacy function from Graph\'s old function list that puts a prefix before a string.',
+    summary: "Legacy function from Graph's old function list that puts a prefix before a string.",
     details: 'Not in the current reference; use `Append(prefix, source)` or `Join("", prefix, source)` instead.',
     examples: [],
     docUrl: FUNCTIONS_PAGE,

@@ -27,7 +27,8 @@ export function runCheck(argv: readonly string[], io: CliIO): number {
   }
   const format = oneOf(args.options.get('format')?.[0], ['text', 'json', 'sarif'] as const, 'format', 'text');
   const expressions = args.options.get('expr') ?? [];
-  if (args.positionals.length === 0 && expressions.length === 0) throw new UsageError('check needs at least one FILE or --expr "EXPRESSION"');
+  if (args.positionals.length === 0 && expressions.length === 0)
+    throw new UsageError('check needs at least one FILE or --expr "EXPRESSION"');
 
   const service = createLanguageService({ schemaFiles: createFileSchemaReader() });
   const inputs: CheckedInput[] = [];

@@ -39,7 +39,12 @@ export function runFilter(argv: readonly string[], io: CliIO): number {
     );
   } else {
     if (report.valid) io.out(`${report.normalized}\nattributes: ${report.attributes!.join(', ')}`);
-    if (diagnostics.length) io.out(formatText([{ input: { file: '<filter>', text: filter, diagnostics: report.diagnostics }, reported: diagnostics }], { color: io.color }));
+    if (diagnostics.length)
+      io.out(
+        formatText([{ input: { file: '<filter>', text: filter, diagnostics: report.diagnostics }, reported: diagnostics }], {
+          color: io.color,
+        }),
+      );
   }
   return report.valid ? 0 : 1;
 }

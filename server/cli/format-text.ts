@@ -15,7 +15,9 @@ export function formatText(inputs: readonly { input: CheckedInput; reported: Rep
     for (const d of reported) {
       counts[d.severity]++;
       const color = d.severity === 'error' ? '31' : d.severity === 'warning' ? '33' : '36';
-      out.push(`${paint(style.color, '1', `${d.file}:${d.line}:${d.column}`)}: ${paint(style.color, color, d.severity)} [${d.code}] ${d.message}`);
+      out.push(
+        `${paint(style.color, '1', `${d.file}:${d.line}:${d.column}`)}: ${paint(style.color, color, d.severity)} [${d.code}] ${d.message}`,
+      );
       const source = lines[d.line - 1];
       if (source !== undefined && source.length <= 300) {
         const gutter = String(d.line).padStart(5);

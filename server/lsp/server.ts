@@ -116,7 +116,9 @@ export function startServer(connection: Connection, { service, debounceMs = PUSH
     const analysis = document ? snapshotOf(document).analysis : text !== undefined ? service.analyze({ uri, text }) : undefined;
     return analysis?.language === 'aadmap' ? analysis : undefined;
   };
-  const evaluation = sampleFiles && registerEvaluationFeatures(connection, mappingAnalysis, (snapshot, offset) => service.analysisAround(snapshot, offset), sampleFiles);
+  const evaluation =
+    sampleFiles &&
+    registerEvaluationFeatures(connection, mappingAnalysis, (snapshot, offset) => service.analysisAround(snapshot, offset), sampleFiles);
 
   const validate = (document: TextDocument) => {
     try {
@@ -198,7 +200,9 @@ export function startServer(connection: Connection, { service, debounceMs = PUSH
   );
   // One hover: what is under the cursor, then (with a sample user) the value and its evaluation trace.
   connection.onHover(({ textDocument, position }) =>
-    handle('hover', textDocument.uri, null, (snapshot) => appendHover(service.hover(snapshot, position), evaluation?.hover(snapshot, position))),
+    handle('hover', textDocument.uri, null, (snapshot) =>
+      appendHover(service.hover(snapshot, position), evaluation?.hover(snapshot, position)),
+    ),
   );
   connection.onSignatureHelp(({ textDocument, position }) =>
     handle('signature help', textDocument.uri, null, (snapshot) => service.signatureHelp(snapshot, position)),

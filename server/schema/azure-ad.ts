@@ -26,15 +26,20 @@ function extensionAttributes(): AttributeDefinition[] {
 
 const USER_ATTRIBUTES: readonly AttributeDefinition[] = [
   attr('objectId', 'String', 'Immutable object ID (GUID) of the user; the anchor of the Azure AD user object.', { anchor: true }),
-  attr('IsSoftDeleted', 'Boolean', 'Computed by the provisioning service: true when the user is unassigned, out of scope, soft-deleted or disabled.', {
-    required: true,
-  }),
+  attr(
+    'IsSoftDeleted',
+    'Boolean',
+    'Computed by the provisioning service: true when the user is unassigned, out of scope, soft-deleted or disabled.',
+    {
+      required: true,
+    },
+  ),
   attr('accountEnabled', 'Boolean', 'Whether the account is enabled (sign-in allowed).', { required: true }),
-  attr('streetAddress', 'String', 'Street address of the user\'s place of business.'),
+  attr('streetAddress', 'String', "Street address of the user's place of business."),
   attr('city', 'String', 'City where the user is located.'),
-  attr('state', 'String', 'State or province of the user\'s address.'),
-  attr('postalCode', 'String', 'Postal code of the user\'s address.'),
-  attr('country', 'String', 'Country or region of the user\'s address.'),
+  attr('state', 'String', "State or province of the user's address."),
+  attr('postalCode', 'String', "Postal code of the user's address."),
+  attr('country', 'String', "Country or region of the user's address."),
   attr('companyName', 'String', 'Name of the company the user works for.'),
   attr('department', 'String', 'Department the user works in.'),
   attr('dirSyncEnabled', 'Boolean', 'True when the user is synchronized from on-premises Active Directory.'),
@@ -46,7 +51,7 @@ const USER_ATTRIBUTES: readonly AttributeDefinition[] = [
   attr('jobTitle', 'String', 'Job title.'),
   attr('mail', 'String', 'Primary SMTP e-mail address.'),
   attr('mailNickname', 'String', 'Mail alias (the part before @).'),
-  attr('manager', 'Reference', 'Reference to the user\'s manager (another User).', { referencedObjects: ['User'] }),
+  attr('manager', 'Reference', "Reference to the user's manager (another User).", { referencedObjects: ['User'] }),
   attr('mobile', 'String', 'Mobile phone number.'),
   attr('onPremisesSecurityIdentifier', 'String', 'Security identifier (SID) of the synchronized on-premises account.'),
   attr('originalUserPrincipalName', 'String', 'The user principal name before it was last changed.'),
@@ -65,7 +70,10 @@ const USER_ATTRIBUTES: readonly AttributeDefinition[] = [
 ];
 
 const GROUP_ATTRIBUTES: readonly AttributeDefinition[] = [
-  attr('objectId', 'String', 'Immutable object ID (GUID) of the group; the anchor of the Azure AD group object.', { anchor: true, required: true }),
+  attr('objectId', 'String', 'Immutable object ID (GUID) of the group; the anchor of the Azure AD group object.', {
+    anchor: true,
+    required: true,
+  }),
   attr('displayName', 'String', 'Display name of the group.'),
   attr('mailNickname', 'String', 'Mail alias of the group.'),
   attr('appRoleAssignments', 'Reference', 'The app roles assigned to the group for this application.'),

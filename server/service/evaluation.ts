@@ -78,7 +78,8 @@ export function evaluateExpressionText(
   const sink = new DiagnosticSink();
   sink.addAll(parsed.diagnostics);
   const ast = parsed.ast;
-  if (ast) guard(sink, () => checkExpression(ast, { sink, source: sampleSourceObject(user), usage: { kind: 'standalone' }, text }), undefined);
+  if (ast)
+    guard(sink, () => checkExpression(ast, { sink, source: sampleSourceObject(user), usage: { kind: 'standalone' }, text }), undefined);
   const diagnostics = sink.items.filter((d) => d.code !== 'unknown-attribute').sort((a, b) => a.start - b.start || a.end - b.end);
   const blockingError = diagnostics.find((d) => d.severity === 'error') ?? (ast ? undefined : diagnostics[0]);
   if (blockingError || !ast) return { text, ast, diagnostics, blockingError };

@@ -3,12 +3,52 @@ import { FUNCTIONS, lookupFunction } from '../../server/catalogue/index';
 import type { FunctionSignature } from '../../server/catalogue/types';
 
 const CURRENT_NAMES = [
-  'Append', 'AppRoleAssignmentsComplex', 'AssertiveAppRoleAssignmentsComplex', 'BitAnd', 'CBool', 'CDate',
-  'Coalesce', 'ConvertToBase64', 'ConvertToUTF8Hex', 'Count', 'CStr', 'DateAdd', 'DateDiff', 'DateFromNum',
-  'DefaultDomain', 'FormatDateTime', 'Guid', 'IgnoreFlowIfNullOrEmpty', 'IIF', 'InStr', 'IsNull', 'IsNullOrEmpty',
-  'IsPresent', 'IsString', 'Item', 'Join', 'Left', 'Len', 'Mid', 'NormalizeDiacritics', 'Not', 'Now', 'NumFromDate',
-  'PCase', 'RandomString', 'Redact', 'RemoveDuplicates', 'Replace', 'SelectUniqueValue', 'SingleAppRoleAssignment',
-  'Split', 'StripSpaces', 'Switch', 'ToLower', 'ToUpper', 'Word',
+  'Append',
+  'AppRoleAssignmentsComplex',
+  'AssertiveAppRoleAssignmentsComplex',
+  'BitAnd',
+  'CBool',
+  'CDate',
+  'Coalesce',
+  'ConvertToBase64',
+  'ConvertToUTF8Hex',
+  'Count',
+  'CStr',
+  'DateAdd',
+  'DateDiff',
+  'DateFromNum',
+  'DefaultDomain',
+  'FormatDateTime',
+  'Guid',
+  'IgnoreFlowIfNullOrEmpty',
+  'IIF',
+  'InStr',
+  'IsNull',
+  'IsNullOrEmpty',
+  'IsPresent',
+  'IsString',
+  'Item',
+  'Join',
+  'Left',
+  'Len',
+  'Mid',
+  'NormalizeDiacritics',
+  'Not',
+  'Now',
+  'NumFromDate',
+  'PCase',
+  'RandomString',
+  'Redact',
+  'RemoveDuplicates',
+  'Replace',
+  'SelectUniqueValue',
+  'SingleAppRoleAssignment',
+  'Split',
+  'StripSpaces',
+  'Switch',
+  'ToLower',
+  'ToUpper',
+  'Word',
 ];
 const LEGACY_NAMES = ['AppRoleAssignments', 'IsNothing', 'Prepend'];
 
@@ -78,7 +118,9 @@ describe('function catalogue: structural invariants', () => {
   it('doc URLs point at the right anchors', () => {
     for (const f of FUNCTIONS) {
       if (f.status === 'legacy') {
-        expect(f.docUrl).toBe('https://learn.microsoft.com/en-us/entra/identity/app-provisioning/functions-for-customizing-application-data');
+        expect(f.docUrl).toBe(
+          'https://learn.microsoft.com/en-us/entra/identity/app-provisioning/functions-for-customizing-application-data',
+        );
       } else if (f.name === 'AppRoleAssignmentsComplex' || f.name === 'AssertiveAppRoleAssignmentsComplex') {
         expect(f.docUrl).toBe(
           'https://learn.microsoft.com/en-us/entra/identity/app-provisioning/customize-application-attributes#provisioning-a-role-to-a-scim-app',
@@ -92,39 +134,83 @@ describe('function catalogue: structural invariants', () => {
   });
 
   it('flags exactly Guid, RandomString and Now as non-deterministic', () => {
-    expect(FUNCTIONS.filter((f) => f.nonDeterministic).map((f) => f.name).sort()).toEqual(['Guid', 'Now', 'RandomString']);
+    expect(
+      FUNCTIONS.filter((f) => f.nonDeterministic)
+        .map((f) => f.name)
+        .sort(),
+    ).toEqual(['Guid', 'Now', 'RandomString']);
   });
 
   it('marks multi-valued results', () => {
-    expect(FUNCTIONS.filter((f) => f.returnsMultiValued).map((f) => f.name).sort()).toEqual([
-      'AppRoleAssignmentsComplex',
-      'AssertiveAppRoleAssignmentsComplex',
-      'RemoveDuplicates',
-      'Split',
-    ]);
+    expect(
+      FUNCTIONS.filter((f) => f.returnsMultiValued)
+        .map((f) => f.name)
+        .sort(),
+    ).toEqual(['AppRoleAssignmentsComplex', 'AssertiveAppRoleAssignmentsComplex', 'RemoveDuplicates', 'Split']);
   });
 });
 
 describe('function catalogue: documented parameters and Graph keys', () => {
   // [function, [[name, key, optional], …]] — keys from Graph samples / the historical function list.
   const table: [string, [string, string, boolean][]][] = [
-    ['Append', [['source', 'source', false], ['suffix', 'suffix', false]]],
-    ['Prepend', [['prefix', 'prefix', false], ['source', 'source', false]]],
-    ['Mid', [['source', 'source', false], ['start', 'start', false], ['length', 'length', false]]],
+    [
+      'Append',
+      [
+        ['source', 'source', false],
+        ['suffix', 'suffix', false],
+      ],
+    ],
+    [
+      'Prepend',
+      [
+        ['prefix', 'prefix', false],
+        ['source', 'source', false],
+      ],
+    ],
+    [
+      'Mid',
+      [
+        ['source', 'source', false],
+        ['start', 'start', false],
+        ['length', 'length', false],
+      ],
+    ],
     ['Not', [['source', 'source', false]]],
-    ['Join', [['separator', 'separator', false], ['source', 'source', false]]],
-    ['Split', [['source', 'source', false], ['delimiter', 'delimiter', false]]],
+    [
+      'Join',
+      [
+        ['separator', 'separator', false],
+        ['source', 'source', false],
+      ],
+    ],
+    [
+      'Split',
+      [
+        ['source', 'source', false],
+        ['delimiter', 'delimiter', false],
+      ],
+    ],
     ['StripSpaces', [['source', 'source', false]]],
     ['SingleAppRoleAssignment', [['appRoleAssignments', 'source', false]]],
     ['IsNothing', [['source', 'source', false]]],
     ['AppRoleAssignments', [['source', 'source', false]]],
     [
       'FormatDateTime',
-      [['source', 'source', false], ['dateTimeStyles', 'dateTimeStyles', true], ['inputFormat', 'inputFormat', false], ['outputFormat', 'outputFormat', false]],
+      [
+        ['source', 'source', false],
+        ['dateTimeStyles', 'dateTimeStyles', true],
+        ['inputFormat', 'inputFormat', false],
+        ['outputFormat', 'outputFormat', false],
+      ],
     ],
     [
       'Switch',
-      [['source', 'source', false], ['defaultValue', 'defaultValue', true], ['key', 'switchValue', false], ['value', 'switchValue', false]],
+      [
+        ['source', 'source', false],
+        ['defaultValue', 'defaultValue', true],
+        ['key', 'switchValue', false],
+        ['value', 'switchValue', false],
+      ],
     ],
     [
       'Replace',
@@ -149,16 +235,82 @@ describe('function catalogue: documented parameters and Graph keys', () => {
         ['CharactersToAvoid', 'CharactersToAvoid', true],
       ],
     ],
-    ['InStr', [['value1', 'value1', false], ['value2', 'value2', false], ['start', 'start', true], ['compareType', 'compareType', true]]],
-    ['Word', [['String', 'String', false], ['WordNumber', 'WordNumber', false], ['Delimiters', 'Delimiters', false]]],
-    ['Left', [['String', 'String', false], ['NumChars', 'NumChars', false]]],
-    ['PCase', [['source', 'source', false], ['wordSeparators', 'wordSeparators', true]]],
-    ['ToLower', [['source', 'source', false], ['culture', 'culture', true]]],
-    ['ToUpper', [['source', 'source', false], ['culture', 'culture', true]]],
-    ['IIF', [['condition', 'condition', false], ['valueIfTrue', 'valueIfTrue', false], ['valueIfFalse', 'valueIfFalse', false]]],
-    ['DateAdd', [['interval', 'interval', false], ['value', 'value', false], ['dateTime', 'dateTime', false]]],
-    ['DateDiff', [['interval', 'interval', false], ['date1', 'date1', false], ['date2', 'date2', false]]],
-    ['Item', [['attribute', 'attribute', false], ['index', 'index', false]]],
+    [
+      'InStr',
+      [
+        ['value1', 'value1', false],
+        ['value2', 'value2', false],
+        ['start', 'start', true],
+        ['compareType', 'compareType', true],
+      ],
+    ],
+    [
+      'Word',
+      [
+        ['String', 'String', false],
+        ['WordNumber', 'WordNumber', false],
+        ['Delimiters', 'Delimiters', false],
+      ],
+    ],
+    [
+      'Left',
+      [
+        ['String', 'String', false],
+        ['NumChars', 'NumChars', false],
+      ],
+    ],
+    [
+      'PCase',
+      [
+        ['source', 'source', false],
+        ['wordSeparators', 'wordSeparators', true],
+      ],
+    ],
+    [
+      'ToLower',
+      [
+        ['source', 'source', false],
+        ['culture', 'culture', true],
+      ],
+    ],
+    [
+      'ToUpper',
+      [
+        ['source', 'source', false],
+        ['culture', 'culture', true],
+      ],
+    ],
+    [
+      'IIF',
+      [
+        ['condition', 'condition', false],
+        ['valueIfTrue', 'valueIfTrue', false],
+        ['valueIfFalse', 'valueIfFalse', false],
+      ],
+    ],
+    [
+      'DateAdd',
+      [
+        ['interval', 'interval', false],
+        ['value', 'value', false],
+        ['dateTime', 'dateTime', false],
+      ],
+    ],
+    [
+      'DateDiff',
+      [
+        ['interval', 'interval', false],
+        ['date1', 'date1', false],
+        ['date2', 'date2', false],
+      ],
+    ],
+    [
+      'Item',
+      [
+        ['attribute', 'attribute', false],
+        ['index', 'index', false],
+      ],
+    ],
     ['DefaultDomain', []],
     ['Guid', []],
     ['Now', []],
@@ -168,12 +320,20 @@ describe('function catalogue: documented parameters and Graph keys', () => {
   });
 
   it('models repeating groups as documented', () => {
-    expect(fn('Join').parameters.filter((p) => p.repeating).map((p) => p.name)).toEqual(['source']);
+    expect(
+      fn('Join')
+        .parameters.filter((p) => p.repeating)
+        .map((p) => p.name),
+    ).toEqual(['source']);
     expect(fn('Join').minRepeats).toBe(1);
     expect(fn('Coalesce').parameters.map((p) => [p.name, p.repeating])).toEqual([['source', true]]);
     expect(fn('Coalesce').minRepeats).toBe(1);
     expect(fn('Coalesce').details).toMatch(/default/i);
-    expect(fn('Switch').parameters.filter((p) => p.repeating).map((p) => p.name)).toEqual(['key', 'value']);
+    expect(
+      fn('Switch')
+        .parameters.filter((p) => p.repeating)
+        .map((p) => p.name),
+    ).toEqual(['key', 'value']);
     expect(fn('Switch').minRepeats).toBe(1);
     expect(fn('SelectUniqueValue').parameters.map((p) => [p.name, p.repeating])).toEqual([['uniqueValueRule', true]]);
     expect(fn('SelectUniqueValue').minRepeats).toBe(2);

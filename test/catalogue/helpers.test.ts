@@ -102,14 +102,22 @@ describe('argumentCountProblem', () => {
       8,
       'Replace takes at most 7 arguments (source, oldValue?, regexPattern?, regexGroupName?, replacementValue?, replacementAttributeName?, template?), but 8 were given.',
     ],
-    ['Replace', 0, 'Replace takes at least 1 argument (source, oldValue?, regexPattern?, regexGroupName?, replacementValue?, replacementAttributeName?, template?), but none were given.'],
+    [
+      'Replace',
+      0,
+      'Replace takes at least 1 argument (source, oldValue?, regexPattern?, regexGroupName?, replacementValue?, replacementAttributeName?, template?), but none were given.',
+    ],
     ['DefaultDomain', 0, undefined],
     ['DefaultDomain', 1, 'DefaultDomain takes no arguments, but 1 was given.'],
     ['Mid', 2, 'Mid takes exactly 3 arguments (source, start, length), but 2 were given.'],
     ['Mid', 3, undefined],
     ['Not', 2, 'Not takes exactly 1 argument (source), but 2 were given.'],
     ['InStr', 5, 'InStr takes at most 4 arguments (value1, value2, start?, compareType?), but 5 were given.'],
-    ['FormatDateTime', 3, 'FormatDateTime takes exactly 4 arguments (source, dateTimeStyles?, inputFormat, outputFormat), but 3 were given.'],
+    [
+      'FormatDateTime',
+      3,
+      'FormatDateTime takes exactly 4 arguments (source, dateTimeStyles?, inputFormat, outputFormat), but 3 were given.',
+    ],
   ];
   it.each(cases)('%s with %d arguments', (name, count, expected) => {
     expect(argumentCountProblem(fn(name), count)).toBe(expected);

@@ -43,7 +43,9 @@ describe('aadmap check', () => {
     const { status, stdout } = aadmap('check', 'examples/mistakes.aadmap');
     expect(status).toBe(1);
     expect(stdout).toContain("examples/mistakes.aadmap:9:17: error [unknown-function] Unknown function 'Swtich'. Did you mean 'Switch'?");
-    expect(stdout).toContain('    9 |   active     <- Swtich([IsSoftDeleted], , "False", "True", "True", "False")\n      |                 ^^^^^^');
+    expect(stdout).toContain(
+      '    9 |   active     <- Swtich([IsSoftDeleted], , "False", "True", "True", "False")\n      |                 ^^^^^^',
+    );
     expect(stdout.trimEnd().split('\n').pop()).toBe('6 errors, 0 warnings in 1 file.');
   });
 
@@ -107,7 +109,10 @@ describe('aadmap check', () => {
     const schema = readFileSync(join(root, 'test', 'schema', 'fixtures', 'chatwork-sample-schema.json'), 'utf8');
     writeFileSync(join(scratch, 'schema.json'), schema);
     const file = join(scratch, 'custom.aadmap');
-    writeFileSync(file, 'target "schema.json"\nmapping "m" User -> User {\n  userName <- [userPrincipalName]  match 1\n  nickName <- [jobTitle]\n}\n');
+    writeFileSync(
+      file,
+      'target "schema.json"\nmapping "m" User -> User {\n  userName <- [userPrincipalName]  match 1\n  nickName <- [jobTitle]\n}\n',
+    );
     const { status, stdout } = aadmap('check', file, '--format', 'json');
     expect(status).toBe(1);
     expect(JSON.parse(stdout).map((d: { code: string; line: number }) => [d.code, d.line])).toEqual([['unknown-target-attribute', 4]]);
@@ -122,7 +127,12 @@ describe('aadmap filter', () => {
   it('normalizes a valid filter and lists its attributes', () => {
     const { status, stdout } = aadmap('filter', 'userName Eq "alice@contoso.com"', '--schema', 'chatwork', '--format', 'json');
     expect(status).toBe(0);
-    expect(JSON.parse(stdout)).toEqual({ valid: true, normalized: 'userName eq "alice@contoso.com"', attributes: ['userName'], diagnostics: [] });
+    expect(JSON.parse(stdout)).toEqual({
+      valid: true,
+      normalized: 'userName eq "alice@contoso.com"',
+      attributes: ['userName'],
+      diagnostics: [],
+    });
   });
 
   it('rejects a filter on an attribute Chatwork cannot filter on', () => {
@@ -131,7 +141,14 @@ describe('aadmap filter', () => {
     const report = JSON.parse(stdout);
     expect(report.valid).toBe(false);
     expect(Object.keys(report)).toEqual(['valid', 'diagnostics']);
-    expect(report.diagnostics[0]).toMatchObject({ file: '<filter>', line: 1, column: 1, endColumn: 11, severity: 'error', code: 'non-filterable-attribute' });
+    expect(report.diagnostics[0]).toMatchObject({
+      file: '<filter>',
+      line: 1,
+      column: 1,
+      endColumn: 11,
+      severity: 'error',
+      code: 'non-filterable-attribute',
+    });
   });
 
   it('accepts the same filter without a schema, and the Entra value-path form with a warning', () => {
@@ -140,7 +157,9 @@ describe('aadmap filter', () => {
     expect(entra.status).toBe(0);
     const report = JSON.parse(entra.stdout);
     expect(report.attributes).toEqual(['emails.type', 'emails.value']);
-    expect(report.diagnostics.map((d: { severity: string; code: string }) => [d.severity, d.code])).toEqual([['warning', 'scim-entra-value-path']]);
+    expect(report.diagnostics.map((d: { severity: string; code: string }) => [d.severity, d.code])).toEqual([
+      ['warning', 'scim-entra-value-path'],
+    ]);
   });
 
   it('reports syntax errors with positions and exit 1, usage errors with exit 2', () => {

@@ -80,7 +80,8 @@ describe('walkthrough', () => {
       .filter((file) => file.endsWith('.ts'))
       .map((file) => readFileSync(join(root, 'client', file), 'utf8'))
       .join('\n');
-    for (const command of commands) expect(sources, command).toMatch(new RegExp(`registerCommand\\(\\s*'${command.replace(/\./g, '\\.')}'`));
+    for (const command of commands)
+      expect(sources, command).toMatch(new RegExp(`registerCommand\\(\\s*'${command.replace(/\./g, '\\.')}'`));
   });
 });
 

@@ -10,9 +10,33 @@ it('packages only what the extension needs', () => {
   const result = spawnSync(process.execPath, [vsce, 'ls', '--no-dependencies'], { cwd: root, encoding: 'utf8', input: '' });
   expect(result.status, result.stderr).toBe(0);
   const files = result.stdout.trim().split('\n').sort();
-  const allowed = [/^package\.json$/, /^README\.md$/, /^LICENSE$/, /^images\/icon\.png$/, /^dist\/(extension|server)\.js$/, /^syntaxes\/[a-z.-]+\.(tmLanguage|language-configuration)\.json$/, /^snippets\/[a-z-]+\.json$/, /^walkthrough\/[a-z0-9-]+\.md$/];
-  for (const file of files) expect(allowed.some((pattern) => pattern.test(file)), file).toBe(true);
-  for (const required of ['package.json', 'README.md', 'LICENSE', 'images/icon.png', 'dist/extension.js', 'dist/server.js', 'syntaxes/aadmap.tmLanguage.json', 'syntaxes/scimfilter.tmLanguage.json', 'snippets/aadmap.json', 'walkthrough/create.md']) {
+  const allowed = [
+    /^package\.json$/,
+    /^README\.md$/,
+    /^LICENSE$/,
+    /^images\/icon\.png$/,
+    /^dist\/(extension|server)\.js$/,
+    /^syntaxes\/[a-z.-]+\.(tmLanguage|language-configuration)\.json$/,
+    /^snippets\/[a-z-]+\.json$/,
+    /^walkthrough\/[a-z0-9-]+\.md$/,
+  ];
+  for (const file of files)
+    expect(
+      allowed.some((pattern) => pattern.test(file)),
+      file,
+    ).toBe(true);
+  for (const required of [
+    'package.json',
+    'README.md',
+    'LICENSE',
+    'images/icon.png',
+    'dist/extension.js',
+    'dist/server.js',
+    'syntaxes/aadmap.tmLanguage.json',
+    'syntaxes/scimfilter.tmLanguage.json',
+    'snippets/aadmap.json',
+    'walkthrough/create.md',
+  ]) {
     expect(files).toContain(required);
   }
 });

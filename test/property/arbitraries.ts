@@ -21,9 +21,42 @@ export const repoRoot = join(__dirname, '..', '..');
 
 /** Characters that tend to matter to lexers: line breaks, NUL, tabs, quotes, brackets, surrogates. */
 const specialUnits = [
-  '\r', '\n', '\r\n', '\t', '\0', '\f', '\v', '\u00a0', '\ufeff', '\u2028', '\u3000',
-  '\ud800', '\udbff', '\udc00', '\udfff', '\ud83d\ude00',
-  '"', "'", '\\', '[', ']', '(', ')', '{', '}', ',', '.', ':', '#', '<', '-', '>', '=', '!', '&', ' ',
+  '\r',
+  '\n',
+  '\r\n',
+  '\t',
+  '\0',
+  '\f',
+  '\v',
+  '\u00a0',
+  '\ufeff',
+  '\u2028',
+  '\u3000',
+  '\ud800',
+  '\udbff',
+  '\udc00',
+  '\udfff',
+  '\ud83d\ude00',
+  '"',
+  "'",
+  '\\',
+  '[',
+  ']',
+  '(',
+  ')',
+  '{',
+  '}',
+  ',',
+  '.',
+  ':',
+  '#',
+  '<',
+  '-',
+  '>',
+  '=',
+  '!',
+  '&',
+  ' ',
 ];
 
 /** One UTF-16 code unit of any value (lone surrogates included). */
@@ -59,9 +92,7 @@ const functionNames = FUNCTIONS.map((f) => f.name);
 const separator = fc.constantFrom('', ' ', ' ', ' ', '  ', '\t', '\n', '\r\n', '\r', '\u00a0');
 
 function soup(tokens: fc.Arbitrary<string>, maxLength: number): fc.Arbitrary<string> {
-  return fc
-    .array(fc.tuple(tokens, separator), { maxLength })
-    .map((parts) => parts.map(([token, sep]) => token + sep).join(''));
+  return fc.array(fc.tuple(tokens, separator), { maxLength }).map((parts) => parts.map(([token, sep]) => token + sep).join(''));
 }
 
 const identifier = fc.stringMatching(/^[A-Za-z_][A-Za-z0-9_]{0,8}$/);
@@ -74,15 +105,42 @@ export const expressionToken: fc.Arbitrary<string> = fc.oneof(
   {
     weight: 4,
     arbitrary: fc.constantFrom(
-      '[mail]', '[userPrincipalName]', '[IsSoftDeleted]', '[department]', '[jobTitle]', '[appRoleAssignments]', '[manager]',
-      '[extension_abc_x]', '[a.b:c]', '[]', '[mail', '[', ']',
+      '[mail]',
+      '[userPrincipalName]',
+      '[IsSoftDeleted]',
+      '[department]',
+      '[jobTitle]',
+      '[appRoleAssignments]',
+      '[manager]',
+      '[extension_abc_x]',
+      '[a.b:c]',
+      '[]',
+      '[mail',
+      '[',
+      ']',
     ),
   },
   {
     weight: 4,
     arbitrary: fc.constantFrom(
-      '"x"', '""', '"a\\\\b"', '"say \\"hi\\""', '"\\d"', '"\\"', '"unterminated', '"abc\\"', '"@contoso.com"', '"True"', '"False"',
-      '"yyyyMMddHHmmss.fZ"', '"\\u00e9"', '"é😀"', '"a,b"', '"(x)"', '"#"', '"\t"',
+      '"x"',
+      '""',
+      '"a\\\\b"',
+      '"say \\"hi\\""',
+      '"\\d"',
+      '"\\"',
+      '"unterminated',
+      '"abc\\"',
+      '"@contoso.com"',
+      '"True"',
+      '"False"',
+      '"yyyyMMddHHmmss.fZ"',
+      '"\\u00e9"',
+      '"é😀"',
+      '"a,b"',
+      '"(x)"',
+      '"#"',
+      '"\t"',
     ),
   },
   { weight: 2, arbitrary: fc.constantFrom('1', '-1', '0', '42568.75', '-10', '&HF7', '&H', '99999999999999999999', '1.', '.5', '-') },
@@ -94,19 +152,63 @@ export const expressionToken: fc.Arbitrary<string> = fc.oneof(
 export const expressionSoup: fc.Arbitrary<string> = soup(expressionToken, 40);
 
 export const mappingKeywords = [
-  'target', 'mapping', 'scope', 'enabled', 'flowTypes', 'none', 'match', 'default', 'on', 'create', 'flowType', 'flowBehavior',
-  'exportMissingReferences', 'operator', 'true', 'false',
+  'target',
+  'mapping',
+  'scope',
+  'enabled',
+  'flowTypes',
+  'none',
+  'match',
+  'default',
+  'on',
+  'create',
+  'flowType',
+  'flowBehavior',
+  'exportMissingReferences',
+  'operator',
+  'true',
+  'false',
 ];
 
 const scopeOperators = [
-  'EQUALS', 'NOT EQUALS', 'NOT   EQUALS', 'IS TRUE', 'IS FALSE', 'IS NULL', 'IS NOT NULL', 'IS\tNOT NULL', 'REGEX MATCH', 'NOT REGEX MATCH',
-  'Greater_Than', 'Greater_Than_OR_EQUALS', 'Includes', 'ENDS_WITH', '&', '!&', 'IS', 'NOT',
+  'EQUALS',
+  'NOT EQUALS',
+  'NOT   EQUALS',
+  'IS TRUE',
+  'IS FALSE',
+  'IS NULL',
+  'IS NOT NULL',
+  'IS\tNOT NULL',
+  'REGEX MATCH',
+  'NOT REGEX MATCH',
+  'Greater_Than',
+  'Greater_Than_OR_EQUALS',
+  'Includes',
+  'ENDS_WITH',
+  '&',
+  '!&',
+  'IS',
+  'NOT',
 ];
 
 const targetPaths = [
-  'userName', 'active', 'title', 'externalId', 'displayName', 'name.givenName', 'emails[type eq "work"].value', 'emails[type eq "work"]',
-  'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:department', 'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:manager',
-  'phoneNumbers[type eq "mobile"].value', 'a.b.c', '1abc', 'emails[', 'emails[type eq "w]', 'x y', '$ref',
+  'userName',
+  'active',
+  'title',
+  'externalId',
+  'displayName',
+  'name.givenName',
+  'emails[type eq "work"].value',
+  'emails[type eq "work"]',
+  'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:department',
+  'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:manager',
+  'phoneNumbers[type eq "mobile"].value',
+  'a.b.c',
+  '1abc',
+  'emails[',
+  'emails[type eq "w]',
+  'x y',
+  '$ref',
 ];
 
 /** Tokens of the `.aadmap` language: expression tokens plus keywords, braces, arrows, comments and line breaks. */
@@ -115,7 +217,16 @@ export const mappingToken: fc.Arbitrary<string> = fc.oneof(
   { weight: 4, arbitrary: fc.constantFrom(...mappingKeywords) },
   { weight: 3, arbitrary: fc.constantFrom(...scopeOperators) },
   { weight: 3, arbitrary: fc.constantFrom(...targetPaths) },
-  { weight: 2, arbitrary: fc.constantFrom('User', 'Group', '"urn:ietf:params:scim:schemas:extension:enterprise:2.0:User"', 'chatwork', '"schema.json"') },
+  {
+    weight: 2,
+    arbitrary: fc.constantFrom(
+      'User',
+      'Group',
+      '"urn:ietf:params:scim:schemas:extension:enterprise:2.0:User"',
+      'chatwork',
+      '"schema.json"',
+    ),
+  },
   { weight: 2, arbitrary: fc.constantFrom('Add', 'Update', 'Delete', 'None', 'Always', 'ObjectAddOnly', 'FlowAlways', 'FlowWhenChanged') },
   { weight: 6, arbitrary: fc.constantFrom('{', '}', '<-', '->', '\n', '\n', '\r\n', '\r', '# comment', '#', '# "x" [y] {') },
 );
@@ -126,8 +237,21 @@ export const mappingSoup: fc.Arbitrary<string> = soup(mappingToken, 60);
 /** Line-structured `.aadmap` text: a block header, lines of (mostly) well-shaped items, a closing brace. */
 export const structuredMapping: fc.Arbitrary<string> = (() => {
   const expressionTokens = fc.array(expressionToken, { minLength: 0, maxLength: 10 }).map((t) => t.join(' '));
-  const modifier = fc.constantFrom('match 1', 'match 0', 'match -1', 'match', 'default "x"', 'default', 'on create', 'on', 'flowType Always',
-    'flowType Bogus', 'flowBehavior FlowAlways', 'exportMissingReferences', 'match 1 match 2');
+  const modifier = fc.constantFrom(
+    'match 1',
+    'match 0',
+    'match -1',
+    'match',
+    'default "x"',
+    'default',
+    'on create',
+    'on',
+    'flowType Always',
+    'flowType Bogus',
+    'flowBehavior FlowAlways',
+    'exportMissingReferences',
+    'match 1 match 2',
+  );
   const mappingLine = fc
     .tuple(fc.constantFrom(...targetPaths), fc.oneof(expressionTokens, fc.constant('none')), fc.array(modifier, { maxLength: 3 }))
     .map(([target, source, modifiers]) => `  ${target} <- ${source} ${modifiers.join(' ')}`);
@@ -144,18 +268,38 @@ export const structuredMapping: fc.Arbitrary<string> = (() => {
   const item = fc.oneof(
     { weight: 6, arbitrary: mappingLine },
     { weight: 2, arbitrary: scope },
-    { weight: 1, arbitrary: fc.constantFrom('  enabled false', '  enabled', '  flowTypes Add, Update', '  flowTypes None', '  flowTypes', '  flowTypes Add,') },
+    {
+      weight: 1,
+      arbitrary: fc.constantFrom(
+        '  enabled false',
+        '  enabled',
+        '  flowTypes Add, Update',
+        '  flowTypes None',
+        '  flowTypes',
+        '  flowTypes Add,',
+      ),
+    },
     { weight: 2, arbitrary: soup(mappingToken, 8) },
   );
   const block = fc
     .tuple(
-      fc.constantFrom('mapping "M" User -> User {', 'mapping "M" User -> User', 'mapping User -> User {', 'mapping "M" "x" -> Group {', 'mapping "M" {'),
+      fc.constantFrom(
+        'mapping "M" User -> User {',
+        'mapping "M" User -> User',
+        'mapping User -> User {',
+        'mapping "M" "x" -> Group {',
+        'mapping "M" {',
+      ),
       fc.array(item, { maxLength: 8 }),
       fc.constantFrom('}', '}', '', '}}', '} }'),
     )
     .map(([header, items, close]) => [header, ...items, close].join('\n'));
   return fc
-    .tuple(fc.constantFrom('', 'target chatwork', 'target "schema.json"', 'target', 'target x'), fc.array(block, { minLength: 1, maxLength: 3 }), fc.constantFrom('\n', '\r\n'))
+    .tuple(
+      fc.constantFrom('', 'target chatwork', 'target "schema.json"', 'target', 'target x'),
+      fc.array(block, { minLength: 1, maxLength: 3 }),
+      fc.constantFrom('\n', '\r\n'),
+    )
     .map(([target, blocks, eol]) => [target, ...blocks].join('\n').replace(/\n/g, eol));
 })();
 
@@ -164,9 +308,26 @@ export const scimToken: fc.Arbitrary<string> = fc.oneof(
   {
     weight: 5,
     arbitrary: fc.constantFrom(
-      'userName', 'title', 'emails', 'name.givenName', 'urn:ietf:params:scim:schemas:core:2.0:User:userName',
-      'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:manager.value', 'meta.lastModified', 'members', 'type', 'value',
-      'a.b.c', '1abc', '$ref', 'urn:attr', 'urn:', 'a.', 'x-y_z', 'é', 'emails.', ':a',
+      'userName',
+      'title',
+      'emails',
+      'name.givenName',
+      'urn:ietf:params:scim:schemas:core:2.0:User:userName',
+      'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:manager.value',
+      'meta.lastModified',
+      'members',
+      'type',
+      'value',
+      'a.b.c',
+      '1abc',
+      '$ref',
+      'urn:attr',
+      'urn:',
+      'a.',
+      'x-y_z',
+      'é',
+      'emails.',
+      ':a',
     ),
   },
   { weight: 5, arbitrary: fc.constantFrom('eq', 'ne', 'co', 'sw', 'ew', 'gt', 'lt', 'ge', 'le', 'pr', 'EQ', 'Pr', 'gE') },
@@ -176,12 +337,52 @@ export const scimToken: fc.Arbitrary<string> = fc.oneof(
   {
     weight: 5,
     arbitrary: fc.constantFrom(
-      '"bjensen"', '""', '"a\\"b"', '"a\\\\b"', '"\\u00e9"', '"\\ud83d\\ude00"', '"\\ud800"', '"\\/"', '"\\b\\f\\n\\r\\t"', '"\\a"', '"\\u12"',
-      '"\\u12G4"', '"unterminated', '"abc\\"', '"abc\\', "'single'", "'open", '"\t"', '"\u0001"', '"O\'Malley"', '"2011-05-13T04:42:34Z"',
-      '"😀"', '"\ud800"',
+      '"bjensen"',
+      '""',
+      '"a\\"b"',
+      '"a\\\\b"',
+      '"\\u00e9"',
+      '"\\ud83d\\ude00"',
+      '"\\ud800"',
+      '"\\/"',
+      '"\\b\\f\\n\\r\\t"',
+      '"\\a"',
+      '"\\u12"',
+      '"\\u12G4"',
+      '"unterminated',
+      '"abc\\"',
+      '"abc\\',
+      "'single'",
+      "'open",
+      '"\t"',
+      '"\u0001"',
+      '"O\'Malley"',
+      '"2011-05-13T04:42:34Z"',
+      '"😀"',
+      '"\ud800"',
     ),
   },
-  { weight: 3, arbitrary: fc.constantFrom('1', '-1.5e3', '0', '1E+2', '01', '+1', '.5', '1.', '1e', '0x1F', 'true', 'false', 'null', 'True', 'NULL', 'bjensen') },
+  {
+    weight: 3,
+    arbitrary: fc.constantFrom(
+      '1',
+      '-1.5e3',
+      '0',
+      '1E+2',
+      '01',
+      '+1',
+      '.5',
+      '1.',
+      '1e',
+      '0x1F',
+      'true',
+      'false',
+      'null',
+      'True',
+      'NULL',
+      'bjensen',
+    ),
+  },
   { weight: 1, arbitrary: fc.constantFrom('\u00a0', '\u3000', '\t', '\n', '\r\n', '\ufeff') },
 );
 
@@ -344,43 +545,89 @@ export function pathologicalInputs(): { name: string; languages: Language[]; tex
   return [
     { name: '2,000 nested Join(', languages: ['expression', 'aadmap', 'scim'], text: 'Join('.repeat(2000) },
     { name: '2,000 nested Join( closed', languages: ['expression', 'aadmap'], text: `${'Join("", '.repeat(2000)}[x]${')'.repeat(2000)}` },
-    { name: '2,000 nested Join( in a mapping line', languages: ['aadmap'], text: `mapping "M" User -> User {\n  title <- ${'Join('.repeat(2000)}\n}` },
+    {
+      name: '2,000 nested Join( in a mapping line',
+      languages: ['aadmap'],
+      text: `mapping "M" User -> User {\n  title <- ${'Join('.repeat(2000)}\n}`,
+    },
     { name: '50,000-character line (letters)', languages: ['expression', 'aadmap', 'scim'], text: 'a'.repeat(50_000) },
     { name: '50,000-character line (string)', languages: ['expression', 'aadmap', 'scim'], text: `"${'x'.repeat(50_000)}"` },
-    { name: '50,000-character line (mapping)', languages: ['aadmap'], text: `mapping "M" User -> User {\n  title <- "${'x'.repeat(50_000)}"\n}` },
+    {
+      name: '50,000-character line (mapping)',
+      languages: ['aadmap'],
+      text: `mapping "M" User -> User {\n  title <- "${'x'.repeat(50_000)}"\n}`,
+    },
     { name: '50,000-character target path', languages: ['aadmap'], text: `mapping "M" User -> User {\n  ${'a.'.repeat(25_000)} <- [x]\n}` },
     { name: '50,000-character expression list', languages: ['expression', 'aadmap'], text: `Join(${'[a], '.repeat(10_000)}[a])` },
     { name: '10,000 commas', languages: ['expression', 'aadmap', 'scim'], text: ','.repeat(10_000) },
     { name: '10,000 commas in a call', languages: ['expression', 'aadmap'], text: `Join(${','.repeat(10_000)})` },
-    { name: '10,000 commas in a mapping', languages: ['aadmap'], text: `mapping "M" User -> User {\n  title <- Join(${','.repeat(10_000)})\n}` },
+    {
+      name: '10,000 commas in a mapping',
+      languages: ['aadmap'],
+      text: `mapping "M" User -> User {\n  title <- Join(${','.repeat(10_000)})\n}`,
+    },
     { name: 'unterminated string then 1,000 lines', languages: ['expression', 'aadmap', 'scim'], text: `"unterminated\n${thousandLines}` },
-    { name: 'unterminated string in a mapping then 1,000 lines', languages: ['aadmap'], text: `mapping "M" User -> User {\n  title <- "x\n${thousandLines}\n}` },
-    { name: 'unclosed call then 1,000 lines', languages: ['aadmap'], text: `mapping "M" User -> User {\n  title <- Join(\n${'  [x],\n'.repeat(1000)}}` },
+    {
+      name: 'unterminated string in a mapping then 1,000 lines',
+      languages: ['aadmap'],
+      text: `mapping "M" User -> User {\n  title <- "x\n${thousandLines}\n}`,
+    },
+    {
+      name: 'unclosed call then 1,000 lines',
+      languages: ['aadmap'],
+      text: `mapping "M" User -> User {\n  title <- Join(\n${'  [x],\n'.repeat(1000)}}`,
+    },
     { name: '5,000 {', languages: ['expression', 'aadmap', 'scim'], text: '{'.repeat(5000) },
     { name: '5,000 { in a block', languages: ['aadmap'], text: `mapping "M" User -> User ${'{'.repeat(5000)}` },
     { name: '2,000 unclosed scopes', languages: ['aadmap'], text: `mapping "M" User -> User {\n${'scope "s" {\n'.repeat(2000)}` },
-    { name: '2,000 scopes', languages: ['aadmap'], text: `mapping "M" User -> User {\n${'scope "s" {\n'.repeat(2000)}${'}\n'.repeat(2000)}` },
+    {
+      name: '2,000 scopes',
+      languages: ['aadmap'],
+      text: `mapping "M" User -> User {\n${'scope "s" {\n'.repeat(2000)}${'}\n'.repeat(2000)}`,
+    },
     { name: '5,000 (', languages: ['expression', 'aadmap', 'scim'], text: '('.repeat(5000) },
     { name: '5,000 [', languages: ['expression', 'aadmap', 'scim'], text: '['.repeat(5000) },
     { name: '5,000 nested SCIM groups', languages: ['scim'], text: `${'('.repeat(5000)}a pr${')'.repeat(5000)}` },
     { name: '5,000 not (', languages: ['scim'], text: 'not ('.repeat(5000) },
     { name: '5,000 not', languages: ['scim'], text: `${'not '.repeat(5000)}(a pr)` },
     { name: '5,000 and', languages: ['scim'], text: Array.from({ length: 5000 }, () => 'a pr').join(' and ') },
-    { name: '5,000 alternating and/or', languages: ['scim'], text: Array.from({ length: 5000 }, (_, i) => `a${i} eq "x"`).join(' or ').replace(/ or /g, (m, i) => (i % 2 ? ' and ' : m)) },
+    {
+      name: '5,000 alternating and/or',
+      languages: ['scim'],
+      text: Array.from({ length: 5000 }, (_, i) => `a${i} eq "x"`)
+        .join(' or ')
+        .replace(/ or /g, (m, i) => (i % 2 ? ' and ' : m)),
+    },
     { name: '2,000 value paths', languages: ['scim'], text: Array.from({ length: 2000 }, () => 'emails[type eq "w"]').join(' or ') },
     { name: '5,000 [ in a path', languages: ['scim'], text: `emails${'[type eq "w"'.repeat(5000)}` },
     { name: '2,000 unterminated strings', languages: ['expression', 'aadmap', 'scim'], text: '"\n'.repeat(2000) },
     { name: '10,000 line breaks', languages: ['expression', 'aadmap', 'scim'], text: '\r\n\r\n\n\r'.repeat(2500) },
     { name: '10,000 comments', languages: ['aadmap', 'scim'], text: '# comment\n'.repeat(10_000) },
     // Broken lines cost about 0.3 ms each (chevrotain's recovery): 1,000 lines, not 10,000.
-    { name: '1,000 mapping lines', languages: ['aadmap'], text: `mapping "M" User -> User {\n${'  title <- [jobTitle] match 1 default "x" on create\n'.repeat(1000)}}` },
-    { name: '1,000 bad mapping lines', languages: ['aadmap'], text: `mapping "M" User -> User {\n${'  title <- Join( , [x] [y] ) ) ( \n'.repeat(1000)}}` },
-    { name: '1,000 scope clauses', languages: ['aadmap'], text: `mapping "M" User -> User {\n scope "s" {\n${'  [department] EQUALS "a", "b", 3\n'.repeat(1000)} }\n}` },
+    {
+      name: '1,000 mapping lines',
+      languages: ['aadmap'],
+      text: `mapping "M" User -> User {\n${'  title <- [jobTitle] match 1 default "x" on create\n'.repeat(1000)}}`,
+    },
+    {
+      name: '1,000 bad mapping lines',
+      languages: ['aadmap'],
+      text: `mapping "M" User -> User {\n${'  title <- Join( , [x] [y] ) ) ( \n'.repeat(1000)}}`,
+    },
+    {
+      name: '1,000 scope clauses',
+      languages: ['aadmap'],
+      text: `mapping "M" User -> User {\n scope "s" {\n${'  [department] EQUALS "a", "b", 3\n'.repeat(1000)} }\n}`,
+    },
     { name: '10,000 backslashes', languages: ['expression', 'aadmap', 'scim'], text: `"${'\\'.repeat(10_001)}` },
     { name: '10,000 lone surrogates', languages: ['expression', 'aadmap', 'scim'], text: '\ud800'.repeat(10_000) },
     { name: '10,000 NUL', languages: ['expression', 'aadmap', 'scim'], text: '\0'.repeat(10_000) },
     { name: '10,000 <-', languages: ['aadmap'], text: `mapping "M" User -> User {\n  a ${'<- '.repeat(10_000)}\n}` },
-    { name: '10,000 tokens on one line', languages: ['expression', 'aadmap', 'scim'], text: 'eq pr and or not ( ) [ ] "x" 1 '.repeat(1000) },
+    {
+      name: '10,000 tokens on one line',
+      languages: ['expression', 'aadmap', 'scim'],
+      text: 'eq pr and or not ( ) [ ] "x" 1 '.repeat(1000),
+    },
   ];
 }
 
@@ -407,11 +654,21 @@ export const scimAttrPath: fc.Arbitrary<string> = fc
   .map(([uri, name, sub]) => `${uri ? `${uri}:` : ''}${name}${sub ? `.${sub}` : ''}`);
 
 /** JSON-encodable strings, including control characters, quotes, backslashes, lone surrogates. */
-const jsonStringValue = fc
-  .oneof(
-    fc.string({ unit: textUnit, maxLength: 12 }).map((s) => JSON.stringify(s)),
-    fc.constantFrom('"a\\"b"', '"a\\\\b"', '"\\/"', '"\\b\\f\\n\\r\\t"', '"\\u00e9"', '"\\uD83D\\uDE00"', '"\\ud800"', '""', '"O\'Malley"', '"é😀"'),
-  );
+const jsonStringValue = fc.oneof(
+  fc.string({ unit: textUnit, maxLength: 12 }).map((s) => JSON.stringify(s)),
+  fc.constantFrom(
+    '"a\\"b"',
+    '"a\\\\b"',
+    '"\\/"',
+    '"\\b\\f\\n\\r\\t"',
+    '"\\u00e9"',
+    '"\\uD83D\\uDE00"',
+    '"\\ud800"',
+    '""',
+    '"O\'Malley"',
+    '"é😀"',
+  ),
+);
 
 const jsonNumber = fc.stringMatching(/^-?(?:0|[1-9][0-9]{0,5})(?:\.[0-9]{1,4})?(?:[eE][+-]?[0-9]{1,3})?$/);
 
@@ -454,7 +711,9 @@ function scimFilterArbitrary(allowValuePath: boolean): fc.Memo<ValidScimFilter> 
       .map(([path, g, pr]): ValidScimFilter => ({ kind: 'present', text: `${path}${g}${pr}`, entra: false }));
     const leaves: fc.Arbitrary<ValidScimFilter>[] = [compare, compare, present];
     if (allowValuePath) {
-      const simplePath = fc.tuple(fc.option(schemaUri, { nil: undefined }), scimAttrName).map(([uri, name]) => `${uri ? `${uri}:` : ''}${name}`);
+      const simplePath = fc
+        .tuple(fc.option(schemaUri, { nil: undefined }), scimAttrName)
+        .map(([uri, name]) => `${uri ? `${uri}:` : ''}${name}`);
       const inner = scimFilterArbitrary(false)(Math.min(n, 2));
       leaves.push(
         fc
@@ -462,8 +721,22 @@ function scimFilterArbitrary(allowValuePath: boolean): fc.Memo<ValidScimFilter> 
           .map(([path, s1, f, s2]): ValidScimFilter => ({ kind: 'valuePath', text: `${path}[${s1}${f.text}${s2}]`, entra: false })),
         // The Entra form `emails[type eq "work"].value eq "x"` (a warning, not an error).
         fc
-          .tuple(simplePath, inner, scimAttrName, fc.oneof(compareOp.chain((op) => scimValue.map((v) => `${op} ${v}`)), fc.constant('pr')))
-          .map(([path, f, sub, comparison]): ValidScimFilter => ({ kind: 'entra', text: `${path}[${f.text}].${sub} ${comparison}`, entra: true })),
+          .tuple(
+            simplePath,
+            inner,
+            scimAttrName,
+            fc.oneof(
+              compareOp.chain((op) => scimValue.map((v) => `${op} ${v}`)),
+              fc.constant('pr'),
+            ),
+          )
+          .map(
+            ([path, f, sub, comparison]): ValidScimFilter => ({
+              kind: 'entra',
+              text: `${path}[${f.text}].${sub} ${comparison}`,
+              entra: true,
+            }),
+          ),
       );
     }
     if (n <= 1) return fc.oneof(...leaves);
@@ -541,18 +814,31 @@ const stringChar = fc.oneof(
 
 const exprTerm = (n: number, self: (n: number) => fc.Arbitrary<ExprShape>): fc.Arbitrary<ExprShape> => {
   const leaves: fc.Arbitrary<ExprShape>[] = [
-    fc.string({ unit: fc.oneof(fc.string({ unit: 'grapheme-ascii', minLength: 1, maxLength: 1 }), anyCodeUnit).filter((c) => c !== ']' && c !== '\r' && c !== '\n'), maxLength: 20 })
+    fc
+      .string({
+        unit: fc
+          .oneof(fc.string({ unit: 'grapheme-ascii', minLength: 1, maxLength: 1 }), anyCodeUnit)
+          .filter((c) => c !== ']' && c !== '\r' && c !== '\n'),
+        maxLength: 20,
+      })
       .map((name): ExprShape => ({ kind: 'attribute', name })),
-    fc.constantFrom('mail', 'userPrincipalName', 'IsSoftDeleted', 'extension_a_b', 'a.b:c d').map((name): ExprShape => ({ kind: 'attribute', name })),
+    fc
+      .constantFrom('mail', 'userPrincipalName', 'IsSoftDeleted', 'extension_a_b', 'a.b:c d')
+      .map((name): ExprShape => ({ kind: 'attribute', name })),
     fc.string({ unit: stringChar, maxLength: 10 }).map((value): ExprShape => ({ kind: 'string', value, raw: encodeString(value) })),
     fc.stringMatching(/^-?[0-9]{1,20}(?:\.[0-9]{1,5})?$/).map((raw): ExprShape => ({ kind: 'number', raw, hex: false })),
     fc.stringMatching(/^&H[0-9A-Fa-f]{1,8}$/).map((raw): ExprShape => ({ kind: 'number', raw, hex: true })),
-    fc.oneof(fc.constantFrom('vbTextCompare', 'vbBinaryCompare', 'IgnoreObjectFlow'), identifier).map((name): ExprShape => ({ kind: 'identifier', name })),
+    fc
+      .oneof(fc.constantFrom('vbTextCompare', 'vbBinaryCompare', 'IgnoreObjectFlow'), identifier)
+      .map((name): ExprShape => ({ kind: 'identifier', name })),
   ];
   if (n <= 0) return fc.oneof(...leaves);
   const argument = fc.oneof({ weight: 1, arbitrary: fc.constant<ExprShape>({ kind: 'empty' }) }, { weight: 5, arbitrary: self(n - 1) });
   const call = fc
-    .tuple(fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...functionNames) }, { weight: 1, arbitrary: identifier }), fc.array(argument, { maxLength: 5 }))
+    .tuple(
+      fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...functionNames) }, { weight: 1, arbitrary: identifier }),
+      fc.array(argument, { maxLength: 5 }),
+    )
     .map(([name, args]): ExprShape => ({ kind: 'call', name, args }));
   return fc.oneof({ weight: 2, arbitrary: fc.oneof(...leaves) }, { weight: 3, arbitrary: call });
 };
@@ -592,7 +878,11 @@ function writeExpression(shape: ExprShape, ws: () => string): string {
 /** Words an `.aadmap` file lexes as keywords or scoping operators (not as names) outside strings. */
 export const mappingReservedWords: ReadonlySet<string> = new Set([
   ...mappingKeywords,
-  'EQUALS', 'Includes', 'ENDS_WITH', 'Greater_Than', 'Greater_Than_OR_EQUALS',
+  'EQUALS',
+  'Includes',
+  'ENDS_WITH',
+  'Greater_Than',
+  'Greater_Than_OR_EQUALS',
 ]);
 
 /** Whether a shape uses a name that is reserved in `.aadmap` files (a call or bare identifier). */
@@ -636,36 +926,101 @@ export const validExpression: fc.Arbitrary<ValidExpression> = fc
 // ───────────────────────────────────────────────────────────── well-formed mapping files
 
 const sourceAttributes = [
-  'objectId', 'IsSoftDeleted', 'accountEnabled', 'city', 'companyName', 'department', 'displayName', 'employeeId', 'givenName', 'jobTitle',
-  'mail', 'mailNickname', 'manager', 'mobile', 'passwordProfile.password', 'proxyAddresses', 'surname', 'userPrincipalName', 'appRoleAssignments',
-  'members', 'userType', 'extensionAttribute1', 'Mail', 'createdDateTime',
+  'objectId',
+  'IsSoftDeleted',
+  'accountEnabled',
+  'city',
+  'companyName',
+  'department',
+  'displayName',
+  'employeeId',
+  'givenName',
+  'jobTitle',
+  'mail',
+  'mailNickname',
+  'manager',
+  'mobile',
+  'passwordProfile.password',
+  'proxyAddresses',
+  'surname',
+  'userPrincipalName',
+  'appRoleAssignments',
+  'members',
+  'userType',
+  'extensionAttribute1',
+  'Mail',
+  'createdDateTime',
 ];
 
 const notReserved = (name: string) => !mappingReservedWords.has(name);
 
 /** An expression for a mapping line: valid shape, one line, no word the file lexes as a keyword. */
 const mappingSource: fc.Arbitrary<string> = fc.oneof(
-  { weight: 3, arbitrary: validExpression.filter(({ shape }) => !usesReservedWord(shape)).map(({ text }) => text.replace(/\r\n|\n/g, ' ')) },
+  {
+    weight: 3,
+    arbitrary: validExpression.filter(({ shape }) => !usesReservedWord(shape)).map(({ text }) => text.replace(/\r\n|\n/g, ' ')),
+  },
   { weight: 2, arbitrary: fc.constantFrom(...sourceAttributes).map((name) => `[${name}]`) },
   {
     weight: 2,
     arbitrary: fc.constantFrom(
-      'Switch([IsSoftDeleted], , "False", "True", "True", "False")', 'Join("@", [mailNickname], DefaultDomain())', '"Contoso"', 'none',
-      'IIF([department] = "Sales", "S", "O")', 'SelectUniqueValue([mail], [userPrincipalName])', 'SingleAppRoleAssignment([appRoleAssignments])',
-      'IgnoreFlowIfNullOrEmpty([mail])', 'CBool([a] > 1)', 'FormatDateTime([createdDateTime], , "yyyyMMdd", "yyyy")', 'Mid([mail], "x", 2)',
-      'DateAdd("zz", 1, CDate("2020"))', 'InStr([mail], "@", , vbTextCompare)', 'Replace([mail], , "[a-", , "_", , )',
+      'Switch([IsSoftDeleted], , "False", "True", "True", "False")',
+      'Join("@", [mailNickname], DefaultDomain())',
+      '"Contoso"',
+      'none',
+      'IIF([department] = "Sales", "S", "O")',
+      'SelectUniqueValue([mail], [userPrincipalName])',
+      'SingleAppRoleAssignment([appRoleAssignments])',
+      'IgnoreFlowIfNullOrEmpty([mail])',
+      'CBool([a] > 1)',
+      'FormatDateTime([createdDateTime], , "yyyyMMdd", "yyyy")',
+      'Mid([mail], "x", 2)',
+      'DateAdd("zz", 1, CDate("2020"))',
+      'InStr([mail], "@", , vbTextCompare)',
+      'Replace([mail], , "[a-", , "_", , )',
     ),
   },
 );
 
 const mappingTarget: fc.Arbitrary<string> = fc.oneof(
-  { weight: 3, arbitrary: fc.constantFrom('userName', 'active', 'title', 'externalId', 'UserName', 'displayName', 'emails[type eq "work"].value', 'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:department', 'name.givenName') },
+  {
+    weight: 3,
+    arbitrary: fc.constantFrom(
+      'userName',
+      'active',
+      'title',
+      'externalId',
+      'UserName',
+      'displayName',
+      'emails[type eq "work"].value',
+      'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:department',
+      'name.givenName',
+    ),
+  },
   { weight: 1, arbitrary: validScimPath },
 );
 
-const nameWord = fc.oneof(fc.constantFrom('Always', 'ObjectAddOnly', 'MultiValueAddOnly', 'ValueAddOnly', 'AttributeAddOnly', 'FlowWhenChanged', 'FlowAlways', 'Add', 'Update', 'Delete', 'None'), identifier.filter(notReserved));
+const nameWord = fc.oneof(
+  fc.constantFrom(
+    'Always',
+    'ObjectAddOnly',
+    'MultiValueAddOnly',
+    'ValueAddOnly',
+    'AttributeAddOnly',
+    'FlowWhenChanged',
+    'FlowAlways',
+    'Add',
+    'Update',
+    'Delete',
+    'None',
+  ),
+  identifier.filter(notReserved),
+);
 
-const quoted = fc.oneof(fc.constantFrom('"Sales"', '""', '"x"', '"[a-z]+"', '"(?i)^a"', '"("', '"\\\\d+"'), fc.string({ unit: stringChar, maxLength: 8 }).map(encodeString));
+const quoted = fc.oneof(
+  fc.constantFrom('"Sales"', '""', '"x"', '"[a-z]+"', '"(?i)^a"', '"("', '"\\\\d+"'),
+  fc.string({ unit: stringChar, maxLength: 8 }).map(encodeString),
+);
 
 const modifierText: fc.Arbitrary<string> = fc
   .record(
@@ -681,21 +1036,30 @@ const modifierText: fc.Arbitrary<string> = fc
   )
   .chain((modifiers) => fc.shuffledSubarray(Object.entries(modifiers), { minLength: Object.keys(modifiers).length }))
   .map((entries) =>
-    entries
-      .map(([kind, value]) => (kind === 'onCreate' || kind === 'exportMissingReferences' ? value : `${kind} ${value}`))
-      .join(' '),
+    entries.map(([kind, value]) => (kind === 'onCreate' || kind === 'exportMissingReferences' ? value : `${kind} ${value}`)).join(' '),
   );
 
 const scopeClauseText: fc.Arbitrary<string> = fc
   .tuple(
-    fc.oneof(fc.constantFrom(...sourceAttributes), fc.string({ unit: 'grapheme-ascii', maxLength: 8 }).map((s) => s.replace(/[\]#]/g, ''))),
-    fc.oneof(fc.constantFrom(...scopeOperators.filter((op) => op !== 'IS' && op !== 'NOT')), quoted.map((q) => `operator ${q}`)),
+    fc.oneof(
+      fc.constantFrom(...sourceAttributes),
+      fc.string({ unit: 'grapheme-ascii', maxLength: 8 }).map((s) => s.replace(/[\]#]/g, '')),
+    ),
+    fc.oneof(
+      fc.constantFrom(...scopeOperators.filter((op) => op !== 'IS' && op !== 'NOT')),
+      quoted.map((q) => `operator ${q}`),
+    ),
     fc.array(fc.oneof(quoted, fc.constantFrom('1', '-2', '0', 'true', 'false', '3.5')), { maxLength: 3 }),
   )
   .map(([attribute, operator, values]) => `[${attribute}] ${operator} ${values.join(', ')}`.trimEnd());
 
 const blockItemText: fc.Arbitrary<string> = fc.oneof(
-  { weight: 8, arbitrary: fc.tuple(mappingTarget, mappingSource, modifierText).map(([target, source, modifiers]) => `${target} <- ${source} ${modifiers}`.trimEnd()) },
+  {
+    weight: 8,
+    arbitrary: fc
+      .tuple(mappingTarget, mappingSource, modifierText)
+      .map(([target, source, modifiers]) => `${target} <- ${source} ${modifiers}`.trimEnd()),
+  },
   {
     weight: 2,
     arbitrary: fc
@@ -729,7 +1093,16 @@ export const wellFormedMapping: fc.Arbitrary<string> = fc
     [
       target,
       ...blocks.map(([name, source, targetObject, items]) =>
-        [`mapping ${name} ${source} -> ${targetObject} {`, ...items.map((item) => item.split('\n').map((l) => indent + l).join('\n')), '}'].join('\n'),
+        [
+          `mapping ${name} ${source} -> ${targetObject} {`,
+          ...items.map((item) =>
+            item
+              .split('\n')
+              .map((l) => indent + l)
+              .join('\n'),
+          ),
+          '}',
+        ].join('\n'),
       ),
     ]
       .join('\n')
@@ -746,9 +1119,21 @@ function nearly(base: fc.Arbitrary<string>, insertable: fc.Arbitrary<string>): f
 }
 
 /** Keywords as names, missing spaces, `$ref`, Entra forms…: what a filter is when it is almost right. */
-const scimTweak = fc.oneof(scimToken, fc.constantFrom('pr', 'not', 'and', 'or', 'eq', ' ', '', '$ref', '.value', ']', '[', ')', '(', '"', '\\'));
+const scimTweak = fc.oneof(
+  scimToken,
+  fc.constantFrom('pr', 'not', 'and', 'or', 'eq', ' ', '', '$ref', '.value', ']', '[', ')', '(', '"', '\\'),
+);
 
-export const nearValidScimFilter: fc.Arbitrary<string> = nearly(validScimFilter.map((f) => f.text), scimTweak);
+export const nearValidScimFilter: fc.Arbitrary<string> = nearly(
+  validScimFilter.map((f) => f.text),
+  scimTweak,
+);
 export const nearValidScimPath: fc.Arbitrary<string> = nearly(validScimPath, scimTweak);
-export const nearValidExpression: fc.Arbitrary<string> = nearly(validExpression.map((e) => e.text), expressionToken);
-export const nearValidMapping: fc.Arbitrary<string> = nearly(wellFormedMapping, fc.oneof(mappingToken, fc.constantFrom('\n', '"', '(', ')', '[', ']', '{', '}')));
+export const nearValidExpression: fc.Arbitrary<string> = nearly(
+  validExpression.map((e) => e.text),
+  expressionToken,
+);
+export const nearValidMapping: fc.Arbitrary<string> = nearly(
+  wellFormedMapping,
+  fc.oneof(mappingToken, fc.constantFrom('\n', '"', '(', ')', '[', ']', '{', '}')),
+);

@@ -61,7 +61,10 @@ export function timed<T>(label: string, fn: () => T, limit = TIME_LIMIT_MS): T {
   }
   const cpu = process.cpuUsage(cpuBefore);
   const cpuMs = (cpu.user + cpu.system) / 1000;
-  if (cpuMs > limit) fail(`${label} took ${Math.round(cpuMs)} ms of CPU time, ${Math.round(performance.now() - wallBefore)} ms wall time (limit ${limit} ms)`);
+  if (cpuMs > limit)
+    fail(
+      `${label} took ${Math.round(cpuMs)} ms of CPU time, ${Math.round(performance.now() - wallBefore)} ms wall time (limit ${limit} ms)`,
+    );
   return result;
 }
 
@@ -86,9 +89,9 @@ export function checkDiagnostics(
   const base = options.base ?? 0;
   if (options.sorted !== false) checkSorted(diagnostics);
   for (const d of diagnostics) {
-
     if (!Number.isInteger(d.start) || !Number.isInteger(d.end)) fail('diagnostic offsets are not integers', d);
-    if (!(base <= d.start && d.start <= d.end && d.end <= base + length)) fail(`diagnostic range outside [${base}, ${base + length}] or reversed`, d);
+    if (!(base <= d.start && d.start <= d.end && d.end <= base + length))
+      fail(`diagnostic range outside [${base}, ${base + length}] or reversed`, d);
     if (typeof d.message !== 'string' || d.message.trim() === '') fail('diagnostic without a message', d);
     if (typeof d.code !== 'string' || !CODE.test(d.code)) fail('diagnostic code is not kebab case', d);
     if (!SEVERITIES.has(d.severity)) fail('diagnostic severity is not error|warning|info', d);
@@ -99,7 +102,8 @@ export function checkDiagnostics(
 /** Diagnostics come sorted by start offset. */
 export function checkSorted(diagnostics: readonly OffsetDiagnostic[]): void {
   for (let i = 1; i < diagnostics.length; i++) {
-    if (diagnostics[i]!.start < diagnostics[i - 1]!.start) fail('diagnostics are not sorted by start offset', [diagnostics[i - 1], diagnostics[i]]);
+    if (diagnostics[i]!.start < diagnostics[i - 1]!.start)
+      fail('diagnostics are not sorted by start offset', [diagnostics[i - 1], diagnostics[i]]);
   }
 }
 
@@ -116,7 +120,8 @@ export function checkLspDiagnostics(diagnostics: readonly Diagnostic[], text: st
     for (const position of [d.range.start, d.range.end]) {
       if (!Number.isInteger(position.line) || !Number.isInteger(position.character)) fail('LSP position is not integral', d);
       if (position.line < 0 || position.line >= lengths.length) fail(`LSP line outside [0, ${lengths.length})`, d);
-      if (position.character < 0 || position.character > lengths[position.line]!) fail(`LSP character outside its line (length ${lengths[position.line]})`, d);
+      if (position.character < 0 || position.character > lengths[position.line]!)
+        fail(`LSP character outside its line (length ${lengths[position.line]})`, d);
     }
     const { start, end } = d.range;
     if (start.line > end.line || (start.line === end.line && start.character > end.character)) fail('LSP range reversed', d);
@@ -133,7 +138,9 @@ interface Ranged {
 }
 
 function isRanged(value: unknown): value is Ranged & Record<string, unknown> {
-  return typeof value === 'object' && value !== null && typeof (value as Ranged).start === 'number' && typeof (value as Ranged).end === 'number';
+  return (
+    typeof value === 'object' && value !== null && typeof (value as Ranged).start === 'number' && typeof (value as Ranged).end === 'number'
+  );
 }
 
 /**
@@ -162,7 +169,12 @@ export function checkAstBounds(root: unknown, length: number, base = 0): void {
 function shallow(node: Record<string, unknown>): Record<string, unknown> {
   const result: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(node)) {
-    result[key] = typeof value === 'object' && value !== null ? (isRanged(value) ? `{${(value as Ranged).start},${(value as Ranged).end}}` : '…') : value;
+    result[key] =
+      typeof value === 'object' && value !== null
+        ? isRanged(value)
+          ? `{${(value as Ranged).start},${(value as Ranged).end}}`
+          : '…'
+        : value;
   }
   return result;
 }
@@ -170,13 +182,17 @@ function shallow(node: Record<string, unknown>): Record<string, unknown> {
 function within(child: Ranged | undefined, parent: Ranged, what: string): void {
   if (child === undefined) return;
   if (child.start < parent.start || child.end > parent.end) {
-    fail(`${what} [${child.start}, ${child.end}) is not within its parent [${parent.start}, ${parent.end})`, { child: shallow(child as never), parent: shallow(parent as never) });
+    fail(`${what} [${child.start}, ${child.end}) is not within its parent [${parent.start}, ${parent.end})`, {
+      child: shallow(child as never),
+      parent: shallow(parent as never),
+    });
   }
 }
 
 function offsetWithin(offset: number | undefined, parent: Ranged, what: string): void {
   if (offset === undefined) return;
-  if (!Number.isInteger(offset) || offset < parent.start || offset >= parent.end) fail(`${what} ${offset} is not within [${parent.start}, ${parent.end})`, shallow(parent as never));
+  if (!Number.isInteger(offset) || offset < parent.start || offset >= parent.end)
+    fail(`${what} ${offset} is not within [${parent.start}, ${parent.end})`, shallow(parent as never));
 }
 
 /** Expressions: arguments within calls, operands within comparisons, names within their nodes. */
@@ -192,7 +208,11 @@ export function checkExpressionNesting(root: Argument | undefined): void {
       let previousEnd = node.openParen + 1;
       for (const arg of node.args) {
         within(arg, node, `argument (${arg.kind}) of call '${node.name}'`);
-        if (arg.start < previousEnd) fail(`arguments of call '${node.name}' overlap or are out of order`, node.args.map((a) => [a.kind, a.start, a.end]));
+        if (arg.start < previousEnd)
+          fail(
+            `arguments of call '${node.name}' overlap or are out of order`,
+            node.args.map((a) => [a.kind, a.start, a.end]),
+          );
         previousEnd = arg.end;
         stack.push(arg);
       }
@@ -336,7 +356,8 @@ export function hasPlaceholder(root: unknown): boolean {
 
 /** A placeholder node in the tree (or no tree at all, when `astRequired`) must come with an error diagnostic. */
 export function checkPlaceholdersReported(ast: unknown, diagnostics: readonly OffsetDiagnostic[], what: string): void {
-  if (hasPlaceholder(ast) && !diagnostics.some((d) => d.severity === 'error')) fail(`${what}: the tree has a missing/error node but no error diagnostic`, diagnostics);
+  if (hasPlaceholder(ast) && !diagnostics.some((d) => d.severity === 'error'))
+    fail(`${what}: the tree has a missing/error node but no error diagnostic`, diagnostics);
 }
 
 /**
@@ -347,7 +368,11 @@ export function checkPlaceholdersReported(ast: unknown, diagnostics: readonly Of
 export function checkSourceSlices(root: unknown, text: string, base = 0): void {
   const slice = (range: Ranged) => text.slice(range.start - base, range.end - base);
   const expect = (actual: string, expected: string, what: string, node: unknown) => {
-    if (actual !== expected) fail(`${what}: the text at its range is ${JSON.stringify(actual)}, the node says ${JSON.stringify(expected)}`, shallow(node as never));
+    if (actual !== expected)
+      fail(
+        `${what}: the text at its range is ${JSON.stringify(actual)}, the node says ${JSON.stringify(expected)}`,
+        shallow(node as never),
+      );
   };
   const seen = new Set<object>();
   const stack: unknown[] = [root];

@@ -109,7 +109,10 @@ function scimParser(name: string, parse: typeof parseScimFilter | typeof parseAt
       if (result.ast === undefined) {
         if (!result.diagnostics.some((d) => d.severity === 'error')) throw new Error(`${name} returned no AST and no error`);
         // A filter is undefined only for empty input, too-deep nesting or an internal error.
-        if (name === 'parseScimFilter' && !result.diagnostics.some((d) => /^scim-(empty-filter|nesting-too-deep|internal-error)$/.test(d.code))) {
+        if (
+          name === 'parseScimFilter' &&
+          !result.diagnostics.some((d) => /^scim-(empty-filter|nesting-too-deep|internal-error)$/.test(d.code))
+        ) {
           throw new Error('parseScimFilter returned no AST for a non-empty filter');
         }
         return;
@@ -122,7 +125,8 @@ function scimParser(name: string, parse: typeof parseScimFilter | typeof parseAt
       else {
         timed('printScimFilter', () => printScimFilter(result.ast as ScimFilter));
         const attributes = timed('collectFilterAttributes', () => collectFilterAttributes(result.ast as ScimFilter));
-        if (!Array.isArray(attributes) || attributes.some((a) => typeof a !== 'string')) throw new Error('collectFilterAttributes did not return strings');
+        if (!Array.isArray(attributes) || attributes.some((a) => typeof a !== 'string'))
+          throw new Error('collectFilterAttributes did not return strings');
       }
     },
   };
@@ -144,14 +148,24 @@ function property(input: fc.Arbitrary<string>, parser: Parser, numRuns: number):
 
 describe('parsers never throw and return well-formed results', () => {
   const inputs: { name: string; arbitrary: fc.Arbitrary<string>; parsers: Parser[]; numRuns: number }[] = [
-    { name: 'random text', arbitrary: randomText, parsers: [expressionParser, mappingParser, filterParser, attributePathParser, patchPathParser], numRuns: 400 },
+    {
+      name: 'random text',
+      arbitrary: randomText,
+      parsers: [expressionParser, mappingParser, filterParser, attributePathParser, patchPathParser],
+      numRuns: 400,
+    },
     { name: 'expression token sequences', arbitrary: expressionSoup, parsers: [expressionParser, mappingParser], numRuns: 400 },
     { name: 'mutated fixture expressions', arbitrary: mutatedExpression, parsers: [expressionParser], numRuns: 500 },
     { name: '.aadmap token sequences', arbitrary: mappingSoup, parsers: [mappingParser, expressionParser], numRuns: 400 },
     { name: 'structured .aadmap text', arbitrary: structuredMapping, parsers: [mappingParser], numRuns: 200 },
     { name: 'mutated .aadmap fixtures', arbitrary: mutatedMapping, parsers: [mappingParser], numRuns: 250 },
     { name: 'SCIM token sequences', arbitrary: scimSoup, parsers: [filterParser, attributePathParser, patchPathParser], numRuns: 500 },
-    { name: 'mutated SCIM fixtures', arbitrary: mutatedScimLine, parsers: [filterParser, attributePathParser, patchPathParser], numRuns: 400 },
+    {
+      name: 'mutated SCIM fixtures',
+      arbitrary: mutatedScimLine,
+      parsers: [filterParser, attributePathParser, patchPathParser],
+      numRuns: 400,
+    },
     { name: 'almost valid filters', arbitrary: nearValidScimFilter, parsers: [filterParser, patchPathParser], numRuns: 400 },
     { name: 'almost valid paths', arbitrary: nearValidScimPath, parsers: [attributePathParser, filterParser], numRuns: 400 },
     { name: 'almost valid expressions', arbitrary: nearValidExpression, parsers: [expressionParser], numRuns: 400 },
@@ -190,7 +204,10 @@ describe('parsers called from JavaScript with a non-string never throw (dist/gra
     fc.assert(fc.property(plainValue, callFromJavaScript(parseMappingFile)), { numRuns: runs(100) });
   });
   it('SCIM parsers on values String() cannot convert', () => {
-    const exotic = fc.oneof(fc.constant(Object.create(null) as unknown), fc.anything().map((value) => ({ toString: value })));
+    const exotic = fc.oneof(
+      fc.constant(Object.create(null) as unknown),
+      fc.anything().map((value) => ({ toString: value })),
+    );
     for (const parse of [parseScimFilter, parseAttributePath, parsePatchPath]) {
       fc.assert(fc.property(exotic, callFromJavaScript(parse)), { numRuns: runs(50) });
     }

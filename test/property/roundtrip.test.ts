@@ -8,7 +8,16 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseAttributePath, parseExpression, parseMappingFile, parsePatchPath, parseScimFilter, printExpression, printScimFilter, printScimPath } from '../../grammar/index';
+import {
+  parseAttributePath,
+  parseExpression,
+  parseMappingFile,
+  parsePatchPath,
+  parseScimFilter,
+  printExpression,
+  printScimFilter,
+  printScimPath,
+} from '../../grammar/index';
 import {
   expressionSoup,
   mutatedExpression,
@@ -57,19 +66,22 @@ describe('SCIM filters', () => {
   it('printing is idempotent on every filter (token soups, mutated fixtures, almost valid filters) that parses without errors', () => {
     let checked = 0;
     fc.assert(
-      fc.property(fc.oneof(scimSoup, mutatedScimLine, fc.constantFrom(...scimLineFixtures), nearValidScimFilter, nearValidScimFilter), (text) => {
-        const parsed = parseScimFilter(text);
-        if (parsed.ast === undefined || errorsOf(parsed.diagnostics).length > 0) return;
-        checked++;
-        const printed = printScimFilter(parsed.ast);
-        const reparsed = parseScimFilter(printed);
-        expect(errorsOf(reparsed.diagnostics)).toEqual([]);
-        expect(printScimFilter(reparsed.ast!)).toBe(printed);
-        expect(shapeOf(reparsed.ast, true)).toEqual(shapeOf(parsed.ast, true));
-        // The canonical text keeps the warnings about the tree and loses those about whitespace.
-        const codes = (diagnostics: readonly { code: string }[]) => diagnostics.map((d) => d.code).sort();
-        expect(codes(reparsed.diagnostics)).toEqual(codes(parsed.diagnostics.filter((d) => d.code !== 'scim-whitespace')));
-      }),
+      fc.property(
+        fc.oneof(scimSoup, mutatedScimLine, fc.constantFrom(...scimLineFixtures), nearValidScimFilter, nearValidScimFilter),
+        (text) => {
+          const parsed = parseScimFilter(text);
+          if (parsed.ast === undefined || errorsOf(parsed.diagnostics).length > 0) return;
+          checked++;
+          const printed = printScimFilter(parsed.ast);
+          const reparsed = parseScimFilter(printed);
+          expect(errorsOf(reparsed.diagnostics)).toEqual([]);
+          expect(printScimFilter(reparsed.ast!)).toBe(printed);
+          expect(shapeOf(reparsed.ast, true)).toEqual(shapeOf(parsed.ast, true));
+          // The canonical text keeps the warnings about the tree and loses those about whitespace.
+          const codes = (diagnostics: readonly { code: string }[]) => diagnostics.map((d) => d.code).sort();
+          expect(codes(reparsed.diagnostics)).toEqual(codes(parsed.diagnostics.filter((d) => d.code !== 'scim-whitespace')));
+        },
+      ),
       { numRuns: runs(700) },
     );
     // The property is only meaningful if enough inputs were error-free.

@@ -2,14 +2,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import {
-  AZURE_AD,
-  CHATWORK,
-  findAttribute,
-  findObject,
-  isDirectoryExtensionAttribute,
-  readGraphSchema,
-} from '../../server/schema/index';
+import { AZURE_AD, CHATWORK, findAttribute, findObject, isDirectoryExtensionAttribute, readGraphSchema } from '../../server/schema/index';
 import type { DirectorySchema, ObjectSchema } from '../../server/schema/types';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -91,7 +84,13 @@ describe('AZURE_AD', () => {
   });
 
   it('describes groups', () => {
-    expect(group.attributes.map((a) => a.name).sort()).toEqual(['appRoleAssignments', 'displayName', 'mailNickname', 'members', 'objectId']);
+    expect(group.attributes.map((a) => a.name).sort()).toEqual([
+      'appRoleAssignments',
+      'displayName',
+      'mailNickname',
+      'members',
+      'objectId',
+    ]);
     expect(findAttribute(group, 'objectId')?.attribute.anchor).toBe(true);
     expect(findAttribute(group, 'members')?.attribute).toMatchObject({ type: 'Reference', multivalued: true });
     expect(findAttribute(group, 'members')?.attribute.referencedObjects).toEqual(['Group', 'User']);
@@ -194,7 +193,12 @@ describe('readGraphSchema on the sample schema', () => {
       `${SCIM_USER}:department`,
       `${SCIM_USER}:organization`,
     ]);
-    expect(findAttribute(user, 'userName')?.attribute).toMatchObject({ type: 'String', required: true, multivalued: false, caseExact: false });
+    expect(findAttribute(user, 'userName')?.attribute).toMatchObject({
+      type: 'String',
+      required: true,
+      multivalued: false,
+      caseExact: false,
+    });
     expect(findAttribute(user, 'active')?.attribute.type).toBe('Boolean');
     expect(findAttribute(user, 'userName')?.attribute.filterable).toBeUndefined();
   });
@@ -273,7 +277,15 @@ describe('readGraphSchema on malformed input', () => {
             objects: [
               {
                 name: 'User',
-                attributes: [null, 'a', {}, { name: '' }, { name: 'a', type: 'Float' }, { name: 'a' }, { name: 'b', referencedObjects: [null, {}, { referencedObjectName: 'User' }] }],
+                attributes: [
+                  null,
+                  'a',
+                  {},
+                  { name: '' },
+                  { name: 'a', type: 'Float' },
+                  { name: 'a' },
+                  { name: 'b', referencedObjects: [null, {}, { referencedObjectName: 'User' }] },
+                ],
               },
             ],
           },

@@ -82,7 +82,12 @@ function matches(expectation: Expectation, actual: ActualDiagnostic, index: Line
     expectation.endColumn === undefined ||
     (end.line === expectation.line && end.character === expectation.endColumn) ||
     (expectation.endColumn - expectation.startColumn === 1 && actual.end === actual.start);
-  return endOk && actual.severity === expectation.severity && actual.code === expectation.code && (!expectation.messageIncludes || actual.message.includes(expectation.messageIncludes));
+  return (
+    endOk &&
+    actual.severity === expectation.severity &&
+    actual.code === expectation.code &&
+    (!expectation.messageIncludes || actual.message.includes(expectation.messageIncludes))
+  );
 }
 
 /** Pairs expectations with diagnostics; returns readable lines for everything left unpaired. */
@@ -102,7 +107,9 @@ export function compareExpectations(text: string, actual: readonly ActualDiagnos
   for (const d of unmatched) {
     const start = index.positionAt(d.start);
     const end = index.positionAt(d.end);
-    problems.push(`unexpected: ${d.severity} ${d.code} at ${start.line + 1}:${start.character + 1}-${end.line + 1}:${end.character + 1} "${d.message}"`);
+    problems.push(
+      `unexpected: ${d.severity} ${d.code} at ${start.line + 1}:${start.character + 1}-${end.line + 1}:${end.character + 1} "${d.message}"`,
+    );
   }
   return problems;
 }
@@ -116,7 +123,8 @@ export function renderExpectations(text: string, actual: readonly ActualDiagnost
     const start = index.positionAt(d.start);
     const end = index.positionAt(d.end);
     const width = end.line === start.line ? Math.max(1, end.character - start.character) : 1;
-    const carets = start.character === 0 ? `#${'^'.repeat(Math.max(1, width - 1))}` : `#${' '.repeat(start.character - 1)}${'^'.repeat(width)}`;
+    const carets =
+      start.character === 0 ? `#${'^'.repeat(Math.max(1, width - 1))}` : `#${' '.repeat(start.character - 1)}${'^'.repeat(width)}`;
     const entry = `${carets} ${d.severity} ${d.code} "${d.message.slice(0, 60)}"`;
     byLine.set(start.line, [...(byLine.get(start.line) ?? []), entry]);
   }

@@ -3,6 +3,9 @@ import type { TargetAttribute } from '../../../grammar/mapping/ast';
 import { findTargetAttribute } from '../../schema/lookup';
 import type { AttributeDefinition, ObjectSchema } from '../../schema/types';
 
-export function resolveTargetAttribute(object: ObjectSchema, target: TargetAttribute): { attribute: AttributeDefinition; exactCase: boolean } | undefined {
+export function resolveTargetAttribute(
+  object: ObjectSchema,
+  target: TargetAttribute,
+): { attribute: AttributeDefinition; exactCase: boolean } | undefined {
   return findTargetAttribute(object, target.text);
 }

@@ -73,7 +73,12 @@ export function checkFilterAttributes(filter: ScimFilter, directory: DirectorySc
           { suggestions },
         );
       } else {
-        sink.report('unknown-filter-attribute', attributeUse.range, `'${attributeUse.text}' is not in the ${directory.displayName} schema.${didYouMean(suggestions)}`, { suggestions });
+        sink.report(
+          'unknown-filter-attribute',
+          attributeUse.range,
+          `'${attributeUse.text}' is not in the ${directory.displayName} schema.${didYouMean(suggestions)}`,
+          { suggestions },
+        );
       }
       continue;
     }

@@ -59,8 +59,12 @@ export function hover(snapshot: DocumentSnapshot, position: Position, contributo
 export function appendHover(first: Hover | null, second: Hover | null | undefined): Hover | null {
   if (!second) return first;
   if (!first) return second;
-  const markdown = (hover: Hover) => (typeof hover.contents === 'object' && 'value' in hover.contents ? hover.contents.value : String(hover.contents));
-  return { contents: { kind: 'markdown', value: `${markdown(first)}\n\n---\n\n${markdown(second)}` }, ...(first.range ? { range: first.range } : second.range ? { range: second.range } : {}) };
+  const markdown = (hover: Hover) =>
+    typeof hover.contents === 'object' && 'value' in hover.contents ? hover.contents.value : String(hover.contents);
+  return {
+    contents: { kind: 'markdown', value: `${markdown(first)}\n\n---\n\n${markdown(second)}` },
+    ...(first.range ? { range: first.range } : second.range ? { range: second.range } : {}),
+  };
 }
 
 /** The built-in contributor: what the token under the cursor is. */

@@ -39,7 +39,13 @@ describe('valid expressions', () => {
     const text = 'Switch([IsSoftDeleted], , "False")';
     const { ast } = parseExpression(text);
     if (ast?.kind !== 'call') throw new Error('expected a call');
-    expect([ast.start, ast.end, ast.nameRange, ast.openParen, ast.closeParen]).toEqual([0, text.length, { start: 0, end: 6 }, 6, text.length - 1]);
+    expect([ast.start, ast.end, ast.nameRange, ast.openParen, ast.closeParen]).toEqual([
+      0,
+      text.length,
+      { start: 0, end: 6 },
+      6,
+      text.length - 1,
+    ]);
     expect(ast.args.map((a) => [a.kind, text.slice(a.start, a.end)])).toEqual([
       ['attribute', '[IsSoftDeleted]'],
       ['empty', ' '],
@@ -58,7 +64,10 @@ describe('valid expressions', () => {
     const examples = FUNCTIONS.flatMap((f) => f.examples.map((e) => e.expression));
     expect(examples.length).toBeGreaterThan(60);
     for (const expression of examples) {
-      expect({ expression, errors: parseExpression(expression).diagnostics.filter((d) => d.severity === 'error') }).toEqual({ expression, errors: [] });
+      expect({ expression, errors: parseExpression(expression).diagnostics.filter((d) => d.severity === 'error') }).toEqual({
+        expression,
+        errors: [],
+      });
     }
   });
 });

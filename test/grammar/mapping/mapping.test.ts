@@ -31,7 +31,9 @@ describe('the README example (the syntax contract)', () => {
   it('reads the scoping filter group and its clauses', () => {
     const [scope] = scopesOf(ast.mappings[0]!);
     expect(scope?.name?.value).toBe('Sales');
-    expect(scope?.clauses.map((c) => [c.attribute.name, c.operator?.name, c.values.map((v) => (v.kind === 'string' ? v.value : ''))])).toEqual([
+    expect(
+      scope?.clauses.map((c) => [c.attribute.name, c.operator?.name, c.values.map((v) => (v.kind === 'string' ? v.value : ''))]),
+    ).toEqual([
       ['department', 'EQUALS', ['Sales']],
       ['accountEnabled', 'IS TRUE', []],
     ]);
@@ -54,7 +56,10 @@ describe('the README example (the syntax contract)', () => {
 
   it('parses target attributes as SCIM paths, splitting URNs at the last colon', () => {
     const department = attributeMappingsOf(ast.mappings[0]!)[4]!.target.path!;
-    expect([department.attribute.uri, department.attribute.name]).toEqual(['urn:ietf:params:scim:schemas:extension:enterprise:2.0:User', 'department']);
+    expect([department.attribute.uri, department.attribute.name]).toEqual([
+      'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User',
+      'department',
+    ]);
   });
 
   it('keeps every comment with its position', () => {
@@ -96,7 +101,15 @@ describe('every construct of the language reference', () => {
     expect(ast.targets[0]?.value).toMatchObject({ text: 'schemas/chatwork.json', quoted: true });
     const [users, groups] = ast.mappings;
     expect(users?.targetObject).toMatchObject({ text: 'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User', quoted: true });
-    expect(users?.items.map((i) => i.kind)).toEqual(['enabled', 'flowTypes', 'scope', 'attributeMapping', 'attributeMapping', 'attributeMapping', 'attributeMapping']);
+    expect(users?.items.map((i) => i.kind)).toEqual([
+      'enabled',
+      'flowTypes',
+      'scope',
+      'attributeMapping',
+      'attributeMapping',
+      'attributeMapping',
+      'attributeMapping',
+    ]);
     const clauses = scopesOf(users!)[0]!.clauses;
     expect(clauses.map((c) => [c.operator?.name, c.operator?.custom, c.values.length])).toEqual([
       ['CUSTOM_OP', true, 2],
@@ -122,7 +135,9 @@ describe('every construct of the language reference', () => {
 
   it('gives every node an exact range', () => {
     const mapping = attributeMappingsOf(ast.mappings[0]!)[2]!;
-    expect(text.slice(mapping.start, mapping.end)).toBe('displayName <- Join(" ",\r\n      [givenName],   # comments inside a multi-line expression\r\n\r\n      [surname])  match 2');
+    expect(text.slice(mapping.start, mapping.end)).toBe(
+      'displayName <- Join(" ",\r\n      [givenName],   # comments inside a multi-line expression\r\n\r\n      [surname])  match 2',
+    );
     expect(text.slice(mapping.target.start, mapping.target.end)).toBe('displayName');
     expect(text.slice(mapping.arrow, mapping.arrow + 2)).toBe('<-');
   });
@@ -132,7 +147,9 @@ describe('line structure', () => {
   it('ends an expression left open at the next mapping line, so the error stays on its line', () => {
     const text = 'mapping "m" User -> User {\n  a <- Join(",", [x]\n  b <- [y]\n}\n';
     const { ast, diagnostics } = parseMappingFile(text);
-    expect(diagnostics.map((d) => [d.message, text.slice(0, d.start).split('\n').length])).toEqual([["Expected ',' or ')' but found the end of the line", 2]]);
+    expect(diagnostics.map((d) => [d.message, text.slice(0, d.start).split('\n').length])).toEqual([
+      ["Expected ',' or ')' but found the end of the line", 2],
+    ]);
     expect(attributeMappingsOf(ast.mappings[0]!).map((m) => m.target.text)).toEqual(['a', 'b']);
   });
 
@@ -151,6 +168,9 @@ describe('line structure', () => {
   });
 
   it('returns an empty file for empty text', () => {
-    expect(parseMappingFile('')).toEqual({ ast: { kind: 'file', targets: [], mappings: [], comments: [], start: 0, end: 0 }, diagnostics: [] });
+    expect(parseMappingFile('')).toEqual({
+      ast: { kind: 'file', targets: [], mappings: [], comments: [], start: 0, end: 0 },
+      diagnostics: [],
+    });
   });
 });

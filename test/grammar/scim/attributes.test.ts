@@ -19,7 +19,14 @@ describe('collectFilterAttributes', () => {
   });
 
   it('does not recurse (deep hand-built trees)', () => {
-    let node: ScimFilter = { kind: 'attributeExpression', path: { kind: 'attributePath', name: 'a', text: 'a', start: 0, end: 1 }, operator: 'pr', operatorToken: { text: 'pr', start: 2, end: 4 }, start: 0, end: 4 };
+    let node: ScimFilter = {
+      kind: 'attributeExpression',
+      path: { kind: 'attributePath', name: 'a', text: 'a', start: 0, end: 1 },
+      operator: 'pr',
+      operatorToken: { text: 'pr', start: 2, end: 4 },
+      start: 0,
+      end: 4,
+    };
     for (let i = 0; i < 100_000; i++) node = { kind: 'not', operand: node, start: 0, end: 4 };
     expect(collectFilterAttributes(node)).toEqual(['a']);
   });

@@ -96,7 +96,11 @@ export function readDiagnosticFixture(name: string): DiagnosticCase[] {
   return cases;
 }
 
-export function parseIn(mode: Mode, text: string, baseOffset?: number): { ast: ScimFilter | ScimPath | undefined; diagnostics: SyntaxDiagnostic[] } {
+export function parseIn(
+  mode: Mode,
+  text: string,
+  baseOffset?: number,
+): { ast: ScimFilter | ScimPath | undefined; diagnostics: SyntaxDiagnostic[] } {
   const options = baseOffset === undefined ? undefined : { baseOffset };
   if (mode === 'filter') return parseScimFilter(text, options);
   if (mode === 'path') return parseAttributePath(text, options);

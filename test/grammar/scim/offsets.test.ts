@@ -81,7 +81,11 @@ describe('baseOffset', () => {
   });
 
   it('applies to the three entry points', () => {
-    expect(parseAttributePath('name.givenName', { baseOffset: 10 }).ast).toMatchObject({ start: 10, end: 24, attribute: { start: 10, end: 24 } });
+    expect(parseAttributePath('name.givenName', { baseOffset: 10 }).ast).toMatchObject({
+      start: 10,
+      end: 24,
+      attribute: { start: 10, end: 24 },
+    });
     expect(parsePatchPath('members[value eq "1"]', { baseOffset: 5 }).ast!.filter).toMatchObject({ start: 13, end: 25 });
     expect(parseScimFilter('a eq', { baseOffset: 7 }).diagnostics).toMatchObject([{ code: 'scim-missing-value', start: 11, end: 11 }]);
   });

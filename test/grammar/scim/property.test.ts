@@ -24,11 +24,74 @@ const NUM_RUNS = 400;
 
 /** Pieces that exercise the grammar far better than uniformly random characters. */
 const FRAGMENTS = [
-  '(', ')', '[', ']', '"', '\\', "'", ' ', '  ', '\t', '\n', '.', ':', '-', '$', '=', '!', '<', '&&',
-  'eq', 'EQ', 'ne', 'co', 'sw', 'ew', 'gt', 'lt', 'ge', 'le', 'pr', 'Pr', 'and', 'AND', 'or', 'not', 'NOT', 'not(',
-  'a', 'userName', 'name.givenName', 'emails', 'emails[', '].value', 'urn:ietf:params:scim:schemas:core:2.0:User:', 'urn:x',
-  '"x"', '"', '"\\u00e9"', '\\u', '\\ud83d', '1', '0', '01', '-1', '1.5e3', '.5', 'true', 'True', 'null', '$ref',
-  '\u00a0', '\u2028', '\ud800', '\udc00', '😀', 'é', '\u0000', '\u001f',
+  '(',
+  ')',
+  '[',
+  ']',
+  '"',
+  '\\',
+  "'",
+  ' ',
+  '  ',
+  '\t',
+  '\n',
+  '.',
+  ':',
+  '-',
+  '$',
+  '=',
+  '!',
+  '<',
+  '&&',
+  'eq',
+  'EQ',
+  'ne',
+  'co',
+  'sw',
+  'ew',
+  'gt',
+  'lt',
+  'ge',
+  'le',
+  'pr',
+  'Pr',
+  'and',
+  'AND',
+  'or',
+  'not',
+  'NOT',
+  'not(',
+  'a',
+  'userName',
+  'name.givenName',
+  'emails',
+  'emails[',
+  '].value',
+  'urn:ietf:params:scim:schemas:core:2.0:User:',
+  'urn:x',
+  '"x"',
+  '"',
+  '"\\u00e9"',
+  '\\u',
+  '\\ud83d',
+  '1',
+  '0',
+  '01',
+  '-1',
+  '1.5e3',
+  '.5',
+  'true',
+  'True',
+  'null',
+  '$ref',
+  '\u00a0',
+  '\u2028',
+  '\ud800',
+  '\udc00',
+  '😀',
+  'é',
+  '\u0000',
+  '\u001f',
 ];
 
 const codeUnit = fc.integer({ min: 0, max: 0xffff }).map((code) => String.fromCharCode(code));
@@ -119,7 +182,10 @@ function checkRoundTrip(mode: Mode, ast: ScimFilter | ScimPath, source: string):
   } else {
     const printed = printScimPath(ast as ScimPath);
     const again = parseIn(mode, printed);
-    expect(again.diagnostics.filter((d) => d.severity === 'error'), `${source} → ${printed}`).toEqual([]);
+    expect(
+      again.diagnostics.filter((d) => d.severity === 'error'),
+      `${source} → ${printed}`,
+    ).toEqual([]);
     expect(printScimPath(again.ast as ScimPath)).toBe(printed);
   }
 }
@@ -167,7 +233,14 @@ const attrPath = fc
 
 /** A JSON string literal: JSON.stringify of any string, with some characters re-escaped as \uXXXX. */
 const jsonString = fc
-  .tuple(fc.string({ unit: fc.oneof(fc.constantFrom('"', '\\', '/', '\n', ')', ']', ' and '), codeUnit, fc.string({ maxLength: 1 })), maxLength: 12 }), fc.boolean(), fc.boolean())
+  .tuple(
+    fc.string({
+      unit: fc.oneof(fc.constantFrom('"', '\\', '/', '\n', ')', ']', ' and '), codeUnit, fc.string({ maxLength: 1 })),
+      maxLength: 12,
+    }),
+    fc.boolean(),
+    fc.boolean(),
+  )
   .map(([value, escapeAll, upperHex]) => {
     if (!escapeAll) return JSON.stringify(value);
     let out = '"';
@@ -247,7 +320,10 @@ describe('random valid filters', () => {
     fc.assert(
       fc.property(entraFilter, (text) => {
         const { ast, diagnostics } = parseScimFilter(text);
-        expect(diagnostics.map((d) => d.code), text).toEqual(['scim-entra-value-path']);
+        expect(
+          diagnostics.map((d) => d.code),
+          text,
+        ).toEqual(['scim-entra-value-path']);
         expect(diagnostics[0]).toMatchObject({ start: 0, end: text.length, severity: 'warning' });
         const printed = printScimFilter(ast!);
         expect(printScimFilter(parseScimFilter(printed).ast!)).toBe(printed);

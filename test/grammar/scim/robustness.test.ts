@@ -3,13 +3,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { tokenizeScim } from '../../../grammar/scim/lexer';
-import {
-  MAX_SCIM_NESTING,
-  parseAttributePath,
-  parsePatchPath,
-  parseScimFilter,
-  printScimFilter,
-} from '../../../grammar/scim/index';
+import { MAX_SCIM_NESTING, parseAttributePath, parsePatchPath, parseScimFilter, printScimFilter } from '../../../grammar/scim/index';
 
 const parsers = [parseScimFilter, parseAttributePath, parsePatchPath] as const;
 

@@ -10,10 +10,7 @@ export const argumentCountRule: ExpressionRule = {
     const { max } = functionArity(signature);
     const extra = call.args.slice(max);
     // Point at the surplus arguments when there are too many, else at the call's name and parentheses.
-    const range =
-      extra.length > 0
-        ? { start: extra[0]!.start, end: extra[extra.length - 1]!.end }
-        : { start: call.start, end: call.end };
+    const range = extra.length > 0 ? { start: extra[0]!.start, end: extra[extra.length - 1]!.end } : { start: call.start, end: call.end };
     sink.report('argument-count', range, problem);
   },
 };

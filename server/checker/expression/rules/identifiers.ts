@@ -9,7 +9,11 @@ export const identifiersRule: ExpressionRule = {
     if (node.kind !== 'identifier') return;
     if (site.parameter?.allowed?.form === 'identifier') return; // checked against the allowed values by the arguments rule
     if (FLOW_KEYWORDS.has(node.name)) {
-      sink.report('flow-keyword', node, `${node.name} appears only in Microsoft's Workday guide; it is not documented for other provisioning flows.`);
+      sink.report(
+        'flow-keyword',
+        node,
+        `${node.name} appears only in Microsoft's Workday guide; it is not documented for other provisioning flows.`,
+      );
       return;
     }
     const fn = lookupFunction(node.name) ?? lookupFunctionIgnoreCase(node.name);

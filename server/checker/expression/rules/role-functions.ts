@@ -1,7 +1,12 @@
 /** Role functions take exactly [appRoleAssignments]; [appRoleAssignments] needs a role function. */
 import type { ExpressionRule } from '../context';
 
-export const ROLE_FUNCTIONS = new Set(['SingleAppRoleAssignment', 'AppRoleAssignmentsComplex', 'AssertiveAppRoleAssignmentsComplex', 'AppRoleAssignments']);
+export const ROLE_FUNCTIONS = new Set([
+  'SingleAppRoleAssignment',
+  'AppRoleAssignmentsComplex',
+  'AssertiveAppRoleAssignmentsComplex',
+  'AppRoleAssignments',
+]);
 
 export const roleFunctionsRule: ExpressionRule = {
   call({ call, signature }, _site, { sink }) {
@@ -9,7 +14,9 @@ export const roleFunctionsRule: ExpressionRule = {
     const arg = call.args[0];
     if (call.args.length === 1 && arg?.kind === 'attribute' && arg.name === 'appRoleAssignments') return;
     if (call.args.length !== 1) return; // the argument-count rule reports it
-    sink.report('role-function-argument', arg!, `${signature.name} takes the [appRoleAssignments] attribute itself.`, { suggestions: ['[appRoleAssignments]'] });
+    sink.report('role-function-argument', arg!, `${signature.name} takes the [appRoleAssignments] attribute itself.`, {
+      suggestions: ['[appRoleAssignments]'],
+    });
   },
   node(node, site, { sink }) {
     if (node.kind !== 'attribute' || node.name !== 'appRoleAssignments') return;

@@ -12,7 +12,11 @@ export const switchSourceRule: ExpressionRule = {
     if (first.kind === 'attribute' && source) {
       const found = findAttribute(source, first.name);
       if (found?.attribute.type === 'Reference') {
-        sink.report('switch-reference-source', first, `Switch compares strings; [${found.attribute.name}] is a reference attribute, which Switch does not support.`);
+        sink.report(
+          'switch-reference-source',
+          first,
+          `Switch compares strings; [${found.attribute.name}] is a reference attribute, which Switch does not support.`,
+        );
       }
     }
     if (first.kind === 'call' && NULL_TESTS.has(first.name)) {

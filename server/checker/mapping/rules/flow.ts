@@ -29,7 +29,11 @@ export const flowRule: BlockRule = ({ mappings, sink }) => {
       sink.report('conflicting-flow-type', modifier, "'on create' already sets flowType ObjectAddOnly; keep one of the two.");
     }
     if (mapping.source.kind === 'none' && !mapping.modifiers.some((m) => m.kind === 'default')) {
-      sink.report('none-without-default', mapping.source, "A 'none' source writes only its default value: add default \"…\" or remove the mapping.");
+      sink.report(
+        'none-without-default',
+        mapping.source,
+        'A \'none\' source writes only its default value: add default "…" or remove the mapping.',
+      );
     }
   }
 };

@@ -16,7 +16,9 @@ export const matchingRule: BlockRule = ({ block, mappings, targetObject, schemas
       sink.report(
         'invalid-matching-priority',
         modifier.value,
-        raw === '0' ? "'match 0' means 'not a matching attribute': remove the modifier instead." : `'match' takes a whole number from 1 up, not ${raw}.`,
+        raw === '0'
+          ? "'match 0' means 'not a matching attribute': remove the modifier instead."
+          : `'match' takes a whole number from 1 up, not ${raw}.`,
       );
       continue;
     }
@@ -24,7 +26,11 @@ export const matchingRule: BlockRule = ({ block, mappings, targetObject, schemas
     const priority = properties.matchingPriority;
     const previous = byPriority.get(priority);
     if (previous !== undefined) {
-      sink.report('duplicate-matching-priority', modifier.value, `Matching precedence ${priority} is already used by '${previous}'; give each matching attribute its own number.`);
+      sink.report(
+        'duplicate-matching-priority',
+        modifier.value,
+        `Matching precedence ${priority} is already used by '${previous}'; give each matching attribute its own number.`,
+      );
     } else byPriority.set(priority, mapping.target.text);
     if (targetAttribute && schemas.target?.filterabilityKnown && targetAttribute.filterable !== true) {
       const filterable = targetObject?.attributes.filter((a) => a.filterable === true).map((a) => a.name) ?? [];

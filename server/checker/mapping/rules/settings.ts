@@ -18,7 +18,11 @@ export const settingsRule: BlockRule = ({ block, sink }) => {
           suggestions: [...OBJECT_FLOW_TYPES, 'None'].filter((t) => t.toLowerCase() === value.text.toLowerCase()),
         });
       } else if (names.filter((n) => n === value.text).length > 1 || (value.text === 'None' && names.length > 1)) {
-        sink.report('invalid-object-flow-types', value, value.text === 'None' ? "'None' cannot be combined with other flow types." : `'${value.text}' is listed twice.`);
+        sink.report(
+          'invalid-object-flow-types',
+          value,
+          value.text === 'None' ? "'None' cannot be combined with other flow types." : `'${value.text}' is listed twice.`,
+        );
       }
     }
   }

@@ -10,7 +10,11 @@ export const targetAttributesRule: BlockRule = ({ block, targetObject, mappings,
   for (const { mapping } of mappings) {
     const key = mapping.target.text.toLowerCase();
     if (seen.has(key)) {
-      sink.report('duplicate-target-attribute', mapping.target, `'${mapping.target.text}' is already mapped earlier in this block; a target attribute takes one mapping.`);
+      sink.report(
+        'duplicate-target-attribute',
+        mapping.target,
+        `'${mapping.target.text}' is already mapped earlier in this block; a target attribute takes one mapping.`,
+      );
     } else seen.set(key, mapping.start);
   }
   if (!targetObject) return;
@@ -25,7 +29,9 @@ export const targetAttributesRule: BlockRule = ({ block, targetObject, mappings,
         { suggestions },
       );
     } else if (!found.exactCase) {
-      sink.report('target-attribute-case', mapping.target, `The schema spells this attribute '${found.attribute.name}'.`, { suggestions: [found.attribute.name] });
+      sink.report('target-attribute-case', mapping.target, `The schema spells this attribute '${found.attribute.name}'.`, {
+        suggestions: [found.attribute.name],
+      });
     }
   }
   const mapped = new Set(mappings.map((m) => m.targetAttribute?.name).filter(Boolean));

@@ -18,11 +18,18 @@ export const targetTypeRule: BlockRule = ({ mappings, sourceObject, sink }) => {
     if (type !== 'Boolean' && type !== 'Integer') continue;
     for (const leaf of resultLeaves(mapping.source)) check(leaf, type, targetAttribute.name, sourceObject, sink);
     const defaultModifier = mapping.modifiers.find((m) => m.kind === 'default');
-    if (defaultModifier?.kind === 'default' && defaultModifier.value) check(defaultModifier.value, type, targetAttribute.name, sourceObject, sink);
+    if (defaultModifier?.kind === 'default' && defaultModifier.value)
+      check(defaultModifier.value, type, targetAttribute.name, sourceObject, sink);
   }
 };
 
-function check(leaf: Expression, type: 'Boolean' | 'Integer', target: string, source: ObjectSchema | undefined, sink: Parameters<BlockRule>[0]['sink']): void {
+function check(
+  leaf: Expression,
+  type: 'Boolean' | 'Integer',
+  target: string,
+  source: ObjectSchema | undefined,
+  sink: Parameters<BlockRule>[0]['sink'],
+): void {
   if (leaf.kind === 'string' || leaf.kind === 'number') {
     const text = leaf.kind === 'string' ? leaf.value : leaf.raw;
     const ok = type === 'Boolean' ? BOOLEAN_TEXT.test(text) : INTEGER_TEXT.test(text);
@@ -39,8 +46,18 @@ function check(leaf: Expression, type: 'Boolean' | 'Integer', target: string, so
     return;
   }
   const actual = leafType(leaf, source);
-  const fits = actual === undefined || actual === type || actual === 'Any' || (type === 'Integer' && actual === 'Number') || (type === 'Boolean' && actual === 'Boolean');
+  const fits =
+    actual === undefined ||
+    actual === type ||
+    actual === 'Any' ||
+    (type === 'Integer' && actual === 'Number') ||
+    (type === 'Boolean' && actual === 'Boolean');
   if (!fits) {
-    sink.report('target-type-mismatch', leaf, `'${target}' is ${type === 'Integer' ? 'an Integer' : 'a Boolean'}, but this gives a ${actual}.`, { severity: 'warning' });
+    sink.report(
+      'target-type-mismatch',
+      leaf,
+      `'${target}' is ${type === 'Integer' ? 'an Integer' : 'a Boolean'}, but this gives a ${actual}.`,
+      { severity: 'warning' },
+    );
   }
 }
