@@ -20,7 +20,7 @@ function docUrl(name: string): string {
   return `${FUNCTIONS_PAGE}#${name.toLowerCase()}`;
 }
 
-type Extra = Partial<Pick<ParameterSpec, 'repeating' | 'multiValued' | 'allowed'>>;
+type Extra = Partial<Pick<ParameterSpec, 'repeating' | 'multiValued' | 'allowed' | 'emptyInServiceSchemas'>>;
 
 /** A required parameter. */
 function req(name: string, key: string, type: ValueType, doc: string, extra: Extra = {}): ParameterSpec {
@@ -430,6 +430,14 @@ export const FUNCTIONS: readonly FunctionSignature[] = [
     ],
     docUrl: docUrl('FormatDateTime'),
     status: 'current',
+    serviceForms: [
+      {
+        argumentCount: 3,
+        note:
+          "FormatDateTime with three arguments is the form of Graph's old function list (source, inputFormat, outputFormat), which schemas the service runs use; " +
+          'the reference documents four: FormatDateTime(source, dateTimeStyles?, inputFormat, outputFormat).',
+      },
+    ],
   },
   // ───────────────────────────────────────────── Guid
   {
@@ -474,7 +482,10 @@ export const FUNCTIONS: readonly FunctionSignature[] = [
     parameters: [
       req('condition', 'condition', 'Boolean', 'A comparison (=, <>, >, >=, <, <=) or a value that evaluates to true or false.'), // key inferred
       req('valueIfTrue', 'valueIfTrue', 'Any', 'Returned when the condition is true.'), // key inferred
-      req('valueIfFalse', 'valueIfFalse', 'Any', 'Returned when the condition is false.'), // key inferred
+      req('valueIfFalse', 'valueIfFalse', 'Any', 'Returned when the condition is false.', {
+        emptyInServiceSchemas:
+          'schemas the service runs leave this position empty; what is written when the condition is false is not documented, so an explicit value (or IgnoreFlowIfNullOrEmpty around the IIF) is clearer',
+      }), // key inferred
     ],
     minRepeats: 0,
     returns: 'Any',
@@ -1122,6 +1133,38 @@ export const FUNCTIONS: readonly FunctionSignature[] = [
     ],
     docUrl: docUrl('Word'),
     status: 'current',
+  },
+
+  // ═════════════════════════════════════════════ service (in schemas the service runs, in no public reference)
+  // Exported job schemas use these and the service runs them (docs/real-schemas.md); Microsoft's
+  // function reference does not list them. Entra cloud sync's transformation guide shows Trim:
+  // https://learn.microsoft.com/en-us/entra/identity/hybrid/cloud-sync/how-to-transformation
+  {
+    name: 'Trim',
+    parameters: [req('source', 'source', 'String', 'The value to trim, usually a source attribute.')],
+    minRepeats: 0,
+    returns: 'String',
+    summary: 'Removes white space from the start and the end of a string.',
+    details:
+      "Not in Microsoft's function reference, but used by schemas the service runs (Entra cloud sync's transformation guide trims `[extensionAttribute3]`). " +
+      'Inner spaces are kept; `StripSpaces` removes every space. A null source gives null.',
+    examples: [],
+    docUrl: FUNCTIONS_PAGE,
+    status: 'service',
+  },
+  {
+    name: 'Error',
+    parameters: [req('message', 'message', 'String', 'The message the provisioning log shows for the object.')], // key inferred
+    minRepeats: 0,
+    returns: 'Any',
+    summary: 'Stops the flow of the object with a message (used as the last branch of IIF or Switch).',
+    details:
+      "Not in Microsoft's function reference, but used by schemas the service runs, typically as the branch no other value fits: " +
+      '`IIF(IsPresent([userPrincipalName]), [userPrincipalName], Error("no userPrincipalName"))`. ' +
+      'The object is not provisioned and the message is reported; the exact log entry is not documented.',
+    examples: [],
+    docUrl: FUNCTIONS_PAGE,
+    status: 'service',
   },
 
   // ═════════════════════════════════════════════ legacy (only in Graph's old function list)

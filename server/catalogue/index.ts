@@ -263,3 +263,6 @@ export function suggestNames(name: string, candidates: Iterable<string>, max = 3
   );
   return scored.slice(0, max).map((s) => s.candidate);
 }
+
+export { BUILTIN_CATALOGUE, catalogueWithFunctionList, functionListPathFor, readFunctionList } from './tenant';
+export type { FunctionCatalogue, FunctionListReadResult } from './tenant';

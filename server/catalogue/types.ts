@@ -29,6 +29,18 @@ export interface ParameterSpec {
   allowed?: { form: 'string' | 'identifier'; values: readonly string[]; caseSensitive: boolean };
   /** One line: what the parameter means. */
   doc: string;
+  /**
+   * A required parameter whose position schemas the service runs leave empty (`IIF(c, x, )`): the
+   * checker warns instead of reporting an error. The text says what is known about that form.
+   */
+  emptyInServiceSchemas?: string;
+}
+
+/** An argument count the service runs although the reference documents another (docs/real-schemas.md). */
+export interface ServiceForm {
+  argumentCount: number;
+  /** The warning's sentence: where the form comes from and the documented form to prefer. */
+  note: string;
 }
 
 export interface FunctionSignature {
@@ -48,8 +60,16 @@ export interface FunctionSignature {
   examples: readonly { expression: string; input?: string; output: string }[];
   /** Link to the Microsoft reference section. */
   docUrl: string;
-  /** `legacy`: only in Graph's old function list; the checker warns. */
-  status: 'current' | 'legacy';
+  /**
+   * `current`: in Microsoft's public reference. `legacy`: only in Graph's old function list; the
+   * checker warns. `service`: in no public reference, but schemas the service runs use it; the
+   * checker notes it (information). `tenant`: known only from a job's function list
+   * (`GET …/schema/functions`, kept beside the pulled schema). A job's list also confirms a legacy
+   * or service function, which then gets the note too instead of the warning.
+   */
+  status: 'current' | 'legacy' | 'service' | 'tenant';
+  /** Argument counts the service runs besides the documented ones (checked with a warning). */
+  serviceForms?: readonly ServiceForm[];
   /** Returns a different value on each call (Guid, RandomString, Now). */
   nonDeterministic?: boolean;
 }

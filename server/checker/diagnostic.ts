@@ -29,6 +29,30 @@ export class DiagnosticSink {
   }
 }
 
+/**
+ * Reports into `sink` with every error lowered to a warning: what checks a mapping the service never
+ * runs (a disabled object mapping) uses (docs/real-schemas.md).
+ */
+export class WarningsOnlySink extends DiagnosticSink {
+  constructor(private readonly sink: DiagnosticSink) {
+    super();
+  }
+
+  override report(
+    code: CheckerCode,
+    range: TextRange,
+    message: string,
+    options: { severity?: Severity; suggestions?: string[] } = {},
+  ): void {
+    const severity = options.severity ?? CHECKER_CODES[code].severity;
+    this.sink.report(code, range, message, { ...options, severity: severity === 'error' ? 'warning' : severity });
+  }
+
+  override addAll(diagnostics: readonly SyntaxDiagnostic[]): void {
+    this.sink.addAll(diagnostics.map((d) => (d.severity === 'error' ? { ...d, severity: 'warning' as const } : d)));
+  }
+}
+
 /** "Did you mean 'a', 'b' or 'c'?" or an empty string. */
 export function didYouMean(suggestions: readonly string[], wrap: (s: string) => string = (s) => `'${s}'`): string {
   if (suggestions.length === 0) return '';

@@ -86,6 +86,29 @@ function dateFunction<T>(f: CallFrame, run: () => T): T {
   }
 }
 
+/**
+ * The form of Graph's old function list that schemas the service runs use (docs/real-schemas.md):
+ * FormatDateTime(source, inputFormat, outputFormat). With an empty inputFormat the source must
+ * already be a DateTime (`FormatDateTime(DateFromNum([pwdLastSet]), , "yyyyMMddHHmmss.0Z")`).
+ */
+function formatDateTimeThreeArguments(f: CallFrame): Value {
+  const outputFormat = f.text(2);
+  if (outputFormat === null) return f.fail('outputFormat is required');
+  const source = f.value(0);
+  if (source.kind === 'null') return NULL;
+  const inputFormat = f.text(1);
+  return dateFunction(f, () => {
+    if (inputFormat === null || inputFormat === '') {
+      if (source.kind !== 'dateTime')
+        return f.fail('without an inputFormat the source must be a DateTime (e.g. DateFromNum(…) or CDate(…))');
+      return str(formatDateTime({ ticks: source.ticks, kind: 'utc' }, outputFormat));
+    }
+    const text = f.text(0);
+    if (text === null) return NULL;
+    return str(formatDateTime(parseExact(text, inputFormat, DEFAULT_STYLES, f.env.now), outputFormat));
+  });
+}
+
 function interval(f: CallFrame) {
   const text = f.text('interval');
   if (text === null) return null;
@@ -188,6 +211,7 @@ const IMPLEMENTATIONS: Record<string, FunctionImplementation> = {
   },
 
   FormatDateTime(f) {
+    if (f.argumentCount === 3) return formatDateTimeThreeArguments(f);
     const source = f.text('source');
     const styles = f.text('dateTimeStyles');
     const inputFormat = f.text('inputFormat');
@@ -497,6 +521,18 @@ const IMPLEMENTATIONS: Record<string, FunctionImplementation> = {
     const delimiters = f.text('Delimiters') ?? '';
     if (text === null || n === null) return str('');
     return str(word(text, n, delimiters));
+  },
+
+  // ─────────────────────────────────── in schemas the service runs, in no public reference
+
+  Trim(f) {
+    // Leading and trailing white space, as .NET's String.Trim; inner spaces stay.
+    return nullable(f.text('source'), (text) => str(text.trim()));
+  },
+
+  Error(f) {
+    // The service stops the object's flow and reports the message; a preview can only say so.
+    return f.fail(`the flow stops with the message ${JSON.stringify(f.text('message') ?? '')}`);
   },
 
   // ─────────────────────────────────── legacy names (Graph's old function list)

@@ -139,7 +139,7 @@ function readDirectory(dir: RawDirectory, id: string, problems: string[]): Direc
       if (object) objects.push(object);
     }
   }
-  return { id, name: dir.name, displayName: dir.name, objects, filterabilityKnown: false };
+  return { id, name: dir.name, displayName: dir.name, objects, filterabilityKnown: false, fromSchemaFile: true };
 }
 
 /**

@@ -37,4 +37,9 @@ export interface DirectorySchema {
   objects: readonly ObjectSchema[];
   /** Whether `filterable` is authoritative for this directory (true for built-in targets). */
   filterabilityKnown: boolean;
+  /**
+   * Read from a schema file, whose `directories` list may be shortened: an object a mapping names
+   * but the list leaves out is then not an error (docs/real-schemas.md).
+   */
+  fromSchemaFile?: boolean;
 }

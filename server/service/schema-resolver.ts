@@ -3,7 +3,7 @@
  * job of a SchemaFileReader the host provides (the Node one lives in server/node/).
  */
 import type { MappingFile } from '../../grammar/mapping/ast';
-import { suggestNames } from '../catalogue/index';
+import { catalogueWithFunctionList, functionListPathFor, readFunctionList, suggestNames, type FunctionCatalogue } from '../catalogue/index';
 import { didYouMean, type DiagnosticSink } from '../checker/diagnostic';
 import type { ResolvedSchemas } from '../checker/mapping/context';
 import { BUILTIN_SOURCE, BUILTIN_TARGETS, CHATWORK } from '../schema/index';
@@ -17,8 +17,10 @@ export interface SchemaFileReader {
 }
 
 /** For hosts without a file system: every schema file is unreadable. */
+const noSchemaFilesError = 'schema files cannot be read here';
+
 export const noSchemaFiles: SchemaFileReader = {
-  readJson: () => ({ error: 'schema files cannot be read here' }),
+  readJson: () => ({ error: noSchemaFilesError }),
 };
 
 export const DEFAULT_TARGET = CHATWORK;
@@ -54,8 +56,53 @@ export function resolveSchemas(file: MappingFile, documentUri: string, reader: S
     );
     return { source: read.source ?? BUILTIN_SOURCE };
   }
-  return { source: read.source ?? BUILTIN_SOURCE, target: read.target };
+  const functions = jobFunctions(value.text, documentUri, reader, sink, value);
+  return { source: read.source ?? BUILTIN_SOURCE, target: read.target, ...(functions ? { functions } : {}) };
 }
+
+/**
+ * The job's function list kept beside the schema file (`aadmap pull` writes it; docs/real-schemas.md):
+ * `job.schema.json` → `job.functions.json`. No such file is the normal case: the built-in catalogue
+ * alone is used. A file that cannot be read is a warning, never an error.
+ */
+function jobFunctions(
+  schemaPath: string,
+  documentUri: string,
+  reader: SchemaFileReader,
+  sink: DiagnosticSink,
+  at: { start: number; end: number },
+): FunctionCatalogue | undefined {
+  const path = functionListPathFor(schemaPath);
+  const result = reader.readJson(path, documentUri);
+  if ('error' in result) {
+    if (!result.error.startsWith('no such file') && result.error !== noSchemaFilesError)
+      sink.report(
+        'unknown-target',
+        at,
+        `The job's function list "${path}" cannot be read (${result.error}); only the built-in functions are known.`,
+        {
+          severity: 'warning',
+        },
+      );
+    return undefined;
+  }
+  if (typeof result.json !== 'object' || result.json === null) {
+    sink.report('unknown-target', at, `"${path}" is not a function list; only the built-in functions are known.`, { severity: 'warning' });
+    return undefined;
+  }
+  let catalogue = catalogues.get(result.json);
+  if (!catalogue) {
+    const read = readFunctionList(result.json);
+    if (read.problems.length)
+      sink.report('unknown-target', at, `The job's function list "${path}": ${read.problems.join('; ')}.`, { severity: 'warning' });
+    catalogue = catalogueWithFunctionList(read.functions, path);
+    catalogues.set(result.json, catalogue);
+  }
+  return catalogue;
+}
+
+/** One catalogue per parsed function list (readers return the same object while the file is unchanged). */
+const catalogues = new WeakMap<object, FunctionCatalogue>();
 
 /**
  * readGraphSchema, once per parsed JSON document (readers return the same object while the file is

@@ -212,10 +212,17 @@ export const EVALUATION_CASES: readonly EvaluationCase[] = [
     value: '2025-12-31T23:59:59',
   },
   {
+    // Graph's old three-argument form, which schemas the service runs use: (source, inputFormat, outputFormat).
     source: '§11.7: the 3-argument form',
     expr: 'FormatDateTime([endDate], "M/d/yyyy hh:mm:ss tt", "yyyy-MM-dd")',
     input: { endDate: '12/31/2025 11:59:59 PM' },
-    error: 'exactly 4 arguments',
+    value: '2025-12-31',
+  },
+  {
+    source: 'real schemas: the 3-argument form with an empty inputFormat and a DateTime source',
+    expr: 'FormatDateTime(DateFromNum([pwdLastSet]), , "yyyyMMddHHmmss.0Z")',
+    input: { pwdLastSet: '130543784930000000' },
+    value: '20140905081453.0Z',
   },
   {
     source: 'edge: an offset converts to UTC (the service runs in UTC)',
@@ -572,6 +579,16 @@ export const EVALUATION_CASES: readonly EvaluationCase[] = [
   { source: '§3.44', expr: 'Word("The quick brown fox",0," ")', value: '' },
   { source: '§3.44', expr: 'Word([x],1," ")', value: '' },
   { source: '§3.44', expr: 'Word("The quick",5," ")', value: '' },
+
+  // ─── in schemas the service runs (docs/real-schemas.md)
+  { source: 'real schemas: Trim', expr: 'Trim([extensionAttribute3])', input: { extensionAttribute3: '  A 1  ' }, value: 'A 1' },
+  { source: 'real schemas: Trim of null', expr: 'IsNull(Trim([extensionAttribute3]))', value: true },
+  {
+    source: 'real schemas: Error',
+    expr: 'IIF([country]="US", "us", Error("no country"))',
+    input: { country: 'FR' },
+    error: 'the flow stops with the message "no country"',
+  },
 
   // ─── legacy names
   { source: '§3.45 Prepend', expr: 'Prepend("SMTP:", [mail])', input: { mail: 'a@c.com' }, value: 'SMTP:a@c.com' },

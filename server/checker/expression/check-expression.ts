@@ -1,6 +1,6 @@
 /** Walks one expression once and lets every expression rule look at each node. */
 import type { Argument, Expression } from '../../../grammar/expression/ast';
-import { lookupFunction, lookupFunctionIgnoreCase, parameterForArgument } from '../../catalogue/index';
+import { BUILTIN_CATALOGUE, parameterForArgument, type FunctionCatalogue } from '../../catalogue/index';
 import type { ExpressionContext, ExpressionRule, NodeSite, ResolvedCall } from './context';
 import { expressionRules } from './rules/index';
 
@@ -16,16 +16,16 @@ export function checkExpression(
 /** The whole expression's site: no parent call. */
 const ROOT_SITE: NodeSite = Object.freeze({ index: 0 });
 
-export function resolveCall(call: ResolvedCall['call']): ResolvedCall {
-  const exact = lookupFunction(call.name);
+export function resolveCall(call: ResolvedCall['call'], functions: FunctionCatalogue = BUILTIN_CATALOGUE): ResolvedCall {
+  const exact = functions.lookup(call.name);
   if (exact) return { call, signature: exact, exactCase: true };
-  return { call, signature: lookupFunctionIgnoreCase(call.name), exactCase: false };
+  return { call, signature: functions.lookupIgnoreCase(call.name), exactCase: false };
 }
 
 function visit(node: Argument, site: NodeSite, context: ExpressionContext, rules: readonly ExpressionRule[]): void {
   for (const rule of rules) rule.node?.(node, site, context);
   if (node.kind === 'call') {
-    const resolved = resolveCall(node);
+    const resolved = resolveCall(node, context.functions);
     for (const rule of rules) rule.call?.(resolved, site, context);
     // A plain loop and one site object per argument: this walk runs over every call of a 5,000-mapping file.
     const args = node.args;

@@ -3,6 +3,7 @@
  * where the expression is used, and for each node its position in the parent call.
  */
 import type { Argument, CallExpression, Expression } from '../../../grammar/expression/ast';
+import type { FunctionCatalogue } from '../../catalogue/tenant';
 import type { FunctionSignature, ParameterSpec } from '../../catalogue/types';
 import type { AttributeMappingProperties } from '../../../grammar/mapping/ast';
 import type { AttributeDefinition, DirectorySchema, ObjectSchema } from '../../schema/types';
@@ -36,6 +37,8 @@ export interface ExpressionContext {
   usage: MappingUsage | { kind: 'standalone' };
   /** Source text of the expression, for the length rule. */
   text: string;
+  /** The functions known: the built-in catalogue, plus the job's function list when one is kept with the schema. */
+  functions?: FunctionCatalogue;
 }
 
 /** A rule sees every node once, with its site, and may look at the whole expression first. */

@@ -7,7 +7,7 @@ import type { TextRange } from '../../../grammar/common/text-range';
 import type { AttributeMapping, MappingFile, ObjectMappingBlock, TargetStatement } from '../../../grammar/mapping/ast';
 import { attributeMappingsOf, mappingProperties } from '../../../grammar/mapping/ast';
 import { findObject } from '../../schema/lookup';
-import type { DiagnosticSink } from '../diagnostic';
+import { WarningsOnlySink, type DiagnosticSink } from '../diagnostic';
 import { checkExpression } from '../expression/check-expression';
 import type { BlockContext, BlockRule, CheckedBlock, CheckedMapping, ResolvedSchemas } from './context';
 import { resolveTargetAttribute } from './resolve';
@@ -57,7 +57,10 @@ export function reportDuplicateBlockName(names: Set<string>, name: TextRange & {
  * Everything checked within one block: its objects, each mapping's source expression and the block
  * rules. Depends only on the block and the schemas (incremental diagnostics rely on that).
  */
-export function checkBlock(block: ObjectMappingBlock, text: string, schemas: ResolvedSchemas, sink: DiagnosticSink): CheckedBlock {
+export function checkBlock(block: ObjectMappingBlock, text: string, schemas: ResolvedSchemas, blockSink: DiagnosticSink): CheckedBlock {
+  // A disabled object mapping is one the service never runs: it is checked, but nothing in it is an error.
+  const disabled = isDisabled(block);
+  const sink = disabled ? new WarningsOnlySink(blockSink) : blockSink;
   const sourceObject = block.sourceObject && findObject(schemas.source, block.sourceObject.text);
   const targetObject = block.targetObject && schemas.target ? findObject(schemas.target, block.targetObject.text) : undefined;
   const mappings = attributeMappingsOf(block).map((mapping): CheckedMapping => {
@@ -66,9 +69,16 @@ export function checkBlock(block: ObjectMappingBlock, text: string, schemas: Res
     checkSource(mapping, text, sink, schemas, sourceObject, properties, targetAttribute);
     return { mapping, properties, targetAttribute };
   });
-  const context: BlockContext = { block, sourceObject, targetObject, mappings, sink, schemas, text };
+  const context: BlockContext = { block, sourceObject, targetObject, mappings, sink, schemas, text, disabled };
   for (const rule of blockRules) rule(context);
   return { block, sourceObject, targetObject, mappings };
+}
+
+/** The block's last `enabled` setting is `false`. */
+export function isDisabled(block: ObjectMappingBlock): boolean {
+  let enabled = true;
+  for (const item of block.items) if (item.kind === 'enabled') enabled = item.value;
+  return !enabled;
 }
 
 function checkSource(
@@ -85,6 +95,7 @@ function checkSource(
     sink,
     source,
     text,
+    functions: schemas.functions,
     usage: schemas.target ? { kind: 'mapping', properties, targetAttribute, targetDirectory: schemas.target } : { kind: 'standalone' },
   });
 }

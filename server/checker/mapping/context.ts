@@ -1,12 +1,15 @@
 /** The checked model of a mapping file: each block with its resolved objects and target attributes. */
 import type { AttributeMapping, AttributeMappingProperties, ObjectMappingBlock } from '../../../grammar/mapping/ast';
 import type { AttributeDefinition, DirectorySchema, ObjectSchema } from '../../schema/types';
+import type { FunctionCatalogue } from '../../catalogue/tenant';
 import type { DiagnosticSink } from '../diagnostic';
 
 export interface ResolvedSchemas {
   source: DirectorySchema;
   /** Undefined when the file's `target` could not be resolved (a diagnostic says why). */
   target?: DirectorySchema;
+  /** The built-in catalogue plus the job's function list kept beside the schema file, when there is one. */
+  functions?: FunctionCatalogue;
 }
 
 export interface CheckedMapping {
@@ -24,6 +27,8 @@ export interface CheckedBlock {
 }
 
 export interface BlockContext extends CheckedBlock {
+  /** `enabled false`: the service never runs the block, so it is checked lightly (warnings only). */
+  disabled: boolean;
   sink: DiagnosticSink;
   schemas: ResolvedSchemas;
   text: string;

@@ -1,4 +1,4 @@
-/** Too few or too many arguments, and Switch's unpaired key. */
+/** Too few or too many arguments, and Switch's unpaired key; argument counts the service runs are warnings. */
 import { argumentCountProblem, functionArity } from '../../../catalogue/index';
 import type { ExpressionRule } from '../context';
 
@@ -7,6 +7,12 @@ export const argumentCountRule: ExpressionRule = {
     if (!signature) return;
     const problem = argumentCountProblem(signature, call.args.length);
     if (!problem) return;
+    // A form the service runs is not an error; the documented form is still the clearer one.
+    const serviceForm = signature.serviceForms?.find((form) => form.argumentCount === call.args.length);
+    if (serviceForm) {
+      sink.report('argument-count', call.nameRange, serviceForm.note, { severity: 'warning' });
+      return;
+    }
     const { max } = functionArity(signature);
     const extra = call.args.slice(max);
     // Point at the surplus arguments when there are too many, else at the call's name and parentheses.

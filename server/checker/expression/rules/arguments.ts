@@ -123,9 +123,14 @@ function checkEmpty(node: Argument, site: NodeSite, { sink }: ExpressionContext)
     }
     return;
   }
-  if (!parameter.optional) {
-    sink.report('missing-argument', node, `${fn}'s ${parameter.name} is required; this position is empty.`);
+  if (parameter.optional) return;
+  if (parameter.emptyInServiceSchemas) {
+    sink.report('missing-argument', node, `${fn}'s ${parameter.name} is empty: ${parameter.emptyInServiceSchemas}.`, {
+      severity: 'warning',
+    });
+    return;
   }
+  sink.report('missing-argument', node, `${fn}'s ${parameter.name} is required; this position is empty.`);
 }
 
 /** The allowed values lower-cased, once per list (asked for every such argument of every call). */

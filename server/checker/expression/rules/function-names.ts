@@ -1,12 +1,16 @@
-/** Unknown functions (with did-you-mean), wrong case (the service is case-sensitive), legacy names. */
-import { functionNames, suggestNames } from '../../../catalogue/index';
+/**
+ * Unknown functions (with did-you-mean), wrong case (the service is case-sensitive), and functions
+ * Microsoft's reference does not list: Graph's old list warns; those schemas the service runs use,
+ * or the job's own function list names, get an information note (docs/real-schemas.md).
+ */
+import { BUILTIN_CATALOGUE, suggestNames } from '../../../catalogue/index';
 import { didYouMean } from '../../diagnostic';
 import type { ExpressionRule } from '../context';
 
 export const functionNamesRule: ExpressionRule = {
-  call({ call, signature, exactCase }, _site, { sink }) {
+  call({ call, signature, exactCase }, _site, { sink, functions = BUILTIN_CATALOGUE }) {
     if (!signature) {
-      const suggestions = suggestNames(call.name, functionNames());
+      const suggestions = suggestNames(call.name, functions.names());
       sink.report('unknown-function', call.nameRange, `Unknown function '${call.name}'.${didYouMean(suggestions)}`, { suggestions });
       return;
     }
@@ -15,7 +19,21 @@ export const functionNamesRule: ExpressionRule = {
         suggestions: [signature.name],
       });
     }
-    if (signature.status === 'legacy') {
+    if (signature.status === 'service') {
+      sink.report(
+        'legacy-function',
+        call.nameRange,
+        `'${signature.name}' is not in Microsoft's public reference; schemas the service runs use it, so aadmap knows it.`,
+        { severity: 'info' },
+      );
+    } else if (signature.status === 'tenant') {
+      sink.report(
+        'legacy-function',
+        call.nameRange,
+        `'${signature.name}' is not in Microsoft's public reference; the job's function list${functions.listFile ? ` (${functions.listFile})` : ''} names it.`,
+        { severity: 'info' },
+      );
+    } else if (signature.status === 'legacy') {
       sink.report(
         'legacy-function',
         call.nameRange,

@@ -1,11 +1,15 @@
-/** Target attributes: known to the schema, spelled as the schema spells them, written once; required ones mapped. */
+/**
+ * Target attributes: known to the schema, spelled as the schema spells them, written once; required
+ * ones mapped where the service needs them: when it creates objects, i.e. in an enabled object
+ * mapping whose flowTypes include Add (docs/real-schemas.md).
+ */
 import { suggestNames } from '../../../catalogue/index';
 import { attributeNames } from '../../../schema/lookup';
 import { didYouMean } from '../../diagnostic';
-import type { BlockRule } from '../context';
+import type { BlockContext, BlockRule } from '../context';
 import { resolveTargetAttribute } from '../resolve';
 
-export const targetAttributesRule: BlockRule = ({ block, targetObject, mappings, sink, schemas }) => {
+export const targetAttributesRule: BlockRule = ({ block, targetObject, mappings, sink, schemas, disabled }) => {
   const seen = new Map<string, number>();
   for (const { mapping } of mappings) {
     const key = mapping.target.text.toLowerCase();
@@ -34,6 +38,7 @@ export const targetAttributesRule: BlockRule = ({ block, targetObject, mappings,
       });
     }
   }
+  if (disabled || !createsObjects(block)) return;
   const mapped = new Set(mappings.map((m) => m.targetAttribute?.name).filter(Boolean));
   const missing = targetObject.attributes.filter((a) => a.required && !mapped.has(a.name));
   if (missing.length) {
@@ -46,3 +51,10 @@ export const targetAttributesRule: BlockRule = ({ block, targetObject, mappings,
     );
   }
 };
+
+/** Whether the service creates target objects through this block: its flowTypes (default Add, Update, Delete) include Add. */
+function createsObjects(block: BlockContext['block']): boolean {
+  let flowTypes: readonly string[] | undefined;
+  for (const item of block.items) if (item.kind === 'flowTypes') flowTypes = item.values.map((v) => v.text);
+  return flowTypes === undefined || flowTypes.includes('Add');
+}
