@@ -13,6 +13,7 @@ import { analyzeMappingText } from '../service/analysis';
 import { GraphCancelledError, GraphClient, GraphError, DEFAULT_GRAPH_ENDPOINT, type GraphLog } from '../graph/client';
 import { type DeployTarget, mergeDeployTargets, readDeployTarget } from '../graph/deploy-target';
 import { exportSchema } from '../graph/export';
+import { functionListPathFor } from '../catalogue/index';
 import { fitsChatwork, importSchema } from '../graph/import';
 import { SynchronizationApi } from '../graph/sync-api';
 import { executePlan, planDeploy, planRollback, pull, type Plan, type Steps, WorkflowError } from '../graph/workflow';
@@ -20,11 +21,12 @@ import { type ParsedArgs, option, parseArgs, UsageError } from './args';
 import { createTokenProvider } from './graph-auth';
 import type { CliIO } from './io';
 
-export const IMPORT_USAGE = `Usage: aadmap import SCHEMA.json [--target chatwork|PATH]
+export const IMPORT_USAGE = `Usage: aadmap import SCHEMA.json [--target chatwork|PATH] [--out FILE]
 
-Prints the .aadmap text of a Microsoft Graph synchronizationSchema JSON file. The target statement is
-'target chatwork' when the mappings fit the built-in Chatwork schema, else the schema file itself
-(relative to the current folder; --target overrides). Exit 1 when something cannot be written in .aadmap.`;
+Prints (or writes to FILE) the .aadmap text of a Microsoft Graph synchronizationSchema JSON file. The
+target statement is 'target chatwork' when the mappings fit the built-in Chatwork schema, else the
+schema file itself: relative to FILE's folder with --out, else relative to the current folder (a note
+on stderr says so); --target overrides. Exit 1 when something cannot be written in .aadmap.`;
 
 export const EXPORT_USAGE = `Usage: aadmap export FILE.aadmap --base SCHEMA.json
 
@@ -64,13 +66,16 @@ ${GRAPH_OPTIONS}`;
 // ───────────────────────────────────────────── import / export
 
 export function runImport(argv: readonly string[], io: CliIO): number {
-  const args = parseArgs(argv, { target: { value: true }, help: {} });
+  const args = parseArgs(argv, { target: { value: true }, out: { value: true }, help: {} });
   if (args.flags.has('help')) return usage(io, IMPORT_USAGE);
   if (args.positionals.length !== 1) throw new UsageError('import takes exactly one SCHEMA.json');
   const file = args.positionals[0]!;
   const schema = readJsonFile(file, io);
   if (schema === undefined) return 1;
+  const out = option(args, 'out');
   const targetOption = option(args, 'target');
+  // A schema-file target is read relative to the .aadmap file: the folder of --out, else (stdout) the current one.
+  const schemaPath = relative(out ? dirname(resolve(out)) : process.cwd(), resolve(file)).replace(/\\/g, '/');
   const target =
     targetOption === 'chatwork'
       ? { builtin: 'chatwork' }
@@ -78,12 +83,21 @@ export function runImport(argv: readonly string[], io: CliIO): number {
         ? { path: targetOption }
         : fitsChatwork(schema)
           ? { builtin: 'chatwork' }
-          : { path: relative(process.cwd(), resolve(file)).replace(/\\/g, '/') };
+          : { path: schemaPath };
   const result = importSchema(schema, { target });
   if (result.problems.length) {
     io.err(`aadmap import: ${file} cannot be written as .aadmap without losing something:\n  ${result.problems.join('\n  ')}`);
     return 1;
   }
+  if (out) {
+    writeFileSync(out, result.text);
+    io.err(`Wrote ${out}.`);
+    return 0;
+  }
+  if (!targetOption && 'path' in target)
+    io.err(
+      `aadmap import: the target "${target.path}" is relative to the current folder; save the text there, or use --out FILE (the path is then written relative to FILE).`,
+    );
   io.out(result.text.replace(/\n$/, ''));
   return 0;
 }
@@ -158,6 +172,8 @@ export async function runPull(argv: readonly string[], io: CliIO): Promise<numbe
     const result = await pull(api, wanted, {
       steps,
       signal,
+      // The function list is kept beside the schema file pull writes (docs/real-schemas.md).
+      withFunctions: Boolean(sidecar) && !targetOption,
       targetPath: (chatwork) =>
         targetOption === 'chatwork'
           ? { builtin: 'chatwork' }
@@ -173,6 +189,11 @@ export async function runPull(argv: readonly string[], io: CliIO): Promise<numbe
       if (!result.chatwork && !targetOption && sidecar) {
         writeFileSync(sidecar, result.bytes);
         io.err(`Wrote the job's schema to ${sidecar} (the file's target).`);
+        if (result.functions) {
+          const functionsFile = functionListPathFor(sidecar);
+          writeFileSync(functionsFile, result.functions);
+          io.err(`Wrote the job's function list to ${functionsFile} (the checker reads it beside the schema).`);
+        }
       }
       writeFileSync(out, result.text);
       io.err(`Wrote ${out}.`);

@@ -121,6 +121,18 @@ export class SynchronizationApi {
     return { parsingSucceeded: json.parsingSucceeded === true, parsedExpression: json.parsedExpression ?? undefined, error };
   }
 
+  /**
+   * The job's function list (`GET …/schema/functions`), the body exactly as Graph returned it: pull
+   * keeps it beside the schema file so the checker knows what this job's service runs.
+   */
+  async functions(servicePrincipalId: string, jobId: string, signal?: AbortSignal): Promise<SchemaSnapshot> {
+    const path = `${this.schemaPath(servicePrincipalId, jobId)}/functions`;
+    const { json, response } = await this.graph.getJson(path, signal);
+    if (!isRecord(json) || !Array.isArray(json.value))
+      throw new GraphError(`GET ${path}: the answer is not a function list.`, { code: 'InvalidResponse', method: 'GET', path });
+    return { bytes: response.bytes, json };
+  }
+
   async filterOperators(servicePrincipalId: string, jobId: string, signal?: AbortSignal): Promise<string[]> {
     const { json } = await this.graph.getJson(`${this.schemaPath(servicePrincipalId, jobId)}/filterOperators`, signal);
     return asArray(isRecord(json) ? json.value : undefined)

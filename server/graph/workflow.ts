@@ -314,6 +314,11 @@ export interface PullResult {
   bytes: Uint8Array;
   /** Set when the mappings fit the built-in Chatwork target. */
   chatwork: boolean;
+  /**
+   * The job's function list as Graph returned it (`GET …/schema/functions`), kept beside the schema
+   * file (docs/real-schemas.md); undefined when the service would not give it (a note says why).
+   */
+  functions?: Uint8Array;
 }
 
 /** GET the job's schema and turn it into `.aadmap` text (with a deploy statement for the same job). */
@@ -324,6 +329,8 @@ export async function pull(
     steps?: Steps;
     signal?: AbortSignal;
     targetPath?: (chatwork: boolean) => { builtin: string } | { path: string } | undefined;
+    /** Also read the job's function list (`GET …/schema/functions`). */
+    withFunctions?: boolean;
   } = {},
 ): Promise<PullResult> {
   const target = await resolveTarget(api, wanted, options.steps ?? {}, options.signal);
@@ -343,7 +350,18 @@ export async function pull(
       `The job's schema cannot be written as .aadmap without losing something:\n  ${imported.problems.join('\n  ')}`,
       'failed',
     );
-  return { text: imported.text, target, schema: snapshot.json, bytes: snapshot.bytes, chatwork };
+  let functions: Uint8Array | undefined;
+  if (options.withFunctions) {
+    options.steps?.step?.(`Reading the function list of ${describeTarget(target)}…`);
+    try {
+      functions = (await api.functions(target.servicePrincipal.id, target.job.id, options.signal)).bytes;
+    } catch (error) {
+      // The list refines the check; a pull without it still holds the whole schema.
+      if (!(error instanceof GraphError) || error.status === 401) throw error;
+      options.steps?.step?.(`The job's function list could not be read (${error.message}); only the built-in functions will be known.`);
+    }
+  }
+  return { text: imported.text, target, schema: snapshot.json, bytes: snapshot.bytes, chatwork, ...(functions ? { functions } : {}) };
 }
 
 /** What-if of restoring a backup: the job named by the backup (or the overrides) gets its bytes back. */

@@ -9,6 +9,7 @@
  *   PATCH …/jobs/{jobId}/schema           404 with the syncfabric "No HTTP resource" message
  *   POST …/jobs/{jobId}/schema/parseExpression   parseExpressionResponse
  *   GET  …/jobs/{jobId}/schema/filterOperators
+ *   GET  …/jobs/{jobId}/schema/functions     the job's function list (attributeMappingFunctionSchema)
  *
  * Bearer tokens are checked (401 unknown or expired, 403 without the needed scope). Faults can be
  * injected per request (429 with Retry-After, 503, 504, slow answers, dropped connections) and hooks
@@ -44,7 +45,57 @@ export interface JobRecord {
   id: string;
   templateId: string;
   schema: Record<string, unknown>;
+  /** What `…/schema/functions` answers for this job (default: EMULATOR_FUNCTIONS). */
+  functions?: readonly EmulatorFunction[];
 }
+
+export interface EmulatorFunction {
+  name: string;
+  parameters: { name: string; type: string; required: boolean; allowMultipleOccurrences: boolean }[];
+}
+
+const param = (name: string, type: string, required: boolean, allowMultipleOccurrences = false) => ({
+  name,
+  type,
+  required,
+  allowMultipleOccurrences,
+});
+
+/**
+ * The function list Graph's documentation shows for `GET …/schema/functions` (the beta page's
+ * response, graph-sync-api.md §4.12):
+ * https://learn.microsoft.com/en-us/graph/api/synchronization-synchronizationschema-functions
+ */
+export const EMULATOR_FUNCTIONS: readonly EmulatorFunction[] = [
+  { name: 'Append', parameters: [param('source', 'String', true), param('suffix', 'String', true)] },
+  { name: 'DefaultDomain', parameters: [] },
+  { name: 'AppRoleAssignments', parameters: [param('source', 'String', true)] },
+  {
+    name: 'FormatDateTime',
+    parameters: [param('source', 'String', true), param('inputFormat', 'String', true), param('outputFormat', 'String', true)],
+  },
+  { name: 'IsNothing', parameters: [param('source', 'Boolean', true)] },
+  { name: 'Join', parameters: [param('separator', 'String', true), param('source', 'String', true, true)] },
+  { name: 'Prepend', parameters: [param('prefix', 'String', true), param('source', 'String', true)] },
+  { name: 'Mid', parameters: [param('source', 'String', true), param('start', 'Integer', true), param('length', 'Integer', true)] },
+  { name: 'Not', parameters: [param('source', 'Boolean', true)] },
+  {
+    name: 'Replace',
+    parameters: [
+      param('source', 'String', true),
+      ...['Find', 'RegularExpression', 'RegularExpressionGroupName', 'Replacement', 'ReplacementPropertyName', 'Template'].map((n) =>
+        param(n, 'String', false),
+      ),
+    ],
+  },
+  { name: 'SingleAppRoleAssignment', parameters: [param('source', 'String', true)] },
+  { name: 'Split', parameters: [param('source', 'String', true), param('delimiter', 'String', false)] },
+  { name: 'StripSpaces', parameters: [param('source', 'String', true)] },
+  {
+    name: 'Switch',
+    parameters: [param('source', 'String', true), param('defaultValue', 'String', false), param('switchValue', 'String', false, true)],
+  },
+];
 
 export interface Fault {
   method?: string;
@@ -268,7 +319,7 @@ export class GraphEmulator {
           );
     }
     const match =
-      /^\/servicePrincipals\/([^/]+)(?:\/synchronization\/jobs(?:\/([^/]+)(?:\/(schema)(?:\/(parseExpression|filterOperators))?)?)?)?$/.exec(
+      /^\/servicePrincipals\/([^/]+)(?:\/synchronization\/jobs(?:\/([^/]+)(?:\/(schema)(?:\/(parseExpression|filterOperators|functions))?)?)?)?$/.exec(
         path,
       );
     if (!match) return fail(400, 'BadRequest', `Resource not found for the segment '${path}'.`);
@@ -296,6 +347,7 @@ export class GraphEmulator {
         })),
       });
     }
+    if (action === 'functions' && method === 'GET') return send(200, { value: job.functions ?? EMULATOR_FUNCTIONS });
     if (action === 'parseExpression' && method === 'POST') return send(200, parseExpressionResponse(body));
     if (action) return fail(405, 'BadRequest', 'Method not allowed.');
     if (method === 'GET') return send(200, JSON.stringify(job.schema, null, 2));
