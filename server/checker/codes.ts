@@ -35,7 +35,8 @@ export const CHECKER_CODES = {
   'function-case': { severity: 'error', description: 'Function names are case-sensitive: `switch` must be written `Switch`.' },
   'legacy-function': {
     severity: 'warning',
-    description: "The function appears only in Graph's old function list (AppRoleAssignments, IsNothing, Prepend).",
+    description:
+      "The function is not in Microsoft's current reference: Graph's old list (AppRoleAssignments, IsNothing, Prepend) warns; Trim, Error and functions the job's function list names get an information note.",
   },
   'argument-count': { severity: 'error', description: 'Too few or too many arguments for the function (Switch needs key/value pairs).' },
   'missing-argument': { severity: 'error', description: 'A required argument position is left empty.' },

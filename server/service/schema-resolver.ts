@@ -90,19 +90,20 @@ function jobFunctions(
     sink.report('unknown-target', at, `"${path}" is not a function list; only the built-in functions are known.`, { severity: 'warning' });
     return undefined;
   }
-  let catalogue = catalogues.get(result.json);
-  if (!catalogue) {
-    const read = readFunctionList(result.json);
-    if (read.problems.length)
-      sink.report('unknown-target', at, `The job's function list "${path}": ${read.problems.join('; ')}.`, { severity: 'warning' });
-    catalogue = catalogueWithFunctionList(read.functions, path);
-    catalogues.set(result.json, catalogue);
+  let read = catalogues.get(result.json);
+  if (!read) {
+    const list = readFunctionList(result.json);
+    read = { catalogue: catalogueWithFunctionList(list.functions, path), problems: list.problems };
+    catalogues.set(result.json, read);
   }
-  return catalogue;
+  // Reported on every analysis, like the schema's own problems: the diagnostics do not depend on the cache.
+  if (read.problems.length)
+    sink.report('unknown-target', at, `The job's function list "${path}": ${read.problems.join('; ')}.`, { severity: 'warning' });
+  return read.catalogue;
 }
 
 /** One catalogue per parsed function list (readers return the same object while the file is unchanged). */
-const catalogues = new WeakMap<object, FunctionCatalogue>();
+const catalogues = new WeakMap<object, { catalogue: FunctionCatalogue; problems: string[] }>();
 
 /**
  * readGraphSchema, once per parsed JSON document (readers return the same object while the file is
