@@ -433,6 +433,12 @@ export const FUNCTIONS: readonly FunctionSignature[] = [
     serviceForms: [
       {
         argumentCount: 3,
+        // Graph's function list names these three; running schemas leave inputFormat empty when the source is already a DateTime.
+        parameters: [
+          req('source', 'source', 'String', 'The date to format: a DateTime, or a string in inputFormat.'),
+          opt('inputFormat', 'inputFormat', 'String', '.NET custom date/time format of the source; empty when the source is a DateTime.'),
+          req('outputFormat', 'outputFormat', 'String', '.NET custom date/time format of the result.'),
+        ],
         note:
           "FormatDateTime with three arguments is the form of Graph's old function list (source, inputFormat, outputFormat), which schemas the service runs use; " +
           'the reference documents four: FormatDateTime(source, dateTimeStyles?, inputFormat, outputFormat).',

@@ -78,6 +78,16 @@ export function parameterForArgument(sig: FunctionSignature, argIndex: number): 
 }
 
 /**
+ * The parameter an argument binds to in a call of `argumentCount` arguments: a form the service runs
+ * with that many arguments (FormatDateTime's three) binds by its own list, any other call as
+ * parameterForArgument does.
+ */
+export function parameterForCallArgument(sig: FunctionSignature, argIndex: number, argumentCount: number): ParameterSpec | undefined {
+  const form = sig.serviceForms?.find((f) => f.argumentCount === argumentCount);
+  return form ? form.parameters[argIndex] : parameterForArgument(sig, argIndex);
+}
+
+/**
  * For an argument inside the repeating group: which repetition (0-based) it belongs to.
  * `undefined` for fixed parameters or positions beyond the last parameter.
  */

@@ -39,6 +39,8 @@ export interface ParameterSpec {
 /** An argument count the service runs although the reference documents another (docs/real-schemas.md). */
 export interface ServiceForm {
   argumentCount: number;
+  /** How the arguments of this form bind, position by position (keys included: export builds the Graph tree from them). */
+  parameters: readonly ParameterSpec[];
   /** The warning's sentence: where the form comes from and the documented form to prefer. */
   note: string;
 }

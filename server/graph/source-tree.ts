@@ -17,7 +17,7 @@
  */
 import type { Argument, Expression } from '../../grammar/expression/ast';
 import { encodeExpressionString, parseExpression, printExpression } from '../../grammar/expression/index';
-import { lookupFunction, parameterForArgument } from '../catalogue/index';
+import { lookupFunction, parameterForArgument, parameterForCallArgument } from '../catalogue/index';
 import { asArray, isRecord, str } from './json';
 
 export interface AttributeMappingSource {
@@ -77,7 +77,7 @@ function callTree(node: Extract<Expression, { kind: 'call' }>): TreeResult {
   for (let i = 0; i < node.args.length; i++) {
     const arg = node.args[i]!;
     if (arg.kind === 'empty') continue;
-    const parameter = parameterForArgument(signature, i);
+    const parameter = parameterForCallArgument(signature, i, node.args.length);
     if (!parameter) {
       return {
         problem: {

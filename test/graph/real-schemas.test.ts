@@ -13,6 +13,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { parseMappingFile } from '../../grammar/mapping/index';
 import { exportSchema } from '../../server/graph/export';
 import { importSchema } from '../../server/graph/import';
+import { toSourceTree } from '../../server/graph/source-tree';
+import { parseExpression } from '../../grammar/expression/index';
 import { createFileSchemaReader } from '../../server/node/schema-file-reader';
 import { analyzeMappingText } from '../../server/service/analysis';
 
@@ -119,6 +121,16 @@ describe('forms real schemas show', () => {
         message: expect.stringContaining('dateTimeStyles?'),
       }),
     ]);
+  });
+
+  it('an edited three-argument FormatDateTime is sent to Graph with the keys of that form (source, outputFormat)', () => {
+    const schema = JSON.parse(readFileSync(join(realDir, cloud), 'utf8'));
+    const mapping = schema.synchronizationRules[0].objectMappings[0].attributeMappings.find(
+      (m: { targetAttributeName: string }) => m.targetAttributeName === 'passwordLastSetTime',
+    );
+    const built = toSourceTree(parseExpression(mapping.source.expression).ast!);
+    expect('tree' in built && built.tree.parameters.map((p) => p.key)).toEqual(['source', 'outputFormat']);
+    expect('tree' in built && built.tree.parameters[1]!.value.name).toBe('yyyyMMddHHmmss.0Z');
   });
 
   it('IIF with its last position empty (entra-cloud-sync: mail) is a warning', () => {

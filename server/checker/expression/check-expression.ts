@@ -1,6 +1,6 @@
 /** Walks one expression once and lets every expression rule look at each node. */
 import type { Argument, Expression } from '../../../grammar/expression/ast';
-import { BUILTIN_CATALOGUE, parameterForArgument, type FunctionCatalogue } from '../../catalogue/index';
+import { BUILTIN_CATALOGUE, parameterForCallArgument, type FunctionCatalogue } from '../../catalogue/index';
 import type { ExpressionContext, ExpressionRule, NodeSite, ResolvedCall } from './context';
 import { expressionRules } from './rules/index';
 
@@ -30,7 +30,7 @@ function visit(node: Argument, site: NodeSite, context: ExpressionContext, rules
     // A plain loop and one site object per argument: this walk runs over every call of a 5,000-mapping file.
     const args = node.args;
     for (let index = 0; index < args.length; index++) {
-      const parameter = resolved.signature ? parameterForArgument(resolved.signature, index) : undefined;
+      const parameter = resolved.signature ? parameterForCallArgument(resolved.signature, index, args.length) : undefined;
       visit(args[index]!, { parent: resolved, index, parameter }, context, rules);
     }
   } else if (node.kind === 'comparison') {
