@@ -35,7 +35,7 @@ import {
   type TextDocumentContentChangeEvent,
 } from 'vscode-languageserver-protocol/node';
 import { LineIndex } from '../../grammar/common/line-index';
-import { generateMappingFile } from '../lib/generate';
+import { generateMappingFile } from '../../test/support/generate';
 import { startBenchServer, type BenchServer } from '../lib/lsp-client';
 import { median, percentile } from '../lib/measure';
 import { type BenchRow, emit } from '../lib/report';

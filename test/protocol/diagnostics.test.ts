@@ -19,7 +19,7 @@ import {
   type TextDocumentContentChangeEvent,
 } from 'vscode-languageserver-protocol/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { generateMappingFile } from '../../bench/lib/generate';
+import { generateMappingFile } from '../support/generate';
 import { createLanguageService } from '../../server/service/language-service';
 import { startServer, type ServerUnderTest } from '../support/server-process';
 
