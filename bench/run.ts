@@ -4,7 +4,7 @@
  *
  *   npm run bench                     all benchmarks
  *   npm run bench -- scim-filter      only the named cases (scim-filter, aadmap-analysis, lsp-latency, startup, evaluation)
- *   npm run bench -- --quick          fewer repetitions (a smoke run; not for the README)
+ *   npm run bench -- --quick          fewer repetitions (a smoke run; not for docs/performance.md)
  *   npm run bench -- --edits N        N edits in the LSP benchmark (default 200)
  *
  * The cases are bundled to out/bench/ by bench/build.mjs with the production build's settings.

@@ -5,6 +5,7 @@
 import * as vscode from 'vscode';
 import { LanguageClient, type LanguageClientOptions, type ServerOptions, TransportKind } from 'vscode-languageclient/node';
 import { SERVER_NODE_OPTIONS } from '../server/lsp/node-options';
+import { diagnosticHelpMiddleware, registerDiagnosticHelp } from './diagnostic-docs';
 import { registerGraphCommands } from './graph/commands';
 import { initializationOptions, registerPreview } from './preview';
 
@@ -32,10 +33,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     outputChannelName: 'aadmap Language Server',
     // Recomputed on every (re)start: the chosen sample user and the aadmap.preview settings.
     initializationOptions: () => initializationOptions(context),
+    // A diagnostic's code opens its entry of the shipped docs/diagnostics.md in the Markdown preview.
+    middleware: diagnosticHelpMiddleware,
   };
   // The id 'aadmap' makes the client read the `aadmap.trace.server` setting.
   client = new LanguageClient('aadmap', 'aadmap Language Server', serverOptions, clientOptions);
   registerPreview(context, () => client);
+  registerDiagnosticHelp(context);
   context.subscriptions.push(
     vscode.commands.registerCommand('aadmap.restartServer', async () => {
       await client?.restart();

@@ -7,13 +7,15 @@
 import { parseMappingFile } from '../../grammar/mapping/index';
 import { analyzeMappingText } from '../../server/service/analysis';
 import { noSchemaFiles } from '../../server/service/schema-resolver';
-import { FILE_SIZES, generateMappingFile } from '../lib/generate';
-import { exportGraphSchemaJson } from '../lib/graph-export';
+import { generateMappingFile } from '../../test/support/generate';
+import { graphSchemaJson } from '../lib/graph-json';
 import { DEFAULT_THROUGHPUT, measureThroughput, QUICK_THROUGHPUT } from '../lib/measure';
 import { type BenchRow, emit } from '../lib/report';
 
 const BENCHMARK = '2 .aadmap analysis';
 const TARGET_RATIO = 2;
+/** File sizes in mappings (docs/performance.md). */
+const FILE_SIZES = [50, 500, 5000] as const;
 
 function main(): void {
   const quick = process.argv.includes('--quick');
@@ -23,7 +25,7 @@ function main(): void {
   for (const size of FILE_SIZES) {
     const text = generateMappingFile(size);
     const parsed = parseMappingFile(text);
-    const json = exportGraphSchemaJson(parsed.ast);
+    const json = graphSchemaJson(parsed.ast);
     const check = analyzeMappingText(text, 'file:///bench/generated.aadmap', noSchemaFiles);
     if (check.diagnostics.length > 0)
       throw new Error(`the generated file has diagnostics: ${JSON.stringify(check.diagnostics.slice(0, 3))}`);

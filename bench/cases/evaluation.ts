@@ -24,7 +24,7 @@ import { analyzeMappingText } from '../../server/service/analysis';
 import { evaluateMappingLines } from '../../server/service/evaluation';
 import { previewMapping } from '../../server/service/preview';
 import { noSchemaFiles } from '../../server/service/schema-resolver';
-import { generateMappingFile } from '../lib/generate';
+import { generateMappingFile } from '../../test/support/generate';
 import { DEFAULT_THROUGHPUT, measureThroughput, QUICK_THROUGHPUT } from '../lib/measure';
 import { type BenchRow, emit } from '../lib/report';
 import { generateSampleUsers } from '../lib/users';

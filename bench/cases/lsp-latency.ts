@@ -35,7 +35,7 @@ import {
   type TextDocumentContentChangeEvent,
 } from 'vscode-languageserver-protocol/node';
 import { LineIndex } from '../../grammar/common/line-index';
-import { generateMappingFile } from '../lib/generate';
+import { generateMappingFile } from '../../test/support/generate';
 import { startBenchServer, type BenchServer } from '../lib/lsp-client';
 import { median, percentile } from '../lib/measure';
 import { type BenchRow, emit } from '../lib/report';
@@ -156,7 +156,7 @@ function summarize(samples: Sample[]): Summary {
 
 /**
  * Rows for one measure: p50 and p95 wall-clock, and p95 of the server's CPU time. With a target,
- * both p95 rows are judged against it (the README reports both: wall-clock on a loaded machine, and
+ * both p95 rows are judged against it (docs/performance.md reports both: wall-clock on a loaded machine, and
  * CPU, which is what the server spends).
  */
 function rowsFor(name: string, summary: Summary, targetMs?: number, note?: string): BenchRow[] {
@@ -353,7 +353,7 @@ async function main(): Promise<void> {
 
     const hover = summarize(await hovers(pull, document, hoverCount, false));
     details['hover'] = hover;
-    rows.push(...rowsFor('didChange + hover', hover, 50, 'target: well under 50 ms (issue 4)'));
+    rows.push(...rowsFor('didChange + hover', hover, 50, 'target: well under 50 ms'));
 
     const pulled = summarize(await pullDiagnostics(pull, document, pullCount));
     details['pull'] = pulled;

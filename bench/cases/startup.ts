@@ -11,7 +11,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { DidOpenTextDocumentNotification } from 'vscode-languageserver-protocol/node';
-import { generateMappingFile } from '../lib/generate';
+import { generateMappingFile } from '../../test/support/generate';
 import { startBenchServer } from '../lib/lsp-client';
 import { median } from '../lib/measure';
 import { type BenchRow, emit } from '../lib/report';

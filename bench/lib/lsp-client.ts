@@ -17,6 +17,7 @@ import {
   StreamMessageWriter,
 } from 'vscode-languageserver-protocol/node';
 import { SERVER_NODE_OPTIONS } from '../../server/lsp/node-options';
+import { stopServerProcess } from '../../test/support/stop-server';
 
 export const SERVER_BUNDLE = join(process.cwd(), 'dist', 'server.js');
 
@@ -103,29 +104,4 @@ export async function startBenchServer(capabilities: ClientCapabilities, initial
     },
     stop: () => stopServerProcess(connection, child),
   };
-}
-
-/**
- * Ends a language server process politely (shutdown, exit), then by SIGKILL after 3 s; the
- * benchmarks and the protocol tests (test/support/server-process.ts) share it.
- */
-export async function stopServerProcess(connection: ProtocolConnection, child: ChildProcessWithoutNullStreams): Promise<void> {
-  try {
-    await Promise.race([connection.sendRequest('shutdown'), new Promise((resolve) => setTimeout(resolve, 2000))]);
-    await connection.sendNotification('exit');
-  } catch {
-    // the process may be gone already
-  }
-  await new Promise<void>((resolve) => {
-    if (child.exitCode !== null) return resolve();
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      resolve();
-    }, 3000);
-    child.once('exit', () => {
-      clearTimeout(timer);
-      resolve();
-    });
-  });
-  connection.dispose();
 }

@@ -6,7 +6,7 @@
 export type Status = 'met' | 'missed' | 'info' | 'pending';
 
 export interface BenchRow {
-  /** Benchmark number and name as in issue 7, e.g. "1 SCIM filter parsing". */
+  /** Benchmark number and name as in docs/performance.md, e.g. "1 SCIM filter parsing". */
   benchmark: string;
   /** What was measured, e.g. `short: userName eq "bjensen"`. */
   case: string;
@@ -17,7 +17,7 @@ export interface BenchRow {
   reference?: { name: string; value: number };
   /** Ratio as printed, e.g. "1.20× faster" or "1.7× JSON.parse". */
   ratio?: string;
-  /** The target of issue 7 for this row, when it has one. */
+  /** The target for this row, when it has one. */
   target?: string;
   status: Status;
   note?: string;
@@ -49,7 +49,7 @@ export function fmt(value: number | undefined): string {
 
 const STATUS_TEXT: Record<Status, string> = { met: 'met', missed: 'MISSED', info: '', pending: 'pending' };
 
-/** A Markdown table (readable in a terminal, pasteable into the README). */
+/** A Markdown table (readable in a terminal, pasteable into docs/performance.md). */
 export function formatTable(rows: readonly BenchRow[]): string {
   const header = ['Benchmark', 'Case', 'aadmap', 'Reference', 'Ratio', 'Target', 'Status'];
   const lines = rows.map((row) => [

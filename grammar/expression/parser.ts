@@ -1,5 +1,5 @@
 /**
- * The expression grammar (expression-language.md §1.6), as a chevrotain CST parser. The `.aadmap`
+ * The expression grammar (https://learn.microsoft.com/en-us/entra/identity/app-provisioning/functions-for-customizing-application-data, syntax overview), as a chevrotain CST parser. The `.aadmap`
  * parser extends this class, so expressions inside mapping files are parsed by the same rules.
  *
  *   expression   := term ( ComparisonOperator term )?

@@ -2,8 +2,8 @@ import type { SyntaxDiagnostic } from '../common/syntax-diagnostic';
 
 /**
  * Decodes a double-quoted string of the expression language. Only `\\` and `\"` are documented
- * escapes; any other backslash sequence is kept as written (the service's behaviour is unspecified,
- * §1.3) and reported as a warning so that a regex like "\d" is not silently different from "\\d".
+ * escapes; any other backslash sequence is kept as written (the service's behaviour is unspecified by the function
+ * reference, https://learn.microsoft.com/en-us/entra/identity/app-provisioning/functions-for-customizing-application-data) and reported as a warning so that a regex like "\d" is not silently different from "\\d".
  */
 export function decodeExpressionString(raw: string, start: number, diagnostics: SyntaxDiagnostic[]): string {
   const terminated = raw.length >= 2 && raw.endsWith('"') && !isEscapedQuoteAtEnd(raw);

@@ -1,5 +1,5 @@
 /**
- * Tokens of the attribute-mapping expression language (expression-language.md §1.2). The `.aadmap`
+ * Tokens of the attribute-mapping expression language (https://learn.microsoft.com/en-us/entra/identity/app-provisioning/functions-for-customizing-application-data, syntax overview). The `.aadmap`
  * lexer reuses these token types, so the expression rules of the parser work unchanged inside a
  * mapping file.
  */

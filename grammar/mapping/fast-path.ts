@@ -2,7 +2,7 @@
  * A single-pass fast path for well-formed pieces of `.aadmap` files (see parseMappingFile).
  *
  * Why: the chevrotain lexer + CST parser + visitors cost ~25–40 µs per mapping line, several times
- * V8's JSON.parse of the same mappings as Graph JSON (issue 7 asks for at most 2×). Nearly every
+ * V8's JSON.parse of the same mappings as Graph JSON (the target is at most 2×: docs/performance.md). Nearly every
  * line of a real file is well-formed, so this scanner/parser reads the text directly and builds the
  * tree itself.
  *

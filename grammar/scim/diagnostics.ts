@@ -1,6 +1,6 @@
 /**
  * Diagnostic codes of the SCIM filter / attribute-path grammar, with their severity and a one-line
- * description (the README's diagnostics table is generated from `SCIM_DIAGNOSTIC_CODES`).
+ * description (docs/diagnostics.md is generated from `SCIM_DIAGNOSTIC_CODES`: npm run docs:diagnostics).
  */
 import type { Severity, SyntaxDiagnostic } from '../common/syntax-diagnostic';
 

@@ -1,5 +1,5 @@
 /**
- * Attribute paths (RFC 7644 `attrPath = [URI ":"] ATTRNAME *1subAttr`, docs/scim-filter.md §7).
+ * Attribute paths (RFC 7644 `attrPath = [URI ":"] ATTRNAME *1subAttr`, RFC 7644 §3.4.2.2, Figure 1).
  *
  * A path arrives as one lexer word. The URI prefix is everything before the LAST `:` and must
  * itself contain a `:` (`urn:attr` is not URI + name). ATTRNAME = ALPHA *("-" / "_" / DIGIT / ALPHA),

@@ -1,6 +1,6 @@
 /**
  * Chevrotain CST parser for SCIM filters and attribute paths, following the precedence-climbing
- * rewrite of RFC 7644's grammar (docs/scim-filter.md §3):
+ * rewrite of RFC 7644's grammar (RFC 7644 §3.4.2.2, Figure 1: https://www.rfc-editor.org/rfc/rfc7644#section-3.4.2.2):
  *
  *   filter        = orExp
  *   attributePath = pathBody                      ; a mapping's targetAttributeName

@@ -1,8 +1,9 @@
 /**
  * The built-in function catalogue of the attribute-mapping expression language.
  *
- * Facts come from /work/shared/docs/expression-language.md §3 (current Microsoft reference, the
- * role-provisioning page and Graph's historical function list). Texts are our own words.
+ * Facts come from the current Microsoft reference
+ * (https://learn.microsoft.com/en-us/entra/identity/app-provisioning/functions-for-customizing-application-data),
+ * the role-provisioning page (ROLES_PAGE below) and Graph's historical function list. Texts are our own words.
  *
  * Parameter keys (`key`) are the names Graph uses in `attributeMappingSource.parameters`. They are
  * known for Append, Join, Mid, Not, Prepend, Replace, SingleAppRoleAssignment, Split, StripSpaces,

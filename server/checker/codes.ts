@@ -1,20 +1,13 @@
 /**
  * Every diagnostic code aadmap reports, with its default severity and a one-line description.
- * Codes are stable (tests outside the repository match on them); the README's diagnostics table is
- * checked against this list by a test.
+ * Codes are stable (tests outside the repository match on them); docs/diagnostics.md is generated from
+ * this list (`npm run docs:diagnostics`, server/checker/diagnostics-reference.ts) and a test fails when it is stale.
  */
 import type { Severity } from '../../grammar/common/syntax-diagnostic';
 
 export interface DiagnosticCodeInfo {
   severity: Severity;
   description: string;
-}
-
-/** Where each code is explained. */
-export const DIAGNOSTICS_DOC_URL = 'https://github.com/aadmap/aadmap/blob/main/README.md';
-
-export function diagnosticDocUrl(code: string): string {
-  return `${DIAGNOSTICS_DOC_URL}#${code}`;
 }
 
 export const CHECKER_CODES = {

@@ -1,13 +1,15 @@
-/** SARIF 2.1.0, for code-scanning UIs (GitHub, Azure DevOps). */
-import { CHECKER_CODES, diagnosticDocUrl } from '../checker/codes';
-import { SCIM_DIAGNOSTIC_CODES } from '../../grammar/scim/index';
+/**
+ * SARIF 2.1.0, for code-scanning UIs (GitHub, Azure DevOps). Each rule carries its whole help
+ * (`help.text`, `help.markdown`: the entry of docs/diagnostics.md), so no link is needed; the format:
+ * https://docs.oasis-open.org/sarif/sarif/v2.1.0/sarif-v2.1.0.html (reportingDescriptor, §3.49).
+ */
+import { diagnosticReferenceEntries, diagnosticHelpMarkdown } from '../checker/diagnostics-reference';
 import type { ReportedDiagnostic } from './report';
 
 const levels = { error: 'error', warning: 'warning', info: 'note' } as const;
 
 export function formatSarif(diagnostics: readonly ReportedDiagnostic[], version: string): string {
-  const descriptions: Record<string, string> = { ...SCIM_DIAGNOSTIC_CODES };
-  for (const [code, info] of Object.entries(CHECKER_CODES)) descriptions[code] = info.description;
+  const descriptions = new Map(diagnosticReferenceEntries().map((entry) => [entry.code, entry.description]));
   const ruleIds = [...new Set(diagnostics.map((d) => d.code))].sort();
   const sarif = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
@@ -18,11 +20,10 @@ export function formatSarif(diagnostics: readonly ReportedDiagnostic[], version:
           driver: {
             name: 'aadmap',
             version,
-            informationUri: diagnosticDocUrl('diagnostics').replace(/#.*/, ''),
             rules: ruleIds.map((id) => ({
               id,
-              shortDescription: { text: descriptions[id] ?? id },
-              helpUri: diagnosticDocUrl(id),
+              shortDescription: { text: descriptions.get(id) ?? id },
+              help: { text: descriptions.get(id) ?? id, markdown: diagnosticHelpMarkdown(id) ?? id },
             })),
           },
         },

@@ -1,5 +1,5 @@
 /**
- * `aadmap import | export | pull | deploy | rollback` — the Graph commands (issue 5; flags are a contract).
+ * `aadmap import | export | pull | deploy | rollback` — the Graph commands (docs/cli.md; flags are a contract).
  * Exit status: 0 success, 1 refused or failed (nothing written), 2 usage error.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';

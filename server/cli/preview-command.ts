@@ -23,7 +23,7 @@ ${EVALUATION_USAGE}
   --scim-compliant         PATCH as with the aadOptscim062020 flag (lower-case op, JSON Booleans,
                            one path-less replace); default: Entra's "Replace" with "True"/"False" strings
   --format http            requests as an .http file, values and decisions as # comments (default)
-  --format json            the preview as JSON (see the README, "Evaluate and preview")
+  --format json            the preview as JSON (see docs/cli.md, "aadmap preview")
 Exit status: 0 previewed, 1 the file has errors or an expression cannot be evaluated, 2 usage error or unreadable file.`;
 
 export function runPreview(argv: readonly string[], io: CliIO): number {

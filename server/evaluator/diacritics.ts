@@ -1,6 +1,6 @@
 /**
  * NormalizeDiacritics: the replacement table of Microsoft's function reference
- * (expression-language.md §3.29). Several entries are a base letter plus combining marks (`ā́`),
+ * (https://learn.microsoft.com/en-us/entra/identity/app-provisioning/functions-for-customizing-application-data#normalizediacritics). Several entries are a base letter plus combining marks (`ā́`),
  * so the input is read by grapheme (a base character and the combining marks after it) and each
  * grapheme is looked up in canonical decomposition (NFD): a precomposed `é` and `e` + U+0301 are
  * the same entry. Graphemes not in the table are left exactly as written.

@@ -1,8 +1,8 @@
 /**
  * One implementation per catalogue function (server/catalogue/functions.ts), keyed by the
  * catalogue's name and reading arguments by the catalogue's parameter names. Semantics follow
- * expression-language.md §3; where it leaves a case open the choice is written next to the code
- * and listed in the README ("Evaluate and preview").
+ * https://learn.microsoft.com/en-us/entra/identity/app-provisioning/functions-for-customizing-application-data; where it leaves a case open the choice is written next to the code
+ * and listed in docs/evaluation.md ("Evaluation rules").
  *
  * Null handling, unless a function documents otherwise: a null required input gives a null
  * result. Documented exceptions: Left/Word (null → ""), Len (null → 0), Join (skips null and

@@ -1,5 +1,5 @@
 /**
- * A small Microsoft Graph HTTP client on Node's fetch (graph-sync-api.md §5, §6):
+ * A small Microsoft Graph HTTP client on Node's fetch (https://learn.microsoft.com/en-us/graph/errors, https://learn.microsoft.com/en-us/graph/throttling):
  *  - retries 429, 503 and 504, waiting `Retry-After` (seconds or an HTTP date) when given, otherwise
  *    a capped exponential back-off with full jitter; never retries another 4xx; retries network
  *    failures and timeouts only for idempotent requests (GET, PUT);

@@ -12,7 +12,7 @@ import { keywords } from '../../grammar/mapping/tokens';
 import { asArray, describeJson, isRecord, str } from './json';
 import { sourceText } from './source-tree';
 
-/** The portal labels the `.aadmap` lexer reads as scoping operators (README: scoping clauses). */
+/** The portal labels the `.aadmap` lexer reads as scoping operators (docs/language.md: scoping clauses). */
 export const SCOPE_OPERATOR_LABELS: readonly string[] = [
   'EQUALS',
   'NOT EQUALS',
@@ -262,7 +262,7 @@ function viewClause(clause: unknown, where: string, problems: string[]): string 
   return [`[${attribute}]`, operatorText, values.join(', ')].filter((part) => part !== '').join(' ');
 }
 
-/** Characters a target path may not start with on a mapping line (README: target paths). */
+/** Characters a target path may not start with on a mapping line (docs/language.md: mapping lines). */
 const TARGET_START = /^[!$%&'*+\-./0-9:;=>?@A-Z\\^_`a-z|~]/;
 
 function viewAttributeMapping(value: unknown, where: string, problems: string[]): AttributeMappingView | undefined {

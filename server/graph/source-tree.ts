@@ -1,5 +1,5 @@
 /**
- * Expressions ⇄ Graph `attributeMappingSource` trees (expression-language.md §8, graph-sync-api.md §4.9).
+ * Expressions ⇄ Graph `attributeMappingSource` trees (https://learn.microsoft.com/en-us/graph/api/resources/synchronization-attributemappingsource; https://learn.microsoft.com/en-us/graph/api/synchronization-synchronizationschema-parseexpression).
  *
  * To Graph, the tree is built the way the service builds it from `parseExpression`:
  *  - attribute: `{ expression: "[name]", name, parameters: [], type: "Attribute" }`;

@@ -1,4 +1,4 @@
-/** The synchronization endpoints aadmap uses (graph-sync-api.md §2), over a GraphClient. */
+/** The synchronization endpoints aadmap uses (https://learn.microsoft.com/en-us/graph/api/resources/synchronization-overview), over a GraphClient. */
 import { GraphClient, GraphError } from './client';
 import { asArray, isRecord, str } from './json';
 

@@ -1,5 +1,5 @@
 /**
- * Pull, what-if, deploy and rollback — the steps of issue 5, shared by the CLI and the editor:
+ * Pull, what-if, deploy and rollback — the steps of docs/deploy.md, shared by the CLI and the editor:
  *
  *   deploy: resolve the service principal → the job → GET the schema → refuse if the file has
  *           errors → build the new schema → what-if (diff; parseExpression on changed expressions)

@@ -2,9 +2,12 @@
  * Entry point of the bundled server (`dist/server.js`): `--stdio` for any LSP client, or IPC when
  * started by the VS Code client. The transport is chosen by vscode-languageserver from argv.
  */
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { createNodeSampleFiles } from '../node/sample-files';
 import { createFileSchemaReader } from '../node/schema-file-reader';
+import { DIAGNOSTICS_REFERENCE_PATH } from '../checker/diagnostics-reference';
 import { createLanguageService } from '../service/language-service';
 import { startServer } from './server';
 
@@ -15,4 +18,11 @@ process.on('uncaughtException', (error) => connection.console.error(`uncaught ex
 process.on('unhandledRejection', (reason) => connection.console.error(`unhandled rejection: ${String(reason)}`));
 
 const schemaFiles = createFileSchemaReader();
-startServer(connection, { service: createLanguageService({ schemaFiles }), graph: { schemaFiles }, sampleFiles: createNodeSampleFiles() });
+// The bundle is dist/server.js; the reference ships beside dist/ (in the .vsix and the repository), so
+// a diagnostic's link opens a page that exists until the project has a public home.
+const diagnosticsReference = pathToFileURL(join(__dirname, '..', DIAGNOSTICS_REFERENCE_PATH)).href;
+startServer(connection, {
+  service: createLanguageService({ schemaFiles, diagnosticsReference }),
+  graph: { schemaFiles },
+  sampleFiles: createNodeSampleFiles(),
+});

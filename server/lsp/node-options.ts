@@ -4,7 +4,7 @@
  *
  * `--max-semi-space-size=2`: V8's young generation defaults to 16 MB semi-spaces, which the
  * server's short bursts of parsing fill and keep resident: with a 5,000-mapping file open the
- * server sat at ~103 MB RSS. With 2 MB semi-spaces it stays at ~76 MB (issue 7 target ≤ 80 MB);
+ * server sat at ~103 MB RSS. With 2 MB semi-spaces it stays at ~76 MB (target ≤ 80 MB: docs/performance.md);
  * the analysis allocates short-lived objects, so smaller, more frequent scavenges cost little.
  */
 export const SERVER_NODE_OPTIONS: readonly string[] = ['--max-semi-space-size=2'];

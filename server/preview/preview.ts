@@ -4,7 +4,7 @@
  * matching attributes in precedence order), then `POST` for a new user, the `PATCH` operations
  * for an existing one, or the deprovisioning `PATCH` (active false) for a user out of scope.
  *
- * Modelled service behaviour (README, "Evaluate and preview"):
+ * Modelled service behaviour (docs/evaluation.md, "Modelled service behaviour"):
  * - scoping groups OR'ed, clauses AND'ed; a user out of scope is not created, and an existing one is
  *   disabled (when the block's flowTypes include Delete);
  * - default values apply on create only, to null values; ObjectAddOnly mappings apply on create only;

@@ -1,5 +1,5 @@
 /**
- * Scoping filters (expression-language.md §5.3): a block's scope groups are OR'ed, the clauses of a
+ * Scoping filters (https://learn.microsoft.com/en-us/entra/identity/app-provisioning/define-conditional-rules-for-provisioning-user-accounts): a block's scope groups are OR'ed, the clauses of a
  * group AND'ed; no group means every user is in scope. Every clause is false when the attribute is
  * null or empty, except IS NULL (true then) and IS NOT NULL. EQUALS, NOT EQUALS, Includes,
  * ENDS_WITH and the regex operators compare case-sensitively; regexes are .NET's.

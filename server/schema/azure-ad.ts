@@ -1,7 +1,7 @@
 /**
  * The built-in source directory: Azure Active Directory (Microsoft Entra ID), as the provisioning
  * service's schema describes it (Graph objectDefinition / synchronization schema samples).
- * Facts: /work/shared/docs/expression-language.md §6. Descriptions are our own words.
+ * Facts: https://learn.microsoft.com/en-us/entra/identity/app-provisioning/customize-application-attributes. Descriptions are our own words.
  */
 import type { AttributeDefinition, AttributeType, DirectorySchema } from './types';
 

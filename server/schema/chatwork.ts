@@ -1,7 +1,7 @@
 /**
  * The built-in target directory: the Chatwork gallery app (SCIM 2.0). Attribute list, types and
- * filter support from the Chatwork provisioning tutorial (expression-language.md §7); the Graph
- * directory and object names follow the usual gallery-SCIM job schema (graph-sync-api.md §4.3, §4.4).
+ * filter support from the Chatwork provisioning tutorial (https://learn.microsoft.com/en-us/entra/identity/saas-apps/chatwork-provisioning-tutorial); the Graph
+ * directory and object names follow the usual gallery-SCIM job schema (https://learn.microsoft.com/en-us/graph/api/resources/synchronization-synchronizationschema).
  */
 import type { DirectorySchema } from './types';
 

@@ -1,7 +1,7 @@
 /**
  * Reads a Microsoft Graph `synchronizationSchema` (already parsed from JSON by the caller) into
  * DirectorySchema values. Tolerant: any JSON value is accepted, problems are reported as sentences,
- * nothing throws. Shapes: graph-sync-api.md §4.2–§4.6.
+ * nothing throws. Shapes: https://learn.microsoft.com/en-us/graph/api/resources/synchronization-synchronizationschema.
  */
 import type { AttributeDefinition, AttributeType, DirectorySchema, ObjectSchema } from './types';
 

@@ -2,7 +2,7 @@
  * Diagnostics of a `.aadmap` document that reuse the work done for the previous version.
  *
  * Why: a full analysis of a 5,000-mapping file takes a few hundred milliseconds, far over the
- * budget of an edit (issue 7: didChange → publishDiagnostics p95 ≤ 16 ms). A keystroke changes one
+ * budget of an edit (didChange → publishDiagnostics p95 ≤ 16 ms: docs/performance.md). A keystroke changes one
  * mapping block; the others only move. The parser already reads a file in pieces that parse on
  * their own (grammar/mapping parseMappingPieces); here each piece's results — its syntax
  * diagnostics, its target statements, its block names and each block's checker diagnostics — are

@@ -21,6 +21,11 @@ export interface LanguageServiceOptions {
   schemaFiles?: SchemaFileReader;
   /** Hover sections shown after the built-in one (each feature adds its own contributor). */
   hoverContributors?: readonly HoverContributor[];
+  /**
+   * The URI of the diagnostics reference (docs/diagnostics.md, shipped beside the server bundle);
+   * each LSP diagnostic links to `#code` there. Without it, diagnostics carry no link.
+   */
+  diagnosticsReference?: string;
 }
 
 export { RenameError, semanticTokensLegend } from './editor-features';
@@ -121,7 +126,7 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
       const current = snapshotOf(document);
       const found = diagnostics(current);
       // Lines are only needed for what is reported (a clean 600 KB file skips the line table).
-      return found.length === 0 ? [] : toLspDiagnostics(found, current.lines);
+      return found.length === 0 ? [] : toLspDiagnostics(found, current.lines, options.diagnosticsReference);
     },
     snapshot,
     ...createEditorFeatures(snapshotOf, options.hoverContributors),

@@ -60,7 +60,13 @@ describe('aadmap check', () => {
     const unknown = run.results.find((r: { ruleId: string }) => r.ruleId === 'unknown-function');
     expect(unknown.level).toBe('error');
     expect(unknown.locations[0].physicalLocation.region).toEqual({ startLine: 9, startColumn: 17, endLine: 9, endColumn: 23 });
-    expect(run.tool.driver.rules[unknown.ruleIndex].id).toBe('unknown-function');
+    const rule = run.tool.driver.rules[unknown.ruleIndex];
+    expect(rule.id).toBe('unknown-function');
+    // Each rule carries its help (the docs/diagnostics.md entry), so no link to a page is needed.
+    const description = 'No function of that name exists; the message suggests the closest names.';
+    expect(rule.help).toEqual({ text: description, markdown: `**unknown-function** (error by default)\n\n${description}` });
+    expect(rule.helpUri).toBeUndefined();
+    expect(run.tool.driver.informationUri).toBeUndefined();
   });
 
   it('fails on warnings only with --strict', () => {

@@ -1,6 +1,6 @@
 /**
  * A local Microsoft Graph emulator for the synchronization endpoints aadmap uses, following the
- * documented contract (graph-sync-api.md §2–§6):
+ * documented contract (https://learn.microsoft.com/en-us/graph/api/resources/synchronization-overview):
  *
  *   GET  /v1.0/servicePrincipals/{id} · /servicePrincipals(appId='…') · /servicePrincipals?$filter=startswith(displayName,'…')
  *   GET  /v1.0/servicePrincipals/{id}/synchronization/jobs[/{jobId}]
@@ -15,7 +15,7 @@
  * injected per request (429 with Retry-After, 503, 504, slow answers, dropped connections) and hooks
  * run before a request is handled (the concurrent-change test edits the schema there). Every
  * request is logged without its Authorization header. Error bodies have Graph's shape with a
- * request-id. Seeded with the Chatwork schema of §8.
+ * request-id. Seeded with the Chatwork sample schema (test/schema/fixtures/chatwork-sample-schema.json).
  */
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -63,7 +63,7 @@ const param = (name: string, type: string, required: boolean, allowMultipleOccur
 
 /**
  * The function list Graph's documentation shows for `GET …/schema/functions` (the beta page's
- * response, graph-sync-api.md §4.12):
+ * response):
  * https://learn.microsoft.com/en-us/graph/api/synchronization-synchronizationschema-functions
  */
 export const EMULATOR_FUNCTIONS: readonly EmulatorFunction[] = [
@@ -142,12 +142,12 @@ const FLOW_TYPE_FLAGS = ['None', 'Add', 'Update', 'Delete'];
  */
 export const EMULATOR_FILTER_OPERATORS: readonly string[] = SCOPE_OPERATOR_LABELS;
 
-/** A fresh copy of the §8 schema. Imported rather than read from disk, so the emulator also runs bundled (the E2E tests). */
+/** A fresh copy of the sample schema. Imported rather than read from disk, so the emulator also runs bundled (the E2E tests). */
 export function chatworkSchema(): Record<string, unknown> {
   return structuredClone(chatworkSampleSchema) as Record<string, unknown>;
 }
 
-/** Placeholders: the Chatwork template id and job ids are not published (graph-sync-api.md §4.16). */
+/** Placeholders: the Chatwork template id and job ids are not published. */
 export const SEED = {
   servicePrincipalId: '5b0f7d2e-6c1a-4e8b-9f3d-2a7c4e1b9d60',
   appId: 'c3d9a1f0-2b4e-4c6a-8e7f-1a2b3c4d5e6f',
@@ -168,7 +168,7 @@ export class GraphEmulator {
   private readonly counts = new Map<string, number>();
   url = '';
 
-  /** The Chatwork enterprise app with one job holding the §8 schema, and a token with every scope. */
+  /** The Chatwork enterprise app with one job holding the sample schema, and a token with every scope. */
   static seeded(): GraphEmulator {
     const emulator = new GraphEmulator();
     emulator.servicePrincipals.push(

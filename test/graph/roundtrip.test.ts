@@ -1,5 +1,5 @@
 /**
- * Import → export gives back the schema, deep-equal, on the §8 Chatwork sample, a Salesforce-like
+ * Import → export gives back the schema, deep-equal, on the Chatwork sample schema, a Salesforce-like
  * schema (several object mappings, `none` mappings with defaults, functions, scopes with input filter
  * groups, a disabled group mapping) and generated schemas full of odd fields, missing optional
  * fields, nulls, several rules and names that need quoting.
@@ -31,7 +31,7 @@ function roundTrip(schema: unknown): { text: string; exported: unknown } {
 
 describe('import → export round trip', () => {
   it.each([
-    ['the §8 Chatwork sample', chatwork],
+    ['the Chatwork sample schema', chatwork],
     ['a Salesforce-like schema', salesforce],
   ])('%s', (_, schema) => {
     const { exported, text } = roundTrip(schema);

@@ -1,6 +1,6 @@
 /**
  * Expressions → Graph attributeMappingSource trees, built the way the service builds them: the
- * documented parseExpression trees (expression-language.md §8, graph-sync-api.md §4.13 and §8) are
+ * documented parseExpression trees (https://learn.microsoft.com/en-us/graph/api/synchronization-synchronizationschema-parseexpression, and the sample schema in test/schema/fixtures/chatwork-sample-schema.json) are
  * reproduced exactly; and trees → expression text for import, with or without `expression`.
  */
 import { readFileSync } from 'node:fs';
@@ -55,7 +55,7 @@ describe('expression → attributeMappingSource', () => {
     expect(tree(text).parameters.map((p) => p.key)).toEqual(keys);
   });
 
-  it('builds the §8 sample sources exactly (Direct and the Switch of active)', () => {
+  it("builds the Chatwork sample schema's sources exactly (Direct and the Switch of active)", () => {
     for (const source of sampleSources) expect(tree(source.expression)).toEqual(source);
   });
 

@@ -1,4 +1,4 @@
-/** The .vsix holds the bundles, grammars, language configurations, snippets, walkthrough pages, README, LICENSE and icon — nothing else. */
+/** The .vsix holds the bundles, grammars, language configurations, snippets, walkthrough pages, the diagnostics reference, README, LICENSE and icon — nothing else. */
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
@@ -19,6 +19,7 @@ it('packages only what the extension needs', () => {
     /^syntaxes\/[a-z.-]+\.(tmLanguage|language-configuration)\.json$/,
     /^snippets\/[a-z-]+\.json$/,
     /^walkthrough\/[a-z0-9-]+\.md$/,
+    /^docs\/diagnostics\.md$/,
   ];
   for (const file of files)
     expect(
@@ -36,6 +37,8 @@ it('packages only what the extension needs', () => {
     'syntaxes/scimfilter.tmLanguage.json',
     'snippets/aadmap.json',
     'walkthrough/create.md',
+    // The server links every diagnostic to it (server/lsp/main.ts).
+    'docs/diagnostics.md',
   ]) {
     expect(files).toContain(required);
   }

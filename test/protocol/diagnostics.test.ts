@@ -3,6 +3,9 @@
  * stale versions dropped, immediate on save, cleared on close), pull diagnostics, and survival of
  * hostile input.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   DidChangeTextDocumentNotification,
@@ -16,7 +19,7 @@ import {
   type TextDocumentContentChangeEvent,
 } from 'vscode-languageserver-protocol/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { generateMappingFile } from '../../bench/lib/generate';
+import { generateMappingFile } from '../support/generate';
 import { createLanguageService } from '../../server/service/language-service';
 import { startServer, type ServerUnderTest } from '../support/server-process';
 
@@ -126,7 +129,12 @@ describe('pull diagnostics (LSP 3.17 client)', () => {
     expect(report.kind).toBe('full');
     const items = report.kind === 'full' ? report.items : [];
     expect(items.map((d) => d.code)).toEqual(['unknown-function']);
-    expect(items[0]!.codeDescription?.href).toMatch(/#unknown-function$/);
+    // The link opens the reference shipped beside dist/ (in the .vsix too), at the code's heading.
+    const link = new URL(items[0]!.codeDescription!.href);
+    expect(link.protocol).toBe('file:');
+    expect(link.hash).toBe('#unknown-function');
+    expect(fileURLToPath(link)).toBe(join(__dirname, '..', '..', 'docs', 'diagnostics.md'));
+    expect(readFileSync(fileURLToPath(link), 'utf8')).toContain('\n### unknown-function\n');
     expect(items[0]!.source).toBe('aadmap');
     expect(items[0]!.data).toEqual({ suggestions: ['Switch'] });
     await new Promise((resolve) => setTimeout(resolve, 400));
@@ -137,7 +145,10 @@ describe('pull diagnostics (LSP 3.17 client)', () => {
 describe('incremental changes (the server records them as offsets for the incremental diagnostics)', () => {
   it('reports what a full analysis of the text reports, after changes of every shape', async () => {
     server = await startServer({ textDocument: { diagnostic: { dynamicRegistration: false } } });
-    const reference = createLanguageService();
+    // The server links diagnostics to the reference beside dist/ (server/lsp/main.ts); so does this one.
+    const reference = createLanguageService({
+      diagnosticsReference: pathToFileURL(join(__dirname, '..', '..', 'docs', 'diagnostics.md')).href,
+    });
     const docUri = 'file:///workspace/incremental.aadmap';
     let text = `${generateMappingFile(20)}\nmapping "Broken" User -> User {\n  title <- Swtich([jobTitle], , "a", "b")\n}\n`;
     const client = TextDocument.create(docUri, 'aadmap', 1, text);

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { generateMappingFile } from '../../bench/lib/generate';
+import { generateMappingFile } from '../support/generate';
 import { parseJson, readSampleUser } from '../../server/evaluator/index';
 import { BUILTIN_SOURCE, findObject } from '../../server/schema/index';
 import { analyzeMappingText } from '../../server/service/analysis';

@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { generateMappingFile } from '../../bench/lib/generate';
+import { generateMappingFile } from '../support/generate';
 import { analyzeMappingText } from '../../server/service/analysis';
 import type { TextReplacement } from '../../server/service/document';
 import { IncrementalMappingDiagnostics } from '../../server/service/incremental-diagnostics';
@@ -250,7 +250,7 @@ describe('incremental diagnostics equal a full analysis', () => {
     expect(incremental.lastCall.read).toBeLessThanOrEqual(3);
   });
 
-  it('the benchmark files (bench/lib/generate.ts) check clean', () => {
+  it('the generated files (test/support/generate.ts, the benchmarks’ input) check clean', () => {
     for (const size of [5, 50, 500]) expect(analyzeMappingText(generateMappingFile(size), URI, reader).diagnostics).toEqual([]);
   });
 

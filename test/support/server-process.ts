@@ -5,7 +5,7 @@
 import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { stopServerProcess } from '../../bench/lib/lsp-client';
+import { stopServerProcess } from './stop-server';
 import {
   type ClientCapabilities,
   createProtocolConnection,

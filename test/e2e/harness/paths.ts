@@ -40,7 +40,7 @@ export const fixturesDir = join(repoRoot, 'test', 'e2e', 'workspace');
 export const suiteEntry = join(repoRoot, 'out', 'e2e', 'suite', 'index.js');
 /** Compiled UI test files (test/e2e/build.mjs). */
 export const uiTestsDir = join(repoRoot, 'out', 'e2e', 'ui');
-/** Committed screenshots, shown in the README (written only with --update-screenshots). */
+/** Committed screenshots, shown in the README and docs/ (written only with --update-screenshots). */
 export const committedScreenshotsDir = join(repoRoot, 'test', 'e2e', 'screenshots');
 /** Screenshots of every other run, and of failures. */
 export const runScreenshotsDir = join(toolDir, 'screenshots');

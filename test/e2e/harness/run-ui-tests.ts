@@ -6,7 +6,7 @@
  *   node out/e2e/harness/run-ui-tests.mjs [--update-screenshots] [--timeout <seconds>] [--verbose] [--grep <pattern>]
  *
  * Screenshots go to .e2e/screenshots/; --update-screenshots also copies them to test/e2e/screenshots/
- * (committed, shown in the README). Failed tests leave `failed-<test>.png` in .e2e/screenshots/.
+ * (committed, shown in the README and docs/). Failed tests leave `failed-<test>.png` in .e2e/screenshots/.
  *
  * The Graph emulator runs in this process, seeded with the Chatwork application, and
  * `aadmap.graph.endpoint` points at it. aadmap, installed, signs in as it does for users, through VS

@@ -78,7 +78,7 @@ suite('diagnostics', () => {
     });
   }
 
-  test('each diagnostic links to its explanation in the README and says it comes from aadmap', async () => {
+  test('each diagnostic links to its entry of the shipped diagnostics reference and says it comes from aadmap', async () => {
     const { document } = await openInEditor('examples/mistakes.aadmap');
     await expectInlineExpectations(document);
     const diagnostics = vscode.languages.getDiagnostics(document.uri);
@@ -87,8 +87,25 @@ suite('diagnostics', () => {
       assert.equal(diagnostic.source, 'aadmap');
       const { code } = diagnostic;
       assert.ok(typeof code === 'object' && code.target, `${codeOf(diagnostic)} has no link`);
-      assert.match(code.target.toString(true), new RegExp(`README\\.md#${codeOf(diagnostic)}$`));
+      // The hover and the Problems panel open code links with commands allowed (client/diagnostic-docs.ts).
+      assert.equal(code.target.scheme, 'command');
+      assert.equal(code.target.path, 'aadmap.showDiagnosticHelp');
+      assert.deepEqual(JSON.parse(decodeURIComponent(code.target.query)), [codeOf(diagnostic)]);
     }
+  });
+
+  test("a diagnostic's link opens the shipped docs/diagnostics.md in the Markdown preview", async () => {
+    const extension = vscode.extensions.getExtension('aadmap.aadmap')!;
+    const reference = vscode.Uri.joinPath(extension.extensionUri, 'docs', 'diagnostics.md');
+    assert.ok((await vscode.workspace.fs.readFile(reference)).length > 0, 'docs/diagnostics.md is not beside the extension');
+    const previews = () =>
+      vscode.window.tabGroups.all
+        .flatMap((group) => group.tabs)
+        .filter((tab) => tab.input instanceof vscode.TabInputWebview && tab.label.includes('diagnostics.md'));
+    assert.equal(previews().length, 0);
+    await vscode.commands.executeCommand('aadmap.showDiagnosticHelp', 'unknown-function');
+    await waitFor('the Markdown preview of diagnostics.md', () => (previews().length === 1 ? true : undefined));
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
   });
 
   test('diagnostics follow typing: fixing Swtich removes its unknown-function error only', async () => {

@@ -1,5 +1,5 @@
 /**
- * The `.aadmap` grammar: the README's example (the syntax contract) parses to the Graph fields it
+ * The `.aadmap` grammar: the example of docs/language.md (the syntax contract) parses to the Graph fields it
  * documents, every construct of the language reference parses, and line structure survives CRLF,
  * comments and multi-line expressions.
  */
@@ -9,11 +9,11 @@ import { describe, expect, it } from 'vitest';
 import { attributeMappingsOf, mappingProperties, parseMappingFile, scopesOf } from '../../../grammar/mapping/index';
 import { dumpExpression } from '../../support/dump-expression';
 
-const readme = readFileSync(join(__dirname, '..', '..', '..', 'README.md'), 'utf8');
-const readmeExample = /```aadmap\n([\s\S]*?)```/.exec(readme)![1]!;
+const languageDoc = readFileSync(join(__dirname, '..', '..', '..', 'docs', 'language.md'), 'utf8');
+const languageExample = /```aadmap\n([\s\S]*?)```/.exec(languageDoc)![1]!;
 
-describe('the README example (the syntax contract)', () => {
-  const { ast, diagnostics } = parseMappingFile(readmeExample);
+describe('the example of docs/language.md (the syntax contract)', () => {
+  const { ast, diagnostics } = parseMappingFile(languageExample);
 
   it('parses without diagnostics', () => expect(diagnostics).toEqual([]));
 
@@ -63,8 +63,8 @@ describe('the README example (the syntax contract)', () => {
   });
 
   it('keeps every comment with its position', () => {
-    expect(ast.comments.length).toBe(readmeExample.split('\n').filter((line) => line.includes('#')).length);
-    for (const comment of ast.comments) expect(readmeExample.slice(comment.start, comment.end)).toBe(comment.text);
+    expect(ast.comments.length).toBe(languageExample.split('\n').filter((line) => line.includes('#')).length);
+    for (const comment of ast.comments) expect(languageExample.slice(comment.start, comment.end)).toBe(comment.text);
   });
 });
 

@@ -16,7 +16,7 @@ import {
   segmentStarts,
   updateSegmentStarts,
 } from '../../../grammar/mapping/index';
-import { generateMappingFile } from '../../../bench/lib/generate';
+import { generateMappingFile } from '../../support/generate';
 import {
   applyMutation,
   mappingFixtures,

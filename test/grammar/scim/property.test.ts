@@ -207,7 +207,7 @@ describe('never throws, terminates, ranges inside the input', () => {
 });
 
 // ---------------------------------------------------------------------------------------------
-// Generator of valid filters (RFC grammar, §3 of docs/scim-filter.md)
+// Generator of valid filters (the grammar of RFC 7644 §3.4.2.2, Figure 1)
 // ---------------------------------------------------------------------------------------------
 
 const KEYWORDS = new Set(['and', 'or', 'not', 'pr', 'eq', 'ne', 'co', 'sw', 'ew', 'gt', 'lt', 'ge', 'le']);

@@ -1,5 +1,5 @@
 /**
- * Generated `.aadmap` files for the benchmarks: N attribute mappings in blocks of five, each block a
+ * Generated `.aadmap` files, shared by the tests and the benchmarks (bench/): N attribute mappings in blocks of five, each block a
  * Chatwork-style object mapping (a matching `userName`, `active` from IsSoftDeleted, nested
  * string functions, constants, modifiers, and a scoping filter on every fourth block). The text is
  * deterministic (no randomness): the same N always gives the same file, so runs are comparable.
@@ -10,9 +10,6 @@ const ENTERPRISE = 'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User';
 
 /** Mappings per block: the Chatwork target has six attributes, so one block cannot hold more without duplicates. */
 export const MAPPINGS_PER_BLOCK = 5;
-
-/** The sizes the issue asks for. */
-export const FILE_SIZES = [50, 500, 5000] as const;
 
 function blockLines(block: number, count: number): string[] {
   const n = String(block + 1);
