@@ -137,5 +137,9 @@ describe("aadmap pull --out keeps the job's function list", () => {
     expect(existsSync(join(work, 'wd.schema.json'))).toBe(true);
     const checked = await aadmap(['check', 'wd.aadmap', '--format', 'json'], { cwd: work });
     expect(errorsOf(checked)).toEqual([]);
+    // Nothing blocks a deploy of the pulled job: the what-if finds nothing to change.
+    const deploy = await aadmap(['deploy', 'wd.aadmap', '--graph-endpoint', emulator.url, '--dry-run'], { env, cwd: work });
+    expect(deploy.status, deploy.stderr).toBe(0);
+    expect(deploy.stdout).toContain('No changes: the job already has these mappings.');
   });
 });
