@@ -16,7 +16,7 @@ import type { ObjectSchema } from '../schema/types';
 import { classify } from './classify';
 import { evaluateUser, matchKeyIgnoringScope, type UserState } from './evaluate-user';
 import { addSample, emptyTally, sampleHash, type ImpactTally, wouldSample } from './tally';
-import { readUserLine } from './users';
+import { readUserLine, referenceNames } from './users';
 import type { ImpactVersion } from './version';
 
 export const DEFAULT_SAMPLES = 5;
@@ -40,6 +40,7 @@ export class ImpactEngine {
   private readonly source: ObjectSchema | undefined = findObject(BUILTIN_SOURCE, 'User');
   private readonly now: bigint;
   private readonly taken: Set<string>;
+  private readonly references: Set<string>;
 
   constructor(
     private readonly before: ImpactVersion,
@@ -48,6 +49,7 @@ export class ImpactEngine {
   ) {
     this.limit = options.samples ?? DEFAULT_SAMPLES;
     this.reads = new Set([...before.reads, ...after.reads]);
+    this.references = referenceNames(this.reads, this.source);
     this.now = options.settings?.now ?? ticksFromUnixMilliseconds(Date.now());
     this.taken = new Set((options.settings?.taken ?? []).map(toLowerInvariant));
   }
@@ -55,7 +57,7 @@ export class ImpactEngine {
   /** One line (1-based number); empty lines are skipped. Returns the problem of a line that is not a user. */
   addLine(text: string, line: number): BadLine | undefined {
     if (text.trim() === '') return undefined;
-    const read = readUserLine(text, this.reads, this.source);
+    const read = readUserLine(text, this.reads, this.source, this.references);
     const tally = this.tally;
     tally.users++;
     if (read.kind === 'bad') {

@@ -8,7 +8,7 @@ import type { EvaluationEnvironment } from '../evaluator/evaluate';
 import { evaluateExpression } from '../evaluator/index';
 import type { OutputJson } from '../evaluator/json';
 import { isNullOrEmpty, type Value } from '../evaluator/values';
-import { evaluateScopes } from '../preview/scope';
+import { scopeDecision } from '../preview/scope';
 import { comparisonKey, wireValue } from '../preview/scim-resource';
 import type { ImpactVersion, VersionLine } from './version';
 
@@ -37,7 +37,7 @@ export type UserState =
  */
 export function evaluateUser(version: ImpactVersion, env: EvaluationEnvironment): UserState {
   for (const block of version.blocks) {
-    const scope = block.scopes.length ? evaluateScopes(block.scopes, env) : undefined;
+    const scope = block.scopes.length ? scopeDecision(block.scopes, env) : undefined;
     if (scope?.error) return { kind: 'failed', message: `The scoping filter cannot be evaluated: ${scope.error}` };
     if (scope && !scope.inScope) continue;
     const values = new Map<string, SentValue>();

@@ -4,8 +4,9 @@
  * may carry `"@assigned": false` (a name no directory attribute can have): the user is then not
  * assigned to the application, so out of scope in both versions; without it the user is assigned.
  */
-import { readSampleUser, type SampleUser } from '../evaluator/input';
-import { fromPlainJson, parseJson, type JsonObject, type JsonValue } from '../evaluator/json';
+import { isReferenceAttribute, readSampleUser, type SampleUser } from '../evaluator/input';
+import { parseJson, type JsonObject } from '../evaluator/json';
+import { NULL, type Value } from '../evaluator/values';
 import type { ObjectSchema } from '../schema/types';
 
 /** The key of the assignment flag in a users file. */
@@ -15,10 +16,15 @@ export type UserLine = { kind: 'user'; user: SampleUser; name: string | undefine
 
 /**
  * `reads`: the attribute names to keep. JSON.parse is the fast path; a line whose read attributes
- * hold a number is parsed again by the lossless parser (FILETIME values exceed 2^53), so the values
- * are exactly those `aadmap eval --input` would see.
+ * hold a number, an array or an object is parsed again by the lossless parser (FILETIME values
+ * exceed 2^53) and read by readSampleUser, so the values are exactly those `aadmap eval --input` sees.
  */
-export function readUserLine(text: string, reads: ReadonlySet<string>, source: ObjectSchema | undefined): UserLine {
+export function readUserLine(
+  text: string,
+  reads: ReadonlySet<string>,
+  source: ObjectSchema | undefined,
+  references: ReadonlySet<string>,
+): UserLine {
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
@@ -31,25 +37,29 @@ export function readUserLine(text: string, reads: ReadonlySet<string>, source: O
   const assignedRaw = object[ASSIGNED_KEY];
   if (assignedRaw !== undefined && typeof assignedRaw !== 'boolean')
     return { kind: 'bad', message: `"${ASSIGNED_KEY}" must be true or false` };
-  let picked: Record<string, unknown> = {};
-  let numbers = false;
+  // Fast path: strings, Booleans and nulls become values directly (as readSampleUser makes them);
+  // anything else goes through readSampleUser, numbers through the lossless parser first.
+  const attributes = new Map<string, Value>();
+  let slow = false;
   for (const name of reads) {
-    if (!Object.hasOwn(object, name)) continue;
     const value = object[name];
-    if (value !== null && typeof value === 'object') numbers ||= hasNumber(value);
-    else numbers ||= typeof value === 'number';
-    picked[name] = value;
+    if (value === undefined || !Object.hasOwn(object, name)) continue;
+    if (typeof value === 'string')
+      attributes.set(name, references.has(name) ? { kind: 'reference', id: value } : { kind: 'string', value });
+    else if (typeof value === 'boolean') attributes.set(name, { kind: 'boolean', value });
+    else if (value === null) attributes.set(name, NULL);
+    else slow = true;
   }
-  if (numbers) {
+  let user: SampleUser = { attributes };
+  if (slow) {
     const exact = parseJson(text) as JsonObject;
-    picked = {};
-    for (const name of reads) if (Object.hasOwn(exact, name)) picked[name] = exact[name];
-  }
-  let user: SampleUser;
-  try {
-    user = readSampleUser((numbers ? picked : fromPlainJson(picked)) as JsonValue, source);
-  } catch (error) {
-    return { kind: 'bad', message: (error as Error).message };
+    const picked: JsonObject = {};
+    for (const name of reads) if (Object.hasOwn(exact, name)) picked[name] = exact[name]!;
+    try {
+      user = readSampleUser(picked, source);
+    } catch (error) {
+      return { kind: 'bad', message: (error as Error).message };
+    }
   }
   const upn = object['userPrincipalName'];
   const id = object['objectId'];
@@ -57,9 +67,7 @@ export function readUserLine(text: string, reads: ReadonlySet<string>, source: O
   return { kind: 'user', user, name, assigned: assignedRaw !== false };
 }
 
-function hasNumber(value: unknown): boolean {
-  if (typeof value === 'number') return true;
-  if (Array.isArray(value)) return value.some(hasNumber);
-  if (value !== null && typeof value === 'object') return Object.values(value).some(hasNumber);
-  return false;
+/** The names among `reads` whose string values are references (readSampleUser's rule). */
+export function referenceNames(reads: Iterable<string>, source: ObjectSchema | undefined): Set<string> {
+  return new Set([...reads].filter((name) => isReferenceAttribute(name, source)));
 }

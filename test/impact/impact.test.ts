@@ -17,6 +17,7 @@ import { CATEGORIES, type Category } from '../../server/impact/classify';
 import { ImpactEngine } from '../../server/impact/engine';
 import { toReport } from '../../server/impact/report';
 import { impactOfFile } from '../../server/impact/run';
+import { readUserLine, referenceNames } from '../../server/impact/users';
 import { impactVersion } from '../../server/impact/version';
 import { sameValue, wireValue } from '../../server/preview/scim-resource';
 import { BUILTIN_SOURCE } from '../../server/schema/index';
@@ -269,5 +270,47 @@ describe('samples', () => {
     expect(streamed).toEqual({ ...inMemory, samples: expect.anything() });
     expect(streamed.users).toBe(3000);
     expect(streamed.samples.update!.map((s) => s.user)).toEqual(inMemory.samples.update!.map((s) => s.user));
+  });
+});
+
+describe('reading a users line', () => {
+  it('gives exactly the values readSampleUser gives (aadmap eval --input), for every kind of value', () => {
+    const source = findObject(BUILTIN_SOURCE, 'User');
+    const reads = new Set([
+      'userPrincipalName',
+      'manager',
+      'proxyAddresses',
+      'employeeId',
+      'accountEnabled',
+      'jobTitle',
+      'extra',
+      'missing',
+    ]);
+    const values = [
+      '"Text"',
+      'true',
+      'false',
+      'null',
+      '12',
+      '9007199254740993123',
+      '1.50',
+      '[]',
+      '["a", null, "b"]',
+      '{"value": "id-1"}',
+      '"0d5c…"',
+    ];
+    const lines: string[] = [];
+    for (let i = 0; i < 300; i++) {
+      const pick = (k: number) => values[(i * 7 + k * 13 + ((i >> k) & 3)) % values.length]!;
+      lines.push(
+        `{"userPrincipalName": ${pick(1)}, "manager": ${pick(2)}, "proxyAddresses": ${pick(3)}, "employeeId": ${pick(4)}, "accountEnabled": ${pick(5)}, "extra": ${pick(6)}}`,
+      );
+    }
+    for (const line of lines) {
+      const read = readUserLine(line, reads, source, referenceNames(reads, source));
+      const exact = parseJson(line) as JsonObject;
+      const expected = readSampleUser(Object.fromEntries(Object.entries(exact).filter(([name]) => reads.has(name))), source);
+      expect(read.kind === 'user' && [...read.user.attributes].sort()).toEqual([...expected.attributes].sort());
+    }
   });
 });
