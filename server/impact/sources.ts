@@ -69,15 +69,20 @@ export function beforeVersion(spec: string, afterFile: string, afterText: string
     } catch (error) {
       throw new SourceError(`${spec} is not JSON: ${(error as Error).message}`);
     }
-    const imported = importSchema(schema, { target: targetOf(afterText) });
-    return {
-      label: `${spec} (imported)`,
-      text: imported.text,
-      analysis: analyze(imported.text, afterFile),
-      warnings: imported.problems.map((p) => `${spec}: ${p}`),
-    };
+    return schemaVersion(schema, `${spec} (imported)`, afterFile, afterText);
   }
   return { label: spec, text: raw, analysis: analyze(raw, spec), warnings: [] };
+}
+
+/** A Graph synchronizationSchema (a file, or the job's schema read by deploy) as the before version. */
+export function schemaVersion(schema: unknown, label: string, afterFile: string, afterText: string): VersionText {
+  const imported = importSchema(schema, { target: targetOf(afterText) });
+  return {
+    label,
+    text: imported.text,
+    analysis: analyze(imported.text, afterFile),
+    warnings: imported.problems.map((p) => `${label}: ${p}`),
+  };
 }
 
 /** The after file's target statement, for the imported before version. */
