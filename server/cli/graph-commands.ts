@@ -271,7 +271,7 @@ async function confirmAndExecute(
   return 0;
 }
 
-async function withGraph(
+export async function withGraph(
   args: ParsedArgs,
   io: CliIO,
   wanted: DeployTarget,

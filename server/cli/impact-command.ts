@@ -7,7 +7,12 @@ import { reportJson, reportText, toReport, type ImpactReport } from '../impact/r
 import { impactOfFile, impactVersions, type ImpactVersions } from '../impact/run';
 import { afterVersion, beforeVersion, SourceError, type VersionText } from '../impact/sources';
 import { VersionError } from '../impact/version';
-import { oneOf, option, parseArgs, UsageError } from './args';
+import { resolve } from 'node:path';
+import { parseMappingFile } from '../../grammar/mapping/index';
+import { mergeDeployTargets, readDeployTarget } from '../graph/deploy-target';
+import { CACHE_FOLDER, readTenantUsers, type TenantRead } from '../impact/tenant';
+import { oneOf, option, parseArgs, type ParsedArgs, UsageError } from './args';
+import { withGraph } from './graph-commands';
 import { formatText } from './format-text';
 import type { CliIO } from './io';
 import { evaluationSettings } from './inputs';
@@ -26,6 +31,11 @@ or cannot be exported (errors), and whose matching value changes (matchChanged).
   --now ISO-8601           fixes Now() for both versions (default: the current time)
   --default-domain DOMAIN  what DefaultDomain() returns
   --format text|json       the summary for people (default), or one JSON object
+  --users tenant           read the users from Microsoft Graph (the file's deploy statement, or
+                           --service-principal ID; --graph-endpoint, --tenant, --verbose as for deploy):
+                           /users with the attributes both versions read, assignment from
+                           appRoleAssignedTo, cached in .aadmap/cache/ with a delta link
+  --refresh                with --users tenant: read every user again instead of the changes
 Exit status: 0 done, 1 a file cannot be read or checked (or --fail-on-disable is reached), 2 usage error.
 Lines that are not JSON objects are reported on stderr with their line number and counted in errors.`;
 
@@ -38,6 +48,11 @@ export async function runImpact(argv: readonly string[], io: CliIO): Promise<num
     format: { value: true },
     now: { value: true },
     'default-domain': { value: true },
+    refresh: {},
+    'service-principal': { value: true },
+    tenant: { value: true },
+    'graph-endpoint': { value: true },
+    verbose: {},
     help: {},
   });
   if (args.flags.has('help')) {
@@ -80,9 +95,17 @@ export async function runImpact(argv: readonly string[], io: CliIO): Promise<num
     throw error;
   }
 
+  let usersFile = users;
+  let notEvaluated: string[] | undefined;
+  if (users === 'tenant') {
+    const read = await readFromTenant(args, io, file, after.text, new Set([...versions.before.reads, ...versions.after.reads]));
+    if (typeof read === 'number') return read;
+    usersFile = read.usersFile;
+    notEvaluated = read.notEvaluated;
+  }
   let report: ImpactReport;
   try {
-    const tally = await impactOfFile(versions, users, {
+    const tally = await impactOfFile(versions, usersFile, {
       samples,
       settings,
       onBadLine: (bad) => io.err(`${users}:${bad.line}: ${bad.message}`),
@@ -93,12 +116,42 @@ export async function runImpact(argv: readonly string[], io: CliIO): Promise<num
     io.err(`aadmap impact: cannot read ${users}: ${code ?? (error as Error).message}`);
     return 1;
   }
-  io.out(format === 'json' ? reportJson(report) : reportText(report));
+  if (notEvaluated?.length) io.err(`warning: not evaluated (Graph's /users cannot give them; read as null): ${notEvaluated.join(', ')}`);
+  const printed = notEvaluated ? { ...report, notEvaluated } : report;
+  io.out(format === 'json' ? reportJson(printed) : reportText(report));
   if (failOnDisable !== undefined && report.disable >= failOnDisable) {
     io.err(`aadmap impact: ${report.disable} user(s) would be disabled (--fail-on-disable ${failOnDisable}).`);
     return 1;
   }
   return 0;
+}
+
+/** `--users tenant`: the directory through Microsoft Graph, cached under .aadmap/cache/ (server/impact/tenant.ts). */
+async function readFromTenant(args: ParsedArgs, io: CliIO, file: string, text: string, reads: Set<string>): Promise<TenantRead | number> {
+  const wanted = mergeDeployTargets(readDeployTarget(parseMappingFile(text).ast), {
+    servicePrincipal: option(args, 'service-principal'),
+    tenant: option(args, 'tenant'),
+  });
+  if (!wanted.servicePrincipal)
+    throw new UsageError(`--users tenant needs the service principal: a deploy statement in ${file} or --service-principal ID`);
+  let result: TenantRead | undefined;
+  const terminal = !!process.stderr.isTTY;
+  const code = await withGraph(args, io, wanted, async (api, _steps, signal) => {
+    const sp = await api.servicePrincipal(wanted.servicePrincipal!, signal);
+    result = await readTenantUsers({
+      client: api.graph,
+      servicePrincipalId: sp.id,
+      reads,
+      cacheDir: resolve(CACHE_FOLDER),
+      refresh: args.flags.has('refresh'),
+      signal,
+      progress: terminal ? (n) => n % 999 === 0 && process.stderr.write(`\rReading users from Microsoft Graph: ${n}`) : undefined,
+    });
+    if (terminal)
+      process.stderr.write(`\rRead ${result.downloaded} ${result.mode === 'delta' ? 'changed users' : 'users'} from Microsoft Graph.\n`);
+    return 0;
+  });
+  return result ?? code;
 }
 
 function count(value: string | undefined, name: string): number | undefined {

@@ -250,7 +250,7 @@ export class GraphEmulator {
     send: (status: number, payload?: unknown) => void,
     fail: (status: number, code: string, message: string) => void,
   ): void {
-    const directory = routeDirectory(this, method, path);
+    const directory = routeDirectory(this, method, path, query);
     if (directory) return send(directory.status, directory.body);
     const select = (sp: ServicePrincipalRecord) => ({ id: sp.id, appId: sp.appId, displayName: sp.displayName });
     if (method === 'GET' && path === '/servicePrincipals') {
