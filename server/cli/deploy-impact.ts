@@ -5,7 +5,10 @@
  * `--allow-disable N` / `--allow-match-change N` accept exactly those numbers. A separate step, so
  * the deploy workflow itself stays as it is.
  */
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { GraphError } from '../graph/client';
+import { CACHE_FOLDER, cacheMetaFile, readTenantUsers } from '../impact/tenant';
 import type { SynchronizationApi } from '../graph/sync-api';
 import type { Plan } from '../graph/workflow';
 import { guardDecision, thresholdFromSecrets } from '../impact/guard';
@@ -22,7 +25,8 @@ export const DEPLOY_IMPACT_OPTIONS = {
   'allow-match-change': { value: true },
 } as const;
 
-export const DEPLOY_IMPACT_USAGE = `  --users USERS.jsonl     also show the impact on these users (aadmap impact) and refuse the deploy when
+export const DEPLOY_IMPACT_USAGE = `  --users USERS.jsonl|tenant  also show the impact on these users (aadmap impact; default: the directory
+                         cache of an earlier --users tenant run, brought up to date) and refuse the deploy when
                          the disabled users reach the job's accidental-deletion threshold (500 when it
                          cannot be read) or a matching value changes
   --allow-disable N      accept exactly N disabled users
@@ -43,7 +47,9 @@ export async function deployImpact(
   api: SynchronizationApi,
   signal: AbortSignal,
 ): Promise<DeployImpact | undefined> {
-  const users = option(args, 'users');
+  // Users are available from --users, or from the directory cache of an earlier `--users tenant` run.
+  const users =
+    option(args, 'users') ?? (existsSync(cacheMetaFile(resolve(CACHE_FOLDER), plan.target.servicePrincipal.id)) ? 'tenant' : undefined);
   if (users === undefined) return undefined;
   const accepted = { disable: count(args, 'allow-disable'), matchChange: count(args, 'allow-match-change') };
   const after = afterVersion(file);
@@ -65,14 +71,28 @@ export async function deployImpact(
     secrets = undefined;
   }
   const threshold = thresholdFromSecrets(secrets);
+  let usersFile = users;
+  let notEvaluated: string[] = [];
+  if (users === 'tenant') {
+    const read = await readTenantUsers({
+      client: api.graph,
+      servicePrincipalId: plan.target.servicePrincipal.id,
+      reads: new Set([...versions.before.reads, ...versions.after.reads]),
+      cacheDir: resolve(CACHE_FOLDER),
+      signal,
+    });
+    usersFile = read.usersFile;
+    notEvaluated = read.notEvaluated;
+  }
   let report;
   try {
-    report = toReport(await impactOfFile(versions, users, { onBadLine: (bad) => io.err(`${users}:${bad.line}: ${bad.message}`) }));
+    report = toReport(await impactOfFile(versions, usersFile, { onBadLine: (bad) => io.err(`${users}:${bad.line}: ${bad.message}`) }));
   } catch (error) {
     return { text: `Impact: cannot read ${users}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, refused: true };
   }
   const decision = guardDecision(report, threshold, accepted);
-  return { text: [reportText(report), ...decision.reasons].join('\n'), refused: decision.refused };
+  const missing = notEvaluated.length ? [`Not evaluated (Graph's /users cannot give them; read as null): ${notEvaluated.join(', ')}`] : [];
+  return { text: [reportText(report), ...missing, ...decision.reasons].join('\n'), refused: decision.refused };
 }
 
 function count(args: ParsedArgs, name: string): number | undefined {

@@ -5,7 +5,8 @@
 import { DEFAULT_SAMPLES } from '../impact/engine';
 import { reportJson, reportText, toReport, type ImpactReport } from '../impact/report';
 import { impactOfFile, impactVersions, type ImpactVersions } from '../impact/run';
-import { afterVersion, beforeVersion, SourceError, type VersionText } from '../impact/sources';
+import { afterVersion, beforeVersion, schemaVersion, SourceError, type VersionText } from '../impact/sources';
+import { resolveTarget } from '../graph/workflow';
 import { VersionError } from '../impact/version';
 import { resolve } from 'node:path';
 import { parseMappingFile } from '../../grammar/mapping/index';
@@ -18,14 +19,16 @@ import type { CliIO } from './io';
 import { evaluationSettings } from './inputs';
 import { toReported } from './report';
 
-export const IMPACT_USAGE = `Usage: aadmap impact FILE.aadmap --users USERS.jsonl --before OLD.aadmap|SCHEMA.json|git:REV [options]
+export const IMPACT_USAGE = `Usage: aadmap impact FILE.aadmap --users USERS.jsonl|tenant [--before OLD.aadmap|SCHEMA.json|git:REV] [options]
 
 Evaluates two versions of the mappings (before: --before; after: FILE) for every user of USERS.jsonl
 (one JSON object a line, as 'aadmap eval --input' reads; "@assigned": false marks a user who is not
 assigned to the application) and counts who is created, updated, disabled, unchanged, out of scope,
 or cannot be exported (errors), and whose matching value changes (matchChanged). See docs/impact.md.
   --before OLD.aadmap      the mappings before the change: a .aadmap file, a Graph synchronizationSchema
-                           JSON (a backup, a pulled schema), or git:REV (FILE at a git revision)
+                           JSON (a backup, a pulled schema), or git:REV (FILE at a git revision);
+                           default: the job's current schema, read from Microsoft Graph (the file's
+                           deploy statement, or --service-principal ID [--job ID])
   --samples N              example users per category (default ${DEFAULT_SAMPLES})
   --fail-on-disable N      exit 1 when N or more users would be disabled (for CI)
   --now ISO-8601           fixes Now() for both versions (default: the current time)
@@ -50,6 +53,7 @@ export async function runImpact(argv: readonly string[], io: CliIO): Promise<num
     'default-domain': { value: true },
     refresh: {},
     'service-principal': { value: true },
+    job: { value: true },
     tenant: { value: true },
     'graph-endpoint': { value: true },
     verbose: {},
@@ -65,10 +69,6 @@ export async function runImpact(argv: readonly string[], io: CliIO): Promise<num
   const users = option(args, 'users');
   if (users === undefined) throw new UsageError('impact needs --users USERS.jsonl (one user a line)');
   const beforeSpec = option(args, 'before');
-  if (beforeSpec === undefined)
-    throw new UsageError(
-      "impact needs --before OLD.aadmap|SCHEMA.json|git:REV (reading the job's schema from the tenant is not built yet)",
-    );
   const samples = count(option(args, 'samples'), 'samples') ?? DEFAULT_SAMPLES;
   const failOnDisable = count(option(args, 'fail-on-disable'), 'fail-on-disable');
   const settings = evaluationSettings(args);
@@ -78,7 +78,11 @@ export async function runImpact(argv: readonly string[], io: CliIO): Promise<num
   let versions: ImpactVersions;
   try {
     after = afterVersion(file);
-    before = beforeVersion(beforeSpec, file, after.text);
+    if (beforeSpec === undefined) {
+      const schema = await jobSchema(args, io, file, after.text);
+      if (typeof schema === 'number') return schema;
+      before = schemaVersion(schema, "the job's current schema", file, after.text);
+    } else before = beforeVersion(beforeSpec, file, after.text);
     for (const warning of before.warnings) io.err(`warning: ${warning}`);
     versions = impactVersions(before, after);
   } catch (error) {
@@ -124,6 +128,26 @@ export async function runImpact(argv: readonly string[], io: CliIO): Promise<num
     return 1;
   }
   return 0;
+}
+
+/** Without --before: the job's current schema, from the file's deploy statement (or --service-principal / --job). */
+async function jobSchema(args: ParsedArgs, io: CliIO, file: string, text: string): Promise<unknown> {
+  const wanted = mergeDeployTargets(readDeployTarget(parseMappingFile(text).ast), {
+    servicePrincipal: option(args, 'service-principal'),
+    job: option(args, 'job'),
+    tenant: option(args, 'tenant'),
+  });
+  if (!wanted.servicePrincipal)
+    throw new UsageError(
+      `impact needs --before OLD.aadmap|SCHEMA.json|git:REV, or a deploy statement in ${file} (or --service-principal ID) to read the job's current schema`,
+    );
+  let schema: unknown;
+  const code = await withGraph(args, io, wanted, async (api, steps, signal) => {
+    const target = await resolveTarget(api, wanted, steps, signal);
+    schema = (await api.schema(target.servicePrincipal.id, target.job.id, signal)).json;
+    return 0;
+  });
+  return schema ?? code;
 }
 
 /** `--users tenant`: the directory through Microsoft Graph, cached under .aadmap/cache/ (server/impact/tenant.ts). */

@@ -56,9 +56,9 @@ export async function readTenantUsers(options: TenantOptions): Promise<TenantRea
   const { select, notEvaluated } = graphSelection(reads);
   await mkdir(options.cacheDir, { recursive: true });
   await writeFile(join(options.cacheDir, '.gitignore'), '# aadmap directory cache (no tokens): never commit it\n*\n');
-  const base = join(options.cacheDir, `users-${safe(options.servicePrincipalId)}`);
+  const base = cacheBase(options.cacheDir, options.servicePrincipalId);
   const cacheFile = `${base}.jsonl`;
-  const metaFile = `${base}.meta.json`;
+  const metaFile = cacheMetaFile(options.cacheDir, options.servicePrincipalId);
   const meta = options.refresh ? undefined : await readMeta(metaFile);
   const selectText = select.join(',');
   const relative = (link: string) => {
@@ -185,5 +185,10 @@ async function readMeta(file: string): Promise<CacheMeta | undefined> {
     return undefined;
   }
 }
+
+const cacheBase = (cacheDir: string, servicePrincipalId: string) => join(cacheDir, `users-${safe(servicePrincipalId)}`);
+
+/** The cache's metadata file (select, delta link) for a service principal: its presence means users are available. */
+export const cacheMetaFile = (cacheDir: string, servicePrincipalId: string) => `${cacheBase(cacheDir, servicePrincipalId)}.meta.json`;
 
 const safe = (text: string) => text.replace(/[^A-Za-z0-9._-]+/g, '_').slice(0, 120);

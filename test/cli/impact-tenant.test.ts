@@ -148,7 +148,7 @@ describe('aadmap impact --users tenant', () => {
     const pagesBefore = requests(/^\/users$/).length;
     const result = await run('--refresh');
     expect(result.status, result.stderr).toBe(0);
-    expect(requests(/^\/users$/).length - pagesBefore).toBe(Math.ceil((COUNT - 1) / 999));
+    expect(requests(/^\/users$/).length - pagesBefore).toBe(Math.ceil((COUNT - 2) / 999));
   });
 
   it('attributes Graph cannot give (manager without $expand) are reported as not evaluated', async () => {
@@ -171,5 +171,34 @@ describe('aadmap impact --users tenant', () => {
     expect(result.status, result.stderr).toBe(0);
     expect(JSON.parse(result.stdout).notEvaluated).toEqual(['manager']);
     expect(result.stderr).toContain('not evaluated');
+  });
+
+  it("without --before, the before version is the job's current schema (the deploy statement)", async () => {
+    const result = await aadmap(['impact', 'after.aadmap', '--users', 'tenant', '--format', 'json', '--graph-endpoint', emulator.url]);
+    expect(result.status, result.stderr).toBe(0);
+    const report = JSON.parse(result.stdout);
+    // After --refresh: /users lists neither the hard-deleted user nor the soft-deleted one (only delta rounds report soft deletions).
+    expect(report.users).toBe(COUNT - 2);
+    expect(emulator.log.some((r) => r.method === 'GET' && r.path.endsWith('/schema'))).toBe(true);
+  });
+
+  it('deploy --dry-run shows the impact from the directory cache when no --users is given', async () => {
+    const pulled = await aadmap([
+      'pull',
+      '--service-principal',
+      SEED.servicePrincipalId,
+      '--graph-endpoint',
+      emulator.url,
+      '--out',
+      'live.aadmap',
+    ]);
+    expect(pulled.status, pulled.stderr).toBe(0);
+    const live = readFileSync(join(work, 'live.aadmap'), 'utf8');
+    writeFileSync(join(work, 'live.aadmap'), live.replace('title    <- [jobTitle]', 'title    <- Coalesce([jobTitle], "Staff")'));
+    const result = await aadmap(['deploy', 'live.aadmap', '--dry-run', '--graph-endpoint', emulator.url]);
+    expect(result.status, result.stderr).toBe(0);
+    expect(result.stdout).toContain('What-if: 1 mapping changes');
+    expect(result.stdout, result.stdout + result.stderr).toContain(`Impact on ${COUNT - 2} users:`);
+    expect(result.stdout).toMatch(/^\s*\d+ {2}updated$/m);
   });
 });
