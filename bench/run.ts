@@ -3,7 +3,8 @@
  * medians and ratios, and writes bench/results.json.
  *
  *   npm run bench                     all benchmarks
- *   npm run bench -- scim-filter      only the named cases (scim-filter, aadmap-analysis, lsp-latency, startup, evaluation)
+ *   npm run bench -- scim-filter      only the named cases (scim-filter, aadmap-analysis, lsp-latency, startup, evaluation, impact)
+ *   npm run bench -- impact --impact-users=100000   the impact benchmark at one size (default 100,000 and 1,000,000)
  *   npm run bench -- --quick          fewer repetitions (a smoke run; not for docs/performance.md)
  *   npm run bench -- --edits N        N edits in the LSP benchmark (default 200)
  *
@@ -15,7 +16,7 @@ import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { type CaseResult, formatTable, RESULT_MARKER } from './lib/report';
 
-export const CASES = ['scim-filter', 'aadmap-analysis', 'lsp-latency', 'startup', 'evaluation'] as const;
+export const CASES = ['scim-filter', 'aadmap-analysis', 'lsp-latency', 'startup', 'evaluation', 'impact'] as const;
 
 function gitCommit(): string {
   const result = spawnSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' });

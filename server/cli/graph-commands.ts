@@ -19,6 +19,7 @@ import { SynchronizationApi } from '../graph/sync-api';
 import { executePlan, planDeploy, planRollback, pull, type Plan, type Steps, WorkflowError } from '../graph/workflow';
 import { type ParsedArgs, option, parseArgs, UsageError } from './args';
 import { createTokenProvider } from './graph-auth';
+import { DEPLOY_IMPACT_OPTIONS, DEPLOY_IMPACT_USAGE, type DeployImpact, deployImpact } from './deploy-impact';
 import type { CliIO } from './io';
 
 export const IMPORT_USAGE = `Usage: aadmap import SCHEMA.json [--target chatwork|PATH] [--out FILE]
@@ -54,6 +55,7 @@ change meanwhile, PUTs the new schema and verifies it.
   --dry-run              print the what-if only; exit 0, or 1 when the deploy would be refused
   --no-validate          do not ask the service to parse changed expressions (parseExpression)
   --backup-dir DIR       where backups go (default ./${BACKUP_FOLDER.replace(/\\/g, '/')})
+${DEPLOY_IMPACT_USAGE}
 ${GRAPH_OPTIONS}`;
 
 export const ROLLBACK_USAGE = `Usage: aadmap rollback BACKUP.json [--service-principal ID] [--job ID] [--dry-run] [--yes] [options]
@@ -203,7 +205,14 @@ export async function runPull(argv: readonly string[], io: CliIO): Promise<numbe
 }
 
 export async function runDeploy(argv: readonly string[], io: CliIO): Promise<number> {
-  const args = parseArgs(argv, { ...graphSpec, 'dry-run': {}, yes: {}, 'no-validate': {}, 'backup-dir': { value: true } });
+  const args = parseArgs(argv, {
+    ...graphSpec,
+    'dry-run': {},
+    yes: {},
+    'no-validate': {},
+    'backup-dir': { value: true },
+    ...DEPLOY_IMPACT_OPTIONS,
+  });
   if (args.flags.has('help')) return usage(io, DEPLOY_USAGE);
   if (args.positionals.length !== 1) throw new UsageError('deploy takes exactly one FILE.aadmap');
   const file = args.positionals[0]!;
@@ -225,7 +234,8 @@ export async function runDeploy(argv: readonly string[], io: CliIO): Promise<num
       steps,
       signal,
     );
-    return confirmAndExecute(plan, api, args, io, steps, signal, `before deploy of ${basename(file)}`);
+    const impact = await deployImpact(args, io, file, plan, api, signal);
+    return confirmAndExecute(plan, api, args, io, steps, signal, `before deploy of ${basename(file)}`, impact);
   });
 }
 
@@ -255,9 +265,15 @@ async function confirmAndExecute(
   steps: Steps,
   signal: AbortSignal,
   reason: string,
+  impact?: DeployImpact,
 ): Promise<number> {
   io.out(`What-if: ${plan.summary}\n${plan.details}`);
   for (const warning of plan.warnings) io.err(`warning: ${warning}`);
+  if (impact) io.out(impact.text);
+  if (impact?.refused) {
+    io.err('The deploy is refused by the impact guard; nothing was written.');
+    return 1;
+  }
   if (args.flags.has('dry-run')) return 0;
   if (plan.diff.total === 0 && plan.kind === 'deploy') {
     io.out('Nothing to deploy.');
@@ -276,7 +292,7 @@ async function confirmAndExecute(
   return 0;
 }
 
-async function withGraph(
+export async function withGraph(
   args: ParsedArgs,
   io: CliIO,
   wanted: DeployTarget,

@@ -6,6 +6,7 @@ import { UsageError } from './args';
 import { CHECK_USAGE, runCheck } from './check-command';
 import { EVAL_USAGE, runEval } from './eval-command';
 import { FILTER_USAGE, runFilter } from './filter-command';
+import { IMPACT_USAGE, runImpact } from './impact-command';
 import { runDeploy, runExport, runImport, runPull, runRollback } from './graph-commands';
 import { PREVIEW_USAGE, runPreview } from './preview-command';
 import type { CliIO } from './io';
@@ -28,6 +29,7 @@ Commands:
   rollback BACKUP.json [--dry-run] [--yes]                put a backup back, byte for byte
   eval --expr "EXPRESSION" --input USER.json [--format json]   evaluate an expression for a sample user
   preview FILE --input USER.json [--existing TARGET.json]       the SCIM requests for a sample user
+  impact FILE --users USERS.jsonl --before OLD.aadmap|SCHEMA.json|git:REV   what a change does to every user
 
 Run 'aadmap <command> --help' for details.
 
@@ -37,7 +39,9 @@ ${FILTER_USAGE}
 
 ${EVAL_USAGE}
 
-${PREVIEW_USAGE}`;
+${PREVIEW_USAGE}
+
+${IMPACT_USAGE}`;
 
 const commands: Record<string, (argv: readonly string[], io: CliIO) => number | Promise<number>> = {
   check: runCheck,
@@ -49,6 +53,7 @@ const commands: Record<string, (argv: readonly string[], io: CliIO) => number | 
   rollback: runRollback,
   eval: runEval,
   preview: runPreview,
+  impact: runImpact,
 };
 
 /** Runs a command; the Graph commands are asynchronous, so the result may be a promise. */

@@ -20,12 +20,14 @@ export interface SampleUser {
 export function readSampleUser(json: JsonValue, source?: ObjectSchema): SampleUser {
   if (!isJsonObject(json)) throw new SampleUserError('A sample user must be a JSON object of attribute name → value');
   const attributes = new Map<string, Value>();
-  for (const [name, raw] of Object.entries(json)) {
-    const definition = source && findAttribute(source, name);
-    const reference = definition?.exactCase && definition.attribute.type === 'Reference' && name !== 'appRoleAssignments';
-    attributes.set(name, toValue(raw, name, !!reference));
-  }
+  for (const [name, raw] of Object.entries(json)) attributes.set(name, toValue(raw, name, isReferenceAttribute(name, source)));
   return { attributes };
+}
+
+/** Whether a sample user's string value of `name` is a reference (an object id, as `manager` holds). */
+export function isReferenceAttribute(name: string, source: ObjectSchema | undefined): boolean {
+  const definition = source && findAttribute(source, name);
+  return !!definition?.exactCase && definition.attribute.type === 'Reference' && name !== 'appRoleAssignments';
 }
 
 function toValue(raw: JsonValue, name: string, reference: boolean): Value {

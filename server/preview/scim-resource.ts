@@ -95,23 +95,29 @@ function wireSingle(value: SingleValue, definition: AttributeDefinition | undefi
 /** Whether a wire value equals what the target holds (strings ignore case unless caseExact; lists ignore order). */
 export function sameValue(sent: OutputJson, existing: JsonValue | undefined, caseExact: boolean): boolean {
   if (existing === undefined || existing === null) return false;
-  const norm = (v: OutputJson | JsonValue): string => {
-    if (v === null) return 'null';
-    if (typeof v === 'bigint') return `n:${v}`;
-    if (typeof v === 'number') return `n:${Number.isInteger(v) ? BigInt(v) : v}`;
-    if (typeof v === 'boolean') return `b:${v}`;
-    if (typeof v === 'string') {
-      if (/^(true|false)$/i.test(v)) return `b:${v.toLowerCase()}`;
-      return `s:${caseExact ? v : v.toLowerCase()}`;
-    }
-    if (isJsonNumber(v)) return `n:${/^-?\d+$/.test(v.raw) ? BigInt(v.raw) : Number(v.raw)}`;
-    if (Array.isArray(v)) return `a:${v.map(norm).sort().join('\u0000')}`;
-    return `o:${Object.keys(v)
+  return comparisonKey(sent, caseExact) === comparisonKey(existing, caseExact);
+}
+
+/** A value as the target compares it: two values are the same for the target exactly when their keys are equal. */
+export function comparisonKey(v: OutputJson | JsonValue, caseExact: boolean): string {
+  if (v === null) return 'null';
+  if (typeof v === 'bigint') return `n:${v}`;
+  if (typeof v === 'number') return `n:${Number.isInteger(v) ? BigInt(v) : v}`;
+  if (typeof v === 'boolean') return `b:${v}`;
+  if (typeof v === 'string') {
+    if (/^(true|false)$/i.test(v)) return `b:${v.toLowerCase()}`;
+    return `s:${caseExact ? v : v.toLowerCase()}`;
+  }
+  if (isJsonNumber(v)) return `n:${/^-?\d+$/.test(v.raw) ? BigInt(v.raw) : Number(v.raw)}`;
+  if (Array.isArray(v))
+    return `a:${v
+      .map((item) => comparisonKey(item, caseExact))
       .sort()
-      .map((key) => `${key.toLowerCase()}=${norm((v as Record<string, OutputJson>)[key]!)}`)
       .join('\u0000')}`;
-  };
-  return norm(sent) === norm(existing);
+  return `o:${Object.keys(v)
+    .sort()
+    .map((key) => `${key.toLowerCase()}=${comparisonKey((v as Record<string, OutputJson>)[key]!, caseExact)}`)
+    .join('\u0000')}`;
 }
 
 // ───────────────────────────────────────────────────────────── reading and writing resources

@@ -45,6 +45,29 @@ export function evaluateScopes(groups: readonly ScopeGroup[], env: EvaluationEnv
   return { inScope: results.length === 0 || results.some((g) => g.matched), groups: results, error };
 }
 
+/**
+ * Only the decision of evaluateScopes (no per-clause results): what evaluating a million users needs.
+ * Same clauses, same order, same errors.
+ */
+export function scopeDecision(groups: readonly ScopeGroup[], env: EvaluationEnvironment): { inScope: boolean; error?: string } {
+  let inScope = groups.length === 0;
+  for (const group of groups) {
+    let matched = true;
+    for (const clause of group.clauses) {
+      const operator = clause.operator?.name ?? '';
+      try {
+        // Every clause is evaluated (as evaluateScopes does), so an error anywhere is reported.
+        if (!clauseMatches(operator, !!clause.operator?.custom, env.attribute(clause.attribute.name), clause.values.map(operandText)))
+          matched = false;
+      } catch (error) {
+        return { inScope: false, error: `[${clause.attribute.name}] ${operator}: ${(error as Error).message}` };
+      }
+    }
+    if (matched) inScope = true;
+  }
+  return { inScope };
+}
+
 function operandText(value: ScopeValue): string {
   return value.kind === 'string' ? value.value : value.kind === 'number' ? value.raw : String(value.value);
 }

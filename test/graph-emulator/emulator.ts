@@ -24,6 +24,7 @@ import { parseExpression } from '../../grammar/expression/index';
 import { toSourceTree } from '../../server/graph/source-tree';
 import { SCOPE_OPERATOR_LABELS } from '../../server/graph/mapping-view';
 import chatworkSampleSchema from '../schema/fixtures/chatwork-sample-schema.json';
+import { routeDirectory } from './directory';
 
 export const SCOPE_READ = 'Synchronization.Read.All';
 export const SCOPE_WRITE = 'Synchronization.ReadWrite.All';
@@ -300,6 +301,8 @@ export class GraphEmulator {
     send: (status: number, payload?: unknown) => void,
     fail: (status: number, code: string, message: string) => void,
   ): void {
+    const directory = routeDirectory(this, method, path, query);
+    if (directory) return send(directory.status, directory.body);
     const select = (sp: ServicePrincipalRecord) => ({ id: sp.id, appId: sp.appId, displayName: sp.displayName });
     if (method === 'GET' && path === '/servicePrincipals') {
       const prefix = /startswith\(displayName,'((?:[^']|'')*)'\)/.exec(query.get('$filter') ?? '')?.[1]?.replace(/''/g, "'") ?? '';

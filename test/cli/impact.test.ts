@@ -1,0 +1,168 @@
+/**
+ * `aadmap impact` through dist/cli.js in a child process: the JSON contract, the text summary, the
+ * three kinds of --before (a .aadmap file, a Graph schema JSON, git:REV), bad lines on stderr,
+ * --fail-on-disable and the exit statuses.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { directoryLines } from '../../bench/lib/directory-users';
+
+const root = join(__dirname, '..', '..');
+const cli = join(root, 'dist', 'cli.js');
+const scratch = mkdtempSync(join(tmpdir(), 'aadmap-impact-cli-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+const chatwork = readFileSync(join(root, 'examples', 'chatwork.aadmap'), 'utf8');
+const write = (name: string, text: string) => {
+  const path = join(scratch, name);
+  writeFileSync(path, text);
+  return path;
+};
+const before = write('before.aadmap', chatwork);
+const after = write(
+  'after.aadmap',
+  chatwork
+    .replace('[accountEnabled] IS TRUE', '[accountEnabled] IS TRUE\n    [extensionAttribute1] NOT EQUALS "contractor"')
+    .replace('userName   <- [userPrincipalName]  match 1', 'userName   <- [mail]  match 1')
+    .replace('title      <- [jobTitle]', 'title      <- Coalesce([jobTitle], "Staff")'),
+);
+const users = write('users.jsonl', `${[...directoryLines(400, 3)].join('\n')}\n`);
+
+function aadmap(...args: string[]) {
+  const result = spawnSync(process.execPath, [cli, ...args], { cwd: scratch, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+interface ImpactJson {
+  users: number;
+  create: number;
+  update: number;
+  disable: number;
+  unchanged: number;
+  outOfScope: number;
+  errors: number;
+  matchChanged: number;
+  attributes: Record<string, number>;
+  samples: Record<string, { user: string; changes: { attribute: string; before: unknown; after: unknown }[] }[]>;
+}
+
+const CATEGORIES = ['create', 'update', 'disable', 'unchanged', 'outOfScope', 'errors'] as const;
+
+function impactJson(...args: string[]) {
+  const result = aadmap('impact', after, '--users', users, '--format', 'json', ...args);
+  return { ...result, report: JSON.parse(result.stdout) as ImpactJson };
+}
+
+describe('aadmap impact', () => {
+  const baseline = impactJson('--before', before);
+
+  it('prints one JSON object with the counts, the changed attributes and the samples', () => {
+    const { status, report, stderr } = baseline;
+    expect(status).toBe(0);
+    expect(stderr).toBe('');
+    expect(report.users).toBe(400);
+    expect(CATEGORIES.reduce((sum, c) => sum + report[c], 0)).toBe(400);
+    for (const c of [...CATEGORIES, 'matchChanged'] as const) expect(Number.isInteger(report[c])).toBe(true);
+    expect(report.disable).toBeGreaterThan(0);
+    expect(report.update).toBeGreaterThan(0);
+    expect(report.matchChanged).toBeGreaterThan(0);
+    expect(Object.values(report.attributes).every((n) => n > 0)).toBe(true);
+    expect(Object.keys(report.attributes).sort()).toEqual(['title', 'userName']);
+    expect(Object.keys(report.samples).sort()).toEqual(CATEGORIES.filter((c) => report[c] > 0).sort());
+    for (const list of Object.values(report.samples)) expect(list.length).toBeLessThanOrEqual(5);
+    for (const sample of report.samples['update']!) {
+      expect(sample.user).toMatch(/@/);
+      expect(sample.changes.length).toBeGreaterThan(0);
+      for (const change of sample.changes) expect(Object.keys(change)).toEqual(['attribute', 'before', 'after']);
+    }
+  });
+
+  it('the same input gives the same samples; --samples N bounds them', () => {
+    expect(impactJson('--before', before).report).toEqual(baseline.report);
+    const two = impactJson('--before', before, '--samples', '2').report;
+    for (const list of Object.values(two.samples)) expect(list.length).toBeLessThanOrEqual(2);
+    expect(two.samples['update']).toEqual(baseline.report.samples['update']!.slice(0, 2));
+  });
+
+  it('--before SCHEMA.json (a Graph schema, e.g. a backup) gives the same impact as the .aadmap it holds', () => {
+    const base = join(root, 'test', 'schema', 'fixtures', 'chatwork-sample-schema.json');
+    const exported = aadmap('export', before, '--base', base);
+    expect(exported.status).toBe(0);
+    const schema = write('backup.json', exported.stdout);
+    expect(impactJson('--before', schema).report).toEqual(baseline.report);
+  });
+
+  it('--before git:REV reads the file at a git revision', () => {
+    const repo = mkdtempSync(join(scratch, 'repo-'));
+    const git = (...args: string[]) =>
+      execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.com', ...args], { cwd: repo, stdio: 'pipe' });
+    git('init', '-q');
+    writeFileSync(join(repo, 'app.aadmap'), chatwork);
+    git('add', 'app.aadmap');
+    git('commit', '-qm', 'before');
+    writeFileSync(join(repo, 'app.aadmap'), readFileSync(after, 'utf8'));
+    const result = aadmap('impact', join(repo, 'app.aadmap'), '--users', users, '--before', 'git:HEAD', '--format', 'json');
+    expect(result.status).toBe(0);
+    expect(JSON.parse(result.stdout)).toEqual(baseline.report);
+    const missing = aadmap('impact', join(repo, 'app.aadmap'), '--users', users, '--before', 'git:no-such-rev');
+    expect(missing.status).toBe(1);
+    expect(missing.stderr).toMatch(/no-such-rev/);
+  });
+
+  it('skips empty lines, reports bad lines on stderr with their number, counts them in errors, and goes on', () => {
+    const lines = [...directoryLines(5, 9)];
+    const file = write('bad.jsonl', [lines[0], '', 'oops', lines[1], '[1]', '', lines[2]].join('\n'));
+    const result = aadmap('impact', after, '--users', file, '--before', before, '--format', 'json');
+    expect(result.status).toBe(0);
+    const report = JSON.parse(result.stdout) as ImpactJson;
+    expect(report.users).toBe(5);
+    expect(report.errors).toBe(2);
+    expect(result.stderr.trim().split('\n')).toEqual([
+      expect.stringMatching(/bad\.jsonl:3: not JSON/),
+      expect.stringMatching(/bad\.jsonl:5: not a JSON object/),
+    ]);
+    expect(report.samples['errors']!.map((s) => s.user).sort()).toEqual(['line 3', 'line 5']);
+  });
+
+  it('--fail-on-disable N: exit 1 when disable reaches N', () => {
+    const { disable } = baseline.report;
+    expect(impactJson('--before', before, '--fail-on-disable', String(disable + 1)).status).toBe(0);
+    const reached = impactJson('--before', before, '--fail-on-disable', String(disable));
+    expect(reached.status).toBe(1);
+    expect(reached.report.disable).toBe(disable);
+    expect(reached.stderr).toMatch(/disabled/);
+  });
+
+  it('prints a summary for people by default', () => {
+    const { status, stdout } = aadmap('impact', after, '--users', users, '--before', before);
+    expect(status).toBe(0);
+    const { report } = baseline;
+    expect(stdout).toContain(`Impact on 400 users:`);
+    expect(stdout).toMatch(new RegExp(`\\b${report.disable}  disabled`));
+    expect(stdout).toMatch(new RegExp(`\\b${report.matchChanged}  matching value changed`));
+    expect(stdout).toContain('Examples (updated):');
+  });
+
+  it('exit 1 when a file cannot be read or checked', () => {
+    expect(aadmap('impact', after, '--users', join(scratch, 'none.jsonl'), '--before', before)).toMatchObject({
+      status: 1,
+      stderr: expect.stringMatching(/ENOENT/),
+    });
+    expect(aadmap('impact', join(scratch, 'none.aadmap'), '--users', users, '--before', before).status).toBe(1);
+    const broken = write('broken.aadmap', chatwork.replace('title      <- [jobTitle]', 'title      <- Coalesce([jobTitle]'));
+    const checked = aadmap('impact', broken, '--users', users, '--before', before);
+    expect(checked.status).toBe(1);
+    expect(checked.stderr).toMatch(/broken\.aadmap:\d+:\d+: error/);
+  });
+
+  it('exit 2 on usage errors', () => {
+    expect(aadmap('impact', after, '--before', before).status).toBe(2);
+    expect(aadmap('impact', '--users', users, '--before', before).status).toBe(2);
+    expect(aadmap('impact', after, '--users', users, '--before', before, '--samples', 'x').status).toBe(2);
+    expect(aadmap('impact', after, '--users', users, '--before', before, '--format', 'xml').status).toBe(2);
+    expect(aadmap('impact', after, '--users', users, '--before', before, '--bogus').status).toBe(2);
+  });
+});
