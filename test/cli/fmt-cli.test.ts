@@ -137,6 +137,14 @@ describe('aadmap fmt', () => {
     expect(readFileSync(join(dir, 'm.aadmap'), 'utf8')).toBe(FORMATTED);
   });
 
+  it('formats a .scimfilter file named explicitly, and reports a broken filter line', () => {
+    const dir = folder({ 'f.scimfilter': '# lookups\nuserName   EQ "bjensen"\n', 'bad.scimfilter': 'userName eq "a"\nuserName eq\n' });
+    expect(aadmap('fmt', join(dir, 'f.scimfilter'))).toEqual({ status: 0, stdout: '# lookups\nuserName eq "bjensen"\n', stderr: '' });
+    const bad = aadmap('fmt', '--check', join(dir, 'bad.scimfilter'));
+    expect([bad.status, bad.stdout]).toEqual([1, '']);
+    expect(bad.stderr).toContain(`${join(dir, 'bad.scimfilter')}:2:`);
+  });
+
   it('searches directories for .aadmap files, skipping node_modules, dot-folders and links to non-files', () => {
     const dir = folder({
       'a.aadmap': MISFORMATTED,
