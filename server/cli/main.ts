@@ -6,6 +6,7 @@ import { UsageError } from './args';
 import { CHECK_USAGE, runCheck } from './check-command';
 import { EVAL_USAGE, runEval } from './eval-command';
 import { FILTER_USAGE, runFilter } from './filter-command';
+import { FMT_USAGE, runFmt } from './fmt-command';
 import { IMPACT_USAGE, runImpact } from './impact-command';
 import { runDeploy, runExport, runImport, runPull, runRollback } from './graph-commands';
 import { PREVIEW_USAGE, runPreview } from './preview-command';
@@ -22,6 +23,7 @@ Commands:
   check FILE... [--format text|json|sarif] [--strict]   check .aadmap and .scimfilter files
   check --expr "EXPRESSION" [--format …]                  check one mapping expression
   filter "FILTER" [--schema chatwork] [--format json]     parse and normalize a SCIM filter
+  fmt FILE|DIR... [--check | --write]                     format .aadmap files as the editor does
   import SCHEMA.json                                      print the .aadmap of a Graph synchronizationSchema
   export FILE.aadmap --base SCHEMA.json                   print the schema with the file's mappings
   pull --service-principal ID [--job ID] [--out FILE]     read a job's mappings from Microsoft Graph
@@ -37,6 +39,8 @@ ${CHECK_USAGE}
 
 ${FILTER_USAGE}
 
+${FMT_USAGE}
+
 ${EVAL_USAGE}
 
 ${PREVIEW_USAGE}
@@ -46,6 +50,7 @@ ${IMPACT_USAGE}`;
 const commands: Record<string, (argv: readonly string[], io: CliIO) => number | Promise<number>> = {
   check: runCheck,
   filter: runFilter,
+  fmt: runFmt,
   import: runImport,
   export: runExport,
   pull: runPull,

@@ -24,7 +24,7 @@ import { codeActions } from './features/code-actions';
 import { completion, type CompletionOptions } from './features/completion';
 import { documentSymbols } from './features/document-symbols';
 import { foldingRanges } from './features/folding-ranges';
-import { format } from './features/formatting';
+import { format, type FormatBlocker, syntaxErrors } from './features/formatting';
 import { hover, type HoverContributor, languageHover } from './features/hover';
 import { inlayHints, type InlayHintSettings } from './features/inlay-hints';
 import { documentHighlights, prepareRename, rename } from './features/references';
@@ -33,6 +33,7 @@ import { signatureHelp } from './features/signature-help';
 import type { DocumentRef, DocumentSnapshot } from './snapshot';
 
 export type { CompletionOptions } from './features/completion';
+export type { FormatBlocker } from './features/formatting';
 export type { HoverContributor, HoverSection } from './features/hover';
 export type { InlayHintSettings, ParameterNameHints } from './features/inlay-hints';
 export { semanticTokensLegend } from './features/semantic-tokens';
@@ -47,6 +48,8 @@ export interface EditorFeatures {
   codeActions(document: DocumentRef, range: Range, context: CodeActionContext): CodeAction[];
   /** Whole-document formatting, or the lines of `range`. */
   format(document: DocumentRef, options: FormattingOptions, range?: Range): TextEdit[];
+  /** The syntax errors whose statements or lines `format` keeps as written (empty: it formats everything). */
+  formatBlockers(document: DocumentRef): FormatBlocker[];
   documentSymbols(document: DocumentRef): DocumentSymbol[];
   foldingRanges(document: DocumentRef): FoldingRange[];
   semanticTokens(document: DocumentRef, range?: Range): SemanticTokens;
@@ -68,6 +71,7 @@ export function createEditorFeatures(
     inlayHints: (document, range, settings) => inlayHints(snapshotOf(document), range, settings),
     codeActions: (document, range, context) => codeActions(snapshotOf(document), range, context),
     format: (document, options, range) => format(snapshotOf(document), options, range),
+    formatBlockers: (document) => syntaxErrors(snapshotOf(document)),
     documentSymbols: (document) => documentSymbols(snapshotOf(document)),
     foldingRanges: (document) => foldingRanges(snapshotOf(document)),
     semanticTokens: (document, range) => semanticTokens(snapshotOf(document), range),

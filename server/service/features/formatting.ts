@@ -49,6 +49,38 @@ export function formatText(snapshot: DocumentSnapshot, options: FormattingOption
   return lines.map((l) => (l.text ?? '') + l.eol).join('');
 }
 
+/** A syntax error the formatter works around (the statement or line around it is kept as written). */
+export interface FormatBlocker {
+  /** Offset in the document. */
+  offset: number;
+  message: string;
+}
+
+/**
+ * The syntax errors that keep parts of a document as written: the formatter leaves the statements
+ * (`.aadmap`) or lines (`.scimfilter`) holding them unchanged. Empty when the whole document formats.
+ */
+export function syntaxErrors(snapshot: DocumentSnapshot): FormatBlocker[] {
+  if (snapshot.languageId === 'scimfilter') {
+    const found: FormatBlocker[] = [];
+    for (const line of sourceLines(snapshot.text)) {
+      const text = snapshot.text.slice(line.start, line.end);
+      if (text.trim() === '' || text.trim().startsWith('#')) continue;
+      const error = parseScimFilter(text).diagnostics.find((d) => d.severity === 'error');
+      if (error) found.push({ offset: line.start + error.start, message: error.message });
+    }
+    return found;
+  }
+  if (snapshot.languageId !== 'aadmap') return [];
+  const found: FormatBlocker[] = snapshot.parsed.diagnostics
+    .filter((d) => d.severity === 'error' && ERROR_CODES.has(d.code))
+    .map((d) => ({ offset: d.start, message: d.message }));
+  for (const offset of snapshot.tokens.errorOffsets) {
+    if (!found.some((f) => f.offset === offset)) found.push({ offset, message: `Unexpected character '${snapshot.text[offset]}'` });
+  }
+  return found.sort((a, b) => a.offset - b.offset);
+}
+
 interface OutputLine {
   /** The source line this output line replaces. */
   source: number;

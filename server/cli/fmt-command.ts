@@ -1,0 +1,128 @@
+/**
+ * `aadmap fmt FILE|DIR... [--check] [--write]`: the editor's formatter (the language service's
+ * `format`, whose edits the editor applies) run from a shell, for CI gates such as
+ * `aadmap fmt --check .`. A file with syntax errors is never rewritten; it is reported with the
+ * position of each error. Usage and exit codes: docs/fmt.md.
+ */
+import { lstatSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { FormattingOptions } from 'vscode-languageserver-types';
+import { createLanguageService } from '../service/language-service';
+import { languageOf } from '../service/document';
+import { parseArgs, UsageError } from './args';
+import type { CliIO } from './io';
+
+export const FMT_USAGE = `Usage: aadmap fmt FILE|DIR... [--check | --write]
+
+Formats .aadmap files (and .scimfilter files named explicitly) exactly as the editor does.
+Directories are searched for .aadmap files (node_modules and dot-folders are skipped).
+  (no flag)  print the formatted text of one FILE; nothing is changed
+  --check    list the files that are not formatted; nothing is changed
+  --write    rewrite the files that are not formatted, and list them
+A file with syntax errors is left unchanged and reported.
+Exit status: 0 all formatted (or rewritten), 1 files not formatted (--check) or with syntax errors,
+2 usage error or unreadable file.`;
+
+/** The editor's settings for .aadmap files (`configurationDefaults` in package.json). */
+const OPTIONS: FormattingOptions = { tabSize: 2, insertSpaces: true };
+
+const BOM = '\ufeff';
+
+export function runFmt(argv: readonly string[], io: CliIO): number {
+  const args = parseArgs(argv, { check: {}, write: {}, help: {} });
+  if (args.flags.has('help')) {
+    io.out(FMT_USAGE);
+    return 0;
+  }
+  const check = args.flags.has('check');
+  const write = args.flags.has('write');
+  if (check && write) throw new UsageError('give --check or --write, not both');
+  if (args.positionals.length === 0) throw new UsageError('fmt needs at least one FILE or DIR');
+
+  const files: string[] = [];
+  for (const path of args.positionals) {
+    let stats;
+    try {
+      stats = statSync(path);
+    } catch (error) {
+      io.err(`aadmap fmt: cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+      return 2;
+    }
+    if (stats.isDirectory()) {
+      const found = walk(path);
+      if (found.length === 0) io.err(`aadmap fmt: no .aadmap files in ${path}`);
+      files.push(...found);
+    } else if (stats.isFile()) files.push(path);
+    else {
+      io.err(`aadmap fmt: ${path} is not a file or directory`);
+      return 2;
+    }
+  }
+  const print = !check && !write;
+  if (print && (files.length !== 1 || statSync(args.positionals[0]!).isDirectory()))
+    throw new UsageError('printing needs exactly one FILE; use --check or --write for several files or a directory');
+
+  const service = createLanguageService();
+  let problems = false;
+  for (const file of files) {
+    let raw: string;
+    try {
+      raw = readFileSync(file, 'utf8');
+    } catch (error) {
+      io.err(`aadmap fmt: cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+      return 2;
+    }
+    // A byte order mark is not part of the text the editor formats; it is kept as it was.
+    const bom = raw.startsWith(BOM) ? BOM : '';
+    const text = raw.slice(bom.length);
+    // Files of other types are read as mapping files, as `aadmap check` does.
+    const languageId = languageOf({ uri: file, text }) ?? 'aadmap';
+    const snapshot = service.snapshot({ uri: pathToFileURL(file).href, languageId, text });
+
+    const blockers = service.formatBlockers(snapshot);
+    if (blockers.length > 0) {
+      problems = true;
+      for (const blocker of blockers) {
+        const { line, character } = snapshot.lines.positionAt(blocker.offset);
+        io.err(`${file}:${line + 1}:${character + 1}: syntax error: ${blocker.message}`);
+      }
+      io.err(`aadmap fmt: ${file} has syntax errors; left unchanged`);
+      if (print) io.out(text.replace(/\n$/, ''));
+      continue;
+    }
+
+    const edits = service.format(snapshot, OPTIONS);
+    const formatted = edits.length === 0 ? text : TextDocument.applyEdits(TextDocument.create(snapshot.uri, languageId, 0, text), edits);
+    if (print) {
+      // io.out ends the output with a line break; the formatted text already ends with one.
+      io.out(formatted.replace(/\n$/, ''));
+    } else if (formatted !== text) {
+      if (check) problems = true;
+      else writeFileSync(file, bom + formatted, 'utf8');
+      io.out(file);
+    }
+  }
+  return problems ? 1 : 0;
+}
+
+/** The .aadmap files below a directory, in name order; symbolic links only when they lead to a regular file. */
+function walk(directory: string): string[] {
+  const files: string[] = [];
+  for (const entry of readdirSync(directory, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+    if (entry.name === 'node_modules' || entry.name.startsWith('.')) continue;
+    const path = join(directory, entry.name);
+    if (entry.isDirectory()) files.push(...walk(path));
+    else if (/\.aadmap$/i.test(entry.name) && (entry.isFile() || (entry.isSymbolicLink() && isRegularFile(path)))) files.push(path);
+  }
+  return files;
+}
+
+function isRegularFile(path: string): boolean {
+  try {
+    return lstatSync(path).isSymbolicLink() && statSync(path).isFile();
+  } catch {
+    return false; // a dangling link
+  }
+}
