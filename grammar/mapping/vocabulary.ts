@@ -292,6 +292,11 @@ export function scopeOperatorByGraphName(name: string): ScopeOperatorEntry | und
   return operatorByGraphName.get(name);
 }
 
+/** The Graph `operatorName` of a clause's operator: a label's Graph name, a custom `operator "NAME"` as written. */
+export function scopeOperatorGraphName(operator: { readonly name: string; readonly custom: boolean }): string {
+  return operator.custom ? operator.name : (operatorByLabel.get(operator.name)?.graphName ?? operator.name);
+}
+
 /** The portal label, source of a regular expression: words separated by spaces and tabs. */
 const labelPattern = (label: string) =>
   label
