@@ -119,8 +119,8 @@ export const False = keywordTokens.false;
 export const keywords: TokenType[] = KEYWORD_WORDS.map((word) => keywordTokens[word]);
 
 /** The keyword a token is, or undefined. */
-export function keywordOf(tokenType: TokenType): Keyword | undefined {
-  return keywordByToken.get(tokenType);
+export function keywordOf(tokenType: TokenType | undefined): Keyword | undefined {
+  return tokenType && keywordByToken.get(tokenType);
 }
 const keywordByToken = new Map<TokenType, Keyword>(KEYWORD_WORDS.map((word) => [keywordTokens[word], word]));
 

@@ -40,7 +40,7 @@ import {
   typePhrase,
   VB_COMPARE_DOCS,
 } from './descriptions';
-import { type BlockHeader, closeBraceAfter } from './local-syntax';
+import { type BlockHeader, closeBraceAfter } from '../../../grammar/mapping/statement-view';
 
 export interface CompletionOptions {
   /** Whether the client understands snippet syntax (`${1:name}`); plain text otherwise. */
