@@ -5,6 +5,7 @@
 import * as vscode from 'vscode';
 import { LanguageClient, type LanguageClientOptions, type ServerOptions, TransportKind } from 'vscode-languageclient/node';
 import { SERVER_NODE_OPTIONS } from '../server/lsp/node-options';
+import { COMMANDS } from '../server/protocol';
 import { diagnosticHelpMiddleware, registerDiagnosticHelp } from './diagnostic-docs';
 import { registerGraphCommands } from './graph/commands';
 import { initializationOptions, registerPreview } from './preview';
@@ -41,13 +42,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   registerPreview(context, () => client);
   registerDiagnosticHelp(context);
   context.subscriptions.push(
-    vscode.commands.registerCommand('aadmap.restartServer', async () => {
+    vscode.commands.registerCommand(COMMANDS.restartServer, async () => {
       await client?.restart();
       // Otherwise the restart is invisible; the UI test looks for this message.
       vscode.window.setStatusBarMessage('$(check) aadmap: language server restarted', 5000);
     }),
     // The walkthrough's first step: an untitled mapping file filled from the contributed snippet.
-    vscode.commands.registerCommand('aadmap.newMappingFile', async () => {
+    vscode.commands.registerCommand(COMMANDS.newMappingFile, async () => {
       const document = await vscode.workspace.openTextDocument({ language: 'aadmap', content: '' });
       await vscode.window.showTextDocument(document);
       await vscode.commands.executeCommand('editor.action.insertSnippet', { langId: 'aadmap', name: 'Chatwork mapping file' });

@@ -7,17 +7,19 @@
  */
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import {
+  COMMANDS,
+  PREVIEW_REQUEST,
+  PREVIEW_SETTINGS_NOTIFICATION,
+  type PreviewRequestParams,
+  type PreviewRequestResult,
+  type PreviewSettings,
+} from '../server/protocol';
 import type { LanguageClient } from 'vscode-languageclient/node';
 
 const SCHEME = 'aadmap-preview';
 const SELECTED_KEY = 'aadmap.preview.selectedSampleUser';
 const REFRESH_DELAY_MS = 300;
-
-interface PreviewSettings {
-  sampleUser?: string;
-  defaultDomain?: string;
-  scimCompliant?: boolean;
-}
 
 /** The settings the server needs: the chosen sample user (URI), default domain, PATCH flavour. */
 function currentSettings(context: vscode.ExtensionContext): PreviewSettings {
@@ -69,7 +71,7 @@ export function registerPreview(context: vscode.ExtensionContext, getClient: () 
   const sendSettings = async () => {
     const client = getClient();
     if (!client?.isRunning()) return;
-    await client.sendNotification('aadmap/previewSettings', currentSettings(context));
+    await client.sendNotification(PREVIEW_SETTINGS_NOTIFICATION, currentSettings(context));
     refreshAll();
   };
 
@@ -79,10 +81,8 @@ export function registerPreview(context: vscode.ExtensionContext, getClient: () 
       const client = getClient();
       if (!client) return '# The aadmap language server is not running.\n';
       try {
-        const result = await client.sendRequest<{ content: string }>('aadmap/preview', {
-          textDocument: { uri: sourceOf(uri) },
-          format: 'http',
-        });
+        const params: PreviewRequestParams = { textDocument: { uri: sourceOf(uri) }, format: 'http' };
+        const result = await client.sendRequest<PreviewRequestResult>(PREVIEW_REQUEST, params);
         return result.content;
       } catch (error) {
         return `# The preview failed: ${error instanceof Error ? error.message : String(error)}\n`;
@@ -133,8 +133,8 @@ export function registerPreview(context: vscode.ExtensionContext, getClient: () 
     changed,
     sampleWatcher,
     vscode.workspace.registerTextDocumentContentProvider(SCHEME, provider),
-    vscode.commands.registerCommand('aadmap.selectSampleUser', selectSampleUser),
-    vscode.commands.registerCommand('aadmap.previewProvisioning', showPreview),
+    vscode.commands.registerCommand(COMMANDS.selectSampleUser, selectSampleUser),
+    vscode.commands.registerCommand(COMMANDS.previewProvisioning, showPreview),
     vscode.workspace.onDidChangeTextDocument((event) => {
       const source = event.document.uri.toString();
       for (const uri of openPreviews()) if (sourceOf(uri) === source) refresh(uri);

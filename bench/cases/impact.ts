@@ -11,7 +11,7 @@
 import { spawnSync } from 'node:child_process';
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { directoryLines } from '../lib/directory-users';
+import { directoryLines } from '../../test/support/directory-users';
 import { median } from '../lib/measure';
 import { type BenchRow, emit } from '../lib/report';
 

@@ -6,6 +6,7 @@
 import type { TextRange } from '../common/text-range';
 import type { AttributeReference, Expression, NumberLiteral, StringLiteral } from '../expression/ast';
 import type { ScimPath } from '../scim/ast';
+import { DEFAULT_FLOW_BEHAVIOR, DEFAULT_FLOW_TYPE, ON_CREATE_FLOW_TYPE } from './vocabulary';
 
 /** An identifier or a quoted string used as a name (`User`, `"urn:…:User"`, `chatwork`). */
 export interface NameNode extends TextRange {
@@ -154,8 +155,8 @@ export function mappingProperties(mapping: AttributeMapping): AttributeMappingPr
   const properties: AttributeMappingProperties = {
     matchingPriority: 0,
     defaultValue: null,
-    flowType: 'Always',
-    flowBehavior: 'FlowWhenChanged',
+    flowType: DEFAULT_FLOW_TYPE,
+    flowBehavior: DEFAULT_FLOW_BEHAVIOR,
     exportMissingReferences: false,
   };
   for (const modifier of mapping.modifiers) {
@@ -167,7 +168,7 @@ export function mappingProperties(mapping: AttributeMapping): AttributeMappingPr
         if (modifier.value) properties.defaultValue = modifier.value.value;
         break;
       case 'onCreate':
-        properties.flowType = 'ObjectAddOnly';
+        properties.flowType = ON_CREATE_FLOW_TYPE;
         break;
       case 'flowType':
         if (modifier.value) properties.flowType = modifier.value.text;

@@ -42,44 +42,17 @@ import type {
   TargetStatement,
 } from './ast';
 import type { SyntaxDiagnostic } from '../common/syntax-diagnostic';
+import { KEYWORD_WORDS, SCOPE_OPERATOR_FIRST_WORDS, SCOPE_OPERATOR_PATTERN } from './vocabulary';
 
 /** Deeper expressions go to the general parser (which cuts them at MAX_NESTING = 64). */
 export const FAST_PATH_MAX_DEPTH = 48;
 
-/** Every keyword of the file language (tokens.ts): a keyword is never an identifier. */
-const KEYWORDS: ReadonlySet<string> = new Set([
-  'target',
-  'deploy',
-  'mapping',
-  'scope',
-  'enabled',
-  'flowTypes',
-  'flowType',
-  'flowBehavior',
-  'exportMissingReferences',
-  'none',
-  'match',
-  'default',
-  'on',
-  'create',
-  'operator',
-  'true',
-  'false',
-]);
-/** Words that may start a scoping operator (tokens.ts ScopeOperator, tried before identifiers). */
-const OPERATOR_WORDS: ReadonlySet<string> = new Set([
-  'NOT',
-  'REGEX',
-  'IS',
-  'EQUALS',
-  'Greater_Than',
-  'Greater_Than_OR_EQUALS',
-  'Includes',
-  'ENDS_WITH',
-]);
-/** tokens.ts ScopeOperator, anchored here. */
-const SCOPE_OPERATOR =
-  /NOT[ \t]+REGEX[ \t]+MATCH|REGEX[ \t]+MATCH|NOT[ \t]+EQUALS|EQUALS|IS[ \t]+NOT[ \t]+NULL|IS[ \t]+NULL|IS[ \t]+TRUE|IS[ \t]+FALSE|Greater_Than_OR_EQUALS|Greater_Than|Includes|ENDS_WITH|!&|&/y;
+/** Every keyword of the file language (vocabulary.ts): a keyword is never an identifier. */
+const KEYWORDS: ReadonlySet<string> = new Set(KEYWORD_WORDS);
+/** Words that may start a scoping operator (tried by the lexer before identifiers). */
+const OPERATOR_WORDS: ReadonlySet<string> = SCOPE_OPERATOR_FIRST_WORDS;
+/** The lexer's ScopeOperator pattern, anchored here. */
+const SCOPE_OPERATOR = new RegExp(SCOPE_OPERATOR_PATTERN, 'y');
 const COMPARISON = /<>|<=|>=|=|<|>/y;
 const NUMBER = /-?[0-9]+(?:\.[0-9]+)?/y;
 const HEX = /&H[0-9A-Fa-f]+/y;

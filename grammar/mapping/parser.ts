@@ -45,13 +45,16 @@ import {
   TargetPath,
   True,
 } from './tokens';
+import { MODIFIERS, SCOPE_OPERATORS } from './vocabulary';
 
 const ruleDescriptions: Record<string, string> = {
   ...expressionRuleDescriptions,
   objectName: 'an object name (User, Group or a quoted name)',
-  scopeOperator: 'a scoping operator (EQUALS, NOT EQUALS, IS TRUE, IS FALSE, IS NULL, IS NOT NULL, REGEX MATCH, …)',
+  scopeOperator: `a scoping operator (${SCOPE_OPERATORS.slice(0, 7)
+    .map((o) => o.label)
+    .join(', ')}, …)`,
   scopeValue: 'a value (a string or a number)',
-  modifier: "a modifier ('match', 'default', 'on create', 'flowType', 'flowBehavior', 'exportMissingReferences')",
+  modifier: `a modifier (${MODIFIERS.map((m) => `'${m.words.join(' ')}'`).join(', ')})`,
   targetStatement: 'chatwork or a "schema.json" path',
   deployStatement: 'deploy fields: tenant "…", servicePrincipal "…", job "…"',
   enabledSetting: 'true or false',

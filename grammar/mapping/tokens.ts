@@ -5,6 +5,7 @@
  */
 import { createToken, Lexer, type CustomPatternMatcherFunc, type IToken, type TokenType } from 'chevrotain';
 import { expressionTokens, HexLiteral, Identifier, LineContent } from '../expression/tokens';
+import { KEYWORD_WORDS, SCOPE_OPERATOR_PATTERN, SCOPE_OPERATORS, STATEMENT_KEYWORDS, type Keyword } from './vocabulary';
 
 /** Line breaks end statements; inside open parentheses the lexer pass drops them (see lexer.ts). */
 export const Newline = createToken({ name: 'Newline', pattern: /\r\n|\r|\n/, line_breaks: true, label: 'a line break' });
@@ -80,62 +81,51 @@ export const Arrow = createToken({ name: 'Arrow', pattern: '->', categories: [Li
 export const LBrace = createToken({ name: 'LBrace', pattern: '{', categories: [LineContent], label: "'{'" });
 export const RBrace = createToken({ name: 'RBrace', pattern: '}', label: "'}'" });
 
-/** Scoping-filter operators, spelled as the portal shows them (several contain spaces). */
+/** Scoping-filter operators, spelled as the portal shows them (several contain spaces): vocabulary.ts. */
 export const ScopeOperator = createToken({
   name: 'ScopeOperator',
-  pattern:
-    /NOT[ \t]+REGEX[ \t]+MATCH|REGEX[ \t]+MATCH|NOT[ \t]+EQUALS|EQUALS|IS[ \t]+NOT[ \t]+NULL|IS[ \t]+NULL|IS[ \t]+TRUE|IS[ \t]+FALSE|Greater_Than_OR_EQUALS|Greater_Than|Includes|ENDS_WITH|!&|&/,
+  pattern: new RegExp(SCOPE_OPERATOR_PATTERN),
   longer_alt: Identifier,
   categories: [LineContent],
-  label:
-    'a scoping operator (EQUALS, NOT EQUALS, IS TRUE, IS FALSE, IS NULL, IS NOT NULL, REGEX MATCH, NOT REGEX MATCH, Greater_Than, Greater_Than_OR_EQUALS, Includes, ENDS_WITH, &, !&)',
+  label: `a scoping operator (${SCOPE_OPERATORS.map((o) => o.label).join(', ')})`,
 });
 
-function keyword(word: string): TokenType {
-  return createToken({ name: `Kw_${word}`, pattern: word, longer_alt: Identifier, categories: [LineContent], label: `'${word}'` });
+/** One token per vocabulary keyword, in the vocabulary's (lexer) order. */
+export const keywordTokens: Readonly<Record<Keyword, TokenType>> = Object.fromEntries(
+  KEYWORD_WORDS.map((word) => [
+    word,
+    createToken({ name: `Kw_${word}`, pattern: word, longer_alt: Identifier, categories: [LineContent], label: `'${word}'` }),
+  ]),
+) as Record<Keyword, TokenType>;
+
+export const Target = keywordTokens.target;
+export const Deploy = keywordTokens.deploy;
+export const Mapping = keywordTokens.mapping;
+export const Scope = keywordTokens.scope;
+export const Enabled = keywordTokens.enabled;
+export const FlowTypes = keywordTokens.flowTypes;
+export const FlowType = keywordTokens.flowType;
+export const FlowBehavior = keywordTokens.flowBehavior;
+export const ExportMissingReferences = keywordTokens.exportMissingReferences;
+export const None = keywordTokens.none;
+export const Match = keywordTokens.match;
+export const Default = keywordTokens.default;
+export const On = keywordTokens.on;
+export const Create = keywordTokens.create;
+export const Operator = keywordTokens.operator;
+export const True = keywordTokens.true;
+export const False = keywordTokens.false;
+
+export const keywords: TokenType[] = KEYWORD_WORDS.map((word) => keywordTokens[word]);
+
+/** The keyword a token is, or undefined. */
+export function keywordOf(tokenType: TokenType | undefined): Keyword | undefined {
+  return tokenType && keywordByToken.get(tokenType);
 }
-
-export const Target = keyword('target');
-export const Deploy = keyword('deploy');
-export const Mapping = keyword('mapping');
-export const Scope = keyword('scope');
-export const Enabled = keyword('enabled');
-// `flowTypes` before `flowType`: the first pattern that matches wins.
-export const FlowTypes = keyword('flowTypes');
-export const FlowType = keyword('flowType');
-export const FlowBehavior = keyword('flowBehavior');
-export const ExportMissingReferences = keyword('exportMissingReferences');
-export const None = keyword('none');
-export const Match = keyword('match');
-export const Default = keyword('default');
-export const On = keyword('on');
-export const Create = keyword('create');
-export const Operator = keyword('operator');
-export const True = keyword('true');
-export const False = keyword('false');
-
-export const keywords = [
-  Target,
-  Deploy,
-  Mapping,
-  Scope,
-  Enabled,
-  FlowTypes,
-  FlowType,
-  FlowBehavior,
-  ExportMissingReferences,
-  None,
-  Match,
-  Default,
-  On,
-  Create,
-  Operator,
-  True,
-  False,
-];
+const keywordByToken = new Map<TokenType, Keyword>(KEYWORD_WORDS.map((word) => [keywordTokens[word], word]));
 
 /** Keywords that start a statement: a line starting with one ends an unclosed expression above it. */
-export const statementStarters = new Set<TokenType>([Target, Deploy, Mapping, Scope, Enabled, FlowTypes, TargetPath, RBrace]);
+export const statementStarters = new Set<TokenType>([...STATEMENT_KEYWORDS.map((word) => keywordTokens[word]), TargetPath, RBrace]);
 
 export const mappingTokenVocabulary: TokenType[] = [
   Newline,

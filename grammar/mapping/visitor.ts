@@ -17,6 +17,9 @@ import type {
   ScopeValue,
   TargetStatement,
 } from './ast';
+import { AttributeRef } from '../expression/tokens';
+import { keywordOf, keywordTokens, RBrace, TargetPath } from './tokens';
+import { MODIFIER_LIST, MODIFIERS } from './vocabulary';
 
 type Children = Record<string, (CstNode | IToken)[] | undefined>;
 
@@ -24,19 +27,13 @@ type Children = Record<string, (CstNode | IToken)[] | undefined>;
 function headerTokens(c: Children): IToken[] {
   const own = Object.values(c)
     .flat()
-    .filter((t): t is IToken => !!t && 'image' in t && Number.isFinite(t.startOffset) && t.tokenType.name !== 'RBrace');
+    .filter((t): t is IToken => !!t && 'image' in t && Number.isFinite(t.startOffset) && t.tokenType !== RBrace);
   const names = nodes(c, 'objectName').flatMap((n) => Object.values(n.children as Children).flat() as IToken[]);
   return [...own, ...names.filter((t) => 'image' in t && Number.isFinite(t.startOffset))];
 }
 
-const modifierWords: Record<Modifier['kind'], string> = {
-  match: 'match',
-  default: 'default',
-  onCreate: 'on create',
-  flowType: 'flowType',
-  flowBehavior: 'flowBehavior',
-  exportMissingReferences: 'exportMissingReferences',
-};
+/** How a modifier is written (`on create`), for messages. */
+const modifierWords = Object.fromEntries(MODIFIERS.map((m) => [m.kind, m.words.join(' ')])) as Record<Modifier['kind'], string>;
 
 export class MappingVisitor extends ExpressionVisitor {
   constructor(
@@ -62,7 +59,7 @@ export class MappingVisitor extends ExpressionVisitor {
 
   private deployStatement(node: CstNode): DeployStatement {
     const c = node.children as Children;
-    const keyword = firstToken(c, 'Kw_deploy')!;
+    const keyword = firstToken(c, keywordTokens.deploy.name)!;
     const names = tokens(c, 'Identifier');
     const values = tokens(c, 'StringLiteral');
     const fields: DeployField[] = [];
@@ -79,14 +76,14 @@ export class MappingVisitor extends ExpressionVisitor {
 
   private targetStatement(node: CstNode): TargetStatement {
     const c = node.children as Children;
-    const keyword = firstToken(c, 'Kw_target')!;
+    const keyword = firstToken(c, keywordTokens.target.name)!;
     const value = this.name(firstToken(c, 'Identifier') ?? firstToken(c, 'StringLiteral'));
     return { kind: 'target', value, start: keyword.startOffset, end: value?.end ?? tokenEnd(keyword) };
   }
 
   private mappingBlock(node: CstNode): ObjectMappingBlock {
     const c = node.children as Children;
-    const keyword = firstToken(c, 'Kw_mapping')!;
+    const keyword = firstToken(c, keywordTokens.mapping.name)!;
     const objectNames = nodes(c, 'objectName').map((n) => {
       const nc = n.children as Children;
       return this.name(firstToken(nc, 'Identifier') ?? firstToken(nc, 'StringLiteral'));
@@ -103,8 +100,8 @@ export class MappingVisitor extends ExpressionVisitor {
       if (scope) items.push(this.scopeBlock(scope));
       else if (enabled) {
         const ec = enabled.children as Children;
-        const kw = firstToken(ec, 'Kw_enabled')!;
-        const value = firstToken(ec, 'Kw_true') ?? firstToken(ec, 'Kw_false');
+        const kw = firstToken(ec, keywordTokens.enabled.name)!;
+        const value = firstToken(ec, keywordTokens.true.name) ?? firstToken(ec, keywordTokens.false.name);
         items.push({
           kind: 'enabled',
           value: value?.image !== 'false',
@@ -113,7 +110,7 @@ export class MappingVisitor extends ExpressionVisitor {
         });
       } else if (flowTypes) {
         const fc = flowTypes.children as Children;
-        const kw = firstToken(fc, 'Kw_flowTypes')!;
+        const kw = firstToken(fc, keywordTokens.flowTypes.name)!;
         const values = tokens(fc, 'Identifier').map((t) => this.name(t)!);
         items.push({
           kind: 'flowTypes',
@@ -145,7 +142,7 @@ export class MappingVisitor extends ExpressionVisitor {
 
   private scopeBlock(node: CstNode): ScopeGroup {
     const c = node.children as Children;
-    const keyword = firstToken(c, 'Kw_scope')!;
+    const keyword = firstToken(c, keywordTokens.scope.name)!;
     const nameToken = firstToken(c, 'StringLiteral');
     const clauses = nodes(c, 'scopeClause').map((n) => this.scopeClause(n));
     for (const stray of nodes(c, 'strayLine')) this.strayLine(stray, 'scope');
@@ -170,7 +167,7 @@ export class MappingVisitor extends ExpressionVisitor {
     if (operatorNode) {
       const oc = operatorNode.children as Children;
       const label = firstToken(oc, 'ScopeOperator');
-      const custom = firstToken(oc, 'Kw_operator');
+      const custom = firstToken(oc, keywordTokens.operator.name);
       const customName = firstToken(oc, 'StringLiteral');
       if (label) operator = { name: label.image.replace(/[ \t]+/g, ' '), custom: false, start: label.startOffset, end: tokenEnd(label) };
       else if (custom && customName) {
@@ -182,7 +179,7 @@ export class MappingVisitor extends ExpressionVisitor {
       const vc = valueNode.children as Children;
       const string = firstToken(vc, 'StringLiteral');
       const number = firstToken(vc, 'NumberLiteral');
-      const bool = firstToken(vc, 'Kw_true') ?? firstToken(vc, 'Kw_false');
+      const bool = firstToken(vc, keywordTokens.true.name) ?? firstToken(vc, keywordTokens.false.name);
       if (string) values.push(this.string(string));
       else if (number) values.push(this.number(number));
       else if (bool) values.push({ kind: 'boolean', value: bool.image === 'true', start: bool.startOffset, end: tokenEnd(bool) });
@@ -199,7 +196,7 @@ export class MappingVisitor extends ExpressionVisitor {
     const arrowEnd = arrowToken ? tokenEnd(arrowToken) : tokenEnd(targetToken);
     const parsedPath = parseAttributePath(targetToken.image, { baseOffset: targetToken.startOffset });
     this.diagnostics.push(...parsedPath.diagnostics);
-    const none = firstToken(c, 'Kw_none');
+    const none = firstToken(c, keywordTokens.none.name);
     const source: AttributeMapping['source'] = none
       ? { kind: 'none', start: none.startOffset, end: tokenEnd(none) }
       : this.expression(firstNode(c, 'expression'), arrowEnd);
@@ -234,28 +231,32 @@ export class MappingVisitor extends ExpressionVisitor {
     const c = node.children as Children;
     const [keyword] = Object.values(c)
       .flat()
-      .filter((t): t is IToken => !!t && 'image' in t && t.tokenType.name.startsWith('Kw_') && Number.isFinite(t.startOffset))
+      .filter((t): t is IToken => !!t && 'image' in t && keywordOf(t.tokenType) !== undefined && Number.isFinite(t.startOffset))
       .sort((a, b) => a.startOffset - b.startOffset);
     if (!keyword) return undefined;
     const start = keyword.startOffset;
     const valueToken = firstToken(c, 'NumberLiteral') ?? firstToken(c, 'StringLiteral') ?? firstToken(c, 'Identifier');
-    const end = Math.max(tokenEnd(keyword), valueToken ? tokenEnd(valueToken) : 0, tokenEnd(firstToken(c, 'Kw_create') ?? keyword));
-    switch (keyword.tokenType.name) {
-      case 'Kw_match': {
+    const end = Math.max(
+      tokenEnd(keyword),
+      valueToken ? tokenEnd(valueToken) : 0,
+      tokenEnd(firstToken(c, keywordTokens.create.name) ?? keyword),
+    );
+    switch (keywordOf(keyword.tokenType)) {
+      case 'match': {
         const number = firstToken(c, 'NumberLiteral');
         return { kind: 'match', value: number && this.number(number), start, end };
       }
-      case 'Kw_default': {
+      case 'default': {
         const string = firstToken(c, 'StringLiteral');
         return { kind: 'default', value: string && this.string(string), start, end };
       }
-      case 'Kw_on':
+      case 'on':
         return { kind: 'onCreate', start, end };
-      case 'Kw_flowType':
+      case 'flowType':
         return { kind: 'flowType', value: this.name(firstToken(c, 'Identifier')), start, end };
-      case 'Kw_flowBehavior':
+      case 'flowBehavior':
         return { kind: 'flowBehavior', value: this.name(firstToken(c, 'Identifier')), start, end };
-      case 'Kw_exportMissingReferences':
+      case 'exportMissingReferences':
         return { kind: 'exportMissingReferences', start, end };
       default:
         return undefined;
@@ -280,15 +281,15 @@ export class MappingVisitor extends ExpressionVisitor {
           ? `Unexpected ${found}: a scoping clause ends after its values`
           : context === 'file'
             ? `Unexpected ${found}: expected ${this.lineStartsWith(start, 'deploy') ? 'name "value" pairs (tenant, servicePrincipal, job)' : 'the end of the line'}`
-            : `Unexpected ${found}: expected a modifier (match, default, on create, flowType, flowBehavior, exportMissingReferences) or the end of the line`;
+            : `Unexpected ${found}: expected a modifier (${MODIFIER_LIST}) or the end of the line`;
     } else if (context === 'file') {
       message =
-        first.tokenType.name === 'TargetPath'
+        first.tokenType === TargetPath
           ? 'Attribute mappings belong inside a block: mapping "NAME" User -> User { … }'
           : `Expected 'target' or 'mapping' but found ${found}`;
     } else if (context === 'block') {
-      if (first.tokenType.name === 'Kw_mapping') message = "A mapping block cannot contain another one: is a '}' missing above?";
-      else if (first.tokenType.name === 'AttributeRef') message = 'A scoping clause belongs inside a block: scope "NAME" { … }';
+      if (first.tokenType === keywordTokens.mapping) message = "A mapping block cannot contain another one: is a '}' missing above?";
+      else if (first.tokenType === AttributeRef) message = 'A scoping clause belongs inside a block: scope "NAME" { … }';
       else message = `Expected an attribute mapping (target <- source), 'scope', 'enabled' or 'flowTypes' but found ${found}`;
     } else {
       message = `Expected a scoping clause ([attribute] OPERATOR value) but found ${found}`;

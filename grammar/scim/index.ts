@@ -67,6 +67,7 @@ const MAX_DIAGNOSTICS = 100;
 type Mode = 'filter' | 'attributePath' | 'patchPath';
 
 /** Unusual whitespace characters (JS `\s` minus space, tab, CR, LF). */
+// eslint-disable-next-line no-control-regex -- vertical tab and form feed are what this finds
 const UNUSUAL_WHITESPACE = /[\u000b\u000c\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]/;
 
 export function parseScimFilter(text: string, options?: ScimParseOptions): ScimParseResult<ScimFilter> {

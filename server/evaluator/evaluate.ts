@@ -12,23 +12,12 @@ import type { FunctionSignature, ParameterSpec } from '../catalogue/types';
 import { parseDateTime } from './datetime';
 import { EvaluationError, FlowIgnored } from './errors';
 import { FUNCTION_IMPLEMENTATIONS } from './functions';
-import type { RandomSource } from './random';
+import type { CallFrame, EvaluationEnvironment } from './call-frame';
 import { displayValue, isNullOrEmpty, NULL, type SingleValue, str, textOf, toBoolean, typeName, type Value } from './values';
 
 export { EvaluationError, FlowIgnored } from './errors';
 
-/** What an evaluation can see besides the expression. */
-export interface EvaluationEnvironment {
-  /** A source attribute's value; null when the object has no such attribute. */
-  attribute(name: string): Value;
-  /** Now() — .NET ticks, UTC. */
-  now: bigint;
-  /** DefaultDomain(); undefined = the tenant has none (an evaluation error). */
-  defaultDomain?: string;
-  /** SelectUniqueValue: whether the target already holds this value. */
-  isTaken(value: string): boolean;
-  random: RandomSource;
-}
+export type { CallFrame, EvaluationEnvironment, FunctionImplementation } from './call-frame';
 
 /** One evaluated node: its value and, for value-selecting functions, the branch taken. */
 export interface TraceNode {
@@ -84,9 +73,6 @@ export function evaluateExpression(
     };
   }
 }
-
-/** A function implementation: reads its arguments through the frame, returns a value or fails. */
-export type FunctionImplementation = (frame: CallFrame) => Value;
 
 const LABEL_LIMIT = 60;
 
@@ -179,7 +165,7 @@ export class Evaluator {
     const implementation = FUNCTION_IMPLEMENTATIONS.get(signature.name);
     if (!implementation) throw new EvaluationError(`${signature.name} cannot be evaluated offline`, node);
     if (node.closeParen === undefined) throw new EvaluationError(`${signature.name}( is not closed`, node);
-    return implementation(new CallFrame(this, node, signature, trace));
+    return implementation(new Frame(this, node, signature, trace));
   }
 
   /** `left op right` in an IIF or CBool condition. */
@@ -238,7 +224,7 @@ export function compareValues(left: Value, right: Value): number {
 }
 
 /** The arguments of one call, bound to the catalogue's parameters by position, evaluated on demand. */
-export class CallFrame {
+class Frame implements CallFrame {
   private readonly values = new Map<number, Value>();
   private readonly fixed: readonly ParameterSpec[];
   private readonly group: readonly ParameterSpec[];

@@ -8,7 +8,7 @@
  * result. Documented exceptions: Left/Word (null → ""), Len (null → 0), Join (skips null and
  * empty values), Coalesce, Switch (null source matches the key ""), Not (null → True), the Is* tests.
  */
-import type { CallFrame, FunctionImplementation } from './evaluate';
+import type { CallFrame, FunctionImplementation } from './call-frame';
 import {
   dateIntervalFromString,
   DateTimeRangeError,

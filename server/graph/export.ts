@@ -28,7 +28,12 @@ import {
   type ScopeClause,
   scopesOf,
 } from '../../grammar/mapping/ast';
-import { FLOW_BEHAVIORS, FLOW_TYPES } from '../checker/mapping/rules/flow';
+import {
+  FLOW_BEHAVIOR_NAMES as FLOW_BEHAVIORS,
+  FLOW_TYPE_NAMES as FLOW_TYPES,
+  OBJECT_FLOW_FLAGS,
+  scopeOperatorGraphName,
+} from '../../grammar/mapping/vocabulary';
 import { objectAliases } from '../schema/graph-schema';
 import { asArray, cloneJson, describeJson, isRecord, type JsonObject, str } from './json';
 import { DEFAULT_OBJECT_FLOW_TYPES, parseFlowTypes, sameFlags } from './mapping-view';
@@ -68,7 +73,7 @@ interface Slot {
   claimed: boolean;
 }
 
-const OBJECT_FLOW_TYPES = ['Add', 'Update', 'Delete'];
+const OBJECT_FLOW_TYPES = OBJECT_FLOW_FLAGS;
 
 export function exportSchema(file: MappingFile, base: unknown, options: ExportOptions = {}): ExportResult {
   const problems: ExportProblem[] = [];
@@ -227,7 +232,7 @@ type ClauseKey = [attribute: string, operator: string, values: string[]];
 
 function fileClause(clause: ScopeClause): ClauseKey {
   const values = clause.values.map((v) => (v.kind === 'string' ? v.value : v.kind === 'number' ? v.raw : String(v.value)));
-  return [clause.attribute.name, clause.operator?.name ?? '', values];
+  return [clause.attribute.name, clause.operator ? scopeOperatorGraphName(clause.operator) : '', values];
 }
 
 function baseClause(clause: unknown): ClauseKey | undefined {

@@ -8,29 +8,14 @@
  * `operator "NAME"`. Export sends labels as written, so a name read from Graph goes back unchanged.
  */
 import { encodeExpressionString } from '../../grammar/expression/index';
-import { keywords } from '../../grammar/mapping/tokens';
+import { DEFAULT_OBJECT_FLOW_TYPES, KEYWORD_WORDS, SCOPE_OPERATORS, scopeOperatorByGraphName } from '../../grammar/mapping/vocabulary';
 import { asArray, describeJson, isRecord, str } from './json';
 import { sourceText } from './source-tree';
 
-/** The portal labels the `.aadmap` lexer reads as scoping operators (docs/language.md: scoping clauses). */
-export const SCOPE_OPERATOR_LABELS: readonly string[] = [
-  'EQUALS',
-  'NOT EQUALS',
-  'IS TRUE',
-  'IS FALSE',
-  'IS NULL',
-  'IS NOT NULL',
-  'REGEX MATCH',
-  'NOT REGEX MATCH',
-  'Greater_Than',
-  'Greater_Than_OR_EQUALS',
-  'Includes',
-  'ENDS_WITH',
-  '&',
-  '!&',
-];
+/** The portal labels the `.aadmap` lexer reads as scoping operators (grammar/mapping/vocabulary.ts). */
+export const SCOPE_OPERATOR_LABELS: readonly string[] = SCOPE_OPERATORS.map((o) => o.label);
 
-export const DEFAULT_OBJECT_FLOW_TYPES = ['Add', 'Update', 'Delete'];
+export { DEFAULT_OBJECT_FLOW_TYPES };
 
 export interface AttributeMappingView {
   /** `targetAttributeName` exactly. */
@@ -74,14 +59,8 @@ export interface SchemaView {
 }
 
 const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
-const RESERVED = new Set([
-  ...keywords.map((k) => (k.PATTERN as string).toString()),
-  'EQUALS',
-  'Includes',
-  'ENDS_WITH',
-  'Greater_Than',
-  'Greater_Than_OR_EQUALS',
-]);
+/** Words the lexer reads as keywords or one-word scoping operators: an object name spelled so is quoted. */
+const RESERVED = new Set<string>([...KEYWORD_WORDS, ...SCOPE_OPERATORS.map((o) => o.label).filter((label) => IDENTIFIER.test(label))]);
 
 /** An object name as the mapping header writes it: bare when it is a plain identifier, else quoted. */
 export function objectNameText(name: string): string {
@@ -258,7 +237,8 @@ function viewClause(clause: unknown, where: string, problems: string[]): string 
         else problems.push(`${where}.targetOperand.values[${v}] must be a one-line string, found ${JSON.stringify(value)}.`);
       });
   }
-  const operatorText = SCOPE_OPERATOR_LABELS.includes(operator) ? operator : `operator ${quote(operator)}`;
+  const label = scopeOperatorByGraphName(operator)?.label;
+  const operatorText = label ?? `operator ${quote(operator)}`;
   return [`[${attribute}]`, operatorText, values.join(', ')].filter((part) => part !== '').join(' ');
 }
 

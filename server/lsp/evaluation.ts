@@ -17,19 +17,7 @@ import { evaluationHover, evaluationLenses, previewDocument } from '../service/e
 import type { DocumentSnapshot } from '../service/snapshot';
 import { type PreviewSettings, resolveSampleContext, type SampleFileAccess } from '../service/sample-users';
 
-export const PREVIEW_REQUEST = 'aadmap/preview';
-export const PREVIEW_SETTINGS_NOTIFICATION = 'aadmap/previewSettings';
-
-export interface PreviewRequestParams {
-  textDocument: { uri: string };
-  format?: 'http' | 'json';
-}
-
-export interface PreviewRequestResult {
-  content: string;
-  /** The sample user used (URI), if any. */
-  sampleUser?: string;
-}
+import { PREVIEW_REQUEST, PREVIEW_SETTINGS_NOTIFICATION, type PreviewRequestParams, type PreviewRequestResult } from '../protocol';
 
 export interface EvaluationFeatures {
   capabilities: ServerCapabilities;

@@ -8,7 +8,8 @@ import type { ScopeClause, ScopeGroup, ScopeValue } from '../../grammar/mapping/
 import type { TextRange } from '../../grammar/common/text-range';
 import type { EvaluationEnvironment } from '../evaluator/evaluate';
 import { firstMatch, RegexTranslationError, translateDotNetRegex } from '../evaluator/dotnet-regex';
-import { displayValue, isNullOrEmpty, textOf, toBoolean, type Value } from '../evaluator/values';
+import { displayValue, isNullOrEmpty, textOf, toBoolean, type SingleValue, type Value } from '../evaluator/values';
+import type { ScopeOperatorLabel } from '../../grammar/mapping/vocabulary';
 
 export interface ClauseResult extends TextRange {
   attribute: string;
@@ -94,54 +95,63 @@ export function evaluateClause(clause: ScopeClause, env: EvaluationEnvironment):
   return result;
 }
 
+type ClauseSemantics = (text: string, operands: readonly string[], value: SingleValue) => boolean;
+
+function wholeNumberAtLeast(strict: boolean): ClauseSemantics {
+  return (text, operands) => {
+    if (!/^[+-]?\d+$/.test(text.trim())) return false;
+    const actual = BigInt(text.trim());
+    return operands.some((operand) => {
+      if (!/^[+-]?\d+$/.test(operand.trim())) throw new Error(`"${operand}" is not a whole number`);
+      const bound = BigInt(operand.trim());
+      return strict ? actual > bound : actual >= bound;
+    });
+  };
+}
+
+function regexMatches(text: string, operands: readonly string[]): boolean {
+  return operands.some((operand) => {
+    try {
+      return firstMatch(translateDotNetRegex(operand), text) !== undefined;
+    } catch (error) {
+      if (error instanceof RegexTranslationError) throw new Error(`regex ${JSON.stringify(operand)}: ${error.message}`);
+      throw error;
+    }
+  });
+}
+
+/**
+ * What each scoping operator of the vocabulary means, for a non-empty single value (`text`). IS NULL
+ * and IS NOT NULL are decided before (an empty value makes every other clause false). Keyed by the
+ * vocabulary's labels: a new operator does not compile until it has its meaning here.
+ */
+const SEMANTICS: Readonly<Record<ScopeOperatorLabel, ClauseSemantics>> = {
+  EQUALS: (text, operands) => operands.some((operand) => text === operand),
+  'NOT EQUALS': (text, operands) => operands.every((operand) => text !== operand),
+  'IS TRUE': (_text, _operands, value) => toBoolean(value) === true,
+  'IS FALSE': (_text, _operands, value) => toBoolean(value) === false,
+  'IS NULL': () => false,
+  'IS NOT NULL': () => true,
+  'REGEX MATCH': regexMatches,
+  'NOT REGEX MATCH': (text, operands) => !regexMatches(text, operands),
+  Greater_Than: wholeNumberAtLeast(true),
+  Greater_Than_OR_EQUALS: wholeNumberAtLeast(false),
+  Includes: (text, operands) => operands.some((operand) => text.includes(operand)),
+  ENDS_WITH: (text, operands) => operands.some((operand) => text.endsWith(operand)),
+  // Documented only as "attribute exists in the given string": read as "the value occurs in the operand".
+  '&': (text, operands) => operands.some((operand) => operand.includes(text)),
+  '!&': (text, operands) => operands.every((operand) => !operand.includes(text)),
+};
+
+/** The labels the preview can evaluate (every vocabulary operator; checked by the vocabulary test). */
+export const EVALUATED_SCOPE_OPERATORS: readonly string[] = Object.keys(SEMANTICS);
+
 function clauseMatches(operator: string, custom: boolean, value: Value, operands: string[]): boolean {
   if (custom) throw new Error('a custom operator cannot be evaluated offline');
   if (value.kind === 'multi') throw new Error('multi-valued attributes cannot be used in scoping filters');
   if (operator === 'IS NULL') return isNullOrEmpty(value);
   if (operator === 'IS NOT NULL') return !isNullOrEmpty(value);
   if (value.kind === 'null' || isNullOrEmpty(value)) return false;
-  const text = textOf(value);
-  switch (operator) {
-    case 'IS TRUE':
-      return toBoolean(value) === true;
-    case 'IS FALSE':
-      return toBoolean(value) === false;
-    case 'EQUALS':
-      return operands.some((operand) => text === operand);
-    case 'NOT EQUALS':
-      return operands.every((operand) => text !== operand);
-    case 'Includes':
-      return operands.some((operand) => text.includes(operand));
-    case 'ENDS_WITH':
-      return operands.some((operand) => text.endsWith(operand));
-    case 'Greater_Than':
-    case 'Greater_Than_OR_EQUALS': {
-      if (!/^[+-]?\d+$/.test(text.trim())) return false;
-      const actual = BigInt(text.trim());
-      return operands.some((operand) => {
-        if (!/^[+-]?\d+$/.test(operand.trim())) throw new Error(`"${operand}" is not a whole number`);
-        const bound = BigInt(operand.trim());
-        return operator === 'Greater_Than' ? actual > bound : actual >= bound;
-      });
-    }
-    case 'REGEX MATCH':
-    case 'NOT REGEX MATCH': {
-      const matches = operands.some((operand) => {
-        try {
-          return firstMatch(translateDotNetRegex(operand), text) !== undefined;
-        } catch (error) {
-          if (error instanceof RegexTranslationError) throw new Error(`regex ${JSON.stringify(operand)}: ${error.message}`);
-          throw error;
-        }
-      });
-      return operator === 'REGEX MATCH' ? matches : !matches;
-    }
-    case '&':
-      // Documented only as "attribute exists in the given string": read as "the value occurs in the operand".
-      return operands.some((operand) => operand.includes(text));
-    case '!&':
-      return operands.every((operand) => !operand.includes(text));
-    default:
-      throw new Error('unknown operator');
-  }
+  if (!Object.hasOwn(SEMANTICS, operator)) throw new Error('unknown operator');
+  return SEMANTICS[operator as ScopeOperatorLabel](textOf(value), operands, value);
 }

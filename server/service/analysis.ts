@@ -178,3 +178,6 @@ export function guard<T>(sink: DiagnosticSink, run: () => T, fallback: T): T {
     return fallback;
   }
 }
+
+/** What the analysis of one document holds: a mapping file's checked blocks, or a SCIM filter file's filters. */
+export type DocumentAnalysis = MappingAnalysis | ScimFilterFileAnalysis;

@@ -3,6 +3,7 @@
  * (LSP types only): a CodeLens per mapping line with its value for the sample user, the evaluation
  * trace as a hover, and the provisioning preview document.
  */
+import { COMMANDS } from '../protocol';
 import type { CodeLens, Hover, Range } from 'vscode-languageserver-types';
 import { LineIndex } from '../../grammar/common/line-index';
 import type { TextRange } from '../../grammar/common/text-range';
@@ -19,8 +20,8 @@ import { previewMapping } from './preview';
 import type { SampleContext } from './sample-users';
 
 /** Commands the lenses invoke; the VS Code client registers them. */
-export const SELECT_SAMPLE_USER_COMMAND = 'aadmap.selectSampleUser';
-export const PREVIEW_COMMAND = 'aadmap.previewProvisioning';
+const SELECT_SAMPLE_USER_COMMAND = COMMANDS.selectSampleUser;
+const PREVIEW_COMMAND = COMMANDS.previewProvisioning;
 
 const LENS_VALUE_LIMIT = 80;
 

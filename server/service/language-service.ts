@@ -6,7 +6,7 @@
  */
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { CheckDiagnostic } from '../checker/diagnostic';
-import { analyzeMappingBlocks, type MappingAnalysis, type MappingBlocksAnalysis, type ScimFilterFileAnalysis } from './analysis';
+import { analyzeMappingBlocks, type DocumentAnalysis, type MappingBlocksAnalysis } from './analysis';
 import type { TextDocumentInput, TextReplacement } from './document';
 import { createEditorFeatures, type EditorFeatures, type HoverContributor } from './editor-features';
 import { toLspDiagnostics } from './lsp-conversion';
@@ -32,7 +32,7 @@ export { RenameError, semanticTokensLegend } from './editor-features';
 export type { CompletionOptions, HoverContributor, HoverSection, InlayHintSettings, ParameterNameHints } from './editor-features';
 export { DocumentSnapshot } from './snapshot';
 
-export type DocumentAnalysis = MappingAnalysis | ScimFilterFileAnalysis;
+export type { DocumentAnalysis } from './analysis';
 export type { TextReplacement } from './document';
 
 /**

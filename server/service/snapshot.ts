@@ -16,10 +16,9 @@ import { type CheckDiagnostic, DiagnosticSink } from '../checker/diagnostic';
 import type { ResolvedSchemas } from '../checker/mapping/context';
 import { isDirectoryExtensionAttribute } from '../schema/azure-ad';
 import { BUILTIN_SOURCE } from '../schema/index';
-import { analyzeMappingText, analyzeScimFilterText } from './analysis';
+import { analyzeMappingText, analyzeScimFilterText, type DocumentAnalysis } from './analysis';
 import { languageOf, type LanguageId, type TextDocumentInput } from './document';
 import { DEFAULT_TARGET, resolveSchemas, type SchemaFileReader } from './schema-resolver';
-import type { DocumentAnalysis } from './language-service';
 
 /** The raw token stream of a `.aadmap` file: every token including line breaks, plus comments. */
 export interface FileTokens {

@@ -10,7 +10,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { directoryLines } from '../../bench/lib/directory-users';
+import { directoryLines } from '../support/directory-users';
 import { directoryOf } from '../graph-emulator/directory';
 import { GraphEmulator, SEED } from '../graph-emulator/emulator';
 

@@ -10,7 +10,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { directoryUser } from '../../bench/lib/directory-users';
+import { directoryUser } from '../support/directory-users';
 import { changeUser, directoryOf, seedDirectory } from '../graph-emulator/directory';
 import { GraphEmulator, SEED } from '../graph-emulator/emulator';
 

@@ -8,7 +8,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { directoryLines } from '../../bench/lib/directory-users';
+import { directoryLines } from '../support/directory-users';
 
 const root = join(__dirname, '..', '..');
 const cli = join(root, 'dist', 'cli.js');

@@ -12,7 +12,7 @@
  *
  * Throttling comes from the emulator's fault injection (429 with Retry-After on any of these paths).
  */
-import { directoryUser } from '../../bench/lib/directory-users';
+import { directoryUser } from '../support/directory-users';
 import { graphUser } from '../../server/impact/graph-names';
 import type { GraphEmulator } from './emulator';
 
@@ -51,7 +51,7 @@ export function directoryOf(emulator: GraphEmulator): DirectoryState {
 const MASKED = /^(Password|SecretToken|ClientSecret|Oauth2ClientSecret|Oauth2AccessToken|Oauth2RefreshToken|AppKey|ConsumerSecret)$/;
 
 /**
- * `count` generated users (bench/lib/directory-users.ts, in Graph's shape) for the service principal:
+ * `count` generated users (test/support/directory-users.ts, in Graph's shape) for the service principal:
  * users 0, 3, 6, … assigned directly; the other assigned ones through the group "Chatwork users";
  * users marked `"@assigned": false` only through a group nested in it (which the service does not read).
  */

@@ -9,7 +9,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { directoryLines } from '../../bench/lib/directory-users';
+import { directoryLines } from '../support/directory-users';
 import { parseJson, parseDateTime, readSampleUser } from '../../server/evaluator/index';
 import type { JsonObject, JsonValue, OutputJson } from '../../server/evaluator/json';
 import { isNullOrEmpty } from '../../server/evaluator/values';

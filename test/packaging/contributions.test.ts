@@ -7,6 +7,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { COMMANDS } from '../../server/protocol';
 import { stripSnippet } from '../../server/service/features/completion';
 import { SEMANTIC_TOKEN_MODIFIERS } from '../../server/service/features/semantic-tokens';
 import { createLanguageService } from '../../server/service/language-service';
@@ -80,8 +81,14 @@ describe('walkthrough', () => {
       .filter((file) => file.endsWith('.ts'))
       .map((file) => readFileSync(join(root, 'client', file), 'utf8'))
       .join('\n');
-    for (const command of commands)
-      expect(sources, command).toMatch(new RegExp(`registerCommand\\(\\s*'${command.replace(/\./g, '\\.')}'`));
+    // A command is registered by its id written out or through the shared protocol's COMMANDS table.
+    const keyOf = (command: string) => Object.entries(COMMANDS).find(([, id]) => id === command)?.[0];
+    for (const command of commands) {
+      const key = keyOf(command);
+      const literal = `'${command.replace(/\./g, '\\.')}'`;
+      const pattern = key ? `(${literal}|COMMANDS\\.${key}\\b)` : literal;
+      expect(sources, command).toMatch(new RegExp(`registerCommand\\(\\s*${pattern}`));
+    }
   });
 });
 

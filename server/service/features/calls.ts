@@ -6,7 +6,8 @@
  */
 import type { IToken } from 'chevrotain';
 import { lookupFunction, lookupFunctionIgnoreCase, type FunctionSignature } from '../../catalogue/index';
-import { tokenEnd, typeName } from './local-syntax';
+import { Comma, Identifier, LParen, RParen } from '../../../grammar/expression/tokens';
+import { is, tokenEnd, typeOf } from '../../../grammar/mapping/statement-view';
 
 export interface ArgumentSlot {
   /** 0-based position. */
@@ -34,17 +35,17 @@ export function callSites(tokens: readonly IToken[]): CallSite[] {
   const calls: CallSite[] = [];
   const stack: CallSite[] = [];
   tokens.forEach((token, i) => {
-    const name = typeName(token);
+    const type = typeOf(token);
     const top = stack[stack.length - 1];
     const slot = top?.args[top.args.length - 1];
-    if (name === 'Comma') {
+    if (type === Comma) {
       if (top && slot) {
         slot.end = token.startOffset;
         top.args.push({ index: top.args.length, start: tokenEnd(token) });
       }
       return;
     }
-    if (name === 'RParen') {
+    if (type === RParen) {
       if (top && slot) {
         slot.end = token.startOffset;
         top.closeParen = token.startOffset;
@@ -55,11 +56,11 @@ export function callSites(tokens: readonly IToken[]): CallSite[] {
       return;
     }
     if (slot && !slot.first) slot.first = token;
-    if (name === 'LParen') {
+    if (type === LParen) {
       const previous = tokens[i - 1];
       const call: CallSite = {
-        name: typeName(previous) === 'Identifier' ? previous!.image : '',
-        nameToken: typeName(previous) === 'Identifier' ? previous : undefined,
+        name: is(previous, Identifier) ? previous!.image : '',
+        nameToken: is(previous, Identifier) ? previous : undefined,
         openParen: token.startOffset,
         args: [{ index: 0, start: tokenEnd(token) }],
         depth: stack.length,

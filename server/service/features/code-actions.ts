@@ -27,7 +27,9 @@ import { findAttribute, findObject } from '../../schema/lookup';
 import type { DiagnosticData } from '../lsp-conversion';
 import type { DocumentSnapshot } from '../snapshot';
 import { table } from './descriptions';
-import { statementAt, tokenEnd, typeName } from './local-syntax';
+import { LParen, RParen } from '../../../grammar/expression/tokens';
+import { keywordOf, LeftArrow } from '../../../grammar/mapping/tokens';
+import { is, statementAt, tokenEnd, typeOf } from '../../../grammar/mapping/statement-view';
 
 /** Codes whose suggestions replace exactly the diagnostic's range. */
 const REPLACING_CODES: Readonly<Record<string, { preferredWhenSingle: boolean; title: (s: string) => string }>> = table({
@@ -258,15 +260,15 @@ interface SourceExpression {
 function sourceExpressionAt(snapshot: DocumentSnapshot, offset: number): SourceExpression | undefined {
   const statement = statementAt(snapshot, offset);
   const tokens = statement.tokens;
-  const arrow = tokens.findIndex((t) => typeName(t) === 'LeftArrow');
+  const arrow = tokens.findIndex((t) => is(t, LeftArrow));
   if (arrow === -1 || statement.container.kind !== 'mapping') return undefined;
   let depth = 0;
   const source: IToken[] = [];
   for (const token of tokens.slice(arrow + 1)) {
-    const name = typeName(token);
-    if (depth === 0 && name.startsWith('Kw_')) break;
-    if (name === 'LParen') depth++;
-    else if (name === 'RParen') depth--;
+    const type = typeOf(token);
+    if (depth === 0 && keywordOf(type) !== undefined) break;
+    if (type === LParen) depth++;
+    else if (type === RParen) depth--;
     source.push(token);
   }
   if (

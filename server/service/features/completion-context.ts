@@ -4,13 +4,37 @@
  * says *what* fits there). Works on partly typed, broken input: an unclosed call, an attribute
  * without `]`, a target path without `<-` yet.
  */
-import type { IToken } from 'chevrotain';
+import type { IToken, TokenType } from 'chevrotain';
+import { MODIFIERS, STATEMENT_KEYWORDS, type ModifierKind } from '../../../grammar/mapping/vocabulary';
 import type { TextRange } from '../../../grammar/common/text-range';
 import { scimLexer } from '../../../grammar/scim/lexer';
 import type { DocumentSnapshot } from '../snapshot';
-import { table } from './descriptions';
 import { argumentIndexAt, callAt, callSites } from './calls';
-import { type BlockHeader, isWord, type LocalStatement, statementAt, type StatementContainer, tokenEnd, typeName } from './local-syntax';
+import {
+  AttributeRef,
+  Comma,
+  ComparisonOperator,
+  Identifier,
+  LParen,
+  RParen,
+  SingleQuotedString,
+  StringLiteral,
+  UnterminatedAttributeRef,
+  UnterminatedString,
+} from '../../../grammar/expression/tokens';
+import { Arrow, LeftArrow, RBrace, ScopeOperator, TargetPath, keywordTokens } from '../../../grammar/mapping/tokens';
+import * as Scim from '../../../grammar/scim/tokens';
+import {
+  type BlockHeader,
+  is,
+  isKeyword,
+  isWord,
+  type LocalStatement,
+  statementAt,
+  type StatementContainer,
+  tokenEnd,
+  typeOf,
+} from '../../../grammar/mapping/statement-view';
 
 /** The call an operand position belongs to. */
 export interface EnclosingCall {
@@ -18,7 +42,7 @@ export interface EnclosingCall {
   argIndex: number;
 }
 
-export type ModifierKeyword = 'match' | 'default' | 'onCreate' | 'flowType' | 'flowBehavior' | 'exportMissingReferences';
+export type ModifierKeyword = ModifierKind;
 
 export type CompletionSite =
   | { kind: 'none' }
@@ -49,17 +73,14 @@ export type CompletionSite =
   | { kind: 'scimValue'; replace: TextRange; attribute: string }
   | { kind: 'scimLogical'; replace: TextRange };
 
-const STRINGS = new Set(['StringLiteral', 'UnterminatedString', 'SingleQuotedString']);
-const ATTRIBUTES = new Set(['AttributeRef', 'UnterminatedAttributeRef']);
-const BLOCK_KEYWORDS = new Set(['Kw_scope', 'Kw_enabled', 'Kw_flowTypes', 'Kw_mapping', 'Kw_target', 'RBrace']);
-const MODIFIER_KEYWORDS: Readonly<Record<string, ModifierKeyword>> = table({
-  Kw_match: 'match',
-  Kw_default: 'default',
-  Kw_on: 'onCreate',
-  Kw_flowType: 'flowType',
-  Kw_flowBehavior: 'flowBehavior',
-  Kw_exportMissingReferences: 'exportMissingReferences',
-});
+const STRINGS: ReadonlySet<TokenType | undefined> = new Set([StringLiteral, UnterminatedString, SingleQuotedString]);
+const ATTRIBUTES: ReadonlySet<TokenType | undefined> = new Set([AttributeRef, UnterminatedAttributeRef]);
+/** Tokens that start a block-level statement: the statement keywords and `}`. */
+const BLOCK_STARTERS: ReadonlySet<TokenType | undefined> = new Set([...STATEMENT_KEYWORDS.map((word) => keywordTokens[word]), RBrace]);
+/** A modifier's first keyword → the modifier (`on` → `onCreate`). */
+const MODIFIER_KEYWORDS: ReadonlyMap<TokenType | undefined, ModifierKeyword> = new Map(
+  MODIFIERS.map((m) => [keywordTokens[m.words[0]], m.kind] as const),
+);
 
 const range = (start: number, end: number): TextRange => ({ start, end });
 const at = (offset: number): TextRange => ({ start: offset, end: offset });
@@ -76,8 +97,8 @@ function touching(tokens: readonly IToken[], offset: number): IToken | undefined
 
 /** Whether the cursor is inside a string or `[…]` token (after a closing quote/bracket it is not). */
 function insideDelimited(token: IToken, offset: number): boolean {
-  const name = typeName(token);
-  if (name === 'UnterminatedString' || name === 'UnterminatedAttributeRef') return true;
+  const type = typeOf(token);
+  if (type === UnterminatedString || type === UnterminatedAttributeRef) return true;
   return offset < tokenEnd(token);
 }
 
@@ -99,13 +120,13 @@ function mappingSite(statement: LocalStatement, offset: number, text: string): C
   const header = headerOf(container);
   const touched = touching(tokens, offset);
   const first = tokens[0];
-  const arrowIndex = tokens.findIndex((t) => typeName(t) === 'LeftArrow');
+  const arrowIndex = tokens.findIndex((t) => is(t, LeftArrow));
   const arrow = tokens[arrowIndex];
 
   // A mapping line: the target path before `<-`, the source after.
   if (arrow && container.kind === 'mapping') {
     if (offset <= arrow.startOffset) {
-      if (touched && typeName(touched) === 'TargetPath' && offset <= tokenEnd(touched)) {
+      if (touched && is(touched, TargetPath) && offset <= tokenEnd(touched)) {
         return {
           kind: 'blockItem',
           replace: range(touched.startOffset, tokenEnd(touched)),
@@ -128,7 +149,7 @@ function mappingSite(statement: LocalStatement, offset: number, text: string): C
       return { kind: 'none' };
     }
     if (offset < tokenEnd(arrow)) return { kind: 'none' };
-    return sourceSite(tokens.slice(arrowIndex + 1), offset, header, first && typeName(first) === 'TargetPath' ? first.image : undefined);
+    return sourceSite(tokens.slice(arrowIndex + 1), offset, header, first && is(first, TargetPath) ? first.image : undefined);
   }
 
   // The word at the cursor, and what comes before it.
@@ -136,7 +157,7 @@ function mappingSite(statement: LocalStatement, offset: number, text: string): C
   const before = tokens.filter((t) => tokenEnd(t) <= (prefix ? prefix.startOffset : offset) && t.startOffset < offset);
   const replace = prefix ? range(prefix.startOffset, tokenEnd(prefix)) : at(offset);
 
-  if (container.kind === 'mapping' && (!first || !BLOCK_KEYWORDS.has(typeName(first)) || (first === prefix && before.length === 0))) {
+  if (container.kind === 'mapping' && (!first || !BLOCK_STARTERS.has(typeOf(first)) || (first === prefix && before.length === 0))) {
     // A line start, or a target path being typed (no `<-` yet: `emails[ty`, `urn:…:User:dep`).
     if (!first || offset <= first.startOffset) {
       // An empty target before an arrow (`  <|> <- [x]`): without a target the arrow is no token.
@@ -167,35 +188,35 @@ function mappingSite(statement: LocalStatement, offset: number, text: string): C
   if (container.kind === 'file' && before.length === 0) return { kind: 'topLevel', replace };
 
   if (container.kind === 'scope') {
-    if (touched && ATTRIBUTES.has(typeName(touched)) && touched === first && insideDelimited(touched, offset)) {
+    if (touched && ATTRIBUTES.has(typeOf(touched)) && touched === first && insideDelimited(touched, offset)) {
       return attributeSite(touched, offset, header, true);
     }
     if (!first || offset <= first.startOffset || (prefix === first && before.length === 0)) return { kind: 'scopeClause', replace, header };
-    if (ATTRIBUTES.has(typeName(first)) && offset >= tokenEnd(first)) {
+    if (ATTRIBUTES.has(typeOf(first)) && offset >= tokenEnd(first)) {
       // After the attribute: the operator, possibly partly typed (`NOT E`), unless one is complete.
       const rest = tokens.filter((t) => t.startOffset >= tokenEnd(first) && t.startOffset < offset);
-      if (rest.some((t) => typeName(t) === 'ScopeOperator' || typeName(t) === 'Kw_operator')) return { kind: 'none' };
+      if (rest.some((t) => is(t, ScopeOperator) || isKeyword(t, 'operator'))) return { kind: 'none' };
       if (rest.every((t) => isWord(t)))
         return { kind: 'scopeOperator', replace: rest.length ? range(rest[0]!.startOffset, offset) : at(offset) };
     }
     return { kind: 'none' };
   }
 
-  switch (typeName(first)) {
-    case 'Kw_target':
+  switch (typeOf(first)) {
+    case keywordTokens.target:
       return before.length === 1 ? { kind: 'targetValue', replace } : { kind: 'none' };
-    case 'Kw_mapping': {
-      const arrowBefore = before.findIndex((t) => typeName(t) === 'Arrow');
+    case keywordTokens.mapping: {
+      const arrowBefore = before.findIndex((t) => is(t, Arrow));
       if (arrowBefore !== -1) return before.length === arrowBefore + 1 ? { kind: 'objectName', side: 'target', replace } : { kind: 'none' };
       const name = before[1];
-      return before.length === 2 && STRINGS.has(typeName(name)) ? { kind: 'objectName', side: 'source', replace } : { kind: 'none' };
+      return before.length === 2 && STRINGS.has(typeOf(name)) ? { kind: 'objectName', side: 'source', replace } : { kind: 'none' };
     }
-    case 'Kw_enabled':
+    case keywordTokens.enabled:
       return before.length === 1 ? { kind: 'enabledValue', replace } : { kind: 'none' };
-    case 'Kw_flowTypes': {
+    case keywordTokens.flowTypes: {
       const last = before[before.length - 1];
-      if (before.length > 1 && typeName(last) !== 'Comma') return { kind: 'none' };
-      return { kind: 'flowTypesValue', replace, used: before.filter((t) => typeName(t) === 'Identifier').map((t) => t.image) };
+      if (before.length > 1 && !is(last, Comma)) return { kind: 'none' };
+      return { kind: 'flowTypesValue', replace, used: before.filter((t) => is(t, Identifier)).map((t) => t.image) };
     }
     default:
       return { kind: 'none' };
@@ -203,11 +224,11 @@ function mappingSite(statement: LocalStatement, offset: number, text: string): C
 }
 
 function hasMatch(tokens: readonly IToken[]): boolean {
-  return tokens.some((t) => typeName(t) === 'Kw_match');
+  return tokens.some((t) => isKeyword(t, 'match'));
 }
 
 function attributeSite(token: IToken, offset: number, header: BlockHeader | undefined, inScope: boolean): CompletionSite {
-  const unterminated = typeName(token) === 'UnterminatedAttributeRef';
+  const unterminated = is(token, UnterminatedAttributeRef);
   const nameStart = token.startOffset + 1;
   const nameEnd = unterminated ? tokenEnd(token) : tokenEnd(token) - 1;
   return {
@@ -232,10 +253,10 @@ function sourceSite(
     const call = callAt(calls, offset);
     return call && call.name ? { name: call.name, argIndex: argumentIndexAt(call, offset) } : undefined;
   };
-  if (touched && STRINGS.has(typeName(touched)) && insideDelimited(touched, offset)) {
+  if (touched && STRINGS.has(typeOf(touched)) && insideDelimited(touched, offset)) {
     const call = enclosing();
     if (!call) return { kind: 'none' };
-    const unterminated = typeName(touched) === 'UnterminatedString';
+    const unterminated = is(touched, UnterminatedString);
     const contentEnd = unterminated ? tokenEnd(touched) : tokenEnd(touched) - 1;
     return {
       kind: 'stringArgument',
@@ -244,11 +265,10 @@ function sourceSite(
       closeQuote: unterminated,
     };
   }
-  if (touched && ATTRIBUTES.has(typeName(touched)) && insideDelimited(touched, offset))
-    return attributeSite(touched, offset, header, false);
-  if (touched && !isWord(touched) && typeName(touched) !== 'RParen' && typeName(touched) !== 'LParen' && typeName(touched) !== 'Comma') {
+  if (touched && ATTRIBUTES.has(typeOf(touched)) && insideDelimited(touched, offset)) return attributeSite(touched, offset, header, false);
+  if (touched && !isWord(touched) && !is(touched, RParen) && !is(touched, LParen) && !is(touched, Comma)) {
     // Typing a number, or right after a closed string or attribute.
-    if (!STRINGS.has(typeName(touched)) && !ATTRIBUTES.has(typeName(touched))) return { kind: 'none' };
+    if (!STRINGS.has(typeOf(touched)) && !ATTRIBUTES.has(typeOf(touched))) return { kind: 'none' };
   }
   const prefix = touched && isWord(touched) ? touched : undefined;
   const replace = prefix ? range(prefix.startOffset, tokenEnd(prefix)) : at(offset);
@@ -262,8 +282,8 @@ function sourceSite(
   let pending: ModifierKeyword | undefined;
   const used = new Set<ModifierKeyword>();
   for (const token of before) {
-    const name = typeName(token);
-    const modifier = MODIFIER_KEYWORDS[name];
+    const type = typeOf(token);
+    const modifier = MODIFIER_KEYWORDS.get(type);
     if (depth === 0 && modifier && (inModifiers || !needOperand)) {
       inModifiers = true;
       used.add(modifier);
@@ -274,17 +294,17 @@ function sourceSite(
       pending = undefined;
       continue;
     }
-    switch (name) {
-      case 'LParen':
+    switch (type) {
+      case LParen:
         depth++;
         needOperand = true;
         break;
-      case 'RParen':
+      case RParen:
         depth = Math.max(0, depth - 1);
         needOperand = false;
         break;
-      case 'Comma':
-      case 'ComparisonOperator':
+      case Comma:
+      case ComparisonOperator:
         needOperand = true;
         break;
       default:
@@ -307,7 +327,7 @@ function sourceSite(
     sourceStart: depth === 0 && before.length === 0,
     call: enclosing(),
     header,
-    beforeParen: typeName(next) === 'LParen',
+    beforeParen: is(next, LParen),
   };
 }
 
@@ -322,7 +342,7 @@ function scimCompletionSite(snapshot: DocumentSnapshot, offset: number): Complet
   const tokens = scimLexer.tokenize(lineText).tokens;
   const last = tokens[tokens.length - 1];
   const typing = last && tokenEnd(last) === lineText.length ? last : undefined;
-  if (typing && (typeName(typing) === 'DoubleQuoted' || typeName(typing) === 'SingleQuoted')) {
+  if (typing && (typeOf(typing) === Scim.DoubleQuoted || typeOf(typing) === Scim.SingleQuoted)) {
     const closed = typing.image.length > 1 && typing.image.endsWith(typing.image[0]!);
     if (!closed) return { kind: 'none' };
   }
@@ -336,11 +356,11 @@ function scimCompletionSite(snapshot: DocumentSnapshot, offset: number): Complet
   let brackets = 0;
   for (let i = 0; i < before.length; i++) {
     const token = before[i]!;
-    const name = typeName(token);
+    const type = typeOf(token);
     switch (state) {
       case 'attribute':
-        if (name === 'Not' && typeName(before[i + 1]) !== 'Eq') state = 'notParen';
-        else if (name === 'LParen') state = 'attribute';
+        if (type === Scim.Not && typeOf(before[i + 1]) !== Scim.Eq) state = 'notParen';
+        else if (type === Scim.LParen) state = 'attribute';
         else if (isScimWord(token)) {
           attribute = token.image;
           state = 'operator';
@@ -351,21 +371,21 @@ function scimCompletionSite(snapshot: DocumentSnapshot, offset: number): Complet
         state = 'attribute';
         break;
       case 'operator':
-        if (name === 'LBracket') {
+        if (type === Scim.LBracket) {
           brackets++;
           state = 'attribute';
-        } else if (name === 'Pr') state = 'logical';
+        } else if (type === Scim.Pr) state = 'logical';
         else state = 'value';
         break;
       case 'value':
         state = 'logical';
         break;
       case 'logical':
-        if (name === 'And' || name === 'Or') state = 'attribute';
-        else if (name === 'RBracket') {
+        if (type === Scim.And || type === Scim.Or) state = 'attribute';
+        else if (type === Scim.RBracket) {
           brackets = Math.max(0, brackets - 1);
           // Entra form: `emails[…].value eq "x"`.
-          if (typeName(before[i + 1]) === 'DotWord') {
+          if (typeOf(before[i + 1]) === Scim.DotWord) {
             attribute = `${attribute}${before[i + 1]!.image}`;
             i++;
             state = 'operator';
@@ -389,7 +409,7 @@ function scimCompletionSite(snapshot: DocumentSnapshot, offset: number): Complet
   }
 }
 
+/** A word or a SCIM keyword (`and`, `eq`, …): what completion replaces while it is typed. */
 function isScimWord(token: IToken): boolean {
-  const name = typeName(token);
-  return name === 'Word' || ['And', 'Or', 'Not', 'Pr', 'Eq', 'Ne', 'Co', 'Sw', 'Ew', 'Gt', 'Lt', 'Ge', 'Le'].includes(name);
+  return token.tokenType === Scim.Word || Scim.keywordTokens.has(token.tokenType);
 }

@@ -16,7 +16,7 @@ import {
 } from 'vscode-languageserver-types';
 import type { TextRange } from '../../../grammar/common/text-range';
 import { FUNCTIONS, parameterForArgument, splitParameters, type FunctionSignature, type ParameterSpec } from '../../catalogue/index';
-import { FLOW_BEHAVIORS, FLOW_TYPES } from '../../checker/mapping/rules/flow';
+import { FLOW_BEHAVIOR_NAMES as FLOW_BEHAVIORS, FLOW_TYPE_NAMES as FLOW_TYPES, SCOPE_OPERATORS } from '../../../grammar/mapping/vocabulary';
 import { scopeUnsupportedReason } from '../../checker/mapping/rules/scopes';
 import { findObject } from '../../schema/lookup';
 import { findTargetAttribute } from '../../schema/lookup';
@@ -35,14 +35,12 @@ import {
   OBJECT_FLOW_TYPE_DOCS,
   parameterMarkdown,
   SCIM_OPERATOR_DOCS,
-  SCOPE_OPERATOR_DOCS,
   sourceAttributeMarkdown,
   targetAttributeMarkdown,
   typePhrase,
-  UNARY_SCOPE_OPERATORS,
   VB_COMPARE_DOCS,
 } from './descriptions';
-import { type BlockHeader, closeBraceAfter } from './local-syntax';
+import { type BlockHeader, closeBraceAfter } from '../../../grammar/mapping/statement-view';
 
 export interface CompletionOptions {
   /** Whether the client understands snippet syntax (`${1:name}`); plain text otherwise. */
@@ -241,7 +239,7 @@ class ItemBuilder {
   private blockKeywords(): void {
     this.snippet(
       'scope',
-      `scope "\${1:name}" {\n\t[\${2:department}] \${3|${Object.keys(SCOPE_OPERATOR_DOCS).join(',')}|} \${4:"value"}\n}`,
+      `scope "\${1:name}" {\n\t[\${2:department}] \${3|${SCOPE_OPERATORS.map((o) => o.label).join(',')}|} \${4:"value"}\n}`,
       'scope',
       CompletionItemKind.Keyword,
       'scoping filter group',
@@ -352,8 +350,8 @@ class ItemBuilder {
   }
 
   private scopeOperators(): void {
-    Object.entries(SCOPE_OPERATOR_DOCS).forEach(([label, doc], i) => {
-      const unary = UNARY_SCOPE_OPERATORS.has(label);
+    SCOPE_OPERATORS.forEach(({ label, doc, values }, i) => {
+      const unary = values === 'none';
       this.add({
         label,
         kind: CompletionItemKind.Operator,

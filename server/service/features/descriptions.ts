@@ -7,6 +7,7 @@ import { printScimValue } from '../../../grammar/scim/index';
 import { formatSignature, type FunctionSignature, type ParameterSpec } from '../../catalogue/index';
 import { DATE_INTERVALS } from '../../catalogue/index';
 import type { AttributeDefinition, DirectorySchema } from '../../schema/types';
+import { FLOW_BEHAVIORS, FLOW_TYPES, KEYWORDS, OBJECT_FLOW_TYPES, SCOPE_OPERATORS } from '../../../grammar/mapping/vocabulary';
 
 /** Markdown of a function: signature, summary, details, examples and the reference link. */
 export function functionMarkdown(sig: FunctionSignature, options: { details?: boolean; examples?: number } = {}): string {
@@ -189,70 +190,15 @@ export const CULTURE_NAMES: readonly string[] = [
   'zh-TW',
 ];
 
-export const FLOW_TYPE_DOCS: Readonly<Record<string, string>> = table({
-  Always: 'Apply the mapping on create and on update (the default).',
-  ObjectAddOnly: 'Apply the mapping only when the object is created (the portal\'s "Only during object creation"; same as `on create`).',
-  MultiValueAddOnly: 'For multi-valued attributes: only add values, never remove them.',
-  ValueAddOnly: 'Only write the attribute when the target has no value yet.',
-  AttributeAddOnly: 'Only write the attribute when it is added.',
-});
+const docsOf = (entries: readonly { readonly name: string; readonly doc: string }[]) =>
+  table(Object.fromEntries(entries.map((e) => [e.name, e.doc])));
 
-export const FLOW_BEHAVIOR_DOCS: Readonly<Record<string, string>> = table({
-  FlowWhenChanged: 'Export the value only when it changed (the default).',
-  FlowAlways: 'Export the value on every synchronization cycle, changed or not.',
-});
-
-export const OBJECT_FLOW_TYPE_DOCS: Readonly<Record<string, string>> = table({
-  Add: 'Create objects in the target.',
-  Update: 'Update objects that exist in the target.',
-  Delete: 'Delete (deprovision) objects in the target.',
-  None: 'No flow at all (cannot be combined with the others).',
-});
-
-export const SCOPE_OPERATOR_DOCS: Readonly<Record<string, string>> = table({
-  EQUALS: 'True when the attribute equals the value exactly (case-sensitive).',
-  'NOT EQUALS': 'True when the attribute does not equal the value (case-sensitive).',
-  'IS TRUE': 'True when the Boolean attribute is true. Takes no value.',
-  'IS FALSE': 'True when the Boolean attribute is false. Takes no value.',
-  'IS NULL': 'True when the attribute is empty. Takes no value.',
-  'IS NOT NULL': 'True when the attribute is not empty. Takes no value.',
-  'REGEX MATCH': 'True when the attribute matches the .NET regular expression (case-sensitive).',
-  'NOT REGEX MATCH': 'True when the attribute does not match the regular expression; false when the attribute is empty.',
-  Greater_Than: 'True when the integer attribute is greater than the integer value.',
-  Greater_Than_OR_EQUALS: 'True when the integer attribute is greater than or equal to the integer value.',
-  Includes: 'True when the attribute contains the value (case-sensitive substring).',
-  ENDS_WITH: 'True when the attribute ends with the value.',
-  '&': 'Documented only as "the attribute exists in the given string"; the exact semantics are unclear.',
-  '!&': 'The negation of `&`.',
-});
-
-/** The scoping operators that take no value. */
-export const UNARY_SCOPE_OPERATORS = new Set(['IS TRUE', 'IS FALSE', 'IS NULL', 'IS NOT NULL']);
-
-export const KEYWORD_DOCS: Readonly<Record<string, string>> = table({
-  target:
-    '`target chatwork` checks the file against the built-in Chatwork schema (the default); `target "schema.json"` against the target directory of a Graph `synchronizationSchema` file, relative to this file.',
-  mapping:
-    '`mapping "NAME" SOURCE -> TARGET { … }`: an object mapping (Graph `objectMapping`: `name`, `sourceObjectName`, `targetObjectName`).',
-  scope:
-    '`scope "NAME" { … }`: a scoping filter group (`scope.groups[]`). Groups are OR\'ed; the clauses of a group, one per line, are AND\'ed.',
-  enabled: '`enabled true|false`: whether the object mapping is enabled (`objectMapping.enabled`, default true).',
-  flowTypes: '`flowTypes Add, Update, Delete` (or `None`): which operations the object mapping performs (`objectMapping.flowTypes`).',
-  none: '`none`: the mapping has no source and writes only its default value (Graph `source: null`).',
-  match:
-    '`match N`: use this attribute to match source and target objects (`matchingPriority`, 1 is tried first). The target must be able to filter on it — for Chatwork only `userName`.',
-  default: '`default "VALUE"`: the value written when the source is null (`defaultValue`). Applied only when the object is created.',
-  on: '`on create`: apply this mapping only during object creation (`flowType: ObjectAddOnly`).',
-  create: '`on create`: apply this mapping only during object creation (`flowType: ObjectAddOnly`).',
-  flowType:
-    '`flowType NAME`: when the mapping applies — `Always` (default), `ObjectAddOnly`, `MultiValueAddOnly`, `ValueAddOnly`, `AttributeAddOnly`.',
-  flowBehavior: '`flowBehavior NAME`: when the value is exported — `FlowWhenChanged` (default) or `FlowAlways`.',
-  exportMissingReferences:
-    '`exportMissingReferences`: export references to objects that are not (yet) in the target (`exportMissingReferences: true`).',
-  operator: '`operator "NAME"`: a scoping operator by its Graph `operatorName`, sent as written (aadmap cannot check it).',
-  true: 'Boolean true.',
-  false: 'Boolean false.',
-});
+// The `.aadmap` vocabulary's own documentation (grammar/mapping/vocabulary.ts), as lookup tables.
+export const FLOW_TYPE_DOCS: Readonly<Record<string, string>> = docsOf(FLOW_TYPES);
+export const FLOW_BEHAVIOR_DOCS: Readonly<Record<string, string>> = docsOf(FLOW_BEHAVIORS);
+export const OBJECT_FLOW_TYPE_DOCS: Readonly<Record<string, string>> = docsOf(OBJECT_FLOW_TYPES);
+export const SCOPE_OPERATOR_DOCS: Readonly<Record<string, string>> = docsOf(SCOPE_OPERATORS.map((o) => ({ name: o.label, doc: o.doc })));
+export const KEYWORD_DOCS: Readonly<Record<string, string>> = docsOf(KEYWORDS.map((k) => ({ name: k.word, doc: k.doc })));
 
 export const SCIM_OPERATOR_DOCS: Readonly<Record<string, string>> = table({
   eq: "`eq`: the attribute and the value are identical (strings compare by the attribute's caseExact; `userName` ignores case).",

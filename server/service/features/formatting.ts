@@ -22,18 +22,30 @@
  * `.scimfilter`: each filter line that parses without error is replaced by its canonical form
  * (grammar/scim/printer.ts); comment lines and broken lines are kept.
  */
-import type { IToken } from 'chevrotain';
+import type { IToken, TokenType } from 'chevrotain';
 import type { FormattingOptions, Range, TextEdit } from 'vscode-languageserver-types';
 import { mappingLexer } from '../../../grammar/mapping/lexer';
-import { statementStarters } from '../../../grammar/mapping/tokens';
 import { parseScimFilter, printScimFilter } from '../../../grammar/scim/index';
 import type { DocumentSnapshot } from '../snapshot';
-import { typeName } from './local-syntax';
+import { Comma, Identifier, LParen, RParen } from '../../../grammar/expression/tokens';
+import {
+  keywordTokens,
+  LBrace,
+  LeftArrow,
+  Newline,
+  RBrace,
+  ScopeOperator,
+  statementStarters,
+  TargetPath,
+} from '../../../grammar/mapping/tokens';
+import { is, typeOf } from '../../../grammar/mapping/statement-view';
+import { MODIFIERS } from '../../../grammar/mapping/vocabulary';
 
 /** go/printer's alignment-section ratio. */
 const ALIGNMENT_RATIO = 2.5;
 
-const MODIFIERS = new Set(['Kw_match', 'Kw_default', 'Kw_on', 'Kw_flowType', 'Kw_flowBehavior', 'Kw_exportMissingReferences']);
+/** The first keyword of each modifier (vocabulary.ts). */
+const MODIFIER_STARTS: ReadonlySet<TokenType | undefined> = new Set(MODIFIERS.map((m) => keywordTokens[m.words[0]]));
 const ERROR_CODES = new Set(['syntax-error', 'unterminated-string', 'unterminated-attribute', 'internal-error']);
 
 export function format(snapshot: DocumentSnapshot, options: FormattingOptions, range?: Range): TextEdit[] {
@@ -216,7 +228,7 @@ function formatMappingLines(snapshot: DocumentSnapshot, options: FormattingOptio
   // Tokens and comments per line.
   const infos: LineInfo[] = source.map(() => ({ tokens: [], continuation: false, verbatim: false, braces: 0, parens: 0, statement: 0 }));
   const lineOf = (offset: number) => snapshot.lines.positionAt(offset).line;
-  for (const token of tokens) if (typeName(token) !== 'Newline') infos[lineOf(token.startOffset)]!.tokens.push(token);
+  for (const token of tokens) if (!is(token, Newline)) infos[lineOf(token.startOffset)]!.tokens.push(token);
   for (const comment of comments) infos[lineOf(comment.startOffset)]!.comment = comment;
 
   // Statements, brace and parenthesis depth: the lexer's rule (grammar/mapping/lexer.ts) — a line
@@ -233,11 +245,11 @@ function formatMappingLines(snapshot: DocumentSnapshot, options: FormattingOptio
     info.braces = braces;
     info.parens = parens;
     for (const token of info.tokens) {
-      const name = typeName(token);
-      if (name === 'LParen') parens++;
-      else if (name === 'RParen') parens = Math.max(0, parens - 1);
-      else if (parens === 0 && name === 'LBrace') braces++;
-      else if (parens === 0 && name === 'RBrace') braces = Math.max(0, braces - 1);
+      const type = typeOf(token);
+      if (type === LParen) parens++;
+      else if (type === RParen) parens = Math.max(0, parens - 1);
+      else if (parens === 0 && type === LBrace) braces++;
+      else if (parens === 0 && type === RBrace) braces = Math.max(0, braces - 1);
     }
   });
 
@@ -263,14 +275,11 @@ function formatMappingLines(snapshot: DocumentSnapshot, options: FormattingOptio
       // A comment line: as written (its column may mean something, e.g. a `#   ^^^` expectation).
       return { source: index, text: original.trimEnd(), eol: line.eol };
     }
-    let indentLevel = info.braces - (typeName(info.tokens[0]) === 'RBrace' ? 1 : 0);
+    let indentLevel = info.braces - (is(info.tokens[0], RBrace) ? 1 : 0);
     if (info.continuation) {
       const statementLine = infos[info.statement]!;
       indentLevel =
-        statementLine.braces -
-        (typeName(statementLine.tokens[0]) === 'RBrace' ? 1 : 0) +
-        info.parens -
-        (typeName(info.tokens[0]) === 'RParen' ? 1 : 0);
+        statementLine.braces - (is(statementLine.tokens[0], RBrace) ? 1 : 0) + info.parens - (is(info.tokens[0], RParen) ? 1 : 0);
     }
     let code = unit.repeat(Math.max(0, indentLevel));
     code += printTokens(info.tokens, info.continuation ? info.parens : 0, widths.get(index));
@@ -299,7 +308,7 @@ function arrowColumns(infos: LineInfo[]): Map<number, number> {
   };
   infos.forEach((info, index) => {
     const first = info.tokens[0];
-    const isMapping = !info.verbatim && !info.continuation && typeName(first) === 'TargetPath' && typeName(info.tokens[1]) === 'LeftArrow';
+    const isMapping = !info.verbatim && !info.continuation && is(first, TargetPath) && is(info.tokens[1], LeftArrow);
     if (!isMapping) {
       // Comment lines and continuation lines of a mapping keep the run going; anything else ends it.
       const keepsRun = !info.verbatim && (info.continuation || (info.tokens.length === 0 && info.comment !== undefined));
@@ -325,26 +334,26 @@ function printTokens(tokens: IToken[], depth: number, arrowColumn: number | unde
   let out = '';
   let parens = depth;
   tokens.forEach((token, i) => {
-    const name = typeName(token);
+    const type = typeOf(token);
     const previous = tokens[i - 1];
     if (i > 0) out += spaceBetween(previous!, token, parens);
-    if (name === 'LeftArrow' && arrowColumn !== undefined && i === 1) out = out.trimEnd().padEnd(arrowColumn) + ' ';
-    out += name === 'ScopeOperator' ? token.image.replace(/[ \t]+/g, ' ') : token.image;
-    if (name === 'LParen') parens++;
-    else if (name === 'RParen') parens = Math.max(0, parens - 1);
+    if (type === LeftArrow && arrowColumn !== undefined && i === 1) out = out.trimEnd().padEnd(arrowColumn) + ' ';
+    out += type === ScopeOperator ? token.image.replace(/[ \t]+/g, ' ') : token.image;
+    if (type === LParen) parens++;
+    else if (type === RParen) parens = Math.max(0, parens - 1);
   });
   return out;
 }
 
 function spaceBetween(previous: IToken, next: IToken, parens: number): string {
-  const before = typeName(previous);
-  const name = typeName(next);
-  if (before === 'Comma') return ' ';
-  if (name === 'Comma') return '';
-  if (before === 'LParen') return '';
-  if (name === 'RParen') return '';
-  if (name === 'LParen' && before === 'Identifier') return '';
-  if (parens === 0 && MODIFIERS.has(name)) return '  ';
+  const before = typeOf(previous);
+  const type = typeOf(next);
+  if (before === Comma) return ' ';
+  if (type === Comma) return '';
+  if (before === LParen) return '';
+  if (type === RParen) return '';
+  if (type === LParen && before === Identifier) return '';
+  if (parens === 0 && MODIFIER_STARTS.has(type)) return '  ';
   return ' ';
 }
 
@@ -354,8 +363,8 @@ function sameTokens(snapshot: DocumentSnapshot, output: OutputLine[]): boolean {
   const lexed = mappingLexer.tokenize(formatted);
   const signature = (tokens: IToken[]) =>
     tokens
-      .filter((t) => typeName(t) !== 'Newline')
-      .map((t) => `${typeName(t)}\u0000${typeName(t) === 'ScopeOperator' ? t.image.replace(/[ \t]+/g, ' ') : t.image}`);
+      .filter((t) => !is(t, Newline))
+      .map((t) => `${t.tokenType.name}\u0000${is(t, ScopeOperator) ? t.image.replace(/[ \t]+/g, ' ') : t.image}`);
   const a = signature(snapshot.tokens.tokens);
   const b = signature(lexed.tokens);
   if (a.length !== b.length || a.some((x, i) => x !== b[i])) return false;

@@ -3,7 +3,7 @@
  * explains what is under the cursor (function, attribute, target path, keyword, operator); other
  * features (e.g. an evaluation trace) add their own contributor through LanguageServiceOptions.
  */
-import type { IToken } from 'chevrotain';
+import type { IToken, TokenType } from 'chevrotain';
 import type { Hover, Position } from 'vscode-languageserver-types';
 import type { TextRange } from '../../../grammar/common/text-range';
 import { parseAttributePath } from '../../../grammar/scim/index';
@@ -29,7 +29,17 @@ import {
   targetAttributeMarkdown,
   VB_COMPARE_DOCS,
 } from './descriptions';
-import { type BlockHeader, statementAt, tokenEnd, typeName } from './local-syntax';
+import {
+  AttributeRef,
+  ComparisonOperator,
+  Identifier,
+  LParen,
+  StringLiteral,
+  UnterminatedAttributeRef,
+} from '../../../grammar/expression/tokens';
+import { Arrow, keywordOf, LeftArrow, ScopeOperator, TargetPath } from '../../../grammar/mapping/tokens';
+import * as Scim from '../../../grammar/scim/tokens';
+import { type BlockHeader, is, isKeyword, isOneOf, statementAt, tokenEnd, typeOf } from '../../../grammar/mapping/statement-view';
 
 /** One part of a hover: Markdown, and the text it is about (the first section's range is the hover's). */
 export interface HoverSection {
@@ -83,57 +93,56 @@ function mappingHover(snapshot: DocumentSnapshot, offset: number): HoverSection 
   const token = tokens[index];
   if (!token) return undefined;
   const header = statement.container.kind === 'file' ? undefined : statement.container.header;
-  const name = typeName(token);
+  const type = typeOf(token);
   const next = tokens[index + 1];
   const previous = tokens[index - 1];
   const section = (markdown: string): HoverSection => ({ markdown, range: rangeOf(token) });
 
-  switch (name) {
-    case 'Identifier': {
-      if (typeName(next) === 'LParen') {
+  switch (type) {
+    case Identifier: {
+      if (is(next, LParen)) {
         const sig = lookupFunction(token.image) ?? lookupFunctionIgnoreCase(token.image);
         if (!sig) return section(`Unknown function \`${token.image}\`.`);
         const caseNote = sig.name !== token.image ? `*Function names are case-sensitive: write \`${sig.name}\`.*\n\n` : '';
         return section(caseNote + functionMarkdown(sig));
       }
       if (VB_COMPARE_DOCS[token.image]) return section(VB_COMPARE_DOCS[token.image]!);
-      if (typeName(previous) === 'Kw_flowType' && FLOW_TYPE_DOCS[token.image])
+      if (isKeyword(previous, 'flowType') && FLOW_TYPE_DOCS[token.image])
         return section(`**flowType ${token.image}** — ${FLOW_TYPE_DOCS[token.image]}`);
-      if (typeName(previous) === 'Kw_flowBehavior' && FLOW_BEHAVIOR_DOCS[token.image]) {
+      if (isKeyword(previous, 'flowBehavior') && FLOW_BEHAVIOR_DOCS[token.image]) {
         return section(`**flowBehavior ${token.image}** — ${FLOW_BEHAVIOR_DOCS[token.image]}`);
       }
-      if (typeName(tokens[0]) === 'Kw_flowTypes' && OBJECT_FLOW_TYPE_DOCS[token.image])
+      if (isKeyword(tokens[0], 'flowTypes') && OBJECT_FLOW_TYPE_DOCS[token.image])
         return section(`**${token.image}** — ${OBJECT_FLOW_TYPE_DOCS[token.image]}`);
-      if (typeName(previous) === 'Kw_target') return targetHover(snapshot, token);
-      if (typeName(tokens[0]) === 'Kw_mapping') return objectHover(snapshot, tokens, index);
+      if (isKeyword(previous, 'target')) return targetHover(snapshot, token);
+      if (isKeyword(tokens[0], 'mapping')) return objectHover(snapshot, tokens, index);
       return undefined;
     }
-    case 'StringLiteral': {
-      if (typeName(tokens[0]) === 'Kw_mapping' && index > 1) return objectHover(snapshot, tokens, index);
-      if (typeName(previous) === 'Kw_target') return targetHover(snapshot, token);
+    case StringLiteral: {
+      if (isKeyword(tokens[0], 'mapping') && index > 1) return objectHover(snapshot, tokens, index);
+      if (isKeyword(previous, 'target')) return targetHover(snapshot, token);
       return stringArgumentHover(tokens, index, token);
     }
-    case 'AttributeRef':
-    case 'UnterminatedAttributeRef':
+    case AttributeRef:
+    case UnterminatedAttributeRef:
       return sourceAttributeHover(snapshot, token, header);
-    case 'TargetPath':
+    case TargetPath:
       return targetPathHover(snapshot, token, header);
-    case 'ScopeOperator': {
+    case ScopeOperator: {
       const label = token.image.replace(/[ \t]+/g, ' ');
       return section(`**${label}** (scoping operator) — ${SCOPE_OPERATOR_DOCS[label] ?? ''}`);
     }
-    case 'LeftArrow':
+    case LeftArrow:
       return section(
         '`TARGET <- SOURCE`: an attribute mapping (Graph `attributeMapping`): the target attribute path on the left, the source expression on the right.',
       );
-    case 'Arrow':
+    case Arrow:
       return section('`SOURCE -> TARGET`: the source object (Azure AD) and the target object of the mapping block.');
-    case 'ComparisonOperator':
+    case ComparisonOperator:
       return section(`\`${token.image}\`: a comparison, allowed only as an IIF condition or a CBool argument.`);
     default: {
-      if (!name.startsWith('Kw_')) return undefined;
-      const word = name.slice(3);
-      const doc = KEYWORD_DOCS[word];
+      const word = keywordOf(type);
+      const doc = word && KEYWORD_DOCS[word];
       return doc ? section(doc) : undefined;
     }
   }
@@ -148,7 +157,7 @@ function targetHover(snapshot: DocumentSnapshot, token: IToken): HoverSection {
 }
 
 function objectHover(snapshot: DocumentSnapshot, tokens: readonly IToken[], index: number): HoverSection | undefined {
-  const arrow = tokens.findIndex((t) => typeName(t) === 'Arrow');
+  const arrow = tokens.findIndex((t) => is(t, Arrow));
   if (arrow === -1 || (index !== arrow - 1 && index !== arrow + 1)) return undefined;
   const token = tokens[index]!;
   const side = index < arrow ? 'source' : 'target';
@@ -195,7 +204,7 @@ function targetPathHover(snapshot: DocumentSnapshot, token: IToken, header: Bloc
 
 /** A string argument with a closed set of values (DateAdd's "d"): what the value means. */
 function stringArgumentHover(tokens: readonly IToken[], index: number, token: IToken): HoverSection | undefined {
-  const arrow = tokens.findIndex((t) => typeName(t) === 'LeftArrow');
+  const arrow = tokens.findIndex((t) => is(t, LeftArrow));
   if (arrow === -1 || index < arrow) return undefined;
   const source = tokens.slice(arrow + 1);
   const call = callAt(callSites(source), token.startOffset);
@@ -209,6 +218,21 @@ function stringArgumentHover(tokens: readonly IToken[], index: number, token: IT
 
 // ───────────────────────────────────────────── .scimfilter
 
+/** SCIM tokens after an attribute name: its comparison operators, `pr` and `[`. */
+const SCIM_BEFORE_VALUE: ReadonlySet<TokenType> = new Set([
+  Scim.Eq,
+  Scim.Ne,
+  Scim.Co,
+  Scim.Sw,
+  Scim.Ew,
+  Scim.Gt,
+  Scim.Lt,
+  Scim.Ge,
+  Scim.Le,
+  Scim.Pr,
+  Scim.LBracket,
+]);
+
 function scimHover(snapshot: DocumentSnapshot, offset: number): HoverSection | undefined {
   const line = snapshot.lines.positionAt(offset).line;
   const start = snapshot.lines.lineStart(line);
@@ -220,13 +244,11 @@ function scimHover(snapshot: DocumentSnapshot, offset: number): HoverSection | u
   const token = tokens[index];
   if (!token) return undefined;
   const range = { start: start + token.startOffset, end: start + tokenEnd(token) };
-  const name = typeName(token);
+  const type = typeOf(token);
   const lower = token.image.toLowerCase();
-  const followedByValueOrPr = ['Eq', 'Ne', 'Co', 'Sw', 'Ew', 'Gt', 'Lt', 'Ge', 'Le', 'Pr', 'LBracket'].includes(
-    typeName(tokens[index + 1]),
-  );
-  if (name !== 'Word' && SCIM_OPERATOR_DOCS[lower] && !followedByValueOrPr) return { markdown: SCIM_OPERATOR_DOCS[lower]!, range };
-  if (name === 'Word' || followedByValueOrPr) {
+  const followedByValueOrPr = isOneOf(tokens[index + 1], SCIM_BEFORE_VALUE);
+  if (type !== Scim.Word && SCIM_OPERATOR_DOCS[lower] && !followedByValueOrPr) return { markdown: SCIM_OPERATOR_DOCS[lower]!, range };
+  if (type === Scim.Word || followedByValueOrPr) {
     const directory = snapshot.schemas.target;
     const object = directory && findObject(directory, 'User');
     const found = object && findTargetAttribute(object, token.image);

@@ -7,13 +7,23 @@
  *   - `all`: every argument;
  *   - `none`: off.
  */
-import type { IToken } from 'chevrotain';
+import type { IToken, TokenType } from 'chevrotain';
 import { InlayHintKind, type InlayHint, type Range } from 'vscode-languageserver-types';
 import { parameterForArgument, repetitionForArgument, splitParameters } from '../../catalogue/index';
 import type { DocumentSnapshot } from '../snapshot';
 import { callSites, signatureOf } from './calls';
 import { parameterMarkdown } from './descriptions';
-import { statementsBetween, typeName } from './local-syntax';
+import {
+  HexLiteral,
+  Identifier,
+  LParen,
+  NumberLiteral,
+  SingleQuotedString,
+  StringLiteral,
+  UnterminatedString,
+} from '../../../grammar/expression/tokens';
+import { LeftArrow } from '../../../grammar/mapping/tokens';
+import { is, statementsBetween, typeOf } from '../../../grammar/mapping/statement-view';
 
 export type ParameterNameHints = 'none' | 'literals' | 'all';
 
@@ -21,12 +31,18 @@ export interface InlayHintSettings {
   parameterNames?: ParameterNameHints;
 }
 
-const LITERALS = new Set(['StringLiteral', 'UnterminatedString', 'SingleQuotedString', 'NumberLiteral', 'HexLiteral']);
+const LITERALS: ReadonlySet<TokenType | undefined> = new Set([
+  StringLiteral,
+  UnterminatedString,
+  SingleQuotedString,
+  NumberLiteral,
+  HexLiteral,
+]);
 
 function isLiteral(first: IToken, next: IToken | undefined): boolean {
-  if (LITERALS.has(typeName(first))) return true;
+  if (LITERALS.has(typeOf(first))) return true;
   // A bare name (vbTextCompare), not a call.
-  return typeName(first) === 'Identifier' && typeName(next) !== 'LParen';
+  return is(first, Identifier) && !is(next, LParen);
 }
 
 export function inlayHints(snapshot: DocumentSnapshot, range: Range, settings: InlayHintSettings = {}): InlayHint[] {
@@ -37,7 +53,7 @@ export function inlayHints(snapshot: DocumentSnapshot, range: Range, settings: I
   const end = lines.offsetAt(range.end);
   const hints: InlayHint[] = [];
   for (const { tokens } of statementsBetween(snapshot, start, end)) {
-    const arrow = tokens.findIndex((t) => typeName(t) === 'LeftArrow');
+    const arrow = tokens.findIndex((t) => is(t, LeftArrow));
     if (arrow === -1) continue;
     const source = tokens.slice(arrow + 1);
     for (const call of callSites(source)) {

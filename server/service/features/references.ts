@@ -5,14 +5,15 @@
 import type { IToken } from 'chevrotain';
 import { DocumentHighlightKind, type DocumentHighlight, type Position, type Range, type WorkspaceEdit } from 'vscode-languageserver-types';
 import type { DocumentSnapshot } from '../snapshot';
-import { statementAt, tokenEnd, typeName } from './local-syntax';
+import { AttributeRef } from '../../../grammar/expression/tokens';
+import { is, statementAt, tokenEnd } from '../../../grammar/mapping/statement-view';
 
 /** The closed `[name]` token under the cursor (in a `.aadmap` file). */
 function attributeAt(snapshot: DocumentSnapshot, position: Position): IToken | undefined {
   if (snapshot.languageId !== 'aadmap') return undefined;
   const offset = snapshot.lines.offsetAt(position);
   const token = statementAt(snapshot, offset).tokens.find((t) => t.startOffset <= offset && offset <= tokenEnd(t));
-  return typeName(token) === 'AttributeRef' ? token : undefined;
+  return is(token, AttributeRef) ? token : undefined;
 }
 
 function nameOf(token: IToken): string {
@@ -20,7 +21,7 @@ function nameOf(token: IToken): string {
 }
 
 function occurrences(snapshot: DocumentSnapshot, name: string): IToken[] {
-  return snapshot.tokens.tokens.filter((t) => typeName(t) === 'AttributeRef' && nameOf(t) === name);
+  return snapshot.tokens.tokens.filter((t) => is(t, AttributeRef) && nameOf(t) === name);
 }
 
 function nameRange(snapshot: DocumentSnapshot, token: IToken): Range {

@@ -4,7 +4,7 @@
  * unknown ones `unresolved`, so a theme can tell `Switch` from `Swtich` before the diagnostics come.
  * Whole documents and line ranges (editors ask for the visible range of a large file first).
  */
-import type { IToken } from 'chevrotain';
+import type { IToken, TokenType } from 'chevrotain';
 import type { Range, SemanticTokens, SemanticTokensLegend } from 'vscode-languageserver-types';
 import { mappingLexer } from '../../../grammar/mapping/lexer';
 import { scimLexer } from '../../../grammar/scim/lexer';
@@ -14,7 +14,21 @@ import { findAttribute, findObject, findTargetAttribute } from '../../schema/loo
 import type { ObjectSchema } from '../../schema/types';
 import type { DocumentSnapshot } from '../snapshot';
 import { VB_COMPARE_DOCS } from './descriptions';
-import { containerAt, typeName } from './local-syntax';
+import {
+  AttributeRef,
+  ComparisonOperator,
+  HexLiteral,
+  Identifier,
+  LParen,
+  NumberLiteral,
+  SingleQuotedString,
+  StringLiteral,
+  UnterminatedAttributeRef,
+  UnterminatedString,
+} from '../../../grammar/expression/tokens';
+import { Arrow, keywordOf, LBrace, LeftArrow, Newline, RBrace, ScopeOperator, TargetPath } from '../../../grammar/mapping/tokens';
+import * as Scim from '../../../grammar/scim/tokens';
+import { containerAt, is, isKeyword } from '../../../grammar/mapping/statement-view';
 
 export const SEMANTIC_TOKEN_TYPES = [
   'function',
@@ -144,7 +158,7 @@ function classifyMapping(snapshot: DocumentSnapshot, range: Range | undefined): 
   let line: IToken[] = [];
   const lines: IToken[][] = [];
   for (const token of tokens) {
-    if (typeName(token) === 'Newline') {
+    if (is(token, Newline)) {
       lines.push(line);
       line = [];
     } else line.push(token);
@@ -153,42 +167,42 @@ function classifyMapping(snapshot: DocumentSnapshot, range: Range | undefined): 
 
   for (const lineTokens of lines) {
     const first = lineTokens[0];
-    const arrow = lineTokens.findIndex((t) => typeName(t) === 'Arrow');
+    const arrow = lineTokens.findIndex((t) => is(t, Arrow));
     lineTokens.forEach((token, i) => {
-      const name = typeName(token);
+      const type = token.tokenType;
       const block = stack[stack.length - 1];
       const mapping = block?.kind === 'mapping' ? block : stack[stack.length - 2]?.kind === 'mapping' ? stack[stack.length - 2] : undefined;
       const previous = lineTokens[i - 1];
-      switch (name) {
-        case 'LBrace': {
-          const kind = typeName(first) === 'Kw_mapping' ? 'mapping' : typeName(first) === 'Kw_scope' ? 'scope' : 'other';
+      switch (type) {
+        case LBrace: {
+          const kind = isKeyword(first, 'mapping') ? 'mapping' : isKeyword(first, 'scope') ? 'scope' : 'other';
           const names = (t: IToken | undefined) =>
-            t && (typeName(t) === 'Identifier' || typeName(t) === 'StringLiteral') ? t.image.replace(/^"|"$/g, '') : undefined;
+            t && (is(t, Identifier) || is(t, StringLiteral)) ? t.image.replace(/^"|"$/g, '') : undefined;
           stack.push(
             kind === 'mapping' && arrow > 0 ? { kind, ...objects(names(lineTokens[arrow - 1]), names(lineTokens[arrow + 1])) } : { kind },
           );
           break;
         }
-        case 'RBrace':
+        case RBrace:
           stack.pop();
           break;
-        case 'Identifier': {
+        case Identifier: {
           const next = lineTokens[i + 1];
-          if (typeName(next) === 'LParen') {
+          if (is(next, LParen)) {
             const sig = lookupFunction(token.image);
             if (!sig) push(token, 'function', 'unresolved');
             else if (sig.status === 'legacy') push(token, 'function', 'defaultLibrary', 'deprecated');
             else push(token, 'function', 'defaultLibrary');
-          } else if (typeName(first) === 'Kw_mapping') push(token, 'type');
-          else if (typeName(previous) === 'Kw_target') push(token, 'namespace');
-          else if (['Kw_flowType', 'Kw_flowBehavior'].includes(typeName(previous)) || typeName(first) === 'Kw_flowTypes')
+          } else if (isKeyword(first, 'mapping')) push(token, 'type');
+          else if (isKeyword(previous, 'target')) push(token, 'namespace');
+          else if (isKeyword(previous, 'flowType') || isKeyword(previous, 'flowBehavior') || isKeyword(first, 'flowTypes'))
             push(token, 'enumMember');
           else if (VB_COMPARE_DOCS[token.image]) push(token, 'enumMember', 'defaultLibrary');
           else push(token, 'variable', 'unresolved');
           break;
         }
-        case 'AttributeRef':
-        case 'UnterminatedAttributeRef': {
+        case AttributeRef:
+        case UnterminatedAttributeRef: {
           const attributeName = token.image.replace(/^\[/, '').replace(/\]$/, '');
           const found = mapping?.source && findAttribute(mapping.source, attributeName);
           if (found?.exactCase) push(token, 'property', 'defaultLibrary');
@@ -196,29 +210,29 @@ function classifyMapping(snapshot: DocumentSnapshot, range: Range | undefined): 
           else push(token, 'property', 'unresolved');
           break;
         }
-        case 'TargetPath': {
+        case TargetPath: {
           const found = block?.kind === 'mapping' && block.target ? findTargetAttribute(block.target, token.image) : undefined;
           if (found) push(token, 'property', 'declaration', 'defaultLibrary');
           else push(token, 'property', 'declaration', 'unresolved');
           break;
         }
-        case 'StringLiteral':
-        case 'UnterminatedString':
-        case 'SingleQuotedString':
+        case StringLiteral:
+        case UnterminatedString:
+        case SingleQuotedString:
           push(token, 'string');
           break;
-        case 'NumberLiteral':
-        case 'HexLiteral':
+        case NumberLiteral:
+        case HexLiteral:
           push(token, 'number');
           break;
-        case 'ComparisonOperator':
-        case 'LeftArrow':
-        case 'Arrow':
-        case 'ScopeOperator':
+        case ComparisonOperator:
+        case LeftArrow:
+        case Arrow:
+        case ScopeOperator:
           push(token, 'operator');
           break;
         default:
-          if (name.startsWith('Kw_')) push(token, 'keyword');
+          if (keywordOf(type) !== undefined) push(token, 'keyword');
       }
     });
   }
@@ -239,8 +253,19 @@ function commentToken(comment: IToken): ClassifiedToken {
 
 // ───────────────────────────────────────────── .scimfilter
 
-const SCIM_OPERATORS = new Set(['Eq', 'Ne', 'Co', 'Sw', 'Ew', 'Gt', 'Lt', 'Ge', 'Le', 'Pr']);
-const SCIM_LOGICAL = new Set(['And', 'Or', 'Not']);
+const SCIM_OPERATORS: ReadonlySet<TokenType | undefined> = new Set([
+  Scim.Eq,
+  Scim.Ne,
+  Scim.Co,
+  Scim.Sw,
+  Scim.Ew,
+  Scim.Gt,
+  Scim.Lt,
+  Scim.Ge,
+  Scim.Le,
+  Scim.Pr,
+]);
+const SCIM_LOGICAL: ReadonlySet<TokenType | undefined> = new Set([Scim.And, Scim.Or, Scim.Not]);
 
 function classifyScim(snapshot: DocumentSnapshot, range: Range | undefined): ClassifiedToken[] {
   const lines = snapshot.lines;
@@ -263,22 +288,22 @@ function classifyScim(snapshot: DocumentSnapshot, range: Range | undefined): Cla
     tokens.forEach((token, i) => {
       const at = start + token.startOffset;
       const length = token.image.length;
-      const name = typeName(token);
-      const next = typeName(tokens[i + 1]);
-      const previous = typeName(tokens[i - 1]);
-      const isValue = SCIM_OPERATORS.has(previous) && previous !== 'Pr';
-      if (name === 'DoubleQuoted' || name === 'SingleQuoted') result.push({ start: at, length, type: 'string', modifiers: [] });
+      const type = token.tokenType;
+      const next = tokens[i + 1]?.tokenType;
+      const previous = tokens[i - 1]?.tokenType;
+      const isValue = SCIM_OPERATORS.has(previous) && previous !== Scim.Pr;
+      if (type === Scim.DoubleQuoted || type === Scim.SingleQuoted) result.push({ start: at, length, type: 'string', modifiers: [] });
       else if (isValue && /^-?\d/.test(token.image)) result.push({ start: at, length, type: 'number', modifiers: [] });
       else if (isValue) result.push({ start: at, length, type: 'keyword', modifiers: [] });
-      else if ((SCIM_OPERATORS.has(name) || SCIM_LOGICAL.has(name)) && !(SCIM_OPERATORS.has(next) || next === 'LBracket')) {
-        result.push({ start: at, length, type: SCIM_OPERATORS.has(name) ? 'operator' : 'keyword', modifiers: [] });
-      } else if (name === 'Word' || name === 'DotWord' || SCIM_OPERATORS.has(next) || next === 'LBracket') {
-        const known = user && name !== 'DotWord' && findTargetAttribute(user, token.image);
+      else if ((SCIM_OPERATORS.has(type) || SCIM_LOGICAL.has(type)) && !(SCIM_OPERATORS.has(next) || next === Scim.LBracket)) {
+        result.push({ start: at, length, type: SCIM_OPERATORS.has(type) ? 'operator' : 'keyword', modifiers: [] });
+      } else if (type === Scim.Word || type === Scim.DotWord || SCIM_OPERATORS.has(next) || next === Scim.LBracket) {
+        const known = user && type !== Scim.DotWord && findTargetAttribute(user, token.image);
         result.push({
           start: at,
           length,
           type: 'property',
-          modifiers: known ? ['defaultLibrary'] : name === 'DotWord' ? [] : ['unresolved'],
+          modifiers: known ? ['defaultLibrary'] : type === Scim.DotWord ? [] : ['unresolved'],
         });
       }
     });

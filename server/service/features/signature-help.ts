@@ -9,7 +9,8 @@ import { splitParameters, type FunctionSignature, type ParameterSpec } from '../
 import type { DocumentSnapshot } from '../snapshot';
 import { argumentIndexAt, callAt, callSites, signatureOf } from './calls';
 import { parameterMarkdown } from './descriptions';
-import { statementAt, tokenEnd, typeName } from './local-syntax';
+import { LeftArrow } from '../../../grammar/mapping/tokens';
+import { is, statementAt, tokenEnd } from '../../../grammar/mapping/statement-view';
 
 export interface ExpandedParameter {
   spec: ParameterSpec;
@@ -57,7 +58,7 @@ export function signatureHelp(snapshot: DocumentSnapshot, position: Position): S
   const statement = statementAt(snapshot, offset);
   // Inside a comment there is no call to help with.
   if (statement.comments.some((c) => c.startOffset < offset && offset <= tokenEnd(c))) return null;
-  const arrow = statement.tokens.findIndex((t) => typeName(t) === 'LeftArrow');
+  const arrow = statement.tokens.findIndex((t) => is(t, LeftArrow));
   if (arrow === -1 || statement.tokens[arrow]!.startOffset >= offset) return null;
   const calls = callSites(statement.tokens.slice(arrow + 1));
   let call = callAt(calls, offset);

@@ -1,8 +1,6 @@
 /** Modifiers that name Graph enum values: flowType, flowBehavior; and `none` sources that need a default. */
 import type { BlockRule } from '../context';
-
-export const FLOW_TYPES = ['Always', 'ObjectAddOnly', 'MultiValueAddOnly', 'ValueAddOnly', 'AttributeAddOnly'] as const;
-export const FLOW_BEHAVIORS = ['FlowWhenChanged', 'FlowAlways'] as const;
+import { FLOW_BEHAVIOR_NAMES, FLOW_TYPE_NAMES } from '../../../../grammar/mapping/vocabulary';
 
 export const flowRule: BlockRule = ({ mappings, sink }) => {
   for (const { mapping } of mappings) {
@@ -12,15 +10,15 @@ export const flowRule: BlockRule = ({ mappings, sink }) => {
       if (modifier.kind === 'onCreate') onCreate = true;
       if (modifier.kind === 'flowType') {
         flowType = true;
-        if (modifier.value && !(FLOW_TYPES as readonly string[]).includes(modifier.value.text)) {
-          sink.report('invalid-flow-type', modifier.value, `flowType must be one of ${FLOW_TYPES.join(', ')} (case-sensitive).`, {
-            suggestions: FLOW_TYPES.filter((t) => t.toLowerCase() === modifier.value!.text.toLowerCase()),
+        if (modifier.value && !(FLOW_TYPE_NAMES as readonly string[]).includes(modifier.value.text)) {
+          sink.report('invalid-flow-type', modifier.value, `flowType must be one of ${FLOW_TYPE_NAMES.join(', ')} (case-sensitive).`, {
+            suggestions: FLOW_TYPE_NAMES.filter((t) => t.toLowerCase() === modifier.value!.text.toLowerCase()),
           });
         }
       }
-      if (modifier.kind === 'flowBehavior' && modifier.value && !(FLOW_BEHAVIORS as readonly string[]).includes(modifier.value.text)) {
-        sink.report('invalid-flow-behavior', modifier.value, `flowBehavior must be ${FLOW_BEHAVIORS.join(' or ')} (case-sensitive).`, {
-          suggestions: FLOW_BEHAVIORS.filter((t) => t.toLowerCase() === modifier.value!.text.toLowerCase()),
+      if (modifier.kind === 'flowBehavior' && modifier.value && !(FLOW_BEHAVIOR_NAMES as readonly string[]).includes(modifier.value.text)) {
+        sink.report('invalid-flow-behavior', modifier.value, `flowBehavior must be ${FLOW_BEHAVIOR_NAMES.join(' or ')} (case-sensitive).`, {
+          suggestions: FLOW_BEHAVIOR_NAMES.filter((t) => t.toLowerCase() === modifier.value!.text.toLowerCase()),
         });
       }
     }

@@ -9,10 +9,8 @@ import type { AttributeDefinition } from '../../../schema/types';
 import type { DiagnosticSink } from '../../diagnostic';
 import type { BlockRule } from '../context';
 import { checkSourceAttribute } from '../../expression/rules/attributes';
+import { scopeOperatorByLabel } from '../../../../grammar/mapping/vocabulary';
 
-const UNARY = new Set(['IS TRUE', 'IS FALSE', 'IS NULL', 'IS NOT NULL']);
-const INTEGER_OPERATORS = new Set(['Greater_Than', 'Greater_Than_OR_EQUALS']);
-const REGEX_OPERATORS = new Set(['REGEX MATCH', 'NOT REGEX MATCH']);
 const NOT_IN_SCOPES = new Set(['appRoleAssignments', 'manager', 'userType']);
 
 /** Why an attribute cannot be used in a scoping clause, or undefined when it can (also read by completion). */
@@ -54,7 +52,9 @@ function checkClause(clause: ScopeClause, sink: DiagnosticSink, source: Paramete
     );
     return;
   }
-  if (UNARY.has(operator.name)) {
+  // The lexer reads only vocabulary labels as operators; `custom` covers every other name.
+  const valueKind = scopeOperatorByLabel(operator.name)?.values;
+  if (valueKind === 'none') {
     if (clause.values.length) {
       sink.report(
         'scope-operator-arity',
@@ -70,10 +70,10 @@ function checkClause(clause: ScopeClause, sink: DiagnosticSink, source: Paramete
   }
   for (const value of clause.values) {
     const text = value.kind === 'string' ? value.value : value.kind === 'number' ? value.raw : String(value.value);
-    if (INTEGER_OPERATORS.has(operator.name) && !/^-?\d+$/.test(text)) {
+    if (valueKind === 'integer' && !/^-?\d+$/.test(text)) {
       sink.report('scope-value-type', value, `${operator.name} compares integers; "${text}" is not a whole number.`);
     }
-    if (REGEX_OPERATORS.has(operator.name)) {
+    if (valueKind === 'regex') {
       try {
         // .NET inline options such as (?i) have no JavaScript equivalent on Node 20; they are valid there.
         new RegExp(text.replace(/\(\?[imnsx-]+\)/g, ''));

@@ -1,7 +1,6 @@
 /** Block settings: `enabled` and `flowTypes` at most once each; flowTypes values from the Graph flags enum. */
 import type { BlockRule } from '../context';
-
-const OBJECT_FLOW_TYPES = ['Add', 'Update', 'Delete'];
+import { OBJECT_FLOW_FLAGS } from '../../../../grammar/mapping/vocabulary';
 
 export const settingsRule: BlockRule = ({ block, sink }) => {
   const seen = new Set<string>();
@@ -12,10 +11,10 @@ export const settingsRule: BlockRule = ({ block, sink }) => {
     if (item.kind !== 'flowTypes') continue;
     const names = item.values.map((v) => v.text);
     for (const value of item.values) {
-      const valid = OBJECT_FLOW_TYPES.includes(value.text) || value.text === 'None';
+      const valid = OBJECT_FLOW_FLAGS.includes(value.text) || value.text === 'None';
       if (!valid) {
         sink.report('invalid-object-flow-types', value, `flowTypes takes Add, Update and Delete (or None alone), not '${value.text}'.`, {
-          suggestions: [...OBJECT_FLOW_TYPES, 'None'].filter((t) => t.toLowerCase() === value.text.toLowerCase()),
+          suggestions: [...OBJECT_FLOW_FLAGS, 'None'].filter((t) => t.toLowerCase() === value.text.toLowerCase()),
         });
       } else if (names.filter((n) => n === value.text).length > 1 || (value.text === 'None' && names.length > 1)) {
         sink.report(

@@ -1,15 +1,28 @@
 /**
- * The statement around an offset of a `.aadmap` file, found without parsing the file: completion,
+ * The editor's token-level view of a `.aadmap` statement: the statement around an offset, found
+ * without parsing the file, its tokens matched by token type (never by a type's name). Completion,
  * hover, signature help and inlay hints run on every keystroke and must not wait for a full parse
  * (seconds on a 5,000-mapping file). A statement is one line, or several while a parenthesis is
  * open — the lexer's rule (grammar/mapping/lexer.ts): a line that starts with a statement keyword,
  * a target path or `}` always starts a statement. The enclosing block is found by scanning upwards
  * for the unmatched `{`, skipping strings, `[…]` and comments.
  */
-import type { IToken } from 'chevrotain';
-import { joinContinuedLines, mappingLexer } from '../../../grammar/mapping/lexer';
-import { statementStarters } from '../../../grammar/mapping/tokens';
-import type { DocumentSnapshot } from '../snapshot';
+import type { IToken, TokenType } from 'chevrotain';
+import type { LineIndex } from '../common/line-index';
+import { Identifier, StringLiteral } from '../expression/tokens';
+import { joinContinuedLines, mappingLexer } from './lexer';
+import { Arrow, keywordOf, keywordTokens, Newline, statementStarters } from './tokens';
+import type { Keyword } from './vocabulary';
+
+/**
+ * The document a statement is read from: its text, its line index and the offsets of every `{` and
+ * `}` character (strings and comments included). The language service's DocumentSnapshot is one.
+ */
+export interface StatementSource {
+  readonly text: string;
+  readonly lines: LineIndex;
+  readonly braces: readonly number[];
+}
 
 /** How far up a multi-line statement is looked for (real expressions span a handful of lines). */
 const MAX_STATEMENT_LINES = 200;
@@ -42,13 +55,18 @@ export interface LocalStatement {
   container: StatementContainer;
 }
 
-/** Token type name helpers (the token types are shared by several grammars; names are stable). */
-export const typeName = (token: IToken | undefined): string => token?.tokenType.name ?? '';
+/** The token's type (undefined for no token): compare it with token type objects, never with names. */
+export const typeOf = (token: IToken | undefined): TokenType | undefined => token?.tokenType;
+/** Whether `token` is of exactly this token type (false for no token). */
+export const is = (token: IToken | undefined, type: TokenType): boolean => token?.tokenType === type;
+/** Whether `token` is this keyword of the vocabulary. */
+export const isKeyword = (token: IToken | undefined, word: Keyword): boolean => token?.tokenType === keywordTokens[word];
+/** Whether `token` is one of these token types. */
+export const isOneOf = (token: IToken | undefined, types: ReadonlySet<TokenType>): boolean => !!token && types.has(token.tokenType);
 export const tokenEnd = (token: IToken): number => token.startOffset + token.image.length;
-export const isWord = (token: IToken | undefined): boolean => {
-  const name = typeName(token);
-  return name === 'Identifier' || name.startsWith('Kw_');
-};
+/** An identifier or a keyword: what completion replaces as the word being typed. */
+export const isWord = (token: IToken | undefined): boolean =>
+  !!token && (token.tokenType === Identifier || keywordOf(token.tokenType) !== undefined);
 
 /**
  * Tokens of text that starts at a statement start, with the line breaks inside open parentheses
@@ -63,10 +81,10 @@ function lexStatements(text: string): { tokens: IToken[]; comments: IToken[] } {
 /** The first token of one line (lexed alone), or undefined for a blank or comment line. */
 function firstTokenOfLine(text: string, start: number, end: number): IToken | undefined {
   const lexed = mappingLexer.tokenize(text.slice(start, end));
-  return lexed.tokens.find((t) => typeName(t) !== 'Newline');
+  return lexed.tokens.find((t) => !is(t, Newline));
 }
 
-function lineBounds(snapshot: DocumentSnapshot, line: number): { start: number; end: number } {
+function lineBounds(snapshot: StatementSource, line: number): { start: number; end: number } {
   const lines = snapshot.lines;
   const start = lines.lineStart(line);
   let end = line + 1 < lines.lineCount ? lines.lineStart(line + 1) : snapshot.text.length;
@@ -76,7 +94,7 @@ function lineBounds(snapshot: DocumentSnapshot, line: number): { start: number; 
 }
 
 /** The first line of the statement that holds `line`. */
-function statementFirstLine(snapshot: DocumentSnapshot, line: number): number {
+function statementFirstLine(snapshot: StatementSource, line: number): number {
   for (let l = line, n = 0; l >= 0 && n < MAX_STATEMENT_LINES; l--, n++) {
     const { start, end } = lineBounds(snapshot, l);
     const first = firstTokenOfLine(snapshot.text, start, end);
@@ -87,7 +105,7 @@ function statementFirstLine(snapshot: DocumentSnapshot, line: number): number {
 }
 
 /** The statement containing `offset`, read from its first line down to the line of `offset`. */
-export function statementAt(snapshot: DocumentSnapshot, offset: number): LocalStatement {
+export function statementAt(snapshot: StatementSource, offset: number): LocalStatement {
   const cursorLine = snapshot.lines.positionAt(offset).line;
   const firstLine = statementFirstLine(snapshot, cursorLine);
   const lastLine = cursorLine;
@@ -98,11 +116,11 @@ export function statementAt(snapshot: DocumentSnapshot, offset: number): LocalSt
   // A line break kept by the lexer ends a statement: keep the tokens after the last one before `offset`.
   let from = 0;
   tokens.forEach((t, i) => {
-    if (typeName(t) === 'Newline' && t.startOffset < offset) from = i + 1;
+    if (is(t, Newline) && t.startOffset < offset) from = i + 1;
   });
   // The line break's end is the start of the statement's first line.
   const statementStart = from > 0 ? tokenEnd(tokens[from - 1]!) : lineStart;
-  const newlineAfter = tokens.findIndex((t, i) => i >= from && typeName(t) === 'Newline');
+  const newlineAfter = tokens.findIndex((t, i) => i >= from && is(t, Newline));
   tokens = tokens.slice(from, newlineAfter === -1 ? undefined : newlineAfter);
   const statementEnd = newlineAfter === -1 ? end : tokens.length ? tokenEnd(tokens[tokens.length - 1]!) : end;
   const comments = lexed.comments
@@ -120,7 +138,7 @@ export interface StatementTokens {
  * The statements on the lines from the one holding `start` down to the one holding `end`, each
  * complete from its first line (which may be above `start`); no block information.
  */
-export function statementsBetween(snapshot: DocumentSnapshot, start: number, end: number): StatementTokens[] {
+export function statementsBetween(snapshot: StatementSource, start: number, end: number): StatementTokens[] {
   const lines = snapshot.lines;
   const firstLine = statementFirstLine(snapshot, lines.positionAt(start).line);
   const from = lines.lineStart(firstLine);
@@ -137,7 +155,7 @@ export function statementsBetween(snapshot: DocumentSnapshot, start: number, end
     current = [];
   };
   for (const token of lexed.tokens) {
-    if (typeName(token) === 'Newline') flush();
+    if (is(token, Newline)) flush();
     else current.push(shift(token, from));
   }
   flush();
@@ -177,7 +195,7 @@ function bracesOfLine(text: string, start: number, end: number): number[] {
 }
 
 /** Whether the `{`/`}` at `offset` is code (not inside a string, `[…]` or a comment of its line). */
-function isCodeBrace(snapshot: DocumentSnapshot, offset: number, cache: Map<number, number[]>): boolean {
+function isCodeBrace(snapshot: StatementSource, offset: number, cache: Map<number, number[]>): boolean {
   const line = snapshot.lines.positionAt(offset).line;
   let braces = cache.get(line);
   if (!braces) {
@@ -204,7 +222,7 @@ function firstBraceFrom(braces: readonly number[], offset: number): number {
  * The unmatched `{` before `offset`, undefined at top level. Only the document's braces are visited
  * (a handful of lines even in a 5,000-mapping block), each checked on its own line.
  */
-function openBraceBefore(snapshot: DocumentSnapshot, offset: number): number | undefined {
+function openBraceBefore(snapshot: StatementSource, offset: number): number | undefined {
   const braces = snapshot.braces;
   const cache = new Map<number, number[]>();
   let balance = 0;
@@ -219,7 +237,7 @@ function openBraceBefore(snapshot: DocumentSnapshot, offset: number): number | u
 }
 
 /** The `}` that closes the `{` at `openBrace`, or the end of the text when it is never closed. */
-export function closeBraceAfter(snapshot: DocumentSnapshot, openBrace: number): number {
+export function closeBraceAfter(snapshot: StatementSource, openBrace: number): number {
   const braces = snapshot.braces;
   const cache = new Map<number, number[]>();
   let depth = 0;
@@ -233,7 +251,7 @@ export function closeBraceAfter(snapshot: DocumentSnapshot, openBrace: number): 
 }
 
 /** What block the statement starting at `lineStart` is in. */
-export function containerAt(snapshot: DocumentSnapshot, lineStart: number): StatementContainer {
+export function containerAt(snapshot: StatementSource, lineStart: number): StatementContainer {
   const open = openBraceBefore(snapshot, lineStart);
   if (open === undefined) return { kind: 'file' };
   const header = readHeader(snapshot, open);
@@ -245,25 +263,24 @@ export function containerAt(snapshot: DocumentSnapshot, lineStart: number): Stat
   return { kind: 'mapping', header: header.header };
 }
 
-function readHeader(snapshot: DocumentSnapshot, openBrace: number): { kind: 'scope' } | { kind: 'mapping'; header: BlockHeader } {
+function readHeader(snapshot: StatementSource, openBrace: number): { kind: 'scope' } | { kind: 'mapping'; header: BlockHeader } {
   const line = snapshot.lines.positionAt(openBrace).line;
   const { start } = lineBounds(snapshot, line);
   const tokens = mappingLexer
     .tokenize(snapshot.text.slice(start, openBrace))
     .tokens.map((t) => shift(t, start))
-    .filter((t) => typeName(t) !== 'Newline');
-  const keywordIndex = tokens.findIndex((t) => typeName(t) === 'Kw_mapping' || typeName(t) === 'Kw_scope');
+    .filter((t) => !is(t, Newline));
+  const keywordIndex = tokens.findIndex((t) => isKeyword(t, 'mapping') || isKeyword(t, 'scope'));
   const keyword = tokens[keywordIndex];
-  if (typeName(keyword) === 'Kw_scope') return { kind: 'scope' };
+  if (isKeyword(keyword, 'scope')) return { kind: 'scope' };
   const header: BlockHeader = { start: keyword?.startOffset ?? start, openBrace };
   const rest = tokens.slice(keywordIndex + 1);
-  const arrow = rest.findIndex((t) => typeName(t) === 'Arrow');
-  const nameOf = (t: IToken | undefined) =>
-    t && (typeName(t) === 'Identifier' || typeName(t) === 'StringLiteral') ? unquote(t.image) : undefined;
-  if (typeName(rest[0]) === 'StringLiteral') header.name = unquote(rest[0]!.image);
+  const arrow = rest.findIndex((t) => is(t, Arrow));
+  const nameOf = (t: IToken | undefined) => (t && (is(t, Identifier) || is(t, StringLiteral)) ? unquote(t.image) : undefined);
+  if (is(rest[0], StringLiteral)) header.name = unquote(rest[0]!.image);
   if (arrow > 0) {
     const before = rest[arrow - 1];
-    if (before !== rest[0] || typeName(before) === 'Identifier') header.sourceObject = nameOf(before);
+    if (before !== rest[0] || is(before, Identifier)) header.sourceObject = nameOf(before);
     header.targetObject = nameOf(rest[arrow + 1]);
   }
   return { kind: 'mapping', header };
