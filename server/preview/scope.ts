@@ -8,6 +8,7 @@ import type { ScopeClause, ScopeGroup, ScopeValue } from '../../grammar/mapping/
 import type { TextRange } from '../../grammar/common/text-range';
 import type { EvaluationEnvironment } from '../evaluator/evaluate';
 import { firstMatch, RegexTranslationError, translateDotNetRegex } from '../evaluator/dotnet-regex';
+import { RegexTimeoutError } from '../evaluator/regex-guard';
 import { displayValue, isNullOrEmpty, textOf, toBoolean, type Value } from '../evaluator/values';
 
 export interface ClauseResult extends TextRange {
@@ -107,7 +108,8 @@ function clauseMatches(operator: string, custom: boolean, value: Value, operands
         try {
           return firstMatch(translateDotNetRegex(operand), text) !== undefined;
         } catch (error) {
-          if (error instanceof RegexTranslationError) throw new Error(`regex ${JSON.stringify(operand)}: ${error.message}`);
+          if (error instanceof RegexTranslationError || error instanceof RegexTimeoutError)
+            throw new Error(`regex ${JSON.stringify(operand)}: ${error.message}`);
           throw error;
         }
       });
