@@ -1,6 +1,7 @@
 /**
  * `aadmap import | export | pull | deploy | rollback` — the Graph commands (issue 5; flags are a contract).
- * Exit status: 0 success, 1 refused or failed (nothing written), 2 usage error.
+ * Exit status: 0 success, 1 refused or failed (nothing written), 2 usage error, 3 the PUT was sent but
+ * the result is not verified (docs/security.md).
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
@@ -38,6 +39,9 @@ const GRAPH_OPTIONS = `  --graph-endpoint URL   Graph host (default ${DEFAULT_GR
 Auth: a token in AADMAP_GRAPH_TOKEN, else @azure/identity: AZURE_CLIENT_ID + AZURE_TENANT_ID + AZURE_CLIENT_SECRET
 or AZURE_CLIENT_CERTIFICATE_PATH, else the Azure CLI's login (az login), else a device code (interactive terminals).`;
 
+/** A PUT was sent, but what the job holds could not be confirmed as what was sent (docs/security.md). */
+export const EXIT_UNVERIFIED = 3;
+
 export const PULL_USAGE = `Usage: aadmap pull --service-principal ID [--job ID] [--out FILE] [options]
 
 Reads the job's schema and prints (or writes to FILE) its .aadmap text with a deploy statement.
@@ -48,7 +52,8 @@ export const DEPLOY_USAGE = `Usage: aadmap deploy FILE.aadmap [--service-princip
 Resolves the service principal and job (flags override the file's deploy statement), reads the
 job's schema, refuses if the file has errors, builds the new schema and prints the what-if. Then,
 after confirmation (--yes skips it), saves a backup in .aadmap/backups/, checks the schema did not
-change meanwhile, PUTs the new schema and verifies it.
+change meanwhile, PUTs the new schema and verifies it. Exit 3: the PUT was sent but the result is
+not verified (the message says what the job holds, the backup and how to roll back).
   --dry-run              print the what-if only; exit 0, or 1 when the deploy would be refused
   --no-validate          do not ask the service to parse changed expressions (parseExpression)
   --backup-dir DIR       where backups go (default ./${BACKUP_FOLDER.replace(/\\/g, '/')})
@@ -273,17 +278,26 @@ async function withGraph(
     throw new UsageError((error as Error).message);
   }
   const controller = new AbortController();
+  let putInFlight = false;
   const onSignal = () => {
-    io.err('Cancelling…');
+    io.err(
+      putInFlight
+        ? 'The PUT was sent: it will finish and its result will be checked (Ctrl-C again stops waiting; the job may then hold the new schema).'
+        : 'Cancelling…',
+    );
     controller.abort();
   };
   process.once('SIGINT', onSignal);
-  const steps: Steps = { step: (message) => io.err(message) };
+  const steps: Steps = { step: (message) => io.err(message), putInFlight: (inFlight) => (putInFlight = inFlight) };
   try {
     return await run(new SynchronizationApi(client), steps, controller.signal);
   } catch (error) {
     const message = client.sanitizer.clean(error instanceof Error ? error.message : String(error));
     if (error instanceof WorkflowError && error.kind === 'usage') throw new UsageError(message);
+    if (error instanceof WorkflowError && error.kind === 'unverified') {
+      io.err(`aadmap: ${message}`);
+      return EXIT_UNVERIFIED;
+    }
     if (error instanceof WorkflowError || error instanceof GraphError || error instanceof GraphCancelledError) {
       io.err(`aadmap: ${message}`);
       return 1;

@@ -56,7 +56,12 @@ export function registerGraphHandlers(connection: Connection, schemaFiles: Schem
       return { ok: true, ...value };
     } catch (error) {
       const kind: GraphFailureKind =
-        error instanceof GraphCancelledError ? 'cancelled' : error instanceof WorkflowError ? error.kind : 'failed';
+        error instanceof GraphCancelledError
+          ? 'cancelled'
+          : error instanceof WorkflowError && error.kind !== 'unverified'
+            ? error.kind
+            : // 'unverified' (the PUT was sent): its message says what the job holds and how to roll back.
+              'failed';
       const raw = error instanceof Error ? error.message : String(error);
       const message = client ? client.sanitizer.clean(raw) : raw.split(params.token).join('<redacted>');
       if (!(error instanceof WorkflowError || error instanceof GraphError || error instanceof GraphCancelledError)) {

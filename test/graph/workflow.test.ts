@@ -171,7 +171,9 @@ describe('deploy', () => {
     const plan = await planDeploy(api(), input());
     emulator.inject({ method: 'PUT', status: 503, times: 10 });
     const error = (await executePlan(api(), plan, backups()).catch((e: unknown) => e)) as Error;
-    expect(error.message).toMatch(/PUT .*\/schema → 503 ServiceUnavailable: .*Gave up after 3 attempts\.$/);
+    expect(error.message).toMatch(
+      /PUT .*\/schema → 503 ServiceUnavailable: .*Gave up after 3 attempts\. The job still holds the previous schema; nothing was written\.$/,
+    );
     expect(emulator.job.schema).toEqual(original);
   });
 
