@@ -3,12 +3,13 @@
  * Exit status: 0 success, 1 refused or failed (nothing written), 2 usage error, 3 the PUT was sent but
  * the result is not verified (docs/security.md).
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseMappingFile } from '../../grammar/mapping/index';
 import { LineIndex } from '../../grammar/common/line-index';
 import { createBackupStore, BACKUP_FOLDER } from '../node/backup-store';
+import { readBoundedText } from '../node/bounded-read';
 import { createFileSchemaReader } from '../node/schema-file-reader';
 import { analyzeMappingText } from '../service/analysis';
 import { GraphCancelledError, GraphClient, GraphError, DEFAULT_GRAPH_ENDPOINT, type GraphLog } from '../graph/client';
@@ -324,10 +325,10 @@ function usage(io: CliIO, text: string): number {
 
 function readTextFile(file: string, io: CliIO): string | undefined {
   try {
-    const text = readFileSync(file, 'utf8');
+    const text = readBoundedText(file);
     return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   } catch (error) {
-    io.err(`aadmap: cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    io.err(`aadmap: ${(error as Error).message}; nothing was sent`);
     return undefined;
   }
 }

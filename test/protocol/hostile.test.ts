@@ -2,12 +2,18 @@
  * Hostile files against the bundled server: whatever a workspace holds, the server keeps answering
  * requests on another document within a bound.
  */
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { CodeLensRequest, DidOpenTextDocumentNotification, DocumentSymbolRequest } from 'vscode-languageserver-protocol/node';
+import {
+  CodeLensRequest,
+  DidOpenTextDocumentNotification,
+  DocumentSymbolRequest,
+  PublishDiagnosticsNotification,
+} from 'vscode-languageserver-protocol/node';
 import { startServer, type ServerUnderTest } from '../support/server-process';
 
 const examples = join(__dirname, '..', '..', 'examples');
@@ -61,5 +67,29 @@ describe('a catastrophic regular expression with a sample user beside the file',
     const again = server.connection.sendRequest(CodeLensRequest.type, { textDocument: { uri } });
     expect(await otherAnswerTime(server)).toBeLessThan(2_000);
     await again;
+  }, 30_000);
+});
+
+describe('files the workspace names', () => {
+  it('a FIFO as the sample user and target "/dev/zero": lenses and diagnostics come back, the server keeps answering', async () => {
+    const folder = mkdtempSync(join(scratch, 'files-'));
+    execFileSync('mkfifo', [join(folder, 'a.user.json')]);
+    const file = join(folder, 'hostile.aadmap');
+    const text = readFileSync(join(examples, 'chatwork.aadmap'), 'utf8').replace('target chatwork', 'target "/dev/zero"');
+    writeFileSync(file, text);
+    server = await startServer({});
+    const uri = pathToFileURL(file).href;
+    const diagnostics = new Promise<string[]>((resolve) =>
+      server!.connection.onNotification(PublishDiagnosticsNotification.type, (params) => {
+        if (params.uri === uri) resolve(params.diagnostics.map((d) => d.message));
+      }),
+    );
+    await open(server, other.uri, other.text);
+    await open(server, uri, text);
+    const lenses = server.connection.sendRequest(CodeLensRequest.type, { textDocument: { uri } });
+    expect(await otherAnswerTime(server)).toBeLessThan(5_000);
+    expect((await diagnostics).join('\n')).toContain('/dev/zero is a device; aadmap reads only regular files');
+    const titles = ((await lenses) ?? []).map((lens) => lens.command?.title ?? '');
+    expect(titles.join('\n')).toContain('a.user.json');
   }, 30_000);
 });
