@@ -64,6 +64,7 @@ export const ROLLBACK_USAGE = `Usage: aadmap rollback BACKUP.json [--service-pri
 
 Puts a backup taken by deploy back, byte for byte (after a what-if, a confirmation and a backup of
 the current schema).
+  --other-job            allow a backup of another job (its meta file names the job it came from)
   --backup-dir DIR       where the backup of the current schema goes (default ./${BACKUP_FOLDER.replace(/\\/g, '/')})
 ${GRAPH_OPTIONS}`;
 
@@ -215,7 +216,7 @@ export async function runDeploy(argv: readonly string[], io: CliIO): Promise<num
 }
 
 export async function runRollback(argv: readonly string[], io: CliIO): Promise<number> {
-  const args = parseArgs(argv, { ...graphSpec, 'dry-run': {}, yes: {}, 'backup-dir': { value: true } });
+  const args = parseArgs(argv, { ...graphSpec, 'dry-run': {}, yes: {}, 'backup-dir': { value: true }, 'other-job': {} });
   if (args.flags.has('help')) return usage(io, ROLLBACK_USAGE);
   if (args.positionals.length !== 1) throw new UsageError('rollback takes exactly one BACKUP.json');
   const location = resolve(args.positionals[0]!);
@@ -227,7 +228,7 @@ export async function runRollback(argv: readonly string[], io: CliIO): Promise<n
   const store = createBackupStore(dirname(location));
   const meta = (await store.read(location)).meta;
   return withGraph(args, io, { tenant: meta?.tenant, ...dropEmpty(overrides) }, async (api, steps, signal) => {
-    const plan = await planRollback(api, store, location, overrides, steps, signal);
+    const plan = await planRollback(api, store, location, overrides, steps, signal, { otherJob: args.flags.has('other-job') });
     return confirmAndExecute(plan, api, args, io, steps, signal, `before rollback to ${basename(location)}`);
   });
 }

@@ -494,7 +494,12 @@ export async function pull(
   return { text: imported.text, target, schema: snapshot.json, bytes: snapshot.bytes, chatwork };
 }
 
-/** What-if of restoring a backup: the job named by the backup (or the overrides) gets its bytes back. */
+/**
+ * What-if of restoring a backup: the job named by the backup (or the overrides) gets its bytes back.
+ * Only a synchronization schema is accepted (directories and synchronizationRules arrays), a backup
+ * of another job only with `otherJob`, and the what-if warns about everything beyond mappings the
+ * rollback would remove (a directory, a rule, a top-level property).
+ */
 export async function planRollback(
   api: SynchronizationApi,
   backups: BackupStore,
@@ -502,23 +507,57 @@ export async function planRollback(
   overrides: DeployTarget = {},
   steps: Steps = {},
   signal?: AbortSignal,
+  options: { otherJob?: boolean } = {},
 ): Promise<Plan> {
   const backup = await backups.read(location);
   let json: unknown;
   try {
     json = JSON.parse(new TextDecoder().decode(backup.bytes));
   } catch {
-    throw new WorkflowError(`${location} is not a schema backup (not JSON).`, 'refused');
+    throw new WorkflowError(`${location} is not a schema backup (not JSON); nothing was written.`, 'refused');
   }
-  if (!isRecord(json)) throw new WorkflowError(`${location} is not a schema backup (not a JSON object).`, 'refused');
-  const wanted = mergeDeployTargets(
-    { tenant: backup.meta?.tenant, servicePrincipal: backup.meta?.servicePrincipalId, job: backup.meta?.jobId },
-    overrides,
-  );
+  if (!isRecord(json) || !Array.isArray(json.directories) || !Array.isArray(json.synchronizationRules)) {
+    throw new WorkflowError(
+      `${location} is not a synchronization schema (it needs "directories" and "synchronizationRules" arrays); nothing was written.`,
+      'refused',
+    );
+  }
+  const meta = backup.meta;
+  if (meta && !options.otherJob) {
+    const other =
+      (overrides.job && meta.jobId && overrides.job !== meta.jobId) ||
+      (overrides.servicePrincipal && meta.servicePrincipalId && overrides.servicePrincipal !== meta.servicePrincipalId);
+    if (other) {
+      throw new WorkflowError(
+        `${location} is a backup of job ${meta.jobId}, not of job ${overrides.job ?? meta.jobId} (service principal ${overrides.servicePrincipal ?? meta.servicePrincipalId}); nothing was written. Put it on another job only on purpose (--other-job).`,
+        'refused',
+      );
+    }
+  }
+  const wanted = mergeDeployTargets({ tenant: meta?.tenant, servicePrincipal: meta?.servicePrincipalId, job: meta?.jobId }, overrides);
   const target = await resolveTarget(api, wanted, steps, signal);
   steps.step?.(`Reading the schema of ${describeTarget(target)}…`);
   const current = await api.schema(target.servicePrincipal.id, target.job.id, signal);
-  return makePlan('rollback', target, current, backup.bytes, json, []);
+  return makePlan('rollback', target, current, backup.bytes, json, removedBeyondMappings(current.json, json));
+}
+
+/** What restoring `next` over `current` removes besides attribute mappings, one warning each. */
+function removedBeyondMappings(current: JsonObject, next: JsonObject): string[] {
+  const warnings: string[] = [];
+  for (const key of Object.keys(current)) {
+    if (!(key in next)) warnings.push(`The rollback removes the property "${key}" from the job's schema.`);
+  }
+  const names = (list: unknown) => asArray(list).map((item) => (isRecord(item) && typeof item.name === 'string' ? item.name : undefined));
+  const kept = new Set(names(next.directories));
+  for (const name of names(current.directories)) {
+    if (name !== undefined && !kept.has(name)) warnings.push(`The rollback removes directory "${name}" from the job's schema.`);
+  }
+  const keptRules = new Set(names(next.synchronizationRules));
+  for (const name of names(current.synchronizationRules)) {
+    if (name !== undefined && !keptRules.has(name))
+      warnings.push(`The rollback removes synchronization rule "${name}" from the job's schema.`);
+  }
+  return warnings;
 }
 
 export { GraphError, GraphCancelledError };

@@ -245,6 +245,46 @@ describe('rollback', () => {
   });
 });
 
+describe('rollback accepts only a synchronization schema of its own job', () => {
+  /** Writes `json` as a backup of the seeded job (or of `jobId`) and returns its location. */
+  async function backupOf(json: unknown, jobId = SEED.jobId): Promise<string> {
+    return backups().save(new TextEncoder().encode(JSON.stringify(json)), {
+      servicePrincipalId: SEED.servicePrincipalId,
+      jobId,
+      savedAt: new Date().toISOString(),
+      reason: 'test',
+    });
+  }
+
+  it.each([
+    ['{}', {}],
+    ['an array', []],
+    ['rules without directories', { synchronizationRules: [] }],
+    ['directories without rules', { directories: [] }],
+  ])('refuses %s and writes nothing', async (_name, json) => {
+    const location = await backupOf(json);
+    await expect(planRollback(api(), backups(), location)).rejects.toThrow(/is not a synchronization schema.*nothing was written/s);
+    expect(puts()).toEqual([]);
+  });
+
+  it('the what-if says when more than mappings would be removed', async () => {
+    const smaller = structuredClone(emulator.job.schema) as { directories: { name: string }[] };
+    const dropped = smaller.directories.pop()!;
+    const plan = await planRollback(api(), backups(), await backupOf(smaller));
+    expect(plan.warnings).toContain(`The rollback removes directory "${dropped.name}" from the job's schema.`);
+  });
+
+  it('refuses a backup of another job unless asked', async () => {
+    emulator.servicePrincipals[0]!.jobs.push({ id: 'second.job', templateId: 'chatwork', schema: chatworkSchema() });
+    const location = await backupOf(emulator.job.schema);
+    await expect(planRollback(api(), backups(), location, { job: 'second.job' })).rejects.toThrow(
+      `is a backup of job ${SEED.jobId}, not of job second.job`,
+    );
+    const plan = await planRollback(api(), backups(), location, { job: 'second.job' }, {}, undefined, { otherJob: true });
+    expect(plan.target.job.id).toBe('second.job');
+  });
+});
+
 describe('secrets', () => {
   it('no token in any message, error or written file', async () => {
     const secret = 'eyJ0eXAiOiJKV1QiLCJhbGciOiJSUzI1NiJ9.eyJhdWQiOiJodHRwczovL2dyYXBoIn0.c2lnbmF0dXJl';
