@@ -256,7 +256,10 @@ async function confirmAndExecute(
       return 1;
     }
   }
-  const backups = createBackupStore(resolve(option(args, 'backup-dir') ?? BACKUP_FOLDER));
+  const backupDir = resolve(option(args, 'backup-dir') ?? BACKUP_FOLDER);
+  // Kernel file systems accept a mkdir or a write and then hang or lose it: backups go on disk.
+  if (/^\/(proc|sys|dev)(\/|$)/.test(backupDir)) throw new UsageError(`--backup-dir must be a folder on disk, not ${backupDir}`);
+  const backups = createBackupStore(backupDir);
   const report = await executePlan(api, plan, backups, steps, signal, reason);
   io.out(report.message);
   return 0;
@@ -295,6 +298,7 @@ async function withGraph(
     return await run(new SynchronizationApi(client), steps, controller.signal);
   } catch (error) {
     const message = client.sanitizer.clean(error instanceof Error ? error.message : String(error));
+    if (error instanceof UsageError) throw error;
     if (error instanceof WorkflowError && error.kind === 'usage') throw new UsageError(message);
     if (error instanceof WorkflowError && error.kind === 'unverified') {
       io.err(`aadmap: ${message}`);

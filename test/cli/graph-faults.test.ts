@@ -176,4 +176,12 @@ describe('deploy under faults', () => {
     expect(stderr).toContain('aadmap rollback');
     expect(putsReceived()).toBe(1);
   }, 60_000);
+
+  it('--backup-dir under /proc is refused before anything is written', async () => {
+    const file = await editedFile('live.aadmap', 'title    <- [jobTitle]', 'title    <- ToUpper([jobTitle])');
+    const { status, stderr } = await aadmap(['deploy', file, '--graph-endpoint', proxy.url, '--yes', '--backup-dir', '/proc/self/x'], work);
+    expect(status).toBe(2);
+    expect(stderr).toContain('--backup-dir must be a folder on disk, not /proc/self/x');
+    expect(putsReceived()).toBe(0);
+  }, 60_000);
 });

@@ -122,3 +122,16 @@ describe('encodings', () => {
     expect(status, stdout + stderr).toBe(0);
   });
 });
+
+describe('terminal output', () => {
+  it('check text output shows control characters from the file as symbols, never as escape codes', () => {
+    const dir = mkdtempSync(join(scratch, 'escape-'));
+    const file = join(dir, 'escape.aadmap');
+    writeFileSync(file, chatwork.replace('title      <- [jobTitle]', 'title      <- Nope("\u001b]0;owned\u0007\u001b[2J")'));
+    const { status, stdout } = aadmap('check', file);
+    expect(status).toBe(1);
+    expect(stdout).toContain("[unknown-function] Unknown function 'Nope'");
+    expect(stdout).toContain('Nope("␛]0;owned␇␛[2J")');
+    expect(stdout).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f]/);
+  });
+});
