@@ -93,3 +93,22 @@ describe('files the workspace names', () => {
     expect(titles.join('\n')).toContain('a.user.json');
   }, 30_000);
 });
+
+describe('a document with thousands of problems', () => {
+  it('publishes the first 1000 diagnostics and a final "… and N more"', async () => {
+    const lines = ['target chatwork', 'mapping "m" User -> User {', '  userName <- [userPrincipalName]  match 1'];
+    for (let i = 0; i < 3000; i++) lines.push(`  title <- Nope${i}([jobTitle])`);
+    const text = `${lines.join('\n')}\n}\n`;
+    const uri = pathToFileURL(join(scratch, 'many.aadmap')).href;
+    server = await startServer({});
+    const published = new Promise<string[]>((resolve) =>
+      server!.connection.onNotification(PublishDiagnosticsNotification.type, (params) => {
+        if (params.uri === uri) resolve(params.diagnostics.map((d) => d.message));
+      }),
+    );
+    await open(server, uri, text);
+    const messages = await published;
+    expect(messages).toHaveLength(1001);
+    expect(messages[1000]).toBe('… and 4999 more problems (only the first 1000 are shown)');
+  }, 30_000);
+});
