@@ -7,7 +7,9 @@
  * For automated tests only, outside production mode, a token in AADMAP_TEST_GRAPH_TOKEN is used
  * instead (never a setting, so a token can't end up in settings.json).
  */
+import { randomUUID } from 'node:crypto';
 import * as vscode from 'vscode';
+import { sealToken, type TokenRequestParams, type TokenRequestResult } from '../../server/graph/token-exchange';
 import { DEFAULT_ENDPOINT, authenticationScopes, type GraphSettings } from './scopes';
 
 export { DEFAULT_ENDPOINT, type GraphSettings };
@@ -27,4 +29,26 @@ export async function graphToken(context: vscode.ExtensionContext, settings: Gra
   const { provider, scopes } = authenticationScopes(settings, tenant);
   const session = await vscode.authentication.getSession(provider, scopes, { createIfNone: true });
   return session.accessToken;
+}
+
+/**
+ * Tokens handed to the language server by handle (server/graph/token-exchange.ts): the handle goes in
+ * the Graph requests, the token only sealed in the answer to the server's `aadmap/graph/token`
+ * request. A handle lives as long as a plan may (30 minutes).
+ */
+const HANDLE_LIFETIME_MS = 30 * 60_000;
+const vault = new Map<string, { token: string; expires: number }>();
+
+export function tokenHandle(token: string): string {
+  const now = Date.now();
+  for (const [handle, entry] of vault) if (entry.expires < now) vault.delete(handle);
+  const handle = randomUUID();
+  vault.set(handle, { token, expires: now + HANDLE_LIFETIME_MS });
+  return handle;
+}
+
+export function answerTokenRequest(params: TokenRequestParams): TokenRequestResult {
+  const entry = vault.get(params?.tokenHandle);
+  if (!entry || entry.expires < Date.now()) return { error: 'The sign-in for this request has expired: run the command again.' };
+  return sealToken(entry.token, params);
 }

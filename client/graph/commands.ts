@@ -2,7 +2,7 @@
  * The Graph commands: "aadmap: Deploy mappings", "aadmap: Show deploy diff (what-if)", "aadmap: Pull
  * mappings from tenant", "aadmap: Roll back to a backup". UI only — pickers, the diff editor, the
  * modal confirmation, progress with cancellation and the log channel; the work is done by the
- * language server through the requests of server/graph/protocol.ts, each carrying the token.
+ * language server through the requests of server/graph/protocol.ts, each carrying a token handle.
  */
 import { dirname, join } from 'node:path';
 import * as vscode from 'vscode';
@@ -10,13 +10,15 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import type { DeployTarget } from '../../server/graph/deploy-target';
 import {
   GRAPH_LOG_NOTIFICATION,
+  type GraphConnectionParams,
   type GraphLogParams,
   type GraphMethod,
   type GraphProtocol,
   type PlanSummary,
 } from '../../server/graph/protocol';
 import { Sanitizer } from '../../server/graph/sanitize';
-import { graphSettings, graphToken } from './auth';
+import { GRAPH_TOKEN_REQUEST } from '../../server/graph/token-exchange';
+import { answerTokenRequest, graphSettings, graphToken, tokenHandle } from './auth';
 
 const DIFF_SCHEME = 'aadmap-whatif';
 
@@ -46,6 +48,7 @@ export function registerGraphCommands(context: vscode.ExtensionContext, client: 
     if (listening !== current) {
       listening = current;
       context.subscriptions.push(
+        current.onRequest(GRAPH_TOKEN_REQUEST, answerTokenRequest),
         current.onNotification(GRAPH_LOG_NOTIFICATION, (params: GraphLogParams) => {
           const line = sanitizer.clean(params.message);
           if (params.level === 'error') channel.error(line);
@@ -64,7 +67,6 @@ export function registerGraphCommands(context: vscode.ExtensionContext, client: 
     params: GraphProtocol[M]['params'],
     token?: vscode.CancellationToken,
   ): Promise<GraphProtocol[M]['result']> {
-    if ('token' in params) sanitizer.addSecret((params as { token: string }).token);
     return languageClient().sendRequest(method, params, token) as Promise<GraphProtocol[M]['result']>;
   }
 
@@ -72,7 +74,7 @@ export function registerGraphCommands(context: vscode.ExtensionContext, client: 
     const settings = graphSettings();
     const token = await graphToken(context, settings, tenant);
     sanitizer.addSecret(token);
-    return { settings, params: { endpoint: settings.endpoint, token } };
+    return { settings, params: { endpoint: settings.endpoint, tokenHandle: tokenHandle(token) } };
   }
 
   /** Runs a server step under a cancellable progress notification. */
@@ -103,7 +105,7 @@ export function registerGraphCommands(context: vscode.ExtensionContext, client: 
     return document;
   }
 
-  async function pickTarget(target: DeployTarget, conn: { endpoint: string; token: string }): Promise<DeployTarget | undefined> {
+  async function pickTarget(target: DeployTarget, conn: GraphConnectionParams): Promise<DeployTarget | undefined> {
     const chosen = { ...target };
     if (!chosen.servicePrincipal) {
       const search = await vscode.window.showInputBox({
@@ -156,9 +158,7 @@ export function registerGraphCommands(context: vscode.ExtensionContext, client: 
   }
 
   /** What-if of the document; shows the diff editor; returns the plan when there is one to deploy. */
-  async function whatIf(
-    document: vscode.TextDocument,
-  ): Promise<{ plan: PlanSummary; conn: { endpoint: string; token: string } } | undefined> {
+  async function whatIf(document: vscode.TextDocument): Promise<{ plan: PlanSummary; conn: GraphConnectionParams } | undefined> {
     const fromFile = (await send('aadmap/graph/deployTarget', { text: document.getText() })).target;
     const { settings, params: conn } = await connection(fromFile.tenant);
     const target = await pickTarget(fromFile, conn);
@@ -183,7 +183,7 @@ export function registerGraphCommands(context: vscode.ExtensionContext, client: 
 
   async function confirmAndExecute(
     plan: PlanSummary,
-    conn: { endpoint: string; token: string },
+    conn: GraphConnectionParams,
     document: vscode.TextDocument | undefined,
     action: string,
     reason: string,

@@ -1,5 +1,6 @@
 /** `aadmap check FILE... [--expr EXPRESSION] [--format text|json|sarif] [--strict]` */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
+import { readBoundedText } from '../node/bounded-read';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createFileSchemaReader } from '../node/schema-file-reader';
@@ -38,9 +39,9 @@ export function runCheck(argv: readonly string[], io: CliIO): number {
   for (const file of expandFiles(args.positionals, io)) {
     let text: string;
     try {
-      text = readFileSync(file, 'utf8');
+      text = readBoundedText(file);
     } catch (error) {
-      io.err(`aadmap check: cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+      io.err(`aadmap check: ${(error as Error).message}`);
       return 2;
     }
     if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
@@ -81,13 +82,23 @@ function expandFiles(paths: readonly string[], io: CliIO): string[] {
   return files;
 }
 
+function isRegularFile(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
+}
+
 function walk(directory: string): string[] {
   const files: string[] = [];
   for (const entry of readdirSync(directory, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
     if (entry.name === 'node_modules' || entry.name.startsWith('.')) continue;
     const path = join(directory, entry.name);
     if (entry.isDirectory()) files.push(...walk(path));
-    else if (/\.(aadmap|scimfilter)$/i.test(entry.name)) files.push(path);
+    // A link is followed only to a regular file: never to a device, a FIFO or a folder (no cycles).
+    else if (/\.(aadmap|scimfilter)$/i.test(entry.name) && (entry.isFile() || (entry.isSymbolicLink() && isRegularFile(path))))
+      files.push(path);
   }
   return files;
 }

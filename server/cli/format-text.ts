@@ -5,6 +5,20 @@ export interface TextStyle {
   color: boolean;
 }
 
+/**
+ * Text from a file as it may reach a terminal: control characters become visible one-column symbols
+ * (U+2400 Control Pictures for C0, ␡ for DEL, U+FFFD for C1), so a file cannot send escape sequences
+ * to the terminal and the caret line stays aligned.
+ */
+export function visible(text: string): string {
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what is escaped here
+  return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, (ch) => {
+    const code = ch.charCodeAt(0);
+    if (code < 0x20) return String.fromCharCode(0x2400 + code);
+    return code === 0x7f ? '\u2421' : '\ufffd';
+  });
+}
+
 const paint = (on: boolean, code: string, text: string) => (on ? `\u001b[${code}m${text}\u001b[0m` : text);
 
 export function formatText(inputs: readonly { input: CheckedInput; reported: ReportedDiagnostic[] }[], style: TextStyle): string {
@@ -16,13 +30,13 @@ export function formatText(inputs: readonly { input: CheckedInput; reported: Rep
       counts[d.severity]++;
       const color = d.severity === 'error' ? '31' : d.severity === 'warning' ? '33' : '36';
       out.push(
-        `${paint(style.color, '1', `${d.file}:${d.line}:${d.column}`)}: ${paint(style.color, color, d.severity)} [${d.code}] ${d.message}`,
+        `${paint(style.color, '1', visible(`${d.file}:${d.line}:${d.column}`))}: ${paint(style.color, color, d.severity)} [${d.code}] ${visible(d.message)}`,
       );
       const source = lines[d.line - 1];
       if (source !== undefined && source.length <= 300) {
         const gutter = String(d.line).padStart(5);
         const width = d.endLine === d.line ? Math.max(1, d.endColumn - d.column) : Math.max(1, source.length - d.column + 1);
-        out.push(`${gutter} | ${source.replace(/\t/g, ' ')}`);
+        out.push(`${gutter} | ${visible(source.replace(/\t/g, ' '))}`);
         out.push(`${' '.repeat(gutter.length)} | ${' '.repeat(d.column - 1)}${paint(style.color, color, '^'.repeat(width))}`);
       }
     }

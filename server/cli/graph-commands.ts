@@ -1,13 +1,15 @@
 /**
  * `aadmap import | export | pull | deploy | rollback` — the Graph commands (docs/cli.md; flags are a contract).
- * Exit status: 0 success, 1 refused or failed (nothing written), 2 usage error.
+ * Exit status: 0 success, 1 refused or failed (nothing written), 2 usage error, 3 the PUT was sent but
+ * the result is not verified (docs/security.md).
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseMappingFile } from '../../grammar/mapping/index';
 import { LineIndex } from '../../grammar/common/line-index';
 import { createBackupStore, BACKUP_FOLDER } from '../node/backup-store';
+import { readBoundedText } from '../node/bounded-read';
 import { createFileSchemaReader } from '../node/schema-file-reader';
 import { analyzeMappingText } from '../service/analysis';
 import { GraphCancelledError, GraphClient, GraphError, DEFAULT_GRAPH_ENDPOINT, type GraphLog } from '../graph/client';
@@ -41,6 +43,9 @@ const GRAPH_OPTIONS = `  --graph-endpoint URL   Graph host (default ${DEFAULT_GR
 Auth: a token in AADMAP_GRAPH_TOKEN, else @azure/identity: AZURE_CLIENT_ID + AZURE_TENANT_ID + AZURE_CLIENT_SECRET
 or AZURE_CLIENT_CERTIFICATE_PATH, else the Azure CLI's login (az login), else a device code (interactive terminals).`;
 
+/** A PUT was sent, but what the job holds could not be confirmed as what was sent (docs/security.md). */
+export const EXIT_UNVERIFIED = 3;
+
 export const PULL_USAGE = `Usage: aadmap pull --service-principal ID [--job ID] [--out FILE] [options]
 
 Reads the job's schema and prints (or writes to FILE) its .aadmap text with a deploy statement.
@@ -51,7 +56,8 @@ export const DEPLOY_USAGE = `Usage: aadmap deploy FILE.aadmap [--service-princip
 Resolves the service principal and job (flags override the file's deploy statement), reads the
 job's schema, refuses if the file has errors, builds the new schema and prints the what-if. Then,
 after confirmation (--yes skips it), saves a backup in .aadmap/backups/, checks the schema did not
-change meanwhile, PUTs the new schema and verifies it.
+change meanwhile, PUTs the new schema and verifies it. Exit 3: the PUT was sent but the result is
+not verified (the message says what the job holds, the backup and how to roll back).
   --dry-run              print the what-if only; exit 0, or 1 when the deploy would be refused
   --no-validate          do not ask the service to parse changed expressions (parseExpression)
   --backup-dir DIR       where backups go (default ./${BACKUP_FOLDER.replace(/\\/g, '/')})
@@ -62,6 +68,7 @@ export const ROLLBACK_USAGE = `Usage: aadmap rollback BACKUP.json [--service-pri
 
 Puts a backup taken by deploy back, byte for byte (after a what-if, a confirmation and a backup of
 the current schema).
+  --other-job            allow a backup of another job (its meta file names the job it came from)
   --backup-dir DIR       where the backup of the current schema goes (default ./${BACKUP_FOLDER.replace(/\\/g, '/')})
 ${GRAPH_OPTIONS}`;
 
@@ -240,7 +247,7 @@ export async function runDeploy(argv: readonly string[], io: CliIO): Promise<num
 }
 
 export async function runRollback(argv: readonly string[], io: CliIO): Promise<number> {
-  const args = parseArgs(argv, { ...graphSpec, 'dry-run': {}, yes: {}, 'backup-dir': { value: true } });
+  const args = parseArgs(argv, { ...graphSpec, 'dry-run': {}, yes: {}, 'backup-dir': { value: true }, 'other-job': {} });
   if (args.flags.has('help')) return usage(io, ROLLBACK_USAGE);
   if (args.positionals.length !== 1) throw new UsageError('rollback takes exactly one BACKUP.json');
   const location = resolve(args.positionals[0]!);
@@ -252,7 +259,7 @@ export async function runRollback(argv: readonly string[], io: CliIO): Promise<n
   const store = createBackupStore(dirname(location));
   const meta = (await store.read(location)).meta;
   return withGraph(args, io, { tenant: meta?.tenant, ...dropEmpty(overrides) }, async (api, steps, signal) => {
-    const plan = await planRollback(api, store, location, overrides, steps, signal);
+    const plan = await planRollback(api, store, location, overrides, steps, signal, { otherJob: args.flags.has('other-job') });
     return confirmAndExecute(plan, api, args, io, steps, signal, `before rollback to ${basename(location)}`);
   });
 }
@@ -286,7 +293,10 @@ async function confirmAndExecute(
       return 1;
     }
   }
-  const backups = createBackupStore(resolve(option(args, 'backup-dir') ?? BACKUP_FOLDER));
+  const backupDir = resolve(option(args, 'backup-dir') ?? BACKUP_FOLDER);
+  // Kernel file systems accept a mkdir or a write and then hang or lose it: backups go on disk.
+  if (/^\/(proc|sys|dev)(\/|$)/.test(backupDir)) throw new UsageError(`--backup-dir must be a folder on disk, not ${backupDir}`);
+  const backups = createBackupStore(backupDir);
   const report = await executePlan(api, plan, backups, steps, signal, reason);
   io.out(report.message);
   return 0;
@@ -310,17 +320,27 @@ export async function withGraph(
     throw new UsageError((error as Error).message);
   }
   const controller = new AbortController();
+  let putInFlight = false;
   const onSignal = () => {
-    io.err('Cancelling…');
+    io.err(
+      putInFlight
+        ? 'The PUT was sent: it will finish and its result will be checked (Ctrl-C again stops waiting; the job may then hold the new schema).'
+        : 'Cancelling…',
+    );
     controller.abort();
   };
   process.once('SIGINT', onSignal);
-  const steps: Steps = { step: (message) => io.err(message) };
+  const steps: Steps = { step: (message) => io.err(message), putInFlight: (inFlight) => (putInFlight = inFlight) };
   try {
     return await run(new SynchronizationApi(client), steps, controller.signal);
   } catch (error) {
     const message = client.sanitizer.clean(error instanceof Error ? error.message : String(error));
+    if (error instanceof UsageError) throw error;
     if (error instanceof WorkflowError && error.kind === 'usage') throw new UsageError(message);
+    if (error instanceof WorkflowError && error.kind === 'unverified') {
+      io.err(`aadmap: ${message}`);
+      return EXIT_UNVERIFIED;
+    }
     if (error instanceof WorkflowError || error instanceof GraphError || error instanceof GraphCancelledError) {
       io.err(`aadmap: ${message}`);
       return 1;
@@ -347,10 +367,10 @@ function usage(io: CliIO, text: string): number {
 
 function readTextFile(file: string, io: CliIO): string | undefined {
   try {
-    const text = readFileSync(file, 'utf8');
+    const text = readBoundedText(file);
     return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   } catch (error) {
-    io.err(`aadmap: cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    io.err(`aadmap: ${(error as Error).message}; nothing was sent`);
     return undefined;
   }
 }

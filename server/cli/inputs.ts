@@ -1,5 +1,5 @@
 /** Options shared by `eval` and `preview`: reading sample users and target objects, the evaluation settings. */
-import { readFileSync } from 'node:fs';
+import { readBoundedText } from '../node/bounded-read';
 import {
   type EvaluationSettings,
   JsonSyntaxError,
@@ -31,9 +31,9 @@ export const EVALUATION_USAGE = `  --input USER.json        the sample user: att
 export function readJsonFile(path: string, what: string): JsonValue {
   let text: string;
   try {
-    text = readFileSync(path, 'utf8');
+    text = readBoundedText(path);
   } catch (error) {
-    throw new UsageError(`cannot read ${what} ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    throw new UsageError(`cannot read ${what}: ${(error as Error).message}`);
   }
   try {
     return parseJson(text);

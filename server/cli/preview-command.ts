@@ -1,5 +1,5 @@
 /** `aadmap preview FILE.aadmap --input USER.json [--existing TARGET.json] [--format http|json] [--scim-compliant]` */
-import { readFileSync } from 'node:fs';
+import { readBoundedText } from '../node/bounded-read';
 import { pathToFileURL } from 'node:url';
 import { stringifyJson } from '../evaluator/index';
 import { createFileSchemaReader } from '../node/schema-file-reader';
@@ -45,9 +45,9 @@ export function runPreview(argv: readonly string[], io: CliIO): number {
   if (input === undefined) throw new UsageError('preview needs --input USER.json (the sample user)');
   let text: string;
   try {
-    text = readFileSync(file, 'utf8');
+    text = readBoundedText(file);
   } catch (error) {
-    io.err(`aadmap preview: cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    io.err(`aadmap preview: ${(error as Error).message}`);
     return 2;
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);

@@ -12,8 +12,12 @@
  * Unicode block names, options scoped to part of a pattern, duplicate group names) raise
  * RegexTranslationError instead of silently matching something else.
  *
+ * Matching is bounded in time (regex-guard.ts): a pattern that backtracks too long is an error, never a hang.
+ *
  * Replacement strings use .NET substitutions (`$1`, `${name}`, `$$`, `$&`, `` $` ``, `$'`, `$+`, `$_`).
  */
+
+import { boundedMatches } from './regex-guard';
 
 export class RegexTranslationError extends Error {
   constructor(
@@ -574,28 +578,17 @@ export interface RegexMatch {
   indices: ([number, number] | undefined)[];
 }
 
-/** Every match, scanning like .NET's Regex.Matches (an empty match advances by one character). */
+/**
+ * Every match, scanning like .NET's Regex.Matches (an empty match advances by one character).
+ * Bounded: throws RegexTimeoutError when the pattern backtracks too long (regex-guard.ts).
+ */
 export function allMatches(translated: TranslatedRegex, input: string): RegexMatch[] {
-  const regex = new RegExp(translated.source, `${translated.flags}gd`);
-  const matches: RegexMatch[] = [];
-  for (;;) {
-    const m = regex.exec(input);
-    if (!m) break;
-    matches.push({
-      index: m.index,
-      groups: Array.from(m),
-      indices: Array.from(m.indices ?? [], (pair) => (pair ? [pair[0], pair[1]] : undefined)),
-    });
-    if (m[0] === '') regex.lastIndex = m.index + 1;
-  }
-  return matches;
+  return boundedMatches(translated, input, true);
 }
 
+/** The first match, or undefined; bounded like allMatches. */
 export function firstMatch(translated: TranslatedRegex, input: string): RegexMatch | undefined {
-  const regex = new RegExp(translated.source, `${translated.flags}d`);
-  const m = regex.exec(input);
-  if (!m) return undefined;
-  return { index: m.index, groups: Array.from(m), indices: Array.from(m.indices ?? [], (pair) => (pair ? [pair[0], pair[1]] : undefined)) };
+  return boundedMatches(translated, input, false)[0];
 }
 
 /** Expands .NET substitutions in `replacement` for one match of `input`. */

@@ -29,6 +29,7 @@ import {
   translateDotNetRegex,
 } from './dotnet-regex';
 import { FlowIgnored } from './errors';
+import { RegexTimeoutError } from './regex-guard';
 import type { JsonObject } from './json';
 import { newGuid, randomString } from './random';
 import { inStr, pcase, toCultureCase, word } from './text';
@@ -47,6 +48,16 @@ function regexFor(f: CallFrame, pattern: string): TranslatedRegex {
     return translateDotNetRegex(pattern);
   } catch (error) {
     if (error instanceof RegexTranslationError) return f.fail(`regexPattern ${JSON.stringify(pattern)}: ${error.message}`);
+    throw error;
+  }
+}
+
+/** Runs a match of `pattern`; a match past the deadline becomes this call's error, as .NET's match timeout would. */
+function bounded<T>(f: CallFrame, pattern: string, run: () => T): T {
+  try {
+    return run();
+  } catch (error) {
+    if (error instanceof RegexTimeoutError) return f.fail(`regexPattern ${JSON.stringify(pattern)}: ${error.message}`);
     throw error;
   }
 }
@@ -414,7 +425,7 @@ const IMPLEMENTATIONS: Record<string, FunctionImplementation> = {
         const other = node.kind === 'string' ? f.env.attribute(node.value) : f.value('replacementAttributeName');
         if (other.kind === 'null') return NULL;
         if (other.kind === 'multi') return f.fail('replacementAttributeName is multi-valued');
-        const match = firstMatch(regex, textOf(other));
+        const match = bounded(f, pattern, () => firstMatch(regex, textOf(other)));
         const index = regex.nameToIndex.get(groupName);
         if (index === undefined) return f.fail(`the pattern has no group named '${groupName}'`);
         const captured = match?.groups[index];
@@ -429,9 +440,9 @@ const IMPLEMENTATIONS: Record<string, FunctionImplementation> = {
       const replacement = f.text('replacementValue') ?? '';
       if (groupName !== null) {
         if (!regex.nameToIndex.has(groupName)) return f.fail(`the pattern has no group named '${groupName}'`);
-        return str(regexReplaceGroup(regex, source, groupName, replacement));
+        return str(bounded(f, pattern, () => regexReplaceGroup(regex, source, groupName, replacement)));
       }
-      return str(regexReplace(regex, source, replacement));
+      return str(bounded(f, pattern, () => regexReplace(regex, source, replacement)));
     }
     if (f.given('oldValue')) {
       const oldValue = f.text('oldValue');

@@ -52,6 +52,8 @@ export interface GraphErrorDetails {
   requestId?: string;
   clientRequestId?: string;
   date?: string;
+  /** Retry-After of a 429/503/504 answer, in milliseconds. */
+  retryAfterMs?: number;
 }
 
 export class GraphError extends Error {
@@ -138,11 +140,13 @@ export class GraphClient {
   async request(
     method: 'GET' | 'PUT' | 'POST' | 'PATCH' | 'DELETE',
     path: string,
-    init: { body?: string | Uint8Array; signal?: AbortSignal; idempotent?: boolean } = {},
+    init: { body?: string | Uint8Array; signal?: AbortSignal; idempotent?: boolean; retry?: boolean } = {},
   ): Promise<GraphResponse> {
     const signal = init.signal ?? new AbortController().signal;
     const idempotent = init.idempotent ?? (method === 'GET' || method === 'PUT' || method === 'DELETE');
     const url = `${this.baseUrl}${path}`;
+    // Without retries the caller decides what to do between attempts (the deploy re-reads the schema).
+    const maxAttempts = init.retry === false ? 1 : this.options.maxAttempts;
     for (let attempt = 1; ; attempt++) {
       if (signal.aborted) throw new GraphCancelledError();
       const clientRequestId = randomUUID();
@@ -171,7 +175,8 @@ export class GraphClient {
           'return-client-request-id': 'true',
         };
         if (init.body !== undefined) headers['Content-Type'] = 'application/json';
-        response = await fetch(url, { method, headers, body: init.body, signal: AbortSignal.any([signal, timeout]) });
+        // No redirect is followed: an answer from another origin (or over plain http) is not Graph's.
+        response = await fetch(url, { method, headers, body: init.body, redirect: 'manual', signal: AbortSignal.any([signal, timeout]) });
         bytes = new Uint8Array(await response.arrayBuffer());
       } catch (error) {
         if (signal.aborted) throw new GraphCancelledError();
@@ -181,26 +186,51 @@ export class GraphClient {
           'warn',
           `${method} ${url} failed: ${reason} (attempt ${attempt}/${this.options.maxAttempts}, client-request-id ${clientRequestId})`,
         );
-        if (idempotent && attempt < this.options.maxAttempts) {
+        if (idempotent && attempt < maxAttempts) {
           await this.options.sleep(this.backoff(attempt), signal);
           continue;
         }
-        throw new GraphError(this.sanitizer.clean(`${method} ${path}: ${reason}${idempotent ? ` after ${attempt} attempts` : ''}.`), {
-          code: timedOut ? 'Timeout' : 'NetworkError',
-          method,
-          path,
-          clientRequestId,
-        });
+        throw new GraphError(
+          this.sanitizer.clean(`${method} ${path}: ${reason}${idempotent && maxAttempts > 1 ? ` after ${attempt} attempts` : ''}.`),
+          {
+            code: timedOut ? 'Timeout' : 'NetworkError',
+            method,
+            path,
+            clientRequestId,
+          },
+        );
       }
       const text = new TextDecoder().decode(bytes);
       const requestId = response.headers.get('request-id') ?? undefined;
       const elapsed = Date.now() - started;
       this.log(response.ok ? 'info' : 'warn', `${method} ${url} → ${response.status} (${elapsed} ms, request-id ${requestId ?? '-'})`);
       if (response.ok) return { status: response.status, bytes, text, requestId };
+      if (response.status >= 300 && response.status < 400) {
+        const location = response.headers.get('location');
+        let origin = '';
+        try {
+          origin = location ? ` to ${new URL(location, url).origin}` : '';
+        } catch {
+          origin = '';
+        }
+        throw new GraphError(
+          this.sanitizer.clean(`${method} ${path} → ${response.status}: a redirect${origin}; aadmap follows no redirects.`),
+          {
+            status: response.status,
+            code: 'Redirect',
+            method,
+            path,
+            requestId,
+            clientRequestId,
+          },
+        );
+      }
 
       const error = this.toError(method, path, response, text, clientRequestId);
-      if (RETRYABLE.has(response.status) && attempt < this.options.maxAttempts) {
-        const retryAfter = parseRetryAfter(response.headers.get('retry-after'));
+      const retryAfter = parseRetryAfter(response.headers.get('retry-after'));
+      if (RETRYABLE.has(response.status) && retryAfter !== undefined) error.details.retryAfterMs = retryAfter;
+      if (init.retry === false) throw error;
+      if (RETRYABLE.has(response.status) && attempt < maxAttempts) {
         if (retryAfter !== undefined && retryAfter > this.options.maxRetryAfterMs) {
           throw new GraphError(
             `${error.message} Graph asks to wait ${Math.round(retryAfter / 1000)} s before retrying; try again later.`,
@@ -218,6 +248,25 @@ export class GraphClient {
       if (RETRYABLE.has(response.status)) throw new GraphError(`${error.message} Gave up after ${attempt} attempts.`, error.details);
       throw error;
     }
+  }
+
+  /** Attempts per request, the first included. */
+  get maxAttempts(): number {
+    return this.options.maxAttempts;
+  }
+
+  /**
+   * How long to wait before attempt `attempt + 1` after a retryable failure: its Retry-After, else the
+   * back-off; undefined when Graph asks for a longer wait than this client accepts.
+   */
+  retryDelay(attempt: number, retryAfterMs?: number): number | undefined {
+    if (retryAfterMs !== undefined) return retryAfterMs > this.options.maxRetryAfterMs ? undefined : retryAfterMs;
+    return this.backoff(attempt);
+  }
+
+  /** Waits (not cancellable: used once a PUT was sent, when the caller must see it through). */
+  pause(ms: number): Promise<void> {
+    return this.options.sleep(ms, new AbortController().signal);
   }
 
   async getJson(path: string, signal?: AbortSignal): Promise<{ json: unknown; response: GraphResponse }> {

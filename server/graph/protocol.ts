@@ -3,17 +3,18 @@
  * deploy and rollback (Bicep-style: the client asks, the server does the work). Shared by both
  * sides; plain types and method names, no runtime dependencies.
  *
- * The client sends an access token with every request that calls Graph; the server uses it for that
- * request only, never stores it beyond a plan's execution and never logs it. Handlers never throw:
- * every result is `{ ok: true, … }` or `{ ok: false, kind, message }`.
+ * No access token travels in these messages (they are traced verbatim with `aadmap.trace.server`):
+ * a request that calls Graph carries a `tokenHandle`, and the server obtains the token for it through
+ * the sealed exchange of token-exchange.ts, uses it for that request only and never logs it. Handlers
+ * never throw: every result is `{ ok: true, … }` or `{ ok: false, kind, message }`.
  */
 import type { DeployTarget } from './deploy-target';
 
 export interface GraphConnectionParams {
   /** Graph host; `/v1.0` is added. */
   endpoint: string;
-  /** A bearer token for Graph (from vscode.authentication). */
-  token: string;
+  /** Names a token the editor holds (token-exchange.ts); never the token itself. */
+  tokenHandle: string;
 }
 
 export type GraphFailureKind = 'refused' | 'failed' | 'usage' | 'cancelled';

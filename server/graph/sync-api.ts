@@ -101,8 +101,14 @@ export class SynchronizationApi {
   }
 
   /** Replaces the whole schema (PUT, 204); PATCH is not supported by the service. */
-  async putSchema(servicePrincipalId: string, jobId: string, body: string | Uint8Array, signal?: AbortSignal): Promise<void> {
-    await this.graph.request('PUT', this.schemaPath(servicePrincipalId, jobId), { body, signal });
+  async putSchema(
+    servicePrincipalId: string,
+    jobId: string,
+    body: string | Uint8Array,
+    signal?: AbortSignal,
+    options: { retry?: boolean } = {},
+  ): Promise<void> {
+    await this.graph.request('PUT', this.schemaPath(servicePrincipalId, jobId), { body, signal, retry: options.retry });
   }
 
   async parseExpression(

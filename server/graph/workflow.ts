@@ -41,13 +41,16 @@ export interface BackupStore {
   save(bytes: Uint8Array, meta: BackupMeta): Promise<string>;
   read(location: string): Promise<{ bytes: Uint8Array; meta?: BackupMeta }>;
   list(): Promise<BackupInfo[]>;
+  /** Takes the deploy lock of a job (refusing with a WorkflowError when held); resolves to its release. */
+  lock?(servicePrincipalId: string, jobId: string): Promise<() => Promise<void>>;
 }
 
 /** A failure the user must act on; `message` is complete and safe to show. */
 export class WorkflowError extends Error {
   constructor(
     message: string,
-    readonly kind: 'refused' | 'failed' | 'usage' = 'failed',
+    /** 'unverified': a PUT was sent and the job holds, or may hold, something other than verified. */
+    readonly kind: 'refused' | 'failed' | 'usage' | 'unverified' = 'failed',
   ) {
     super(message);
     this.name = 'WorkflowError';
@@ -60,6 +63,8 @@ export interface Steps {
   /** Chooses among several service principals / jobs; undefined = refuse and say which exist. */
   pickServicePrincipal?: () => Promise<string | undefined>;
   pickJob?: (jobs: JobInfo[]) => Promise<string | undefined>;
+  /** True while a PUT is being sent or retried: cancelling then no longer stops it. */
+  putInFlight?: (inFlight: boolean) => void;
 }
 
 export interface ResolvedTarget {
@@ -258,8 +263,14 @@ function makePlan(
 }
 
 /**
- * Backup → re-GET (abort when the schema changed since the plan) → PUT → GET and compare the
- * mappings with what was sent.
+ * Backup → [re-GET, compare with the what-if → PUT] per attempt → GET and compare with what was sent.
+ *
+ * Graph documents no ETag or If-Match for the synchronization schema (the update page lists only the
+ * Authorization header: https://learn.microsoft.com/en-us/graph/api/synchronization-synchronizationschema-update),
+ * so a lost update is prevented by reading and comparing right before every PUT attempt, retries
+ * included, by a lock against deploys from the same workspace, and detected afterwards by comparing
+ * the read-back with what was sent. Once a PUT was sent every outcome says so: a failure after it is
+ * a WorkflowError of kind 'unverified' that names the backup and the rollback command.
  */
 export async function executePlan(
   api: SynchronizationApi,
@@ -271,40 +282,177 @@ export async function executePlan(
 ): Promise<DeployReport> {
   const { servicePrincipal, job } = plan.target;
   if (signal?.aborted) throw new GraphCancelledError();
-  steps.step?.('Saving a backup of the current schema…');
-  const backup = await backups.save(plan.current.bytes, {
-    tenant: plan.target.tenant,
-    servicePrincipalId: servicePrincipal.id,
-    jobId: job.id,
-    savedAt: new Date().toISOString(),
-    reason,
-  });
-  steps.step?.('Checking that the schema has not changed since the what-if…');
-  const again = await api.schema(servicePrincipal.id, job.id, signal);
-  if (!deepEqual(again.json, plan.current.json)) {
-    const before = plan.current.json.version;
-    const after = again.json.version;
-    throw new WorkflowError(
-      `The job's schema changed since the what-if${before !== after ? ` (version ${String(before)} → ${String(after)})` : ''}; nothing was written. Run the what-if again.`,
-      'refused',
-    );
+  const release = await backups.lock?.(servicePrincipal.id, job.id);
+  try {
+    steps.step?.('Saving a backup of the current schema…');
+    const backup = await backups.save(plan.current.bytes, {
+      tenant: plan.target.tenant,
+      servicePrincipalId: servicePrincipal.id,
+      jobId: job.id,
+      savedAt: new Date().toISOString(),
+      reason,
+    });
+    return await putAndVerify(api, plan, backup, steps, signal);
+  } finally {
+    steps.putInFlight?.(false);
+    await release?.();
   }
-  if (signal?.aborted) throw new GraphCancelledError();
-  // From here on the PUT is sent and verified whatever the caller's cancellation says.
-  steps.step?.(`Replacing the schema of ${describeTarget(plan.target)} (PUT)…`);
-  await api.putSchema(servicePrincipal.id, job.id, plan.body);
+}
+
+/** The schema without its `version` (which changes on every write), for comparing content. */
+function content(schema: unknown): unknown {
+  if (!isRecord(schema)) return schema;
+  const { version: _version, ...rest } = schema;
+  void _version;
+  return rest;
+}
+
+const RETRYABLE_PUT = new Set([429, 503, 504]);
+
+async function putAndVerify(
+  api: SynchronizationApi,
+  plan: Plan,
+  backup: string,
+  steps: Steps,
+  signal?: AbortSignal,
+): Promise<DeployReport> {
+  const { servicePrincipal, job } = plan.target;
+  const rollback = `previous schema: ${backup} (roll back with: aadmap rollback ${quoteArg(backup)})`;
+  const sentOnly = (detail: string, holds: string) =>
+    new WorkflowError(`The PUT was sent${detail}; ${holds}. The ${rollback}.`, 'unverified');
+  /** Reads the job after a failure to say what it holds; `undefined` when it cannot be read. */
+  const readAfter = async (): Promise<JsonObject | undefined> => {
+    try {
+      return (await api.schema(servicePrincipal.id, job.id)).json;
+    } catch {
+      return undefined;
+    }
+  };
+  const attempts = Math.max(1, api.graph.maxAttempts);
+  /** A PUT was sent that may have been applied (anything but a 429 or a refusal). */
+  let maybeApplied = false;
+  let lastFailure = '';
+  for (let attempt = 1; ; attempt++) {
+    steps.step?.(
+      attempt === 1
+        ? 'Checking that the schema has not changed since the what-if…'
+        : `Checking the schema again before retrying the PUT (attempt ${attempt}/${attempts})…`,
+    );
+    let before: JsonObject;
+    try {
+      before = (await api.schema(servicePrincipal.id, job.id, maybeApplied ? undefined : signal)).json;
+    } catch (error) {
+      if (!maybeApplied) throw error;
+      throw sentOnly(` (${lastFailure})`, `the job may hold the new schema; it could not be read back (${messageOf(error)})`);
+    }
+    if (!deepEqual(before, plan.current.json)) {
+      if (maybeApplied && deepEqual(content(before), content(plan.next))) {
+        steps.step?.(`The earlier PUT was applied (${lastFailure}).`);
+        return verified(plan, backup, before, `; the earlier attempt ended with ${lastFailure} but was applied`);
+      }
+      if (maybeApplied) {
+        throw sentOnly(
+          ` (${lastFailure})`,
+          'the job now holds a schema that is neither the previous one nor this one: someone else changed it meanwhile',
+        );
+      }
+      const was = plan.current.json.version;
+      const now = before.version;
+      throw new WorkflowError(
+        `The job's schema changed since the what-if${was !== now ? ` (version ${String(was)} → ${String(now)})` : ''}; nothing was written${attempt > 1 ? ` (the earlier attempt ended with ${lastFailure})` : ''}. Run the what-if again.`,
+        'refused',
+      );
+    }
+    if (signal?.aborted && !maybeApplied) throw new GraphCancelledError();
+    // From here on the PUT is sent and verified whatever the caller's cancellation says.
+    steps.putInFlight?.(true);
+    steps.step?.(`Replacing the schema of ${describeTarget(plan.target)} (PUT)…`);
+    try {
+      await api.putSchema(servicePrincipal.id, job.id, plan.body, undefined, { retry: false });
+      break;
+    } catch (error) {
+      if (!(error instanceof GraphError)) throw error;
+      const status = error.status;
+      const transient = status === undefined || RETRYABLE_PUT.has(status) || status >= 500;
+      lastFailure = status === undefined ? messageOf(error).replace(/\.$/, '') : `HTTP ${status}`;
+      // A 429 and any other 4xx are refusals: the service did not apply them.
+      if (status === undefined || status >= 500) maybeApplied = true;
+      const wait =
+        RETRYABLE_PUT.has(status ?? 0) || status === undefined ? api.graph.retryDelay(attempt, error.details.retryAfterMs) : undefined;
+      if (transient && wait !== undefined && attempt < attempts) {
+        steps.step?.(
+          `The PUT ended with ${lastFailure}; waiting ${Math.ceil(wait / 1000)} s, then checking the schema again before retrying…`,
+        );
+        await api.graph.pause(wait);
+        continue;
+      }
+      const giveUp =
+        wait === undefined && error.details.retryAfterMs !== undefined
+          ? ` Graph asks to wait ${Math.round(error.details.retryAfterMs / 1000)} s before retrying; try again later.`
+          : transient
+            ? ` Gave up after ${attempt} attempt${attempt === 1 ? '' : 's'}.`
+            : '';
+      if (!maybeApplied) throw new GraphError(`${error.message}${giveUp} Nothing was written.`, error.details);
+      // The last attempt may have been applied: find out what the job holds.
+      const now = await readAfter();
+      if (now !== undefined && deepEqual(now, plan.current.json))
+        throw new GraphError(`${error.message}${giveUp} The job still holds the previous schema; nothing was written.`, error.details);
+      if (now !== undefined && deepEqual(content(now), content(plan.next)))
+        return verified(plan, backup, now, `; the PUT ended with ${lastFailure} but was applied`);
+      throw sentOnly(
+        ` (it ended with: ${error.message}${giveUp})`,
+        now === undefined
+          ? 'the job may hold the new schema; it could not be read back'
+          : 'the job holds a schema that is neither the previous one nor this one',
+      );
+    }
+  }
   steps.step?.('Verifying the result…');
-  const written = await api.schema(servicePrincipal.id, job.id);
+  let written: JsonObject;
+  try {
+    written = (await api.schema(servicePrincipal.id, job.id)).json;
+  } catch (error) {
+    throw sentOnly(' and answered 2xx', `the job should hold the new schema, but reading it back failed (${messageOf(error)})`);
+  }
+  return verified(plan, backup, written, '');
+}
+
+/** Compares the read-back with what was sent: the mappings, then everything else but the version. */
+function verified(plan: Plan, backup: string, written: JsonObject, note: string): DeployReport {
+  const rollback = `previous schema: ${backup} (roll back with: aadmap rollback ${quoteArg(backup)})`;
   const expected = viewText(viewSchema(plan.next));
-  const actual = viewText(viewSchema(written.json));
-  const verified = expected === actual;
-  if (!verified) {
+  const actual = viewText(viewSchema(written));
+  if (expected !== actual) {
     throw new WorkflowError(
-      `The PUT succeeded but the job's mappings differ from what was sent; the previous schema is in ${backup} (roll back with it if needed).\n${formatDiff(diffSchemas(plan.next, written.json))}`,
-      'failed',
+      `The PUT was sent, but the job's mappings now differ from what was sent (someone else may have written after it). The ${rollback}.\n${formatDiff(diffSchemas(plan.next, written))}`,
+      'unverified',
     );
   }
-  return { backup, verified, summary: plan.summary, message: `Deployed: ${plan.summary} Backup of the previous schema: ${backup}` };
+  if (!deepEqual(content(written), content(plan.next))) {
+    const parts =
+      isRecord(written) && isRecord(plan.next)
+        ? Object.keys({ ...written, ...plan.next }).filter((k) => k !== 'version' && !deepEqual(written[k], (plan.next as JsonObject)[k]))
+        : [];
+    throw new WorkflowError(
+      `The PUT was sent and the mappings are as sent, but the job's schema differs from what was sent in ${parts.join(', ') || 'its content'} (someone else may have written after it). The ${rollback}.`,
+      'unverified',
+    );
+  }
+  return {
+    backup,
+    verified: true,
+    summary: plan.summary,
+    message: `Deployed: ${plan.summary} Backup of the previous schema: ${backup}${note ? ` (${note.replace(/^; /, '')})` : ''}`,
+  };
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** A path as one shell argument. */
+function quoteArg(path: string): string {
+  return /^[\w./\\:@%+=-]+$/.test(path) ? path : `'${path.replace(/'/g, "'\\''")}'`;
 }
 
 export interface PullResult {
@@ -364,7 +512,12 @@ export async function pull(
   return { text: imported.text, target, schema: snapshot.json, bytes: snapshot.bytes, chatwork, ...(functions ? { functions } : {}) };
 }
 
-/** What-if of restoring a backup: the job named by the backup (or the overrides) gets its bytes back. */
+/**
+ * What-if of restoring a backup: the job named by the backup (or the overrides) gets its bytes back.
+ * Only a synchronization schema is accepted (directories and synchronizationRules arrays), a backup
+ * of another job only with `otherJob`, and the what-if warns about everything beyond mappings the
+ * rollback would remove (a directory, a rule, a top-level property).
+ */
 export async function planRollback(
   api: SynchronizationApi,
   backups: BackupStore,
@@ -372,23 +525,57 @@ export async function planRollback(
   overrides: DeployTarget = {},
   steps: Steps = {},
   signal?: AbortSignal,
+  options: { otherJob?: boolean } = {},
 ): Promise<Plan> {
   const backup = await backups.read(location);
   let json: unknown;
   try {
     json = JSON.parse(new TextDecoder().decode(backup.bytes));
   } catch {
-    throw new WorkflowError(`${location} is not a schema backup (not JSON).`, 'refused');
+    throw new WorkflowError(`${location} is not a schema backup (not JSON); nothing was written.`, 'refused');
   }
-  if (!isRecord(json)) throw new WorkflowError(`${location} is not a schema backup (not a JSON object).`, 'refused');
-  const wanted = mergeDeployTargets(
-    { tenant: backup.meta?.tenant, servicePrincipal: backup.meta?.servicePrincipalId, job: backup.meta?.jobId },
-    overrides,
-  );
+  if (!isRecord(json) || !Array.isArray(json.directories) || !Array.isArray(json.synchronizationRules)) {
+    throw new WorkflowError(
+      `${location} is not a synchronization schema (it needs "directories" and "synchronizationRules" arrays); nothing was written.`,
+      'refused',
+    );
+  }
+  const meta = backup.meta;
+  if (meta && !options.otherJob) {
+    const other =
+      (overrides.job && meta.jobId && overrides.job !== meta.jobId) ||
+      (overrides.servicePrincipal && meta.servicePrincipalId && overrides.servicePrincipal !== meta.servicePrincipalId);
+    if (other) {
+      throw new WorkflowError(
+        `${location} is a backup of job ${meta.jobId}, not of job ${overrides.job ?? meta.jobId} (service principal ${overrides.servicePrincipal ?? meta.servicePrincipalId}); nothing was written. Put it on another job only on purpose (--other-job).`,
+        'refused',
+      );
+    }
+  }
+  const wanted = mergeDeployTargets({ tenant: meta?.tenant, servicePrincipal: meta?.servicePrincipalId, job: meta?.jobId }, overrides);
   const target = await resolveTarget(api, wanted, steps, signal);
   steps.step?.(`Reading the schema of ${describeTarget(target)}…`);
   const current = await api.schema(target.servicePrincipal.id, target.job.id, signal);
-  return makePlan('rollback', target, current, backup.bytes, json, []);
+  return makePlan('rollback', target, current, backup.bytes, json, removedBeyondMappings(current.json, json));
+}
+
+/** What restoring `next` over `current` removes besides attribute mappings, one warning each. */
+function removedBeyondMappings(current: JsonObject, next: JsonObject): string[] {
+  const warnings: string[] = [];
+  for (const key of Object.keys(current)) {
+    if (!(key in next)) warnings.push(`The rollback removes the property "${key}" from the job's schema.`);
+  }
+  const names = (list: unknown) => asArray(list).map((item) => (isRecord(item) && typeof item.name === 'string' ? item.name : undefined));
+  const kept = new Set(names(next.directories));
+  for (const name of names(current.directories)) {
+    if (name !== undefined && !kept.has(name)) warnings.push(`The rollback removes directory "${name}" from the job's schema.`);
+  }
+  const keptRules = new Set(names(next.synchronizationRules));
+  for (const name of names(current.synchronizationRules)) {
+    if (name !== undefined && !keptRules.has(name))
+      warnings.push(`The rollback removes synchronization rule "${name}" from the job's schema.`);
+  }
+  return warnings;
 }
 
 export { GraphError, GraphCancelledError };

@@ -1,7 +1,8 @@
 /**
  * Thin LSP handlers for the Graph requests of server/graph/protocol.ts: each one builds a Graph
- * client from the request's endpoint and token, runs a workflow step and maps the outcome to a
- * result. Plans live here between `planDeploy`/`planRollback` and `execute` (30 minutes at most).
+ * client from the request's endpoint and the token behind its handle (asked from the editor through
+ * the sealed exchange of server/graph/token-exchange.ts, so no token is in a traced message), runs a
+ * workflow step and maps the outcome to a result. Plans live here between `planDeploy`/`planRollback` and `execute` (30 minutes at most).
  */
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
@@ -20,6 +21,7 @@ import {
   type PlanSummary,
 } from '../graph/protocol';
 import { SynchronizationApi } from '../graph/sync-api';
+import { GRAPH_TOKEN_REQUEST, type TokenRequestResult, tokenRequest } from '../graph/token-exchange';
 import { executePlan, type Plan, planDeploy, planRollback, pull, type Steps, WorkflowError } from '../graph/workflow';
 import { createBackupStore } from '../node/backup-store';
 import type { SchemaFileReader } from '../service/schema-resolver';
@@ -45,10 +47,22 @@ export function registerGraphHandlers(connection: Connection, schemaFiles: Schem
     const controller = new AbortController();
     const subscription = token?.onCancellationRequested?.(() => controller.abort());
     let client: GraphClient | undefined;
+    let pending: Promise<string> | undefined;
+    const getToken = () => {
+      const exchange = tokenRequest(String(params?.tokenHandle));
+      pending ??= connection
+        .sendRequest<TokenRequestResult>(GRAPH_TOKEN_REQUEST, exchange.params)
+        .then((result) => exchange.open(result))
+        .catch((error: unknown) => {
+          pending = undefined;
+          throw error;
+        });
+      return pending;
+    };
     try {
       client = new GraphClient({
         endpoint: params.endpoint,
-        getToken: async () => params.token,
+        getToken,
         log: (level, message) => notify({ level, message }),
       });
       const steps: Steps = { step: (message) => notify({ level: 'info', message, step: true }) };
@@ -56,9 +70,14 @@ export function registerGraphHandlers(connection: Connection, schemaFiles: Schem
       return { ok: true, ...value };
     } catch (error) {
       const kind: GraphFailureKind =
-        error instanceof GraphCancelledError ? 'cancelled' : error instanceof WorkflowError ? error.kind : 'failed';
+        error instanceof GraphCancelledError
+          ? 'cancelled'
+          : error instanceof WorkflowError && error.kind !== 'unverified'
+            ? error.kind
+            : // 'unverified' (the PUT was sent): its message says what the job holds and how to roll back.
+              'failed';
       const raw = error instanceof Error ? error.message : String(error);
-      const message = client ? client.sanitizer.clean(raw) : raw.split(params.token).join('<redacted>');
+      const message = client ? client.sanitizer.clean(raw) : raw;
       if (!(error instanceof WorkflowError || error instanceof GraphError || error instanceof GraphCancelledError)) {
         notify({ level: 'error', message: `unexpected failure: ${message}` });
       }

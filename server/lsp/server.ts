@@ -12,6 +12,8 @@
 import {
   CodeActionKind,
   type Connection,
+  type Diagnostic,
+  DiagnosticSeverity,
   DidChangeConfigurationNotification,
   DocumentDiagnosticReportKind,
   ErrorCodes,
@@ -122,7 +124,7 @@ export function startServer(connection: Connection, { service, debounceMs = PUSH
 
   const validate = (document: TextDocument) => {
     try {
-      return service.validate(snapshotOf(document));
+      return capDiagnostics(service.validate(snapshotOf(document)));
     } catch (error) {
       log(`validation failed for ${document.uri}`, error);
       return [];
@@ -294,3 +296,22 @@ export function startServer(connection: Connection, { service, debounceMs = PUSH
 
 declare const __AADMAP_VERSION__: string | undefined;
 const SERVER_VERSION = typeof __AADMAP_VERSION__ === 'string' ? __AADMAP_VERSION__ : '0.0.0-dev';
+
+/** The most diagnostics one document publishes: more cost every keystroke and help no one. */
+export const MAX_DIAGNOSTICS = 1000;
+
+/** The first MAX_DIAGNOSTICS, then one note "… and N more" at the first one left out. */
+function capDiagnostics(diagnostics: Diagnostic[]): Diagnostic[] {
+  if (diagnostics.length <= MAX_DIAGNOSTICS) return diagnostics;
+  const rest = diagnostics.length - MAX_DIAGNOSTICS;
+  const first = diagnostics[MAX_DIAGNOSTICS]!;
+  return [
+    ...diagnostics.slice(0, MAX_DIAGNOSTICS),
+    {
+      range: first.range,
+      severity: DiagnosticSeverity.Information,
+      source: first.source,
+      message: `… and ${rest} more problem${rest === 1 ? '' : 's'} (only the first ${MAX_DIAGNOSTICS} are shown)`,
+    },
+  ];
+}

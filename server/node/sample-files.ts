@@ -2,10 +2,11 @@
  * Sample users for the editor, from the file system: `*.user.json` files next to a mapping file,
  * and for `NAME.user.json` the existing target object `NAME.target.json` beside it (when present).
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { SampleFileAccess } from '../service/sample-users';
+import { FileReadError, readBoundedText } from './bounded-read';
 import { documentPath } from './schema-file-reader';
 
 export function createNodeSampleFiles(): SampleFileAccess {
@@ -27,8 +28,7 @@ export function createNodeSampleFiles(): SampleFileAccess {
       if (!path) return undefined;
       const candidate = join(dirname(path), `${basename(path).replace(/\.user\.json$/i, '')}.target.json`);
       try {
-        readFileSync(candidate);
-        return pathToFileURL(candidate).href;
+        return statSync(candidate).isFile() ? pathToFileURL(candidate).href : undefined;
       } catch {
         return undefined;
       }
@@ -37,9 +37,9 @@ export function createNodeSampleFiles(): SampleFileAccess {
       const path = documentPath(uri);
       if (!path) return { error: `${uri} is not a file` };
       try {
-        return { text: readFileSync(path, 'utf8') };
+        return { text: readBoundedText(path) };
       } catch (error) {
-        return { error: `cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}` };
+        return { error: error instanceof FileReadError ? error.message : `cannot read ${path}` };
       }
     },
   };

@@ -1,8 +1,10 @@
 /** Reads Graph schema JSON files for `target "file.json"`, relative to the document, cached by mtime. */
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { JsonSyntaxError, parseJson } from '../evaluator/json';
 import type { SchemaFileReader, SchemaFileResult } from '../service/schema-resolver';
+import { FileReadError, readBoundedText } from './bounded-read';
 
 export function documentPath(uri: string): string | undefined {
   if (uri.startsWith('file:')) {
@@ -32,12 +34,28 @@ export function createFileSchemaReader(): SchemaFileReader {
       if (cached && cached.mtimeMs === stat.mtimeMs && cached.size === stat.size) return cached.result;
       let result: SchemaFileResult;
       try {
-        result = { json: JSON.parse(readFileSync(file, 'utf8')) };
+        result = { json: parseSchemaJson(readBoundedText(file)) };
       } catch (error) {
-        result = { error: error instanceof SyntaxError ? `invalid JSON: ${error.message}` : `cannot read ${file}` };
+        result = { error: error instanceof FileReadError || error instanceof SchemaJsonError ? error.message : `cannot read ${file}` };
       }
       cache.set(file, { mtimeMs: stat.mtimeMs, size: stat.size, result });
       return result;
     },
   };
+}
+
+class SchemaJsonError extends Error {}
+
+/** JSON.parse, with an error that gives a position and never quotes the file (V8's message does). */
+function parseSchemaJson(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    try {
+      parseJson(text);
+    } catch (error) {
+      if (error instanceof JsonSyntaxError) throw new SchemaJsonError(`invalid JSON at ${error.line}:${error.column}`);
+    }
+    throw new SchemaJsonError('invalid JSON');
+  }
 }

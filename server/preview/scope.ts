@@ -8,6 +8,7 @@ import type { ScopeClause, ScopeGroup, ScopeValue } from '../../grammar/mapping/
 import type { TextRange } from '../../grammar/common/text-range';
 import type { EvaluationEnvironment } from '../evaluator/evaluate';
 import { firstMatch, RegexTranslationError, translateDotNetRegex } from '../evaluator/dotnet-regex';
+import { RegexTimeoutError } from '../evaluator/regex-guard';
 import { displayValue, isNullOrEmpty, textOf, toBoolean, type SingleValue, type Value } from '../evaluator/values';
 import type { ScopeOperatorLabel } from '../../grammar/mapping/vocabulary';
 
@@ -114,7 +115,8 @@ function regexMatches(text: string, operands: readonly string[]): boolean {
     try {
       return firstMatch(translateDotNetRegex(operand), text) !== undefined;
     } catch (error) {
-      if (error instanceof RegexTranslationError) throw new Error(`regex ${JSON.stringify(operand)}: ${error.message}`);
+      if (error instanceof RegexTranslationError || error instanceof RegexTimeoutError)
+        throw new Error(`regex ${JSON.stringify(operand)}: ${error.message}`);
       throw error;
     }
   });

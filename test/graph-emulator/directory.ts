@@ -1,6 +1,6 @@
 /**
- * The emulator's directory side, kept apart from the synchronization endpoints (graph-lifecycle.md
- * §1.2 and §6):
+ * The emulator's directory side, kept apart from the synchronization endpoints (Graph's users, delta
+ * and appRoleAssignedTo pages on learn.microsoft.com; docs/impact.md):
  *
  *   GET /servicePrincipals/{id}/synchronization/secrets   secret values masked as "*"; 404 when none
  *   GET /users?$select=…&$top=N                            pages with @odata.nextLink ($top 1–999)

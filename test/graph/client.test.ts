@@ -8,6 +8,7 @@ import { GraphCancelledError, GraphClient, GraphError, graphBaseUrl, parseRetryA
 import { Sanitizer } from '../../server/graph/sanitize';
 import { SynchronizationApi } from '../../server/graph/sync-api';
 import { GraphEmulator, SEED } from '../graph-emulator/emulator';
+import { FaultProxy } from '../graph-emulator/fault-proxy';
 
 let emulator: GraphEmulator;
 let logs: string[];
@@ -203,5 +204,29 @@ describe('sign-in failures', () => {
     });
     expect(emulator.log).toEqual([]);
     expect(sleeps).toEqual([]);
+  });
+});
+
+describe('redirects', () => {
+  it('are never followed: a 3xx is an error naming where it pointed, and nothing more is sent', async () => {
+    const proxy = new FaultProxy(emulator.url);
+    await proxy.start();
+    const seen: string[] = [];
+    proxy.intercept = async (request) => {
+      seen.push(`${request.method} ${request.path}`);
+      return { status: 302, headers: { Location: 'http://attacker.example/v1.0/jobs' }, body: Buffer.alloc(0) };
+    };
+    try {
+      const error = await client({ endpoint: proxy.url })
+        .getJson(jobsPath)
+        .catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(GraphError);
+      expect((error as GraphError).message).toBe(
+        `GET ${jobsPath} → 302: a redirect to http://attacker.example; aadmap follows no redirects.`,
+      );
+      expect(seen).toEqual([`GET ${jobsPath}`]);
+    } finally {
+      await proxy.stop();
+    }
   });
 });

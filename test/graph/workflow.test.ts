@@ -171,7 +171,9 @@ describe('deploy', () => {
     const plan = await planDeploy(api(), input());
     emulator.inject({ method: 'PUT', status: 503, times: 10 });
     const error = (await executePlan(api(), plan, backups()).catch((e: unknown) => e)) as Error;
-    expect(error.message).toMatch(/PUT .*\/schema → 503 ServiceUnavailable: .*Gave up after 3 attempts\.$/);
+    expect(error.message).toMatch(
+      /PUT .*\/schema → 503 ServiceUnavailable: .*Gave up after 3 attempts\. The job still holds the previous schema; nothing was written\.$/,
+    );
     expect(emulator.job.schema).toEqual(original);
   });
 
@@ -240,6 +242,46 @@ describe('rollback', () => {
     expect(puts()[1]!.body).toEqual(readFileSync(report.backup));
     expect({ ...emulator.job.schema, version: original.version }).toEqual(original);
     expect(backupFiles().filter((f) => !f.endsWith('.meta.json'))).toHaveLength(2);
+  });
+});
+
+describe('rollback accepts only a synchronization schema of its own job', () => {
+  /** Writes `json` as a backup of the seeded job (or of `jobId`) and returns its location. */
+  async function backupOf(json: unknown, jobId = SEED.jobId): Promise<string> {
+    return backups().save(new TextEncoder().encode(JSON.stringify(json)), {
+      servicePrincipalId: SEED.servicePrincipalId,
+      jobId,
+      savedAt: new Date().toISOString(),
+      reason: 'test',
+    });
+  }
+
+  it.each([
+    ['{}', {}],
+    ['an array', []],
+    ['rules without directories', { synchronizationRules: [] }],
+    ['directories without rules', { directories: [] }],
+  ])('refuses %s and writes nothing', async (_name, json) => {
+    const location = await backupOf(json);
+    await expect(planRollback(api(), backups(), location)).rejects.toThrow(/is not a synchronization schema.*nothing was written/s);
+    expect(puts()).toEqual([]);
+  });
+
+  it('the what-if says when more than mappings would be removed', async () => {
+    const smaller = structuredClone(emulator.job.schema) as { directories: { name: string }[] };
+    const dropped = smaller.directories.pop()!;
+    const plan = await planRollback(api(), backups(), await backupOf(smaller));
+    expect(plan.warnings).toContain(`The rollback removes directory "${dropped.name}" from the job's schema.`);
+  });
+
+  it('refuses a backup of another job unless asked', async () => {
+    emulator.servicePrincipals[0]!.jobs.push({ id: 'second.job', templateId: 'chatwork', schema: chatworkSchema() });
+    const location = await backupOf(emulator.job.schema);
+    await expect(planRollback(api(), backups(), location, { job: 'second.job' })).rejects.toThrow(
+      `is a backup of job ${SEED.jobId}, not of job second.job`,
+    );
+    const plan = await planRollback(api(), backups(), location, { job: 'second.job' }, {}, undefined, { otherJob: true });
+    expect(plan.target.job.id).toBe('second.job');
   });
 });
 

@@ -1,14 +1,16 @@
 /**
  * The Graph requests of the bundled language server (what the VS Code commands call), against the
  * emulator: pull, what-if, deploy, backups, rollback, refusal, cancellation; log notifications are
- * sanitized and never carry the token.
+ * sanitized and never carry the token. This test answers the server's token requests as the editor
+ * does (client/graph/auth.ts): sealed, so no traced message holds a token.
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { CancellationTokenSource } from 'vscode-languageserver-protocol/node';
+import { CancellationTokenSource, Trace } from 'vscode-languageserver-protocol/node';
 import { GRAPH_LOG_NOTIFICATION, type GraphLogParams, type GraphMethod, type GraphProtocol } from '../../server/graph/protocol';
+import { GRAPH_TOKEN_REQUEST, sealToken, type TokenRequestParams } from '../../server/graph/token-exchange';
 import { GraphEmulator, SEED } from '../graph-emulator/emulator';
 import { startServer, type ServerUnderTest } from '../support/server-process';
 
@@ -16,6 +18,13 @@ let server: ServerUnderTest;
 let emulator: GraphEmulator;
 let scratch: string;
 let logs: GraphLogParams[];
+/** Every message as vscode-jsonrpc's verbose trace writes it (what `aadmap.trace.server: verbose` shows). */
+let traced: string[];
+/** Token handles → tokens, as the editor keeps them. */
+const tokens = new Map<string, string>([
+  ['handle-seed', SEED.token],
+  ['handle-bad', 'protocol-secret-token-0123456789'],
+]);
 
 beforeEach(async () => {
   emulator = GraphEmulator.seeded();
@@ -23,6 +32,9 @@ beforeEach(async () => {
   server = await startServer({});
   logs = [];
   server.connection.onNotification(GRAPH_LOG_NOTIFICATION, (params: GraphLogParams) => logs.push(params));
+  server.connection.onRequest(GRAPH_TOKEN_REQUEST, (params: TokenRequestParams) => sealToken(tokens.get(params.tokenHandle)!, params));
+  traced = [];
+  await server.connection.trace(Trace.Verbose, { log: (message: string, data?: string) => traced.push(`${message}\n${data ?? ''}`) });
   scratch = mkdtempSync(join(tmpdir(), 'aadmap-protocol-graph-'));
 });
 afterEach(async () => {
@@ -38,7 +50,7 @@ function request<M extends GraphMethod>(
 ): Promise<GraphProtocol[M]['result']> {
   return token ? server.connection.sendRequest(method, params, token.token) : server.connection.sendRequest(method, params);
 }
-const connection = () => ({ endpoint: emulator.url, token: SEED.token });
+const connection = () => ({ endpoint: emulator.url, tokenHandle: 'handle-seed' });
 const text = `target chatwork
 deploy servicePrincipal "${SEED.servicePrincipalId}"
 
@@ -97,6 +109,10 @@ describe('Graph requests of the language server', () => {
     expect(logs.filter((l) => l.step).map((l) => l.message)).toContain('Verifying the result…');
     expect(logs.some((l) => /PUT http:\/\/127\.0\.0\.1:\d+\/v1\.0\/.*\/schema → 204/.test(l.message))).toBe(true);
     expect(JSON.stringify(logs)).not.toContain(SEED.token);
+    // The verbose trace holds every request and answer, the token exchange included, but no token.
+    expect(traced.some((line) => line.includes(`'${GRAPH_TOKEN_REQUEST}`))).toBe(true);
+    expect(traced.some((line) => line.includes("'aadmap/graph/execute"))).toBe(true);
+    expect(traced.filter((line) => line.includes(SEED.token))).toEqual([]);
   });
 
   it('pull returns the .aadmap text', async () => {
@@ -116,15 +132,15 @@ describe('Graph requests of the language server', () => {
     const badToken = 'protocol-secret-token-0123456789';
     const denied = await request('aadmap/graph/pull', {
       endpoint: emulator.url,
-      token: badToken,
+      tokenHandle: 'handle-bad',
       target: { servicePrincipal: SEED.servicePrincipalId },
     });
     expect(denied).toMatchObject({ ok: false, kind: 'failed' });
     expect(!denied.ok && denied.message).toContain('401 InvalidAuthenticationToken');
-    expect(JSON.stringify([denied, logs])).not.toContain(badToken);
+    expect(JSON.stringify([denied, logs, traced])).not.toContain(badToken);
     const badEndpoint = await request('aadmap/graph/pull', {
       endpoint: 'http://example.com',
-      token: badToken,
+      tokenHandle: 'handle-bad',
       target: { servicePrincipal: 'x' },
     });
     expect(badEndpoint).toMatchObject({ ok: false, kind: 'failed' });

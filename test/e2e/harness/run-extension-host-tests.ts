@@ -8,6 +8,7 @@
  *
  *   node out/e2e/run-extension-host-tests.mjs [--timeout <seconds>] [--verbose] [--grep <pattern>]
  */
+import { join } from 'node:path';
 import { format, parseArgs } from 'node:util';
 import { launchBrowser } from './browser';
 import { remoteUri, startCodeServer, stateUnder, TEST_SETTINGS, workbenchUrl } from './code-server';
@@ -37,6 +38,8 @@ runMain('extension-host tests (code-server)', Number(options.timeout) * 1000, as
     env: {
       AADMAP_E2E_HOST: 'code-server',
       AADMAP_TEST_GRAPH_TOKEN: graphToken,
+      // VS Code's log folder (output channels are written there): the deploy suite searches it.
+      AADMAP_E2E_LOGS: join(stateUnder(runDir).userDataDir, 'logs'),
       ...(options.grep ? { AADMAP_E2E_GREP: options.grep } : {}),
     },
   });

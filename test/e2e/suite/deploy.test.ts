@@ -9,9 +9,14 @@
  * opens. The modal confirmation of a deploy cannot be clicked from here: in extension test mode only,
  * AADMAP_TEST_CONFIRM answers it (client/graph/commands.ts); this suite sets it in its own process,
  * which is the extension host's.
+ *
+ * The whole suite runs with `aadmap.trace.server: verbose`, which writes every LSP message to the
+ * language server's output channel and so to VS Code's log folder: the last test reads that folder
+ * (AADMAP_E2E_LOGS, given by the runner) and finds the Graph requests there, but not the token.
  */
+
 import * as assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { suite, suiteSetup, suiteTeardown, test } from 'mocha';
 import * as vscode from 'vscode';
@@ -75,10 +80,12 @@ suite('deploy through Microsoft Graph (emulator)', () => {
     emulator.tokens.set(token, { scopes: [SCOPE_WRITE, SCOPE_APPS] });
     const url = await emulator.start(0);
     await vscode.workspace.getConfiguration('aadmap.graph').update('endpoint', url, vscode.ConfigurationTarget.Global);
+    await vscode.workspace.getConfiguration('aadmap.trace').update('server', 'verbose', vscode.ConfigurationTarget.Global);
   });
 
   suiteTeardown(async () => {
     await vscode.workspace.getConfiguration('aadmap.graph').update('endpoint', undefined, vscode.ConfigurationTarget.Global);
+    await vscode.workspace.getConfiguration('aadmap.trace').update('server', undefined, vscode.ConfigurationTarget.Global);
     await emulator?.stop();
   });
 
@@ -187,5 +194,29 @@ suite('deploy through Microsoft Graph (emulator)', () => {
     const tab = vscode.window.tabGroups.activeTabGroup.activeTab;
     assert.ok(tab?.input instanceof vscode.TabInputTextDiff, 'the what-if diff editor did not open');
     await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+  });
+
+  test('the verbose LSP trace in the log folder holds the Graph requests and the token exchange, never the token', async () => {
+    const logs = process.env['AADMAP_E2E_LOGS'];
+    assert.ok(logs && existsSync(logs), `AADMAP_E2E_LOGS names no folder: ${logs}`);
+    const token = process.env['AADMAP_TEST_GRAPH_TOKEN']!;
+    const files = (folder: string): string[] =>
+      readdirSync(folder).flatMap((name) => {
+        const path = join(folder, name);
+        return statSync(path).isDirectory() ? files(path) : [path];
+      });
+    // Output channels reach their log files with a delay.
+    let traces: string[] = [];
+    for (let waited = 0; waited < 20_000 && traces.length === 0; waited += 500) {
+      traces = files(logs).filter((file) => /Sending request 'aadmap\/graph\/execute/.test(readFileSync(file, 'utf8')));
+      if (traces.length === 0) await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+    assert.ok(traces.length > 0, `no verbose trace of aadmap/graph/execute under ${logs}`);
+    assert.ok(
+      traces.some((file) => readFileSync(file, 'utf8').includes("'aadmap/graph/token")),
+      'the token exchange is not in the trace',
+    );
+    const leaks = files(logs).filter((file) => readFileSync(file).includes(Buffer.from(token)));
+    assert.deepEqual(leaks, [], 'the token reached the log folder');
   });
 });

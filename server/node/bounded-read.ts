@@ -1,0 +1,160 @@
+/**
+ * Reading files a workspace names (schema files of `target "…"`, sample users, files found by
+ * `check DIR`, `--input`): whoever wrote the workspace chose the path, so only regular files are read
+ * (a FIFO would block forever, `/dev/zero` never ends), never more than a cap, and the bytes must be
+ * UTF-8 (or UTF-16 with a byte order mark) — an invalid byte is an error at its line and column
+ * instead of a U+FFFD that would be deployed. Error messages never quote the file's content.
+ */
+import { closeSync, constants, fstatSync, openSync, readSync, type Stats } from 'node:fs';
+import { open } from 'node:fs/promises';
+
+/** The largest file aadmap reads: far above any mapping file, schema or sample user. */
+export const MAX_FILE_BYTES = 16 * 1024 * 1024;
+
+export class FileReadError extends Error {
+  constructor(
+    message: string,
+    /** 1-based position of an encoding error. */
+    readonly line?: number,
+    readonly column?: number,
+  ) {
+    super(message);
+    this.name = 'FileReadError';
+  }
+}
+
+const megabytes = (bytes: number) => `${Math.round((bytes / (1024 * 1024)) * 10) / 10} MB`;
+
+function kindOf(stat: Stats): string {
+  if (stat.isDirectory()) return 'a directory';
+  if (stat.isFIFO()) return 'a named pipe';
+  if (stat.isCharacterDevice() || stat.isBlockDevice()) return 'a device';
+  if (stat.isSocket()) return 'a socket';
+  return 'not a regular file';
+}
+
+function refuse(path: string, stat: Stats, maxBytes: number): void {
+  if (!stat.isFile()) throw new FileReadError(`${path} is ${kindOf(stat)}; aadmap reads only regular files`);
+  if (stat.size > maxBytes) throw new FileReadError(`${path} is ${megabytes(stat.size)}, over the ${megabytes(maxBytes)} limit of aadmap`);
+}
+
+// O_NONBLOCK: opening a FIFO does not wait for a writer (the type check then refuses it).
+const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
+
+/** Reads a regular file of at most `maxBytes` and decodes it (see decodeText). Throws FileReadError. */
+export function readBoundedText(path: string, maxBytes = MAX_FILE_BYTES): string {
+  let fd: number;
+  try {
+    fd = openSync(path, OPEN_FLAGS);
+  } catch (error) {
+    throw new FileReadError(`cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  }
+  try {
+    const stat = fstatSync(fd);
+    refuse(path, stat, maxBytes);
+    // One byte more than allowed tells a file that grew since the stat.
+    const buffer = Buffer.alloc(Math.min(stat.size, maxBytes) + 1);
+    let length = 0;
+    for (;;) {
+      const read = readSync(fd, buffer, length, buffer.length - length, null);
+      if (read === 0) break;
+      length += read;
+      if (length === buffer.length) break;
+    }
+    if (length > maxBytes) throw new FileReadError(`${path} is over the ${megabytes(maxBytes)} limit of aadmap`);
+    return decodeText(buffer.subarray(0, length), path);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** The same off the main thread (libuv's pool): for the language server. */
+export async function readBoundedTextAsync(path: string, maxBytes = MAX_FILE_BYTES): Promise<string> {
+  let handle;
+  try {
+    handle = await open(path, OPEN_FLAGS);
+  } catch (error) {
+    throw new FileReadError(`cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  }
+  try {
+    const stat = await handle.stat();
+    refuse(path, stat, maxBytes);
+    const buffer = Buffer.alloc(Math.min(stat.size, maxBytes) + 1);
+    let length = 0;
+    for (;;) {
+      const { bytesRead } = await handle.read(buffer, length, buffer.length - length, null);
+      if (bytesRead === 0) break;
+      length += bytesRead;
+      if (length === buffer.length) break;
+    }
+    if (length > maxBytes) throw new FileReadError(`${path} is over the ${megabytes(maxBytes)} limit of aadmap`);
+    return decodeText(buffer.subarray(0, length), path);
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
+ * UTF-8 (a leading BOM dropped), or UTF-16 LE/BE when the bytes start with its byte order mark
+ * (https://www.unicode.org/faq/utf_bom.html#bom4). Invalid UTF-8 is a FileReadError at the first bad
+ * byte's line and column.
+ */
+export function decodeText(bytes: Uint8Array, path: string): string {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return decodeUtf16(bytes, 'utf-16le', path);
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return decodeUtf16(bytes, 'utf-16be', path);
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    const at = firstInvalidUtf8(bytes);
+    const before = new TextDecoder('utf-8').decode(bytes.subarray(0, at));
+    const line = before.split('\n').length;
+    const column = before.length - before.lastIndexOf('\n');
+    throw new FileReadError(
+      `${path}:${line}:${column}: invalid UTF-8 (byte 0x${bytes[at]!.toString(16).padStart(2, '0').toUpperCase()} at offset ${at}); save the file as UTF-8`,
+      line,
+      column,
+    );
+  }
+}
+
+function decodeUtf16(bytes: Uint8Array, encoding: 'utf-16le' | 'utf-16be', path: string): string {
+  try {
+    return new TextDecoder(encoding, { fatal: true }).decode(bytes);
+  } catch {
+    throw new FileReadError(
+      `${path}: starts with a UTF-16 byte order mark but is not valid ${encoding.toUpperCase()}; save the file as UTF-8`,
+    );
+  }
+}
+
+/** Offset of the first byte that does not belong to a well-formed UTF-8 sequence (RFC 3629 §4). */
+function firstInvalidUtf8(bytes: Uint8Array): number {
+  let i = 0;
+  while (i < bytes.length) {
+    const b = bytes[i]!;
+    let need = 0;
+    let min = 0;
+    if (b < 0x80) {
+      i++;
+      continue;
+    } else if (b >= 0xc2 && b <= 0xdf) {
+      need = 1;
+      min = 0x80;
+    } else if (b >= 0xe0 && b <= 0xef) {
+      need = 2;
+      min = 0x800;
+    } else if (b >= 0xf0 && b <= 0xf4) {
+      need = 3;
+      min = 0x10000;
+    } else return i;
+    let cp = b & (0x3f >> need);
+    for (let k = 1; k <= need; k++) {
+      const c = bytes[i + k];
+      if (c === undefined || (c & 0xc0) !== 0x80) return i;
+      cp = (cp << 6) | (c & 0x3f);
+    }
+    if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) return i;
+    i += need + 1;
+  }
+  return bytes.length;
+}

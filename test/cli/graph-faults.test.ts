@@ -1,0 +1,187 @@
+/**
+ * Deploys through a fault-injecting proxy in front of the Graph emulator (dist/cli.js in child
+ * processes): a change made in the portal is never overwritten, two deploys at once never both say
+ * "Deployed", and every failure after the PUT was sent says so, with the backup and exit code 3.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { GraphEmulator, SEED } from '../graph-emulator/emulator';
+import { FaultProxy, graphError, type ProxyAnswer } from '../graph-emulator/fault-proxy';
+
+const root = join(__dirname, '..', '..');
+const cli = join(root, 'dist', 'cli.js');
+const scratch = mkdtempSync(join(tmpdir(), 'aadmap-graph-faults-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+interface Run {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+function aadmap(args: string[], cwd: string): Promise<Run> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [cli, ...args], { cwd, env: { ...process.env, NO_COLOR: '1', AADMAP_GRAPH_TOKEN: SEED.token } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.stdin.end('');
+    child.on('close', (status) => resolve({ status, stdout, stderr }));
+  });
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const isSchema = (path: string) => /\/synchronization\/jobs\/[^/]+\/schema$/.test(path);
+
+let emulator: GraphEmulator;
+let proxy: FaultProxy;
+let work: string;
+beforeEach(async () => {
+  emulator = GraphEmulator.seeded();
+  await emulator.start();
+  proxy = new FaultProxy(emulator.url);
+  await proxy.start();
+  work = mkdtempSync(join(scratch, 'work-'));
+});
+afterEach(async () => {
+  await proxy.stop();
+  await emulator.stop();
+});
+
+/** Pulls the job into `work/name` and edits one mapping. */
+async function editedFile(name: string, from: string, to: string): Promise<string> {
+  const pulled = await aadmap(
+    ['pull', '--service-principal', SEED.servicePrincipalId, '--graph-endpoint', emulator.url, '--out', name],
+    work,
+  );
+  expect(pulled.status, pulled.stderr).toBe(0);
+  const text = readFileSync(join(work, name), 'utf8');
+  expect(text).toContain(from);
+  writeFileSync(join(work, name), text.replace(from, to));
+  return name;
+}
+
+const deploy = (file: string, cwd = work) => aadmap(['deploy', file, '--graph-endpoint', proxy.url, '--yes'], cwd);
+const putsReceived = () => emulator.log.filter((r) => r.method === 'PUT').length;
+
+/** A change made in the portal: a new default value on the first mapping and a new version. */
+function portalChange(): Record<string, unknown> {
+  const schema = structuredClone(emulator.job.schema) as {
+    version?: string;
+    synchronizationRules: { objectMappings: { attributeMappings: { defaultValue?: string | null }[] }[] }[];
+  };
+  schema.synchronizationRules[0]!.objectMappings[0]!.attributeMappings[0]!.defaultValue = 'changed in the portal';
+  schema.version = 'portal-version';
+  emulator.job.schema = schema as unknown as Record<string, unknown>;
+  return structuredClone(emulator.job.schema);
+}
+
+describe('deploy under faults', () => {
+  it('a portal change during the Retry-After window is detected and nothing is overwritten', async () => {
+    const file = await editedFile('live.aadmap', 'title    <- [jobTitle]', 'title    <- ToUpper([jobTitle])');
+    let portal: Record<string, unknown> | undefined;
+    proxy.intercept = async (request, forward) => {
+      if (request.method === 'PUT' && !portal) {
+        portal = portalChange();
+        return graphError(429, 'TooManyRequests', { 'Retry-After': '2' });
+      }
+      return forward();
+    };
+    const { status, stdout, stderr } = await deploy(file);
+    expect(stdout).not.toContain('Deployed');
+    expect(status).toBe(1);
+    expect(stderr).toContain("The job's schema changed since the what-if");
+    expect(stderr).toContain('nothing was written');
+    expect(putsReceived()).toBe(0);
+    expect(emulator.job.schema).toEqual(portal);
+  }, 60_000);
+
+  it('two deploys at once from one workspace: only one says Deployed, and the tenant holds its schema', async () => {
+    const first = await editedFile('a.aadmap', 'title    <- [jobTitle]', 'title    <- ToUpper([jobTitle])');
+    const second = await editedFile('b.aadmap', 'title    <- [jobTitle]', 'title    <- ToLower([jobTitle])');
+    // The first PUT is held until a second one arrives (or 8 s pass); the second is forwarded only
+    // after the first deploy has read its result back — the widest window for a lost update.
+    let heldPuts = 0;
+    let releaseFirst: () => void = () => undefined;
+    let readBackDone: () => void = () => undefined;
+    const firstAnswered = new Promise<void>((resolve) => (readBackDone = resolve));
+    proxy.intercept = async (request, forward) => {
+      if (request.method === 'PUT') {
+        heldPuts++;
+        if (heldPuts === 1) {
+          await Promise.race([new Promise<void>((resolve) => (releaseFirst = resolve)), sleep(8_000)]);
+          const answer = await forward();
+          setTimeout(() => readBackDone(), 1_000);
+          return answer;
+        }
+        releaseFirst();
+        await Promise.race([firstAnswered, sleep(10_000)]);
+        return forward();
+      }
+      return forward();
+    };
+    const runs = await Promise.all([deploy(first), deploy(second)]);
+    const deployed = runs.filter((run) => run.stdout.includes('Deployed'));
+    expect(deployed, runs.map((run) => run.stderr).join('\n---\n')).toHaveLength(1);
+    const winner = deployed[0] === runs[0] ? 'ToUpper' : 'ToLower';
+    expect(JSON.stringify(emulator.job.schema)).toContain(`"name":"${winner}"`);
+    const loser = runs.find((run) => run !== deployed[0])!;
+    expect(loser.status).not.toBe(0);
+  }, 60_000);
+
+  it('a connection reset after the PUT was applied: the schema is read back, no second PUT, Deployed', async () => {
+    const file = await editedFile('live.aadmap', 'title    <- [jobTitle]', 'title    <- ToUpper([jobTitle])');
+    let dropped = false;
+    proxy.intercept = async (request, forward) => {
+      if (request.method === 'PUT' && !dropped) {
+        dropped = true;
+        await forward();
+        return 'drop';
+      }
+      return forward();
+    };
+    const { status, stdout, stderr } = await deploy(file);
+    expect(status, stderr).toBe(0);
+    expect(stdout).toContain('Deployed');
+    expect(putsReceived()).toBe(1);
+    // Backups hold the tenant's configuration: a 0700 folder of 0600 files.
+    const folder = join(work, '.aadmap', 'backups');
+    expect(statSync(folder).mode & 0o777).toBe(0o700);
+    const files = readdirSync(folder).filter((name) => name.endsWith('.json'));
+    expect(files.length).toBeGreaterThan(0);
+    for (const name of files) expect(statSync(join(folder, name)).mode & 0o777).toBe(0o600);
+  }, 60_000);
+
+  it('the verification read fails after the PUT: exit 3, the PUT was sent, the backup and how to roll back', async () => {
+    const file = await editedFile('live.aadmap', 'title    <- [jobTitle]', 'title    <- ToUpper([jobTitle])');
+    let putDone = false;
+    proxy.intercept = async (request, forward): Promise<ProxyAnswer> => {
+      if (request.method === 'PUT') {
+        const answer = await forward();
+        putDone = true;
+        return answer;
+      }
+      if (putDone && request.method === 'GET' && isSchema(request.path)) return graphError(500, 'InternalServerError');
+      return forward();
+    };
+    const { status, stdout, stderr } = await deploy(file);
+    expect(stdout).not.toContain('Deployed');
+    expect(status).toBe(3);
+    expect(stderr).toContain('The PUT was sent');
+    expect(stderr).toMatch(/previous schema: .*\.aadmap[/\\]backups[/\\].*\.json/);
+    expect(stderr).toContain('aadmap rollback');
+    expect(putsReceived()).toBe(1);
+  }, 60_000);
+
+  it('--backup-dir under /proc is refused before anything is written', async () => {
+    const file = await editedFile('live.aadmap', 'title    <- [jobTitle]', 'title    <- ToUpper([jobTitle])');
+    const { status, stderr } = await aadmap(['deploy', file, '--graph-endpoint', proxy.url, '--yes', '--backup-dir', '/proc/self/x'], work);
+    expect(status).toBe(2);
+    expect(stderr).toContain('--backup-dir must be a folder on disk, not /proc/self/x');
+    expect(putsReceived()).toBe(0);
+  }, 60_000);
+});

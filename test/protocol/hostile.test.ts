@@ -1,0 +1,114 @@
+/**
+ * Hostile files against the bundled server: whatever a workspace holds, the server keeps answering
+ * requests on another document within a bound.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import {
+  CodeLensRequest,
+  DidOpenTextDocumentNotification,
+  DocumentSymbolRequest,
+  PublishDiagnosticsNotification,
+} from 'vscode-languageserver-protocol/node';
+import { startServer, type ServerUnderTest } from '../support/server-process';
+
+const examples = join(__dirname, '..', '..', 'examples');
+const scratch = mkdtempSync(join(tmpdir(), 'aadmap-hostile-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+let server: ServerUnderTest | undefined;
+afterEach(async () => {
+  await server?.stop();
+  server = undefined;
+});
+
+const other = { uri: pathToFileURL(join(examples, 'chatwork.aadmap')).href, text: readFileSync(join(examples, 'chatwork.aadmap'), 'utf8') };
+
+async function open(s: ServerUnderTest, uri: string, text: string) {
+  await s.connection.sendNotification(DidOpenTextDocumentNotification.type, {
+    textDocument: { uri, languageId: 'aadmap', version: 1, text },
+  });
+}
+
+/** How long the server takes to answer a document-symbol request on the other document. */
+async function otherAnswerTime(s: ServerUnderTest): Promise<number> {
+  const started = Date.now();
+  await s.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri: other.uri } });
+  return Date.now() - started;
+}
+
+describe('a catastrophic regular expression with a sample user beside the file', () => {
+  it('ends each lens with "took too long"; another document is answered within a bound meanwhile', async () => {
+    const folder = mkdtempSync(join(scratch, 'regex-'));
+    const file = join(folder, 'hostile.aadmap');
+    const text = readFileSync(join(examples, 'chatwork.aadmap'), 'utf8')
+      .replace('title      <- [jobTitle]', 'title      <- Replace([jobTitle], , "(a+)+$", , "x", , )')
+      .replace('<- [department]', '<- Replace([department], , "(b|b)*$", , "x", , )');
+    writeFileSync(file, text);
+    const user = JSON.parse(readFileSync(join(examples, 'alice.user.json'), 'utf8')) as Record<string, unknown>;
+    writeFileSync(
+      join(folder, 'alice.user.json'),
+      JSON.stringify({ ...user, jobTitle: `${'a'.repeat(40)}!`, department: `${'b'.repeat(40)}!` }),
+    );
+    server = await startServer({});
+    const uri = pathToFileURL(file).href;
+    await open(server, other.uri, other.text);
+    await open(server, uri, text);
+    const lenses = server.connection.sendRequest(CodeLensRequest.type, { textDocument: { uri } });
+    // Without a bound, the lens request never ends and neither does this one.
+    expect(await otherAnswerTime(server)).toBeLessThan(5_000);
+    const titles = ((await lenses) ?? []).map((lens) => lens.command?.title ?? '');
+    expect(titles.filter((title) => title.includes('the regular expression took too long'))).toHaveLength(2);
+    // Asked again (every keystroke asks), the known-hostile patterns cost little.
+    const again = server.connection.sendRequest(CodeLensRequest.type, { textDocument: { uri } });
+    expect(await otherAnswerTime(server)).toBeLessThan(2_000);
+    await again;
+  }, 30_000);
+});
+
+describe('files the workspace names', () => {
+  it('a FIFO as the sample user and target "/dev/zero": lenses and diagnostics come back, the server keeps answering', async () => {
+    const folder = mkdtempSync(join(scratch, 'files-'));
+    execFileSync('mkfifo', [join(folder, 'a.user.json')]);
+    const file = join(folder, 'hostile.aadmap');
+    const text = readFileSync(join(examples, 'chatwork.aadmap'), 'utf8').replace('target chatwork', 'target "/dev/zero"');
+    writeFileSync(file, text);
+    server = await startServer({});
+    const uri = pathToFileURL(file).href;
+    const diagnostics = new Promise<string[]>((resolve) =>
+      server!.connection.onNotification(PublishDiagnosticsNotification.type, (params) => {
+        if (params.uri === uri) resolve(params.diagnostics.map((d) => d.message));
+      }),
+    );
+    await open(server, other.uri, other.text);
+    await open(server, uri, text);
+    const lenses = server.connection.sendRequest(CodeLensRequest.type, { textDocument: { uri } });
+    expect(await otherAnswerTime(server)).toBeLessThan(5_000);
+    expect((await diagnostics).join('\n')).toContain('/dev/zero is a device; aadmap reads only regular files');
+    const titles = ((await lenses) ?? []).map((lens) => lens.command?.title ?? '');
+    expect(titles.join('\n')).toContain('a.user.json');
+  }, 30_000);
+});
+
+describe('a document with thousands of problems', () => {
+  it('publishes the first 1000 diagnostics and a final "… and N more"', async () => {
+    const lines = ['target chatwork', 'mapping "m" User -> User {', '  userName <- [userPrincipalName]  match 1'];
+    for (let i = 0; i < 3000; i++) lines.push(`  title <- Nope${i}([jobTitle])`);
+    const text = `${lines.join('\n')}\n}\n`;
+    const uri = pathToFileURL(join(scratch, 'many.aadmap')).href;
+    server = await startServer({});
+    const published = new Promise<string[]>((resolve) =>
+      server!.connection.onNotification(PublishDiagnosticsNotification.type, (params) => {
+        if (params.uri === uri) resolve(params.diagnostics.map((d) => d.message));
+      }),
+    );
+    await open(server, uri, text);
+    const messages = await published;
+    expect(messages).toHaveLength(1001);
+    expect(messages[1000]).toBe('… and 4999 more problems (only the first 1000 are shown)');
+  }, 30_000);
+});
