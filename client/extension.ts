@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import { LanguageClient, type LanguageClientOptions, type ServerOptions, TransportKind } from 'vscode-languageclient/node';
 import { SERVER_NODE_OPTIONS } from '../server/lsp/node-options';
 import { registerGraphCommands } from './graph/commands';
+import { registerLifecycle } from './graph/lifecycle/index';
 import { initializationOptions, registerPreview } from './preview';
 
 let client: LanguageClient | undefined;
@@ -49,7 +50,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       await vscode.commands.executeCommand('editor.action.insertSnippet', { langId: 'aadmap', name: 'Chatwork mapping file' });
     }),
   );
-  registerGraphCommands(context, () => client);
+  registerLifecycle(
+    context,
+    registerGraphCommands(context, () => client),
+  );
   await client.start();
 }
 

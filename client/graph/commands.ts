@@ -20,7 +20,21 @@ import { graphSettings, graphToken } from './auth';
 
 const DIFF_SCHEME = 'aadmap-whatif';
 
-export function registerGraphCommands(context: vscode.ExtensionContext, client: () => LanguageClient | undefined): void {
+/** The helpers every Graph request of the extension goes through (the lifecycle views and commands use them too). */
+export interface GraphSession {
+  send<M extends GraphMethod>(
+    method: M,
+    params: GraphProtocol[M]['params'],
+    token?: vscode.CancellationToken,
+  ): Promise<GraphProtocol[M]['result']>;
+  connection(tenant: string | undefined): Promise<{ params: { endpoint: string; token: string } }>;
+  withProgress<T>(title: string, run: (token: vscode.CancellationToken) => Promise<T>): Thenable<T>;
+  fail(result: { kind: string; message: string }): void;
+  confirm(summary: string, detail: string, action: string): Promise<string | undefined>;
+  log: { info(message: string): void; warn(message: string): void; error(message: string): void };
+}
+
+export function registerGraphCommands(context: vscode.ExtensionContext, client: () => LanguageClient | undefined): GraphSession {
   const channel = vscode.window.createOutputChannel('aadmap Graph', { log: true });
   const sanitizer = new Sanitizer();
   const log = {
@@ -290,4 +304,5 @@ export function registerGraphCommands(context: vscode.ExtensionContext, client: 
       }),
     ),
   );
+  return { send, connection, withProgress, fail, confirm, log };
 }
