@@ -74,7 +74,8 @@ export class JobWatcher implements vscode.Disposable {
   /** Reads status and logs again; `force` also signs in (a user action). */
   refresh(force = false): Promise<void> {
     this.running ??= this.doRefresh(force).finally(() => (this.running = undefined));
-    return this.running;
+    // A timer or focus refresh never surfaces an error (the status bar shows what is known); a user action does.
+    return force ? this.running : this.running.catch(() => undefined);
   }
 
   private async doRefresh(force: boolean): Promise<void> {
