@@ -15,6 +15,7 @@ import {
   type GraphProtocol,
   type PlanSummary,
 } from '../../server/graph/protocol';
+import { AFTER_DEPLOY_NOTE } from '../../server/graph/lifecycle/catalogue';
 import { Sanitizer } from '../../server/graph/sanitize';
 import { graphSettings, graphToken } from './auth';
 
@@ -216,7 +217,11 @@ export function registerGraphCommands(context: vscode.ExtensionContext, client: 
     );
     if (!done.ok) return fail(done);
     log.info(done.message);
-    void vscode.window.showInformationMessage(`aadmap: ${done.message}`);
+    if (action !== 'Deploy') return void vscode.window.showInformationMessage(`aadmap: ${done.message}`);
+    // A mapping change starts a new initial cycle by itself: offer to watch it rather than restart.
+    void vscode.window
+      .showInformationMessage(`aadmap: ${done.message} ${AFTER_DEPLOY_NOTE}`, 'Watch status')
+      .then((choice) => choice && vscode.commands.executeCommand('aadmap.lifecycle.showProvisioning'));
   }
 
   /**
