@@ -113,14 +113,16 @@ async function withJob(
   usageText: string,
   extra: Record<string, OptionSpec>,
   run: (args: ParsedArgs, context: TargetRun) => Promise<number>,
-  check: (args: ParsedArgs) => void = () => undefined,
+  /** Validates the flags before anything is sent; a number ends the command with that exit status. */
+  check: (args: ParsedArgs) => number | void | Promise<number | void> = () => undefined,
   fileRequired = false,
 ): Promise<number> {
   const args = parseArgs(argv, { ...graphSpec, ...extra });
   if (args.flags.has('help')) return usage(io, usageText);
   if (args.positionals.length > 1) throw new UsageError(`${command} takes at most one FILE.aadmap`);
   if (fileRequired && args.positionals.length !== 1) throw new UsageError(`${command} takes exactly one FILE.aadmap`);
-  check(args);
+  const early = await check(args);
+  if (typeof early === 'number') return early;
   const file = args.positionals[0];
   let text: string | undefined;
   let fromFile: DeployTarget = {};
@@ -168,7 +170,7 @@ export function runStatus(argv: readonly string[], io: CliIO): Promise<number> {
       else io.out(formatStatusText(report));
       return 0;
     },
-    formatOf,
+    (args) => void formatOf(args),
   );
 }
 
@@ -200,19 +202,20 @@ export function runRestart(argv: readonly string[], io: CliIO): Promise<number> 
     'restart',
     RESTART_USAGE,
     spec,
-    async (args, { api, target, signal }) => {
-      if (!(await confirmRestart(args, io, scopes))) return 1;
+    async (_args, { api, target, signal }) => {
       await restartJob(api, target, scopes, signal);
       io.out(`Restarted job ${target.job.id}${scopes.length ? ` (reset: ${scopes.join(', ')})` : ''}.`);
       return 0;
     },
-    (args) => {
+    async (args) => {
       try {
         scopes = parseResetScopes(option(args, 'reset'), args.flags.has('force-deletes'));
       } catch (error) {
         if (error instanceof ResetScopeError) throw new UsageError(error.message);
         throw error;
       }
+      // Confirmed before anything is sent to Graph.
+      if (!(await confirmRestart(args, io, scopes))) return 1;
     },
   );
 }

@@ -51,6 +51,7 @@ suite('after the deploy in the workbench (emulator)', () => {
     const { emulator } = graph!;
     emulator.lifecycle.seedJob(SEED.jobId, { state: 'Quarantine', reason: 'TooManyDeletes' });
     writeFileSync(join(workspace, FILE), TEXT);
+    await commandPalette(page, 'File: Refresh Explorer');
     await page.locator('.explorer-folders-view').getByRole('treeitem', { name: FILE, exact: true }).waitFor();
     await openFromExplorer(page, FILE);
     await commandPalette(page, 'aadmap: Refresh provisioning status and logs');
