@@ -71,11 +71,22 @@ export class JobWatcher implements vscode.Disposable {
     return result.target.servicePrincipal ? { document, target: result.target } : undefined;
   }
 
-  /** Reads status and logs again; `force` also signs in (a user action). */
+  /**
+   * Reads status and logs again; `force` also signs in (a user action). A forced refresh never
+   * settles for an automatic one in flight (that one may stop early, before sign-in): it runs after it.
+   */
   refresh(force = false): Promise<void> {
-    this.running ??= this.doRefresh(force).finally(() => (this.running = undefined));
+    const previous = this.running;
     // A timer or focus refresh never surfaces an error (the status bar shows what is known); a user action does.
-    return force ? this.running : this.running.catch(() => undefined);
+    if (previous && !force) return previous.catch(() => undefined);
+    const next = (previous ?? Promise.resolve()).catch(() => undefined).then(() => this.doRefresh(force));
+    this.running = next;
+    void next
+      .finally(() => {
+        if (this.running === next) this.running = undefined;
+      })
+      .catch(() => undefined);
+    return force ? next : next.catch(() => undefined);
   }
 
   private async doRefresh(force: boolean): Promise<void> {

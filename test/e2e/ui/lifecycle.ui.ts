@@ -36,7 +36,7 @@ mapping "Synchronize Azure Active Directory Users to Chatwork" User -> User {
 async function allowSignIn(page: Page): Promise<void> {
   const consent = page.locator('.monaco-dialog-box', { hasText: 'wants to sign in' });
   try {
-    await consent.waitFor({ timeout: 5_000 });
+    await consent.waitFor({ timeout: 10_000 });
     await consent.locator('.dialog-buttons .monaco-button', { hasText: 'Allow' }).click();
   } catch {
     // already signed in
@@ -51,7 +51,7 @@ suite('after the deploy in the workbench (emulator)', () => {
     const { emulator } = graph!;
     emulator.lifecycle.seedJob(SEED.jobId, { state: 'Quarantine', reason: 'TooManyDeletes' });
     writeFileSync(join(workspace, FILE), TEXT);
-    await commandPalette(page, 'File: Refresh Explorer');
+    await commandPalette(page, 'Refresh Explorer');
     await page.locator('.explorer-folders-view').getByRole('treeitem', { name: FILE, exact: true }).waitFor();
     await openFromExplorer(page, FILE);
     await commandPalette(page, 'aadmap: Refresh provisioning status and logs');
