@@ -14,6 +14,7 @@ import type { GraphSession } from '../commands';
 import { authenticationScopes } from '../scopes';
 
 export const REFRESH_INTERVAL_MS = 60_000;
+const SILENT_SIGN_IN_MS = 3_000;
 const LOG_WINDOW_MS = 24 * 3_600_000;
 
 export interface WatchedJob {
@@ -56,7 +57,10 @@ export class JobWatcher implements vscode.Disposable {
     else {
       try {
         const { provider, scopes } = authenticationScopes(graphSettings(), undefined);
-        this.signedIn = !!(await vscode.authentication.getSession(provider, scopes, { silent: true }));
+        // Bounded: a provider may never answer a silent request (then we wait for a user action).
+        const silent = vscode.authentication.getSession(provider, scopes, { silent: true });
+        const timeout = new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), SILENT_SIGN_IN_MS));
+        this.signedIn = !!(await Promise.race([silent, timeout]));
       } catch {
         this.signedIn = false;
       }
@@ -90,7 +94,7 @@ export class JobWatcher implements vscode.Disposable {
   }
 
   private async doRefresh(force: boolean): Promise<void> {
-    await this.detectSignIn();
+    if (!force) await this.detectSignIn();
     if (!this.signedIn && !force) return;
     const active = await this.activeTarget().catch(() => undefined);
     if (!active) {
