@@ -8,7 +8,7 @@ import * as assert from 'node:assert/strict';
 import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { suite, suiteTeardown, test } from 'mocha';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { SEED } from '../../graph-emulator/emulator';
 import { screenshot, session } from './session';
 import { commandPalette, openFromExplorer, poll, problemRows, problemsPanel, quickInput } from './workbench';
@@ -32,15 +32,13 @@ mapping "Synchronize Azure Active Directory Users to Chatwork" User -> User {
 }
 `;
 
-/** The first Graph command of a session asks whether aadmap may sign in (when no earlier test did). */
-async function allowSignIn(page: Page): Promise<void> {
+/** The first Graph command of a session asks whether aadmap may sign in (unless an earlier test did): allow it, until `ready` shows. */
+async function allowSignIn(page: Page, ready: Locator): Promise<void> {
   const consent = page.locator('.monaco-dialog-box', { hasText: 'wants to sign in' });
-  try {
-    await consent.waitFor({ timeout: 10_000 });
-    await consent.locator('.dialog-buttons .monaco-button', { hasText: 'Allow' }).click();
-  } catch {
-    // already signed in
-  }
+  await poll('the sign-in dialog or the result', async () => {
+    if (await consent.isVisible()) await consent.locator('.dialog-buttons .monaco-button', { hasText: 'Allow' }).click();
+    return (await ready.isVisible()) ? true : undefined;
+  });
 }
 
 suite('after the deploy in the workbench (emulator)', () => {
@@ -55,10 +53,8 @@ suite('after the deploy in the workbench (emulator)', () => {
     await page.locator('.explorer-folders-view').getByRole('treeitem', { name: FILE, exact: true }).waitFor();
     await openFromExplorer(page, FILE);
     await commandPalette(page, 'aadmap: Refresh provisioning status and logs');
-    await allowSignIn(page);
-
     const item = page.locator('.statusbar-item', { hasText: 'Provisioning: Quarantine' });
-    await item.waitFor();
+    await allowSignIn(page, item);
     await poll('the warning colour', async () => ((await item.getAttribute('class')) ?? '').includes('warning-kind') || undefined);
     await item.click();
     const sidebar = page.locator('.part.sidebar');
