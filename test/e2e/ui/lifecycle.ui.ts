@@ -58,8 +58,8 @@ suite('after the deploy in the workbench (emulator)', () => {
     await poll('the warning colour', async () => ((await item.getAttribute('class')) ?? '').includes('warning-kind') || undefined);
     await item.click();
     const sidebar = page.locator('.part.sidebar');
-    await sidebar.locator('.monaco-list-row', { hasText: 'TooManyDeletes' }).waitFor();
-    await sidebar.locator('.monaco-list-row', { hasText: 'SchemaPropertyCanOnlyAcceptValue' }).waitFor();
+    await sidebar.locator('.monaco-list-row', { hasText: 'TooManyDeletes' }).first().waitFor();
+    await sidebar.locator('.monaco-list-row', { hasText: 'SchemaPropertyCanOnlyAcceptValue' }).first().waitFor();
 
     const panel = await problemsPanel(page);
     const row = await poll('the aadmap-logs warning in Problems', async () =>
