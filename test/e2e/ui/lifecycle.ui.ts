@@ -82,10 +82,8 @@ suite('after the deploy in the workbench (emulator)', () => {
     await page.keyboard.type('Bob');
     await picker.locator('.monaco-list-row', { hasText: 'bob@contoso.com' }).click();
     await page.locator('.tabs-container .tab', { hasText: 'bob@contoso.com.provision.log' }).waitFor();
-    const result = page.locator('.editor-instance .monaco-editor', { hasText: /Provision\s+on\s+demand/ }).first();
-    await poll('the differences', async () =>
-      (await result.innerText()).includes("Differences from aadmap's preview (1)") ? true : undefined,
-    );
+    // The text itself (steps, differences) is checked by the extension-host suite; here, the tab and the request.
+    await poll('the on-demand request', async () => (emulator.lifecycle.onDemandRequests.length === before + 1 ? true : undefined));
     assert.equal(emulator.lifecycle.onDemandRequests.length, before + 1);
     await page.mouse.move(0, 0);
     await page.waitForTimeout(300);
