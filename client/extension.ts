@@ -8,6 +8,7 @@ import { SERVER_NODE_OPTIONS } from '../server/lsp/node-options';
 import { COMMANDS } from '../server/protocol';
 import { diagnosticHelpMiddleware, registerDiagnosticHelp } from './diagnostic-docs';
 import { registerGraphCommands } from './graph/commands';
+import { registerLifecycle } from './graph/lifecycle/index';
 import { initializationOptions, registerPreview } from './preview';
 
 let client: LanguageClient | undefined;
@@ -54,7 +55,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       await vscode.commands.executeCommand('editor.action.insertSnippet', { langId: 'aadmap', name: 'Chatwork mapping file' });
     }),
   );
-  registerGraphCommands(context, () => client);
+  registerLifecycle(
+    context,
+    registerGraphCommands(context, () => client),
+  );
   await client.start();
 }
 

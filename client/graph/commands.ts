@@ -16,13 +16,28 @@ import {
   type GraphProtocol,
   type PlanSummary,
 } from '../../server/graph/protocol';
+import { AFTER_DEPLOY_NOTE } from '../../server/graph/lifecycle/catalogue';
 import { Sanitizer } from '../../server/graph/sanitize';
 import { GRAPH_TOKEN_REQUEST } from '../../server/graph/token-exchange';
 import { answerTokenRequest, graphSettings, graphToken, tokenHandle } from './auth';
 
 const DIFF_SCHEME = 'aadmap-whatif';
 
-export function registerGraphCommands(context: vscode.ExtensionContext, client: () => LanguageClient | undefined): void {
+/** The helpers every Graph request of the extension goes through (the lifecycle views and commands use them too). */
+export interface GraphSession {
+  send<M extends GraphMethod>(
+    method: M,
+    params: GraphProtocol[M]['params'],
+    token?: vscode.CancellationToken,
+  ): Promise<GraphProtocol[M]['result']>;
+  connection(tenant: string | undefined): Promise<{ params: GraphConnectionParams }>;
+  withProgress<T>(title: string, run: (token: vscode.CancellationToken) => Promise<T>): Thenable<T>;
+  fail(result: { kind: string; message: string }): void;
+  confirm(summary: string, detail: string, action: string): Promise<string | undefined>;
+  log: { info(message: string): void; warn(message: string): void; error(message: string): void };
+}
+
+export function registerGraphCommands(context: vscode.ExtensionContext, client: () => LanguageClient | undefined): GraphSession {
   const channel = vscode.window.createOutputChannel('aadmap Graph', { log: true });
   const sanitizer = new Sanitizer();
   const log = {
@@ -202,7 +217,11 @@ export function registerGraphCommands(context: vscode.ExtensionContext, client: 
     );
     if (!done.ok) return fail(done);
     log.info(done.message);
-    void vscode.window.showInformationMessage(`aadmap: ${done.message}`);
+    if (action !== 'Deploy') return void vscode.window.showInformationMessage(`aadmap: ${done.message}`);
+    // A mapping change starts a new initial cycle by itself: offer to watch it rather than restart.
+    void vscode.window
+      .showInformationMessage(`aadmap: ${done.message} ${AFTER_DEPLOY_NOTE}`, 'Watch status')
+      .then((choice) => choice && vscode.commands.executeCommand('aadmap.lifecycle.showProvisioning'));
   }
 
   /**
@@ -290,4 +309,5 @@ export function registerGraphCommands(context: vscode.ExtensionContext, client: 
       }),
     ),
   );
+  return { send, connection, withProgress, fail, confirm, log };
 }

@@ -23,6 +23,7 @@ import { type ParsedArgs, option, parseArgs, UsageError } from './args';
 import { createTokenProvider } from './graph-auth';
 import { DEPLOY_IMPACT_OPTIONS, DEPLOY_IMPACT_USAGE, type DeployImpact, deployImpact } from './deploy-impact';
 import type { CliIO } from './io';
+import { afterDeployHint } from './lifecycle-commands';
 
 export const IMPORT_USAGE = `Usage: aadmap import SCHEMA.json [--target chatwork|PATH] [--out FILE]
 
@@ -37,7 +38,7 @@ Prints the complete synchronizationSchema JSON: the base schema with the attribu
 and object-mapping fields the file expresses replaced, and everything else kept exactly.
 Exit 1 when the file has syntax errors or a mapping cannot be built; checker findings go to stderr.`;
 
-const GRAPH_OPTIONS = `  --graph-endpoint URL   Graph host (default ${DEFAULT_GRAPH_ENDPOINT}; /v1.0 is added); sovereign clouds: https://graph.microsoft.us, …
+export const GRAPH_OPTIONS = `  --graph-endpoint URL   Graph host (default ${DEFAULT_GRAPH_ENDPOINT}; /v1.0 is added); sovereign clouds: https://graph.microsoft.us, …
   --tenant ID|DOMAIN     tenant to sign in to (default: the file's deploy statement, else the credential's)
   --verbose              log every HTTP request (method, URL, status, request-id) to stderr
 Auth: a token in AADMAP_GRAPH_TOKEN, else @azure/identity: AZURE_CLIENT_ID + AZURE_TENANT_ID + AZURE_CLIENT_SECRET
@@ -159,7 +160,7 @@ const SYNTAX_CODES = new Set([
 
 // ───────────────────────────────────────────── pull / deploy / rollback
 
-const graphSpec = {
+export const graphSpec = {
   'service-principal': { value: true },
   job: { value: true },
   tenant: { value: true },
@@ -299,6 +300,7 @@ async function confirmAndExecute(
   const backups = createBackupStore(backupDir);
   const report = await executePlan(api, plan, backups, steps, signal, reason);
   io.out(report.message);
+  if (plan.kind === 'deploy') io.out(afterDeployHint(plan));
   return 0;
 }
 
@@ -352,7 +354,7 @@ export async function withGraph(
   }
 }
 
-function targetFromFlags(args: ParsedArgs): DeployTarget {
+export function targetFromFlags(args: ParsedArgs): DeployTarget {
   return { servicePrincipal: option(args, 'service-principal'), job: option(args, 'job'), tenant: option(args, 'tenant') };
 }
 
@@ -360,12 +362,12 @@ function dropEmpty(target: DeployTarget): DeployTarget {
   return Object.fromEntries(Object.entries(target).filter(([, v]) => v)) as DeployTarget;
 }
 
-function usage(io: CliIO, text: string): number {
+export function usage(io: CliIO, text: string): number {
   io.out(text);
   return 0;
 }
 
-function readTextFile(file: string, io: CliIO): string | undefined {
+export function readTextFile(file: string, io: CliIO): string | undefined {
   try {
     const text = readBoundedText(file);
     return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
@@ -387,7 +389,7 @@ function readJsonFile(file: string, io: CliIO): unknown {
 }
 
 /** One line from stdin (empty at end of input: a non-interactive run never confirms by accident). */
-function ask(io: CliIO, question: string): Promise<string> {
+export function ask(io: CliIO, question: string): Promise<string> {
   io.err(question.trimEnd());
   return new Promise((resolveAnswer) => {
     let buffer = '';

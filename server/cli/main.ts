@@ -10,6 +10,7 @@ import { FMT_USAGE, runFmt } from './fmt-command';
 import { IMPACT_USAGE, runImpact } from './impact-command';
 import { runDeploy, runExport, runImport, runPull, runRollback } from './graph-commands';
 import { PREVIEW_USAGE, runPreview } from './preview-command';
+import { runLogs, runPause, runProvision, runRestart, runStart, runStatus, runTestConnection } from './lifecycle-commands';
 import type { CliIO } from './io';
 
 declare const __AADMAP_VERSION__: string | undefined;
@@ -32,6 +33,12 @@ Commands:
   eval --expr "EXPRESSION" --input USER.json [--format json]   evaluate an expression for a sample user
   preview FILE --input USER.json [--existing TARGET.json]       the SCIM requests for a sample user
   impact FILE --users USERS.jsonl --before OLD.aadmap|SCHEMA.json|git:REV   what a change does to every user
+  status [FILE] [--format json]                           the provisioning job's state, progress, quarantine, settings
+  start | pause [FILE]                                    start (or clear a quarantine) / pause the job
+  restart [FILE] [--reset SCOPES] [--force-deletes]       restart the job (a mapping change does not need it)
+  test-connection [FILE]                                  check the saved admin credentials (validateCredentials)
+  logs [FILE] [--since 2h] [--status failure] [--format json]   provisioning logs, grouped by error code
+  provision FILE --user UPN|ID [--format json]            provision one user now, compared with aadmap's preview
 
 Run 'aadmap <command> --help' for details.
 
@@ -59,6 +66,13 @@ const commands: Record<string, (argv: readonly string[], io: CliIO) => number | 
   eval: runEval,
   preview: runPreview,
   impact: runImpact,
+  status: runStatus,
+  start: runStart,
+  pause: runPause,
+  restart: runRestart,
+  'test-connection': runTestConnection,
+  logs: runLogs,
+  provision: runProvision,
 };
 
 /** Runs a command; the Graph commands are asynchronous, so the result may be a promise. */

@@ -9,6 +9,10 @@
  * never throw: every result is `{ ok: true, … }` or `{ ok: false, kind, message }`.
  */
 import type { DeployTarget } from './deploy-target';
+import type { LogDiagnostic } from './lifecycle/log-diagnostics';
+import type { ErrorGroup, LogRecord } from './lifecycle/logs';
+import type { DirectoryUserInfo, ProvisionReport } from './lifecycle/provision';
+import type { JobStatusReport } from './lifecycle/status';
 
 export interface GraphConnectionParams {
   /** Graph host; `/v1.0` is added. */
@@ -77,7 +81,26 @@ export interface GraphProtocol {
     result: GraphResult<{ message: string; backup: string }>;
   };
   'aadmap/graph/backups': { params: { backupDirectory: string }; result: { items: BackupItem[] } };
+  /** After the deploy (docs/watch-and-troubleshoot.md): read-only status, lifecycle actions, logs, provision on demand. */
+  'aadmap/graph/status': { params: LifecycleParams; result: GraphResult<{ status: JobStatusReport }> };
+  'aadmap/graph/control': {
+    params: LifecycleParams & { action: LifecycleAction; reset?: string[] };
+    result: GraphResult<{ message: string }>;
+  };
+  'aadmap/graph/logs': {
+    /** `text`: the mapping file, for diagnostics on its lines. */
+    params: LifecycleParams & { since: string; text?: string };
+    result: GraphResult<{ records: LogRecord[]; groups: ErrorGroup[]; diagnostics: LogDiagnostic[] }>;
+  };
+  'aadmap/graph/users': { params: GraphConnectionParams & { search: string }; result: GraphResult<{ items: DirectoryUserInfo[] }> };
+  'aadmap/graph/provision': {
+    params: LifecycleParams & { uri: string; text: string; user: string };
+    result: GraphResult<{ report: ProvisionReport; text: string }>;
+  };
 }
+
+export type LifecycleAction = 'start' | 'pause' | 'restart' | 'testConnection';
+export type LifecycleParams = GraphConnectionParams & { target: DeployTarget };
 
 export type GraphMethod = keyof GraphProtocol;
 

@@ -25,6 +25,7 @@ import { GRAPH_TOKEN_REQUEST, type TokenRequestResult, tokenRequest } from '../g
 import { executePlan, type Plan, planDeploy, planRollback, pull, type Steps, WorkflowError } from '../graph/workflow';
 import { createBackupStore } from '../node/backup-store';
 import type { SchemaFileReader } from '../service/schema-resolver';
+import { registerLifecycleHandlers } from './lifecycle-handlers';
 
 const PLAN_LIFETIME_MS = 30 * 60_000;
 
@@ -157,4 +158,6 @@ export function registerGraphHandlers(connection: Connection, schemaFiles: Schem
       .list()
       .catch(() => []),
   }));
+
+  registerLifecycleHandlers(on, withGraph, schemaFiles);
 }

@@ -10,6 +10,8 @@
  *   POST …/jobs/{jobId}/schema/parseExpression   parseExpressionResponse
  *   GET  …/jobs/{jobId}/schema/filterOperators
  *   GET  …/jobs/{jobId}/schema/functions     the job's function list (attributeMappingFunctionSchema)
+ *   GET  …/jobs/{jobId} status, POST start|pause|restart|validateCredentials|provisionOnDemand, GET …/synchronization/secrets,
+ *   GET  /auditLogs/provisioning, GET /users/{id}: seeded answers, see ./lifecycle.ts
  *
  * Bearer tokens are checked (401 unknown or expired, 403 without the needed scope). Faults can be
  * injected per request (429 with Retry-After, 503, 504, slow answers, dropped connections) and hooks
@@ -25,6 +27,7 @@ import { toSourceTree } from '../../server/graph/source-tree';
 import { SCOPE_OPERATOR_LABELS } from '../../server/graph/mapping-view';
 import chatworkSampleSchema from '../schema/fixtures/chatwork-sample-schema.json';
 import { routeDirectory } from './directory';
+import { LifecycleEmulator, SCOPE_AUDIT, SCOPE_DIRECTORY, SCOPE_USERS, seedLifecycleDemo } from './lifecycle';
 
 export const SCOPE_READ = 'Synchronization.Read.All';
 export const SCOPE_WRITE = 'Synchronization.ReadWrite.All';
@@ -165,6 +168,8 @@ export class GraphEmulator {
   readonly hooks: ((context: RequestContext) => void | Promise<void>)[] = [];
   readonly log: LoggedRequest[] = [];
   filterOperators: string[] = [...EMULATOR_FILTER_OPERATORS];
+  /** Job status, start/pause/restart, secrets, logs, provision on demand (./lifecycle.ts). */
+  readonly lifecycle = new LifecycleEmulator();
   private server?: Server;
   private readonly counts = new Map<string, number>();
   url = '';
@@ -186,7 +191,8 @@ export class GraphEmulator {
         jobs: [],
       },
     );
-    emulator.tokens.set(SEED.token, { scopes: [SCOPE_WRITE, SCOPE_APPS] });
+    emulator.tokens.set(SEED.token, { scopes: [SCOPE_WRITE, SCOPE_APPS, SCOPE_AUDIT, SCOPE_DIRECTORY, SCOPE_USERS] });
+    seedLifecycleDemo(emulator.lifecycle, { servicePrincipalId: SEED.servicePrincipalId, jobId: SEED.jobId });
     return emulator;
   }
 
@@ -203,6 +209,7 @@ export class GraphEmulator {
     await new Promise<void>((resolve) => this.server!.listen(port, '127.0.0.1', resolve));
     const { port: actual } = this.server.address() as AddressInfo;
     this.url = `http://127.0.0.1:${actual}`;
+    this.lifecycle.baseUrl = this.url;
     return this.url;
   }
 
@@ -287,11 +294,23 @@ export class GraphEmulator {
         : grant.scopes.some((s) => s === SCOPE_READ || s === SCOPE_WRITE || s === SCOPE_APPS);
       if (!allowed) return fail(403, 'Authorization_RequestDenied', 'Insufficient privileges to complete the operation.');
 
-      return this.route(method, path, new URLSearchParams(query), body, send, fail);
+      const params = new URLSearchParams(query);
+      if (this.lifecycle.route(method, path, params, body, grant.scopes, send, fail, this.lifecycleContext)) return;
+      return this.route(method, path, params, body, send, fail);
     } catch (error) {
       return fail(500, 'InternalServerError', `Emulator failure: ${error instanceof Error ? error.message : String(error)}`);
     }
   }
+
+  private readonly lifecycleContext = {
+    servicePrincipalExists: (id: string) => this.servicePrincipals.some((sp) => sp.id === id),
+    jobExists: (spId: string, jobId: string) => !!this.servicePrincipals.find((sp) => sp.id === spId)?.jobs.some((j) => j.id === jobId),
+    ruleIds: (jobId: string) => {
+      const job = this.servicePrincipals.flatMap((sp) => sp.jobs).find((j) => j.id === jobId);
+      const rules = job?.schema.synchronizationRules;
+      return Array.isArray(rules) ? rules.map((r) => String((r as { id?: unknown }).id)) : [];
+    },
+  };
 
   private route(
     method: string,
@@ -336,10 +355,13 @@ export class GraphEmulator {
       );
     if (!path.includes('/synchronization'))
       return method === 'GET' ? send(200, select(sp)) : fail(405, 'Request_BadRequest', 'Method not allowed.');
-    if (!jobId) return method === 'GET' ? send(200, { value: sp.jobs.map(jobJson) }) : fail(405, 'BadRequest', 'Method not allowed.');
+    if (!jobId)
+      return method === 'GET'
+        ? send(200, { value: sp.jobs.map((j) => jobJson(j, this.lifecycle)) })
+        : fail(405, 'BadRequest', 'Method not allowed.');
     const job = sp.jobs.find((j) => j.id === jobId);
     if (!job) return fail(404, 'NotFound', `The job '${jobId}' was not found.`);
-    if (!schema) return method === 'GET' ? send(200, jobJson(job)) : fail(405, 'BadRequest', 'Method not allowed.');
+    if (!schema) return method === 'GET' ? send(200, jobJson(job, this.lifecycle)) : fail(405, 'BadRequest', 'Method not allowed.');
     if (action === 'filterOperators' && method === 'GET') {
       return send(200, {
         value: this.filterOperators.map((name) => ({
@@ -381,12 +403,13 @@ export class GraphEmulator {
   }
 }
 
-function jobJson(job: JobRecord) {
+function jobJson(job: JobRecord, lifecycle: LifecycleEmulator) {
+  const { schedule, status } = lifecycle.jobFields(job.id);
   return {
     id: job.id,
     templateId: job.templateId,
-    schedule: { expiration: null, interval: 'PT40M', state: 'Active' },
-    status: { code: 'Active', countSuccessiveCompleteFailures: 0, escrowsPruned: false, quarantine: null },
+    schedule,
+    status,
     synchronizationJobSettings: [{ name: 'QuarantineTooManyDeletesThreshold', value: '500' }],
   };
 }

@@ -19,6 +19,9 @@ async function main(): Promise<void> {
       'Try:',
       `  AADMAP_GRAPH_TOKEN=${SEED.token} npx aadmap pull --service-principal ${SEED.servicePrincipalId} --graph-endpoint ${url} --out chatwork-live.aadmap`,
       `  AADMAP_GRAPH_TOKEN=${SEED.token} npx aadmap deploy chatwork-live.aadmap --graph-endpoint ${url} --dry-run`,
+      `  AADMAP_GRAPH_TOKEN=${SEED.token} npx aadmap status chatwork-live.aadmap --graph-endpoint ${url}`,
+      `  AADMAP_GRAPH_TOKEN=${SEED.token} npx aadmap logs chatwork-live.aadmap --graph-endpoint ${url}`,
+      `  AADMAP_GRAPH_TOKEN=${SEED.token} npx aadmap provision chatwork-live.aadmap --user bob@contoso.com --graph-endpoint ${url}`,
       '',
     ].join('\n'),
   );

@@ -20,6 +20,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import Mocha from 'mocha';
 import { GraphEmulator, SCOPE_APPS, SCOPE_WRITE } from '../../graph-emulator/emulator';
+import { SCOPE_AUDIT, SCOPE_DIRECTORY, SCOPE_USERS } from '../../graph-emulator/lifecycle';
 import { setSession, screenshot } from '../ui/session';
 import { waitForWorkbench } from '../ui/workbench';
 import { launchBrowser } from './browser';
@@ -52,7 +53,7 @@ runMain('UI tests (code-server + Chromium)', Number(options.timeout) * 1000, asy
   const workspace = examplesWorkspace(runDir);
   const graphToken = testGraphToken();
   const emulator = GraphEmulator.seeded();
-  emulator.tokens.set(graphToken, { scopes: [SCOPE_WRITE, SCOPE_APPS] });
+  emulator.tokens.set(graphToken, { scopes: [SCOPE_WRITE, SCOPE_APPS, SCOPE_AUDIT, SCOPE_DIRECTORY, SCOPE_USERS] });
   const graphUrl = await emulator.start(0);
   onCleanup('stop the Graph emulator', () => emulator.stop());
   log(`Graph emulator on ${graphUrl}`);

@@ -1,0 +1,144 @@
+/**
+ * The lifecycle commands, one small class each: Start, Pause, Restart, Test connection, Provision
+ * user on demand, Refresh, and the two that open what a view or a diagnostic points to. Every Graph
+ * call goes through the shared GraphSession (the same path as deploy's requests).
+ */
+import * as vscode from 'vscode';
+import { RESET_SCOPE_EFFECTS, RESET_SCOPES, AFTER_DEPLOY_NOTE } from '../../../server/graph/lifecycle/catalogue';
+import type { GraphConnectionParams, LifecycleAction } from '../../../server/graph/protocol';
+import type { JobWatcher } from './watcher';
+import type { ProvisionResults } from './provision-results';
+
+abstract class LifecycleCommand {
+  constructor(protected readonly watcher: JobWatcher) {}
+  abstract run(...args: unknown[]): Promise<void>;
+
+  /** The job of the active file, after a refresh (signs in when needed). */
+  protected async job() {
+    await this.watcher.refresh(true);
+    const job = this.watcher.current;
+    if (!job) void vscode.window.showWarningMessage('aadmap: open a .aadmap file with a deploy statement (deploy servicePrincipal "…").');
+    return job;
+  }
+
+  protected async control(action: LifecycleAction, title: string, reset?: string[]): Promise<void> {
+    const job = await this.job();
+    if (!job) return;
+    const { session } = this.watcher;
+    const { params } = await session.connection(job.target.tenant);
+    const result = await session.withProgress(title, (token) =>
+      session.send('aadmap/graph/control', { ...params, target: job.target, action, reset }, token),
+    );
+    if (!result.ok) return session.fail(result);
+    session.log.info(result.message);
+    void vscode.window.showInformationMessage(`aadmap: ${result.message}`);
+    await this.watcher.refresh(true);
+  }
+}
+
+export class StartCommand extends LifecycleCommand {
+  run = () => this.control('start', 'aadmap: starting provisioning');
+}
+
+export class PauseCommand extends LifecycleCommand {
+  run = () => this.control('pause', 'aadmap: pausing provisioning');
+}
+
+export class TestConnectionCommand extends LifecycleCommand {
+  run = () => this.control('testConnection', 'aadmap: testing the connection');
+}
+
+export class RestartCommand extends LifecycleCommand {
+  run = async () => {
+    const pick = await vscode.window.showQuickPick(
+      [
+        { label: 'Restart provisioning', description: 'as the portal does (default)', scopes: [] as string[] },
+        ...RESET_SCOPES.map((s) => ({ label: s, description: RESET_SCOPE_EFFECTS[s], scopes: [s] })),
+      ],
+      { title: `Restart the job — ${AFTER_DEPLOY_NOTE}` },
+    );
+    if (!pick) return;
+    const dangerous = pick.scopes.filter((s) => s === 'Full' || s === 'ForceDeletes');
+    if (dangerous.length) {
+      const action = dangerous.includes('Full') ? 'Full reset' : 'Release deletes';
+      const detail = dangerous.map((s) => `${s}: ${RESET_SCOPE_EFFECTS[s as keyof typeof RESET_SCOPE_EFFECTS]}.`).join('\n');
+      if ((await this.watcher.session.confirm(`${action}? This cannot be undone.`, detail, action)) !== action) return;
+    }
+    await this.control('restart', 'aadmap: restarting provisioning', pick.scopes);
+  };
+}
+
+export class RefreshCommand extends LifecycleCommand {
+  run = () => this.watcher.refresh(true);
+}
+
+export class ShowProvisioningCommand extends LifecycleCommand {
+  run = async () => {
+    await vscode.commands.executeCommand('aadmap.provisioning.focus');
+    await this.watcher.refresh(true);
+  };
+}
+
+export class ExplainQuarantineCommand extends LifecycleCommand {
+  run = async (quarantine?: unknown) => {
+    const q = (quarantine as { reason: string; explanation: string; fix: string } | undefined) ?? this.watcher.current?.status?.quarantine;
+    if (!q) return void vscode.window.showInformationMessage('aadmap: the job is not in quarantine.');
+    void vscode.window.showWarningMessage(`Quarantine: ${q.reason}`, { modal: true, detail: `${q.explanation}\n\n${q.fix}` });
+  };
+}
+
+export class ProvisionUserCommand extends LifecycleCommand {
+  constructor(
+    watcher: JobWatcher,
+    private readonly results: ProvisionResults,
+  ) {
+    super(watcher);
+  }
+  run = async () => {
+    const job = await this.job();
+    if (!job) return;
+    const { session } = this.watcher;
+    const { params } = await session.connection(job.target.tenant);
+    const user = await pickUser(this.watcher, params);
+    if (!user) return;
+    const result = await session.withProgress('aadmap: provisioning on demand', (token) =>
+      session.send(
+        'aadmap/graph/provision',
+        { ...params, target: job.target, uri: job.document.uri.toString(), text: job.document.getText(), user },
+        token,
+      ),
+    );
+    if (!result.ok) return session.fail(result);
+    await this.results.show(result.report, result.text);
+  };
+}
+
+/** A QuickPick that searches users by the start of their name or UPN as the user types. */
+async function pickUser(watcher: JobWatcher, params: GraphConnectionParams): Promise<string | undefined> {
+  const testUser = process.env['AADMAP_TEST_PROVISION_USER'];
+  if (testUser) return testUser; // extension tests cannot type into a QuickPick
+  const quickPick = vscode.window.createQuickPick<vscode.QuickPickItem & { id: string }>();
+  quickPick.title = 'Provision user on demand';
+  quickPick.placeholder = 'Search users by name or user principal name';
+  let seq = 0;
+  quickPick.onDidChangeValue(async (value) => {
+    const mine = ++seq;
+    if (value.trim().length < 2) return;
+    quickPick.busy = true;
+    const found = await watcher.session.send('aadmap/graph/users', { ...params, search: value.trim() });
+    if (mine !== seq) return;
+    quickPick.busy = false;
+    quickPick.items = found.ok ? found.items.map((u) => ({ label: u.displayName, description: u.userPrincipalName, id: u.id })) : [];
+  });
+  quickPick.show();
+  return new Promise((resolve) => {
+    quickPick.onDidAccept(() => {
+      resolve(quickPick.selectedItems[0]?.id);
+      quickPick.hide();
+    });
+    quickPick.onDidHide(() => {
+      resolve(undefined);
+      quickPick.dispose();
+    });
+  });
+}

@@ -1,0 +1,234 @@
+/**
+ * `aadmap status`: the job as the portal's provisioning overview shows it (GET job), with the
+ * settings read from GET …/synchronization/secrets — never a masked value. Read-only.
+ * Shapes: synchronizationStatus and friends (https://learn.microsoft.com/graph/api/resources/synchronization-synchronizationstatus).
+ */
+import { GraphError } from '../client';
+import { asArray, isRecord, str } from '../json';
+import type { SynchronizationApi } from '../sync-api';
+import type { ResolvedTarget } from '../workflow';
+import { explainQuarantine } from './catalogue';
+
+const enc = encodeURIComponent;
+/** The service's "never" (steadyStateFirstAchievedTime before the first steady state). */
+const NEVER = /^0001-01-01/;
+
+export interface JobStatusReport {
+  servicePrincipal: { id: string; displayName: string };
+  job: { id: string; templateId: string };
+  /** Graph's status.code: Active, Paused, Quarantine, NotRun, NotConfigured. */
+  state: string;
+  schedule: string | null;
+  /** The initial cycle has completed at least once. */
+  steadyState: boolean;
+  quarantine: null | {
+    reason: string;
+    since: string | null;
+    nextAttempt: string | null;
+    seriesBegan: string | null;
+    error: { code: string; message: string };
+    explanation: string;
+    fix: string;
+    /** TooManyDeletes: the deletes held in the logs since the quarantine began (null when the logs cannot be read). */
+    heldDeletes?: number | null;
+  };
+  progress: null | { completed: number; total: number; units: string };
+  lastExecution: null | {
+    state: string;
+    began: string | null;
+    ended: string | null;
+    imported: number | null;
+    exported: number | null;
+    escrowed: number | null;
+    error: { code: string; message: string } | null;
+  };
+  synchronizedCounts: Record<string, number>;
+  settings: {
+    syncAll: boolean | null;
+    notificationEmail: string | null;
+    notificationsEnabled: boolean | null;
+    deletionPreventionEnabled: boolean | null;
+    deletionThreshold: number | null;
+  };
+  /** Why a part could not be read (e.g. the settings without permission). */
+  warnings: string[];
+}
+
+export async function readJobStatus(api: SynchronizationApi, target: ResolvedTarget, signal?: AbortSignal): Promise<JobStatusReport> {
+  const sp = target.servicePrincipal;
+  const { json } = await api.graph.getJson(`/servicePrincipals/${enc(sp.id)}/synchronization/jobs/${enc(target.job.id)}`, signal);
+  const job = isRecord(json) ? json : {};
+  const status = isRecord(job.status) ? job.status : {};
+  const report: JobStatusReport = {
+    servicePrincipal: { id: sp.id, displayName: sp.displayName },
+    job: { id: target.job.id, templateId: str(job.templateId) ?? target.job.templateId },
+    state: str(status.code) ?? 'Unknown',
+    schedule: isRecord(job.schedule) ? (str(job.schedule.state) ?? null) : null,
+    steadyState: isTime(status.steadyStateFirstAchievedTime),
+    quarantine: null,
+    progress: null,
+    lastExecution: null,
+    synchronizedCounts: {},
+    settings: emptySettings(),
+    warnings: [],
+  };
+  if (isRecord(status.quarantine)) {
+    const q = status.quarantine;
+    const reason = str(q.reason) ?? 'Unknown';
+    report.quarantine = {
+      reason,
+      since: time(q.currentBegan),
+      nextAttempt: time(q.nextAttempt),
+      seriesBegan: time(q.seriesBegan),
+      error: errorOf(q.error) ?? { code: '', message: '' },
+      ...explainQuarantine(reason),
+    };
+  }
+  const progress = asArray(status.progress)
+    .filter(isRecord)
+    .find((p) => num(p.totalUnits) > 0);
+  if (progress)
+    report.progress = { completed: num(progress.completedUnits), total: num(progress.totalUnits), units: str(progress.units) ?? '' };
+  if (isRecord(status.lastExecution) && isTime(status.lastExecution.timeBegan)) {
+    const e = status.lastExecution;
+    const error = errorOf(e.error);
+    report.lastExecution = {
+      state: str(e.state) ?? '',
+      began: time(e.timeBegan),
+      ended: time(e.timeEnded),
+      imported: optionalNum(e.countImported),
+      exported: optionalNum(e.countExported),
+      escrowed: optionalNum(e.countEscrowed),
+      error: error && error.code !== 'None' ? error : null,
+    };
+  }
+  for (const pair of asArray(status.synchronizedEntryCountByType).filter(isRecord)) {
+    const key = str(pair.key);
+    if (key) report.synchronizedCounts[key] = num(pair.value);
+  }
+  try {
+    report.settings = await readSettings(api, sp.id, signal);
+  } catch (error) {
+    if (!(error instanceof GraphError) || error.status === undefined || error.status >= 500 || error.status === 401) throw error;
+    report.warnings.push(`The settings could not be read (${error.code}): ${error.message}`);
+  }
+  return report;
+}
+
+function emptySettings(): JobStatusReport['settings'] {
+  return { syncAll: null, notificationEmail: null, notificationsEnabled: null, deletionPreventionEnabled: null, deletionThreshold: null };
+}
+
+/**
+ * The settings kept in the secrets (graph-lifecycle.md §1.2): SyncAll and the JSON string
+ * SyncNotificationSettings. Only these keys are read; a value the service masks ("*") counts as not readable.
+ */
+export async function readSettings(
+  api: SynchronizationApi,
+  servicePrincipalId: string,
+  signal?: AbortSignal,
+): Promise<JobStatusReport['settings']> {
+  const { json } = await api.graph.getJson(`/servicePrincipals/${enc(servicePrincipalId)}/synchronization/secrets`, signal);
+  const settings = emptySettings();
+  const pairs = asArray(isRecord(json) ? json.value : undefined).filter(isRecord);
+  const value = (key: string) => {
+    const found = str(pairs.find((p) => str(p.key)?.toLowerCase() === key.toLowerCase())?.value);
+    return found === undefined || found === '*' ? undefined : found;
+  };
+  const syncAll = value('SyncAll')?.trim().toLowerCase();
+  if (syncAll === 'true' || syncAll === 'false') settings.syncAll = syncAll === 'true';
+  const notification = value('SyncNotificationSettings');
+  if (notification) {
+    try {
+      const parsed = JSON.parse(notification) as unknown;
+      if (isRecord(parsed)) {
+        settings.notificationEmail = str(parsed.Recipients)?.trim() || null;
+        settings.notificationsEnabled = typeof parsed.Enabled === 'boolean' ? parsed.Enabled : null;
+        settings.deletionPreventionEnabled = typeof parsed.DeleteThresholdEnabled === 'boolean' ? parsed.DeleteThresholdEnabled : null;
+        const threshold = Number(parsed.DeleteThresholdValue);
+        settings.deletionThreshold = parsed.DeleteThresholdValue !== undefined && Number.isFinite(threshold) ? threshold : null;
+      }
+    } catch {
+      // not JSON: the settings stay unreadable
+    }
+  }
+  return settings;
+}
+
+/** The `--format json` object (the exact contract: state, quarantine, progress, lastExecution, settings). */
+export function statusToJson(report: JobStatusReport): Record<string, unknown> {
+  return {
+    servicePrincipal: report.servicePrincipal,
+    job: report.job,
+    state: report.state,
+    schedule: report.schedule,
+    steadyState: report.steadyState,
+    quarantine: report.quarantine,
+    progress: report.progress,
+    lastExecution: report.lastExecution,
+    synchronizedCounts: report.synchronizedCounts,
+    settings: report.settings,
+  };
+}
+
+export function formatStatusText(report: JobStatusReport): string {
+  const lines: string[] = [];
+  const name = report.servicePrincipal.displayName || report.servicePrincipal.id;
+  lines.push(`${name} — job ${report.job.id}`);
+  lines.push(`State: ${report.state}${report.schedule ? ` (schedule ${report.schedule})` : ''}`);
+  lines.push(`Initial cycle: ${report.steadyState ? 'completed (steady state reached)' : 'not completed yet'}`);
+  if (report.progress) {
+    const { completed, total, units } = report.progress;
+    lines.push(`Progress: ${completed}/${total}${units ? ` ${units}` : ''} (${Math.floor((completed / total) * 100)}%)`);
+  }
+  if (report.quarantine) {
+    const q = report.quarantine;
+    lines.push(`Quarantine: ${q.reason}${q.since ? ` since ${q.since}` : ''}${q.nextAttempt ? `, next attempt ${q.nextAttempt}` : ''}`);
+    lines.push(`  Why: ${q.explanation}`);
+    if (q.error.code || q.error.message) lines.push(`  Error: ${[q.error.code, q.error.message].filter(Boolean).join(': ')}`);
+    if (q.heldDeletes !== undefined)
+      lines.push(`  Held deletes: ${q.heldDeletes === null ? 'unknown (the provisioning logs cannot be read)' : q.heldDeletes}`);
+    lines.push(`  Fix: ${q.fix}`);
+  }
+  const e = report.lastExecution;
+  if (e) {
+    const counts = [`imported ${e.imported ?? '?'}`, `exported ${e.exported ?? '?'}`, `escrowed ${e.escrowed ?? '?'}`].join(', ');
+    lines.push(`Last execution: ${e.state}, ${e.began ?? '?'} → ${e.ended ?? '?'} (${counts})`);
+    if (e.error) lines.push(`  Error: ${e.error.code}: ${e.error.message}`);
+  } else lines.push('Last execution: none');
+  const counts = Object.entries(report.synchronizedCounts);
+  if (counts.length) lines.push(`Synchronized: ${counts.map(([k, v]) => `${v} ${k}`).join(', ')}`);
+  const s = report.settings;
+  const unknown = 'not readable';
+  lines.push('Settings (read-only):');
+  lines.push(`  Scope: ${s.syncAll === null ? unknown : s.syncAll ? 'all users and groups' : 'only assigned users and groups'}`);
+  lines.push(
+    `  Notification email: ${s.notificationEmail ?? (s.notificationsEnabled === null ? unknown : 'none')}${s.notificationsEnabled === null ? '' : s.notificationsEnabled ? ' (on)' : ' (off)'}`,
+  );
+  lines.push(
+    `  Accidental-deletion prevention: ${s.deletionPreventionEnabled === null ? unknown : s.deletionPreventionEnabled ? 'on' : 'off'}${s.deletionThreshold !== null ? `, threshold ${s.deletionThreshold}` : ''}`,
+  );
+  return lines.join('\n');
+}
+
+function isTime(value: unknown): boolean {
+  return typeof value === 'string' && value !== '' && !NEVER.test(value);
+}
+
+function time(value: unknown): string | null {
+  return isTime(value) ? (value as string) : null;
+}
+
+function num(value: unknown): number {
+  const n = Number(value);
+  return Number.isFinite(n) ? n : 0;
+}
+
+function optionalNum(value: unknown): number | null {
+  return value === null || value === undefined || !Number.isFinite(Number(value)) ? null : Number(value);
+}
+
+function errorOf(value: unknown): { code: string; message: string } | null {
+  if (!isRecord(value)) return null;
+  return { code: str(value.code) ?? '', message: str(value.message) ?? '' };
+}
