@@ -2,7 +2,7 @@
  * `aadmap import | export | pull | deploy | rollback` — the Graph commands (issue 5; flags are a contract).
  * Exit status: 0 success, 1 refused or failed (nothing written), 2 usage error.
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseMappingFile } from '../../grammar/mapping/index';
@@ -15,14 +15,17 @@ import { type DeployTarget, mergeDeployTargets, readDeployTarget } from '../grap
 import { exportSchema } from '../graph/export';
 import { fitsChatwork, importSchema } from '../graph/import';
 import { SynchronizationApi } from '../graph/sync-api';
+import { recognizeSynchronizationSchema } from '../schema/graph-schema';
 import { executePlan, planDeploy, planRollback, pull, type Plan, type Steps, WorkflowError } from '../graph/workflow';
 import { type ParsedArgs, option, parseArgs, UsageError } from './args';
+import { FileReadError, readTextInput } from './files';
 import { createTokenProvider } from './graph-auth';
 import type { CliIO } from './io';
 
 export const IMPORT_USAGE = `Usage: aadmap import SCHEMA.json [--target chatwork|PATH]
 
-Prints the .aadmap text of a Microsoft Graph synchronizationSchema JSON file. The target statement is
+Prints the .aadmap text of a Microsoft Graph synchronizationSchema JSON file (or of a synchronization
+job's JSON with its "schema"; anything else is refused, exit 1). The target statement is
 'target chatwork' when the mappings fit the built-in Chatwork schema, else the schema file itself
 (relative to the current folder; --target overrides). Exit 1 when something cannot be written in .aadmap.`;
 
@@ -45,8 +48,9 @@ ${GRAPH_OPTIONS}`;
 
 export const DEPLOY_USAGE = `Usage: aadmap deploy FILE.aadmap [--service-principal ID] [--job ID] [--dry-run] [--yes] [options]
 
-Resolves the service principal and job (flags override the file's deploy statement), reads the
-job's schema, refuses if the file has errors, builds the new schema and prints the what-if. Then,
+Checks the file first and refuses it when it has errors (before any request to Graph). Then resolves
+the service principal and job (flags override the file's deploy statement), reads the job's
+schema, builds the new schema and prints the what-if. Then,
 after confirmation (--yes skips it), saves a backup in .aadmap/backups/, checks the schema did not
 change meanwhile, PUTs the new schema and verifies it.
   --dry-run              print the what-if only; exit 0, or 1 when the deploy would be refused
@@ -68,8 +72,14 @@ export function runImport(argv: readonly string[], io: CliIO): number {
   if (args.flags.has('help')) return usage(io, IMPORT_USAGE);
   if (args.positionals.length !== 1) throw new UsageError('import takes exactly one SCHEMA.json');
   const file = args.positionals[0]!;
-  const schema = readJsonFile(file, io);
-  if (schema === undefined) return 1;
+  const json = readJsonFile(file, io);
+  if (json === undefined) return 1;
+  const recognized = recognizeSynchronizationSchema(json);
+  if ('problem' in recognized) {
+    io.err(`aadmap import: ${file}: ${recognized.problem}. Nothing was imported.`);
+    return 1;
+  }
+  const schema = recognized.schema;
   const targetOption = option(args, 'target');
   const target =
     targetOption === 'chatwork'
@@ -96,8 +106,14 @@ export function runExport(argv: readonly string[], io: CliIO): number {
   if (!baseFile) throw new UsageError('export needs --base SCHEMA.json (the schema the mappings go into)');
   const file = args.positionals[0]!;
   const text = readTextFile(file, io);
-  const base = readJsonFile(baseFile, io);
-  if (text === undefined || base === undefined) return 1;
+  const baseJson = readJsonFile(baseFile, io);
+  if (text === undefined || baseJson === undefined) return 1;
+  const recognized = recognizeSynchronizationSchema(baseJson);
+  if ('problem' in recognized) {
+    io.err(`aadmap export: ${baseFile}: ${recognized.problem}. Nothing was exported.`);
+    return 1;
+  }
+  const base = recognized.schema;
   const lines = new LineIndex(text);
   const where = (offset: number) => {
     const p = lines.positionAt(offset);
@@ -284,6 +300,10 @@ async function withGraph(
   } catch (error) {
     const message = client.sanitizer.clean(error instanceof Error ? error.message : String(error));
     if (error instanceof WorkflowError && error.kind === 'usage') throw new UsageError(message);
+    if (error instanceof GraphError && error.code === 'AuthenticationFailed') {
+      io.err(`aadmap: ${SIGN_IN_HELP}${verbose ? `\n${message}` : ' (--verbose shows why the sign-in library failed.)'}`);
+      return 1;
+    }
     if (error instanceof WorkflowError || error instanceof GraphError || error instanceof GraphCancelledError) {
       io.err(`aadmap: ${message}`);
       return 1;
@@ -294,6 +314,12 @@ async function withGraph(
     process.removeListener('SIGINT', onSignal);
   }
 }
+
+/** What to do when no token could be had: the three ways to sign in, in one paragraph. */
+export const SIGN_IN_HELP =
+  "Could not sign in to Microsoft Graph. Sign in one of three ways: run `az login` (the Azure CLI's account is used), " +
+  'or set AZURE_CLIENT_ID, AZURE_TENANT_ID and AZURE_CLIENT_SECRET (or AZURE_CLIENT_CERTIFICATE_PATH) for an app registration, ' +
+  'or set AADMAP_GRAPH_TOKEN to an access token for Microsoft Graph. In an interactive terminal a device code sign-in is offered as well.';
 
 function targetFromFlags(args: ParsedArgs): DeployTarget {
   return { servicePrincipal: option(args, 'service-principal'), job: option(args, 'job'), tenant: option(args, 'tenant') };
@@ -310,10 +336,10 @@ function usage(io: CliIO, text: string): number {
 
 function readTextFile(file: string, io: CliIO): string | undefined {
   try {
-    const text = readFileSync(file, 'utf8');
-    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+    return readTextInput(file);
   } catch (error) {
-    io.err(`aadmap: cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    if (!(error instanceof FileReadError)) throw error;
+    io.err(`aadmap: ${error.message}`);
     return undefined;
   }
 }

@@ -6,6 +6,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { SampleFileAccess } from '../service/sample-users';
+import { readFailureReason } from './file-errors';
 import { documentPath } from './schema-file-reader';
 
 export function createNodeSampleFiles(): SampleFileAccess {
@@ -39,7 +40,7 @@ export function createNodeSampleFiles(): SampleFileAccess {
       try {
         return { text: readFileSync(path, 'utf8') };
       } catch (error) {
-        return { error: `cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}` };
+        return { error: `cannot read ${path}: ${readFailureReason(error)}` };
       }
     },
   };
