@@ -1,4 +1,5 @@
 /** Public entry of the `.aadmap` file language: text → { ast, diagnostics }, never throwing. */
+import { addSuggestions } from './suggestions';
 import type { IToken } from 'chevrotain';
 import { endOfLastToken, internalErrorDiagnostic, lexerDiagnostics, parserDiagnostics } from '../common/chevrotain-diagnostics';
 import { inputText } from '../common/input-text';
@@ -146,6 +147,7 @@ export function parseMappingPieceGeneral(text: string, start: number, end: numbe
   const errors = parser.errors;
   diagnostics.push(...parserDiagnostics(errors, endOfLastToken(tokens) || start));
   const file = new MappingVisitor(text, diagnostics).file(cst);
+  addSuggestions(text, diagnostics);
   const comments: Comment[] = lexed.comments.map((t) => ({
     kind: 'comment',
     text: t.image,

@@ -1,4 +1,12 @@
-/** A small argv parser: `--flag`, `--option value`, `--option=value`, repeatable options, positionals. */
+/**
+ * The argv parser every command uses, so that every command follows the same conventions
+ * (docs/cli-conventions.md): `--flag`, `--option value`, `--option=value`, repeatable options,
+ * positionals, `-` as a positional (standard input), `--` ending the options, the common short
+ * flags (`-h` for --help, `-f` for --format, and any a command declares), and an unknown option a
+ * usage error that names it (never read as a file name).
+ */
+import { suggestNames } from '../catalogue/index';
+
 export class UsageError extends Error {}
 
 export interface OptionSpec {
@@ -6,6 +14,8 @@ export interface OptionSpec {
   value?: boolean;
   /** May be given several times (values collected in order). */
   repeatable?: boolean;
+  /** A one-letter alias (`o` for `-o`), besides the common ones in SHORT_FLAGS. */
+  short?: string;
 }
 
 export interface ParsedArgs {
@@ -14,7 +24,19 @@ export interface ParsedArgs {
   flags: Set<string>;
 }
 
+/** Short flags every command has when it has the long option: `-h` → --help, `-f` → --format. */
+export const SHORT_FLAGS: Readonly<Record<string, string>> = { h: 'help', f: 'format' };
+
+/** The flags that ask for help, anywhere before `--` (main.ts turns them into the command's help). */
+export const HELP_FLAGS: readonly string[] = ['--help', '-h'];
+
 export function parseArgs(argv: readonly string[], spec: Record<string, OptionSpec>): ParsedArgs {
+  // Every command takes --help (and -h), whether or not it lists it.
+  const options: Record<string, OptionSpec> = { help: {}, ...spec };
+  const shorts = new Map<string, string>();
+  for (const [letter, name] of Object.entries(SHORT_FLAGS)) if (options[name]) shorts.set(letter, name);
+  for (const [name, option] of Object.entries(options)) if (option.short) shorts.set(option.short, name);
+
   const parsed: ParsedArgs = { positionals: [], options: new Map(), flags: new Set() };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
@@ -22,27 +44,48 @@ export function parseArgs(argv: readonly string[], spec: Record<string, OptionSp
       parsed.positionals.push(...argv.slice(i + 1));
       break;
     }
-    if (!arg.startsWith('--') || arg === '-') {
+    if (!arg.startsWith('-') || arg === '-') {
       parsed.positionals.push(arg);
       continue;
     }
-    const eq = arg.indexOf('=');
-    const name = arg.slice(2, eq === -1 ? undefined : eq);
-    const option = spec[name];
-    if (!option) throw new UsageError(`unknown option --${name}`);
+    let name: string;
+    let inlineValue: string | undefined;
+    let shown: string;
+    if (arg.startsWith('--')) {
+      const eq = arg.indexOf('=');
+      name = arg.slice(2, eq === -1 ? undefined : eq);
+      inlineValue = eq === -1 ? undefined : arg.slice(eq + 1);
+      shown = `--${name}`;
+      if (!options[name]) throw new UsageError(`unknown option --${name}${suggestOption(name, Object.keys(options))}`);
+    } else {
+      const letter = arg.slice(1, 2);
+      shown = `-${letter}`;
+      const long = shorts.get(letter);
+      if (!long) throw new UsageError(`unknown option ${arg}${arg.length > 2 ? ` (options start with --, e.g. --${arg.slice(1)})` : ''}`);
+      name = long;
+      // `-fjson` and `-f=json` as well as `-f json`.
+      const rest = arg.slice(2);
+      inlineValue = rest === '' ? undefined : rest.startsWith('=') ? rest.slice(1) : rest;
+    }
+    const option = options[name]!;
     if (!option.value) {
-      if (eq !== -1) throw new UsageError(`--${name} takes no value`);
+      if (inlineValue !== undefined) throw new UsageError(`${shown} takes no value`);
       parsed.flags.add(name);
       continue;
     }
-    const value = eq !== -1 ? arg.slice(eq + 1) : argv[++i];
-    if (value === undefined) throw new UsageError(`--${name} needs a value`);
+    const value = inlineValue ?? argv[++i];
+    if (value === undefined) throw new UsageError(`${shown} needs a value`);
     const values = parsed.options.get(name) ?? [];
     if (values.length && !option.repeatable) throw new UsageError(`--${name} is given twice`);
     values.push(value);
     parsed.options.set(name, values);
   }
   return parsed;
+}
+
+function suggestOption(name: string, known: readonly string[]): string {
+  const [best] = suggestNames(name, known, 1);
+  return best ? ` (did you mean --${best}?)` : '';
 }
 
 export function option(args: ParsedArgs, name: string): string | undefined {

@@ -1,6 +1,5 @@
 /** `aadmap check FILE... [--expr EXPRESSION] [--format text|json|sarif] [--strict]` */
 import { readdirSync, statSync } from 'node:fs';
-import { readBoundedText } from '../node/bounded-read';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createFileSchemaReader } from '../node/schema-file-reader';
@@ -10,18 +9,30 @@ import { languageOf } from '../service/document';
 import { oneOf, parseArgs, UsageError } from './args';
 import { formatSarif } from './format-sarif';
 import { formatText } from './format-text';
+import { FileReadError, readTextInput, STDIN } from './files';
 import type { CliIO } from './io';
 import { type CheckedInput, toReported } from './report';
 
 export const CHECK_USAGE = `Usage: aadmap check FILE... [--format text|json|sarif] [--strict]
        aadmap check --expr "EXPRESSION" [--format text|json|sarif] [--strict]
+       aadmap check - [--stdin-filename NAME] [--format …]
 
 Checks .aadmap mapping files and .scimfilter files (directories are searched for both).
 --expr checks one expression as a mapping source against the Azure AD user attributes.
+  -                        read the file from standard input
+  --stdin-filename NAME    its name in diagnostics (and its type, by extension; default <stdin>, .aadmap);
+                           a relative schema file it names is found relative to NAME
+  -f, --format FORMAT      text (default), json or sarif
 Exit status: 0 no errors, 1 errors (or warnings with --strict), 2 usage error or unreadable file.`;
 
 export function runCheck(argv: readonly string[], io: CliIO): number {
-  const args = parseArgs(argv, { format: { value: true }, strict: {}, expr: { value: true, repeatable: true }, help: {} });
+  const args = parseArgs(argv, {
+    format: { value: true },
+    strict: {},
+    expr: { value: true, repeatable: true },
+    'stdin-filename': { value: true },
+    help: {},
+  });
   if (args.flags.has('help')) {
     io.out(CHECK_USAGE);
     return 0;
@@ -36,18 +47,24 @@ export function runCheck(argv: readonly string[], io: CliIO): number {
   for (const expression of expressions) {
     inputs.push({ file: '<expr>', text: expression, diagnostics: analyzeExpressionText(expression).diagnostics });
   }
+  const stdinName = args.options.get('stdin-filename')?.[0];
+  if (stdinName !== undefined && !args.positionals.includes(STDIN))
+    throw new UsageError(`--stdin-filename names standard input: pass '${STDIN}' as the FILE too`);
+  if (args.positionals.filter((p) => p === STDIN).length > 1) throw new UsageError(`'${STDIN}' (standard input) can be given once`);
   for (const file of expandFiles(args.positionals, io)) {
     let text: string;
     try {
-      text = readBoundedText(file);
+      text = readTextInput(file, '', stdinName);
     } catch (error) {
-      io.err(`aadmap check: ${(error as Error).message}`);
+      if (!(error instanceof FileReadError)) throw error;
+      io.err(`aadmap check: ${error.message}`);
       return 2;
     }
-    if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+    const name = file === STDIN ? (stdinName ?? '<stdin>') : file;
     // Files of other types are read as mapping files: the grammar says what is wrong with them.
-    const languageId = languageOf({ uri: file, text }) ?? 'aadmap';
-    inputs.push({ file, text, diagnostics: service.diagnostics({ uri: pathToFileURL(file).href, languageId, text }) });
+    const languageId = languageOf({ uri: name, text }) ?? 'aadmap';
+    const uri = file === STDIN && stdinName === undefined ? 'untitled:stdin' : pathToFileURL(name).href;
+    inputs.push({ file: name, text, diagnostics: service.diagnostics({ uri, languageId, text }) });
   }
 
   const reported = inputs.map((input) => ({ input, reported: toReported(input) }));
@@ -66,6 +83,10 @@ function expandFiles(paths: readonly string[], io: CliIO): string[] {
   const files: string[] = [];
   for (const path of paths) {
     let isDirectory = false;
+    if (path === STDIN) {
+      files.push(path);
+      continue;
+    }
     try {
       isDirectory = statSync(path).isDirectory();
     } catch {

@@ -2,7 +2,13 @@
 import { LineIndex } from '../../grammar/common/line-index';
 import { stringifyJson, toOutputJson } from '../evaluator/index';
 import { traceLines } from '../evaluator/trace';
-import { evaluateExpressionText } from '../service/evaluation';
+import type { Expression } from '../../grammar/expression/ast';
+import type { SampleUser } from '../evaluator/index';
+import { BUILTIN_SOURCE, findObject } from '../schema/index';
+import { suggestNames } from '../catalogue/index';
+import { didYouMean } from '../checker/diagnostic';
+import { attributeNames, findAttribute } from '../schema/lookup';
+import { attributesRead, evaluateExpressionText } from '../service/evaluation';
 import { oneOf, parseArgs, UsageError } from './args';
 import type { CliIO } from './io';
 import { EVALUATION_OPTIONS, EVALUATION_USAGE, evaluationSettings, readSampleUserFile } from './inputs';
@@ -10,12 +16,38 @@ import { EVALUATION_OPTIONS, EVALUATION_USAGE, evaluationSettings, readSampleUse
 export const EVAL_USAGE = `Usage: aadmap eval --expr "EXPRESSION" --input USER.json [options] [--format text|json]
 
 Evaluates one attribute-mapping expression for a sample user, offline, with the provisioning
-service's semantics, and prints the value written to the target.
+service's semantics, and prints the value written to the target. Without --input the user has no
+attributes (every attribute is null), and stderr says so. An expression with check errors is not
+evaluated; attribute names the Azure AD user does not have are allowed (HR sources) and read as null.
 ${EVALUATION_USAGE}
   --trace                  also print how each call was evaluated (branches taken)
   --format json            {"value": V, "ignored": false}, {"value": null, "ignored": true} when
                            IgnoreFlowIfNullOrEmpty stops the flow, {"error": {"message", "line", "column"}}
 Exit status: 0 evaluated, 1 syntax, check or evaluation error, 2 usage error or unreadable file.`;
+
+/**
+ * Says on stderr (stdout stays the value) which attributes were read as null because nothing gave
+ * them a value: without --input the user has no attributes at all; with one, a name that is neither
+ * an Azure AD user attribute nor in the file may be a typo.
+ */
+function noteAbsentAttributes(ast: Expression | undefined, inputFile: string | undefined, user: SampleUser, io: CliIO): void {
+  const read = attributesRead(ast);
+  if (read.length === 0) return;
+  if (inputFile === undefined) {
+    io.err(
+      `aadmap eval: no sample user (--input USER.json): evaluated for a user without attributes, so ${read.map((n) => `[${n}]`).join(', ')} ${read.length === 1 ? 'is' : 'are'} null.`,
+    );
+    return;
+  }
+  const azureAd = findObject(BUILTIN_SOURCE, 'User');
+  for (const name of read) {
+    if (user.attributes.has(name) || (azureAd && findAttribute(azureAd, name)?.exactCase)) continue;
+    const suggestions = azureAd ? suggestNames(name, attributeNames(azureAd)) : [];
+    io.err(
+      `aadmap eval: note: [${name}] is not an Azure AD user attribute and not in ${inputFile}: it is null.${didYouMean(suggestions, (s) => `[${s}]`)}`,
+    );
+  }
+}
 
 export function runEval(argv: readonly string[], io: CliIO): number {
   const args = parseArgs(argv, { ...EVALUATION_OPTIONS, expr: { value: true }, format: { value: true }, trace: {}, help: {} });
@@ -28,11 +60,13 @@ export function runEval(argv: readonly string[], io: CliIO): number {
   if (expression === undefined) throw new UsageError('eval needs --expr "EXPRESSION"');
   if (args.positionals.length)
     throw new UsageError(`unexpected argument '${args.positionals[0]}' (quote the expression and pass it with --expr)`);
-  const user = readSampleUserFile(args.options.get('input')?.[0]);
+  const inputFile = args.options.get('input')?.[0];
+  const user = readSampleUserFile(inputFile);
   const settings = evaluationSettings(args);
   const trace = args.flags.has('trace');
 
   const result = evaluateExpressionText(expression, user, settings, { trace });
+  if (result.outcome) noteAbsentAttributes(result.ast, inputFile, user, io);
   const index = new LineIndex(expression);
   const fail = (message: string, offset: number, code = 'evaluation-error'): number => {
     const { line, character } = index.positionAt(offset);

@@ -9,7 +9,6 @@ import { pathToFileURL } from 'node:url';
 import { parseMappingFile } from '../../grammar/mapping/index';
 import { LineIndex } from '../../grammar/common/line-index';
 import { createBackupStore, BACKUP_FOLDER } from '../node/backup-store';
-import { readBoundedText } from '../node/bounded-read';
 import { createFileSchemaReader } from '../node/schema-file-reader';
 import { analyzeMappingText } from '../service/analysis';
 import { GraphCancelledError, GraphClient, GraphError, DEFAULT_GRAPH_ENDPOINT, type GraphLog } from '../graph/client';
@@ -18,8 +17,10 @@ import { exportSchema } from '../graph/export';
 import { functionListPathFor } from '../catalogue/index';
 import { fitsChatwork, importSchema } from '../graph/import';
 import { SynchronizationApi } from '../graph/sync-api';
+import { recognizeSynchronizationSchema } from '../schema/graph-schema';
 import { executePlan, planDeploy, planRollback, pull, type Plan, type Steps, WorkflowError } from '../graph/workflow';
 import { type ParsedArgs, option, parseArgs, UsageError } from './args';
+import { FileReadError, readTextInput } from './files';
 import { createTokenProvider } from './graph-auth';
 import { DEPLOY_IMPACT_OPTIONS, DEPLOY_IMPACT_USAGE, type DeployImpact, deployImpact } from './deploy-impact';
 import type { CliIO } from './io';
@@ -27,10 +28,11 @@ import { afterDeployHint } from './lifecycle-commands';
 
 export const IMPORT_USAGE = `Usage: aadmap import SCHEMA.json [--target chatwork|PATH] [--out FILE]
 
-Prints (or writes to FILE) the .aadmap text of a Microsoft Graph synchronizationSchema JSON file. The
-target statement is 'target chatwork' when the mappings fit the built-in Chatwork schema, else the
-schema file itself: relative to FILE's folder with --out, else relative to the current folder (a note
-on stderr says so); --target overrides. Exit 1 when something cannot be written in .aadmap.`;
+Prints (or writes to FILE) the .aadmap text of a Microsoft Graph synchronizationSchema JSON file (or
+of a synchronization job's JSON with its "schema"; anything else is refused, exit 1). The target
+statement is 'target chatwork' when the mappings fit the built-in Chatwork schema, else the schema
+file itself: relative to FILE's folder with --out, else relative to the current folder (a note on
+stderr says so); --target overrides. Exit 1 when something cannot be written in .aadmap.`;
 
 export const EXPORT_USAGE = `Usage: aadmap export FILE.aadmap --base SCHEMA.json
 
@@ -54,8 +56,9 @@ ${GRAPH_OPTIONS}`;
 
 export const DEPLOY_USAGE = `Usage: aadmap deploy FILE.aadmap [--service-principal ID] [--job ID] [--dry-run] [--yes] [options]
 
-Resolves the service principal and job (flags override the file's deploy statement), reads the
-job's schema, refuses if the file has errors, builds the new schema and prints the what-if. Then,
+Checks the file first and refuses it when it has errors (before any request to Graph). Then resolves
+the service principal and job (flags override the file's deploy statement), reads the job's
+schema, builds the new schema and prints the what-if. Then,
 after confirmation (--yes skips it), saves a backup in .aadmap/backups/, checks the schema did not
 change meanwhile, PUTs the new schema and verifies it. Exit 3: the PUT was sent but the result is
 not verified (the message says what the job holds, the backup and how to roll back).
@@ -80,8 +83,14 @@ export function runImport(argv: readonly string[], io: CliIO): number {
   if (args.flags.has('help')) return usage(io, IMPORT_USAGE);
   if (args.positionals.length !== 1) throw new UsageError('import takes exactly one SCHEMA.json');
   const file = args.positionals[0]!;
-  const schema = readJsonFile(file, io);
-  if (schema === undefined) return 1;
+  const json = readJsonFile(file, io);
+  if (json === undefined) return 1;
+  const recognized = recognizeSynchronizationSchema(json);
+  if ('problem' in recognized) {
+    io.err(`aadmap import: ${file}: ${recognized.problem}. Nothing was imported.`);
+    return 1;
+  }
+  const schema = recognized.schema;
   const out = option(args, 'out');
   const targetOption = option(args, 'target');
   // A schema-file target is read relative to the .aadmap file: the folder of --out, else (stdout) the current one.
@@ -120,8 +129,14 @@ export function runExport(argv: readonly string[], io: CliIO): number {
   if (!baseFile) throw new UsageError('export needs --base SCHEMA.json (the schema the mappings go into)');
   const file = args.positionals[0]!;
   const text = readTextFile(file, io);
-  const base = readJsonFile(baseFile, io);
-  if (text === undefined || base === undefined) return 1;
+  const baseJson = readJsonFile(baseFile, io);
+  if (text === undefined || baseJson === undefined) return 1;
+  const recognized = recognizeSynchronizationSchema(baseJson);
+  if ('problem' in recognized) {
+    io.err(`aadmap export: ${baseFile}: ${recognized.problem}. Nothing was exported.`);
+    return 1;
+  }
+  const base = recognized.schema;
   const lines = new LineIndex(text);
   const where = (offset: number) => {
     const p = lines.positionAt(offset);
@@ -343,6 +358,10 @@ export async function withGraph(
       io.err(`aadmap: ${message}`);
       return EXIT_UNVERIFIED;
     }
+    if (error instanceof GraphError && error.code === 'AuthenticationFailed') {
+      io.err(`aadmap: ${SIGN_IN_HELP}${verbose ? `\n${message}` : ' (--verbose shows why the sign-in library failed.)'}`);
+      return 1;
+    }
     if (error instanceof WorkflowError || error instanceof GraphError || error instanceof GraphCancelledError) {
       io.err(`aadmap: ${message}`);
       return 1;
@@ -353,6 +372,12 @@ export async function withGraph(
     process.removeListener('SIGINT', onSignal);
   }
 }
+
+/** What to do when no token could be had: the three ways to sign in, in one paragraph. */
+export const SIGN_IN_HELP =
+  "Could not sign in to Microsoft Graph. Sign in one of three ways: run `az login` (the Azure CLI's account is used), " +
+  'or set AZURE_CLIENT_ID, AZURE_TENANT_ID and AZURE_CLIENT_SECRET (or AZURE_CLIENT_CERTIFICATE_PATH) for an app registration, ' +
+  'or set AADMAP_GRAPH_TOKEN to an access token for Microsoft Graph. In an interactive terminal a device code sign-in is offered as well.';
 
 export function targetFromFlags(args: ParsedArgs): DeployTarget {
   return { servicePrincipal: option(args, 'service-principal'), job: option(args, 'job'), tenant: option(args, 'tenant') };
@@ -369,10 +394,10 @@ export function usage(io: CliIO, text: string): number {
 
 export function readTextFile(file: string, io: CliIO): string | undefined {
   try {
-    const text = readBoundedText(file);
-    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+    return readTextInput(file);
   } catch (error) {
-    io.err(`aadmap: ${(error as Error).message}; nothing was sent`);
+    if (!(error instanceof FileReadError)) throw error;
+    io.err(`aadmap: ${error.message}; nothing was sent`);
     return undefined;
   }
 }

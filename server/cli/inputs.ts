@@ -1,5 +1,4 @@
 /** Options shared by `eval` and `preview`: reading sample users and target objects, the evaluation settings. */
-import { readBoundedText } from '../node/bounded-read';
 import {
   type EvaluationSettings,
   JsonSyntaxError,
@@ -12,6 +11,7 @@ import {
 import { isJsonObject, type JsonObject, type JsonValue } from '../evaluator/json';
 import { BUILTIN_SOURCE, findObject } from '../schema/index';
 import { type ParsedArgs, UsageError } from './args';
+import { FileReadError, readTextInput } from './files';
 
 export const EVALUATION_OPTIONS = {
   input: { value: true },
@@ -31,9 +31,10 @@ export const EVALUATION_USAGE = `  --input USER.json        the sample user: att
 export function readJsonFile(path: string, what: string): JsonValue {
   let text: string;
   try {
-    text = readBoundedText(path);
+    text = readTextInput(path, what);
   } catch (error) {
-    throw new UsageError(`cannot read ${what}: ${(error as Error).message}`);
+    if (error instanceof FileReadError) throw new UsageError(error.message);
+    throw error;
   }
   try {
     return parseJson(text);

@@ -5,3 +5,15 @@ export interface CliIO {
   color: boolean;
   version: string;
 }
+
+/**
+ * Colour for output to a terminal, none when piped; NO_COLOR (any non-empty value) turns it off and
+ * FORCE_COLOR (non-empty) turns it on (FORCE_COLOR=0 or false off, as Node.js reads it), FORCE_COLOR winning when both are
+ * set. Conventions: https://no-color.org and https://force-color.org.
+ */
+export function colorEnabled(env: NodeJS.ProcessEnv, isTerminal: boolean): boolean {
+  const force = env['FORCE_COLOR'];
+  if (force !== undefined && force !== '') return !['0', 'false'].includes(force.trim().toLowerCase());
+  if (env['NO_COLOR']) return false;
+  return isTerminal;
+}

@@ -1,8 +1,12 @@
 /**
  * The `aadmap` command line (bundled as dist/cli.js). Exit status: 0 success, 1 problems found
- * (or refused), 2 usage error. Every command's flags and JSON output are a contract.
+ * (or refused), 2 usage error. Every command's flags and JSON output are a contract. The conventions
+ * every command shares (help, version, short flags, unknown options, colour, `-` for standard
+ * input) live here and in args.ts, so a new command gets them by being listed in `commands`; they
+ * are described in docs/cli-conventions.md.
  */
-import { UsageError } from './args';
+import { suggestNames } from '../catalogue/index';
+import { HELP_FLAGS, UsageError } from './args';
 import { CHECK_USAGE, runCheck } from './check-command';
 import { EVAL_USAGE, runEval } from './eval-command';
 import { FILTER_USAGE, runFilter } from './filter-command';
@@ -11,7 +15,7 @@ import { IMPACT_USAGE, runImpact } from './impact-command';
 import { runDeploy, runExport, runImport, runPull, runRollback } from './graph-commands';
 import { PREVIEW_USAGE, runPreview } from './preview-command';
 import { runLogs, runPause, runProvision, runRestart, runStart, runStatus, runTestConnection } from './lifecycle-commands';
-import type { CliIO } from './io';
+import { colorEnabled, type CliIO } from './io';
 
 declare const __AADMAP_VERSION__: string | undefined;
 const VERSION = typeof __AADMAP_VERSION__ === 'string' ? __AADMAP_VERSION__ : '0.0.0-dev';
@@ -39,6 +43,11 @@ Commands:
   test-connection [FILE]                                  check the saved admin credentials (validateCredentials)
   logs [FILE] [--since 2h] [--status failure] [--format json]   provisioning logs, grouped by error code
   provision FILE --user UPN|ID [--format json]            provision one user now, compared with aadmap's preview
+
+Options every command takes: -h/--help (its help), -f/--format where it has one. Standalone:
+  -h, --help       this help          -V, --version    the version
+A FILE of '-' is standard input (check). Colour: on for a terminal, off when piped; NO_COLOR=1
+turns it off, FORCE_COLOR=1 on. Exit status: 0 success, 1 problems found or refused, 2 usage error.
 
 Run 'aadmap <command> --help' for details.
 
@@ -75,20 +84,41 @@ const commands: Record<string, (argv: readonly string[], io: CliIO) => number | 
   provision: runProvision,
 };
 
+/** What a bare `aadmap` prints (on stderr, exit 2): the commands, and where the full help is. */
+function shortUsage(): string {
+  return `Usage: aadmap <command> [options]    (commands: ${Object.keys(commands).join(', ')})
+Run 'aadmap --help' for the full help, 'aadmap <command> --help' for one command's.`;
+}
+
+/** Whether the arguments ask for help: -h or --help anywhere before `--`. */
+function asksForHelp(argv: readonly string[]): boolean {
+  const end = argv.indexOf('--');
+  return (end === -1 ? argv : argv.slice(0, end)).some((arg) => HELP_FLAGS.includes(arg));
+}
+
 /** Runs a command; the Graph commands are asynchronous, so the result may be a promise. */
 export function main(argv: readonly string[], io: CliIO): number | Promise<number> {
-  const [command, ...rest] = argv;
-  if (command === undefined || command === 'help' || command === '--help' || command === '-h') {
-    io.out(USAGE);
-    return command === undefined ? 2 : 0;
+  const [first, ...afterFirst] = argv;
+  if (first === undefined) {
+    io.err(shortUsage());
+    return 2;
   }
-  if (command === '--version' || command === 'version') {
+  if (first === '--help' || first === '-h' || (first === 'help' && afterFirst.length === 0)) {
+    io.out(USAGE);
+    return 0;
+  }
+  if (first === '--version' || first === '-V' || first === 'version') {
     io.out(VERSION);
     return 0;
   }
-  const run = commands[command];
+  // `aadmap help CMD` is `aadmap CMD --help`.
+  const command = first === 'help' ? afterFirst[0]! : first;
+  const rest = first === 'help' ? ['--help'] : asksForHelp(afterFirst) ? ['--help'] : afterFirst;
+  const run = Object.hasOwn(commands, command) ? commands[command] : undefined;
   if (!run) {
-    io.err(`aadmap: unknown command '${command}'. Commands: ${Object.keys(commands).join(', ')}. Run 'aadmap --help'.`);
+    const [best] = suggestNames(command, Object.keys(commands), 1);
+    const what = command.startsWith('-') ? `unknown option '${command}'` : `unknown command '${command}'`;
+    io.err(`aadmap: ${what}.${best ? ` Did you mean '${best}'?` : ''} Commands: ${Object.keys(commands).join(', ')}. Run 'aadmap --help'.`);
     return 2;
   }
   const failed = (error: unknown): number => {
@@ -111,7 +141,7 @@ export function runFromProcess(): void {
   const io: CliIO = {
     out: (text) => process.stdout.write(`${text}\n`),
     err: (text) => process.stderr.write(`${text}\n`),
-    color: !!process.stdout.isTTY && !process.env['NO_COLOR'],
+    color: colorEnabled(process.env, !!process.stdout.isTTY),
     version: VERSION,
   };
   const result = main(process.argv.slice(2), io);

@@ -1,6 +1,6 @@
 /** `aadmap preview FILE.aadmap --input USER.json [--existing TARGET.json] [--format http|json] [--scim-compliant]` */
-import { readBoundedText } from '../node/bounded-read';
 import { pathToFileURL } from 'node:url';
+import { FileReadError, readTextInput } from './files';
 import { stringifyJson } from '../evaluator/index';
 import { createFileSchemaReader } from '../node/schema-file-reader';
 import { previewToHttp, previewToJson } from '../preview/format';
@@ -45,12 +45,12 @@ export function runPreview(argv: readonly string[], io: CliIO): number {
   if (input === undefined) throw new UsageError('preview needs --input USER.json (the sample user)');
   let text: string;
   try {
-    text = readBoundedText(file);
+    text = readTextInput(file);
   } catch (error) {
-    io.err(`aadmap preview: ${(error as Error).message}`);
+    if (!(error instanceof FileReadError)) throw error;
+    io.err(`aadmap preview: ${error.message}`);
     return 2;
   }
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   const user = readSampleUserFile(input);
   const existingPath = args.options.get('existing')?.[0];
   const existing = existingPath === undefined ? undefined : readTargetObjectFile(existingPath);

@@ -1,8 +1,8 @@
 /**
  * Pull, what-if, deploy and rollback — the steps of docs/deploy.md, shared by the CLI and the editor:
  *
- *   deploy: resolve the service principal → the job → GET the schema → refuse if the file has
- *           errors → build the new schema → what-if (diff; parseExpression on changed expressions)
+ *   deploy: refuse if the file has errors → resolve the service principal → the job → GET the
+ *           schema → build the new schema → what-if (diff; parseExpression on changed expressions)
  *           ── the caller confirms ──
  *           backup of the current schema → re-GET, abort if it changed → PUT → GET, verify → report.
  *
@@ -158,11 +158,7 @@ export interface DeployInput {
 
 export async function planDeploy(api: SynchronizationApi, input: DeployInput, steps: Steps = {}, signal?: AbortSignal): Promise<Plan> {
   const analysis = analyzeMappingText(input.text, input.uri, input.schemaFiles);
-  const wanted = mergeDeployTargets(readDeployTarget(analysis.ast), input.overrides ?? {});
-  const target = await resolveTarget(api, wanted, steps, signal);
-  steps.step?.(`Reading the schema of ${describeTarget(target)}…`);
-  const current = await api.schema(target.servicePrincipal.id, target.job.id, signal);
-
+  // The local file first: a file with errors is refused before any request (and any sign-in).
   const lines = new LineIndex(input.text);
   const errors = analysis.diagnostics.filter((d) => d.severity === 'error');
   if (errors.length) {
@@ -175,6 +171,10 @@ export async function planDeploy(api: SynchronizationApi, input: DeployInput, st
       'refused',
     );
   }
+  const wanted = mergeDeployTargets(readDeployTarget(analysis.ast), input.overrides ?? {});
+  const target = await resolveTarget(api, wanted, steps, signal);
+  steps.step?.(`Reading the schema of ${describeTarget(target)}…`);
+  const current = await api.schema(target.servicePrincipal.id, target.job.id, signal);
 
   steps.step?.('Building the new schema…');
   let exported = exportSchema(analysis.ast, current.json);

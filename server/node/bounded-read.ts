@@ -7,6 +7,7 @@
  */
 import { closeSync, constants, fstatSync, openSync, readSync, type Stats } from 'node:fs';
 import { open } from 'node:fs/promises';
+import { readFailureReason } from './file-errors';
 
 /** The largest file aadmap reads: far above any mapping file, schema or sample user. */
 export const MAX_FILE_BYTES = 16 * 1024 * 1024;
@@ -47,7 +48,7 @@ export function readBoundedText(path: string, maxBytes = MAX_FILE_BYTES): string
   try {
     fd = openSync(path, OPEN_FLAGS);
   } catch (error) {
-    throw new FileReadError(`cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    throw new FileReadError(`cannot read ${path}: ${readFailureReason(error)}`);
   }
   try {
     const stat = fstatSync(fd);
@@ -74,7 +75,7 @@ export async function readBoundedTextAsync(path: string, maxBytes = MAX_FILE_BYT
   try {
     handle = await open(path, OPEN_FLAGS);
   } catch (error) {
-    throw new FileReadError(`cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    throw new FileReadError(`cannot read ${path}: ${readFailureReason(error)}`);
   }
   try {
     const stat = await handle.stat();

@@ -7,6 +7,7 @@ import { basename, dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { SampleFileAccess } from '../service/sample-users';
 import { FileReadError, readBoundedText } from './bounded-read';
+import { readFailureReason } from './file-errors';
 import { documentPath } from './schema-file-reader';
 
 export function createNodeSampleFiles(): SampleFileAccess {
@@ -39,7 +40,7 @@ export function createNodeSampleFiles(): SampleFileAccess {
       try {
         return { text: readBoundedText(path) };
       } catch (error) {
-        return { error: error instanceof FileReadError ? error.message : `cannot read ${path}` };
+        return { error: error instanceof FileReadError ? error.message : `cannot read ${path}: ${readFailureReason(error)}` };
       }
     },
   };

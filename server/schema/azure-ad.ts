@@ -100,3 +100,25 @@ const DIRECTORY_EXTENSION = /^extension_[0-9a-fA-F]{32}_[A-Za-z0-9_]+$/;
 export function isDirectoryExtensionAttribute(name: string): boolean {
   return DIRECTORY_EXTENSION.test(name);
 }
+
+/**
+ * Microsoft Graph's names of user properties (https://learn.microsoft.com/graph/api/resources/user)
+ * that the provisioning service's Azure AD schema spells differently (its attribute names are the
+ * older directory names). Read by the checker's did-you-mean for unknown source attributes.
+ */
+export const GRAPH_USER_PROPERTY_NAMES: Readonly<Record<string, string>> = {
+  id: 'objectId',
+  officeLocation: 'physicalDeliveryOfficeName',
+  businessPhones: 'telephoneNumber',
+  mobilePhone: 'mobile',
+  faxNumber: 'facsimileTelephoneNumber',
+  onPremisesSyncEnabled: 'dirSyncEnabled',
+  passwordProfile: 'passwordProfile.password',
+};
+
+const GRAPH_NAMES_BY_LOWER_CASE = new Map(Object.entries(GRAPH_USER_PROPERTY_NAMES).map(([graph, ours]) => [graph.toLowerCase(), ours]));
+
+/** The provisioning schema's name for a Graph property name (any case), if it spells it differently. */
+export function provisioningNameOfGraphProperty(name: string): string | undefined {
+  return GRAPH_NAMES_BY_LOWER_CASE.get(name.toLowerCase());
+}

@@ -143,13 +143,43 @@ function readDirectory(dir: RawDirectory, id: string, problems: string[]): Direc
 }
 
 /**
- * Reads the source and target directories of a Graph synchronizationSchema.
+ * A Microsoft Graph synchronizationSchema as a file may hold it: the schema itself (the answer of
+ * GET …/synchronization/jobs/{id}/schema, an object with "directories" and "synchronizationRules"), or
+ * a job (GET …/synchronization/jobs/{id}) whose "schema" is one. Anything else is refused, saying what
+ * was expected and what was found. See
+ * https://learn.microsoft.com/graph/api/resources/synchronization-synchronizationschema and
+ * https://learn.microsoft.com/graph/api/resources/synchronization-synchronizationjob.
+ */
+export function recognizeSynchronizationSchema(json: unknown): { schema: Record<string, unknown>; inJob: boolean } | { problem: string } {
+  const isSchema = (value: unknown): value is Record<string, unknown> =>
+    isRecord(value) && Array.isArray(value.synchronizationRules) && Array.isArray(value.directories);
+  if (isSchema(json)) return { schema: json, inJob: false };
+  if (isRecord(json) && isSchema(json.schema)) return { schema: json.schema, inJob: true };
+  const expected =
+    'expected a Microsoft Graph synchronizationSchema (a JSON object with "directories" and "synchronizationRules" arrays, as GET …/synchronization/jobs/{id}/schema returns it) or a synchronization job containing one in "schema"';
+  if (!isRecord(json)) return { problem: `${expected}; found ${describe(json)}` };
+  const keys = Object.keys(json);
+  const missing = ['directories', 'synchronizationRules'].filter((key) => !Array.isArray(json[key]));
+  const found =
+    keys.length === 0
+      ? 'an empty object'
+      : `an object with ${keys.length === 1 ? 'the key' : 'the keys'} ${keys
+          .slice(0, 6)
+          .map((k) => `"${k}"`)
+          .join(', ')}${keys.length > 6 ? ', …' : ''} (no ${missing.map((k) => `"${k}" array`).join(' and no ')})`;
+  return { problem: `${expected}; found ${found}` };
+}
+
+/**
+ * Reads the source and target directories of a Graph synchronizationSchema (or of the schema of a
+ * job: see recognizeSynchronizationSchema).
  * The target is the directory named by `synchronizationRules[0].targetDirectoryName`, else the one
  * not called "Azure Active Directory"; the source is `sourceDirectoryName`, else "Azure Active
  * Directory", else another directory. The target gets `id`; the source gets `<id>#source`.
  */
 export function readGraphSchema(json: unknown, id: string): GraphSchemaReadResult {
   const problems: string[] = [];
+  if (isRecord(json) && json.directories === undefined && isRecord(json.schema)) json = json.schema;
   if (!isRecord(json)) {
     problems.push(`A Graph synchronizationSchema must be a JSON object, found ${describe(json)}.`);
     return { problems };

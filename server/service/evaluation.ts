@@ -3,7 +3,7 @@
  * and every mapping line of an analysed `.aadmap` file (CodeLens, hover, preview). The checker
  * runs first; an expression with errors is not evaluated.
  */
-import type { Expression } from '../../grammar/expression/ast';
+import { type Expression, walkExpression } from '../../grammar/expression/ast';
 import { parseExpression } from '../../grammar/expression/index';
 import type { AttributeMapping } from '../../grammar/mapping/ast';
 import { type CheckDiagnostic, DiagnosticSink } from '../checker/diagnostic';
@@ -66,7 +66,8 @@ function attributeTypeOf(value: Value): AttributeType {
 
 /**
  * Checks and evaluates one expression used as a mapping source. An attribute the source schema
- * does not know is not an error here: an absent attribute is simply null.
+ * does not know is not an error here: an absent attribute is simply null (HR sources such as
+ * StatusHireDate). A reference that cannot name any attribute (`[]`, `[ mail]`) still is one.
  */
 export function evaluateExpressionText(
   text: string,
@@ -80,10 +81,24 @@ export function evaluateExpressionText(
   const ast = parsed.ast;
   if (ast)
     guard(sink, () => checkExpression(ast, { sink, source: sampleSourceObject(user), usage: { kind: 'standalone' }, text }), undefined);
-  const diagnostics = sink.items.filter((d) => d.code !== 'unknown-attribute').sort((a, b) => a.start - b.start || a.end - b.end);
+  const diagnostics = sink.items
+    .filter((d) => !(d.code === 'unknown-attribute' && isPlausibleAttributeName(text.slice(d.start, d.end))))
+    .sort((a, b) => a.start - b.start || a.end - b.end);
   const blockingError = diagnostics.find((d) => d.severity === 'error') ?? (ast ? undefined : diagnostics[0]);
   if (blockingError || !ast) return { text, ast, diagnostics, blockingError };
   return { text, ast, diagnostics, outcome: evaluateExpression(ast, createEnvironment(user, settings), options) };
+}
+
+/** A name an attribute of some source could have: not empty, no spaces around it. */
+function isPlausibleAttributeName(name: string): boolean {
+  return name !== '' && name.trim() === name;
+}
+
+/** The attribute names an expression reads, in order of first appearance. */
+export function attributesRead(ast: Expression | undefined): string[] {
+  const names = new Set<string>();
+  if (ast) walkExpression(ast, (node) => void (node.kind === 'attribute' && names.add(node.name)));
+  return [...names];
 }
 
 /** One mapping line of a file, evaluated. */

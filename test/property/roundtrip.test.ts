@@ -64,14 +64,22 @@ describe('SCIM filters', () => {
   });
 
   it('printing is idempotent on every filter (token soups, mutated fixtures, almost valid filters) that parses without errors', () => {
-    let checked = 0;
+    // Random inputs that happen to parse are not counted (how many do depends on the seed): the
+    // generated valid filters among them are error-free by construction, so the property always
+    // checks some.
     fc.assert(
       fc.property(
-        fc.oneof(scimSoup, mutatedScimLine, fc.constantFrom(...scimLineFixtures), nearValidScimFilter, nearValidScimFilter),
+        fc.oneof(
+          scimSoup,
+          mutatedScimLine,
+          fc.constantFrom(...scimLineFixtures),
+          nearValidScimFilter,
+          nearValidScimFilter,
+          validScimFilter.map(({ text }) => text),
+        ),
         (text) => {
           const parsed = parseScimFilter(text);
           if (parsed.ast === undefined || errorsOf(parsed.diagnostics).length > 0) return;
-          checked++;
           const printed = printScimFilter(parsed.ast);
           const reparsed = parseScimFilter(printed);
           expect(errorsOf(reparsed.diagnostics)).toEqual([]);
@@ -84,8 +92,6 @@ describe('SCIM filters', () => {
       ),
       { numRuns: runs(700) },
     );
-    // The property is only meaningful if enough inputs were error-free.
-    expect(checked).toBeGreaterThan(50);
   });
 
   for (const [name, parse] of [
@@ -136,20 +142,26 @@ describe('expressions', () => {
   });
 
   it('printExpression is idempotent on every expression (token soups, mutated fixtures, almost valid expressions) that parses without errors', () => {
-    let checked = 0;
+    // As above: the generated valid expressions guarantee error-free cases; the others are not counted.
     fc.assert(
-      fc.property(fc.oneof(expressionSoup, mutatedExpression, nearValidExpression), (text) => {
-        const parsed = parseExpression(text);
-        if (parsed.ast === undefined || errorsOf(parsed.diagnostics).length > 0) return;
-        checked++;
-        const printed = printExpression(parsed.ast);
-        const reparsed = parseExpression(printed);
-        expect(errorsOf(reparsed.diagnostics)).toEqual([]);
-        expect(shapeOf(reparsed.ast)).toEqual(shapeOf(parsed.ast));
-      }),
+      fc.property(
+        fc.oneof(
+          expressionSoup,
+          mutatedExpression,
+          nearValidExpression,
+          validExpression.map(({ text }) => text),
+        ),
+        (text) => {
+          const parsed = parseExpression(text);
+          if (parsed.ast === undefined || errorsOf(parsed.diagnostics).length > 0) return;
+          const printed = printExpression(parsed.ast);
+          const reparsed = parseExpression(printed);
+          expect(errorsOf(reparsed.diagnostics)).toEqual([]);
+          expect(shapeOf(reparsed.ast)).toEqual(shapeOf(parsed.ast));
+        },
+      ),
       { numRuns: runs(500) },
     );
-    expect(checked).toBeGreaterThan(50);
   });
 });
 

@@ -69,8 +69,10 @@ export function inlayHints(snapshot: DocumentSnapshot, range: Range, settings: I
         const at = empty ? (slot.end ?? slot.start) : slot.first!.startOffset;
         if (at < start || at > end) continue;
         const repetition = repetitionForArgument(sig, slot.index);
-        const label =
-          repetition !== undefined && splitParameters(sig).group.length > 1 ? `${parameter.name}${repetition + 1}` : parameter.name;
+        // Repeated parameters are numbered as the documentation writes them (Coalesce(source1,
+        // source2, …, defaultValue), Join(separator, source1, source2, …)): a row of identical
+        // `source:` labels would say nothing, and Coalesce's last one may be the default value.
+        const label = repetition !== undefined ? `${parameter.name}${repetition + 1}` : parameter.name;
         hints.push({
           position: lines.positionAt(at),
           label: `${label}:`,

@@ -1,6 +1,6 @@
 /** Source attributes: unknown names (with did-you-mean) and wrong case (names are case-sensitive). */
 import { suggestNames } from '../../../catalogue/index';
-import { isDirectoryExtensionAttribute } from '../../../schema/azure-ad';
+import { isDirectoryExtensionAttribute, provisioningNameOfGraphProperty } from '../../../schema/azure-ad';
 import { attributeNames, findAttribute } from '../../../schema/lookup';
 import { didYouMean } from '../../diagnostic';
 import type { AttributeReference } from '../../../../grammar/expression/ast';
@@ -31,6 +31,16 @@ export function checkSourceAttribute(node: AttributeReference, source: ObjectSch
   }
   // Directory extensions are tenant-specific; their names cannot be checked offline.
   if (isDirectoryExtensionAttribute(node.name)) return;
+  const provisioningName = provisioningNameOfGraphProperty(node.name);
+  if (provisioningName !== undefined && findAttribute(source, provisioningName)?.exactCase) {
+    sink.report(
+      'unknown-attribute',
+      node.nameRange,
+      `Unknown source attribute [${node.name}]: ${node.name} is Microsoft Graph's name; the provisioning schema calls it [${provisioningName}].`,
+      { suggestions: [provisioningName] },
+    );
+    return;
+  }
   const suggestions = suggestNames(node.name, attributeNames(source));
   const hint = node.name.trim() !== node.name ? ' (spaces inside the brackets are part of the name)' : '';
   sink.report(

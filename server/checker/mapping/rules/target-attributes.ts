@@ -9,6 +9,9 @@ import { didYouMean } from '../../diagnostic';
 import type { BlockContext, BlockRule } from '../context';
 import { resolveTargetAttribute } from '../resolve';
 
+/** Target objects with at most this many attributes are listed in full in `unknown-target-attribute`. */
+const LISTED_ATTRIBUTES_MAX = 15;
+
 export const targetAttributesRule: BlockRule = ({ block, targetObject, mappings, sink, schemas, disabled }) => {
   const seen = new Map<string, number>();
   for (const { mapping } of mappings) {
@@ -25,11 +28,15 @@ export const targetAttributesRule: BlockRule = ({ block, targetObject, mappings,
   for (const { mapping } of mappings) {
     const found = resolveTargetAttribute(targetObject, mapping.target);
     if (!found) {
-      const suggestions = suggestNames(mapping.target.text, attributeNames(targetObject));
+      const names = attributeNames(targetObject);
+      const suggestions = suggestNames(mapping.target.text, names);
+      const target = schemas.target?.displayName ?? 'The target';
+      // A short list (Chatwork's) is worth reading in full; a long one is what completion is for.
+      const listed = names.length <= LISTED_ATTRIBUTES_MAX ? ` ${target} has ${names.map((n) => `'${n}'`).join(', ')}.` : '';
       sink.report(
         'unknown-target-attribute',
         mapping.target,
-        `${schemas.target?.displayName ?? 'The target'} has no attribute '${mapping.target.text}'.${didYouMean(suggestions)}`,
+        `${target} has no attribute '${mapping.target.text}'.${didYouMean(suggestions)}${listed}`,
         { suggestions },
       );
     } else if (!found.exactCase) {

@@ -1,0 +1,106 @@
+/**
+ * Did-you-mean for the words of the `.aadmap` language: a misspelt keyword or modifier (`macth`,
+ * `on craete`), a scoping operator in the wrong case (`is true` → `IS TRUE`), a bare scoping value
+ * (`EQUALS Tokyo` → `"Tokyo"`). Applied to the syntax errors of a piece (index.ts), so the fast
+ * path, which only takes error-free pieces, is unaffected.
+ */
+import type { TokenType } from 'chevrotain';
+import type { SyntaxDiagnostic } from '../common/syntax-diagnostic';
+import * as tokens from './tokens';
+
+export interface Vocabulary {
+  statements: readonly string[];
+  blockItems: readonly string[];
+  modifiers: readonly string[];
+  scopeOperators: readonly string[];
+}
+
+const word = (token: TokenType): string => String(token.PATTERN);
+
+/** The candidate words, read from the token definitions (the one place they are spelled). */
+export function mappingVocabulary(): Vocabulary {
+  const operators = (tokens.ScopeOperator.PATTERN as RegExp).source
+    .split('|')
+    .map((alternative) => alternative.replace(/\[ \\t\]\+/g, ' '));
+  return {
+    statements: [tokens.Target, tokens.Deploy, tokens.Mapping].map(word),
+    blockItems: [tokens.Scope, tokens.Enabled, tokens.FlowTypes].map(word),
+    modifiers: [
+      word(tokens.Match),
+      word(tokens.Default),
+      `${word(tokens.On)} ${word(tokens.Create)}`,
+      word(tokens.FlowType),
+      word(tokens.FlowBehavior),
+      word(tokens.ExportMissingReferences),
+    ],
+    scopeOperators: operators.map((o) => o.replace(/\\/g, '')),
+  };
+}
+
+let cached: Vocabulary | undefined;
+
+/** Optimal string alignment distance (a transposition counts once: `macth` is 1 from `match`). */
+function distance(a: string, b: string): number {
+  const rows: number[][] = [];
+  for (let i = 0; i <= a.length; i++) {
+    rows.push([i]);
+    for (let j = 1; j <= b.length; j++) {
+      if (i === 0) {
+        rows[0]![j] = j;
+        continue;
+      }
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let best = Math.min(rows[i - 1]![j]! + 1, rows[i]![j - 1]! + 1, rows[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) best = Math.min(best, rows[i - 2]![j - 2]! + 1);
+      rows[i]![j] = best;
+    }
+  }
+  return rows[a.length]![b.length]!;
+}
+
+/** The closest candidate within a third of the word's length (at least 1), ignoring case. */
+export function closestWord(found: string, candidates: readonly string[]): string | undefined {
+  const lower = found.toLowerCase();
+  let best: { candidate: string; d: number } | undefined;
+  for (const candidate of candidates) {
+    const d = distance(lower, candidate.toLowerCase());
+    if (d <= Math.max(1, Math.floor(found.length / 3)) && (!best || d < best.d)) best = { candidate, d };
+  }
+  return best?.candidate;
+}
+
+/** Adds a did-you-mean (or the quoting hint) to the syntax errors it can help with; in place. */
+export function addSuggestions(text: string, diagnostics: SyntaxDiagnostic[]): void {
+  cached ??= mappingVocabulary();
+  const vocabulary = cached;
+  for (const d of diagnostics) {
+    if (d.code !== 'syntax-error') continue;
+    const lineEnd = text.slice(d.start).search(/[\r\n]/);
+    const rest = text.slice(d.start, lineEnd === -1 ? undefined : d.start + lineEnd);
+    const first = /^[A-Za-z_]+/.exec(rest)?.[0];
+    let hint: string | undefined;
+    if (d.message.includes('a scoping operator')) {
+      const spaced = rest.replace(/[ \t]+/g, ' ');
+      const sameLetters = [...vocabulary.scopeOperators]
+        .sort((a, b) => b.length - a.length)
+        .find((o) => spaced.toUpperCase().startsWith(o.toUpperCase()) && !/\w/.test(spaced[o.length] ?? ''));
+      const operator = sameLetters ?? (first ? closestWord(first, vocabulary.scopeOperators) : undefined);
+      if (operator) hint = ` Did you mean '${operator}'?${sameLetters ? ' Scoping operators are written as the portal shows them.' : ''}`;
+    } else if (d.message.endsWith('a scoping clause ends after its values') && first !== undefined) {
+      hint = ` Scoping values are quoted strings: write "${first}".`;
+    } else if (d.message.includes('expected a modifier') && first !== undefined) {
+      const next = /^[A-Za-z_]+[ \t]+([A-Za-z_]+)/.exec(rest)?.[1];
+      const candidate = closestWord(next !== undefined && first.toLowerCase() === 'on' ? `on ${next}` : first, vocabulary.modifiers);
+      if (candidate) hint = ` Did you mean '${candidate}'?`;
+    } else if (d.message.startsWith("Expected 'target' or 'mapping' but found") && first !== undefined) {
+      const candidate = closestWord(first, vocabulary.statements);
+      if (candidate) hint = ` Did you mean '${candidate}'?`;
+    } else if (d.message.startsWith('Expected an attribute mapping (target <- source)') && first !== undefined) {
+      const candidate = closestWord(first, vocabulary.blockItems);
+      if (candidate) hint = ` Did you mean '${candidate}'?`;
+    } else if (/^Expected 'create' but found/.test(d.message) && first !== undefined) {
+      if (closestWord(first, ['create'])) hint = " Did you mean 'on create'?";
+    }
+    if (hint) d.message += `${/[.?!]$/.test(d.message) ? '' : '.'}${hint}`;
+  }
+}

@@ -1,0 +1,37 @@
+/**
+ * Reading the CLI's input files: `-` is standard input, and a file that cannot be read is reported
+ * in words ("no such file"), not by its errno code (`ENOENT`). Files go through the bounded reader
+ * (regular files only, a size cap, strict UTF-8 or a UTF-16 byte order mark).
+ */
+import { readFileSync } from 'node:fs';
+import { decodeText, FileReadError, readBoundedText } from '../node/bounded-read';
+import { readFailureReason } from '../node/file-errors';
+
+export { FileReadError };
+
+/** The file name that means standard input (`aadmap check -`). */
+export const STDIN = '-';
+
+/**
+ * The text of a file (or of standard input for `-`), without a byte order mark. `what` names the
+ * file in the error ("the sample user"); `displayName` is how standard input is called.
+ */
+export function readTextInput(path: string, what = '', displayName = '<stdin>'): string {
+  const named = what ? `${what} ` : '';
+  if (path === STDIN) {
+    let bytes: Buffer;
+    try {
+      bytes = readFileSync(0);
+    } catch (error) {
+      throw new FileReadError(`cannot read ${named}standard input (${displayName}): ${readFailureReason(error)}`);
+    }
+    return decodeText(bytes, displayName);
+  }
+  try {
+    return readBoundedText(path);
+  } catch (error) {
+    if (error instanceof FileReadError && what && error.message.startsWith(`cannot read ${path}`))
+      throw new FileReadError(`cannot read ${named}${error.message.slice('cannot read '.length)}`);
+    throw error;
+  }
+}
