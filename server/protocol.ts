@@ -20,6 +20,14 @@ export const COMMANDS = {
   graphWhatIf: 'aadmap.graph.whatIf',
   graphPull: 'aadmap.graph.pull',
   graphRollback: 'aadmap.graph.rollback',
+  lifecycleStart: 'aadmap.lifecycle.start',
+  lifecyclePause: 'aadmap.lifecycle.pause',
+  lifecycleRestart: 'aadmap.lifecycle.restart',
+  lifecycleTestConnection: 'aadmap.lifecycle.testConnection',
+  lifecycleProvisionUser: 'aadmap.lifecycle.provisionUser',
+  lifecycleRefresh: 'aadmap.lifecycle.refresh',
+  lifecycleShowProvisioning: 'aadmap.lifecycle.showProvisioning',
+  lifecycleExplainQuarantine: 'aadmap.lifecycle.explainQuarantine',
 } as const;
 
 export type CommandId = (typeof COMMANDS)[keyof typeof COMMANDS];

@@ -18,6 +18,7 @@ import {
 } from '../../server/graph/protocol';
 import { AFTER_DEPLOY_NOTE } from '../../server/graph/lifecycle/catalogue';
 import { Sanitizer } from '../../server/graph/sanitize';
+import { COMMANDS } from '../../server/protocol';
 import { GRAPH_TOKEN_REQUEST } from '../../server/graph/token-exchange';
 import { answerTokenRequest, graphSettings, graphToken, tokenHandle } from './auth';
 
@@ -221,7 +222,7 @@ export function registerGraphCommands(context: vscode.ExtensionContext, client: 
     // A mapping change starts a new initial cycle by itself: offer to watch it rather than restart.
     void vscode.window
       .showInformationMessage(`aadmap: ${done.message} ${AFTER_DEPLOY_NOTE}`, 'Watch status')
-      .then((choice) => choice && vscode.commands.executeCommand('aadmap.lifecycle.showProvisioning'));
+      .then((choice) => choice && vscode.commands.executeCommand(COMMANDS.lifecycleShowProvisioning));
   }
 
   /**
@@ -251,7 +252,7 @@ export function registerGraphCommands(context: vscode.ExtensionContext, client: 
 
   context.subscriptions.push(
     vscode.commands.registerCommand(
-      'aadmap.graph.whatIf',
+      COMMANDS.graphWhatIf,
       guarded(async (uri?: vscode.Uri) => {
         const document = activeMappingDocument(uri);
         if (!document) return;
@@ -260,7 +261,7 @@ export function registerGraphCommands(context: vscode.ExtensionContext, client: 
       }),
     ),
     vscode.commands.registerCommand(
-      'aadmap.graph.deploy',
+      COMMANDS.graphDeploy,
       guarded(async (uri?: vscode.Uri) => {
         const document = activeMappingDocument(uri);
         if (!document) return;
@@ -271,7 +272,7 @@ export function registerGraphCommands(context: vscode.ExtensionContext, client: 
       }),
     ),
     vscode.commands.registerCommand(
-      'aadmap.graph.pull',
+      COMMANDS.graphPull,
       guarded(async () => {
         const document = vscode.window.activeTextEditor?.document;
         const fromFile =
@@ -286,7 +287,7 @@ export function registerGraphCommands(context: vscode.ExtensionContext, client: 
       }),
     ),
     vscode.commands.registerCommand(
-      'aadmap.graph.rollback',
+      COMMANDS.graphRollback,
       guarded(async () => {
         const document = vscode.window.activeTextEditor?.document;
         const directory = backupDirectory(document);

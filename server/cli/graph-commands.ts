@@ -24,7 +24,7 @@ import { FileReadError, readTextInput } from './files';
 import { createTokenProvider } from './graph-auth';
 import { DEPLOY_IMPACT_OPTIONS, DEPLOY_IMPACT_USAGE, type DeployImpact, deployImpact } from './deploy-impact';
 import type { CliIO } from './io';
-import { afterDeployHint } from './lifecycle-commands';
+import { AFTER_DEPLOY_NOTE } from '../graph/lifecycle/catalogue';
 
 export const IMPORT_USAGE = `Usage: aadmap import SCHEMA.json [--target chatwork|PATH] [--out FILE]
 
@@ -434,4 +434,10 @@ export function ask(io: CliIO, question: string): Promise<string> {
     process.stdin.on('end', onEnd);
     process.stdin.resume();
   });
+}
+
+/** Printed after a deploy: a mapping change starts a new initial cycle by itself (docs/watch-and-troubleshoot.md). */
+export function afterDeployHint(plan: Plan): string {
+  const { servicePrincipal, job } = plan.target;
+  return `${AFTER_DEPLOY_NOTE}\nWatch it: aadmap status --service-principal ${servicePrincipal.id} --job ${job.id}`;
 }

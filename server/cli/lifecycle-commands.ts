@@ -11,7 +11,7 @@ import { parseMappingFile } from '../../grammar/mapping/index';
 import { stringifyJson, fromPlainJson } from '../evaluator/index';
 import { GraphError } from '../graph/client';
 import { type DeployTarget, mergeDeployTargets, readDeployTarget } from '../graph/deploy-target';
-import { AFTER_DEPLOY_NOTE, RESET_SCOPES } from '../graph/lifecycle/catalogue';
+import { RESET_SCOPES } from '../graph/lifecycle/catalogue';
 import {
   dangerousScopes,
   describeRestart,
@@ -26,7 +26,7 @@ import { formatLogsText, LOG_ACTIONS, LOG_STATUSES, logRecordToJson, type LogQue
 import { formatProvisionText, provisionOnDemand, provisionToJson } from '../graph/lifecycle/provision';
 import { formatStatusText, readJobStatus, statusToJson } from '../graph/lifecycle/status';
 import type { SynchronizationApi } from '../graph/sync-api';
-import { type Plan, resolveTarget, type ResolvedTarget, type Steps } from '../graph/workflow';
+import { resolveTarget, type ResolvedTarget, type Steps } from '../graph/workflow';
 import { createFileSchemaReader } from '../node/schema-file-reader';
 import { analyzeMappingText } from '../service/analysis';
 import { oneOf, option, type OptionSpec, type ParsedArgs, parseArgs, UsageError } from './args';
@@ -298,10 +298,4 @@ export function runProvision(argv: readonly string[], io: CliIO): Promise<number
     },
     true,
   );
-}
-
-/** Printed after a deploy (graph-lifecycle.md §2: a mapping change starts a new initial cycle). */
-export function afterDeployHint(plan: Plan): string {
-  const { servicePrincipal, job } = plan.target;
-  return `${AFTER_DEPLOY_NOTE}\nWatch it: aadmap status --service-principal ${servicePrincipal.id} --job ${job.id}`;
 }

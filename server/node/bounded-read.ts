@@ -27,7 +27,6 @@ export class FileReadError extends Error {
 const megabytes = (bytes: number) => `${Math.round((bytes / (1024 * 1024)) * 10) / 10} MB`;
 
 function kindOf(stat: Stats): string {
-  if (stat.isDirectory()) return 'a directory';
   if (stat.isFIFO()) return 'a named pipe';
   if (stat.isCharacterDevice() || stat.isBlockDevice()) return 'a device';
   if (stat.isSocket()) return 'a socket';
@@ -35,6 +34,8 @@ function kindOf(stat: Stats): string {
 }
 
 function refuse(path: string, stat: Stats, maxBytes: number): void {
+  // A folder is a common slip (a wrong argument), said as the other unreadable paths are.
+  if (stat.isDirectory()) throw new FileReadError(`cannot read ${path}: it is a folder, not a file`);
   if (!stat.isFile()) throw new FileReadError(`${path} is ${kindOf(stat)}; aadmap reads only regular files`);
   if (stat.size > maxBytes) throw new FileReadError(`${path} is ${megabytes(stat.size)}, over the ${megabytes(maxBytes)} limit of aadmap`);
 }

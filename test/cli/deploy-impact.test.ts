@@ -110,6 +110,7 @@ describe('aadmap deploy --users: the impact guard', () => {
   });
 
   it('uses 500 when the job settings cannot be read (no secrets: 404)', async () => {
+    directoryOf(emulator).secrets.delete(SEED.servicePrincipalId);
     const scoped = live.replace(
       '  userName <- [userPrincipalName]  match 1',
       '  scope "Sales" {\n    [department] EQUALS "Sales"\n  }\n  userName <- [userPrincipalName]  match 1',

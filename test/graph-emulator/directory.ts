@@ -2,7 +2,6 @@
  * The emulator's directory side, kept apart from the synchronization endpoints (Graph's users, delta
  * and appRoleAssignedTo pages on learn.microsoft.com; docs/impact.md):
  *
- *   GET /servicePrincipals/{id}/synchronization/secrets   secret values masked as "*"; 404 when none
  *   GET /users?$select=…&$top=N                            pages with @odata.nextLink ($top 1–999)
  *   GET /users/delta?$select=…[&$deltatoken=latest]        every user (or none with latest), then a deltaLink;
  *                                                          a deltaLink round returns the users changed since,
@@ -29,7 +28,7 @@ export interface DirectoryUserRecord {
 }
 
 export interface DirectoryState {
-  /** Service principal id → its secrets; absent: 404 (the job was never configured). */
+  /** Service principal id → its secrets: the lifecycle emulator's store (one store; it masks secret values on read). */
   secrets: Map<string, SecretPair[]>;
   users: DirectoryUserRecord[];
   /** Service principal id → its app role assignments. */
@@ -43,12 +42,13 @@ const states = new WeakMap<GraphEmulator, DirectoryState>();
 
 export function directoryOf(emulator: GraphEmulator): DirectoryState {
   let state = states.get(emulator);
-  if (!state) states.set(emulator, (state = { secrets: new Map(), users: [], assignments: new Map(), groups: new Map(), version: 0 }));
+  if (!state)
+    states.set(
+      emulator,
+      (state = { secrets: emulator.lifecycle.secrets, users: [], assignments: new Map(), groups: new Map(), version: 0 }),
+    );
   return state;
 }
-
-/** Keys whose values the service masks on read. */
-const MASKED = /^(Password|SecretToken|ClientSecret|Oauth2ClientSecret|Oauth2AccessToken|Oauth2RefreshToken|AppKey|ConsumerSecret)$/;
 
 /**
  * `count` generated users (test/support/directory-users.ts, in Graph's shape) for the service principal:
@@ -180,12 +180,6 @@ export function routeDirectory(
       (skip) => `${base}/groups/${members[1]}/members/microsoft.graph.user?$top=${size}&$skiptoken=${skip}`,
     );
     return { status: 200, body: { value: slice.map((id) => ({ id })), ...(nextLink ? { '@odata.nextLink': nextLink } : {}) } };
-  }
-  const secrets = /^\/servicePrincipals\/([^/]+)\/synchronization\/secrets$/.exec(path);
-  if (secrets) {
-    const pairs = directoryOf(emulator).secrets.get(secrets[1]!);
-    if (!pairs) return { status: 404, body: { error: { code: 'NotFound', message: 'No secrets are saved for this service principal.' } } };
-    return { status: 200, body: { value: pairs.map((p) => ({ key: p.key, value: MASKED.test(p.key) ? '*' : p.value })) } };
   }
   return undefined;
 }

@@ -1,5 +1,5 @@
 /**
- * The Graph emulator's endpoints for what comes after a deploy (graph-lifecycle.md §1–§5): job
+ * The Graph emulator's endpoints for what comes after a deploy (docs/watch-and-troubleshoot.md): job
  * status, start/pause/restart, validateCredentials, GET secrets (masked), /auditLogs/provisioning
  * and provisionOnDemand, plus the few /users reads provision-on-demand needs.
  *
@@ -8,7 +8,7 @@
  * records and on-demand answers here, and the routes only filter, page and rate-limit them.
  */
 
-/** The documented quarantine reasons (synchronizationQuarantine.reason; graph-lifecycle.md §3.5). */
+/** The documented quarantine reasons (synchronizationQuarantine.reason; docs/watch-and-troubleshoot.md). */
 export const QUARANTINE_REASONS = [
   'EncounteredBaseEscrowThreshold',
   'EncounteredTotalEscrowThreshold',
@@ -149,7 +149,7 @@ export class LifecycleEmulator {
   readonly onDemand = new Map<string, OnDemandAnswer>();
   /** provisionOnDemand bodies received. */
   readonly onDemandRequests: unknown[] = [];
-  /** "5 requests per 10 seconds" (graph-lifecycle.md §4); tests shorten the window. */
+  /** "5 requests per 10 seconds" (docs/watch-and-troubleshoot.md); tests shorten the window. */
   onDemandLimit = { requests: 5, windowMs: 10_000 };
   private onDemandTimes: number[] = [];
   readonly users: DirectoryUser[] = [];
@@ -200,7 +200,7 @@ export class LifecycleEmulator {
         return (fail(403, 'Authorization_RequestDenied', 'Insufficient privileges: AuditLog.Read.All and Directory.Read.All.'), true);
       return (this.listLogs(query, send, fail), true);
     }
-    const user = /^\/users(?:\/([^/]+))?$/.exec(path);
+    const user = /^\/users(?:\/(?!delta$)([^/]+))?$/.exec(path);
     if (user && method === 'GET') {
       if (!scopes.includes(SCOPE_USERS) && !scopes.includes(SCOPE_DIRECTORY))
         return (fail(403, 'Authorization_RequestDenied', 'Insufficient privileges to complete the operation.'), true);
@@ -234,7 +234,12 @@ export class LifecycleEmulator {
     if (secrets) {
       if (!context.servicePrincipalExists(secrets[1]!)) return false;
       if (method !== 'GET') return false;
-      const value = (this.secrets.get(secrets[1]!) ?? []).map(({ key, value, secret }) => ({ key, value: secret ? '*' : value }));
+      const pairs = this.secrets.get(secrets[1]!);
+      if (!pairs) return (fail(404, 'NotFound', 'No secrets are saved for this service principal.'), true);
+      const value = pairs.map(({ key, value, secret }) => ({
+        key,
+        value: secret || MASKED_KEYS.test(key) ? '*' : value,
+      }));
       return (send(200, { value }), true);
     }
     const action =
@@ -264,7 +269,7 @@ export class LifecycleEmulator {
     }
   }
 
-  /** Paused resumes, Quarantine is cleared, a never-run job begins its first cycle (graph-lifecycle.md §2). */
+  /** Paused resumes, Quarantine is cleared, a never-run job begins its first cycle (docs/watch-and-troubleshoot.md). */
   private start(state: JobLifecycle): void {
     const code = state.status.code;
     state.scheduleState = 'Active';
@@ -400,7 +405,7 @@ function selectUser(user: DirectoryUser, select: string | null): Record<string, 
   return Object.fromEntries(['id', ...fields].map((f) => [f, user[f] ?? null]));
 }
 
-/** `a and b and …` of: `path eq 'v'`, `activityDateTime ge|gt|lt|le ISO` (the documented subset, graph-lifecycle.md §5.2). */
+/** `a and b and …` of: `path eq 'v'`, `activityDateTime ge|gt|lt|le ISO` (the documented subset, docs/watch-and-troubleshoot.md). */
 function parseLogFilter(filter: string): ((record: ProvisioningRecord) => boolean)[] | string {
   const predicates: ((record: ProvisioningRecord) => boolean)[] = [];
   for (const clause of filter.split(/\s+and\s+/)) {
@@ -410,7 +415,7 @@ function parseLogFilter(filter: string): ((record: ProvisioningRecord) => boolea
       const [, property, raw] = eq as unknown as [string, string, string];
       if (!FILTERABLE.has(property)) return text;
       const value = raw.replace(/''/g, "'");
-      // "The filters are all case sensitive" except status (graph-lifecycle.md §5.2).
+      // "The filters are all case sensitive" except status (docs/watch-and-troubleshoot.md).
       const fold = property === 'provisioningStatusInfo/status';
       predicates.push((r) => {
         const actual = String(readPath(r, property) ?? '');
@@ -504,6 +509,9 @@ export function logRecord(fields: {
     initiatedBy: { id: '', displayName: 'Azure AD Provisioning Service', initiatorType: 'system' },
   };
 }
+
+/** Keys whose values the service masks on read, whether or not a seed marks them secret. */
+const MASKED_KEYS = /^(Password|SecretToken|ClientSecret|Oauth2ClientSecret|Oauth2AccessToken|Oauth2RefreshToken|AppKey|ConsumerSecret)$/;
 
 /** Demo data for `npm run emulator` and the tests: settings, three users, a day of log records, on-demand answers. */
 export function seedLifecycleDemo(lifecycle: LifecycleEmulator, ids: { servicePrincipalId: string; jobId: string }): void {

@@ -1,6 +1,7 @@
 /** Wires the after-deploy UI: the watcher, the status bar item, the two views, the diagnostics and the commands. */
 import * as vscode from 'vscode';
 import type { GraphSession } from '../commands';
+import { COMMANDS } from '../../../server/protocol';
 import {
   ExplainQuarantineCommand,
   PauseCommand,
@@ -51,14 +52,14 @@ export function registerLifecycle(context: vscode.ExtensionContext, session: Gra
       }
     };
   context.subscriptions.push(
-    vscode.commands.registerCommand('aadmap.lifecycle.start', guard(new StartCommand(watcher).run)),
-    vscode.commands.registerCommand('aadmap.lifecycle.pause', guard(new PauseCommand(watcher).run)),
-    vscode.commands.registerCommand('aadmap.lifecycle.restart', guard(new RestartCommand(watcher).run)),
-    vscode.commands.registerCommand('aadmap.lifecycle.testConnection', guard(new TestConnectionCommand(watcher).run)),
-    vscode.commands.registerCommand('aadmap.lifecycle.refresh', guard(new RefreshCommand(watcher).run)),
-    vscode.commands.registerCommand('aadmap.lifecycle.showProvisioning', guard(new ShowProvisioningCommand(watcher).run)),
-    vscode.commands.registerCommand('aadmap.lifecycle.explainQuarantine', guard(new ExplainQuarantineCommand(watcher).run)),
-    vscode.commands.registerCommand('aadmap.lifecycle.provisionUser', guard(new ProvisionUserCommand(watcher, results).run)),
+    vscode.commands.registerCommand(COMMANDS.lifecycleStart, guard(new StartCommand(watcher).run)),
+    vscode.commands.registerCommand(COMMANDS.lifecyclePause, guard(new PauseCommand(watcher).run)),
+    vscode.commands.registerCommand(COMMANDS.lifecycleRestart, guard(new RestartCommand(watcher).run)),
+    vscode.commands.registerCommand(COMMANDS.lifecycleTestConnection, guard(new TestConnectionCommand(watcher).run)),
+    vscode.commands.registerCommand(COMMANDS.lifecycleRefresh, guard(new RefreshCommand(watcher).run)),
+    vscode.commands.registerCommand(COMMANDS.lifecycleShowProvisioning, guard(new ShowProvisioningCommand(watcher).run)),
+    vscode.commands.registerCommand(COMMANDS.lifecycleExplainQuarantine, guard(new ExplainQuarantineCommand(watcher).run)),
+    vscode.commands.registerCommand(COMMANDS.lifecycleProvisionUser, guard(new ProvisionUserCommand(watcher, results).run)),
   );
   void watcher.refresh();
   return { watcher, diagnostics, results };

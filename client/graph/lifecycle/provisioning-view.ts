@@ -1,5 +1,6 @@
 /** The Provisioning view: the job's facts as the portal's overview shows them; the quarantine reason explains itself when clicked. */
 import * as vscode from 'vscode';
+import { COMMANDS } from '../../../server/protocol';
 import type { JobStatusReport } from '../../../server/graph/lifecycle/status';
 import type { JobWatcher, WatchedJob } from './watcher';
 
@@ -63,7 +64,7 @@ export function factsOf(job: WatchedJob | undefined): Fact[] {
       description: q.reason,
       icon: 'warning',
       tooltip: `${q.explanation}\n${q.fix}`,
-      command: { command: 'aadmap.lifecycle.explainQuarantine', title: 'Explain', arguments: [q] },
+      command: { command: COMMANDS.lifecycleExplainQuarantine, title: 'Explain', arguments: [q] },
       children: [
         { label: 'Why', description: q.explanation, tooltip: q.explanation },
         { label: 'Fix', description: q.fix, tooltip: q.fix },

@@ -1,5 +1,6 @@
 /** The status bar item for the active file's job: state, progress of a running cycle, a warning colour in quarantine. */
 import * as vscode from 'vscode';
+import { COMMANDS } from '../../../server/protocol';
 import type { JobWatcher, WatchedJob } from './watcher';
 
 export class JobStatusBarItem implements vscode.Disposable {
@@ -8,7 +9,7 @@ export class JobStatusBarItem implements vscode.Disposable {
 
   constructor(watcher: JobWatcher) {
     this.item.name = 'aadmap provisioning';
-    this.item.command = 'aadmap.lifecycle.showProvisioning';
+    this.item.command = COMMANDS.lifecycleShowProvisioning;
     this.subscription = watcher.onDidChange((job) => this.update(job));
   }
 
