@@ -65,7 +65,8 @@ export function seedSettings(userDataDir: string, extra: Record<string, unknown>
 }
 
 /** For tests: edits stay unsaved until a test saves or reverts them (the web workbench's default is afterDelay). */
-export const TEST_SETTINGS = { 'files.autoSave': 'off' };
+// Word-based suggestions off: completion tests must see only what the language server answers.
+export const TEST_SETTINGS = { 'files.autoSave': 'off', 'editor.wordBasedSuggestions': 'off' };
 
 /** The flags every code-server start needs: an empty config file (else it writes one to ~/.config) and the state folders. */
 function commonArgs(state: CodeServerState): string[] {

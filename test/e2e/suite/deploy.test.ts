@@ -106,8 +106,10 @@ suite('deploy through Microsoft Graph (emulator)', () => {
       [],
       'the what-if wrote something',
     );
+    // The job watcher (status bar, Provisioning views) reads the provisioning logs in the background;
+    // this suite's token has no AuditLog.Read.All, and the watcher keeps such refusals quiet.
     assert.ok(
-      sent.every((r) => r.status < 300),
+      sent.filter((r) => !r.path.startsWith('/auditLogs/')).every((r) => r.status < 300),
       `a request failed:\n  ${describeLog(sent)}`,
     );
 
