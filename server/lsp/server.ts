@@ -71,7 +71,10 @@ export function startServer(connection: Connection, { service, debounceMs = PUSH
   const edits = new DocumentEdits();
   const documents = new TextDocuments(edits.configuration);
   const pending = new Map<string, ReturnType<typeof setTimeout>>();
-  const snapshots = new Map<string, DocumentSnapshot>();
+  // Each snapshot with the TextDocument it was made from: an editor may open a new document under
+  // a URI still open (VS Code reuses Untitled-N), and the new one starts again at version 1, so a
+  // version alone does not tell the two apart.
+  const snapshots = new Map<string, { document: TextDocument; snapshot: DocumentSnapshot }>();
   let pullDiagnostics = false;
   let canRefresh = false;
   let snippetSupport = false;
@@ -87,7 +90,8 @@ export function startServer(connection: Connection, { service, debounceMs = PUSH
 
   /** The snapshot of the document's current version (made on first use, kept until it changes). */
   const snapshotOf = (document: TextDocument): DocumentSnapshot => {
-    const cached = snapshots.get(document.uri);
+    const entry = snapshots.get(document.uri);
+    const cached = entry?.document === document ? entry.snapshot : undefined;
     if (cached && cached.version === document.version) return cached;
     const changes = edits.take(document.uri, cached?.version);
     const snapshot = service.snapshot(
@@ -95,7 +99,7 @@ export function startServer(connection: Connection, { service, debounceMs = PUSH
       document.version,
       cached && changes ? { previous: cached, edits: changes } : undefined,
     );
-    snapshots.set(document.uri, snapshot);
+    snapshots.set(document.uri, { document, snapshot });
     return snapshot;
   };
 

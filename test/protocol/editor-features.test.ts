@@ -10,6 +10,7 @@ import {
   CompletionRequest,
   ConfigurationRequest,
   DidChangeConfigurationNotification,
+  DidCloseTextDocumentNotification,
   DidOpenTextDocumentNotification,
   DocumentDiagnosticRequest,
   DocumentFormattingRequest,
@@ -167,6 +168,38 @@ describe('editor features over LSP', () => {
     ).toEqual([]);
     expect(server.process.exitCode).toBeNull();
   });
+
+  // An editor may reuse a URI (VS Code's Untitled-1) for a new document, which then starts again at
+  // version 1; answers must come from the new text even when no didClose was seen for the old one.
+  for (const closeFirst of [true, false]) {
+    it(`answers a document reopened under the same URI at the same version from its new text (${closeFirst ? 'after' : 'without'} didClose)`, async () => {
+      const reused = `file:///workspace/reused-${closeFirst}.aadmap`;
+      const open = (content: string) =>
+        server.connection.sendNotification(DidOpenTextDocumentNotification.type, {
+          textDocument: { uri: reused, languageId: 'aadmap', version: 1, text: content },
+        });
+      const hoverAt = async () => {
+        const hover = await server.connection.sendRequest(HoverRequest.type, {
+          textDocument: { uri: reused },
+          position: { line: 2, character: 14 },
+        });
+        return hover ? (hover.contents as MarkupContent).value : '';
+      };
+      const problems = async () =>
+        (
+          (await server.connection.sendRequest(DocumentDiagnosticRequest.type, { textDocument: { uri: reused } })) as {
+            items: { code?: string | number }[];
+          }
+        ).items.map((d) => d.code);
+      await open('target chatwork\nmapping "Users" User -> User {\n  title <- Trim([jobTitle])\n  bogus <- [jobTitle]\n}\n');
+      expect(await hoverAt()).toMatch(/Trim/);
+      expect(await problems()).toContain('unknown-target-attribute');
+      if (closeFirst) await server.connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri: reused } });
+      await open('target chatwork\nmapping "Users" User -> User {\n  title <- Join(" ", [jobTitle])\n}\n');
+      expect(await hoverAt()).toMatch(/Join/);
+      expect(await problems()).not.toContain('unknown-target-attribute');
+    });
+  }
 
   it('announces the features', () => {
     expect(capabilities.completionProvider?.triggerCharacters).toEqual(expect.arrayContaining(['[', '(', ',']));
