@@ -41,6 +41,8 @@ runMain('extension-host tests (code-server)', Number(options.timeout) * 1000, as
       // VS Code's log folder (output channels are written there): the deploy suite searches it.
       AADMAP_E2E_LOGS: join(stateUnder(runDir).userDataDir, 'logs'),
       ...(options.grep ? { AADMAP_E2E_GREP: options.grep } : {}),
+      // How many times a failing test is tried again (the suite's default when unset; 0 for a flake loop).
+      ...(process.env['AADMAP_E2E_RETRIES'] ? { AADMAP_E2E_RETRIES: process.env['AADMAP_E2E_RETRIES'] } : {}),
     },
   });
   const { page } = await launchBrowser(runDir);
@@ -70,7 +72,8 @@ runMain('extension-host tests (code-server)', Number(options.timeout) * 1000, as
     ['skipReleaseNotes', 'true'],
   ]);
   log(`opening the workbench on ${workspace}`);
-  await page.goto(url);
+  // A loaded machine (CI on two cores) can take longer than Playwright's 30 s default to serve the workbench.
+  await page.goto(url, { timeout: 120_000 });
   const code = await exitCode;
   log(`the extension host exited with code ${code}`);
   const leaks = filesContaining(runDir, graphToken);

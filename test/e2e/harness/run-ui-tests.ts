@@ -75,7 +75,7 @@ runMain('UI tests (code-server + Chromium)', Number(options.timeout) * 1000, asy
   });
 
   log(`opening the workbench on ${workspace}`);
-  await page.goto(workbenchUrl(server.base, workspace));
+  await page.goto(workbenchUrl(server.base, workspace), { timeout: 120_000 });
   await waitForWorkbench(page);
   log('workbench loaded');
 

@@ -78,9 +78,6 @@ async function complete(uri: vscode.Uri, position: vscode.Position, trigger?: st
 }
 
 suite('completion', function () {
-  // Right after an untitled document opens, the first answers can come before the language server
-  // has the document (seen as a flaky answer in CI); a case must pass in one of four tries.
-  this.retries(3);
   for (const c of CASES) {
     test(c.name, async () => {
       const { editor, position } = await openWithCursor(c.text);

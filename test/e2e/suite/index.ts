@@ -12,10 +12,11 @@ import { join } from 'node:path';
 import Mocha from 'mocha';
 
 export function run(): Promise<void> {
-  // retries: a request right after an untitled document opens can be answered for the previous
-  // document of the same reused name (seen in CI for completion and hover; not yet diagnosed), so a
-  // test passes in one of three tries. A test that fails every time still fails.
-  const mocha = new Mocha({ ui: 'tdd', color: false, reporter: 'spec', timeout: 60_000, slow: 5_000, retries: 2 });
+  // retries (AADMAP_E2E_RETRIES, default 1): a test that fails every time still fails; a flake loop
+  // sets 0. The stale answers once seen right after an untitled document opened came from the server
+  // answering a reused URI from the previous document's snapshot (fixed, with a protocol test).
+  const retries = Number(process.env['AADMAP_E2E_RETRIES'] ?? 1);
+  const mocha = new Mocha({ ui: 'tdd', color: false, reporter: 'spec', timeout: 60_000, slow: 5_000, retries });
   // AADMAP_E2E_GREP: run only the tests whose full title matches (set by the runners' --grep).
   const grep = process.env['AADMAP_E2E_GREP'];
   if (grep) mocha.grep(grep);
