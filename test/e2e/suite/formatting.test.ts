@@ -5,7 +5,7 @@
 import * as assert from 'node:assert/strict';
 import { suite, suiteSetup, test } from 'mocha';
 import * as vscode from 'vscode';
-import { closeWithoutSaving, openInEditor, whenProvided, workspaceFile } from './helpers';
+import { closeWithoutSaving, openInEditor, openUntitled, whenProvided, workspaceFile } from './helpers';
 
 const OPTIONS: vscode.FormattingOptions = { tabSize: 2, insertSpaces: true };
 
@@ -31,8 +31,7 @@ suite('formatting', () => {
   });
 
   test('executeFormatDocumentProvider turns a badly spaced copy of chatwork.aadmap into the canonical text', async () => {
-    const document = await vscode.workspace.openTextDocument({ language: 'aadmap', content: unformatted(canonical) });
-    await vscode.window.showTextDocument(document);
+    const { document } = await openUntitled(unformatted(canonical));
     try {
       const edits = await whenProvided(
         'formatting edits',
@@ -49,8 +48,8 @@ suite('formatting', () => {
   });
 
   test('"Format Document" in the editor does the same, and the canonical file gets no edits', async () => {
-    const document = await vscode.workspace.openTextDocument({ language: 'aadmap', content: unformatted(canonical) });
-    const editor = await vscode.window.showTextDocument(document);
+    const editor = await openUntitled(unformatted(canonical));
+    const document = editor.document;
     // VS Code detected the tab indentation of the copy; the formatter follows the editor's options.
     editor.options = { insertSpaces: true, tabSize: 2 };
     try {

@@ -94,9 +94,26 @@ export async function openWithCursor(
   const offset = textWithCursor.indexOf('<|>');
   assert.ok(offset >= 0, `no <|> cursor in:\n${textWithCursor}`);
   const content = textWithCursor.slice(0, offset) + textWithCursor.slice(offset + '<|>'.length);
-  const document = await vscode.workspace.openTextDocument({ language, content });
+  const editor = await openUntitled(content, language);
+  return { editor, position: editor.document.positionAt(offset) };
+}
+
+let untitledCount = 0;
+
+/**
+ * A new untitled document of `language` holding `content`, shown in the editor. Each gets a name of
+ * its own: `openTextDocument({ content })` reuses the name Untitled-1 once the previous one closed,
+ * and VS Code then restores the working-copy backup it made of the previous document under that
+ * name (written a moment after each change) instead of `content` — the stale texts once seen in CI.
+ */
+export async function openUntitled(content: string, language = 'aadmap'): Promise<vscode.TextEditor> {
+  const extension = language === 'scimfilter' ? 'scimfilter' : 'aadmap';
+  const uri = vscode.Uri.from({ scheme: 'untitled', path: `e2e-${process.pid}-${++untitledCount}.${extension}` });
+  const document = await vscode.languages.setTextDocumentLanguage(await vscode.workspace.openTextDocument(uri), language);
   const editor = await vscode.window.showTextDocument(document);
-  return { editor, position: document.positionAt(offset) };
+  assert.ok(await editor.edit((builder) => builder.insert(new vscode.Position(0, 0), content)), 'the content was not inserted');
+  assert.equal(document.getText(), content, `${uri.toString()} does not hold the content given`);
+  return editor;
 }
 
 /** Closes the document's editor and drops its changes (untitled documents are discarded). */
