@@ -13,8 +13,8 @@ import Mocha from 'mocha';
 
 export function run(): Promise<void> {
   // retries (AADMAP_E2E_RETRIES, default 1): a test that fails every time still fails; a flake loop
-  // sets 0. The stale answers once seen right after an untitled document opened came from the server
-  // answering a reused URI from the previous document's snapshot (fixed, with a protocol test).
+  // sets 0. The stale answers once seen right after an untitled document opened were VS Code restoring
+  // the previous Untitled-1's backup (helpers.ts openUntitled now names each document uniquely).
   const retries = Number(process.env['AADMAP_E2E_RETRIES'] ?? 1);
   const mocha = new Mocha({ ui: 'tdd', color: false, reporter: 'spec', timeout: 60_000, slow: 5_000, retries });
   // AADMAP_E2E_GREP: run only the tests whose full title matches (set by the runners' --grep).
