@@ -1,4 +1,4 @@
-/** `aadmap check FILE... [--expr EXPRESSION] [--format text|json|sarif] [--strict]` */
+/** `aadmap check FILE... [--expr EXPRESSION] [--format text|json|sarif|markdown|junit] [--strict]` */
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -7,14 +7,16 @@ import { analyzeExpressionText } from '../service/analysis';
 import { createLanguageService } from '../service/language-service';
 import { languageOf } from '../service/document';
 import { oneOf, parseArgs, UsageError } from './args';
+import { formatJunit } from './format-junit';
+import { formatCheckMarkdown } from './format-markdown';
 import { formatSarif } from './format-sarif';
 import { formatText } from './format-text';
 import { FileReadError, readTextInput, STDIN } from './files';
 import type { CliIO } from './io';
 import { type CheckedInput, toReported } from './report';
 
-export const CHECK_USAGE = `Usage: aadmap check FILE... [--format text|json|sarif] [--strict]
-       aadmap check --expr "EXPRESSION" [--format text|json|sarif] [--strict]
+export const CHECK_USAGE = `Usage: aadmap check FILE... [--format text|json|sarif|markdown|junit] [--strict]
+       aadmap check --expr "EXPRESSION" [--format …] [--strict]
        aadmap check - [--stdin-filename NAME] [--format …]
 
 Checks .aadmap mapping files and .scimfilter files (directories are searched for both).
@@ -22,7 +24,8 @@ Checks .aadmap mapping files and .scimfilter files (directories are searched for
   -                        read the file from standard input
   --stdin-filename NAME    its name in diagnostics (and its type, by extension; default <stdin>, .aadmap);
                            a relative schema file it names is found relative to NAME
-  -f, --format FORMAT      text (default), json or sarif
+  -f, --format FORMAT      text (default), json, sarif, markdown (a summary table, for a CI job summary)
+                           or junit (JUnit XML: a suite a file, a failed case an error)
 Exit status: 0 no errors, 1 errors (or warnings with --strict), 2 usage error or unreadable file.`;
 
 export function runCheck(argv: readonly string[], io: CliIO): number {
@@ -37,7 +40,7 @@ export function runCheck(argv: readonly string[], io: CliIO): number {
     io.out(CHECK_USAGE);
     return 0;
   }
-  const format = oneOf(args.options.get('format')?.[0], ['text', 'json', 'sarif'] as const, 'format', 'text');
+  const format = oneOf(args.options.get('format')?.[0], ['text', 'json', 'sarif', 'markdown', 'junit'] as const, 'format', 'text');
   const expressions = args.options.get('expr') ?? [];
   if (args.positionals.length === 0 && expressions.length === 0)
     throw new UsageError('check needs at least one FILE or --expr "EXPRESSION"');
@@ -71,6 +74,8 @@ export function runCheck(argv: readonly string[], io: CliIO): number {
   const all = reported.flatMap((r) => r.reported);
   if (format === 'json') io.out(JSON.stringify(all, null, 2));
   else if (format === 'sarif') io.out(formatSarif(all, io.version));
+  else if (format === 'markdown') io.out(formatCheckMarkdown(reported));
+  else if (format === 'junit') io.out(formatJunit(reported, args.flags.has('strict')));
   else io.out(formatText(reported, { color: io.color }));
 
   const errors = all.some((d) => d.severity === 'error');

@@ -12,7 +12,7 @@ import { CACHE_FOLDER, cacheMetaFile, readTenantUsers } from '../impact/tenant';
 import type { SynchronizationApi } from '../graph/sync-api';
 import type { Plan } from '../graph/workflow';
 import { guardDecision, thresholdFromSecrets } from '../impact/guard';
-import { reportText, toReport } from '../impact/report';
+import { type ImpactReport, reportText, toReport } from '../impact/report';
 import { impactOfFile, impactVersions } from '../impact/run';
 import { afterVersion, schemaVersion } from '../impact/sources';
 import { VersionError } from '../impact/version';
@@ -36,6 +36,9 @@ export interface DeployImpact {
   /** The impact summary and the guard's reasons. */
   text: string;
   refused: boolean;
+  /** The same as data, for the Markdown what-if: the report (absent when not computed) and the lines after it. */
+  report?: ImpactReport;
+  notes: string[];
 }
 
 /** Undefined without --users. Reads the job's secrets for the threshold (never printed: only the notification settings are used). */
@@ -59,7 +62,8 @@ export async function deployImpact(
     versions = impactVersions(before, after);
   } catch (error) {
     if (!(error instanceof VersionError)) throw error;
-    return { text: `Impact: not computed: ${error.message}.`, refused: true };
+    const text = `Impact: not computed: ${error.message}.`;
+    return { text, refused: true, notes: [text] };
   }
   let secrets: unknown;
   try {
@@ -88,11 +92,13 @@ export async function deployImpact(
   try {
     report = toReport(await impactOfFile(versions, usersFile, { onBadLine: (bad) => io.err(`${users}:${bad.line}: ${bad.message}`) }));
   } catch (error) {
-    return { text: `Impact: cannot read ${users}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, refused: true };
+    const text = `Impact: cannot read ${users}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`;
+    return { text, refused: true, notes: [text] };
   }
   const decision = guardDecision(report, threshold, accepted);
   const missing = notEvaluated.length ? [`Not evaluated (Graph's /users cannot give them; read as null): ${notEvaluated.join(', ')}`] : [];
-  return { text: [reportText(report), ...missing, ...decision.reasons].join('\n'), refused: decision.refused };
+  const notes = [...missing, ...decision.reasons];
+  return { text: [reportText(report), ...notes].join('\n'), refused: decision.refused, report, notes };
 }
 
 function count(args: ParsedArgs, name: string): number | undefined {

@@ -23,11 +23,9 @@ const paint = (on: boolean, code: string, text: string) => (on ? `\u001b[${code}
 
 export function formatText(inputs: readonly { input: CheckedInput; reported: ReportedDiagnostic[] }[], style: TextStyle): string {
   const out: string[] = [];
-  const counts = { error: 0, warning: 0, info: 0 };
   for (const { input, reported } of inputs) {
     const lines = input.text.split(/\r\n|\r|\n/);
     for (const d of reported) {
-      counts[d.severity]++;
       const color = d.severity === 'error' ? '31' : d.severity === 'warning' ? '33' : '36';
       out.push(
         `${paint(style.color, '1', visible(`${d.file}:${d.line}:${d.column}`))}: ${paint(style.color, color, d.severity)} [${d.code}] ${visible(d.message)}`,
@@ -41,13 +39,18 @@ export function formatText(inputs: readonly { input: CheckedInput; reported: Rep
       }
     }
   }
+  out.push(checkSummary(inputs));
+  return out.join('\n');
+}
+
+/** The last line of the text output (and the Markdown's headline): "No problems in 2 files." or the counts. */
+export function checkSummary(inputs: readonly { input: CheckedInput; reported: ReportedDiagnostic[] }[]): string {
+  const counts = { error: 0, warning: 0, info: 0 };
+  for (const { reported } of inputs) for (const d of reported) counts[d.severity]++;
   const noun = inputs.every(({ input }) => input.file.startsWith('<')) ? 'input' : 'file';
   const files = `${inputs.length} ${noun}${inputs.length === 1 ? '' : 's'}`;
   const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-  const summary =
-    counts.error + counts.warning + counts.info === 0
-      ? `No problems in ${files}.`
-      : `${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}${counts.info ? `, ${plural(counts.info, 'note')}` : ''} in ${files}.`;
-  out.push(summary);
-  return out.join('\n');
+  return counts.error + counts.warning + counts.info === 0
+    ? `No problems in ${files}.`
+    : `${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}${counts.info ? `, ${plural(counts.info, 'note')}` : ''} in ${files}.`;
 }

@@ -1,7 +1,9 @@
 /**
  * Access tokens for the CLI: `AADMAP_GRAPH_TOKEN` when set (CI pipelines that already hold one), else
- * @azure/identity — environment credentials (client secret or certificate), the Azure CLI's login,
- * then a device code on interactive terminals. @azure/identity is loaded only here and only when
+ * @azure/identity — environment credentials (client secret or certificate), workload identity
+ * federation (a federated token file: AZURE_FEDERATED_TOKEN_FILE, as Kubernetes and CI pipelines provide;
+ * https://learn.microsoft.com/en-us/entra/workload-id/workload-identity-federation), the Azure CLI's
+ * login, then a device code on interactive terminals. @azure/identity is loaded only here and only when
  * needed; it stays out of the bundles (esbuild marks it external; see esbuild.mjs).
  */
 import type { CliIO } from './io';
@@ -30,7 +32,7 @@ export function createTokenProvider({
     const token = await (await credential).getToken(scope, { abortSignal: signal });
     if (!token)
       throw new Error(
-        'No access token: sign in with `az login`, set AZURE_CLIENT_ID/AZURE_TENANT_ID/AZURE_CLIENT_SECRET, or set AADMAP_GRAPH_TOKEN.',
+        'No access token: sign in with `az login`, set AZURE_CLIENT_ID/AZURE_TENANT_ID/AZURE_CLIENT_SECRET (or AZURE_FEDERATED_TOKEN_FILE), or set AADMAP_GRAPH_TOKEN.',
       );
     return token.token;
   };
@@ -47,6 +49,10 @@ async function createCredential(tenant: string | undefined, io: CliIO, env: Node
   const chain = [];
   if (env['AZURE_CLIENT_ID'] && env['AZURE_TENANT_ID'] && (env['AZURE_CLIENT_SECRET'] || env['AZURE_CLIENT_CERTIFICATE_PATH']))
     chain.push(new identity.EnvironmentCredential());
+  // Passed explicitly, not read by the credential: `env` is what this function was given.
+  const tokenFilePath = env['AZURE_FEDERATED_TOKEN_FILE'];
+  const clientId = env['AZURE_CLIENT_ID'];
+  if (tokenFilePath && clientId && tenantId) chain.push(new identity.WorkloadIdentityCredential({ tenantId, clientId, tokenFilePath }));
   chain.push(new identity.AzureCliCredential(tenantId ? { tenantId } : {}));
   if (process.stdin.isTTY && process.stderr.isTTY) {
     chain.push(

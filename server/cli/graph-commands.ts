@@ -19,7 +19,8 @@ import { fitsChatwork, importSchema } from '../graph/import';
 import { SynchronizationApi } from '../graph/sync-api';
 import { recognizeSynchronizationSchema } from '../schema/graph-schema';
 import { executePlan, planDeploy, planRollback, pull, type Plan, type Steps, WorkflowError } from '../graph/workflow';
-import { type ParsedArgs, option, parseArgs, UsageError } from './args';
+import { type ParsedArgs, oneOf, option, parseArgs, UsageError } from './args';
+import { formatWhatIfMarkdown, mdText } from './format-markdown';
 import { FileReadError, readTextInput } from './files';
 import { createTokenProvider } from './graph-auth';
 import { DEPLOY_IMPACT_OPTIONS, DEPLOY_IMPACT_USAGE, type DeployImpact, deployImpact } from './deploy-impact';
@@ -44,7 +45,8 @@ export const GRAPH_OPTIONS = `  --graph-endpoint URL   Graph host (default ${DEF
   --tenant ID|DOMAIN     tenant to sign in to (default: the file's deploy statement, else the credential's)
   --verbose              log every HTTP request (method, URL, status, request-id) to stderr
 Auth: a token in AADMAP_GRAPH_TOKEN, else @azure/identity: AZURE_CLIENT_ID + AZURE_TENANT_ID + AZURE_CLIENT_SECRET
-or AZURE_CLIENT_CERTIFICATE_PATH, else the Azure CLI's login (az login), else a device code (interactive terminals).`;
+or AZURE_CLIENT_CERTIFICATE_PATH, else AZURE_CLIENT_ID + AZURE_TENANT_ID + AZURE_FEDERATED_TOKEN_FILE (workload identity
+federation), else the Azure CLI's login (az login), else a device code (interactive terminals).`;
 
 /** A PUT was sent, but what the job holds could not be confirmed as what was sent (docs/security.md). */
 export const EXIT_UNVERIFIED = 3;
@@ -65,6 +67,8 @@ not verified (the message says what the job holds, the backup and how to roll ba
   --dry-run              print the what-if only; exit 0, or 1 when the deploy would be refused
   --no-validate          do not ask the service to parse changed expressions (parseExpression)
   --backup-dir DIR       where backups go (default ./${BACKUP_FOLDER.replace(/\\/g, '/')})
+  -f, --format text|markdown   the what-if as text (default) or as Markdown, rendered from the diff
+                         (for a pull request's job summary; docs/pipelines.md)
 ${DEPLOY_IMPACT_USAGE}
 ${GRAPH_OPTIONS}`;
 
@@ -235,9 +239,11 @@ export async function runDeploy(argv: readonly string[], io: CliIO): Promise<num
     'no-validate': {},
     'backup-dir': { value: true },
     ...DEPLOY_IMPACT_OPTIONS,
+    format: { value: true },
   });
   if (args.flags.has('help')) return usage(io, DEPLOY_USAGE);
   if (args.positionals.length !== 1) throw new UsageError('deploy takes exactly one FILE.aadmap');
+  const format = oneOf(option(args, 'format'), ['text', 'markdown'] as const, 'format', 'text');
   const file = args.positionals[0]!;
   const text = readTextFile(file, io);
   if (text === undefined) return 1;
@@ -258,7 +264,8 @@ export async function runDeploy(argv: readonly string[], io: CliIO): Promise<num
       signal,
     );
     const impact = await deployImpact(args, io, file, plan, api, signal);
-    return confirmAndExecute(plan, api, args, io, steps, signal, `before deploy of ${basename(file)}`, impact);
+    const markdown = format === 'markdown' ? { file } : undefined;
+    return confirmAndExecute(plan, api, args, io, steps, signal, `before deploy of ${basename(file)}`, impact, markdown);
   });
 }
 
@@ -289,17 +296,31 @@ async function confirmAndExecute(
   signal: AbortSignal,
   reason: string,
   impact?: DeployImpact,
+  markdown?: { file: string },
 ): Promise<number> {
-  io.out(`What-if: ${plan.summary}\n${plan.details}`);
+  // Markdown (--format markdown) is rendered from the plan's structured diff, not from its text.
+  const say = markdown ? (line: string) => io.out(`\n${mdText(line)}`) : (line: string) => io.out(line);
+  if (markdown) {
+    io.out(
+      formatWhatIfMarkdown({
+        file: markdown.file,
+        summary: plan.summary,
+        diff: plan.diff,
+        warnings: plan.warnings,
+        impact: impact && { report: impact.report, lines: impact.notes, refused: impact.refused },
+        dryRun: args.flags.has('dry-run'),
+      }),
+    );
+  } else io.out(`What-if: ${plan.summary}\n${plan.details}`);
   for (const warning of plan.warnings) io.err(`warning: ${warning}`);
-  if (impact) io.out(impact.text);
+  if (impact && !markdown) io.out(impact.text);
   if (impact?.refused) {
     io.err('The deploy is refused by the impact guard; nothing was written.');
     return 1;
   }
   if (args.flags.has('dry-run')) return 0;
   if (plan.diff.total === 0 && plan.kind === 'deploy') {
-    io.out('Nothing to deploy.');
+    say('Nothing to deploy.');
     return 0;
   }
   if (!args.flags.has('yes')) {
@@ -314,8 +335,8 @@ async function confirmAndExecute(
   if (/^\/(proc|sys|dev)(\/|$)/.test(backupDir)) throw new UsageError(`--backup-dir must be a folder on disk, not ${backupDir}`);
   const backups = createBackupStore(backupDir);
   const report = await executePlan(api, plan, backups, steps, signal, reason);
-  io.out(report.message);
-  if (plan.kind === 'deploy') io.out(afterDeployHint(plan));
+  say(report.message);
+  if (plan.kind === 'deploy') afterDeployHint(plan).split('\n').forEach(say);
   return 0;
 }
 
@@ -376,7 +397,8 @@ export async function withGraph(
 /** What to do when no token could be had: the three ways to sign in, in one paragraph. */
 export const SIGN_IN_HELP =
   "Could not sign in to Microsoft Graph. Sign in one of three ways: run `az login` (the Azure CLI's account is used), " +
-  'or set AZURE_CLIENT_ID, AZURE_TENANT_ID and AZURE_CLIENT_SECRET (or AZURE_CLIENT_CERTIFICATE_PATH) for an app registration, ' +
+  'or set AZURE_CLIENT_ID, AZURE_TENANT_ID and AZURE_CLIENT_SECRET (or AZURE_CLIENT_CERTIFICATE_PATH, or AZURE_FEDERATED_TOKEN_FILE ' +
+  'for workload identity federation) for an app registration, ' +
   'or set AADMAP_GRAPH_TOKEN to an access token for Microsoft Graph. In an interactive terminal a device code sign-in is offered as well.';
 
 export function targetFromFlags(args: ParsedArgs): DeployTarget {

@@ -1,6 +1,6 @@
 /**
  * `aadmap impact FILE.aadmap --users USERS.jsonl --before OLD.aadmap|SCHEMA.json|git:REV [--samples N]
- * [--fail-on-disable N] [--format text|json]` — flags and JSON output are an exact contract (docs/impact.md).
+ * [--fail-on-disable N] [--format text|json|markdown]` — flags and JSON output are an exact contract (docs/impact.md).
  */
 import { DEFAULT_SAMPLES } from '../impact/engine';
 import { reportJson, reportText, toReport, type ImpactReport } from '../impact/report';
@@ -14,6 +14,7 @@ import { mergeDeployTargets, readDeployTarget } from '../graph/deploy-target';
 import { CACHE_FOLDER, readTenantUsers, type TenantRead } from '../impact/tenant';
 import { oneOf, option, parseArgs, type ParsedArgs, UsageError } from './args';
 import { withGraph } from './graph-commands';
+import { formatImpactMarkdown, mdCode } from './format-markdown';
 import { formatText } from './format-text';
 import type { CliIO } from './io';
 import { evaluationSettings } from './inputs';
@@ -33,7 +34,8 @@ or cannot be exported (errors), and whose matching value changes (matchChanged).
   --fail-on-disable N      exit 1 when N or more users would be disabled (for CI)
   --now ISO-8601           fixes Now() for both versions (default: the current time)
   --default-domain DOMAIN  what DefaultDomain() returns
-  --format text|json       the summary for people (default), or one JSON object
+  --format text|json|markdown   the summary for people (default), one JSON object, or Markdown
+                           tables (for a CI job summary)
   --users tenant           read the users from Microsoft Graph (the file's deploy statement, or
                            --service-principal ID; --graph-endpoint, --tenant, --verbose as for deploy):
                            /users with the attributes both versions read, assignment from
@@ -63,7 +65,7 @@ export async function runImpact(argv: readonly string[], io: CliIO): Promise<num
     io.out(IMPACT_USAGE);
     return 0;
   }
-  const format = oneOf(option(args, 'format'), ['text', 'json'] as const, 'format', 'text');
+  const format = oneOf(option(args, 'format'), ['text', 'json', 'markdown'] as const, 'format', 'text');
   if (args.positionals.length !== 1) throw new UsageError('impact takes exactly one FILE.aadmap (the mappings after the change)');
   const file = args.positionals[0]!;
   const users = option(args, 'users');
@@ -122,7 +124,10 @@ export async function runImpact(argv: readonly string[], io: CliIO): Promise<num
   }
   if (notEvaluated?.length) io.err(`warning: not evaluated (Graph's /users cannot give them; read as null): ${notEvaluated.join(', ')}`);
   const printed = notEvaluated ? { ...report, notEvaluated } : report;
-  io.out(format === 'json' ? reportJson(printed) : reportText(report));
+  if (format === 'markdown') {
+    io.out(formatImpactMarkdown(report));
+    if (notEvaluated?.length) io.out(`\nNot evaluated (read as null): ${notEvaluated.map((name) => mdCode(name)).join(', ')}`);
+  } else io.out(format === 'json' ? reportJson(printed) : reportText(report));
   if (failOnDisable !== undefined && report.disable >= failOnDisable) {
     io.err(`aadmap impact: ${report.disable} user(s) would be disabled (--fail-on-disable ${failOnDisable}).`);
     return 1;

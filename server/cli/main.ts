@@ -25,14 +25,14 @@ const USAGE = `aadmap ${VERSION} — Entra ID provisioning attribute mappings
 Usage: aadmap <command> [options]
 
 Commands:
-  check FILE... [--format text|json|sarif] [--strict]   check .aadmap and .scimfilter files
+  check FILE... [--format text|json|sarif|markdown|junit] [--strict]   check .aadmap and .scimfilter files
   check --expr "EXPRESSION" [--format …]                  check one mapping expression
   filter "FILTER" [--schema chatwork] [--format json]     parse and normalize a SCIM filter
   fmt FILE|DIR... [--check | --write]                     format .aadmap files as the editor does
   import SCHEMA.json                                      print the .aadmap of a Graph synchronizationSchema
   export FILE.aadmap --base SCHEMA.json                   print the schema with the file's mappings
   pull --service-principal ID [--job ID] [--out FILE]     read a job's mappings from Microsoft Graph
-  deploy FILE.aadmap [--dry-run] [--yes]                  what-if, backup, PUT and verify
+  deploy FILE.aadmap [--dry-run] [--yes] [--format markdown]   what-if, backup, PUT and verify
   rollback BACKUP.json [--dry-run] [--yes]                put a backup back, byte for byte
   eval --expr "EXPRESSION" --input USER.json [--format json]   evaluate an expression for a sample user
   preview FILE --input USER.json [--existing TARGET.json]       the SCIM requests for a sample user

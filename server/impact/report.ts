@@ -45,7 +45,8 @@ export function reportJson(report: ImpactReport, header: Record<string, OutputJs
   return stringifyJson({ ...header, ...report } as unknown as OutputJson);
 }
 
-const LABELS: Record<Category, string> = {
+/** The words the text and Markdown summaries use for each category. */
+export const CATEGORY_LABELS: Record<Category, string> = {
   create: 'created',
   update: 'updated',
   disable: 'disabled',
@@ -60,7 +61,7 @@ const show = (value: OutputJson): string => (value === null ? '(not sent)' : str
 export function reportText(report: ImpactReport): string {
   const width = String(report.users).length;
   const lines = [`Impact on ${report.users} user${report.users === 1 ? '' : 's'}:`];
-  for (const c of CATEGORIES) lines.push(`  ${String(report[c]).padStart(width)}  ${LABELS[c]}`);
+  for (const c of CATEGORIES) lines.push(`  ${String(report[c]).padStart(width)}  ${CATEGORY_LABELS[c]}`);
   lines.push(
     `  ${String(report.matchChanged).padStart(width)}  matching value changed${report.matchChanged ? ' (the service may no longer find their accounts)' : ''}`,
   );
@@ -72,7 +73,7 @@ export function reportText(report: ImpactReport): string {
   for (const c of CATEGORIES) {
     const samples = report.samples[c];
     if (!samples?.length || c === 'unchanged' || c === 'outOfScope') continue;
-    lines.push(`Examples (${LABELS[c]}):`);
+    lines.push(`Examples (${CATEGORY_LABELS[c]}):`);
     for (const s of samples) {
       lines.push(`  ${s.user}${s.error ? `: ${s.error}` : ''}`);
       if (c === 'update') for (const ch of s.changes) lines.push(`    ${ch.attribute}: ${show(ch.before)} → ${show(ch.after)}`);
