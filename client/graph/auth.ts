@@ -23,10 +23,15 @@ export function graphSettings(): GraphSettings {
   };
 }
 
-export async function graphToken(context: vscode.ExtensionContext, settings: GraphSettings, tenant: string | undefined): Promise<string> {
+export async function graphToken(
+  context: vscode.ExtensionContext,
+  settings: GraphSettings,
+  tenant: string | undefined,
+  extra: readonly string[] = [],
+): Promise<string> {
   const testToken = process.env['AADMAP_TEST_GRAPH_TOKEN'];
   if (testToken && context.extensionMode !== vscode.ExtensionMode.Production) return testToken;
-  const { provider, scopes } = authenticationScopes(settings, tenant);
+  const { provider, scopes } = authenticationScopes(settings, tenant, extra);
   const session = await vscode.authentication.getSession(provider, scopes, { createIfNone: true });
   return session.accessToken;
 }
