@@ -25,6 +25,8 @@ function mappingDocument(uri?: unknown): vscode.TextDocument | undefined {
 export interface ShowImpactOptions {
   users?: string;
   before?: string;
+  /** Start nothing: the latest run of the file's open view (one a save started), once it is done. */
+  latest?: boolean;
 }
 
 export class ShowImpactCommand {
@@ -37,6 +39,7 @@ export class ShowImpactCommand {
   run = async (uri?: unknown, options: ShowImpactOptions = {}): Promise<EditorImpact | undefined> => {
     const document = mappingDocument(uri);
     if (!document) return undefined;
+    if (options.latest) return ImpactPanel.forDocument(document.uri)?.current;
     const users =
       (options.users !== undefined ? usersFrom(document, options.users) : undefined) ??
       chosenUsers(this.context, document) ??
