@@ -44,6 +44,11 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
+/** A SCIM extension attribute by its last segment (`urn:…:User:department` → `department`); the full name is in the tooltip. */
+export function shortName(attribute: string): string {
+  return attribute.startsWith('urn:') ? attribute.slice(attribute.lastIndexOf(':') + 1) : attribute;
+}
+
 const show = (value: unknown): string => (value === null || value === undefined ? '(not sent)' : JSON.stringify(value));
 
 const BAR_HEIGHT = 22;
@@ -60,8 +65,8 @@ export function barChart(title: string, rows: readonly (readonly [string, number
       const y = i * BAR_HEIGHT + 2;
       const width = n === 0 ? 0 : Math.max(2, Math.round((n / max) * barSpace));
       return (
-        `<g class="bar" data-label="${escapeHtml(label)}" data-count="${n}">` +
-        `<text x="${LABEL_WIDTH - 8}" y="${y + 15}" text-anchor="end">${escapeHtml(label)}</text>` +
+        `<g class="bar" data-label="${escapeHtml(label)}" data-count="${n}"><title>${escapeHtml(label)}: ${n}</title>` +
+        `<text x="${LABEL_WIDTH - 8}" y="${y + 15}" text-anchor="end">${escapeHtml(shortName(label))}</text>` +
         `<rect x="${LABEL_WIDTH}" y="${y + 3}" width="${width}" height="${BAR_HEIGHT - 6}" fill="${colour}"></rect>` +
         `<text x="${LABEL_WIDTH + width + 6}" y="${y + 15}">${n}</text></g>`
       );
@@ -78,7 +83,9 @@ function changesCell(example: ImpactExample): string {
   const parts: string[] = [];
   if (example.match) parts.push(`<b>match</b>: ${escapeHtml(show(example.match.before))} → ${escapeHtml(show(example.match.after))}`);
   for (const change of example.changes)
-    parts.push(`${escapeHtml(change.attribute)}: ${escapeHtml(show(change.before))} → ${escapeHtml(show(change.after))}`);
+    parts.push(
+      `<span title="${escapeHtml(change.attribute)}">${escapeHtml(shortName(change.attribute))}</span>: ${escapeHtml(show(change.before))} → ${escapeHtml(show(change.after))}`,
+    );
   return parts.join('<br>');
 }
 

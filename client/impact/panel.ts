@@ -87,7 +87,13 @@ export class ImpactPanel implements vscode.Disposable {
         }
         const { ok: _ok, ...impact } = result;
         this.last = impact;
-        this.render({ kind: 'done', impact });
+        // Paths of the workspace read better relative to it (the result itself keeps them as the server said).
+        const relative = (label: string) =>
+          label.startsWith('/') || /^[A-Za-z]:\\/.test(label) ? vscode.workspace.asRelativePath(label) : label;
+        this.render({
+          kind: 'done',
+          impact: { ...impact, beforeLabel: relative(impact.beforeLabel), usersLabel: relative(impact.usersLabel) },
+        });
         return impact;
       },
       (error: unknown) => {

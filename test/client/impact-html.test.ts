@@ -73,8 +73,10 @@ describe('impactPage', () => {
   it('lists every example; only users with attributes are clickable; values are escaped', () => {
     expect(page.match(/<tr class="user" data-index="0"/g)).toHaveLength(1);
     expect(page).toContain('<tr class="" data-index="1">');
-    expect(page).toContain('title: (not sent) → &#34;&#60;b&#62;Eng&#60;/b&#62;&#34;');
+    expect(page).toContain('<span title="title">title</span>: (not sent) → &#34;&#60;b&#62;Eng&#60;/b&#62;&#34;');
     expect(page).not.toContain('<b>Eng</b>');
+    // A SCIM extension attribute is drawn by its last segment, the full name in the tooltip.
+    expect(page).toContain('<title>urn:x:department: 1</title><text x="182" y="39" text-anchor="end">department</text>');
     expect(page).toContain('line 7: not JSON');
   });
 
