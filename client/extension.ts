@@ -9,6 +9,7 @@ import { COMMANDS } from '../server/protocol';
 import { diagnosticHelpMiddleware, registerDiagnosticHelp } from './diagnostic-docs';
 import { registerGraphCommands } from './graph/commands';
 import { registerLifecycle } from './graph/lifecycle/index';
+import { registerImpact } from './impact/index';
 import { initializationOptions, registerPreview } from './preview';
 
 let client: LanguageClient | undefined;
@@ -55,10 +56,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       await vscode.commands.executeCommand('editor.action.insertSnippet', { langId: 'aadmap', name: 'Chatwork mapping file' });
     }),
   );
-  registerLifecycle(
-    context,
-    registerGraphCommands(context, () => client),
-  );
+  const graphSession = registerGraphCommands(context, () => client);
+  registerLifecycle(context, graphSession);
+  registerImpact(context, graphSession);
   await client.start();
 }
 

@@ -90,7 +90,12 @@ export function registerPreview(context: vscode.ExtensionContext, getClient: () 
     },
   };
 
-  const selectSampleUser = async () => {
+  const selectSampleUser = async (chosen?: unknown) => {
+    // The Impact view names a user file it wrote (a click on an example user).
+    if (chosen instanceof vscode.Uri) {
+      await context.workspaceState.update(SELECTED_KEY, chosen.toString());
+      return sendSettings();
+    }
     const files = await vscode.workspace.findFiles('**/*.user.json', '**/node_modules/**', 500);
     const current = context.workspaceState.get<string>(SELECTED_KEY);
     type Item = vscode.QuickPickItem & { uri?: vscode.Uri };

@@ -28,6 +28,8 @@ export const COMMANDS = {
   lifecycleRefresh: 'aadmap.lifecycle.refresh',
   lifecycleShowProvisioning: 'aadmap.lifecycle.showProvisioning',
   lifecycleExplainQuarantine: 'aadmap.lifecycle.explainQuarantine',
+  impactShow: 'aadmap.impact.show',
+  impactSelectUsers: 'aadmap.impact.selectUsers',
 } as const;
 
 export type CommandId = (typeof COMMANDS)[keyof typeof COMMANDS];

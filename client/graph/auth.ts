@@ -1,6 +1,7 @@
 /**
  * Graph access tokens from VS Code's built-in Microsoft authentication provider, with the scopes
- * Synchronization.ReadWrite.All and Application.Read.All, `VSCODE_TENANT:` for the file's tenant and
+ * Synchronization.ReadWrite.All and Application.Read.All (plus the directory scopes of scopes.ts when
+ * a feature needs them: tenant users, provisioning logs), `VSCODE_TENANT:` for the file's tenant and
  * `VSCODE_CLIENT_ID:` when `aadmap.graph.clientId` names a custom app registration. Sovereign clouds
  * (`aadmap.graph.endpoint` other than graph.microsoft.com) use the `microsoft-sovereign-cloud` provider.
  *
@@ -23,10 +24,15 @@ export function graphSettings(): GraphSettings {
   };
 }
 
-export async function graphToken(context: vscode.ExtensionContext, settings: GraphSettings, tenant: string | undefined): Promise<string> {
+export async function graphToken(
+  context: vscode.ExtensionContext,
+  settings: GraphSettings,
+  tenant: string | undefined,
+  extra: readonly string[] = [],
+): Promise<string> {
   const testToken = process.env['AADMAP_TEST_GRAPH_TOKEN'];
   if (testToken && context.extensionMode !== vscode.ExtensionMode.Production) return testToken;
-  const { provider, scopes } = authenticationScopes(settings, tenant);
+  const { provider, scopes } = authenticationScopes(settings, tenant, extra);
   const session = await vscode.authentication.getSession(provider, scopes, { createIfNone: true });
   return session.accessToken;
 }

@@ -20,9 +20,42 @@ import { AFTER_DEPLOY_NOTE } from '../../server/graph/lifecycle/catalogue';
 import { Sanitizer } from '../../server/graph/sanitize';
 import { COMMANDS } from '../../server/protocol';
 import { GRAPH_TOKEN_REQUEST } from '../../server/graph/token-exchange';
+import type { EditorImpact } from '../../server/impact/editor';
+import { deployUsers } from '../impact/inputs';
 import { answerTokenRequest, graphSettings, graphToken, tokenHandle } from './auth';
+import { USERS_SCOPES } from './scopes';
 
 const DIFF_SCHEME = 'aadmap-whatif';
+
+/** A modal confirmation a deploy asked (the deploy command's result lists them, for tests and callers). */
+export interface Confirmation {
+  summary: string;
+  detail: string;
+  action: string;
+}
+
+export interface DeployOutcome {
+  deployed: boolean;
+  /** The impact summary stated in the confirmation, when users were available. */
+  impact?: string;
+  confirmations: Confirmation[];
+}
+
+/** The impact stated in the deploy's confirmation, and the guard's second confirmation when it applies. */
+interface DeployImpactCheck {
+  text: string;
+  second?: Confirmation;
+}
+
+/** The numbers, as the modal states them. */
+export function impactSummary(impact: EditorImpact): string {
+  const r = impact.report;
+  const lines = [
+    `Impact on ${r.users} users (${impact.usersLabel}): ${r.create} created, ${r.update} updated, ${r.disable} disabled, ${r.unchanged} unchanged, ${r.outOfScope} out of scope, ${r.errors} errors; ${r.matchChanged} matching values change.`,
+  ];
+  if (impact.notEvaluated.length) lines.push(`Not evaluated (read as null): ${impact.notEvaluated.join(', ')}.`);
+  return lines.join('\n');
+}
 
 /** The helpers every Graph request of the extension goes through (the lifecycle views and commands use them too). */
 export interface GraphSession {
@@ -31,10 +64,11 @@ export interface GraphSession {
     params: GraphProtocol[M]['params'],
     token?: vscode.CancellationToken,
   ): Promise<GraphProtocol[M]['result']>;
-  connection(tenant: string | undefined): Promise<{ params: GraphConnectionParams }>;
+  /** `scopes`: more than the default ones, asked only when a feature needs them (incremental consent). */
+  connection(tenant: string | undefined, scopes?: readonly string[]): Promise<{ params: GraphConnectionParams }>;
   withProgress<T>(title: string, run: (token: vscode.CancellationToken) => Promise<T>): Thenable<T>;
   fail(result: { kind: string; message: string }): void;
-  confirm(summary: string, detail: string, action: string): Promise<string | undefined>;
+  confirm(summary: string, detail: string, action: string, second?: boolean): Promise<string | undefined>;
   log: { info(message: string): void; warn(message: string): void; error(message: string): void };
 }
 
@@ -47,6 +81,9 @@ export function registerGraphCommands(context: vscode.ExtensionContext, client: 
     error: (message: string) => channel.error(sanitizer.clean(message)),
   };
   let progressReport: ((message: string) => void) | undefined;
+
+  /** The confirmations of the running deploy (its command's result). */
+  let asked: Confirmation[] | undefined;
 
   const diffTexts = new Map<string, string>();
   let diffCounter = 0;
@@ -86,9 +123,9 @@ export function registerGraphCommands(context: vscode.ExtensionContext, client: 
     return languageClient().sendRequest(method, params, token) as Promise<GraphProtocol[M]['result']>;
   }
 
-  async function connection(tenant: string | undefined) {
+  async function connection(tenant: string | undefined, scopes: readonly string[] = []) {
     const settings = graphSettings();
-    const token = await graphToken(context, settings, tenant);
+    const token = await graphToken(context, settings, tenant, scopes);
     sanitizer.addSecret(token);
     return { settings, params: { endpoint: settings.endpoint, tokenHandle: tokenHandle(token) } };
   }
@@ -203,50 +240,127 @@ export function registerGraphCommands(context: vscode.ExtensionContext, client: 
     document: vscode.TextDocument | undefined,
     action: string,
     reason: string,
-  ): Promise<void> {
+    impact?: DeployImpactCheck,
+  ): Promise<boolean> {
     const directory = backupDirectory(document);
-    if (!directory)
-      return void vscode.window.showErrorMessage('aadmap: open a folder (or save the file) so the backup has a place in .aadmap/backups/.');
+    if (!directory) {
+      void vscode.window.showErrorMessage('aadmap: open a folder (or save the file) so the backup has a place in .aadmap/backups/.');
+      return false;
+    }
     const detail = [
+      ...(impact ? [impact.text] : []),
       plan.details,
       ...plan.warnings.map((w) => `Warning: ${w}`),
       `A backup of the current schema goes to ${directory}.`,
     ].join('\n\n');
-    if ((await confirm(plan.summary, detail, action)) !== action) return;
+    if ((await confirm(plan.summary, detail, action)) !== action) return false;
+    if (
+      impact?.second &&
+      (await confirm(impact.second.summary, impact.second.detail, impact.second.action, true)) !== impact.second.action
+    ) {
+      log.info('The impact guard was not confirmed; nothing was written.');
+      void vscode.window.showInformationMessage('aadmap: not confirmed; nothing was written.');
+      return false;
+    }
     const done = await withProgress(`aadmap: ${action.toLowerCase()}`, (token) =>
       send('aadmap/graph/execute', { ...conn, planId: plan.planId, backupDirectory: directory, reason }, token),
     );
-    if (!done.ok) return fail(done);
+    if (!done.ok) {
+      fail(done);
+      return false;
+    }
     log.info(done.message);
-    if (action !== 'Deploy') return void vscode.window.showInformationMessage(`aadmap: ${done.message}`);
+    if (action !== 'Deploy') {
+      void vscode.window.showInformationMessage(`aadmap: ${done.message}`);
+      return true;
+    }
     // A mapping change starts a new initial cycle by itself: offer to watch it rather than restart.
     void vscode.window
       .showInformationMessage(`aadmap: ${done.message} ${AFTER_DEPLOY_NOTE}`, 'Watch status')
       .then((choice) => choice && vscode.commands.executeCommand(COMMANDS.lifecycleShowProvisioning));
+    return true;
+  }
+
+  /**
+   * The deploy guard (docs/impact.md, "The deploy guard"), when users are available: the impact of
+   * the job's current schema → the file, stated in the confirmation; a second confirmation with the
+   * exact numbers when the disabled users reach the job's threshold or a matching value changes
+   * (the CLI's --allow-disable / --allow-match-change). Undefined: no users; null: refused.
+   */
+  async function deployImpact(
+    plan: PlanSummary,
+    conn: GraphConnectionParams,
+    document: vscode.TextDocument,
+  ): Promise<DeployImpactCheck | undefined | null> {
+    const users = deployUsers(context, document, plan.target.servicePrincipal.id);
+    if (!users) return undefined;
+    const fromFile = (await send('aadmap/graph/deployTarget', { text: document.getText() })).target;
+    const request = {
+      ...conn,
+      ...(users.kind === 'tenant' ? (await connection(plan.target.tenant, USERS_SCOPES)).params : {}),
+      uri: document.uri.toString(),
+      text: document.getText(),
+      before: { kind: 'plan' as const },
+      planId: plan.planId,
+      users,
+      target: { ...fromFile, servicePrincipal: plan.target.servicePrincipal.id, job: plan.target.jobId },
+    };
+    const result = await withProgress('aadmap: impact on the users', (token) => send('aadmap/graph/impact', request, token));
+    if (!result.ok) {
+      fail(
+        result.kind === 'cancelled'
+          ? result
+          : { ...result, message: `The deploy is refused: the impact cannot be computed: ${result.message}` },
+      );
+      return null;
+    }
+    const text = impactSummary(result);
+    log.info(text);
+    if (!result.guard?.refused) return { text };
+    const { report, guard } = result;
+    const numbers = [
+      ...(report.disable > 0 && report.disable >= guard.threshold.value ? [`disables ${report.disable} users`] : []),
+      ...(report.matchChanged > 0 ? [`changes the matching value of ${report.matchChanged} users`] : []),
+    ];
+    return {
+      text,
+      second: {
+        summary: `This deploy ${numbers.join(' and ')}. Deploy anyway?`,
+        detail: guard.reasons.join('\n\n').replace(/; accept exactly this number with --allow-[a-z-]+ \d+\./g, '.'),
+        action: `Deploy: ${[
+          ...(report.disable >= guard.threshold.value && report.disable > 0 ? [`disable ${report.disable}`] : []),
+          ...(report.matchChanged > 0 ? [`re-match ${report.matchChanged}`] : []),
+        ].join(', ')}`,
+      },
+    };
   }
 
   /**
    * The modal confirmation before a write. Extension-host tests cannot click a modal dialog, so in
    * ExtensionMode.Test only (the test runner's extension host; never an installed extension, never a
    * setting) the environment variable AADMAP_TEST_CONFIRM answers it: the action's button title
-   * ('Deploy', 'Roll back') accepts, any other value declines.
+   * ('Deploy', 'Roll back') accepts, any other value declines; AADMAP_TEST_CONFIRM_SECOND answers the
+   * impact guard's second confirmation. The deploy command resolves to the confirmations it asked.
    */
-  async function confirm(summary: string, detail: string, action: string): Promise<string | undefined> {
-    const testAnswer = context.extensionMode === vscode.ExtensionMode.Test ? process.env['AADMAP_TEST_CONFIRM'] : undefined;
+  async function confirm(summary: string, detail: string, action: string, second = false): Promise<string | undefined> {
+    asked?.push({ summary, detail, action });
+    const variable = second ? 'AADMAP_TEST_CONFIRM_SECOND' : 'AADMAP_TEST_CONFIRM';
+    const testAnswer = context.extensionMode === vscode.ExtensionMode.Test ? process.env[variable] : undefined;
     if (testAnswer === undefined) return vscode.window.showWarningMessage(summary, { modal: true, detail }, action);
     log.info(`${summary} — answered "${testAnswer}" by AADMAP_TEST_CONFIRM (extension test mode)`);
     return testAnswer;
   }
 
   const guarded =
-    (run: (...args: any[]) => Promise<void>) =>
-    async (...args: unknown[]) => {
+    <R>(run: (...args: any[]) => Promise<R>) =>
+    async (...args: unknown[]): Promise<R | undefined> => {
       try {
-        await run(...args);
+        return await run(...args);
       } catch (error) {
         const message = sanitizer.clean(error instanceof Error ? error.message : String(error));
         log.error(message);
         void vscode.window.showErrorMessage(`aadmap: ${message}`);
+        return undefined;
       }
     };
 
@@ -262,13 +376,30 @@ export function registerGraphCommands(context: vscode.ExtensionContext, client: 
     ),
     vscode.commands.registerCommand(
       COMMANDS.graphDeploy,
-      guarded(async (uri?: vscode.Uri) => {
+      guarded(async (uri?: vscode.Uri): Promise<DeployOutcome> => {
+        const confirmations: Confirmation[] = [];
+        const outcome = (deployed: boolean, impact?: DeployImpactCheck | null) => ({
+          deployed,
+          impact: impact?.text,
+          confirmations,
+        });
         const document = activeMappingDocument(uri);
-        if (!document) return;
+        if (!document) return outcome(false);
         const result = await whatIf(document);
-        if (!result) return;
-        if (result.plan.total === 0) return void vscode.window.showInformationMessage(`aadmap: ${result.plan.summary} Nothing to deploy.`);
-        await confirmAndExecute(result.plan, result.conn, document, 'Deploy', `before deploy of ${document.uri.path.split('/').pop()}`);
+        if (!result) return outcome(false);
+        if (result.plan.total === 0) {
+          void vscode.window.showInformationMessage(`aadmap: ${result.plan.summary} Nothing to deploy.`);
+          return outcome(false);
+        }
+        const impact = await deployImpact(result.plan, result.conn, document);
+        if (impact === null) return outcome(false);
+        asked = confirmations;
+        try {
+          const reason = `before deploy of ${document.uri.path.split('/').pop()}`;
+          return outcome(await confirmAndExecute(result.plan, result.conn, document, 'Deploy', reason, impact), impact);
+        } finally {
+          asked = undefined;
+        }
       }),
     ),
     vscode.commands.registerCommand(

@@ -13,6 +13,7 @@ import type { LogDiagnostic } from './lifecycle/log-diagnostics';
 import type { ErrorGroup, LogRecord } from './lifecycle/logs';
 import type { DirectoryUserInfo, ProvisionReport } from './lifecycle/provision';
 import type { JobStatusReport } from './lifecycle/status';
+import type { EditorImpact, EditorImpactParams } from '../impact/editor';
 
 export interface GraphConnectionParams {
   /** Graph host; `/v1.0` is added. */
@@ -97,6 +98,11 @@ export interface GraphProtocol {
     params: LifecycleParams & { uri: string; text: string; user: string };
     result: GraphResult<{ report: ProvisionReport; text: string }>;
   };
+  /**
+   * The impact of the editor's text on every user (docs/impact.md, "In VS Code"): the Impact view, and
+   * the deploy modal with before `plan`. The connection is needed only for the job, a plan or tenant users.
+   */
+  'aadmap/graph/impact': { params: Partial<GraphConnectionParams> & EditorImpactParams; result: GraphResult<EditorImpact> };
 }
 
 export type LifecycleAction = 'start' | 'pause' | 'restart' | 'testConnection';

@@ -23,6 +23,7 @@ import {
 import { SynchronizationApi } from '../graph/sync-api';
 import { GRAPH_TOKEN_REQUEST, type TokenRequestResult, tokenRequest } from '../graph/token-exchange';
 import { executePlan, type Plan, planDeploy, planRollback, pull, type Steps, WorkflowError } from '../graph/workflow';
+import { editorImpact, impactNeedsGraph } from '../impact/editor';
 import { createBackupStore } from '../node/backup-store';
 import type { SchemaFileReader } from '../service/schema-resolver';
 import { registerLifecycleHandlers } from './lifecycle-handlers';
@@ -70,19 +71,35 @@ export function registerGraphHandlers(connection: Connection, schemaFiles: Schem
       const value = await run(new SynchronizationApi(client), steps, controller.signal);
       return { ok: true, ...value };
     } catch (error) {
-      const kind: GraphFailureKind =
-        error instanceof GraphCancelledError
-          ? 'cancelled'
-          : error instanceof WorkflowError && error.kind !== 'unverified'
-            ? error.kind
-            : // 'unverified' (the PUT was sent): its message says what the job holds and how to roll back.
-              'failed';
-      const raw = error instanceof Error ? error.message : String(error);
-      const message = client ? client.sanitizer.clean(raw) : raw;
-      if (!(error instanceof WorkflowError || error instanceof GraphError || error instanceof GraphCancelledError)) {
-        notify({ level: 'error', message: `unexpected failure: ${message}` });
-      }
-      return { ok: false, kind, message };
+      return failure(error, (raw) => (client ? client.sanitizer.clean(raw) : raw));
+    } finally {
+      subscription?.dispose();
+    }
+  }
+
+  function failure(error: unknown, clean: (message: string) => string): { ok: false; kind: GraphFailureKind; message: string } {
+    const kind: GraphFailureKind =
+      error instanceof GraphCancelledError
+        ? 'cancelled'
+        : error instanceof WorkflowError && error.kind !== 'unverified'
+          ? error.kind
+          : // 'unverified' (the PUT was sent): its message says what the job holds and how to roll back.
+            'failed';
+    const message = clean(error instanceof Error ? error.message : String(error));
+    if (!(error instanceof WorkflowError || error instanceof GraphError || error instanceof GraphCancelledError)) {
+      notify({ level: 'error', message: `unexpected failure: ${message}` });
+    }
+    return { ok: false, kind, message };
+  }
+
+  /** A step that needs no Graph connection, with the same results and cancellation as withGraph. */
+  async function offline<T>(token: CancellationToken, run: (signal: AbortSignal) => Promise<T>): Promise<GraphResult<T>> {
+    const controller = new AbortController();
+    const subscription = token?.onCancellationRequested?.(() => controller.abort());
+    try {
+      return { ok: true, ...(await run(controller.signal)) };
+    } catch (error) {
+      return failure(error, (raw) => raw);
     } finally {
       subscription?.dispose();
     }
@@ -158,6 +175,20 @@ export function registerGraphHandlers(connection: Connection, schemaFiles: Schem
       .list()
       .catch(() => []),
   }));
+
+  on('aadmap/graph/impact', (params, token) =>
+    impactNeedsGraph(params)
+      ? withGraph(params as GraphConnectionParams, token, (api, steps, signal) =>
+          editorImpact(params, {
+            schemaFiles,
+            signal,
+            api,
+            step: steps.step,
+            plan: params.planId ? plans.get(params.planId)?.plan : undefined,
+          }),
+        )
+      : offline(token, (signal) => editorImpact(params, { schemaFiles, signal })),
+  );
 
   registerLifecycleHandlers(on, withGraph, schemaFiles);
 }

@@ -6,6 +6,7 @@
 import * as vscode from 'vscode';
 import { RESET_SCOPE_EFFECTS, RESET_SCOPES, AFTER_DEPLOY_NOTE } from '../../../server/graph/lifecycle/catalogue';
 import type { GraphConnectionParams, LifecycleAction } from '../../../server/graph/protocol';
+import { USERS_SCOPES } from '../scopes';
 import type { JobWatcher } from './watcher';
 import type { ProvisionResults } from './provision-results';
 
@@ -98,7 +99,8 @@ export class ProvisionUserCommand extends LifecycleCommand {
     const job = await this.job();
     if (!job) return;
     const { session } = this.watcher;
-    const { params } = await session.connection(job.target.tenant);
+    // Searching users needs User.Read.All: asked here, when the command is run (incremental consent).
+    const { params } = await session.connection(job.target.tenant, USERS_SCOPES);
     const user = await pickUser(this.watcher, params);
     if (!user) return;
     const result = await session.withProgress('aadmap: provisioning on demand', (token) =>

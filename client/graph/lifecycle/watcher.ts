@@ -11,7 +11,7 @@ import type { ErrorGroup, LogRecord } from '../../../server/graph/lifecycle/logs
 import type { JobStatusReport } from '../../../server/graph/lifecycle/status';
 import { graphSettings } from '../auth';
 import type { GraphSession } from '../commands';
-import { authenticationScopes } from '../scopes';
+import { authenticationScopes, LOGS_SCOPES } from '../scopes';
 
 export const REFRESH_INTERVAL_MS = 60_000;
 const SILENT_SIGN_IN_MS = 3_000;
@@ -56,7 +56,8 @@ export class JobWatcher implements vscode.Disposable {
     if (process.env['AADMAP_TEST_GRAPH_TOKEN'] && this.context.extensionMode !== vscode.ExtensionMode.Production) this.signedIn = true;
     else {
       try {
-        const { provider, scopes } = authenticationScopes(graphSettings(), undefined);
+        // The watcher reads the provisioning logs: only a session that already holds their scopes counts.
+        const { provider, scopes } = authenticationScopes(graphSettings(), undefined, LOGS_SCOPES);
         // Bounded: a provider may never answer a silent request (then we wait for a user action).
         const silent = vscode.authentication.getSession(provider, scopes, { silent: true });
         const timeout = new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), SILENT_SIGN_IN_MS));
@@ -104,7 +105,7 @@ export class JobWatcher implements vscode.Disposable {
       }
       return;
     }
-    const { params } = await this.session.connection(active.target.tenant);
+    const { params } = await this.session.connection(active.target.tenant, LOGS_SCOPES);
     this.signedIn = true;
     const watched: WatchedJob = { ...active };
     const base = { ...params, target: active.target };

@@ -59,7 +59,13 @@ runMain('UI tests (code-server + Chromium)', Number(options.timeout) * 1000, asy
   log(`Graph emulator on ${graphUrl}`);
   const server = await startCodeServer({
     state,
-    settings: { ...TEST_SETTINGS, 'aadmap.graph.endpoint': graphUrl },
+    settings: {
+      ...TEST_SETTINGS,
+      'aadmap.graph.endpoint': graphUrl,
+      // The files ui/impact.ui.ts writes into the workspace (a settings file it would write is read too late).
+      'aadmap.impact.users': 'impact-users.jsonl',
+      'aadmap.impact.before': 'impact-before.aadmap',
+    },
     verbose: options.verbose,
     env: { AADMAP_TEST_GRAPH_TOKEN: graphToken },
   });

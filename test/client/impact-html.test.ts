@@ -1,0 +1,93 @@
+/** The Impact view's page: bars proportional to the counts, every example row, escaping, the script's nonce. */
+import { describe, expect, it } from 'vitest';
+import { barChart, impactPage } from '../../client/impact/html';
+import type { EditorImpact } from '../../server/impact/editor';
+
+const impact: EditorImpact = {
+  report: {
+    users: 6,
+    create: 0,
+    update: 2,
+    disable: 2,
+    unchanged: 0,
+    outOfScope: 1,
+    errors: 1,
+    matchChanged: 0,
+    attributes: { title: 2, 'urn:x:department': 1 },
+    samples: {},
+    matchChangedSamples: [],
+  },
+  examples: [
+    {
+      category: 'update',
+      user: 'ada@contoso.com',
+      line: 1,
+      changes: [{ attribute: 'title', before: null, after: '<b>Eng</b>' }],
+      attributes: { userPrincipalName: 'ada@contoso.com' },
+    },
+    { category: 'errors', user: 'line 7', line: 7, changes: [], error: 'not JSON' },
+  ],
+  beforeLabel: "the job's current schema",
+  usersLabel: 'users.jsonl',
+  notEvaluated: [],
+  warnings: [],
+  badLines: [{ line: 7, message: 'not JSON' }],
+};
+
+const bars = (svg: string) =>
+  [...svg.matchAll(/data-label="([^"]*)" data-count="(\d+)">.*?<rect [^>]*width="(\d+)"/g)].map((m) => [m[1], Number(m[2]), Number(m[3])]);
+
+describe('barChart', () => {
+  it('scales the bars to the largest count; a zero count has no bar, a small one stays visible', () => {
+    const svg = barChart('t', [
+      ['a', 1000, 'red'],
+      ['b', 500, 'red'],
+      ['c', 0, 'red'],
+      ['d', 1, 'red'],
+    ]);
+    const [a, b, c, d] = bars(svg);
+    expect(a![2]).toBe(300);
+    expect(b![2]).toBe(150);
+    expect(c![2]).toBe(0);
+    expect(d![2]).toBe(2);
+  });
+});
+
+describe('impactPage', () => {
+  const page = impactPage({ kind: 'done', impact }, { title: 'app.aadmap', nonce: 'abc123', cspSource: 'vscode-webview:' });
+
+  it('draws one bar per category and one per changed attribute, with their counts', () => {
+    expect(bars(page).map(([label, n]) => [label, n])).toEqual([
+      ['created', 0],
+      ['updated', 2],
+      ['disabled', 2],
+      ['unchanged', 0],
+      ['out of scope', 1],
+      ['errors', 1],
+      ['matching value changed', 0],
+      ['title', 2],
+      ['urn:x:department', 1],
+    ]);
+  });
+
+  it('lists every example; only users with attributes are clickable; values are escaped', () => {
+    expect(page.match(/<tr class="user" data-index="0"/g)).toHaveLength(1);
+    expect(page).toContain('<tr class="" data-index="1">');
+    expect(page).toContain('<span title="title">title</span>: (not sent) → &#34;&#60;b&#62;Eng&#60;/b&#62;&#34;');
+    expect(page).not.toContain('<b>Eng</b>');
+    // A SCIM extension attribute is drawn by its last segment, the full name in the tooltip.
+    expect(page).toContain('<title>urn:x:department: 1</title><text x="182" y="39" text-anchor="end">department</text>');
+    expect(page).toContain('line 7: not JSON');
+  });
+
+  it('allows its own script only (the nonce), and keeps the previous numbers while a run is in flight', () => {
+    expect(page).toContain("script-src 'nonce-abc123'");
+    expect(page.match(/<script /g)).toHaveLength(1);
+    const running = impactPage({ kind: 'running', previous: impact }, { title: 'a', nonce: 'n', cspSource: 's' });
+    expect(running).toContain('Computing the impact…');
+    expect(bars(running)).toHaveLength(9);
+    const failed = impactPage({ kind: 'failed', message: 'cannot read <x>' }, { title: 'a', nonce: 'n', cspSource: 's' });
+    expect(failed).toContain('cannot read &#60;x&#62;');
+    expect(bars(failed)).toHaveLength(0);
+  });
+});
