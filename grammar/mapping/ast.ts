@@ -58,7 +58,31 @@ export interface ObjectMappingBlock extends TextRange {
   closeBrace?: number;
 }
 
-export type BlockItem = EnabledSetting | FlowTypesSetting | ScopeGroup | AttributeMapping;
+export type BlockItem = EnabledSetting | FlowTypesSetting | ScopeGroup | AttributeMapping | AttributeDeclaration;
+
+/** One word after a declaration's name (`required`, `apiExpression "KEY" "VALUE"`) with the strings that follow it. */
+export interface AttributeWord extends TextRange {
+  kind: 'attributeWord';
+  name: NameNode;
+  values: StringLiteral[];
+}
+
+/**
+ * `attribute target|source "NAME" TYPE FLAGS…`: an attribute the job schema's directory gains on
+ * deploy (Graph attributeDefinition), or loses with `remove` (docs/custom-attributes.md). The
+ * type is the first word when it is not a flag; the checker reads the words (vocabulary.ts
+ * ATTRIBUTE_TYPES and ATTRIBUTE_FLAGS).
+ */
+export interface AttributeDeclaration extends TextRange {
+  kind: 'attributeDeclaration';
+  /** The `attribute` keyword. */
+  keyword: TextRange;
+  /** `target` or `source` (the keyword as written). */
+  side?: NameNode;
+  name?: NameNode;
+  type?: NameNode;
+  flags: AttributeWord[];
+}
 
 /** `enabled true|false` → objectMapping.enabled */
 export interface EnabledSetting extends TextRange {
@@ -138,6 +162,9 @@ export interface MappingFile extends TextRange {
 
 export const attributeMappingsOf = (block: ObjectMappingBlock): AttributeMapping[] =>
   block.items.filter((item): item is AttributeMapping => item.kind === 'attributeMapping');
+
+export const attributeDeclarationsOf = (block: ObjectMappingBlock): AttributeDeclaration[] =>
+  block.items.filter((item): item is AttributeDeclaration => item.kind === 'attributeDeclaration');
 
 export const scopesOf = (block: ObjectMappingBlock): ScopeGroup[] =>
   block.items.filter((item): item is ScopeGroup => item.kind === 'scope');

@@ -29,7 +29,9 @@ import type {
 import { decodeExpressionString } from '../expression/strings';
 import { parseAttributePath } from '../scim/index';
 import type {
+  AttributeDeclaration,
   AttributeMapping,
+  AttributeWord,
   BlockItem,
   Comment,
   Modifier,
@@ -42,7 +44,7 @@ import type {
   TargetStatement,
 } from './ast';
 import type { SyntaxDiagnostic } from '../common/syntax-diagnostic';
-import { KEYWORD_WORDS, SCOPE_OPERATOR_FIRST_WORDS, SCOPE_OPERATOR_PATTERN } from './vocabulary';
+import { attributeFlag, KEYWORD_WORDS, SCOPE_OPERATOR_FIRST_WORDS, SCOPE_OPERATOR_PATTERN } from './vocabulary';
 
 /** Deeper expressions go to the general parser (which cuts them at MAX_NESTING = 64). */
 export const FAST_PATH_MAX_DEPTH = 48;
@@ -309,6 +311,7 @@ class FastMappingParser {
     if (arrow !== undefined) return this.attributeMapping(arrow);
     const word = this.peekWord();
     if (word === 'scope') return this.scopeBlock();
+    if (word === 'attribute') return this.attributeDeclaration();
     if (word === 'enabled') {
       const keyword = this.keyword('enabled');
       this.skipSpace();
@@ -333,6 +336,43 @@ class FastMappingParser {
       return { kind: 'flowTypes', values, start: keyword.start, end: values[values.length - 1]!.end };
     }
     throw DECLINE;
+  }
+
+  /** visitor.ts attributeDeclaration: `attribute target|source NAME WORD "VALUE"* …`. */
+  private attributeDeclaration(): AttributeDeclaration {
+    const keyword = this.keyword('attribute');
+    this.skipSpace();
+    const sideWord = this.peekWord();
+    if (sideWord !== 'target' && sideWord !== 'source') throw DECLINE;
+    const sideToken = this.keyword(sideWord);
+    const side: NameNode = { kind: 'name', text: sideWord, quoted: false, start: sideToken.start, end: sideToken.end };
+    this.skipSpace();
+    const name = this.name();
+    const base = this.stack.length;
+    for (;;) {
+      this.skipSpace();
+      if (this.atLineEnd()) break;
+      const { image, start, end } = this.identifier();
+      const word: AttributeWord = {
+        kind: 'attributeWord',
+        name: { kind: 'name', text: image, quoted: false, start, end },
+        values: [],
+        start,
+        end,
+      };
+      for (;;) {
+        this.skipSpace();
+        if (this.code() !== 0x22) break;
+        const value = this.string();
+        word.values.push(value);
+        word.end = value.end;
+      }
+      this.stack.push(word);
+    }
+    const words = this.collect<AttributeWord>(base);
+    const type = words.length && !attributeFlag(words[0]!.name.text) && words[0]!.values.length === 0 ? words.shift()!.name : undefined;
+    const end = Math.max(keyword.end, side.end, name.end, type?.end ?? 0, words.length ? words[words.length - 1]!.end : 0);
+    return { kind: 'attributeDeclaration', keyword, side, name, type, flags: words, start: keyword.start, end };
   }
 
   /**

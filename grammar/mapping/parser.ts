@@ -7,7 +7,8 @@
  *   targetStatement  := "target" ( Identifier | String )
  *   deployStatement  := "deploy" ( Identifier String )*          (fields: tenant, servicePrincipal, job)
  *   mappingBlock     := "mapping" String objectName "->" objectName "{" blockItem* "}"
- *   blockItem        := Newline | scopeBlock | enabledSetting | flowTypesSetting | attributeMapping | strayLine
+ *   blockItem        := Newline | scopeBlock | enabledSetting | flowTypesSetting | attributeDeclaration | attributeMapping | strayLine
+ *   attributeDeclaration := "attribute" ( "target" | "source" ) ( Identifier | String ) ( Identifier String* )*
  *   scopeBlock       := "scope" String "{" ( Newline | scopeClause | strayLine )* "}"
  *   scopeClause      := AttributeRef scopeOperator ( scopeValue ( "," scopeValue )* )?
  *   scopeOperator    := ScopeOperator | "operator" String
@@ -20,6 +21,7 @@ import { expressionRuleDescriptions, ExpressionGrammar } from '../expression/par
 import { AttributeRef, Comma, Identifier, LineContent, NumberLiteral, StringLiteral } from '../expression/tokens';
 import {
   Arrow,
+  Attribute,
   Create,
   Default,
   Deploy,
@@ -41,6 +43,7 @@ import {
   RBrace,
   Scope,
   ScopeOperator,
+  Source,
   Target,
   TargetPath,
   True,
@@ -58,6 +61,7 @@ const ruleDescriptions: Record<string, string> = {
   targetStatement: 'chatwork or a "schema.json" path',
   deployStatement: 'deploy fields: tenant "…", servicePrincipal "…", job "…"',
   enabledSetting: 'true or false',
+  attributeDeclaration: 'target or source, then the attribute\'s "NAME", its type and flags',
   attributeMapping: "a source after '<-' (an expression, an [attribute], a \"constant\" or 'none')",
 };
 
@@ -115,6 +119,7 @@ export class MappingFileParser extends ExpressionGrammar {
       { ALT: () => this.SUBRULE(this.scopeBlock) },
       { ALT: () => this.SUBRULE(this.enabledSetting) },
       { ALT: () => this.SUBRULE(this.flowTypesSetting) },
+      { ALT: () => this.SUBRULE(this.attributeDeclaration) },
       { ALT: () => this.SUBRULE(this.attributeMapping) },
       { ALT: () => this.SUBRULE(this.strayLine), IGNORE_AMBIGUITIES: true },
     ]);
@@ -131,6 +136,17 @@ export class MappingFileParser extends ExpressionGrammar {
     this.MANY(() => {
       this.CONSUME(Comma);
       this.CONSUME2(Identifier);
+    });
+  });
+
+  /** `attribute target "NAME" TYPE FLAGS…`: type and flags are words the checker reads (vocabulary.ts). */
+  attributeDeclaration = this.RULE('attributeDeclaration', () => {
+    this.CONSUME(Attribute);
+    this.OR([{ ALT: () => this.CONSUME(Target) }, { ALT: () => this.CONSUME(Source) }]);
+    this.OR2([{ ALT: () => this.CONSUME(Identifier) }, { ALT: () => this.CONSUME(StringLiteral) }]);
+    this.MANY(() => {
+      this.CONSUME2(Identifier);
+      this.MANY2(() => this.CONSUME2(StringLiteral));
     });
   });
 

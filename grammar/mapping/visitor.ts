@@ -4,7 +4,9 @@ import type { SyntaxDiagnostic } from '../common/syntax-diagnostic';
 import { ExpressionVisitor, firstNode, firstToken, nodes, tokenEnd, tokens } from '../expression/visitor';
 import { parseAttributePath } from '../scim/index';
 import type {
+  AttributeDeclaration,
   AttributeMapping,
+  AttributeWord,
   BlockItem,
   DeployField,
   DeployStatement,
@@ -19,7 +21,7 @@ import type {
 } from './ast';
 import { AttributeRef } from '../expression/tokens';
 import { keywordOf, keywordTokens, RBrace, TargetPath } from './tokens';
-import { MODIFIER_LIST, MODIFIERS } from './vocabulary';
+import { attributeFlag, MODIFIER_LIST, MODIFIERS } from './vocabulary';
 
 type Children = Record<string, (CstNode | IToken)[] | undefined>;
 
@@ -96,8 +98,10 @@ export class MappingVisitor extends ExpressionVisitor {
       const enabled = firstNode(ic, 'enabledSetting');
       const flowTypes = firstNode(ic, 'flowTypesSetting');
       const mapping = firstNode(ic, 'attributeMapping');
+      const declaration = firstNode(ic, 'attributeDeclaration');
       const stray = firstNode(ic, 'strayLine');
       if (scope) items.push(this.scopeBlock(scope));
+      else if (declaration) items.push(this.attributeDeclaration(declaration));
       else if (enabled) {
         const ec = enabled.children as Children;
         const kw = firstToken(ec, keywordTokens.enabled.name)!;
@@ -138,6 +142,49 @@ export class MappingVisitor extends ExpressionVisitor {
       start: keyword.startOffset,
       end: close ? tokenEnd(close) : lastItemEnd,
     };
+  }
+
+  private attributeDeclaration(node: CstNode): AttributeDeclaration {
+    const c = node.children as Children;
+    const keyword = firstToken(c, keywordTokens.attribute.name)!;
+    const sideToken = firstToken(c, keywordTokens.target.name) ?? firstToken(c, keywordTokens.source.name);
+    const side = sideToken && Number.isFinite(sideToken.startOffset) ? this.name(sideToken) : undefined;
+    // Name, type and flags in text order: the first token is the name, each identifier after it starts a word.
+    const rest = [...tokens(c, 'Identifier'), ...tokens(c, 'StringLiteral')]
+      .filter((t) => Number.isFinite(t.startOffset))
+      .sort((a, b) => a.startOffset - b.startOffset);
+    const name = this.name(rest[0]);
+    const words: AttributeWord[] = [];
+    for (const token of rest.slice(1)) {
+      if (token.tokenType.name === 'Identifier') {
+        const wordName = this.name(token)!;
+        words.push({ kind: 'attributeWord', name: wordName, values: [], start: wordName.start, end: wordName.end });
+      } else if (words.length) {
+        const word = words[words.length - 1]!;
+        const value = this.string(token);
+        word.values.push(value);
+        word.end = value.end;
+      }
+    }
+    const type = words.length && !attributeFlag(words[0]!.name.text) && words[0]!.values.length === 0 ? words.shift()!.name : undefined;
+    const end = Math.max(
+      tokenEnd(keyword),
+      side?.end ?? 0,
+      name?.end ?? 0,
+      type?.end ?? 0,
+      words.length ? words[words.length - 1]!.end : 0,
+    );
+    const declaration: AttributeDeclaration = {
+      kind: 'attributeDeclaration',
+      keyword: { start: keyword.startOffset, end: tokenEnd(keyword) },
+      side,
+      name,
+      type,
+      flags: words,
+      start: keyword.startOffset,
+      end,
+    };
+    return declaration;
   }
 
   private scopeBlock(node: CstNode): ScopeGroup {

@@ -71,6 +71,11 @@ export const KEYWORDS = [
     doc: '`enabled true|false`: whether the object mapping is enabled (`objectMapping.enabled`, default true).',
   },
   {
+    word: 'attribute',
+    role: 'statement',
+    doc: '`attribute target|source "NAME" TYPE FLAGS…`: declares an attribute the schema does not list yet (target: the mapping\'s target object; source: a directory extension of its source object). `aadmap deploy` adds it to the job schema; `remove` instead of a type removes it. See docs/custom-attributes.md.',
+  },
+  {
     word: 'flowTypes',
     role: 'statement',
     doc: '`flowTypes Add, Update, Delete` (or `None`): which operations the object mapping performs (`objectMapping.flowTypes`).',
@@ -89,6 +94,11 @@ export const KEYWORDS = [
     word: 'exportMissingReferences',
     role: 'modifier',
     doc: '`exportMissingReferences`: export references to objects that are not (yet) in the target (`exportMissingReferences: true`).',
+  },
+  {
+    word: 'source',
+    role: 'modifier',
+    doc: '`attribute source "extension_<appId>_NAME" TYPE`: the declared attribute belongs to the source directory (a directory extension attribute).',
   },
   {
     word: 'none',
@@ -136,6 +146,101 @@ export const KEYWORD_DOCS: Readonly<Record<Keyword, string>> = Object.fromEntrie
   Keyword,
   string
 >;
+
+/**
+ * The attribute types of a declaration (`attribute target "NAME" TYPE`): Graph attributeDefinition
+ * `type` (https://learn.microsoft.com/graph/api/resources/synchronization-attributedefinition),
+ * case-sensitive, the portal's default first.
+ */
+export const ATTRIBUTE_TYPES = [
+  { name: 'String', doc: 'Text (the default type of the portal).' },
+  { name: 'Boolean', doc: 'true or false; the preview sends a JSON Boolean.' },
+  { name: 'Integer', doc: 'A whole number.' },
+  { name: 'DateTime', doc: 'A date and time.' },
+  { name: 'Reference', doc: 'A reference to another object (name it with `referencedObject "User"`).' },
+  { name: 'Binary', doc: 'Binary data (base64 in SCIM).' },
+] as const satisfies readonly EnumValueEntry[];
+
+export type AttributeTypeName = (typeof ATTRIBUTE_TYPES)[number]['name'];
+export const ATTRIBUTE_TYPE_NAMES: readonly AttributeTypeName[] = ATTRIBUTE_TYPES.map((t) => t.name);
+
+/** What follows a declaration flag: nothing, one string, or two (a key and a value). */
+export type AttributeFlagValue = 'nothing' | 'string' | 'pair';
+
+export interface AttributeFlagEntry {
+  /** As written after the type (case-sensitive). */
+  readonly name: string;
+  readonly value: AttributeFlagValue;
+  /** Whether the flag may be given more than once (each adds one entry to a Graph list). */
+  readonly repeatable: boolean;
+  /** The Graph attributeDefinition field it sets. */
+  readonly graphField: string;
+  readonly doc: string;
+}
+
+/**
+ * The flags of an attribute declaration, after its type: the portal's *Edit attribute list* columns
+ * (https://learn.microsoft.com/entra/identity/app-provisioning/customize-application-attributes#editing-the-list-of-supported-attributes)
+ * and the Graph attributeDefinition fields they set. `remove` stands alone (no type): deploy removes
+ * the attribute from the job schema.
+ */
+export const ATTRIBUTE_FLAGS = [
+  {
+    name: 'required',
+    value: 'nothing',
+    repeatable: false,
+    graphField: 'required',
+    doc: 'The attribute must have a value (`required: true`).',
+  },
+  {
+    name: 'multiValued',
+    value: 'nothing',
+    repeatable: false,
+    graphField: 'multivalued',
+    doc: 'The attribute holds a list of values (`multivalued: true`); the preview sends an array.',
+  },
+  {
+    name: 'caseExact',
+    value: 'nothing',
+    repeatable: false,
+    graphField: 'caseExact',
+    doc: 'Changes in letter case count as changes (the portal\'s "Exact case"; `caseExact: true`).',
+  },
+  {
+    name: 'apiExpression',
+    value: 'pair',
+    repeatable: true,
+    graphField: 'apiExpressions',
+    doc: '`apiExpression "KEY" "VALUE"`: one entry of `apiExpressions` (the portal\'s "API Expression"), sent as written.',
+  },
+  {
+    name: 'referencedObject',
+    value: 'string',
+    repeatable: true,
+    graphField: 'referencedObjects',
+    doc: '`referencedObject "User"`: the object a Reference attribute points to (one `referencedObjects` entry).',
+  },
+  {
+    name: 'remove',
+    value: 'nothing',
+    repeatable: false,
+    graphField: '',
+    doc: 'Deploy removes this attribute from the job schema (refused while a mapping still uses it). Written alone, without a type.',
+  },
+] as const satisfies readonly AttributeFlagEntry[];
+
+export type AttributeFlagName = (typeof ATTRIBUTE_FLAGS)[number]['name'];
+
+const attributeFlagByName = new Map<string, AttributeFlagEntry>(ATTRIBUTE_FLAGS.map((f) => [f.name, f]));
+
+/** The declaration flag called `name` (exact case), or undefined. */
+export function attributeFlag(name: string): AttributeFlagEntry | undefined {
+  return attributeFlagByName.get(name);
+}
+
+/** The two sides a declaration names: `target` (the mapping's target object) or `source`. */
+export const ATTRIBUTE_SIDES = ['target', 'source'] as const satisfies readonly Keyword[];
+export type AttributeSide = (typeof ATTRIBUTE_SIDES)[number];
 
 /** What follows a modifier's keyword(s). */
 export type ModifierValue = 'integer' | 'string' | 'flowType' | 'flowBehavior' | 'nothing';

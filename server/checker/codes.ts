@@ -132,6 +132,24 @@ export const CHECKER_CODES = {
     description: 'An enabled object mapping without a matching attribute cannot join existing target objects.',
   },
   'duplicate-target-attribute': { severity: 'error', description: 'Two mappings of one block write the same target attribute.' },
+  'invalid-attribute-declaration': {
+    severity: 'error',
+    description:
+      'An `attribute` declaration has an unknown or missing type, an unknown flag, a flag with the wrong number of values, or `remove` with other words (docs/custom-attributes.md).',
+  },
+  'duplicate-attribute-declaration': { severity: 'error', description: 'A block declares the same attribute twice.' },
+  'conflicting-attribute-declaration': {
+    severity: 'error',
+    description: 'A declaration repeats an attribute of the schema with other properties (type, required, multi-valued, case, references).',
+  },
+  'redundant-attribute-declaration': {
+    severity: 'warning',
+    description: 'A declaration repeats an attribute of the schema exactly: it changes nothing.',
+  },
+  'removed-attribute-in-use': {
+    severity: 'error',
+    description: 'An attribute declared with `remove` is still written or read by a mapping of the block.',
+  },
   'missing-required-attribute': { severity: 'error', description: 'A required target attribute (Chatwork: userName) has no mapping.' },
   'invalid-flow-type': {
     severity: 'error',

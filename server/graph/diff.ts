@@ -2,9 +2,12 @@
  * The what-if: what a PUT of `after` changes compared with `before`, per object mapping — mappings
  * added, changed and removed (compared as `.aadmap` lines), and object-level changes (name, enabled,
  * flowTypes, scoping filters). Object mappings are paired by position (export keeps positions and
- * appends new ones); attribute mappings by target attribute, k-th to k-th.
+ * appends new ones); attribute mappings by target attribute, k-th to k-th. Attribute definitions
+ * added, changed or removed in the directories (declarations, docs/custom-attributes.md) are listed
+ * too, and shown as declaration lines in the side-by-side texts.
  */
-import { blockLines, type ObjectMappingView, viewSchema, viewText } from './mapping-view';
+import { attributeChanges, type AttributeChange } from './declarations';
+import { blockLines, type ObjectMappingView, type SchemaView, viewSchema, viewText } from './mapping-view';
 
 export type ChangeKind = 'added' | 'changed' | 'removed';
 
@@ -28,7 +31,9 @@ export interface ObjectMappingDiff {
 export interface SchemaDiff {
   objectMappings: ObjectMappingDiff[];
   counts: { added: number; changed: number; removed: number; objectSettings: number };
-  /** Attribute-mapping changes plus object mappings whose settings, scopes or existence changed. */
+  /** attributeDefinitions added, changed or removed in the schema's directories. */
+  attributes: AttributeChange[];
+  /** Attribute-mapping changes plus object mappings whose settings, scopes or existence changed, plus attribute definition changes. */
   total: number;
   /** The `.aadmap` views of both schemas (for a side-by-side diff). */
   beforeText: string;
@@ -99,13 +104,32 @@ export function diffSchemas(before: unknown, after: unknown): SchemaDiff {
       mappings,
     });
   }
+  const attributes = attributeChanges(before, after);
+  showDeclarations(beforeView, attributes, 'before');
+  showDeclarations(afterView, attributes, 'after');
   return {
     objectMappings,
     counts,
-    total: counts.added + counts.changed + counts.removed + counts.objectSettings,
+    attributes,
+    total: counts.added + counts.changed + counts.removed + counts.objectSettings + attributes.length,
     beforeText: viewText(beforeView),
     afterText: viewText(afterView),
   };
+}
+
+/** Each changed attribute's declaration in the first block whose objects hold it (the side-by-side diff shows it there). */
+function showDeclarations(view: SchemaView, changes: readonly AttributeChange[], side: 'before' | 'after'): void {
+  for (const change of changes) {
+    const line = change[side];
+    if (line === undefined) continue;
+    const rule = view.rules.find((r) =>
+      change.side === 'target' ? r.targetDirectoryName === change.directory : r.sourceDirectoryName === change.directory,
+    );
+    const block = rule?.objectMappings.find(
+      (om) => (change.side === 'target' ? om.targetObjectName : om.sourceObjectName) === change.object,
+    );
+    if (block) (block.declarations ??= []).push(line);
+  }
 }
 
 /** A plain-text report of a diff, one line per change (CLI output, logs, the confirmation's detail). */
@@ -130,9 +154,19 @@ export function formatDiff(diff: SchemaDiff): string {
       else lines.push(`  ~ ${change.before}\n    → ${change.after}`);
     }
   }
+  for (const change of diff.attributes) {
+    const where = `(${change.directory} ${change.object})`;
+    if (change.kind === 'added') lines.push(`+ ${change.after}  ${where}`);
+    else if (change.kind === 'removed') lines.push(`- ${change.before}  ${where}`);
+    else lines.push(`~ ${change.before}  ${where}\n  → ${change.after}`);
+  }
   const { added, changed, removed, objectSettings } = diff.counts;
   const parts = [`${added} added`, `${changed} changed`, `${removed} removed`];
   if (objectSettings) parts.push(`${objectSettings} object mapping${objectSettings === 1 ? '' : 's'} with other changes`);
   lines.push(diff.total === 0 ? 'No changes: the job already has these mappings.' : `Mappings: ${parts.join(', ')}.`);
+  if (diff.attributes.length) {
+    const count = (kind: AttributeChange['kind']) => diff.attributes.filter((a) => a.kind === kind).length;
+    lines.push(`Attribute definitions: ${count('added')} added, ${count('changed')} changed, ${count('removed')} removed.`);
+  }
   return lines.join('\n');
 }

@@ -16,6 +16,10 @@
  *  - `scope.groups` is replaced when the file's groups differ; `inputFilterGroups` and
  *    `categoryFilterGroups` are kept.
  * Object mappings that no block names are left as they are.
+ *
+ * A block's attribute declarations (docs/custom-attributes.md) add or update attributeDefinitions
+ * in the directory objects of its object mapping, or remove them (server/graph/declarations.ts);
+ * attributes the file does not declare are kept.
  */
 import type { Expression } from '../../grammar/expression/ast';
 import { printExpression } from '../../grammar/expression/index';
@@ -35,6 +39,7 @@ import {
   scopeOperatorGraphName,
 } from '../../grammar/mapping/vocabulary';
 import { objectAliases } from '../schema/graph-schema';
+import { applyDeclarations, type PendingDeclarations } from './declarations';
 import { asArray, cloneJson, describeJson, isRecord, type JsonObject, str } from './json';
 import { DEFAULT_OBJECT_FLOW_TYPES, parseFlowTypes, sameFlags } from './mapping-view';
 import { sourceText, toSourceTree } from './source-tree';
@@ -115,6 +120,7 @@ export function exportSchema(file: MappingFile, base: unknown, options: ExportOp
     }
   }
 
+  const pending: PendingDeclarations[] = [];
   for (const block of file.mappings) {
     if (!block.name || !block.sourceObject || !block.targetObject) {
       at(block.keyword, 'This mapping block is incomplete (name, source and target objects are needed).');
@@ -130,7 +136,10 @@ export function exportSchema(file: MappingFile, base: unknown, options: ExportOp
       slot = { rule: created.rule, objectMapping: created.objectMapping, claimed: true };
     }
     applyBlock(block, slot.objectMapping, { at, changedExpressions, serviceTrees: options.serviceTrees });
+    if (block.items.some((item) => item.kind === 'attributeDeclaration'))
+      pending.push({ block, rule: slot.rule, objectMapping: slot.objectMapping });
   }
+  if (pending.length) applyDeclarations(schema, pending, ({ range, message }) => at(range, message));
   return problems.length ? { problems, changedExpressions } : { schema, problems, changedExpressions };
 }
 

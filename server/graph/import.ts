@@ -8,12 +8,16 @@
  */
 import { encodeExpressionString } from '../../grammar/expression/index';
 import { parseMappingFile } from '../../grammar/mapping/index';
+import { AZURE_AD } from '../schema/azure-ad';
 import { CHATWORK } from '../schema/chatwork';
-import { findTargetAttribute } from '../schema/lookup';
+import { BUILTIN_TARGETS } from '../schema/index';
+import { findObject, findTargetAttribute } from '../schema/lookup';
+import type { DirectorySchema } from '../schema/types';
+import { declarationText, directoryObject, extraAttributes } from './declarations';
 import type { DeployTarget } from './deploy-target';
 import { exportSchema } from './export';
 import { deepEqual, isRecord } from './json';
-import { viewSchema, viewText } from './mapping-view';
+import { type SchemaView, viewSchema, viewText } from './mapping-view';
 
 export interface ImportOptions {
   /** `{ builtin: 'chatwork' }`, `{ path: 'schema.json' }` (written quoted), or none for no target statement. */
@@ -30,6 +34,10 @@ export interface ImportResult {
 
 export function importSchema(schema: unknown, options: ImportOptions = {}): ImportResult {
   const view = viewSchema(schema);
+  const problems = [...view.problems];
+  // A built-in target is the app's template: what the job's directories add to it is written as declarations.
+  const template = options.target && 'builtin' in options.target ? BUILTIN_TARGETS.get(options.target.builtin) : undefined;
+  if (template && isRecord(schema)) problems.push(...addDeclarations(view, schema, template));
   const lines: string[] = (options.header ?? []).map((line) => `# ${line}`.trimEnd());
   if (options.target)
     lines.push(`target ${'builtin' in options.target ? options.target.builtin : encodeExpressionString(options.target.path)}`);
@@ -37,9 +45,38 @@ export function importSchema(schema: unknown, options: ImportOptions = {}): Impo
   if (deploy) lines.push(deploy);
   const body = viewText(view);
   const text = `${[...lines, ...(lines.length && body ? [''] : [])].join('\n')}${lines.length ? '\n' : ''}${body}`;
-  const problems = [...view.problems];
   if (problems.length === 0) problems.push(...readBackProblems(text, schema));
   return { text, problems };
+}
+
+/**
+ * Declarations for the attributes of the schema's directory objects beyond the template (target)
+ * and the built-in Azure AD schema (source: directory extensions), each written once, in the first
+ * object mapping that uses the object. Returns what cannot be written.
+ */
+function addDeclarations(view: SchemaView, schema: Record<string, unknown>, template: DirectorySchema): string[] {
+  const problems: string[] = [];
+  const done = new Set<string>();
+  for (const rule of view.rules) {
+    for (const objectMapping of rule.objectMappings) {
+      const declarations: string[] = [];
+      for (const side of ['target', 'source'] as const) {
+        const directoryName = side === 'target' ? rule.targetDirectoryName : rule.sourceDirectoryName;
+        const objectName = side === 'target' ? objectMapping.targetObjectName : objectMapping.sourceObjectName;
+        const key = JSON.stringify([directoryName, objectName]);
+        const templateObject = findObject(side === 'target' ? template : AZURE_AD, objectName);
+        if (done.has(key) || !templateObject) continue;
+        done.add(key);
+        for (const attribute of extraAttributes(directoryObject(schema, directoryName, objectName), templateObject, side)) {
+          const written = declarationText(side, attribute);
+          if ('text' in written) declarations.push(written.text);
+          else problems.push(`${directoryName} ${objectName}: ${written.problem}`);
+        }
+      }
+      if (declarations.length) objectMapping.declarations = declarations;
+    }
+  }
+  return problems;
 }
 
 export function deployStatementText(target: DeployTarget | undefined): string | undefined {
@@ -88,7 +125,15 @@ export function fitsChatwork(schema: unknown): boolean {
   const objectMappings = view.rules.flatMap((r) => r.objectMappings);
   if (objectMappings.length === 0) return false;
   const user = CHATWORK.objects[0]!;
-  return objectMappings.every(
-    (om) => om.targetObjectName === user.name && om.mappings.every((m) => findTargetAttribute(user, m.target)?.exactCase === true),
+  if (!isRecord(schema)) return false;
+  return view.rules.every((rule) =>
+    rule.objectMappings.every((om) => {
+      if (om.targetObjectName !== user.name) return false;
+      // Attributes the job's directory adds to Chatwork's are written as declarations, when they can be.
+      const extras = extraAttributes(directoryObject(schema, rule.targetDirectoryName, om.targetObjectName), user, 'target');
+      if (extras.some((a) => 'problem' in declarationText('target', a))) return false;
+      const declared = new Set(extras.map((a) => a.name));
+      return om.mappings.every((m) => findTargetAttribute(user, m.target)?.exactCase === true || declared.has(m.target));
+    }),
   );
 }

@@ -36,6 +36,8 @@ export interface ObjectMappingView {
   header: string;
   /** `enabled false`, `flowTypes …` (only when they differ from the defaults). */
   settings: string[];
+  /** Attribute declarations (`attribute target "NAME" TYPE …`), written by import for attributes beyond the template. */
+  declarations?: string[];
   /** Each scope group's lines, `scope "NAME" {` … `}`, unindented clauses. */
   scopes: string[][];
   mappings: AttributeMappingView[];
@@ -304,12 +306,13 @@ export function blockLines(view: ObjectMappingView): string[] {
   const lines = [view.header];
   for (const note of view.notes) lines.push(`  # ${note}`);
   for (const setting of view.settings) lines.push(`  ${setting}`);
+  for (const declaration of view.declarations ?? []) lines.push(`  ${declaration}`);
   for (const scope of view.scopes) {
     lines.push(`  ${scope[0]}`);
     for (const clause of scope.slice(1, -1)) lines.push(`    ${clause}`);
     lines.push('  }');
   }
-  if ((view.settings.length || view.scopes.length) && view.mappings.length) lines.push('');
+  if ((view.settings.length || view.declarations?.length || view.scopes.length) && view.mappings.length) lines.push('');
   const width = Math.min(40, Math.max(0, ...view.mappings.map((m) => (m.target.length <= 40 ? m.target.length : 0))));
   for (const mapping of view.mappings) {
     const rest = mapping.line.slice(mapping.target.length + 1);

@@ -67,6 +67,8 @@ export function wireValue(
     const items = value.values.map((item) => wireSingle(item, definition, booleans));
     return definition && !definition.multivalued && items.length === 1 ? items[0] : items;
   }
+  // A multi-valued attribute is a JSON array in SCIM (RFC 7643 section 2.4), also with one value.
+  if (definition?.multivalued && value.kind !== 'complex') return [wireSingle(value, definition, booleans)];
   return wireSingle(value, definition, booleans);
 }
 

@@ -157,6 +157,8 @@ export const mappingKeywords = [
   'scope',
   'enabled',
   'flowTypes',
+  'attribute',
+  'source',
   'none',
   'match',
   'default',
@@ -265,7 +267,41 @@ export const structuredMapping: fc.Arbitrary<string> = (() => {
   const scope = fc
     .tuple(fc.constantFrom('"S"', '"S"', '', 'S'), fc.array(clause, { maxLength: 4 }), fc.boolean())
     .map(([name, clauses, closed]) => [`  scope ${name} {`, ...clauses, closed ? '  }' : ''].join('\n'));
+  // Attribute declarations (docs/custom-attributes.md), well-formed and not.
+  const declaration = fc
+    .tuple(
+      fc.constantFrom('target', 'source', 'target', '', 'mapping', '"x"'),
+      fc.constantFrom(
+        '"urn:ietf:params:scim:schemas:extension:contoso:2.0:User:costCenter"',
+        'extension_0a1b_x',
+        'costCenter',
+        '"x',
+        'EQUALS',
+        '',
+      ),
+      fc.array(
+        fc.constantFrom(
+          'String',
+          'Boolean',
+          'Reference',
+          'Strng',
+          'required',
+          'multiValued',
+          'caseExact',
+          'remove',
+          'apiExpression "k" "v"',
+          'referencedObject "User"',
+          '"s"',
+          '5',
+          'match',
+          '[',
+        ),
+        { maxLength: 4 },
+      ),
+    )
+    .map(([side, name, words]) => `  attribute ${side} ${name} ${words.join(' ')}`);
   const item = fc.oneof(
+    { weight: 2, arbitrary: declaration },
     { weight: 6, arbitrary: mappingLine },
     { weight: 2, arbitrary: scope },
     {

@@ -11,6 +11,8 @@ import { WarningsOnlySink, type DiagnosticSink } from '../diagnostic';
 import { checkExpression } from '../expression/check-expression';
 import type { BlockContext, BlockRule, CheckedBlock, CheckedMapping, ResolvedSchemas } from './context';
 import { resolveTargetAttribute } from './resolve';
+import { withDeclaredAttributes } from '../../schema/declared';
+import { attributeDeclarationsRule } from './rules/attribute-declarations';
 import { checkDeployStatements } from './rules/deploy';
 import { flowRule } from './rules/flow';
 import { matchingRule } from './rules/matching';
@@ -22,6 +24,7 @@ import { targetTypeRule } from './rules/target-type';
 
 export const blockRules: readonly BlockRule[] = [
   objectsRule,
+  attributeDeclarationsRule,
   settingsRule,
   scopesRule,
   targetAttributesRule,
@@ -61,8 +64,19 @@ export function checkBlock(block: ObjectMappingBlock, text: string, schemas: Res
   // A disabled object mapping is one the service never runs: it is checked, but nothing in it is an error.
   const disabled = isDisabled(block);
   const sink = disabled ? new WarningsOnlySink(blockSink) : blockSink;
-  const sourceObject = block.sourceObject && findObject(schemas.source, block.sourceObject.text);
-  const targetObject = block.targetObject && schemas.target ? findObject(schemas.target, block.targetObject.text) : undefined;
+  // Attributes the block declares are known like the schema's own (docs/custom-attributes.md).
+  const sourceObject = withDeclaredAttributes(
+    block.sourceObject && findObject(schemas.source, block.sourceObject.text),
+    block,
+    'source',
+    schemas.source,
+  );
+  const targetObject = withDeclaredAttributes(
+    block.targetObject && schemas.target ? findObject(schemas.target, block.targetObject.text) : undefined,
+    block,
+    'target',
+    schemas.target,
+  );
   const mappings = attributeMappingsOf(block).map((mapping): CheckedMapping => {
     const properties = mappingProperties(mapping);
     const targetAttribute = targetObject ? resolveTargetAttribute(targetObject, mapping.target)?.attribute : undefined;

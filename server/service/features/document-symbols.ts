@@ -52,6 +52,8 @@ export function documentSymbols(snapshot: DocumentSnapshot): DocumentSymbol[] {
       case 'enabled':
       case 'flowTypes':
         return symbol(text(entry), SymbolKind.Property, entry, entry);
+      case 'attributeDeclaration':
+        return symbol(entry.name?.text ?? 'attribute', SymbolKind.Field, entry, entry.name ?? entry.keyword, clip(text(entry)));
     }
   };
   const block = (b: ObjectMappingBlock): DocumentSymbol =>

@@ -13,6 +13,8 @@ import { parseMappingFile, parseMappingFileWhole, scopesOf, type Modifier } from
 import { lexMappingFile } from '../../../grammar/mapping/lexer';
 import { keywordOf, ScopeOperator } from '../../../grammar/mapping/tokens';
 import {
+  ATTRIBUTE_FLAGS,
+  ATTRIBUTE_TYPES,
   FLOW_BEHAVIORS,
   FLOW_TYPES,
   KEYWORDS,
@@ -68,7 +70,15 @@ describe('the vocabulary itself', () => {
     unique(MODIFIERS.map((m) => m.kind));
     unique(SCOPE_OPERATORS.map((o) => o.label));
     unique(SCOPE_OPERATORS.map((o) => o.graphName));
-    for (const entry of [...KEYWORDS, ...SCOPE_OPERATORS, ...FLOW_TYPES, ...FLOW_BEHAVIORS, ...OBJECT_FLOW_TYPES]) {
+    for (const entry of [
+      ...KEYWORDS,
+      ...SCOPE_OPERATORS,
+      ...FLOW_TYPES,
+      ...FLOW_BEHAVIORS,
+      ...OBJECT_FLOW_TYPES,
+      ...ATTRIBUTE_TYPES,
+      ...ATTRIBUTE_FLAGS,
+    ]) {
       expect(entry.doc.trim()).not.toBe('');
     }
   });
@@ -289,6 +299,17 @@ describe('TextMate grammar', () => {
     }
   });
 
+  it('highlights every attribute type and declaration flag in a declaration', () => {
+    for (const t of ATTRIBUTE_TYPES) {
+      const tokens = tokenize(`mapping "m" User -> User {\n  attribute target "x" ${t.name}\n}`);
+      expect(scopesOf(tokens, t.name), t.name).toEqual(expect.arrayContaining(['support.type.attribute.aadmap']));
+    }
+    for (const f of ATTRIBUTE_FLAGS) {
+      const tokens = tokenize(`mapping "m" User -> User {\n  attribute target "x" String ${f.name}\n}`);
+      expect(scopesOf(tokens, f.name), f.name).toEqual(expect.arrayContaining(['keyword.other.aadmap']));
+    }
+  });
+
   it('highlights every keyword where the language uses it', () => {
     const expected: Record<string, string> = {
       statement: 'keyword.control.aadmap',
@@ -307,6 +328,8 @@ describe('TextMate grammar', () => {
       true: 'mapping "m" User -> User {\n  enabled true\n}',
       false: 'mapping "m" User -> User {\n  enabled false\n}',
       none: 'mapping "m" User -> User {\n  x <- none default "d"\n}',
+      attribute: 'mapping "m" User -> User {\n  attribute target "x" String\n}',
+      source: 'mapping "m" User -> User {\n  attribute source "x" String\n}',
     };
     for (const k of KEYWORDS) {
       const line = MODIFIERS.find((m) => (m.words as readonly string[]).includes(k.word));
