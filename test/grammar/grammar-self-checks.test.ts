@@ -31,8 +31,8 @@ describe('grammar self-checks', () => {
     ['the SCIM parser', () => scimParser()],
     ['the expression parser', () => expressionParser()],
     ['the .aadmap parser', () => mappingFileParser()],
-  ])('%s passes its self-analysis with no definition error', (_name, build) => {
-    expect(build().definitionErrors).toEqual([]);
+  ])('%s passes its self-analysis (chevrotain throws on a definition error)', (_name, build) => {
+    expect(build).not.toThrow();
   });
 
   it('builds each lexer and parser once and reuses it', () => {
