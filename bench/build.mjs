@@ -7,7 +7,12 @@ const cases = readdirSync('bench/cases')
   .filter((file) => file.endsWith('.ts'))
   .map((file) => file.slice(0, -3));
 await esbuild.build({
-  entryPoints: Object.fromEntries([['run', 'bench/run.ts'], ...cases.map((name) => [name, `bench/cases/${name}.ts`])]),
+  entryPoints: Object.fromEntries([
+    ['run', 'bench/run.ts'],
+    ...cases.map((name) => [name, `bench/cases/${name}.ts`]),
+    // Benchmark 4's empty language server (the start-up floor), bundled like dist/server.js.
+    ['empty-server', 'bench/fixtures/empty-server.ts'],
+  ]),
   outdir: 'out/bench',
   bundle: true,
   platform: 'node',

@@ -41,12 +41,19 @@ export interface BenchServer {
   stop(): Promise<void>;
 }
 
-export async function startBenchServer(capabilities: ClientCapabilities, initializationOptions?: unknown): Promise<BenchServer> {
+/** Benchmark 4's empty language server (bench/fixtures/empty-server.ts), bundled by bench/build.mjs. */
+export const EMPTY_SERVER_BUNDLE = join(process.cwd(), 'out', 'bench', 'empty-server.js');
+
+export async function startBenchServer(
+  capabilities: ClientCapabilities,
+  initializationOptions?: unknown,
+  bundle: string = SERVER_BUNDLE,
+): Promise<BenchServer> {
   const started = performance.now();
   // AADMAP_BENCH_SERVER_NODE_ARGS: extra Node flags for the server, e.g. "--cpu-prof --cpu-prof-dir=out/prof".
   // The server runs with the Node options the VS Code client gives it.
   const nodeArgs = [...SERVER_NODE_OPTIONS, ...(process.env['AADMAP_BENCH_SERVER_NODE_ARGS'] ?? '').split(' ').filter(Boolean)];
-  const child = spawn(process.execPath, [...nodeArgs, SERVER_BUNDLE, '--stdio'], { stdio: 'pipe' });
+  const child = spawn(process.execPath, [...nodeArgs, bundle, '--stdio'], { stdio: 'pipe' });
   child.stderr.resume();
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
   const waiting = new Map<string, (params: PublishDiagnosticsParams) => void>();

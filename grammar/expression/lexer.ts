@@ -1,12 +1,7 @@
-import { Lexer } from 'chevrotain';
-import { SKIP_GRAMMAR_VALIDATIONS } from '../common/build-mode';
+import { lazyLexer } from '../common/lazy-lexer';
 import { expressionTokens, Whitespace } from './tokens';
 
 export const expressionTokenVocabulary = [Whitespace, ...expressionTokens];
 
-/** One lexer for every standalone expression (building one is costly). */
-export const expressionLexer = new Lexer(expressionTokenVocabulary, {
-  positionTracking: 'onlyOffset',
-  ensureOptimizations: true,
-  skipValidations: SKIP_GRAMMAR_VALIDATIONS,
-});
+/** One lexer for every standalone expression (building one is costly: built on first use). */
+export const expressionLexer = lazyLexer(() => expressionTokenVocabulary);

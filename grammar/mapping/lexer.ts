@@ -1,13 +1,10 @@
-import { Lexer, type ILexingResult, type IToken } from 'chevrotain';
-import { SKIP_GRAMMAR_VALIDATIONS } from '../common/build-mode';
+import type { ILexingResult, IToken } from 'chevrotain';
+import { lazyLexer } from '../common/lazy-lexer';
 import { LParen, RParen } from '../expression/tokens';
 import { mappingTokenVocabulary, Newline, statementStarters } from './tokens';
 
-export const mappingLexer = new Lexer(mappingTokenVocabulary, {
-  positionTracking: 'onlyOffset',
-  ensureOptimizations: true,
-  skipValidations: SKIP_GRAMMAR_VALIDATIONS,
-});
+/** Built on first use: a well-formed file is read by the fast path (./fast-path.ts) without it. */
+export const mappingLexer = lazyLexer(() => mappingTokenVocabulary);
 
 export interface MappingLexResult {
   tokens: IToken[];

@@ -157,9 +157,10 @@ function analyse(text: string, base: number, mode: Mode, diagnostics: SyntaxDiag
   const balance = checkNesting(tokens, base, diagnostics);
   if (balance.tooDeep) return undefined;
 
-  scimParser.input = tokens;
-  const cst = mode === 'filter' ? scimParser.filter() : mode === 'attributePath' ? scimParser.attributePath() : scimParser.patchPath();
-  const parseErrors = scimParser.errors;
+  const parser = scimParser();
+  parser.input = tokens;
+  const cst = mode === 'filter' ? parser.filter() : mode === 'attributePath' ? parser.attributePath() : parser.patchPath();
+  const parseErrors = parser.errors;
   let lastErrorToken: IToken | undefined;
   for (const error of parseErrors) {
     // Recovery often reports the same problem twice: `and` alone gives "found 'and'" and then

@@ -284,5 +284,9 @@ export class ScimParser extends CstParser {
   });
 }
 
-/** The one parser instance. */
-export const scimParser = new ScimParser(allTokens);
+let parser: ScimParser | undefined;
+
+/** The one parser instance, built on first use: well-formed filters are read by the fast path (./fast-path.ts). */
+export function scimParser(): ScimParser {
+  return (parser ??= new ScimParser(allTokens));
+}

@@ -7,20 +7,33 @@
  */
 import { suggestNames } from '../catalogue/index';
 import { HELP_FLAGS, UsageError } from './args';
-import { CHECK_USAGE, runCheck } from './check-command';
-import { EVAL_USAGE, runEval } from './eval-command';
-import { FILTER_USAGE, runFilter } from './filter-command';
-import { FMT_USAGE, runFmt } from './fmt-command';
-import { IMPACT_USAGE, runImpact } from './impact-command';
-import { runDeploy, runExport, runImport, runPull, runRollback } from './graph-commands';
-import { PREVIEW_USAGE, runPreview } from './preview-command';
-import { runLogs, runPause, runProvision, runRestart, runStart, runStatus, runTestConnection } from './lifecycle-commands';
 import { colorEnabled, type CliIO } from './io';
+
+// Each command's module is loaded when the command runs, so a start-up compiles and initialises
+// only what that command needs (a cold `aadmap check` loads no Graph, impact or evaluator code;
+// docs/performance.md). The bundler keeps them in dist/cli.js, initialised on first use.
+const check = () => import('./check-command');
+const evalCommand = () => import('./eval-command');
+const filter = () => import('./filter-command');
+const fmt = () => import('./fmt-command');
+const impact = () => import('./impact-command');
+const graph = () => import('./graph-commands');
+const preview = () => import('./preview-command');
+const lifecycle = () => import('./lifecycle-commands');
 
 declare const __AADMAP_VERSION__: string | undefined;
 const VERSION = typeof __AADMAP_VERSION__ === 'string' ? __AADMAP_VERSION__ : '0.0.0-dev';
 
-const USAGE = `aadmap ${VERSION} — Entra ID provisioning attribute mappings
+async function usage(): Promise<string> {
+  const [{ CHECK_USAGE }, { FILTER_USAGE }, { FMT_USAGE }, { EVAL_USAGE }, { PREVIEW_USAGE }, { IMPACT_USAGE }] = await Promise.all([
+    check(),
+    filter(),
+    fmt(),
+    evalCommand(),
+    preview(),
+    impact(),
+  ]);
+  return `aadmap ${VERSION} — Entra ID provisioning attribute mappings
 
 Usage: aadmap <command> [options]
 
@@ -62,26 +75,27 @@ ${EVAL_USAGE}
 ${PREVIEW_USAGE}
 
 ${IMPACT_USAGE}`;
+}
 
-const commands: Record<string, (argv: readonly string[], io: CliIO) => number | Promise<number>> = {
-  check: runCheck,
-  filter: runFilter,
-  fmt: runFmt,
-  import: runImport,
-  export: runExport,
-  pull: runPull,
-  deploy: runDeploy,
-  rollback: runRollback,
-  eval: runEval,
-  preview: runPreview,
-  impact: runImpact,
-  status: runStatus,
-  start: runStart,
-  pause: runPause,
-  restart: runRestart,
-  'test-connection': runTestConnection,
-  logs: runLogs,
-  provision: runProvision,
+const commands: Record<string, (argv: readonly string[], io: CliIO) => Promise<number>> = {
+  check: async (argv, io) => (await check()).runCheck(argv, io),
+  filter: async (argv, io) => (await filter()).runFilter(argv, io),
+  fmt: async (argv, io) => (await fmt()).runFmt(argv, io),
+  import: async (argv, io) => (await graph()).runImport(argv, io),
+  export: async (argv, io) => (await graph()).runExport(argv, io),
+  pull: async (argv, io) => (await graph()).runPull(argv, io),
+  deploy: async (argv, io) => (await graph()).runDeploy(argv, io),
+  rollback: async (argv, io) => (await graph()).runRollback(argv, io),
+  eval: async (argv, io) => (await evalCommand()).runEval(argv, io),
+  preview: async (argv, io) => (await preview()).runPreview(argv, io),
+  impact: async (argv, io) => (await impact()).runImpact(argv, io),
+  status: async (argv, io) => (await lifecycle()).runStatus(argv, io),
+  start: async (argv, io) => (await lifecycle()).runStart(argv, io),
+  pause: async (argv, io) => (await lifecycle()).runPause(argv, io),
+  restart: async (argv, io) => (await lifecycle()).runRestart(argv, io),
+  'test-connection': async (argv, io) => (await lifecycle()).runTestConnection(argv, io),
+  logs: async (argv, io) => (await lifecycle()).runLogs(argv, io),
+  provision: async (argv, io) => (await lifecycle()).runProvision(argv, io),
 };
 
 /** What a bare `aadmap` prints (on stderr, exit 2): the commands, and where the full help is. */
@@ -104,8 +118,10 @@ export function main(argv: readonly string[], io: CliIO): number | Promise<numbe
     return 2;
   }
   if (first === '--help' || first === '-h' || (first === 'help' && afterFirst.length === 0)) {
-    io.out(USAGE);
-    return 0;
+    return usage().then((text) => {
+      io.out(text);
+      return 0;
+    });
   }
   if (first === '--version' || first === '-V' || first === 'version') {
     io.out(VERSION);
