@@ -3,10 +3,11 @@
  * medians and ratios, and writes bench/results.json.
  *
  *   npm run bench                     all benchmarks
- *   npm run bench -- scim-filter      only the named cases (scim-filter, aadmap-analysis, lsp-latency, startup, evaluation, impact)
+ *   npm run bench -- scim-filter      only the named cases (scim-filter, aadmap-analysis, lsp-latency, startup, evaluation, impact, big-block)
  *   npm run bench -- impact --impact-users=100000   the impact benchmark at one size (default 100,000 and 1,000,000)
  *   npm run bench -- --quick          fewer repetitions (a smoke run; not for docs/performance.md)
- *   npm run bench -- --edits N        N edits in the LSP benchmark (default 200)
+ *   npm run bench -- --edits N        N edits in the LSP benchmarks (default 200; big-block: 120)
+ *   npm run bench -- big-block --big-block-sizes 500,5000   edits inside one big block, at these sizes (default 500,2000,5000)
  *
  * The cases are bundled to out/bench/ by bench/build.mjs with the production build's settings.
  */
@@ -16,7 +17,7 @@ import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { type CaseResult, formatTable, RESULT_MARKER } from './lib/report';
 
-export const CASES = ['scim-filter', 'aadmap-analysis', 'lsp-latency', 'startup', 'evaluation', 'impact'] as const;
+export const CASES = ['scim-filter', 'aadmap-analysis', 'lsp-latency', 'startup', 'evaluation', 'impact', 'big-block'] as const;
 
 function gitCommit(): string {
   const result = spawnSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' });
@@ -26,11 +27,11 @@ function gitCommit(): string {
 
 function main(): void {
   const args = process.argv.slice(2);
-  // `--edits N` takes a value; every other flag stands alone. Flags go to every case.
+  // `--edits N` and `--big-block-sizes` take a value; every other flag stands alone. Flags go to every case.
   const flags: string[] = [];
   const selected: string[] = [];
   for (let i = 0; i < args.length; i++) {
-    if (args[i] === '--edits') flags.push(args[i]!, args[++i] ?? '');
+    if (args[i] === '--edits' || args[i] === '--big-block-sizes') flags.push(args[i]!, args[++i] ?? '');
     else if (args[i]!.startsWith('--')) flags.push(args[i]!);
     else selected.push(args[i]!);
   }

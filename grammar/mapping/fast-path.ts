@@ -117,6 +117,22 @@ class FastMappingParser {
     this.pos = start;
   }
 
+  /**
+   * One line (or a multi-line scope block) of a mapping block's body, from a line start to `end`:
+   * what mappingBlock's loop reads for it. Undefined for a blank or comment line.
+   */
+  blockStatement(): { item?: BlockItem; comments: Comment[] } {
+    this.skipSpace();
+    let item: BlockItem | undefined;
+    if (!this.atLineEnd()) {
+      if (this.code() === 0x7d) throw DECLINE; // the block's end, not a statement
+      item = this.blockItem();
+    }
+    this.lineEnd();
+    if (this.pos !== this.end) throw DECLINE;
+    return { item, comments: this.comments };
+  }
+
   piece(): FastPiece {
     while (this.pos < this.end) {
       this.skipSpace();
@@ -653,6 +669,21 @@ class FastMappingParser {
 export function fastParsePiece(text: string, start: number, end: number): FastPiece | undefined {
   try {
     return new FastMappingParser(text, start, end).piece();
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * text[start, end) read as ONE statement of a mapping block's body (a line, or a scope block with
+ * its clauses), as fastParsePiece reads it inside a block; undefined when the fast path declines.
+ * A block whose header, statements and closing line are each accepted is accepted whole, with the
+ * same items: the block loop reads one statement after the other with no state in between
+ * (incremental diagnostics read large blocks statement by statement: server/service/block-statements.ts).
+ */
+export function fastParseBlockStatement(text: string, start: number, end: number): { item?: BlockItem; comments: Comment[] } | undefined {
+  try {
+    return new FastMappingParser(text, start, end).blockStatement();
   } catch {
     return undefined;
   }

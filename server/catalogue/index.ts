@@ -239,6 +239,23 @@ export function damerauLevenshtein(a: string, b: string): number {
   return d[(n + 1) * w + m + 1];
 }
 
+/**
+ * The two strings without the prefix and the suffix they share: the distance of what is left is
+ * theirs (an edit never needs to touch characters both strings keep in place at their ends), and
+ * it costs (n − shared) × (m − shared) instead of n × m. A schema's target attributes often share a
+ * long URN (`urn:ietf:params:scim:schemas:extension:…:User:`), so a did-you-mean over thousands of
+ * them compares the short tails. test/catalogue/helpers.test.ts checks the equality on random
+ * strings of a small alphabet (where transpositions and repeats are frequent).
+ */
+export function withoutCommonAffixes(a: string, b: string): [string, string] {
+  const max = Math.min(a.length, b.length);
+  let prefix = 0;
+  while (prefix < max && a.charCodeAt(prefix) === b.charCodeAt(prefix)) prefix++;
+  let suffix = 0;
+  while (suffix < max - prefix && a.charCodeAt(a.length - 1 - suffix) === b.charCodeAt(b.length - 1 - suffix)) suffix++;
+  return prefix === 0 && suffix === 0 ? [a, b] : [a.slice(prefix, a.length - suffix), b.slice(prefix, b.length - suffix)];
+}
+
 /** Largest distance still worth suggesting for a name of this length. */
 export function suggestionThreshold(length: number): number {
   return Math.max(1, Math.floor((length + 1) / 4));
@@ -260,7 +277,7 @@ export function suggestNames(name: string, candidates: Iterable<string>, max = 3
     if (candidate === name || seen.has(candidate)) continue;
     seen.add(candidate);
     if (Math.abs(candidate.length - name.length) > limit) continue;
-    const distance = damerauLevenshtein(lower, candidate.toLowerCase());
+    const distance = damerauLevenshtein(...withoutCommonAffixes(lower, candidate.toLowerCase()));
     // Never suggest a candidate that had to be rewritten almost completely.
     if (distance > limit || distance >= Math.max(candidate.length, 2)) continue;
     scored.push({ candidate, distance });

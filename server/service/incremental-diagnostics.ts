@@ -10,7 +10,9 @@
  * passes them (`noteEdits`), else from comparing the two texts (common prefix and suffix, one pass
  * over the text — the fallback): a piece that lies entirely in the unchanged prefix or suffix has
  * the same text, so its results are reused, with their offsets shifted by the length change when it
- * lies after the edit. Only the pieces the edit touched are read again. File-level rules (which target applies,
+ * lies after the edit. Only the pieces the edit touched are read again; a large block is read and
+ * checked statement by statement (block-statements.ts), so an edit inside it costs one statement
+ * plus the block's cross-statement rules. File-level rules (which target applies,
  * duplicate target statements, duplicate block names) are recomputed from the kept summaries.
  *
  * The contract: `diagnostics()` returns exactly `analyzeMappingText(text, uri, reader).diagnostics`
@@ -33,6 +35,7 @@ import { checkDeployStatements } from '../checker/mapping/rules/deploy';
 import type { ResolvedSchemas } from '../checker/mapping/context';
 import { afterEdits, bounds, type ChangedRegion, unchanged } from './changed-region';
 import type { TextReplacement } from './document';
+import { type BlockStatements, shiftedNode, STATEMENT_LEVEL_MIN_LINES, StatementCache } from './block-statements';
 import { resolveSchemas, type SchemaFileReader } from './schema-resolver';
 
 /** What is kept of one piece, with offsets valid where the piece started when it was read (`start`). */
@@ -49,6 +52,8 @@ interface PieceSummary {
   checkedWith?: ResolvedSchemas;
   /** A fresh read's blocks (at `start`), kept only until they are checked in the same call. */
   unchecked?: ObjectMappingBlock[];
+  /** A large block read statement by statement (block-statements.ts), waiting for its check like `unchecked`. */
+  statements?: BlockStatements;
 }
 
 interface BlockSummary {
@@ -69,7 +74,15 @@ export class IncrementalMappingDiagnostics {
    * What the last call did: pieces in the file, pieces it had to read (parse) afresh, and whether
    * noted edits told what changed (else the texts were compared).
    */
-  readonly lastCall = { pieces: 0, read: 0, hinted: false };
+  readonly lastCall = { pieces: 0, read: 0, hinted: false, statementLevel: 0 };
+  /** The statements of large blocks, kept by their text (block-statements.ts). */
+  private readonly statements = new StatementCache();
+  private readonly statementLevelMinLines: number;
+
+  /** `statementLevelMinLines`: blocks of at least this many lines are read statement by statement (tests lower it). */
+  constructor(options: { statementLevelMinLines?: number } = {}) {
+    this.statementLevelMinLines = options.statementLevelMinLines ?? STATEMENT_LEVEL_MIN_LINES;
+  }
 
   /**
    * Notes that `text` is `from` with `edits` applied in order (an editor's content changes, as
@@ -117,6 +130,23 @@ export class IncrementalMappingDiagnostics {
     let read = 0;
     let hinted = false;
     let cuts: number[];
+    let statementLevel = 0;
+    this.statements.beginCall();
+    const summarize = (fileText: string, start: number, end: number): PieceSummary => {
+      const statements = this.statements.read(fileText, start, end, this.statementLevelMinLines);
+      if (statements === undefined) return summarizePiece(fileText, start, end);
+      const summary: PieceSummary = {
+        length: end - start,
+        start,
+        closedAtFileLevel: true,
+        syntax: [],
+        targets: [],
+        deploys: [],
+        blocks: [],
+        statements,
+      };
+      return summary;
+    };
     let reuse: (start: number, end: number) => PieceSummary | undefined = () => undefined;
     if (previous === undefined) {
       cuts = segmentStarts(text);
@@ -171,11 +201,26 @@ export class IncrementalMappingDiagnostics {
         let { summary } = piece;
         if (summary.checkedWith?.source !== schemas.source || summary.checkedWith?.target !== schemas.target) {
           // Never checked, or against other schemas: check a tree at today's offsets.
-          if (summary.unchecked === undefined || summary.start !== piece.start) {
+          if ((summary.unchecked === undefined && summary.statements === undefined) || summary.start !== piece.start) {
             read++;
             summary = summarize(text, piece.start, piece.start + summary.length);
           }
-          summary = checkSummary(summary, summary.unchecked ?? [], text, schemas);
+          const statements = summary.statements;
+          const checked = statements && this.statements.check(text, statements, schemas);
+          if (statements && checked) {
+            statementLevel++;
+            const name = statements.header.name;
+            const block: BlockSummary = { diagnostics: checked };
+            if (name) block.name = { value: name.value, start: name.start, end: name.end };
+            summary = { ...summary, statements: undefined, blocks: [block], checkedWith: schemas };
+          } else {
+            if (statements) {
+              // The statement-level check failed: check the block whole, which reports why.
+              read++;
+              summary = summarizePiece(text, piece.start, piece.start + summary.length);
+            }
+            summary = checkSummary(summary, summary.unchecked ?? [], text, schemas);
+          }
         }
         kept.set(piece.start, summary);
         const delta = piece.start - summary.start;
@@ -194,6 +239,8 @@ export class IncrementalMappingDiagnostics {
     } catch (error) {
       sink.items.push(internalError(error));
     }
+    this.statements.endCall();
+    this.lastCall.statementLevel = statementLevel;
     this.lastCall.pieces = pieces.length;
     this.lastCall.read = read;
     this.lastCall.hinted = hinted;
@@ -217,7 +264,7 @@ function commonSuffix(a: string, b: string, prefix: number): number {
 }
 
 /** Reads text[start, end) as a piece; its blocks wait in `unchecked` for the schemas. */
-function summarize(text: string, start: number, end: number): PieceSummary {
+function summarizePiece(text: string, start: number, end: number): PieceSummary {
   const piece = parseMappingPiece(text, start, end);
   return {
     length: end - start,
@@ -258,17 +305,6 @@ function shiftedTarget(target: TargetStatement, delta: number): TargetStatement 
   const moved: TargetStatement = { kind: 'target', start: target.start + delta, end: target.end + delta };
   if (target.value) moved.value = { ...target.value, start: target.value.start + delta, end: target.value.end + delta };
   return moved;
-}
-
-/** A copy of a syntax-tree node moved by `delta`: every `start`/`end` below it shifted. */
-function shiftedNode<T>(node: T, delta: number): T {
-  if (delta === 0 || node === null || typeof node !== 'object') return node;
-  if (Array.isArray(node)) return node.map((item) => shiftedNode(item, delta)) as T;
-  const copy: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(node)) {
-    copy[key] = (key === 'start' || key === 'end') && typeof value === 'number' ? value + delta : shiftedNode(value, delta);
-  }
-  return copy as T;
 }
 
 /** analysis.ts `guard`'s report of a checker bug. */

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   FUNCTIONS,
@@ -9,6 +10,7 @@ import {
   lookupFunctionIgnoreCase,
   parameterForArgument,
   suggestNames,
+  withoutCommonAffixes,
 } from '../../server/catalogue/index';
 import { AZURE_AD } from '../../server/schema/index';
 import type { FunctionSignature } from '../../server/catalogue/types';
@@ -204,6 +206,27 @@ describe('damerauLevenshtein', () => {
   ] as const)('%s ↔ %s = %d', (a, b, d) => {
     expect(damerauLevenshtein(a, b)).toBe(d);
     expect(damerauLevenshtein(b, a)).toBe(d);
+  });
+});
+
+describe('withoutCommonAffixes', () => {
+  it('keeps the distance: random strings of a small alphabet around a shared prefix and suffix (seeded)', () => {
+    const word = fc.string({ unit: fc.constantFrom('a', 'b', 'c', 'ab', 'ba'), maxLength: 7 });
+    fc.assert(
+      fc.property(word, word, word, word, (prefix, a, b, suffix) => {
+        const [x, y] = [prefix + a + suffix, prefix + b + suffix];
+        const [sx, sy] = withoutCommonAffixes(x, y);
+        expect(sx.length).toBeLessThanOrEqual(a.length + prefix.length + suffix.length);
+        expect(damerauLevenshtein(sx, sy)).toBe(damerauLevenshtein(x, y));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('strips what both strings share at their ends, never more', () => {
+    expect(withoutCommonAffixes('urn:x:User:field1', 'urn:x:User:feild1')).toEqual(['ie', 'ei']);
+    expect(withoutCommonAffixes('aaa', 'aa')).toEqual(['a', '']);
+    expect(withoutCommonAffixes('abc', 'xyz')).toEqual(['abc', 'xyz']);
   });
 });
 

@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { generateMappingFile } from '../support/generate';
+import { bigBlockLine, generateBigBlockFile, generateBigBlockSchema } from '../support/generate-big-block';
 import { analyzeMappingText } from '../../server/service/analysis';
 import type { TextReplacement } from '../../server/service/document';
 import { IncrementalMappingDiagnostics } from '../../server/service/incremental-diagnostics';
@@ -46,12 +47,20 @@ const edits = fc.constantFrom(
 );
 const insertable = fc.oneof(mappingToken, edits);
 
-function expectEqualSequence(base: string, mutations: Parameters<typeof applyMutation>[1][]): void {
-  const incremental = new IncrementalMappingDiagnostics();
+/** Options of the state under test: by default, blocks of 64 lines and more are read statement by statement. */
+type Options = ConstructorParameters<typeof IncrementalMappingDiagnostics>[0];
+
+function expectEqualSequence(
+  base: string,
+  mutations: Parameters<typeof applyMutation>[1][],
+  options?: Options,
+  schemas: SchemaFileReader = reader,
+): void {
+  const incremental = new IncrementalMappingDiagnostics(options);
   let text = base;
   const check = () => {
-    const expected = analyzeMappingText(text, URI, reader).diagnostics;
-    const actual = incremental.diagnostics(text, URI, reader);
+    const expected = analyzeMappingText(text, URI, schemas).diagnostics;
+    const actual = incremental.diagnostics(text, URI, schemas);
     expect(actual).toStrictEqual(expected);
     expect(JSON.stringify(actual)).toBe(JSON.stringify(expected));
   };
@@ -101,8 +110,8 @@ const notedStep: fc.Arbitrary<NotedStep> = fc.record(
 );
 
 /** The hinted path: every version's edits are noted; diagnostics (at some versions) use them and equal a full analysis. */
-function expectEqualWithNotedEdits(base: string, steps: NotedStep[]): void {
-  const incremental = new IncrementalMappingDiagnostics();
+function expectEqualWithNotedEdits(base: string, steps: NotedStep[], options?: Options): void {
+  const incremental = new IncrementalMappingDiagnostics(options);
   let text = base;
   const check = (hinted: boolean) => {
     const actual = incremental.diagnostics(text, URI, reader);
@@ -127,9 +136,14 @@ function expectEqualWithNotedEdits(base: string, steps: NotedStep[]): void {
 describe('incremental diagnostics equal a full analysis', () => {
   it('on sequences of edits of generated files', () => {
     const bases = [10, 25, 40].map(generateMappingFile);
-    fc.assert(fc.property(fc.constantFrom(...bases), fc.array(mutation(insertable), { minLength: 1, maxLength: 8 }), expectEqualSequence), {
-      numRuns: 60,
-    });
+    fc.assert(
+      fc.property(fc.constantFrom(...bases), fc.array(mutation(insertable), { minLength: 1, maxLength: 8 }), (base, m) =>
+        expectEqualSequence(base, m),
+      ),
+      {
+        numRuns: 60,
+      },
+    );
   });
 
   it('on sequences of edits of fixtures and structured text', () => {
@@ -137,7 +151,7 @@ describe('incremental diagnostics equal a full analysis', () => {
       fc.property(
         fc.oneof(fc.constantFrom(...mappingFixtures), structuredMapping),
         fc.array(mutation(insertable), { minLength: 1, maxLength: 8 }),
-        expectEqualSequence,
+        (base, m) => expectEqualSequence(base, m),
       ),
       { numRuns: 120 },
     );
@@ -145,9 +159,14 @@ describe('incremental diagnostics equal a full analysis', () => {
 
   it('with the edits noted, on generated files', () => {
     const bases = [10, 25, 40].map(generateMappingFile);
-    fc.assert(fc.property(fc.constantFrom(...bases), fc.array(notedStep, { minLength: 1, maxLength: 8 }), expectEqualWithNotedEdits), {
-      numRuns: 60,
-    });
+    fc.assert(
+      fc.property(fc.constantFrom(...bases), fc.array(notedStep, { minLength: 1, maxLength: 8 }), (base, steps) =>
+        expectEqualWithNotedEdits(base, steps),
+      ),
+      {
+        numRuns: 60,
+      },
+    );
   });
 
   it('with the edits noted, on fixtures and structured text', () => {
@@ -155,9 +174,76 @@ describe('incremental diagnostics equal a full analysis', () => {
       fc.property(
         fc.oneof(fc.constantFrom(...mappingFixtures), structuredMapping),
         fc.array(notedStep, { minLength: 1, maxLength: 8 }),
-        expectEqualWithNotedEdits,
+        (base, steps) => expectEqualWithNotedEdits(base, steps),
       ),
       { numRuns: 120 },
+    );
+  });
+
+  it('on sequences of edits with every block read statement by statement', () => {
+    const everyBlock = { statementLevelMinLines: 1 };
+    const bases = [10, 25, 40].map(generateMappingFile);
+    fc.assert(
+      fc.property(
+        fc.oneof(fc.constantFrom(...bases), fc.constantFrom(...mappingFixtures), structuredMapping),
+        fc.array(mutation(insertable), { minLength: 1, maxLength: 8 }),
+        (base, mutations) => expectEqualSequence(base, mutations, everyBlock),
+      ),
+      { numRuns: 120 },
+    );
+    fc.assert(
+      fc.property(fc.constantFrom(...bases), fc.array(notedStep, { minLength: 1, maxLength: 8 }), (base, steps) =>
+        expectEqualWithNotedEdits(base, steps, everyBlock),
+      ),
+      { numRuns: 60 },
+    );
+  });
+
+  it('on sequences of edits inside one large block against a schema file (statement by statement)', () => {
+    // One block of 150 lines, target "schema.json" of 150 attributes; edits that keep lines whole
+    // (the statement-level path) mixed with character edits (which break a line: the whole-block path).
+    const big = generateBigBlockSchema(150);
+    const bigReader: SchemaFileReader = { readJson: (path) => (path === 'schema.json' ? { json: big } : { error: 'no such file' }) };
+    const base = generateBigBlockFile(150);
+    const statements = fc.constantFrom(
+      ...[0, 1, 2, 3, 4, 5, 6, 7, 17, 53, 89].map((i) => `  ${bigBlockLine(i)}\n`),
+      '  userName <- [mail]  match 1\n',
+      '  displayName <- [displayName]  match 2\n',
+      '  active <- "yes"\n',
+      '  enabled false\n',
+      '  enabled true\n',
+      '  flowTypes Update, Delete\n',
+      '  flowTypes Add, Add\n',
+      '  scope "s" {\n    [department] EQUALS "Sales"\n    [manager] IS NOT NULL\n  }\n',
+      '  scope "s" {\n    [accountEnabled] IS TRUE\n  }\n',
+      '  # a comment\n',
+      '\n',
+      '  title <- none\n',
+      '  title <- [jobTitle]  match 0\n',
+      '  title <- [jobTitle]  flowType Always  on create\n',
+    );
+    const lineEdit = fc.oneof(
+      fc.record({ op: fc.constant('insertLine' as const), line: fc.nat({ max: 100_000 }), text: statements }),
+      fc.record({ op: fc.constant('deleteLine' as const), line: fc.nat({ max: 100_000 }) }),
+      fc.record({ op: fc.constant('duplicateLine' as const), line: fc.nat({ max: 100_000 }), to: fc.nat({ max: 100_000 }) }),
+      fc.record({ op: fc.constant('swapLines' as const), a: fc.nat({ max: 100_000 }), b: fc.nat({ max: 100_000 }) }),
+    );
+    const step = fc.oneof({ arbitrary: lineEdit, weight: 5 }, { arbitrary: mutation(insertable), weight: 1 });
+    fc.assert(
+      fc.property(fc.array(step, { minLength: 1, maxLength: 10 }), (steps) => {
+        const incremental = new IncrementalMappingDiagnostics();
+        let text = base;
+        const check = () =>
+          expect(incremental.diagnostics(text, URI, bigReader)).toStrictEqual(analyzeMappingText(text, URI, bigReader).diagnostics);
+        check();
+        expect(incremental.lastCall.statementLevel).toBe(1);
+        for (const m of steps) {
+          // A line insert lands at a line start inside the block (after the header, before the closing line).
+          text = m.op === 'insertLine' ? insertLine(text, m.line, m.text) : applyMutation(text, m);
+          check();
+        }
+      }),
+      { numRuns: 40 },
     );
   });
 
@@ -232,18 +318,18 @@ describe('incremental diagnostics equal a full analysis', () => {
     state.diagnostics(text, URI, reader);
     state.noteEdits(text, [exact], edited);
     expect(state.diagnostics(edited, URI, reader)).toStrictEqual(analyzeMappingText(edited, URI, reader).diagnostics);
-    expect(state.lastCall).toEqual({ pieces: 12, read: 1, hinted: true });
+    expect(state.lastCall).toEqual({ pieces: 12, read: 1, hinted: true, statementLevel: 0 });
   });
 
   it('reuses pieces: an edit reads only the pieces it changed again', () => {
     const text = generateMappingFile(500);
     const incremental = new IncrementalMappingDiagnostics();
     incremental.diagnostics(text, URI, reader);
-    expect(incremental.lastCall).toEqual({ pieces: 102, read: 102, hinted: false }); // comment line, target line, 100 blocks
+    expect(incremental.lastCall).toEqual({ pieces: 102, read: 102, hinted: false, statementLevel: 0 }); // comment line, target line, 100 blocks
     // One character changed in one block, and a line added before all blocks (every block moves).
     const edited = text.replace('"n/a"', '"n/b"').replace('target chatwork', 'target chatwork\n');
     expect(incremental.diagnostics(edited, URI, reader)).toStrictEqual(analyzeMappingText(edited, URI, reader).diagnostics);
-    expect(incremental.lastCall).toEqual({ pieces: 102, read: 2, hinted: false });
+    expect(incremental.lastCall).toEqual({ pieces: 102, read: 2, hinted: false, statementLevel: 0 });
     // A break in one block (a missing '}') reads it together with the next one.
     const broken = edited.replace(/\n}\n/, '\n\n');
     expect(incremental.diagnostics(broken, URI, reader)).toStrictEqual(analyzeMappingText(broken, URI, reader).diagnostics);
@@ -322,3 +408,10 @@ describe('incremental diagnostics equal a full analysis', () => {
     );
   });
 });
+
+/** `text` with `insert` at the start of a line of the block: line 4 (the block's first) up to the last but two. */
+function insertLine(text: string, line: number, insert: string): string {
+  const lines = text.split('\n');
+  const at = 4 + (line % Math.max(1, lines.length - 6));
+  return [...lines.slice(0, at), insert.replace(/\n$/, ''), ...lines.slice(at)].join('\n');
+}

@@ -95,7 +95,8 @@ export function isDisabled(block: ObjectMappingBlock): boolean {
   return !enabled;
 }
 
-function checkSource(
+/** The expression rules on one mapping's source (checkBlock runs it on each mapping before the block rules). */
+export function checkSource(
   mapping: AttributeMapping,
   text: string,
   sink: DiagnosticSink,

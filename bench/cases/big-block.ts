@@ -1,0 +1,331 @@
+/**
+ * Benchmark 7: edits inside ONE big mapping block, through a real language server over stdio.
+ *
+ * The file: one `mapping` block of N attribute lines (test/support/generate-big-block.ts: plain
+ * attributes, Join, nested Switch, IIF, Replace with a regular expression, Coalesce; 3 lines in 100
+ * with a mistake) against `target "schema.json"`, a Graph synchronizationSchema of N target
+ * attributes, for N = 500, 2,000 and 5,000 (`--big-block-sizes 500,5000` to choose). Both files are
+ * written to a temporary folder, so the server reads the schema as it reads a user's.
+ *
+ * The server runs as VS Code runs it (pull diagnostics, snippets, markdown). For each size, timed at
+ * the client (wall-clock, what a user waits for) and in the server (CPU of its main thread):
+ * - didChange → textDocument/diagnostic: a one-character edit in a string constant of a line,
+ *   spread over the whole block, then the pull VS Code sends after it;
+ * - didChange + completion: after typing `[` in an argument list, the first letter of a function
+ *   name, and at the start of a new line of the block (target attributes: N of them), each undone after;
+ * - didChange + hover over a function name, a source attribute and a target attribute near the edit.
+ * Targets: p95 ≤ 16 ms (diagnostics), ≤ 10 ms (completion, hover); the cost must not grow with the
+ * block: p95 at the largest size ≤ 1.5× p95 at the smallest. Memory: the server's RSS with the
+ * largest file open (after its first diagnostics) ≤ 80 MB.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import {
+  CompletionTriggerKind,
+  DidChangeTextDocumentNotification,
+  DidOpenTextDocumentNotification,
+} from 'vscode-languageserver-protocol/node';
+import { LineIndex } from '../../grammar/common/line-index';
+import { generateBigBlockFile, generateBigBlockSchema } from '../../test/support/generate-big-block';
+import { startBenchServer, type BenchServer } from '../lib/lsp-client';
+import { median, percentile } from '../lib/measure';
+import { type BenchRow, emit } from '../lib/report';
+
+const BENCHMARK = '7 LSP, one big block';
+const TARGETS = { diagnostics: 16, completion: 10, hover: 10 } as const;
+const GROWTH_LIMIT = 1.5;
+const RSS_LIMIT_MB = 80;
+
+function option(name: string): string | undefined {
+  const index = process.argv.indexOf(name);
+  return index >= 0 ? process.argv[index + 1] : undefined;
+}
+
+/** The open document as the client sees it, changed by incremental didChanges. */
+class OpenDocument {
+  version = 1;
+  private index: LineIndex;
+
+  constructor(
+    private readonly server: BenchServer,
+    readonly uri: string,
+    public text: string,
+  ) {
+    this.index = new LineIndex(text);
+  }
+
+  position(offset: number) {
+    return this.index.positionAt(offset);
+  }
+
+  async open(): Promise<void> {
+    await this.server.connection.sendNotification(DidOpenTextDocumentNotification.type, {
+      textDocument: { uri: this.uri, languageId: 'aadmap', version: 1, text: this.text },
+    });
+    await this.pull();
+  }
+
+  pull(): Promise<unknown> {
+    return this.server.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri: this.uri } });
+  }
+
+  async change(offset: number, length: number, insert: string): Promise<void> {
+    const range = { start: this.position(offset), end: this.position(offset + length) };
+    this.text = this.text.slice(0, offset) + insert + this.text.slice(offset + length);
+    this.index = new LineIndex(this.text);
+    this.version++;
+    await this.server.connection.sendNotification(DidChangeTextDocumentNotification.type, {
+      textDocument: { uri: this.uri, version: this.version },
+      contentChanges: [{ range, text: insert }],
+    });
+  }
+}
+
+interface Sample {
+  wallMs: number;
+  cpuMs?: number;
+}
+
+async function timed(server: BenchServer, work: () => Promise<unknown>): Promise<Sample> {
+  const cpuBefore = await server.idleCpuMs();
+  const started = performance.now();
+  await work();
+  const wallMs = performance.now() - started;
+  const cpuAfter = await server.idleCpuMs();
+  return { wallMs, cpuMs: cpuBefore === undefined || cpuAfter === undefined ? undefined : cpuAfter - cpuBefore };
+}
+
+interface Stats {
+  count: number;
+  wall: { p50: number; p95: number };
+  cpu?: { p50: number; p95: number };
+}
+
+function stats(samples: readonly Sample[]): Stats {
+  const of = (values: number[]) => ({ p50: median(values), p95: percentile(values, 95) });
+  const cpu = samples.map((s) => s.cpuMs).filter((v): v is number => v !== undefined);
+  return { count: samples.length, wall: of(samples.map((s) => s.wallMs)), ...(cpu.length === samples.length ? { cpu: of(cpu) } : {}) };
+}
+
+/** Edit sites: the `a` of every `"n/a"` constant (one line in six), spread over the block. */
+function editSites(text: string): number[] {
+  const sites: number[] = [];
+  for (let at = text.indexOf('"n/a"'); at >= 0; at = text.indexOf('"n/a"', at + 1)) sites.push(at + 3);
+  return sites;
+}
+const siteOf = (sites: readonly number[], i: number) => sites[(i * 37) % sites.length]!;
+
+function toggle(document: OpenDocument, offset: number): Promise<void> {
+  return document.change(offset, 1, document.text[offset] === 'a' ? 'b' : 'a');
+}
+
+async function diagnostics(server: BenchServer, document: OpenDocument, count: number): Promise<Sample[]> {
+  const sites = editSites(document.text);
+  const samples: Sample[] = [];
+  await document.pull(); // untimed: catches up with the versions made before
+  for (let i = 0; i < count; i++) {
+    samples.push(
+      await timed(server, async () => {
+        await toggle(document, siteOf(sites, i));
+        await document.pull();
+      }),
+    );
+  }
+  return samples;
+}
+
+const COMPLETION_KINDS = [
+  // `Coalesce([employeeId], [mailNickname], "n/a", [)`: source attributes.
+  { name: 'after [', insert: ', [', at: (site: number) => site + 2, trigger: '[' },
+  // `Coalesce(…, "n/a", T)`: functions, attributes.
+  { name: 'function name', insert: ', T', at: (site: number) => site + 2, trigger: undefined },
+  // A new line in the block: the N target attributes and the block keywords.
+  { name: 'line start', insert: '\n  ', at: (site: number, text: string) => text.indexOf('\n', site), trigger: undefined },
+] as const;
+
+async function completions(server: BenchServer, document: OpenDocument, count: number): Promise<Sample[]> {
+  const sites = editSites(document.text);
+  const samples: Sample[] = [];
+  for (let i = 0; i < count; i++) {
+    const kind = COMPLETION_KINDS[i % COMPLETION_KINDS.length]!;
+    const at = kind.at(siteOf(sites, i), document.text);
+    let items = 0;
+    samples.push(
+      await timed(server, async () => {
+        await document.change(at, 0, kind.insert);
+        const list = (await server.connection.sendRequest('textDocument/completion', {
+          textDocument: { uri: document.uri },
+          position: document.position(at + kind.insert.length),
+          context: kind.trigger
+            ? { triggerKind: CompletionTriggerKind.TriggerCharacter, triggerCharacter: kind.trigger }
+            : { triggerKind: CompletionTriggerKind.Invoked },
+        })) as { items: unknown[] } | null;
+        items = list?.items.length ?? 0;
+      }),
+    );
+    if (items === 0) throw new Error(`no completion items ${kind.name} at ${JSON.stringify(document.position(at))}`);
+    await document.change(at, kind.insert.length, '');
+    // Untimed, as in benchmark 3: the undo's version is read now, not by the next sample.
+    await server.connection.sendRequest('textDocument/hover', { textDocument: { uri: document.uri }, position: document.position(at) });
+  }
+  return samples;
+}
+
+const HOVER_KINDS = [
+  { name: 'function', find: (text: string, site: number) => text.lastIndexOf('Coalesce(', site) + 2 },
+  { name: 'source attribute', find: (text: string, site: number) => text.lastIndexOf('[mailNickname]', site) + 3 },
+  { name: 'target attribute', find: (text: string, site: number) => text.lastIndexOf(':field', site) + 3 },
+] as const;
+
+async function hovers(server: BenchServer, document: OpenDocument, count: number): Promise<Sample[]> {
+  const sites = editSites(document.text);
+  const samples: Sample[] = [];
+  for (let i = 0; i < count; i++) {
+    const site = siteOf(sites, i);
+    const kind = HOVER_KINDS[i % HOVER_KINDS.length]!;
+    let value = '';
+    samples.push(
+      await timed(server, async () => {
+        await toggle(document, site);
+        const hover = (await server.connection.sendRequest('textDocument/hover', {
+          textDocument: { uri: document.uri },
+          position: document.position(kind.find(document.text, site)),
+        })) as { contents: { value: string } } | null;
+        value = hover?.contents.value ?? '';
+      }),
+    );
+    if (value === '') throw new Error(`no hover over the ${kind.name} near ${JSON.stringify(document.position(site))}`);
+  }
+  return samples;
+}
+
+interface SizeResult {
+  lines: number;
+  diagnostics: Stats;
+  completion: Stats;
+  hover: Stats;
+  openMs: number;
+  rssMb?: number;
+}
+
+async function measureSize(lines: number, count: number): Promise<SizeResult> {
+  const folder = mkdtempSync(join(tmpdir(), 'aadmap-bench-big-'));
+  const server = await startBenchServer({
+    textDocument: {
+      diagnostic: { dynamicRegistration: false },
+      completion: { completionItem: { snippetSupport: true } },
+      hover: { contentFormat: ['markdown' as const] },
+    },
+  });
+  try {
+    writeFileSync(join(folder, 'schema.json'), JSON.stringify(generateBigBlockSchema(lines), null, 2));
+    const path = join(folder, `big-block-${lines}.aadmap`);
+    const text = generateBigBlockFile(lines);
+    writeFileSync(path, text);
+    const document = new OpenDocument(server, pathToFileURL(path).href, text);
+    const opened = performance.now();
+    await document.open();
+    const openMs = performance.now() - opened;
+    const rssMb = server.memory()?.rssMb;
+    const completion = stats(await completions(server, document, count));
+    const hover = stats(await hovers(server, document, count));
+    const diagnosticsStats = stats(await diagnostics(server, document, count));
+    return { lines, diagnostics: diagnosticsStats, completion, hover, openMs, ...(rssMb !== undefined ? { rssMb } : {}) };
+  } finally {
+    await server.stop();
+    rmSync(folder, { recursive: true, force: true });
+  }
+}
+
+function rows(results: readonly SizeResult[]): BenchRow[] {
+  const out: BenchRow[] = [];
+  const measures = [
+    ['didChange → textDocument/diagnostic', 'diagnostics'],
+    ['didChange + completion', 'completion'],
+    ['didChange + hover', 'hover'],
+  ] as const;
+  for (const [label, key] of measures) {
+    const target = TARGETS[key];
+    for (const result of results) {
+      const s = result[key];
+      const judged = (value: number) => (value <= target ? 'met' : 'missed') as BenchRow['status'];
+      out.push(
+        {
+          benchmark: BENCHMARK,
+          case: `${result.lines} lines: ${label} p50 (${s.count}), wall`,
+          value: s.wall.p50,
+          unit: 'ms',
+          status: 'info',
+        },
+        {
+          benchmark: BENCHMARK,
+          case: `${result.lines} lines: ${label} p95 (${s.count}), wall`,
+          value: s.wall.p95,
+          unit: 'ms',
+          target: `≤ ${target} ms`,
+          status: judged(s.wall.p95),
+        },
+      );
+      if (s.cpu)
+        out.push({
+          benchmark: BENCHMARK,
+          case: `${result.lines} lines: ${label} p95 (${s.count}), server CPU`,
+          value: s.cpu.p95,
+          unit: 'ms',
+          target: `≤ ${target} ms`,
+          status: judged(s.cpu.p95),
+        });
+    }
+    const smallest = results[0]!;
+    const largest = results[results.length - 1]!;
+    if (results.length > 1) {
+      const growth = largest[key].wall.p95 / smallest[key].wall.p95;
+      out.push({
+        benchmark: BENCHMARK,
+        case: `${label}: p95 at ${largest.lines} / p95 at ${smallest.lines} lines, wall`,
+        value: growth,
+        unit: '×',
+        target: `≤ ${GROWTH_LIMIT}×`,
+        status: growth <= GROWTH_LIMIT ? 'met' : 'missed',
+      });
+    }
+  }
+  for (const result of results) {
+    out.push({
+      benchmark: BENCHMARK,
+      case: `${result.lines} lines: open → first diagnostics`,
+      value: result.openMs,
+      unit: 'ms',
+      status: 'info',
+    });
+  }
+  const largest = results[results.length - 1]!;
+  if (largest.rssMb !== undefined)
+    out.push({
+      benchmark: BENCHMARK,
+      case: `${largest.lines} lines: server RSS with the file open`,
+      value: largest.rssMb,
+      unit: 'MB',
+      target: `≤ ${RSS_LIMIT_MB} MB`,
+      status: largest.rssMb <= RSS_LIMIT_MB ? 'met' : 'missed',
+    });
+  return out;
+}
+
+async function main(): Promise<void> {
+  const count = Number(option('--edits') ?? (process.argv.includes('--quick') ? 30 : 120));
+  const sizes = (option('--big-block-sizes') ?? '500,2000,5000').split(',').map(Number);
+  const results: SizeResult[] = [];
+  for (const lines of sizes) {
+    process.stderr.write(`  big block: ${lines} lines\n`);
+    results.push(await measureSize(lines, count));
+  }
+  emit({ case: 'big-block', rows: rows(results), details: { edits: count, results } });
+}
+
+void main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

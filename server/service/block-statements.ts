@@ -1,0 +1,416 @@
+/**
+ * Diagnostics of one large mapping block, statement by statement (for incremental-diagnostics.ts).
+ *
+ * Why: real files hold one or two object mappings of hundreds or thousands of lines; per-block
+ * reuse then re-reads the whole block on every keystroke. Here a block is cut into its header line,
+ * its statements (one line each; a scope block with its clauses) and its closing line. Each
+ * statement is read by the fast path on its own text (offsets relative to its start) and checked on
+ * its own, and both results are kept by the statement's text: an unchanged line anywhere in the
+ * block — moved or not — costs one map lookup. What depends on several lines (duplicate target
+ * attributes, settings and scope names, matching precedences, required attributes, a matching
+ * attribute at all) is recomputed on every call by the block rules themselves, run on a skeleton of
+ * the block built from the kept summaries (no expression, no schema lookup per line).
+ *
+ * The contract is checkBlock's: the same diagnostics in the same order (the caller sorts by range,
+ * stably; ties within a range keep checkBlock's order, which `rank` reproduces: a mapping's source
+ * first, then the block rules in blockRules order, a rule's cross-line findings before its
+ * per-line ones). Anything the fast path declines — a syntax error anywhere in the block — returns
+ * undefined, and the caller reads the block whole as before.
+ * test/service/incremental-diagnostics.test.ts proves the equality on random edits inside large blocks.
+ */
+import type {
+  AttributeMapping,
+  BlockItem,
+  EnabledSetting,
+  FlowTypesSetting,
+  ObjectMappingBlock,
+  ScopeGroup,
+} from '../../grammar/mapping/ast';
+import { mappingProperties } from '../../grammar/mapping/ast';
+import { fastParseBlockStatement, fastParsePiece } from '../../grammar/mapping/fast-path';
+import type { CheckerCode } from '../checker/codes';
+import { type CheckDiagnostic, DiagnosticSink, WarningsOnlySink } from '../checker/diagnostic';
+import { blockRules, checkSource, isDisabled } from '../checker/mapping/check-file';
+import type { BlockContext, CheckedMapping, ResolvedSchemas } from '../checker/mapping/context';
+import { objectsRule } from '../checker/mapping/rules/objects';
+import { targetAttributesRule } from '../checker/mapping/rules/target-attributes';
+import { resolveTargetAttribute } from '../checker/mapping/resolve';
+import { findObject } from '../schema/lookup';
+import type { ObjectSchema } from '../schema/types';
+
+/** Blocks of at least this many lines are read statement by statement. */
+export const STATEMENT_LEVEL_MIN_LINES = 64;
+
+/** Findings that depend on more than one statement: computed on the skeleton, never per statement. */
+const CROSS_STATEMENT_CODES: ReadonlySet<CheckerCode> = new Set<CheckerCode>([
+  'duplicate-setting',
+  'duplicate-scope-name',
+  'duplicate-target-attribute',
+  'duplicate-matching-priority',
+  'missing-required-attribute',
+  'no-matching-attribute',
+  'unknown-object',
+]);
+
+interface RankedDiagnostic extends CheckDiagnostic {
+  /** checkBlock's emission order among diagnostics of one range (see the file comment). */
+  rank: number;
+}
+
+/** What the block rules need to know about a statement, besides its own diagnostics. */
+interface CheckedStatement {
+  context: CheckContext;
+  /** Offsets relative to the statement's start. */
+  diagnostics: RankedDiagnostic[];
+  /** The statement's item (relative offsets), kept only for the skeleton: a mapping's match modifier and target, a setting, a scope's name. */
+  skeleton?: BlockItem;
+  matchingPriority?: number;
+  targetAttribute?: CheckedMapping['targetAttribute'];
+}
+
+interface StatementEntry {
+  /** The statement read by the fast path (relative offsets); dropped once checked (read again for another context). */
+  item?: BlockItem | null;
+  /** Its checks, one per context it was met in (two blocks may hold the same line), most recent last. */
+  checks: CheckedStatement[];
+  /** The last call that used the entry (for eviction). */
+  used: number;
+}
+
+/** Contexts a statement's checks are kept for (blocks of one document that hold the same line). */
+const CHECKS_KEPT = 4;
+
+/** What a statement's check depends on besides its text. */
+interface CheckContext {
+  schemas: ResolvedSchemas;
+  sourceObject?: ObjectSchema;
+  targetObject?: ObjectSchema;
+  disabled: boolean;
+}
+
+/** A block read statement by statement, waiting for its check (the schemas are known later). */
+export interface BlockStatements {
+  /** The header's nodes at their offsets in the text read. */
+  header: ObjectMappingBlock;
+  /** Statement starts (absolute, in the text read) and their entries, in order. */
+  starts: number[];
+  entries: StatementEntry[];
+}
+
+/** The statements kept for the blocks of one document. */
+export class StatementCache {
+  private readonly entries = new Map<string, StatementEntry>();
+  private readonly contexts: CheckContext[] = [];
+  private call = 0;
+  private live = 0;
+
+  /** Starts one diagnostics call: the statements it does not read are dropped at its end (`endCall`). */
+  beginCall(): void {
+    this.call++;
+    this.live = 0;
+  }
+
+  /** Drops the statements this call did not use, once they outnumber the used ones. */
+  endCall(): void {
+    if (this.entries.size <= 2 * this.live + 256) return;
+    for (const [key, entry] of this.entries) if (entry.used !== this.call) this.entries.delete(key);
+  }
+
+  /**
+   * Reads text[start, end) — a piece that starts with a `mapping` line — as a header, statements and
+   * a closing line, or undefined when it is not such a block of at least `minLines` lines, or the
+   * fast path declines any part of it.
+   */
+  read(text: string, start: number, end: number, minLines = STATEMENT_LEVEL_MIN_LINES): BlockStatements | undefined {
+    const headerEnd = lineEnd(text, start, end);
+    if (headerEnd >= end) return undefined;
+    const headerText = text.slice(start, headerEnd);
+    if (!/^[ \t]*mapping\b/.test(headerText)) return undefined;
+    // The header alone, closed on the next line: its nodes, at offsets relative to `start`.
+    const header = fastParsePiece(`${headerText}}`, 0, headerText.length + 1);
+    if (header === undefined || header.mappings.length !== 1 || header.targets.length !== 0) return undefined;
+    const call = this.call;
+    const starts: number[] = [];
+    const entries: StatementEntry[] = [];
+    let at = headerEnd;
+    let close = -1;
+    while (at < end) {
+      const first = firstNonBlank(text, at, end);
+      if (text.charCodeAt(first) === 0x7d /* } */) {
+        close = at;
+        break;
+      }
+      let next = lineEnd(text, at, end);
+      if (text.startsWith('scope', first)) {
+        // A scope block runs to the line that starts with its `}`.
+        while (next < end && text.charCodeAt(firstNonBlank(text, next, end)) !== 0x7d) next = lineEnd(text, next, end);
+        if (next >= end) return undefined;
+        next = lineEnd(text, next, end);
+      }
+      const statement = text.slice(at, next);
+      let entry = this.entries.get(statement);
+      if (entry === undefined) {
+        const read = fastParseBlockStatement(statement, 0, statement.length);
+        if (read === undefined) return undefined;
+        entry = { item: read.item ?? null, checks: [], used: call - 1 };
+        this.entries.set(statement, entry);
+      }
+      if (entry.used !== call) this.live++;
+      entry.used = call;
+      starts.push(at);
+      entries.push(entry);
+      at = next;
+    }
+    if (close < 0 || entries.length < minLines || !CLOSING.test(text.slice(close, end))) return undefined;
+    return { header: shiftedNode(header.mappings[0]!, start), starts, entries };
+  }
+
+  /**
+   * The diagnostics of a block read by `read` (in the text `text` at the same offsets), as checkBlock
+   * reports them before the caller's sort; undefined when a check throws (the caller then checks the
+   * block whole, which reports it).
+   */
+  check(text: string, block: BlockStatements, schemas: ResolvedSchemas): CheckDiagnostic[] | undefined {
+    try {
+      return checkStatements(text, block, schemas, this);
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** The context a statement of `block` is checked in: the same object while nothing it holds changes. */
+  contextFor(block: BlockStatements, schemas: ResolvedSchemas, disabled: boolean): CheckContext {
+    const sourceObject = block.header.sourceObject && findObject(schemas.source, block.header.sourceObject.text);
+    const targetObject =
+      block.header.targetObject && schemas.target ? findObject(schemas.target, block.header.targetObject.text) : undefined;
+    const same = this.contexts.find(
+      (c) =>
+        c.schemas.source === schemas.source &&
+        c.schemas.target === schemas.target &&
+        c.schemas.functions === schemas.functions &&
+        c.sourceObject === sourceObject &&
+        c.targetObject === targetObject &&
+        c.disabled === disabled,
+    );
+    if (same) return same;
+    const context = { schemas, sourceObject, targetObject, disabled };
+    this.contexts.push(context);
+    if (this.contexts.length > CHECKS_KEPT) this.contexts.shift();
+    return context;
+  }
+
+  /** Reads a statement again (its item was dropped after an earlier check). */
+  reread(text: string, start: number, end: number): BlockItem | null | undefined {
+    const read = fastParseBlockStatement(text.slice(start, end), 0, end - start);
+    return read === undefined ? undefined : (read.item ?? null);
+  }
+}
+
+/** After the block's `}`: the rest of its line, then blank and comment lines only (the fast path's file level). */
+const CLOSING = /^[ \t]*\}[ \t]*(?:#[^\r\n]*)?(?:(?:\r\n|\n|\r)[ \t]*(?:#[^\r\n]*)?)*$/;
+
+function checkStatements(text: string, block: BlockStatements, schemas: ResolvedSchemas, cache: StatementCache): CheckDiagnostic[] {
+  // Settings decide whether the block is disabled (the context of every statement): read from the skeleton items kept.
+  const settings: BlockItem[] = [];
+  for (let i = 0; i < block.entries.length; i++) {
+    const entry = block.entries[i]!;
+    const item = entry.checks[0]?.skeleton ?? entry.item;
+    if (item && (item.kind === 'enabled' || item.kind === 'flowTypes')) settings.push(item);
+  }
+  const disabled = isDisabled({ ...block.header, items: settings });
+  const context = cache.contextFor(block, schemas, disabled);
+  const out: RankedDiagnostic[] = [];
+  // The header: the objects rule (rank of blockRules[0], per-statement part).
+  const headerSink = new RankingSink(disabled, out);
+  headerSink.rank = 2 * blockRules.indexOf(objectsRule) + 1;
+  objectsRule(blockContext({ ...block.header, items: [] }, context, [], headerSink, text));
+
+  // Each statement, checked once per context; its diagnostics moved to where it is now.
+  const skeletonItems: BlockItem[] = [];
+  const skeletonMappings: CheckedMapping[] = [];
+  for (let i = 0; i < block.entries.length; i++) {
+    const entry = block.entries[i]!;
+    const start = block.starts[i]!;
+    let checked = entry.checks.find((c) => c.context === context);
+    if (checked === undefined) {
+      const end = statementEndOf(block, i, text);
+      if (entry.item === undefined) {
+        entry.item = cache.reread(text, start, end);
+        if (entry.item === undefined) throw new Error('a statement read before no longer reads');
+      }
+      checked = checkStatement(entry.item, text.slice(start, end), context);
+      entry.checks.push(checked);
+      if (entry.checks.length > CHECKS_KEPT) entry.checks.shift();
+      entry.item = undefined;
+    }
+    for (const d of checked.diagnostics) out.push({ ...d, start: d.start + start, end: d.end + start });
+    const item = checked.skeleton;
+    if (item === undefined) continue;
+    const moved = shiftedNode(item, start);
+    skeletonItems.push(moved);
+    if (moved.kind === 'attributeMapping') {
+      skeletonMappings.push({
+        mapping: moved,
+        properties: { ...mappingProperties(moved), matchingPriority: checked.matchingPriority ?? 0 },
+        targetAttribute: checked.targetAttribute,
+      });
+    }
+  }
+
+  // The cross-statement findings: the block rules on the skeleton. Without the target object, the
+  // target-attributes rule stops after its duplicates; with it (second run, on the mappings whose
+  // attribute is known), it adds the required attributes.
+  const skeleton: ObjectMappingBlock = { ...block.header, items: skeletonItems };
+  const sink = new RankingSink(disabled, out, CROSS_STATEMENT_CODES);
+  blockRules.forEach((rule, index) => {
+    sink.rank = 2 * index;
+    if (rule === objectsRule) return;
+    rule(blockContext(skeleton, { ...context, targetObject: undefined, sourceObject: undefined }, skeletonMappings, sink, text));
+    if (rule === targetAttributesRule && context.targetObject) {
+      const known = skeletonMappings.filter((m) => m.targetAttribute !== undefined);
+      const required = new RankingSink(disabled, out, REQUIRED_ONLY);
+      required.rank = 2 * index;
+      rule(blockContext(skeleton, context, known, required, text));
+    }
+  });
+  // Array.prototype.sort is stable: ties keep the order they were collected in (statement order, then the skeleton's).
+  out.sort((a, b) => a.start - b.start || a.end - b.end || a.rank - b.rank);
+  return out.map(({ rank, ...diagnostic }) => (void rank, diagnostic));
+}
+
+const REQUIRED_ONLY: ReadonlySet<CheckerCode> = new Set<CheckerCode>(['missing-required-attribute']);
+
+function statementEndOf(block: BlockStatements, i: number, text: string): number {
+  return i + 1 < block.starts.length ? block.starts[i + 1]! : statementEnd(text, block.starts[i]!);
+}
+
+/** The end of the last statement: the start of the block's closing line. */
+function statementEnd(text: string, start: number): number {
+  let at = start;
+  while (at < text.length && text.charCodeAt(firstNonBlank(text, at, text.length)) !== 0x7d) at = lineEnd(text, at, text.length);
+  return at;
+}
+
+/** One statement (relative offsets) checked as checkBlock checks it inside its block, cross-statement findings aside. */
+function checkStatement(item: BlockItem | null, statementText: string, context: CheckContext): CheckedStatement {
+  const diagnostics: RankedDiagnostic[] = [];
+  if (item === null) return { context, diagnostics };
+  const sink = new RankingSink(context.disabled, diagnostics, undefined, CROSS_STATEMENT_CODES);
+  const single: ObjectMappingBlock = {
+    kind: 'objectMapping',
+    keyword: { start: 0, end: 0 },
+    items: [item],
+    start: 0,
+    end: statementText.length,
+  };
+  const checked: CheckedStatement = { context, diagnostics };
+  const mappings: CheckedMapping[] = [];
+  if (item.kind === 'attributeMapping') {
+    const properties = mappingProperties(item);
+    const targetAttribute = context.targetObject ? resolveTargetAttribute(context.targetObject, item.target)?.attribute : undefined;
+    sink.rank = -1;
+    checkSource(item, statementText, sink, context.schemas, context.sourceObject, properties, targetAttribute);
+    mappings.push({ mapping: item, properties, targetAttribute });
+    checked.skeleton = mappingSkeleton(item);
+    checked.matchingPriority = properties.matchingPriority;
+    checked.targetAttribute = targetAttribute;
+  } else if (item.kind === 'scope') {
+    checked.skeleton = { ...item, clauses: [] } satisfies ScopeGroup;
+  } else {
+    checked.skeleton = item satisfies EnabledSetting | FlowTypesSetting;
+  }
+  const blockContextOf = blockContext(single, context, mappings, sink, statementText);
+  blockRules.forEach((rule, index) => {
+    sink.rank = 2 * index + 1;
+    rule(blockContextOf);
+  });
+  return checked;
+}
+
+/** What the cross-statement rules read of a mapping line: its target and its match modifier (no source). */
+function mappingSkeleton(mapping: AttributeMapping): AttributeMapping {
+  return {
+    kind: 'attributeMapping',
+    target: { kind: 'targetAttribute', text: mapping.target.text, start: mapping.target.start, end: mapping.target.end },
+    arrow: mapping.arrow,
+    source: { kind: 'none', start: mapping.arrow, end: mapping.arrow },
+    modifiers: mapping.modifiers.filter((m) => m.kind === 'match' || m.kind === 'default'),
+    start: mapping.start,
+    end: mapping.end,
+  };
+}
+
+function blockContext(
+  block: ObjectMappingBlock,
+  context: Pick<CheckContext, 'schemas' | 'sourceObject' | 'targetObject' | 'disabled'>,
+  mappings: CheckedMapping[],
+  sink: DiagnosticSink,
+  text: string,
+): BlockContext {
+  return {
+    block,
+    sourceObject: context.sourceObject,
+    targetObject: context.targetObject,
+    mappings,
+    sink,
+    schemas: context.schemas,
+    text,
+    disabled: context.disabled,
+  };
+}
+
+/**
+ * Collects into `out` with the current rank, errors lowered to warnings in a disabled block (as
+ * checkBlock's WarningsOnlySink), keeping only the codes in `only` / dropping those in `except`.
+ */
+class RankingSink extends DiagnosticSink {
+  rank = 0;
+  private readonly collected = new DiagnosticSink();
+  private readonly inner: DiagnosticSink;
+
+  constructor(
+    disabled: boolean,
+    private readonly out: RankedDiagnostic[],
+    private readonly only?: ReadonlySet<string>,
+    private readonly except?: ReadonlySet<string>,
+  ) {
+    super();
+    this.inner = disabled ? new WarningsOnlySink(this.collected) : this.collected;
+  }
+
+  override report(...args: Parameters<DiagnosticSink['report']>): void {
+    const [code] = args;
+    if (this.only && !this.only.has(code)) return;
+    if (this.except?.has(code)) return;
+    this.inner.report(...args);
+    this.out.push({ ...this.collected.items.pop()!, rank: this.rank });
+  }
+}
+
+function lineEnd(text: string, from: number, end: number): number {
+  let i = from;
+  while (i < end) {
+    const c = text.charCodeAt(i);
+    if (c === 0x0a) return i + 1;
+    if (c === 0x0d) return text.charCodeAt(i + 1) === 0x0a && i + 1 < end ? i + 2 : i + 1;
+    i++;
+  }
+  return end;
+}
+
+function firstNonBlank(text: string, from: number, end: number): number {
+  let i = from;
+  while (i < end && (text.charCodeAt(i) === 0x20 || text.charCodeAt(i) === 0x09)) i++;
+  return i;
+}
+
+/** A copy of a syntax-tree node moved by `delta`: every `start`/`end` below it shifted. */
+export function shiftedNode<T>(node: T, delta: number): T {
+  if (delta === 0 || node === null || typeof node !== 'object') return node;
+  if (Array.isArray(node)) return node.map((item) => shiftedNode(item, delta)) as T;
+  const copy: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(node)) {
+    copy[key] = (key === 'start' || key === 'end') && typeof value === 'number' ? value + delta : shiftedNode(value, delta);
+  }
+  return copy as T;
+}
