@@ -111,7 +111,12 @@ export interface ScopeOperatorNode extends TextRange {
   custom: boolean;
 }
 
-export type ScopeValue = StringLiteral | NumberLiteral | (TextRange & { kind: 'boolean'; value: boolean });
+/**
+ * A value of a scoping clause. A bare word after an operator that takes a value (`EQUALS Tokyo`) is
+ * read as the string it was meant to be, marked `unquoted`, so the checker reports one clear error
+ * with a quick fix instead of a missing value and a stray word.
+ */
+export type ScopeValue = (StringLiteral & { unquoted?: true }) | NumberLiteral | (TextRange & { kind: 'boolean'; value: boolean });
 
 /** `[attribute] OPERATOR values` → filterClause */
 export interface ScopeClause extends TextRange {

@@ -21,7 +21,7 @@ import type {
 } from './ast';
 import { AttributeRef } from '../expression/tokens';
 import { keywordOf, keywordTokens, RBrace, TargetPath } from './tokens';
-import { attributeFlag, MODIFIER_LIST, MODIFIERS } from './vocabulary';
+import { attributeFlag, MODIFIER_LIST, MODIFIERS, scopeOperatorByLabel } from './vocabulary';
 
 type Children = Record<string, (CstNode | IToken)[] | undefined>;
 
@@ -32,6 +32,14 @@ function headerTokens(c: Children): IToken[] {
     .filter((t): t is IToken => !!t && 'image' in t && Number.isFinite(t.startOffset) && t.tokenType !== RBrace);
   const names = nodes(c, 'objectName').flatMap((n) => Object.values(n.children as Children).flat() as IToken[]);
   return [...own, ...names.filter((t) => 'image' in t && Number.isFinite(t.startOffset))];
+}
+
+/** The tokens of a stray line, in order. */
+function strayTokens(node: CstNode): IToken[] {
+  return Object.values(node.children as Children)
+    .flat()
+    .filter((t): t is IToken => !!t && 'image' in t && Number.isFinite(t.startOffset))
+    .sort((a, b) => a.startOffset - b.startOffset);
 }
 
 /** How a modifier is written (`on create`), for messages. */
@@ -192,7 +200,7 @@ export class MappingVisitor extends ExpressionVisitor {
     const keyword = firstToken(c, keywordTokens.scope.name)!;
     const nameToken = firstToken(c, 'StringLiteral');
     const clauses = nodes(c, 'scopeClause').map((n) => this.scopeClause(n));
-    for (const stray of nodes(c, 'strayLine')) this.strayLine(stray, 'scope');
+    for (const stray of nodes(c, 'strayLine')) if (!this.unquotedScopeValue(stray, clauses)) this.strayLine(stray, 'scope');
     const close = firstToken(c, 'RBrace');
     const openEnd = Math.max(...headerTokens(c).map(tokenEnd));
     return {
@@ -310,12 +318,34 @@ export class MappingVisitor extends ExpressionVisitor {
     }
   }
 
+  /**
+   * `[department] EQUALS Tokyo`: the rest of a clause whose operator still lacks its value, on the
+   * same line, without quotes or commas, is the value written without its quotes. It becomes an
+   * `unquoted` string value of that clause (the checker reports it). After an operator that takes
+   * no value (`IS TRUE yes`), the error says so. Returns whether it reported the stray tokens.
+   */
+  private unquotedScopeValue(node: CstNode, clauses: ScopeClause[]): boolean {
+    const all = strayTokens(node);
+    if (!all.length) return false;
+    const start = all[0]!.startOffset;
+    const end = tokenEnd(all[all.length - 1]!);
+    const clause = clauses.find((c) => c.end <= start && !/[\r\n]/.test(this.text.slice(c.end, start)));
+    const operator = clause?.operator;
+    if (!clause || !operator || clause.values.length) return false;
+    const written = this.text.slice(start, end);
+    if (!operator.custom && scopeOperatorByLabel(operator.name)?.values === 'none') {
+      this.error(start, end, `Unexpected '${all[0]!.image}': ${operator.name} takes no value`, 'syntax-error');
+      return true;
+    }
+    if (/["',\r\n]/.test(written)) return false;
+    clause.values.push({ kind: 'string', value: written, raw: written, unquoted: true, start, end });
+    clause.end = end;
+    return true;
+  }
+
   /** Reports a line (or the rest of one) that no rule accepted, with a message fitting where it is. */
   private strayLine(node: CstNode, context: 'file' | 'block' | 'scope'): void {
-    const all = Object.values(node.children as Children)
-      .flat()
-      .filter((t): t is IToken => !!t && 'image' in t && Number.isFinite(t.startOffset))
-      .sort((a, b) => a.startOffset - b.startOffset);
+    const all = strayTokens(node);
     const first = all[0];
     if (!first) return;
     const start = first.startOffset;

@@ -171,6 +171,10 @@ export const CHECKER_CODES = {
     severity: 'error',
     description: 'Unary operators (IS TRUE, IS NULL, …) take no value; the others take one or more.',
   },
+  'unquoted-scope-value': {
+    severity: 'error',
+    description: 'A scoping value is a quoted string: `[department] EQUALS "Tokyo"`, not `EQUALS Tokyo`.',
+  },
   'scope-attribute-not-supported': {
     severity: 'error',
     description: 'Scoping filters cannot use multi-valued, reference or date attributes, appRoleAssignments, manager or userType.',

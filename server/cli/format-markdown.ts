@@ -148,13 +148,13 @@ export function formatWhatIfMarkdown(input: WhatIfMarkdownInput): string {
     out.push('', '**Warnings**', '');
     for (const warning of input.warnings) out.push(`- ⚠️ ${mdText(warning)}`);
   }
-  const { added, changed, removed, objectSettings } = diff.counts;
+  const { added, changed, removed, objectSettings, blocksAdded, blocksRemoved } = diff.counts;
   out.push(
     '',
     table(
-      ['Mappings added', 'Changed', 'Removed', 'Object mappings with other changes'],
-      ['right', 'right', 'right', 'right'],
-      [[added, changed, removed, objectSettings].map(String)],
+      ['Mappings added', 'Changed', 'Removed', 'Blocks added', 'Blocks removed', 'Blocks with other changes', 'Attribute definitions'],
+      ['right', 'right', 'right', 'right', 'right', 'right', 'right'],
+      [[added, changed, removed, blocksAdded, blocksRemoved, objectSettings, diff.attributes.length].map(String)],
     ),
   );
   if (diff.total === 0) out.push('', 'No changes: the job already has these mappings.');
@@ -173,6 +173,13 @@ export function formatWhatIfMarkdown(input: WhatIfMarkdownInput): string {
     }
     out.push('', `#### ${STATUS_MARK[om.status]} Object mapping ${mdCode(om.name)} (${mdCode(om.objects)}) ${om.status}`);
     if (lines.length) out.push('', mdFence(lines, 'diff'));
+  }
+  if (diff.attributes.length) {
+    const lines = diff.attributes.flatMap((a) => [
+      ...(a.before !== undefined ? [`- ${a.before}  (${a.directory} ${a.object})`] : []),
+      ...(a.after !== undefined ? [`+ ${a.after}  (${a.directory} ${a.object})`] : []),
+    ]);
+    out.push('', '#### Attribute definitions', '', mdFence(lines, 'diff'));
   }
   if (input.impact) {
     out.push('', input.impact.report ? formatImpactMarkdown(input.impact.report, 4) : '#### Impact');

@@ -7,7 +7,7 @@
  * too, and shown as declaration lines in the side-by-side texts.
  */
 import { attributeChanges, type AttributeChange } from './declarations';
-import { blockLines, type ObjectMappingView, type SchemaView, viewSchema, viewText } from './mapping-view';
+import { alignmentWidth, blockLines, type ObjectMappingView, type SchemaView, viewSchema, viewText } from './mapping-view';
 
 export type ChangeKind = 'added' | 'changed' | 'removed';
 
@@ -30,10 +30,14 @@ export interface ObjectMappingDiff {
 
 export interface SchemaDiff {
   objectMappings: ObjectMappingDiff[];
-  counts: { added: number; changed: number; removed: number; objectSettings: number };
+  /**
+   * Attribute mappings added, changed, removed; mapping blocks added or removed; kept blocks whose
+   * header, settings or scopes changed (`objectSettings`).
+   */
+  counts: { added: number; changed: number; removed: number; objectSettings: number; blocksAdded: number; blocksRemoved: number };
   /** attributeDefinitions added, changed or removed in the schema's directories. */
   attributes: AttributeChange[];
-  /** Attribute-mapping changes plus object mappings whose settings, scopes or existence changed, plus attribute definition changes. */
+  /** The sum of the counts and of the attribute definition changes (describeCounts says them). */
   total: number;
   /** The `.aadmap` views of both schemas (for a side-by-side diff). */
   beforeText: string;
@@ -78,7 +82,7 @@ export function diffSchemas(before: unknown, after: unknown): SchemaDiff {
     return ra! - rb! || ia! - ib!;
   });
   const objectMappings: ObjectMappingDiff[] = [];
-  const counts = { added: 0, changed: 0, removed: 0, objectSettings: 0 };
+  const counts: SchemaDiff['counts'] = { added: 0, changed: 0, removed: 0, objectSettings: 0, blocksAdded: 0, blocksRemoved: 0 };
   for (const k of keys) {
     const old = oldByKey.get(k);
     const now = newByKey.get(k);
@@ -95,7 +99,9 @@ export function diffSchemas(before: unknown, after: unknown): SchemaDiff {
         : settingsChanged || mappings.length
           ? 'changed'
           : 'unchanged';
-    if (settingsChanged) counts.objectSettings++;
+    if (status === 'added') counts.blocksAdded++;
+    else if (status === 'removed') counts.blocksRemoved++;
+    else if (settingsChanged) counts.objectSettings++;
     objectMappings.push({
       name: shown.name,
       objects: `${shown.sourceObjectName} -> ${shown.targetObjectName}`,
@@ -104,6 +110,12 @@ export function diffSchemas(before: unknown, after: unknown): SchemaDiff {
       mappings,
     });
   }
+  // Both sides of a block align their `<-` to the same column, so a longer target added to a block
+  // does not mark its other lines as changed in a side-by-side diff.
+  const widths = new Map(
+    keys.map((k) => [k, alignmentWidth([...(oldByKey.get(k)?.mappings ?? []), ...(newByKey.get(k)?.mappings ?? [])])]),
+  );
+  const widthOf = (v: ObjectMappingView) => widths.get(key(v))!;
   const attributes = attributeChanges(before, after);
   showDeclarations(beforeView, attributes, 'before');
   showDeclarations(afterView, attributes, 'after');
@@ -111,9 +123,9 @@ export function diffSchemas(before: unknown, after: unknown): SchemaDiff {
     objectMappings,
     counts,
     attributes,
-    total: counts.added + counts.changed + counts.removed + counts.objectSettings + attributes.length,
-    beforeText: viewText(beforeView),
-    afterText: viewText(afterView),
+    total: Object.values(counts).reduce((sum, n) => sum + n, 0) + attributes.length,
+    beforeText: viewText(beforeView, widthOf),
+    afterText: viewText(afterView, widthOf),
   };
 }
 
@@ -132,41 +144,104 @@ function showDeclarations(view: SchemaView, changes: readonly AttributeChange[],
   }
 }
 
-/** A plain-text report of a diff, one line per change (CLI output, logs, the confirmation's detail). */
+/** One line operation of a small line diff. */
+type LineOp = { op: '=' | '-' | '+'; line: string };
+
+/** A longest-common-subsequence line diff (the header and scope lines of one block: a few lines). */
+function lineDiff(before: readonly string[], after: readonly string[]): LineOp[] {
+  const n = before.length;
+  const m = after.length;
+  const lcs: number[][] = Array.from({ length: n + 1 }, () => new Array<number>(m + 1).fill(0));
+  for (let i = n - 1; i >= 0; i--)
+    for (let j = m - 1; j >= 0; j--)
+      lcs[i]![j] = before[i] === after[j] ? lcs[i + 1]![j + 1]! + 1 : Math.max(lcs[i + 1]![j]!, lcs[i]![j + 1]!);
+  const ops: LineOp[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < n || j < m) {
+    if (i < n && j < m && before[i] === after[j]) {
+      ops.push({ op: '=', line: before[i]! });
+      i++;
+      j++;
+    } else if (i < n && (j === m || lcs[i + 1]![j]! >= lcs[i]![j + 1]!)) ops.push({ op: '-', line: before[i++]! });
+    else ops.push({ op: '+', line: after[j++]! });
+  }
+  return ops;
+}
+
+/**
+ * The changed lines of a block's header, settings and scopes, in block order. A scope whose clauses
+ * changed is named by an unmarked line, so each clause reads under its scope.
+ */
+function sectionLines(om: ObjectMappingDiff): string[] {
+  const { before, after } = om.settingChanges;
+  // An added or removed block is named by its title; its header line would say it again.
+  const ops = lineDiff(om.status === 'changed' ? before : before.slice(1), om.status === 'changed' ? after : after.slice(1));
+  const out: string[] = [];
+  let openScope: string | undefined;
+  let scopeNamed = false;
+  for (const { op, line } of ops) {
+    const body = line.startsWith('  ') ? line.slice(2) : line; // without the block's own indentation
+    if (op === '=') {
+      if (/^scope\b/.test(body)) [openScope, scopeNamed] = [body, false];
+      else if (body === '}') openScope = undefined;
+      continue;
+    }
+    if (openScope !== undefined && !scopeNamed && /^\s/.test(body)) {
+      out.push(`    ${openScope}`);
+      scopeNamed = true;
+    }
+    out.push(`  ${op} ${body}`);
+  }
+  return out;
+}
+
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+/**
+ * The one sentence of totals (`1 mapping added, 2 mappings changed, 1 block's header, settings or
+ * scope changed`): its numbers add up to `total`. Empty when nothing changes.
+ */
+export function describeCounts(counts: SchemaDiff['counts'], attributes: readonly AttributeChange[] = []): string {
+  const parts: string[] = [];
+  if (counts.blocksAdded) parts.push(`${plural(counts.blocksAdded, 'mapping block', 'mapping blocks')} added`);
+  if (counts.blocksRemoved) parts.push(`${plural(counts.blocksRemoved, 'mapping block', 'mapping blocks')} removed`);
+  if (counts.added) parts.push(`${plural(counts.added, 'mapping', 'mappings')} added`);
+  if (counts.changed) parts.push(`${plural(counts.changed, 'mapping', 'mappings')} changed`);
+  if (counts.removed) parts.push(`${plural(counts.removed, 'mapping', 'mappings')} removed`);
+  if (counts.objectSettings)
+    parts.push(`${plural(counts.objectSettings, "mapping block's", "mapping blocks'")} header, settings or scope changed`);
+  for (const kind of ['added', 'changed', 'removed'] as const) {
+    const n = attributes.filter((a) => a.kind === kind).length;
+    if (n) parts.push(`${plural(n, 'attribute definition', 'attribute definitions')} ${kind}`);
+  }
+  return parts.join(', ');
+}
+
+/**
+ * A plain-text report of a diff (CLI output, logs, the confirmation's detail), in the order of the
+ * file: each changed block's title, then its header, settings and scope lines, then its mapping
+ * lines; every change line is indented two spaces and starts with its mark (`+` added, `-` removed,
+ * `~` changed, followed by `→` and the new line). The totals are the summary's (describeCounts).
+ */
 export function formatDiff(diff: SchemaDiff): string {
   const lines: string[] = [];
   for (const om of diff.objectMappings) {
     if (om.status === 'unchanged') continue;
-    lines.push(
-      `${om.status === 'added' ? '+ ' : om.status === 'removed' ? '- ' : ''}mapping "${om.name}" (${om.objects})${om.status === 'changed' ? '' : ` ${om.status}`}`,
-    );
-    if (om.settingChanges.before.length || om.settingChanges.after.length) {
-      for (const line of om.settingChanges.before.slice(1).filter((l) => !om.settingChanges.after.includes(l)))
-        lines.push(`    - ${line.trim()}`);
-      for (const line of om.settingChanges.after.slice(1).filter((l) => !om.settingChanges.before.includes(l)))
-        lines.push(`    + ${line.trim()}`);
-      if (om.settingChanges.before[0] !== om.settingChanges.after[0] && om.status === 'changed')
-        lines.push(`    ~ ${om.settingChanges.after[0]}`);
-    }
+    lines.push(`mapping "${om.name}" (${om.objects}): ${om.status}`);
+    if (om.settingChanges.before.length || om.settingChanges.after.length) lines.push(...sectionLines(om));
     for (const change of om.mappings) {
       if (change.kind === 'added') lines.push(`  + ${change.after}`);
       else if (change.kind === 'removed') lines.push(`  - ${change.before}`);
-      else lines.push(`  ~ ${change.before}\n    → ${change.after}`);
+      else lines.push(`  ~ ${change.before}`, `  → ${change.after}`);
     }
   }
   for (const change of diff.attributes) {
     const where = `(${change.directory} ${change.object})`;
-    if (change.kind === 'added') lines.push(`+ ${change.after}  ${where}`);
-    else if (change.kind === 'removed') lines.push(`- ${change.before}  ${where}`);
-    else lines.push(`~ ${change.before}  ${where}\n  → ${change.after}`);
+    if (change.kind === 'added') lines.push(`  + ${change.after}  ${where}`);
+    else if (change.kind === 'removed') lines.push(`  - ${change.before}  ${where}`);
+    else lines.push(`  ~ ${change.before}  ${where}`, `  → ${change.after}`);
   }
-  const { added, changed, removed, objectSettings } = diff.counts;
-  const parts = [`${added} added`, `${changed} changed`, `${removed} removed`];
-  if (objectSettings) parts.push(`${objectSettings} object mapping${objectSettings === 1 ? '' : 's'} with other changes`);
-  lines.push(diff.total === 0 ? 'No changes: the job already has these mappings.' : `Mappings: ${parts.join(', ')}.`);
-  if (diff.attributes.length) {
-    const count = (kind: AttributeChange['kind']) => diff.attributes.filter((a) => a.kind === kind).length;
-    lines.push(`Attribute definitions: ${count('added')} added, ${count('changed')} changed, ${count('removed')} removed.`);
-  }
+  if (diff.total === 0) lines.push('No changes: the job already has these mappings.');
   return lines.join('\n');
 }

@@ -301,8 +301,13 @@ function viewAttributeMapping(value: unknown, where: string, problems: string[])
   return { target, line: [`${target} <- ${source}`, ...modifiers].join('  ') };
 }
 
-/** Lines of one mapping block, indented, with the arrows of its mapping lines aligned. */
-export function blockLines(view: ObjectMappingView): string[] {
+/** The column the `<-` of a block's lines align to: its longest target of at most 40 characters. */
+export function alignmentWidth(mappings: readonly AttributeMappingView[]): number {
+  return Math.min(40, Math.max(0, ...mappings.map((m) => (m.target.length <= 40 ? m.target.length : 0))));
+}
+
+/** The lines of a block; `width` aligns the `<-` (the what-if gives both sides of a block the same). */
+export function blockLines(view: ObjectMappingView, width = alignmentWidth(view.mappings)): string[] {
   const lines = [view.header];
   for (const note of view.notes) lines.push(`  # ${note}`);
   for (const setting of view.settings) lines.push(`  ${setting}`);
@@ -313,7 +318,6 @@ export function blockLines(view: ObjectMappingView): string[] {
     lines.push('  }');
   }
   if ((view.settings.length || view.declarations?.length || view.scopes.length) && view.mappings.length) lines.push('');
-  const width = Math.min(40, Math.max(0, ...view.mappings.map((m) => (m.target.length <= 40 ? m.target.length : 0))));
   for (const mapping of view.mappings) {
     const rest = mapping.line.slice(mapping.target.length + 1);
     lines.push(`  ${mapping.target.padEnd(width)} ${rest}`);
@@ -323,12 +327,12 @@ export function blockLines(view: ObjectMappingView): string[] {
 }
 
 /** The blocks of a whole view; a comment names each rule when there are several. */
-export function viewText(view: SchemaView): string {
+export function viewText(view: SchemaView, widthOf: (block: ObjectMappingView) => number = (b) => alignmentWidth(b.mappings)): string {
   const withMappings = view.rules.filter((rule) => rule.objectMappings.length > 0);
   const parts: string[] = [];
   for (const rule of withMappings) {
     for (const [i, objectMapping] of rule.objectMappings.entries()) {
-      const lines = blockLines(objectMapping);
+      const lines = blockLines(objectMapping, widthOf(objectMapping));
       if (i === 0 && withMappings.length > 1) {
         lines.unshift(`# rule "${rule.name}" (${rule.id}): ${rule.sourceDirectoryName} -> ${rule.targetDirectoryName}`);
       }

@@ -15,7 +15,7 @@ import { analyzeMappingText } from '../service/analysis';
 import type { SchemaFileReader } from '../service/schema-resolver';
 import { GraphCancelledError, GraphError } from './client';
 import { type DeployTarget, mergeDeployTargets, readDeployTarget } from './deploy-target';
-import { diffSchemas, formatDiff, type SchemaDiff } from './diff';
+import { describeCounts, diffSchemas, formatDiff, type SchemaDiff } from './diff';
 import { exportSchema } from './export';
 import { fitsChatwork, importSchema } from './import';
 import { asArray, deepEqual, isRecord, type JsonObject } from './json';
@@ -255,10 +255,11 @@ function makePlan(
 ): Plan {
   const diff = diffSchemas(current.json, next);
   const changes = diff.total;
+  // The one place the totals are said: the CLI prints it above the details, VS Code as the dialog's message.
   const summary =
     changes === 0
       ? `No mapping changes on ${describeTarget(target)}.`
-      : `${changes} mapping${changes === 1 ? '' : 's'} change${changes === 1 ? 's' : ''} on ${describeTarget(target)}.`;
+      : `${changes} change${changes === 1 ? '' : 's'} on ${describeTarget(target)}: ${describeCounts(diff.counts, diff.attributes)}.`;
   return { kind, target, current, body, next, diff, summary, details: formatDiff(diff), warnings };
 }
 

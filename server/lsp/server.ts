@@ -24,7 +24,7 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { MappingAnalysis } from '../service/analysis';
-import { appendHover } from '../service/features/hover';
+import { valueThenDocumentation } from '../service/features/hover';
 import {
   type DocumentSnapshot,
   type InlayHintSettings,
@@ -204,10 +204,10 @@ export function startServer(connection: Connection, { service, debounceMs = PUSH
       service.completion(snapshot, position, { snippets: snippetSupport, triggerCharacter: context?.triggerCharacter }),
     ),
   );
-  // One hover: what is under the cursor, then (with a sample user) the value and its evaluation trace.
+  // One hover: (with a sample user) the value and its evaluation trace, then what is under the cursor.
   connection.onHover(({ textDocument, position }) =>
     handle('hover', textDocument.uri, null, (snapshot) =>
-      appendHover(service.hover(snapshot, position), evaluation?.hover(snapshot, position)),
+      valueThenDocumentation(evaluation?.hover(snapshot, position), service.hover(snapshot, position)),
     ),
   );
   connection.onSignatureHelp(({ textDocument, position }) =>

@@ -18,14 +18,7 @@
  * undefined, and the caller reads the block whole as before.
  * test/service/incremental-diagnostics.test.ts proves the equality on random edits inside large blocks.
  */
-import type {
-  AttributeMapping,
-  BlockItem,
-  EnabledSetting,
-  FlowTypesSetting,
-  ObjectMappingBlock,
-  ScopeGroup,
-} from '../../grammar/mapping/ast';
+import type { AttributeMapping, BlockItem, ObjectMappingBlock, ScopeGroup } from '../../grammar/mapping/ast';
 import { mappingProperties } from '../../grammar/mapping/ast';
 import { fastParseBlockStatement, fastParsePiece } from '../../grammar/mapping/fast-path';
 import type { CheckerCode } from '../checker/codes';
@@ -152,6 +145,9 @@ export class StatementCache {
       if (entry === undefined) {
         const read = fastParseBlockStatement(statement, 0, statement.length);
         if (read === undefined) return undefined;
+        // A block that declares attributes is read whole: a declaration changes what every line of
+        // the block means (docs/custom-attributes.md), so no line's findings stand on their own.
+        if (read.item?.kind === 'attributeDeclaration') return undefined;
         entry = { item: read.item ?? null, checks: [], used: call - 1 };
         this.entries.set(statement, entry);
       }
@@ -317,7 +313,7 @@ function checkStatement(item: BlockItem | null, statementText: string, context: 
   } else if (item.kind === 'scope') {
     checked.skeleton = { ...item, clauses: [] } satisfies ScopeGroup;
   } else {
-    checked.skeleton = item satisfies EnabledSetting | FlowTypesSetting;
+    checked.skeleton = item; // a setting (declarations never get here: their blocks are read whole)
   }
   const blockContextOf = blockContext(single, context, mappings, sink, statementText);
   blockRules.forEach((rule, index) => {

@@ -73,7 +73,7 @@ describe('aadmap deploy --users: the impact guard', () => {
     const text = live.replace('title    <- [jobTitle]', 'title    <- Coalesce([jobTitle], "Staff")');
     const { status, stdout } = await deploy(text, '--dry-run');
     expect(status).toBe(0);
-    expect(stdout).toContain('What-if: 1 mapping changes');
+    expect(stdout).toContain('What-if: 1 change on ');
     expect(stdout).toContain('Impact on 300 users:');
     expect(stdout).toMatch(/^\s*\d+ {2}updated$/m);
     expect(stdout).toContain('Attributes changed (updated users):');

@@ -152,8 +152,8 @@ describe('aadmap pull / deploy / rollback against the emulator', () => {
       cwd: work,
     });
     expect(status).toBe(0);
-    expect(stdout).toContain(`What-if: 1 mapping changes on job ${SEED.jobId} of "Chatwork" (${SEED.servicePrincipalId}).`);
-    expect(stdout).toContain('  ~ title <- [jobTitle]\n    → title <- ToUpper([jobTitle])');
+    expect(stdout).toContain(`What-if: 1 change on job ${SEED.jobId} of "Chatwork" (${SEED.servicePrincipalId}): 1 mapping changed.`);
+    expect(stdout).toContain('  ~ title <- [jobTitle]\n  → title <- ToUpper([jobTitle])');
     expect(emulator.log.filter((r) => r.method === 'PUT')).toEqual([]);
   });
 
@@ -168,7 +168,7 @@ describe('aadmap pull / deploy / rollback against the emulator', () => {
     const confirmed = await aadmap(['deploy', 'live.aadmap', '--graph-endpoint', emulator.url], { env: env(), cwd: work, input: 'y\n' });
     expect(confirmed.status, confirmed.stderr).toBe(0);
     expect(confirmed.stdout).toMatch(
-      /Deployed: 1 mapping changes on job .* Backup of the previous schema: .*\.aadmap[/\\]backups[/\\].*\.json/,
+      /Deployed: 1 change on job .*: 1 mapping changed\. Backup of the previous schema: .*\.aadmap[/\\]backups[/\\].*\.json/,
     );
     const again = await aadmap(['deploy', 'live.aadmap', '--graph-endpoint', emulator.url, '--yes'], { env: env(), cwd: work });
     expect(again.stdout).toContain('Nothing to deploy.');
@@ -215,7 +215,7 @@ describe('aadmap pull / deploy / rollback against the emulator', () => {
       cwd: work,
     });
     expect(status, stderr).toBe(0);
-    expect(stdout).toContain('  ~ title <- ToUpper([jobTitle])\n    → title <- [jobTitle]');
+    expect(stdout).toContain('  ~ title <- ToUpper([jobTitle])\n  → title <- [jobTitle]');
     const putBodies = emulator.log.filter((r) => r.method === 'PUT').map((r) => r.body);
     expect(putBodies[1]).toEqual(readFileSync(join(backupDir, backup)));
   });

@@ -84,10 +84,13 @@ describe('pull', () => {
 describe('deploy', () => {
   it('what-if only: a diff per object mapping, and nothing written', async () => {
     const plan = await planDeploy(api(), input(), steps);
-    expect(plan.summary).toBe(`2 mappings change on job ${SEED.jobId} of "Chatwork" (${SEED.servicePrincipalId}).`);
-    expect(plan.details).toContain('  ~ title <- [jobTitle]\n    → title <- Coalesce([jobTitle], "n/a")');
+    expect(plan.summary).toBe(
+      `2 changes on job ${SEED.jobId} of "Chatwork" (${SEED.servicePrincipalId}): 1 mapping added, 1 mapping changed.`,
+    );
+    expect(plan.details).toContain('  ~ title <- [jobTitle]\n  → title <- Coalesce([jobTitle], "n/a")');
     expect(plan.details).toContain('  + externalId <- [mailNickname]  on create');
-    expect(plan.diff.beforeText).toContain('title    <- [jobTitle]');
+    // Both sides aligned alike (the new externalId is the longest target), so only real changes differ.
+    expect(plan.diff.beforeText).toContain('title      <- [jobTitle]');
     expect(plan.diff.afterText).toContain('title      <- Coalesce([jobTitle], "n/a")');
     expect(puts()).toEqual([]);
     expect(
@@ -104,7 +107,7 @@ describe('deploy', () => {
     const plan = await planDeploy(api(), input(), steps);
     const report = await executePlan(api(), plan, backups(), steps);
     expect(report.verified).toBe(true);
-    expect(report.message).toMatch(/^Deployed: 2 mappings change on job .*Backup of the previous schema: .*\.json$/);
+    expect(report.message).toMatch(/^Deployed: 2 changes on job .*Backup of the previous schema: .*\.json$/);
     expect(puts()).toHaveLength(1);
     expect(mappingsOf(emulator.job.schema).map((m: any) => [m.targetAttributeName, m.source.expression, m.flowType])).toEqual([
       ['userName', '[userPrincipalName]', 'Always'],
@@ -236,7 +239,7 @@ describe('rollback', () => {
     const original = structuredClone(emulator.job.schema);
     const report = await executePlan(api(), await planDeploy(api(), input()), backups());
     const plan = await planRollback(api(), backups(), report.backup);
-    expect(plan.details).toContain('  ~ title <- Coalesce([jobTitle], "n/a")\n    → title <- [jobTitle]');
+    expect(plan.details).toContain('  ~ title <- Coalesce([jobTitle], "n/a")\n  → title <- [jobTitle]');
     const rolledBack = await executePlan(api(), plan, backups(), steps, undefined, 'before rollback');
     expect(rolledBack.verified).toBe(true);
     expect(puts()[1]!.body).toEqual(readFileSync(report.backup));

@@ -79,7 +79,7 @@ describe('evaluation lenses', () => {
 });
 
 describe('evaluation hover', () => {
-  it('shows the value and the branch Switch took, marking the node under the cursor', async () => {
+  it('shows the value and the branch Switch took, marking the node under the cursor, before what the token is', async () => {
     server = await startServer({});
     await open(server);
     const line = text.split('\n').findIndex((l) => l.includes('Switch(['));
@@ -91,7 +91,15 @@ describe('evaluation hover', () => {
       'Switch([IsSoftDeleted], , "False", "True", "True", "False") → "True"   (key "False" matched (pair 1) → its value)',
     );
     expect(value).toContain('  ▶ [IsSoftDeleted] → False');
-    expect(hover!.range!.start.line).toBe(line);
+    // The value first, then the documentation of the token under the cursor, whose range the hover keeps.
+    const sections = value.split('\n\n---\n\n');
+    expect(sections).toHaveLength(2);
+    expect(sections[0]).toMatch(/^\*\*active\*\* for sample user/);
+    expect(sections[1]).toMatch(/^\*\*\[IsSoftDeleted\]\*\* — Azure Active Directory User attribute/);
+    expect(hover!.range).toEqual({
+      start: { line, character: character - 2 },
+      end: { line, character: character - 2 + '[IsSoftDeleted]'.length },
+    });
   });
 });
 

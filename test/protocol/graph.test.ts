@@ -79,7 +79,7 @@ describe('Graph requests of the language server', () => {
       validate: true,
     });
     if (!plan.ok) throw new Error(plan.message);
-    expect(plan.summary).toBe(`1 mapping changes on job ${SEED.jobId} of "Chatwork" (${SEED.servicePrincipalId}).`);
+    expect(plan.summary).toBe(`1 change on job ${SEED.jobId} of "Chatwork" (${SEED.servicePrincipalId}): 1 mapping changed.`);
     expect(plan.beforeText).toContain('title    <- [jobTitle]');
     expect(plan.afterText).toContain('title    <- ToUpper([jobTitle])');
     expect(emulator.log.filter((r) => r.method === 'PUT')).toEqual([]);
@@ -87,7 +87,7 @@ describe('Graph requests of the language server', () => {
     const backupDirectory = join(scratch, '.aadmap', 'backups');
     const done = await request('aadmap/graph/execute', { ...connection(), planId: plan.planId, backupDirectory, reason: 'before deploy' });
     if (!done.ok) throw new Error(done.message);
-    expect(done.message).toMatch(/^Deployed: 1 mapping changes/);
+    expect(done.message).toMatch(/^Deployed: 1 change on /);
     expect((emulator.job.schema as any).synchronizationRules[0].objectMappings[0].attributeMappings[2].source.name).toBe('ToUpper');
     const again = await request('aadmap/graph/execute', { ...connection(), planId: plan.planId, backupDirectory, reason: 'x' });
     expect(again).toEqual({ ok: false, kind: 'refused', message: 'This what-if has expired; run it again.' });

@@ -52,6 +52,7 @@ const REPLACING_CODES: Readonly<Record<string, { preferredWhenSingle: boolean; t
   'role-function-argument': { preferredWhenSingle: true, title: (s) => `Change to ${s}` },
   'target-type-mismatch': { preferredWhenSingle: false, title: (s) => `Change to ${s}` },
   'non-filterable-attribute': { preferredWhenSingle: false, title: (s) => `Filter on '${s}' instead` },
+  'unquoted-scope-value': { preferredWhenSingle: true, title: (s) => `Quote the value: ${s}` },
 });
 
 const IGNORE_FLOW = 'IgnoreFlowIfNullOrEmpty';

@@ -65,6 +65,15 @@ export function hover(snapshot: DocumentSnapshot, position: Position, contributo
   };
 }
 
+/**
+ * The value of the hovered expression for the sample user first, then what the token under the
+ * cursor is; the range is the token's when there is one (the narrower of the two).
+ */
+export function valueThenDocumentation(value: Hover | null | undefined, documentation: Hover | null): Hover | null {
+  const joined = appendHover(value ?? null, documentation);
+  return joined && documentation?.range ? { ...joined, range: documentation.range } : joined;
+}
+
 /** Two hovers as one: the second's Markdown after a rule; the first's range wins. */
 export function appendHover(first: Hover | null, second: Hover | null | undefined): Hover | null {
   if (!second) return first;
@@ -101,10 +110,10 @@ function mappingHover(snapshot: DocumentSnapshot, offset: number): HoverSection 
   switch (type) {
     case Identifier: {
       if (is(next, LParen)) {
+        // An unknown or wrongly cased name has its diagnostic, which the editor shows in the same
+        // hover: the hover documents the function meant and does not say the diagnostic again.
         const sig = lookupFunction(token.image) ?? lookupFunctionIgnoreCase(token.image);
-        if (!sig) return section(`Unknown function \`${token.image}\`.`);
-        const caseNote = sig.name !== token.image ? `*Function names are case-sensitive: write \`${sig.name}\`.*\n\n` : '';
-        return section(caseNote + functionMarkdown(sig));
+        return sig ? section(functionMarkdown(sig)) : undefined;
       }
       if (VB_COMPARE_DOCS[token.image]) return section(VB_COMPARE_DOCS[token.image]!);
       if (isKeyword(previous, 'flowType') && FLOW_TYPE_DOCS[token.image])
@@ -182,8 +191,8 @@ function sourceAttributeHover(snapshot: DocumentSnapshot, token: IToken, header:
   const object = findObject(directory, header?.sourceObject ?? 'User');
   const found = object && findAttribute(object, name);
   if (object && found) {
-    const note = found.exactCase ? '' : `*Attribute names are case-sensitive: write \`[${found.attribute.name}]\`.*\n\n`;
-    return { markdown: note + sourceAttributeMarkdown(found.attribute, object.name, directory), range };
+    // A wrong case is the attribute-case diagnostic's to say (shown in the same hover).
+    return { markdown: sourceAttributeMarkdown(found.attribute, object.name, directory), range };
   }
   if (isDirectoryExtensionAttribute(name)) return { markdown: `**[${name}]** — ${DIRECTORY_EXTENSION_MARKDOWN}`, range };
   return undefined;
@@ -194,9 +203,8 @@ function targetPathHover(snapshot: DocumentSnapshot, token: IToken, header: Bloc
   const directory = snapshot.schemas.target;
   const object = directory && findObject(directory, header?.targetObject ?? 'User');
   const found = object && findTargetAttribute(object, token.image);
+  // An unknown target is the unknown-target-attribute diagnostic's to say (shown in the same hover).
   if (directory && found) parts.push(targetAttributeMarkdown(found.attribute, directory));
-  else if (directory && object)
-    parts.push(`**${token.image}** — not an attribute of the ${directory.displayName} ${object.aliases[0] ?? object.name} object.`);
   const path = parseAttributePath(token.image).ast;
   if (path) parts.push(describeScimPath(path));
   return { markdown: parts.join('\n\n'), range: rangeOf(token) };

@@ -5,7 +5,7 @@
 import * as assert from 'node:assert/strict';
 import { suite, test } from 'mocha';
 import * as vscode from 'vscode';
-import { aadmapDiagnostics, codeOf, openInEditor, waitFor, whenProvided } from './helpers';
+import { aadmapDiagnostics, closeWithoutSaving, codeOf, openInEditor, openWithCursor, waitFor, whenProvided } from './helpers';
 
 suite('code actions', () => {
   test('mistakes.aadmap: the misspelt Swtich gets the preferred fix "Did you mean \'Switch\'?", and applying it removes the error', async () => {
@@ -51,5 +51,47 @@ suite('code actions', () => {
       await vscode.commands.executeCommand('workbench.action.files.revert');
     }
     assert.equal(document.isDirty, false);
+  });
+
+  test('an unquoted scoping value gets the preferred fix "Quote the value", and applying it removes the error', async () => {
+    const { editor } = await openWithCursor(
+      [
+        'mapping "m" User -> User {',
+        '  scope "Tokyo" {',
+        '    [department] EQUALS <|>Tokyo',
+        '  }',
+        '  userName <- [userPrincipalName]  match 1',
+        '}',
+      ].join('\n'),
+    );
+    const { document } = editor;
+    try {
+      const unquoted = await waitFor('the unquoted-scope-value error on Tokyo', () =>
+        vscode.languages.getDiagnostics(document.uri).find((d) => d.source === 'aadmap' && codeOf(d) === 'unquoted-scope-value'),
+      );
+      assert.equal(document.getText(unquoted.range), 'Tokyo');
+      assert.deepEqual(
+        aadmapDiagnostics(document).map((d) => d.code),
+        ['unquoted-scope-value'],
+      );
+      const actions = await whenProvided(
+        'code actions',
+        () =>
+          vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[]>(
+            'vscode.executeCodeActionProvider',
+            document.uri,
+            unquoted.range,
+          ),
+        (answer) => (answer?.length ?? 0) > 0,
+      );
+      const fix = actions.find((a): a is vscode.CodeAction => a.title === 'Quote the value: "Tokyo"');
+      assert.ok(fix?.edit, `no 'Quote the value: "Tokyo"' among: ${actions.map((a) => a.title).join(' | ')}`);
+      assert.equal(fix.isPreferred, true);
+      assert.ok(await vscode.workspace.applyEdit(fix.edit));
+      assert.equal(document.lineAt(2).text, '    [department] EQUALS "Tokyo"');
+      await waitFor('no diagnostics after the fix', () => (aadmapDiagnostics(document).length === 0 ? true : undefined));
+    } finally {
+      await closeWithoutSaving(document);
+    }
   });
 });

@@ -95,6 +95,8 @@ suite('evaluation and preview', () => {
       text,
     );
     assert.ok(text.includes('  ▶ [IsSoftDeleted] → False'), text);
+    // The value comes first, the documentation of the hovered attribute after it.
+    assert.ok(text.indexOf('for sample user') < text.indexOf('**[IsSoftDeleted]**'), text);
   });
 
   test('the aadmap.preview.sampleUser setting switches the lenses to bob.user.json, an existing Chatwork user', async () => {

@@ -56,7 +56,7 @@ suite('deploy through Microsoft Graph in the workbench (emulator)', () => {
     const right = (await modified.locator('.view-lines').innerText()).replace(/\u00a0/g, ' ');
     assert.match(right, /externalId +<- \[mailNickname\] {2}on create/);
     await poll('the what-if summary', async () =>
-      (await notifications(page)).some((text) => text.includes('aadmap what-if: 4 mappings change')) ? true : undefined,
+      (await notifications(page)).some((text) => text.includes('aadmap what-if: 4 changes on job')) ? true : undefined,
     );
     const sent = emulator.log.slice(before);
     assert.ok(sent.some((r) => r.method === 'GET' && r.path === SCHEMA_PATH && r.status === 200));
@@ -82,7 +82,10 @@ suite('deploy through Microsoft Graph in the workbench (emulator)', () => {
 
     const dialog = page.locator('.monaco-dialog-box');
     await dialog.waitFor();
-    assert.match(await dialog.innerText(), /4 mappings change on job .* of "Chatwork"/);
+    assert.match(
+      await dialog.innerText(),
+      /4 changes on job .* of "Chatwork".*: 3 mappings added, 1 mapping block's header, settings or scope changed\./,
+    );
     assert.equal(emulator.log.slice(before).filter((r) => r.method === 'PUT').length, 0, 'a PUT before the confirmation');
     await dialog.locator('.dialog-buttons .monaco-button', { hasText: 'Deploy' }).click();
 

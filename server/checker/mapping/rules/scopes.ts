@@ -69,6 +69,10 @@ function checkClause(clause: ScopeClause, sink: DiagnosticSink, source: Paramete
     return;
   }
   for (const value of clause.values) {
+    if (value.kind === 'string' && value.unquoted) {
+      const quoted = `"${value.value.replace(/\\/g, '\\\\')}"`;
+      sink.report('unquoted-scope-value', value, `Scoping values are quoted strings: write ${quoted}.`, { suggestions: [quoted] });
+    }
     const text = value.kind === 'string' ? value.value : value.kind === 'number' ? value.raw : String(value.value);
     if (valueKind === 'integer' && !/^-?\d+$/.test(text)) {
       sink.report('scope-value-type', value, `${operator.name} compares integers; "${text}" is not a whole number.`);
