@@ -22,9 +22,9 @@ function comparisonsAsConstants(node: Argument): Argument {
   return node;
 }
 
-/** The schema JSON (as Graph sends it: one string) holding every mapping of `file`. */
-export function graphSchemaJson(file: MappingFile): string {
-  const first = exportSchema(file, chatworkSampleSchema);
+/** The schema JSON (as Graph sends it: one string) holding every mapping of `file`, exported onto `base`. */
+export function graphSchemaJson(file: MappingFile, base: unknown = chatworkSampleSchema): string {
+  const first = exportSchema(file, base);
   if (first.schema) return JSON.stringify(first.schema);
   const serviceTrees = new Map<string, unknown>();
   for (const changed of first.changedExpressions) {
@@ -33,7 +33,7 @@ export function graphSchemaJson(file: MappingFile): string {
     const built = toSourceTree(comparisonsAsConstants(ast) as Expression);
     if ('tree' in built) serviceTrees.set(changed.text, built.tree);
   }
-  const result = exportSchema(file, chatworkSampleSchema, { serviceTrees });
+  const result = exportSchema(file, base, { serviceTrees });
   if (!result.schema) throw new Error(`the generated file cannot be exported: ${result.problems.map((p) => p.message).join('; ')}`);
   return JSON.stringify(result.schema);
 }
