@@ -57,7 +57,7 @@ interface CheckedStatement {
   diagnostics: RankedDiagnostic[];
   /** The statement's item (relative offsets), kept only for the skeleton: a mapping's match modifier and target, a setting, a scope's name. */
   skeleton?: BlockItem;
-  matchingPriority?: number;
+  properties?: CheckedMapping['properties'];
   targetAttribute?: CheckedMapping['targetAttribute'];
 }
 
@@ -85,6 +85,8 @@ interface CheckContext {
 export interface BlockStatements {
   /** The header's nodes at their offsets in the text read. */
   header: ObjectMappingBlock;
+  /** The header line's text (which block this is, from one call to the next). */
+  headerText: string;
   /** Statement starts (absolute, in the text read) and their entries, in order. */
   starts: number[];
   entries: StatementEntry[];
@@ -94,6 +96,8 @@ export interface BlockStatements {
 export class StatementCache {
   private readonly entries = new Map<string, StatementEntry>();
   private readonly contexts: CheckContext[] = [];
+  /** Each block's last cross-statement findings, by header line (see crossFindings). */
+  readonly cross = new Map<string, CrossFindings>();
   private call = 0;
   private live = 0;
 
@@ -107,6 +111,7 @@ export class StatementCache {
   endCall(): void {
     if (this.entries.size <= 2 * this.live + 256) return;
     for (const [key, entry] of this.entries) if (entry.used !== this.call) this.entries.delete(key);
+    this.cross.clear();
   }
 
   /**
@@ -149,7 +154,8 @@ export class StatementCache {
         // the block means (docs/custom-attributes.md), so no line's findings stand on their own.
         if (read.item?.kind === 'attributeDeclaration') return undefined;
         entry = { item: read.item ?? null, checks: [], used: call - 1 };
-        this.entries.set(statement, entry);
+        // A copy, not a slice: a slice would keep this whole version of the document alive.
+        this.entries.set(detached(statement), entry);
       }
       if (entry.used !== call) this.live++;
       entry.used = call;
@@ -158,7 +164,7 @@ export class StatementCache {
       at = next;
     }
     if (close < 0 || entries.length < minLines || !CLOSING.test(text.slice(close, end))) return undefined;
-    return { header: shiftedNode(header.mappings[0]!, start), starts, entries };
+    return { header: shiftedNode(header.mappings[0]!, start), headerText, starts, entries };
   }
 
   /**
@@ -222,8 +228,7 @@ function checkStatements(text: string, block: BlockStatements, schemas: Resolved
   objectsRule(blockContext({ ...block.header, items: [] }, context, [], headerSink, text));
 
   // Each statement, checked once per context; its diagnostics moved to where it is now.
-  const skeletonItems: BlockItem[] = [];
-  const skeletonMappings: CheckedMapping[] = [];
+  const checks: CheckedStatement[] = [];
   for (let i = 0; i < block.entries.length; i++) {
     const entry = block.entries[i]!;
     const start = block.starts[i]!;
@@ -240,22 +245,65 @@ function checkStatements(text: string, block: BlockStatements, schemas: Resolved
       entry.item = undefined;
     }
     for (const d of checked.diagnostics) out.push({ ...d, start: d.start + start, end: d.end + start });
+    checks.push(checked);
+  }
+  for (const { index, diagnostic } of crossFindings(text, block, checks, context, cache)) {
+    const base = index < 0 ? block.header.start : block.starts[index]!;
+    out.push({ ...diagnostic, start: diagnostic.start + base, end: diagnostic.end + base });
+  }
+  // Array.prototype.sort is stable: ties keep the order they were collected in (statement order, then the skeleton's).
+  out.sort((a, b) => a.start - b.start || a.end - b.end || a.rank - b.rank);
+  return out.map(({ rank, ...diagnostic }) => (void rank, diagnostic));
+}
+
+/** A block's cross-statement findings, each relative to its statement's start (index -1: the header's). */
+interface CrossFindings {
+  context: CheckContext;
+  checks: CheckedStatement[];
+  findings: { index: number; diagnostic: RankedDiagnostic }[];
+}
+
+/**
+ * The cross-statement findings of `block`: the last call's, when every statement still says what
+ * they read (an edit inside a source expression, the usual keystroke, changes none of it), else
+ * the block rules run on the skeleton.
+ */
+function crossFindings(
+  text: string,
+  block: BlockStatements,
+  checks: CheckedStatement[],
+  context: CheckContext,
+  cache: StatementCache,
+): CrossFindings['findings'] {
+  const previous = cache.cross.get(block.headerText);
+  if (
+    previous !== undefined &&
+    previous.context === context &&
+    previous.checks.length === checks.length &&
+    checks.every((checked, i) => checked === previous.checks[i] || sameSkeleton(checked, previous.checks[i]!))
+  ) {
+    previous.checks = checks;
+    return previous.findings;
+  }
+  const skeletonItems: BlockItem[] = [];
+  const skeletonMappings: CheckedMapping[] = [];
+  for (let i = 0; i < checks.length; i++) {
+    const checked = checks[i]!;
     const item = checked.skeleton;
     if (item === undefined) continue;
-    const moved = shiftedNode(item, start);
+    const start = block.starts[i]!;
+    const moved = item.kind === 'attributeMapping' ? movedMapping(item, start) : shiftedNode(item, start);
     skeletonItems.push(moved);
     if (moved.kind === 'attributeMapping') {
-      skeletonMappings.push({
-        mapping: moved,
-        properties: { ...mappingProperties(moved), matchingPriority: checked.matchingPriority ?? 0 },
-        targetAttribute: checked.targetAttribute,
-      });
+      skeletonMappings.push({ mapping: moved, properties: checked.properties!, targetAttribute: checked.targetAttribute });
     }
   }
+  const out: RankedDiagnostic[] = [];
 
   // The cross-statement findings: the block rules on the skeleton. Without the target object, the
   // target-attributes rule stops after its duplicates; with it (second run, on the mappings whose
   // attribute is known), it adds the required attributes.
+  const disabled = context.disabled;
   const skeleton: ObjectMappingBlock = { ...block.header, items: skeletonItems };
   const sink = new RankingSink(disabled, out, CROSS_STATEMENT_CODES);
   blockRules.forEach((rule, index) => {
@@ -269,9 +317,38 @@ function checkStatements(text: string, block: BlockStatements, schemas: Resolved
       rule(blockContext(skeleton, context, known, required, text));
     }
   });
-  // Array.prototype.sort is stable: ties keep the order they were collected in (statement order, then the skeleton's).
-  out.sort((a, b) => a.start - b.start || a.end - b.end || a.rank - b.rank);
-  return out.map(({ rank, ...diagnostic }) => (void rank, diagnostic));
+  // Each finding kept relative to the statement it lies in (the last one starting at or before it).
+  const findings = out.map((diagnostic) => {
+    let low = 0;
+    let high = block.starts.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (block.starts[mid]! <= diagnostic.start) low = mid + 1;
+      else high = mid;
+    }
+    const index = low - 1;
+    const base = index < 0 ? block.header.start : block.starts[index]!;
+    return { index, diagnostic: { ...diagnostic, start: diagnostic.start - base, end: diagnostic.end - base } };
+  });
+  cache.cross.set(block.headerText, { context, checks, findings });
+  return findings;
+}
+
+/** Whether two checks of a statement give the cross-statement rules the same input, at the same offsets within it. */
+function sameSkeleton(a: CheckedStatement, b: CheckedStatement): boolean {
+  const x = a.skeleton;
+  const y = b.skeleton;
+  if (x === undefined || y === undefined) return x === y;
+  if (x.kind !== 'attributeMapping' || y.kind !== 'attributeMapping') return false;
+  return (
+    a.targetAttribute === b.targetAttribute &&
+    a.properties?.matchingPriority === b.properties?.matchingPriority &&
+    x.target.text === y.target.text &&
+    x.target.start === y.target.start &&
+    x.target.end === y.target.end &&
+    x.start === y.start &&
+    JSON.stringify(x.modifiers) === JSON.stringify(y.modifiers)
+  );
 }
 
 const REQUIRED_ONLY: ReadonlySet<CheckerCode> = new Set<CheckerCode>(['missing-required-attribute']);
@@ -308,7 +385,7 @@ function checkStatement(item: BlockItem | null, statementText: string, context: 
     checkSource(item, statementText, sink, context.schemas, context.sourceObject, properties, targetAttribute);
     mappings.push({ mapping: item, properties, targetAttribute });
     checked.skeleton = mappingSkeleton(item);
-    checked.matchingPriority = properties.matchingPriority;
+    checked.properties = properties;
     checked.targetAttribute = targetAttribute;
   } else if (item.kind === 'scope') {
     checked.skeleton = { ...item, clauses: [] } satisfies ScopeGroup;
@@ -325,14 +402,22 @@ function checkStatement(item: BlockItem | null, statementText: string, context: 
 
 /** What the cross-statement rules read of a mapping line: its target and its match modifier (no source). */
 function mappingSkeleton(mapping: AttributeMapping): AttributeMapping {
+  return movedMapping({ ...mapping, modifiers: mapping.modifiers.filter((m) => m.kind === 'match') }, 0);
+}
+
+const NO_MODIFIERS: AttributeMapping['modifiers'] = [];
+
+/** A skeleton mapping moved by `delta` (built directly: this runs for every line of the block on every call). */
+function movedMapping(mapping: AttributeMapping, delta: number): AttributeMapping {
+  const target = mapping.target;
   return {
     kind: 'attributeMapping',
-    target: { kind: 'targetAttribute', text: mapping.target.text, start: mapping.target.start, end: mapping.target.end },
-    arrow: mapping.arrow,
-    source: { kind: 'none', start: mapping.arrow, end: mapping.arrow },
-    modifiers: mapping.modifiers.filter((m) => m.kind === 'match' || m.kind === 'default'),
-    start: mapping.start,
-    end: mapping.end,
+    target: { kind: 'targetAttribute', text: target.text, start: target.start + delta, end: target.end + delta },
+    arrow: mapping.arrow + delta,
+    source: { kind: 'none', start: mapping.arrow + delta, end: mapping.arrow + delta },
+    modifiers: mapping.modifiers.length === 0 ? NO_MODIFIERS : shiftedNode(mapping.modifiers, delta),
+    start: mapping.start + delta,
+    end: mapping.end + delta,
   };
 }
 
@@ -381,6 +466,11 @@ class RankingSink extends DiagnosticSink {
     this.inner.report(...args);
     this.out.push({ ...this.collected.items.pop()!, rank: this.rank });
   }
+}
+
+/** The same characters in a string of their own (V8 keeps a long slice as a view of its parent). */
+function detached(text: string): string {
+  return (' ' + text).slice(1);
 }
 
 function lineEnd(text: string, from: number, end: number): number {

@@ -190,11 +190,11 @@ describe('aadmap deploy --format markdown (the what-if) against the emulator', (
     const { status, stdout } = await deploy(text, '--dry-run', '--format', 'markdown');
     expect(status).toBe(0);
     expect(stdout).toMatch(
-      /^### aadmap what-if: `live\.aadmap`\n\n\*\*3 mappings change on job .* of "Chatwork" \(.*\)\.\*\*\n\nDry run: nothing was written\.\n/,
+      /^### aadmap what-if: `live\.aadmap`\n\n\*\*3 changes on job .* of "Chatwork" \(.*\): 1 mapping added, 1 mapping changed, 1 mapping removed\.\*\*\n\nDry run: nothing was written\.\n/,
     );
     expect(tableAfter(stdout, /^### aadmap what-if/)).toEqual([
-      ['Mappings added', 'Changed', 'Removed', 'Object mappings with other changes'],
-      ['1', '1', '1', '0'],
+      ['Mappings added', 'Changed', 'Removed', 'Blocks added', 'Blocks removed', 'Blocks with other changes', 'Attribute definitions'],
+      ['1', '1', '1', '0', '0', '0', '0'],
     ]);
     expect(stdout).toContain(
       '#### ✏️ Object mapping `Synchronize Azure Active Directory Users to Chatwork` (`User -> urn:ietf:params:scim:schemas:extension:enterprise:2.0:User`) changed',
@@ -208,7 +208,7 @@ describe('aadmap deploy --format markdown (the what-if) against the emulator', (
     expect(puts()).toEqual([]);
     // The text output is unchanged by the new format.
     const plain = await deploy(text, '--dry-run');
-    expect(plain.stdout).toMatch(/^What-if: 3 mappings change/);
+    expect(plain.stdout).toMatch(/^What-if: 3 changes on job /);
   });
 
   it('no change: the zero counts and "No changes"', async () => {
@@ -239,7 +239,7 @@ describe('aadmap deploy --format markdown (the what-if) against the emulator', (
     );
     expect(status, stderr).toBe(0);
     expect(stdout).not.toContain('Dry run');
-    expect(stdout).toMatch(/\n\nDeployed: 1 mapping changes on job /);
+    expect(stdout).toMatch(/\n\nDeployed: 1 change on job /);
     expect(puts()).toHaveLength(1);
   });
 

@@ -227,6 +227,8 @@ describe('incremental diagnostics equal a full analysis', () => {
       fc.record({ op: fc.constant('deleteLine' as const), line: fc.nat({ max: 100_000 }) }),
       fc.record({ op: fc.constant('duplicateLine' as const), line: fc.nat({ max: 100_000 }), to: fc.nat({ max: 100_000 }) }),
       fc.record({ op: fc.constant('swapLines' as const), a: fc.nat({ max: 100_000 }), b: fc.nat({ max: 100_000 }) }),
+      // A keystroke inside a source expression: the line stays whole and says the same to the block rules.
+      fc.record({ op: fc.constant('retype' as const), at: fc.nat({ max: 100_000 }), text: fc.constantFrom('n/b', 'x', '', 'Sales 2') }),
     );
     const step = fc.oneof({ arbitrary: lineEdit, weight: 5 }, { arbitrary: mutation(insertable), weight: 1 });
     fc.assert(
@@ -239,7 +241,12 @@ describe('incremental diagnostics equal a full analysis', () => {
         expect(incremental.lastCall.statementLevel).toBe(1);
         for (const m of steps) {
           // A line insert lands at a line start inside the block (after the header, before the closing line).
-          text = m.op === 'insertLine' ? insertLine(text, m.line, m.text) : applyMutation(text, m);
+          text =
+            m.op === 'insertLine'
+              ? insertLine(text, m.line, m.text)
+              : m.op === 'retype'
+                ? retype(text, m.at, m.text)
+                : applyMutation(text, m);
           check();
         }
       }),
@@ -414,4 +421,12 @@ function insertLine(text: string, line: number, insert: string): string {
   const lines = text.split('\n');
   const at = 4 + (line % Math.max(1, lines.length - 6));
   return [...lines.slice(0, at), insert.replace(/\n$/, ''), ...lines.slice(at)].join('\n');
+}
+
+/** `text` with the content of one of its string constants (the `at`-th, cyclically) replaced by `content`. */
+function retype(text: string, at: number, content: string): string {
+  const strings = [...text.matchAll(/"[^"\n]*"/g)];
+  if (strings.length === 0) return text;
+  const found = strings[at % strings.length]!;
+  return `${text.slice(0, found.index + 1)}${content}${text.slice(found.index + found[0].length - 1)}`;
 }
