@@ -221,6 +221,13 @@ describe('incremental diagnostics equal a full analysis', () => {
       '  title <- none\n',
       '  title <- [jobTitle]  match 0\n',
       '  title <- [jobTitle]  flowType Always  on create\n',
+      // Declarations change what other lines mean (their block is then read whole).
+      '  attribute target "urn:ietf:params:scim:schemas:extension:contoso:2.0:User:costCenter" String required\n',
+      '  urn:ietf:params:scim:schemas:extension:contoso:2.0:User:costCenter <- [department]\n',
+      '  attribute source extension_0a1b2c3d4e5f60718293a4b5c6d7e8f9_costCenter Boolean\n',
+      '  title <- [extension_0a1b2c3d4e5f60718293a4b5c6d7e8f9_costCenter]\n',
+      '  attribute target title Integer\n',
+      '  attribute target title remove\n',
     );
     const lineEdit = fc.oneof(
       fc.record({ op: fc.constant('insertLine' as const), line: fc.nat({ max: 100_000 }), text: statements }),
