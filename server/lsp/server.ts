@@ -23,7 +23,6 @@ import {
   TextDocuments,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { MappingAnalysis } from '../service/analysis';
 import { appendHover } from '../service/features/hover';
 import {
   type DocumentSnapshot,
@@ -32,10 +31,11 @@ import {
   RenameError,
   semanticTokensLegend,
 } from '../service/language-service';
-import type { SampleFileAccess } from '../service/sample-users';
 import type { SchemaFileReader } from '../service/schema-resolver';
 import { DocumentEdits } from './document-edits';
 import { registerEvaluationFeatures } from './evaluation';
+import type { EvaluationDocument } from './evaluation-jobs';
+import type { Evaluator } from './evaluation-thread';
 import { registerGraphHandlers } from './graph-handlers';
 
 /** Characters after which completion is offered without typing a letter (a space only where it helps). */
@@ -62,11 +62,11 @@ export interface ServerOptions {
   debounceMs?: number;
   /** Enables the Graph requests (pull, what-if, deploy, rollback); they read `target "x.json"` files through it. */
   graph?: { schemaFiles: SchemaFileReader };
-  /** Sample users for evaluation lenses, hovers and the preview; none = those features are off. */
-  sampleFiles?: SampleFileAccess;
+  /** Evaluation for the sample user (lenses, hovers and the preview), off the main thread; none = those features are off. */
+  evaluator?: Evaluator;
 }
 
-export function startServer(connection: Connection, { service, debounceMs = PUSH_DEBOUNCE_MS, graph, sampleFiles }: ServerOptions): void {
+export function startServer(connection: Connection, { service, debounceMs = PUSH_DEBOUNCE_MS, graph, evaluator }: ServerOptions): void {
   // The content changes are recorded as offsets: a new snapshot tells the service what changed.
   const edits = new DocumentEdits();
   const documents = new TextDocuments(edits.configuration);
@@ -112,15 +112,12 @@ export function startServer(connection: Connection, { service, debounceMs = PUSH
     }
   };
 
-  /** The analysis of an .aadmap document: the open version's snapshot, or `text` read from disk. */
-  const mappingAnalysis = (uri: string, text?: string): MappingAnalysis | undefined => {
+  /** An open document's current text, as the evaluation thread takes it. */
+  const openDocument = (uri: string): EvaluationDocument | undefined => {
     const document = documents.get(uri);
-    const analysis = document ? snapshotOf(document).analysis : text !== undefined ? service.analyze({ uri, text }) : undefined;
-    return analysis?.language === 'aadmap' ? analysis : undefined;
+    return document && { uri, languageId: document.languageId, version: document.version, text: document.getText() };
   };
-  const evaluation =
-    sampleFiles &&
-    registerEvaluationFeatures(connection, mappingAnalysis, (snapshot, offset) => service.analysisAround(snapshot, offset), sampleFiles);
+  const evaluation = evaluator && registerEvaluationFeatures(connection, openDocument, evaluator);
 
   const validate = (document: TextDocument) => {
     try {
@@ -201,11 +198,11 @@ export function startServer(connection: Connection, { service, debounceMs = PUSH
     ),
   );
   // One hover: what is under the cursor, then (with a sample user) the value and its evaluation trace.
-  connection.onHover(({ textDocument, position }) =>
-    handle('hover', textDocument.uri, null, (snapshot) =>
-      appendHover(service.hover(snapshot, position), evaluation?.hover(snapshot, position)),
-    ),
-  );
+  connection.onHover(async ({ textDocument, position }, token) => {
+    const first = handle('hover', textDocument.uri, null, (snapshot) => service.hover(snapshot, position));
+    const document = evaluation && openDocument(textDocument.uri);
+    return document ? appendHover(first, await evaluation.hover(document, position, token)) : first;
+  });
   connection.onSignatureHelp(({ textDocument, position }) =>
     handle('signature help', textDocument.uri, null, (snapshot) => service.signatureHelp(snapshot, position)),
   );
@@ -277,6 +274,7 @@ export function startServer(connection: Connection, { service, debounceMs = PUSH
   // A schema file (`target "x.json"`) may have changed: every open document may see new diagnostics.
   const revalidateAll = () => {
     snapshots.clear();
+    evaluation?.reset();
     if (pullDiagnostics) {
       if (canRefresh) void connection.languages.diagnostics.refresh();
     } else documents.all().forEach(schedule);

@@ -12,6 +12,8 @@ import {
   CodeLensRequest,
   DidOpenTextDocumentNotification,
   DocumentSymbolRequest,
+  HoverRequest,
+  type MarkupContent,
   PublishDiagnosticsNotification,
 } from 'vscode-languageserver-protocol/node';
 import { startServer, type ServerUnderTest } from '../support/server-process';
@@ -68,6 +70,38 @@ describe('a catastrophic regular expression with a sample user beside the file',
     expect(await otherAnswerTime(server)).toBeLessThan(2_000);
     await again;
   }, 30_000);
+});
+
+describe('evaluation runs off the main thread', () => {
+  it('a file of 60 catastrophic patterns: the lenses stop at their budget, another document is answered at once', async () => {
+    // Each pattern is bounded (1 s, then 100 ms) by the regex guard, but 60 of them on the main thread
+    // stopped every request of every document for half a minute.
+    const folder = mkdtempSync(join(scratch, 'patterns-'));
+    const file = join(folder, 'hostile.aadmap');
+    const lines = Array.from({ length: 60 }, (_, i) => `  title      <- Replace([jobTitle], , "(a+)+$|x${i}", , "x", , )`);
+    const text = other.text.replace('  title      <- [jobTitle]\n', `${lines.join('\n')}\n`);
+    writeFileSync(file, text);
+    const user = JSON.parse(readFileSync(join(examples, 'alice.user.json'), 'utf8')) as Record<string, unknown>;
+    writeFileSync(join(folder, 'alice.user.json'), JSON.stringify({ ...user, jobTitle: `${'a'.repeat(40)}!` }));
+    server = await startServer({});
+    const uri = pathToFileURL(file).href;
+    await open(server, other.uri, other.text);
+    await open(server, uri, text);
+    const lenses = server.connection.sendRequest(CodeLensRequest.type, { textDocument: { uri } });
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(await otherAnswerTime(server)).toBeLessThan(3_000);
+    const titles = ((await lenses) ?? []).map((lens) => lens.command?.title ?? '');
+    expect(titles).toEqual(['⚠ Values not shown: evaluating this file for the sample user took longer than 5 s and was stopped']);
+    // The hover evaluates one line: its pattern is stopped by the regex guard, and said so.
+    const line = text.split('\n').findIndex((l) => l.includes('x7"'));
+    const hover = server.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line, character: 20 } });
+    expect(await otherAnswerTime(server)).toBeLessThan(3_000);
+    expect(((await hover)!.contents as MarkupContent).value).toContain('the regular expression took too long');
+    // Asked again for the same version, the stopped lenses cost nothing.
+    const started = Date.now();
+    expect(await server.connection.sendRequest(CodeLensRequest.type, { textDocument: { uri } })).toHaveLength(1);
+    expect(Date.now() - started).toBeLessThan(3_000);
+  }, 60_000);
 });
 
 describe('files the workspace names', () => {
