@@ -99,10 +99,13 @@ export function startServer(connection: Connection, { service, debounceMs = PUSH
     return snapshot;
   };
 
-  /** Runs a request handler on the open document; a bug is logged and answered with `fallback`. */
+  /**
+   * Runs a request handler on the open document; a bug is logged and answered with `fallback`, and
+   * so is every request on a document too large for editor features (see tooLarge).
+   */
   const handle = <T>(name: string, uri: string, fallback: T, run: (snapshot: DocumentSnapshot) => T): T => {
     const document = documents.get(uri);
-    if (!document) return fallback;
+    if (!document || tooLarge(document)) return fallback;
     try {
       return run(snapshotOf(document));
     } catch (error) {
@@ -115,11 +118,22 @@ export function startServer(connection: Connection, { service, debounceMs = PUSH
   /** An open document's current text, as the evaluation thread takes it. */
   const openDocument = (uri: string): EvaluationDocument | undefined => {
     const document = documents.get(uri);
-    return document && { uri, languageId: document.languageId, version: document.version, text: document.getText() };
+    if (!document || tooLarge(document)) return undefined;
+    return { uri, languageId: document.languageId, version: document.version, text: document.getText() };
   };
   const evaluation = evaluator && registerEvaluationFeatures(connection, openDocument, evaluator);
 
   const validate = (document: TextDocument) => {
+    const size = tooLarge(document);
+    if (size)
+      return [
+        {
+          range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+          severity: DiagnosticSeverity.Warning,
+          source: 'aadmap',
+          message: size,
+        },
+      ];
     try {
       return capDiagnostics(service.validate(snapshotOf(document)));
     } catch (error) {
@@ -294,6 +308,25 @@ export function startServer(connection: Connection, { service, debounceMs = PUSH
 
 declare const __AADMAP_VERSION__: string | undefined;
 const SERVER_VERSION = typeof __AADMAP_VERSION__ === 'string' ? __AADMAP_VERSION__ : '0.0.0-dev';
+
+/**
+ * The largest document the editor features work on. Each request costs time and memory in
+ * proportion to the document (a record per token and per line), so 5 MB of blank lines cost seconds
+ * per request; beyond these sizes a document gets one diagnostic saying so and every request on it is
+ * answered at once, empty. A mapping file of 5,000 mappings is about 600 KB and 10,000 lines.
+ */
+export const MAX_DOCUMENT_CHARS = 4 * 1024 * 1024;
+export const MAX_DOCUMENT_LINES = 200_000;
+
+/** Why the editor features are off for a document, or undefined when they are on. */
+function tooLarge(document: TextDocument): string | undefined {
+  const chars = document.getText().length;
+  if (chars > MAX_DOCUMENT_CHARS)
+    return `This document is ${(chars / 1024 / 1024).toFixed(1)} MB; aadmap's editor features stop at ${MAX_DOCUMENT_CHARS / 1024 / 1024} MB (\`aadmap check\` checks it whole).`;
+  if (document.lineCount > MAX_DOCUMENT_LINES)
+    return `This document has ${document.lineCount.toLocaleString('en-US')} lines; aadmap's editor features stop at ${MAX_DOCUMENT_LINES.toLocaleString('en-US')} lines (\`aadmap check\` checks it whole).`;
+  return undefined;
+}
 
 /** The most diagnostics one document publishes: more cost every keystroke and help no one. */
 export const MAX_DIAGNOSTICS = 1000;

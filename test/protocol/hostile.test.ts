@@ -10,11 +10,15 @@ import { pathToFileURL } from 'node:url';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import {
   CodeLensRequest,
+  CompletionRequest,
   DidOpenTextDocumentNotification,
+  DocumentFormattingRequest,
   DocumentSymbolRequest,
+  FoldingRangeRequest,
   HoverRequest,
   type MarkupContent,
   PublishDiagnosticsNotification,
+  SemanticTokensRequest,
 } from 'vscode-languageserver-protocol/node';
 import { startServer, type ServerUnderTest } from '../support/server-process';
 
@@ -102,6 +106,59 @@ describe('evaluation runs off the main thread', () => {
     expect(await server.connection.sendRequest(CodeLensRequest.type, { textDocument: { uri } })).toHaveLength(1);
     expect(Date.now() - started).toBeLessThan(3_000);
   }, 60_000);
+});
+
+describe('a huge document, and a FIFO named as the target schema', () => {
+  it('every request on them is answered within a bound, and so is another document', async () => {
+    const folder = mkdtempSync(join(scratch, 'huge-'));
+    writeFileSync(join(folder, 'alice.user.json'), readFileSync(join(examples, 'alice.user.json')));
+    execFileSync('mkfifo', [join(folder, 'schema.json')]);
+    const hugeText = `${other.text}${'\n'.repeat(1_000_000)}`;
+    const huge = pathToFileURL(join(folder, 'huge.aadmap')).href;
+    const fifoText = other.text.replace('target chatwork', 'target "schema.json"');
+    const fifo = pathToFileURL(join(folder, 'fifo.aadmap')).href;
+    server = await startServer({});
+    const published = new Map<string, string[]>();
+    server.connection.onNotification(PublishDiagnosticsNotification.type, (params) =>
+      published.set(
+        params.uri,
+        params.diagnostics.map((d) => d.message),
+      ),
+    );
+    await open(server, other.uri, other.text);
+    await open(server, huge, hugeText);
+    await open(server, fifo, fifoText);
+    for (let waited = 0; waited < 20_000 && !(published.has(huge) && published.has(fifo)); waited += 100)
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(published.get(huge)).toEqual([
+      "This document has 1,000,019 lines; aadmap's editor features stop at 200,000 lines (`aadmap check` checks it whole).",
+    ]);
+    expect(published.get(fifo)!.join('\n')).toContain('is a named pipe; aadmap reads only regular files');
+    const position = { line: 12, character: 20 };
+    for (const uri of [huge, fifo]) {
+      const textDocument = { uri };
+      const requests: [string, () => Promise<unknown>][] = [
+        ['symbols', () => server!.connection.sendRequest(DocumentSymbolRequest.type, { textDocument })],
+        ['folding', () => server!.connection.sendRequest(FoldingRangeRequest.type, { textDocument })],
+        ['semantic tokens', () => server!.connection.sendRequest(SemanticTokensRequest.type, { textDocument })],
+        ['hover', () => server!.connection.sendRequest(HoverRequest.type, { textDocument, position })],
+        ['completion', () => server!.connection.sendRequest(CompletionRequest.type, { textDocument, position })],
+        ['lenses', () => server!.connection.sendRequest(CodeLensRequest.type, { textDocument })],
+        [
+          'formatting',
+          () =>
+            server!.connection.sendRequest(DocumentFormattingRequest.type, { textDocument, options: { tabSize: 2, insertSpaces: true } }),
+        ],
+      ];
+      for (const [name, request] of requests) {
+        const started = Date.now();
+        const answer = await request();
+        expect(Date.now() - started, `${name} on ${uri}`).toBeLessThan(8_000);
+        expect(JSON.stringify(answer ?? null).length, `${name} on ${uri}`).toBeLessThan(100_000);
+        expect(await otherAnswerTime(server), `another document after ${name} on ${uri}`).toBeLessThan(3_000);
+      }
+    }
+  }, 120_000);
 });
 
 describe('files the workspace names', () => {
