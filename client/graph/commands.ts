@@ -22,6 +22,10 @@ import { COMMANDS } from '../../server/protocol';
 import { GRAPH_TOKEN_REQUEST } from '../../server/graph/token-exchange';
 import { answerTokenRequest, graphSettings, graphToken, tokenHandle } from './auth';
 
+/** Why the Graph commands refuse in an untrusted workspace (docs/security.md, Restricted Mode). */
+export const RESTRICTED_MODE_GRAPH =
+  'Microsoft Graph is off in Restricted Mode: trust this workspace (Workspaces: Manage Workspace Trust) to sign in, pull, deploy or roll back.';
+
 const DIFF_SCHEME = 'aadmap-whatif';
 
 /** The helpers every Graph request of the extension goes through (the lifecycle views and commands use them too). */
@@ -87,6 +91,8 @@ export function registerGraphCommands(context: vscode.ExtensionContext, client: 
   }
 
   async function connection(tenant: string | undefined) {
+    // Restricted Mode: no sign-in and no request to Microsoft Graph for an untrusted workspace.
+    if (!vscode.workspace.isTrusted) throw new Error(RESTRICTED_MODE_GRAPH);
     const settings = graphSettings();
     const token = await graphToken(context, settings, tenant);
     sanitizer.addSecret(token);

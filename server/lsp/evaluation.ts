@@ -30,6 +30,9 @@ export interface EvaluationFeatures {
   reset(): void;
 }
 
+export const RESTRICTED_MODE_EVALUATION =
+  'Sample users are not evaluated in Restricted Mode: trust this workspace to see values and the preview.';
+
 /** Why an evaluation has no result, in the words the editor shows. */
 export function stoppedMessage(outcome: EvaluationOutcome<unknown>): string | undefined {
   if (outcome.kind === 'stopped')
@@ -46,6 +49,11 @@ export function registerEvaluationFeatures(
 ): EvaluationFeatures {
   let settings: PreviewSettings = {};
   let canRefreshLenses = false;
+  /**
+   * VS Code's Restricted Mode (an untrusted workspace): sample users are files the workspace holds,
+   * and evaluating them runs the workspace's expressions, so nothing is evaluated.
+   */
+  let restricted = false;
   /** Bumped when the settings or a schema file change: the key of the kept lenses. */
   let generation = 0;
   /**
@@ -58,7 +66,7 @@ export function registerEvaluationFeatures(
 
   connection.onCodeLens(async (params, token) => {
     const document = openDocument(params.textDocument.uri);
-    if (!document) return [];
+    if (!document || restricted) return [];
     const key = `${document.version}:${generation}`;
     const kept = stopped.get(document.uri);
     if (kept?.key === key) return kept.lenses;
@@ -78,6 +86,7 @@ export function registerEvaluationFeatures(
   connection.onRequest(PREVIEW_REQUEST, async (params: PreviewRequestParams): Promise<PreviewRequestResult> => {
     const uri = params?.textDocument?.uri;
     if (typeof uri !== 'string') return { content: '# aadmap: the preview request names no document\n' };
+    if (restricted) return { content: `# aadmap provisioning preview\n# ${RESTRICTED_MODE_EVALUATION}\n` };
     const format = params.format === 'json' ? 'json' : 'http';
     const outcome = await evaluator.run({ kind: 'preview', uri, document: openDocument(uri), format, settings });
     if (outcome.kind === 'done') return outcome.value;
@@ -94,7 +103,7 @@ export function registerEvaluationFeatures(
   return {
     capabilities: { codeLensProvider: { resolveProvider: false } },
     async hover(document, position, token) {
-      if (document.languageId !== 'aadmap') return undefined;
+      if (document.languageId !== 'aadmap' || restricted) return undefined;
       const outcome = await evaluator.run({ kind: 'hover', document, position, settings }, () => !!token?.isCancellationRequested);
       if (outcome.kind === 'done') return outcome.value ?? undefined;
       if (outcome.kind === 'failed') log(`evaluation hover failed for ${document.uri}: ${outcome.message}`);
@@ -103,8 +112,9 @@ export function registerEvaluationFeatures(
     },
     initialize(params) {
       canRefreshLenses = !!params.capabilities.workspace?.codeLens?.refreshSupport;
-      const initial = (params.initializationOptions as { preview?: PreviewSettings } | undefined)?.preview;
-      if (initial) settings = sanitize(initial);
+      const options = params.initializationOptions as { preview?: PreviewSettings; restricted?: unknown } | undefined;
+      if (options?.preview) settings = sanitize(options.preview);
+      restricted = options?.restricted === true;
     },
     reset() {
       generation++;

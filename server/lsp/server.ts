@@ -49,6 +49,8 @@ export const PUSH_DEBOUNCE_MS = 150;
  */
 export interface InitializationOptions {
   pushDiagnosticsDebounceMs?: number;
+  /** The workspace is not trusted (VS Code's Restricted Mode): no sample-user evaluation (evaluation.ts). */
+  restricted?: boolean;
 }
 
 function debounceOption(options: unknown): number | undefined {
