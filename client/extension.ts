@@ -56,6 +56,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       await vscode.commands.executeCommand('editor.action.insertSnippet', { langId: 'aadmap', name: 'Chatwork mapping file' });
     }),
   );
+  // Trusting the workspace turns sample-user evaluation on: the server reads it at start.
+  context.subscriptions.push(vscode.workspace.onDidGrantWorkspaceTrust(() => void client?.restart()));
   const graphSession = registerGraphCommands(context, () => client);
   registerLifecycle(context, graphSession);
   registerImpact(context, graphSession);

@@ -47,8 +47,9 @@ function sourceOf(preview: vscode.Uri): string {
   return preview.query;
 }
 
-export function initializationOptions(context: vscode.ExtensionContext): { preview: PreviewSettings } {
-  return { preview: currentSettings(context) };
+/** `restricted`: an untrusted workspace (Restricted Mode), where the server evaluates no sample user. */
+export function initializationOptions(context: vscode.ExtensionContext): { preview: PreviewSettings; restricted: boolean } {
+  return { preview: currentSettings(context), restricted: !vscode.workspace.isTrusted };
 }
 
 export function registerPreview(context: vscode.ExtensionContext, getClient: () => LanguageClient | undefined): void {

@@ -25,6 +25,10 @@ import { deployUsers } from '../impact/inputs';
 import { answerTokenRequest, graphSettings, graphToken, tokenHandle } from './auth';
 import { USERS_SCOPES } from './scopes';
 
+/** Why the Graph commands refuse in an untrusted workspace (docs/security.md, Restricted Mode). */
+export const RESTRICTED_MODE_GRAPH =
+  'Microsoft Graph is off in Restricted Mode: trust this workspace (Workspaces: Manage Workspace Trust) to sign in, pull, deploy or roll back.';
+
 const DIFF_SCHEME = 'aadmap-whatif';
 
 /** A modal confirmation a deploy asked (the deploy command's result lists them, for tests and callers). */
@@ -124,6 +128,8 @@ export function registerGraphCommands(context: vscode.ExtensionContext, client: 
   }
 
   async function connection(tenant: string | undefined, scopes: readonly string[] = []) {
+    // Restricted Mode: no sign-in and no request to Microsoft Graph for an untrusted workspace.
+    if (!vscode.workspace.isTrusted) throw new Error(RESTRICTED_MODE_GRAPH);
     const settings = graphSettings();
     const token = await graphToken(context, settings, tenant, scopes);
     sanitizer.addSecret(token);

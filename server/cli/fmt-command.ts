@@ -11,6 +11,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { FormattingOptions } from 'vscode-languageserver-types';
 import { createLanguageService } from '../service/language-service';
 import { languageOf } from '../service/document';
+import { tooLargeToFormat } from '../service/features/formatting';
 import { parseArgs, UsageError } from './args';
 import type { CliIO } from './io';
 
@@ -80,6 +81,14 @@ export function runFmt(argv: readonly string[], io: CliIO): number {
     // Files of other types are read as mapping files, as `aadmap check` does.
     const languageId = languageOf({ uri: file, text }) ?? 'aadmap';
     const snapshot = service.snapshot({ uri: pathToFileURL(file).href, languageId, text });
+
+    const tooLarge = tooLargeToFormat(snapshot);
+    if (tooLarge) {
+      problems = true;
+      io.err(`aadmap fmt: ${file} has ${tooLarge}; left unchanged`);
+      if (print) io.out(text.replace(/\n$/, ''));
+      continue;
+    }
 
     const blockers = service.formatBlockers(snapshot);
     if (blockers.length > 0) {

@@ -18,7 +18,7 @@ import { functionListPathFor } from '../catalogue/index';
 import { fitsChatwork, importSchema } from '../graph/import';
 import { SynchronizationApi } from '../graph/sync-api';
 import { recognizeSynchronizationSchema } from '../schema/graph-schema';
-import { executePlan, planDeploy, planRollback, pull, type Plan, type Steps, WorkflowError } from '../graph/workflow';
+import { executePlan, planDeploy, planRollback, pull, type Plan, rollbackHint, type Steps, WorkflowError } from '../graph/workflow';
 import { type ParsedArgs, oneOf, option, parseArgs, UsageError } from './args';
 import { formatWhatIfMarkdown, mdText } from './format-markdown';
 import { FileReadError, readTextInput } from './files';
@@ -358,8 +358,18 @@ export async function withGraph(
     throw new UsageError((error as Error).message);
   }
   const controller = new AbortController();
-  let putInFlight = false;
+  /** The backup of the previous schema while a PUT was sent and its outcome is not known yet. */
+  let putInFlight: string | undefined;
+  let interrupted = false;
   const onSignal = () => {
+    if (interrupted) {
+      // The second Ctrl-C: stop waiting, but never as if nothing were written.
+      io.err(
+        putInFlight ? `Stopped waiting. The PUT was sent; the job may hold the new schema. The ${rollbackHint(putInFlight)}.` : 'Stopped.',
+      );
+      process.exit(putInFlight ? EXIT_UNVERIFIED : 130);
+    }
+    interrupted = true;
     io.err(
       putInFlight
         ? 'The PUT was sent: it will finish and its result will be checked (Ctrl-C again stops waiting; the job may then hold the new schema).'
@@ -367,8 +377,11 @@ export async function withGraph(
     );
     controller.abort();
   };
-  process.once('SIGINT', onSignal);
-  const steps: Steps = { step: (message) => io.err(message), putInFlight: (inFlight) => (putInFlight = inFlight) };
+  process.on('SIGINT', onSignal);
+  const steps: Steps = {
+    step: (message) => io.err(message),
+    putInFlight: (inFlight, backup) => (putInFlight = inFlight ? backup : undefined),
+  };
   try {
     return await run(new SynchronizationApi(client), steps, controller.signal);
   } catch (error) {

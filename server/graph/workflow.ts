@@ -63,8 +63,11 @@ export interface Steps {
   /** Chooses among several service principals / jobs; undefined = refuse and say which exist. */
   pickServicePrincipal?: () => Promise<string | undefined>;
   pickJob?: (jobs: JobInfo[]) => Promise<string | undefined>;
-  /** True while a PUT is being sent or retried: cancelling then no longer stops it. */
-  putInFlight?: (inFlight: boolean) => void;
+  /**
+   * True (with the backup of the previous schema) while a PUT is being sent or retried, until its
+   * outcome is known: cancelling then no longer stops it.
+   */
+  putInFlight?: (inFlight: boolean, backup?: string) => void;
 }
 
 export interface ResolvedTarget {
@@ -318,7 +321,7 @@ async function putAndVerify(
   signal?: AbortSignal,
 ): Promise<DeployReport> {
   const { servicePrincipal, job } = plan.target;
-  const rollback = `previous schema: ${backup} (roll back with: aadmap rollback ${quoteArg(backup)})`;
+  const rollback = rollbackHint(backup);
   const sentOnly = (detail: string, holds: string) =>
     new WorkflowError(`The PUT was sent${detail}; ${holds}. The ${rollback}.`, 'unverified');
   /** Reads the job after a failure to say what it holds; `undefined` when it cannot be read. */
@@ -366,7 +369,7 @@ async function putAndVerify(
     }
     if (signal?.aborted && !maybeApplied) throw new GraphCancelledError();
     // From here on the PUT is sent and verified whatever the caller's cancellation says.
-    steps.putInFlight?.(true);
+    steps.putInFlight?.(true, backup);
     steps.step?.(`Replacing the schema of ${describeTarget(plan.target)} (PUT)…`);
     try {
       await api.putSchema(servicePrincipal.id, job.id, plan.body, undefined, { retry: false });
@@ -420,7 +423,7 @@ async function putAndVerify(
 
 /** Compares the read-back with what was sent: the mappings, then everything else but the version. */
 function verified(plan: Plan, backup: string, written: JsonObject, note: string): DeployReport {
-  const rollback = `previous schema: ${backup} (roll back with: aadmap rollback ${quoteArg(backup)})`;
+  const rollback = rollbackHint(backup);
   const expected = viewText(viewSchema(plan.next));
   const actual = viewText(viewSchema(written));
   if (expected !== actual) {
@@ -449,6 +452,11 @@ function verified(plan: Plan, backup: string, written: JsonObject, note: string)
 
 function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
+}
+
+/** Where the previous schema is and how to restore it, as every "the PUT was sent" message says it. */
+export function rollbackHint(backup: string): string {
+  return `previous schema: ${backup} (roll back with: aadmap rollback ${quoteArg(backup)})`;
 }
 
 /** A path as one shell argument. */

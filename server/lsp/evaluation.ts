@@ -2,104 +2,123 @@
  * LSP wiring of offline evaluation: a CodeLens per mapping line (its value for the sample user),
  * the evaluation-trace hover, the custom request `aadmap/preview` (the preview document's text)
  * and the notification `aadmap/previewSettings` (sample user, default domain, PATCH flavour).
- * Thin handlers over server/service/evaluation-features.ts; they never throw to the client.
+ * Thin handlers: the work runs in the evaluation thread (evaluation-thread.ts, evaluation-jobs.ts),
+ * so whatever a document holds, the server's main thread keeps answering. They never throw to the
+ * client.
  */
 import {
+  type CancellationToken,
   CodeLensRefreshRequest,
+  type CodeLens,
   type Connection,
-  type InitializeParams,
   type Hover,
+  type InitializeParams,
   type Position,
   type ServerCapabilities,
 } from 'vscode-languageserver';
-import type { MappingAnalysis, MappingBlocksAnalysis } from '../service/analysis';
-import { evaluationHover, evaluationLenses, previewDocument } from '../service/evaluation-features';
-import type { DocumentSnapshot } from '../service/snapshot';
-import { type PreviewSettings, resolveSampleContext, type SampleFileAccess } from '../service/sample-users';
-
 import { PREVIEW_REQUEST, PREVIEW_SETTINGS_NOTIFICATION, type PreviewRequestParams, type PreviewRequestResult } from '../protocol';
+import type { PreviewSettings } from '../service/sample-users';
+import type { EvaluationDocument } from './evaluation-jobs';
+import type { EvaluationOutcome, Evaluator } from './evaluation-thread';
 
 export interface EvaluationFeatures {
   capabilities: ServerCapabilities;
   initialize(params: InitializeParams): void;
   /** The value and evaluation trace of the mapping under the cursor (the server's hover appends it). */
-  hover(snapshot: DocumentSnapshot, position: Position): Hover | undefined;
+  hover(document: EvaluationDocument, position: Position, token?: CancellationToken): Promise<Hover | undefined>;
+  /** A schema file or a setting changed: nothing computed before still holds. */
+  reset(): void;
 }
 
-/**
- * `mappingAnalysis(uri, text?)`: the open document's analysis, or that of `text` read from disk;
- * `analysisAround(snapshot, offset)`: the checked blocks around an offset (LanguageService.analysisAround).
- */
+export const RESTRICTED_MODE_EVALUATION =
+  'Sample users are not evaluated in Restricted Mode: trust this workspace to see values and the preview.';
+
+/** Why an evaluation has no result, in the words the editor shows. */
+export function stoppedMessage(outcome: EvaluationOutcome<unknown>): string | undefined {
+  if (outcome.kind === 'stopped')
+    return `evaluating this file for the sample user took longer than ${outcome.budgetMs / 1000} s and was stopped`;
+  if (outcome.kind === 'failed') return `evaluation failed: ${outcome.message}`;
+  return undefined;
+}
+
+/** `openDocument(uri)`: the open document's current text, or undefined when it is not open. */
 export function registerEvaluationFeatures(
   connection: Connection,
-  mappingAnalysis: (uri: string, text?: string) => MappingAnalysis | undefined,
-  analysisAround: (snapshot: DocumentSnapshot, offset: number) => MappingBlocksAnalysis | undefined,
-  files: SampleFileAccess,
+  openDocument: (uri: string) => EvaluationDocument | undefined,
+  evaluator: Evaluator,
 ): EvaluationFeatures {
   let settings: PreviewSettings = {};
   let canRefreshLenses = false;
+  /**
+   * VS Code's Restricted Mode (an untrusted workspace): sample users are files the workspace holds,
+   * and evaluating them runs the workspace's expressions, so nothing is evaluated.
+   */
+  let restricted = false;
+  /** Bumped when the settings or a schema file change: the key of the kept lenses. */
+  let generation = 0;
+  /**
+   * Documents whose evaluation was stopped, by version: VS Code asks again without a change, and a
+   * hostile file should cost its budget once, not on every request.
+   */
+  const stopped = new Map<string, { key: string; lenses: CodeLens[] }>();
 
-  const log = (message: string, error: unknown) => {
-    connection.console.error(`${message}: ${error instanceof Error ? `${error.message}\n${error.stack ?? ''}` : String(error)}`);
-  };
+  const log = (message: string) => connection.console.error(message);
 
-  connection.onCodeLens((params) => {
-    try {
-      const analysis = mappingAnalysis(params.textDocument.uri);
-      if (!analysis) return [];
-      return evaluationLenses(analysis, params.textDocument.uri, resolveSampleContext(params.textDocument.uri, files, settings));
-    } catch (error) {
-      log(`code lenses failed for ${params.textDocument.uri}`, error);
-      return [];
-    }
+  connection.onCodeLens(async (params, token) => {
+    const document = openDocument(params.textDocument.uri);
+    if (!document || restricted) return [];
+    const key = `${document.version}:${generation}`;
+    const kept = stopped.get(document.uri);
+    if (kept?.key === key) return kept.lenses;
+    const outcome = await evaluator.run({ kind: 'lenses', document, settings }, () => token.isCancellationRequested);
+    if (outcome.kind === 'cancelled') return [];
+    if (outcome.kind === 'failed') log(`code lenses failed for ${document.uri}: ${outcome.message}`);
+    if (outcome.kind === 'done') return outcome.value;
+    const start = { line: 0, character: 0 };
+    const lenses: CodeLens[] = [
+      { range: { start, end: start }, command: { title: `⚠ Values not shown: ${stoppedMessage(outcome)}`, command: '' } },
+    ];
+    stopped.set(document.uri, { key, lenses });
+    if (stopped.size > 32) stopped.delete(stopped.keys().next().value!);
+    return lenses;
   });
 
-  connection.onRequest(PREVIEW_REQUEST, (params: PreviewRequestParams): PreviewRequestResult => {
+  connection.onRequest(PREVIEW_REQUEST, async (params: PreviewRequestParams): Promise<PreviewRequestResult> => {
     const uri = params?.textDocument?.uri;
-    try {
-      if (typeof uri !== 'string') return { content: '# aadmap: the preview request names no document\n' };
-      let analysis = mappingAnalysis(uri);
-      if (!analysis) {
-        const read = files.readText(uri);
-        if ('error' in read) return { content: `# aadmap provisioning preview\n# ${read.error}\n` };
-        analysis = mappingAnalysis(uri, read.text);
-      }
-      if (!analysis) return { content: '# aadmap provisioning preview: not an .aadmap document\n' };
-      const sample = resolveSampleContext(uri, files, settings);
-      return { content: previewDocument(analysis, uri, sample, params.format === 'json' ? 'json' : 'http'), sampleUser: sample.userUri };
-    } catch (error) {
-      log(`preview failed for ${String(uri)}`, error);
-      return { content: '# aadmap provisioning preview: internal error (see the aadmap Language Server output)\n' };
-    }
+    if (typeof uri !== 'string') return { content: '# aadmap: the preview request names no document\n' };
+    if (restricted) return { content: `# aadmap provisioning preview\n# ${RESTRICTED_MODE_EVALUATION}\n` };
+    const format = params.format === 'json' ? 'json' : 'http';
+    const outcome = await evaluator.run({ kind: 'preview', uri, document: openDocument(uri), format, settings });
+    if (outcome.kind === 'done') return outcome.value;
+    if (outcome.kind === 'failed') log(`preview failed for ${uri}: ${outcome.message}`);
+    return { content: `# aadmap provisioning preview\n# ${stoppedMessage(outcome) ?? 'cancelled'}\n` };
   });
 
   connection.onNotification(PREVIEW_SETTINGS_NOTIFICATION, (params: PreviewSettings) => {
     settings = sanitize(params);
+    generation++;
     if (canRefreshLenses) void connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
   });
 
   return {
     capabilities: { codeLensProvider: { resolveProvider: false } },
-    hover(snapshot, position) {
-      try {
-        if (snapshot.languageId !== 'aadmap') return undefined;
-        // The sample user first: without one there is no value to show, and no reason to analyse the whole file.
-        const sample = resolveSampleContext(snapshot.uri, files, settings);
-        if (!sample.user) return undefined;
-        // Only the piece around the cursor is checked when the whole file's analysis is not at hand.
-        const offset = snapshot.lines.offsetAt(position);
-        const analysis = analysisAround(snapshot, offset);
-        if (!analysis) return undefined;
-        return evaluationHover(analysis, offset, sample, snapshot.lines);
-      } catch (error) {
-        log(`evaluation hover failed for ${snapshot.uri}`, error);
-        return undefined;
-      }
+    async hover(document, position, token) {
+      if (document.languageId !== 'aadmap' || restricted) return undefined;
+      const outcome = await evaluator.run({ kind: 'hover', document, position, settings }, () => !!token?.isCancellationRequested);
+      if (outcome.kind === 'done') return outcome.value ?? undefined;
+      if (outcome.kind === 'failed') log(`evaluation hover failed for ${document.uri}: ${outcome.message}`);
+      const why = stoppedMessage(outcome);
+      return why ? { contents: { kind: 'markdown', value: `Value for the sample user not shown: ${why}.` } } : undefined;
     },
     initialize(params) {
       canRefreshLenses = !!params.capabilities.workspace?.codeLens?.refreshSupport;
-      const initial = (params.initializationOptions as { preview?: PreviewSettings } | undefined)?.preview;
-      if (initial) settings = sanitize(initial);
+      const options = params.initializationOptions as { preview?: PreviewSettings; restricted?: unknown } | undefined;
+      if (options?.preview) settings = sanitize(options.preview);
+      restricted = options?.restricted === true;
+    },
+    reset() {
+      generation++;
+      evaluator.reset();
     },
   };
 }

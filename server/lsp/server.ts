@@ -23,7 +23,6 @@ import {
   TextDocuments,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { MappingAnalysis } from '../service/analysis';
 import { valueThenDocumentation } from '../service/features/hover';
 import {
   type DocumentSnapshot,
@@ -32,10 +31,11 @@ import {
   RenameError,
   semanticTokensLegend,
 } from '../service/language-service';
-import type { SampleFileAccess } from '../service/sample-users';
 import type { SchemaFileReader } from '../service/schema-resolver';
 import { DocumentEdits } from './document-edits';
 import { registerEvaluationFeatures } from './evaluation';
+import type { EvaluationDocument } from './evaluation-jobs';
+import type { Evaluator } from './evaluation-thread';
 import { registerGraphHandlers } from './graph-handlers';
 
 /** Characters after which completion is offered without typing a letter (a space only where it helps). */
@@ -49,6 +49,8 @@ export const PUSH_DEBOUNCE_MS = 150;
  */
 export interface InitializationOptions {
   pushDiagnosticsDebounceMs?: number;
+  /** The workspace is not trusted (VS Code's Restricted Mode): no sample-user evaluation (evaluation.ts). */
+  restricted?: boolean;
 }
 
 function debounceOption(options: unknown): number | undefined {
@@ -62,11 +64,11 @@ export interface ServerOptions {
   debounceMs?: number;
   /** Enables the Graph requests (pull, what-if, deploy, rollback); they read `target "x.json"` files through it. */
   graph?: { schemaFiles: SchemaFileReader };
-  /** Sample users for evaluation lenses, hovers and the preview; none = those features are off. */
-  sampleFiles?: SampleFileAccess;
+  /** Evaluation for the sample user (lenses, hovers and the preview), off the main thread; none = those features are off. */
+  evaluator?: Evaluator;
 }
 
-export function startServer(connection: Connection, { service, debounceMs = PUSH_DEBOUNCE_MS, graph, sampleFiles }: ServerOptions): void {
+export function startServer(connection: Connection, { service, debounceMs = PUSH_DEBOUNCE_MS, graph, evaluator }: ServerOptions): void {
   // The content changes are recorded as offsets: a new snapshot tells the service what changed.
   const edits = new DocumentEdits();
   const documents = new TextDocuments(edits.configuration);
@@ -103,10 +105,13 @@ export function startServer(connection: Connection, { service, debounceMs = PUSH
     return snapshot;
   };
 
-  /** Runs a request handler on the open document; a bug is logged and answered with `fallback`. */
+  /**
+   * Runs a request handler on the open document; a bug is logged and answered with `fallback`, and
+   * so is every request on a document too large for editor features (see tooLarge).
+   */
   const handle = <T>(name: string, uri: string, fallback: T, run: (snapshot: DocumentSnapshot) => T): T => {
     const document = documents.get(uri);
-    if (!document) return fallback;
+    if (!document || tooLarge(document)) return fallback;
     try {
       return run(snapshotOf(document));
     } catch (error) {
@@ -116,17 +121,25 @@ export function startServer(connection: Connection, { service, debounceMs = PUSH
     }
   };
 
-  /** The analysis of an .aadmap document: the open version's snapshot, or `text` read from disk. */
-  const mappingAnalysis = (uri: string, text?: string): MappingAnalysis | undefined => {
+  /** An open document's current text, as the evaluation thread takes it. */
+  const openDocument = (uri: string): EvaluationDocument | undefined => {
     const document = documents.get(uri);
-    const analysis = document ? snapshotOf(document).analysis : text !== undefined ? service.analyze({ uri, text }) : undefined;
-    return analysis?.language === 'aadmap' ? analysis : undefined;
+    if (!document || tooLarge(document)) return undefined;
+    return { uri, languageId: document.languageId, version: document.version, text: document.getText() };
   };
-  const evaluation =
-    sampleFiles &&
-    registerEvaluationFeatures(connection, mappingAnalysis, (snapshot, offset) => service.analysisAround(snapshot, offset), sampleFiles);
+  const evaluation = evaluator && registerEvaluationFeatures(connection, openDocument, evaluator);
 
   const validate = (document: TextDocument) => {
+    const size = tooLarge(document);
+    if (size)
+      return [
+        {
+          range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+          severity: DiagnosticSeverity.Warning,
+          source: 'aadmap',
+          message: size,
+        },
+      ];
     try {
       return capDiagnostics(service.validate(snapshotOf(document)));
     } catch (error) {
@@ -204,12 +217,13 @@ export function startServer(connection: Connection, { service, debounceMs = PUSH
       service.completion(snapshot, position, { snippets: snippetSupport, triggerCharacter: context?.triggerCharacter }),
     ),
   );
-  // One hover: (with a sample user) the value and its evaluation trace, then what is under the cursor.
-  connection.onHover(({ textDocument, position }) =>
-    handle('hover', textDocument.uri, null, (snapshot) =>
-      valueThenDocumentation(evaluation?.hover(snapshot, position), service.hover(snapshot, position)),
-    ),
-  );
+  // One hover: (with a sample user) the value and its evaluation trace, worked out off the main
+  // thread, then what is under the cursor.
+  connection.onHover(async ({ textDocument, position }, token) => {
+    const documentation = handle('hover', textDocument.uri, null, (snapshot) => service.hover(snapshot, position));
+    const document = evaluation && openDocument(textDocument.uri);
+    return document ? valueThenDocumentation(await evaluation.hover(document, position, token), documentation) : documentation;
+  });
   connection.onSignatureHelp(({ textDocument, position }) =>
     handle('signature help', textDocument.uri, null, (snapshot) => service.signatureHelp(snapshot, position)),
   );
@@ -281,6 +295,7 @@ export function startServer(connection: Connection, { service, debounceMs = PUSH
   // A schema file (`target "x.json"`) may have changed: every open document may see new diagnostics.
   const revalidateAll = () => {
     snapshots.clear();
+    evaluation?.reset();
     if (pullDiagnostics) {
       if (canRefresh) void connection.languages.diagnostics.refresh();
     } else documents.all().forEach(schedule);
@@ -300,6 +315,25 @@ export function startServer(connection: Connection, { service, debounceMs = PUSH
 
 declare const __AADMAP_VERSION__: string | undefined;
 const SERVER_VERSION = typeof __AADMAP_VERSION__ === 'string' ? __AADMAP_VERSION__ : '0.0.0-dev';
+
+/**
+ * The largest document the editor features work on. Each request costs time and memory in
+ * proportion to the document (a record per token and per line), so 5 MB of blank lines cost seconds
+ * per request; beyond these sizes a document gets one diagnostic saying so and every request on it is
+ * answered at once, empty. A mapping file of 5,000 mappings is about 600 KB and 10,000 lines.
+ */
+export const MAX_DOCUMENT_CHARS = 4 * 1024 * 1024;
+export const MAX_DOCUMENT_LINES = 200_000;
+
+/** Why the editor features are off for a document, or undefined when they are on. */
+function tooLarge(document: TextDocument): string | undefined {
+  const chars = document.getText().length;
+  if (chars > MAX_DOCUMENT_CHARS)
+    return `This document is ${(chars / 1024 / 1024).toFixed(1)} MB; aadmap's editor features stop at ${MAX_DOCUMENT_CHARS / 1024 / 1024} MB (\`aadmap check\` checks it whole).`;
+  if (document.lineCount > MAX_DOCUMENT_LINES)
+    return `This document has ${document.lineCount.toLocaleString('en-US')} lines; aadmap's editor features stop at ${MAX_DOCUMENT_LINES.toLocaleString('en-US')} lines (\`aadmap check\` checks it whole).`;
+  return undefined;
+}
 
 /** The most diagnostics one document publishes: more cost every keystroke and help no one. */
 export const MAX_DIAGNOSTICS = 1000;

@@ -125,6 +125,17 @@ describe('aadmap fmt', () => {
     expect([printed.status, printed.stdout]).toEqual([1, BROKEN]);
   });
 
+  it('leaves a file of 200,000 blank lines unchanged, saying why (exit 1)', () => {
+    const huge = `${MISFORMATTED}${'\n'.repeat(200_000)}`;
+    const dir = folder({ 'huge.aadmap': huge });
+    const file = join(dir, 'huge.aadmap');
+    const { status, stdout, stderr } = aadmap('fmt', '--write', file);
+    expect([status, stdout]).toEqual([1, '']);
+    expect(stderr).toContain(`aadmap fmt: ${file} has 200,0`);
+    expect(stderr).toContain('lines; aadmap formats files of at most 100,000 lines; left unchanged');
+    expect(readFileSync(file, 'utf8')).toBe(huge);
+  });
+
   it('reports the syntax errors of examples/mistakes.aadmap and keeps the other files going', () => {
     const dir = folder({ 'm.aadmap': MISFORMATTED });
     copyFileSync(join(root, 'examples', 'mistakes.aadmap'), join(dir, 'mistakes.aadmap'));

@@ -23,15 +23,24 @@ interface Run {
 }
 
 function aadmap(args: string[], cwd: string): Promise<Run> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [cli, ...args], { cwd, env: { ...process.env, NO_COLOR: '1', AADMAP_GRAPH_TOKEN: SEED.token } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.stdin.end('');
-    child.on('close', (status) => resolve({ status, stdout, stderr }));
-  });
+  return started(args, cwd).done;
+}
+
+/** The CLI as a child process: `stderr()` so far, and its end. */
+function started(args: string[], cwd: string) {
+  const child = spawn(process.execPath, [cli, ...args], { cwd, env: { ...process.env, NO_COLOR: '1', AADMAP_GRAPH_TOKEN: SEED.token } });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+  child.stdin.end('');
+  const done = new Promise<Run>((resolve) => child.on('close', (status) => resolve({ status, stdout, stderr })));
+  return { child, done, stderr: () => stderr };
+}
+
+/** Waits until `condition` holds (or 20 s pass). */
+async function until(condition: () => boolean): Promise<void> {
+  for (let waited = 0; waited < 20_000 && !condition(); waited += 50) await sleep(50);
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -175,6 +184,62 @@ describe('deploy under faults', () => {
     expect(stderr).toMatch(/previous schema: .*\.aadmap[/\\]backups[/\\].*\.json/);
     expect(stderr).toContain('aadmap rollback');
     expect(putsReceived()).toBe(1);
+  }, 60_000);
+
+  /** Holds the PUT at the proxy until `release()`; `arrived` resolves when it reaches the proxy. */
+  function holdPut() {
+    let arrived!: () => void;
+    let release!: () => void;
+    const state = {
+      arrived: new Promise<void>((resolve) => (arrived = resolve)),
+      released: new Promise<void>((resolve) => (release = resolve)),
+      release: () => release(),
+    };
+    proxy.intercept = async (request, forward) => {
+      if (request.method === 'PUT') {
+        arrived();
+        await Promise.race([state.released, sleep(30_000)]);
+      }
+      return forward();
+    };
+    return state;
+  }
+
+  it('Ctrl-C while the PUT is sent: it says the PUT will finish, and it finishes and is verified', async () => {
+    const file = await editedFile('live.aadmap', 'title    <- [jobTitle]', 'title    <- ToUpper([jobTitle])');
+    const put = holdPut();
+    const run = started(['deploy', file, '--graph-endpoint', proxy.url, '--yes'], work);
+    await put.arrived;
+    run.child.kill('SIGINT');
+    await until(() => run.stderr().includes('it will finish'));
+    put.release();
+    const { status, stdout, stderr } = await run.done;
+    expect(stderr).toContain(
+      'The PUT was sent: it will finish and its result will be checked (Ctrl-C again stops waiting; the job may then hold the new schema).',
+    );
+    expect(status, stderr).toBe(0);
+    expect(stdout).toContain('Deployed');
+    expect(JSON.stringify(emulator.job.schema)).toContain('"name":"ToUpper"');
+  }, 60_000);
+
+  it('a second Ctrl-C stops waiting: exit 3, the PUT was sent, the backup and how to roll back', async () => {
+    const file = await editedFile('live.aadmap', 'title    <- [jobTitle]', 'title    <- ToUpper([jobTitle])');
+    const put = holdPut();
+    const run = started(['deploy', file, '--graph-endpoint', proxy.url, '--yes'], work);
+    await put.arrived;
+    run.child.kill('SIGINT');
+    await until(() => run.stderr().includes('it will finish'));
+    run.child.kill('SIGINT');
+    const { status, stdout, stderr } = await run.done;
+    expect(stdout).not.toContain('Deployed');
+    expect(status).toBe(3);
+    expect(stderr).toMatch(
+      /Stopped waiting\. The PUT was sent; the job may hold the new schema\. The previous schema: .*\.aadmap[/\\]backups[/\\].*\.json \(roll back with: aadmap rollback .*\.json\)\./,
+    );
+    // The PUT the CLI stopped waiting for still lands: the tenant holds the new schema.
+    put.release();
+    await until(() => putsReceived() === 1 && JSON.stringify(emulator.job.schema).includes('"name":"ToUpper"'));
+    expect(JSON.stringify(emulator.job.schema)).toContain('"name":"ToUpper"');
   }, 60_000);
 
   it('--backup-dir under /proc is refused before anything is written', async () => {

@@ -120,3 +120,18 @@ describe('settings and semantic tokens', () => {
     expect(setting.default).toBe('literals');
   });
 });
+
+describe('Restricted Mode', () => {
+  it('is declared as limited support, and the workspace cannot set the Graph endpoint, client id or trace', () => {
+    const untrusted = manifest.capabilities.untrustedWorkspaces;
+    expect(untrusted.supported).toBe('limited');
+    expect(untrusted.description).toMatch(/evaluates no sample user/);
+    expect([...untrusted.restrictedConfigurations].sort()).toEqual([
+      'aadmap.graph.clientId',
+      'aadmap.graph.endpoint',
+      'aadmap.trace.server',
+    ]);
+    // Every restricted setting exists (a typo would restrict nothing).
+    for (const key of untrusted.restrictedConfigurations) expect(contributes.configuration.properties).toHaveProperty([key]);
+  });
+});

@@ -135,3 +135,19 @@ describe('aadmap/preview', () => {
     expect(missing.content).toContain('cannot read');
   });
 });
+
+describe('Restricted Mode (an untrusted workspace)', () => {
+  it('evaluates no sample user: no lenses, no value in the hover, a preview that says why', async () => {
+    server = await startServer({}, { restricted: true });
+    await open(server);
+    expect(await lensTitles(server)).toEqual([]);
+    const line = text.split('\n').findIndex((l) => l.includes('Switch(['));
+    const character = text.split('\n')[line]!.indexOf('[IsSoftDeleted]') + 2;
+    const hover = await server.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line, character } });
+    expect((hover!.contents as MarkupContent).value).not.toContain('for sample user');
+    const { content } = await server.connection.sendRequest<{ content: string }>('aadmap/preview', { textDocument: { uri } });
+    expect(content).toBe(
+      '# aadmap provisioning preview\n# Sample users are not evaluated in Restricted Mode: trust this workspace to see values and the preview.\n',
+    );
+  });
+});

@@ -10,9 +10,15 @@ import { pathToFileURL } from 'node:url';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import {
   CodeLensRequest,
+  CompletionRequest,
   DidOpenTextDocumentNotification,
+  DocumentFormattingRequest,
   DocumentSymbolRequest,
+  FoldingRangeRequest,
+  HoverRequest,
+  type MarkupContent,
   PublishDiagnosticsNotification,
+  SemanticTokensRequest,
 } from 'vscode-languageserver-protocol/node';
 import { startServer, type ServerUnderTest } from '../support/server-process';
 
@@ -68,6 +74,91 @@ describe('a catastrophic regular expression with a sample user beside the file',
     expect(await otherAnswerTime(server)).toBeLessThan(2_000);
     await again;
   }, 30_000);
+});
+
+describe('evaluation runs off the main thread', () => {
+  it('a file of 60 catastrophic patterns: the lenses stop at their budget, another document is answered at once', async () => {
+    // Each pattern is bounded (1 s, then 100 ms) by the regex guard, but 60 of them on the main thread
+    // stopped every request of every document for half a minute.
+    const folder = mkdtempSync(join(scratch, 'patterns-'));
+    const file = join(folder, 'hostile.aadmap');
+    const lines = Array.from({ length: 60 }, (_, i) => `  title      <- Replace([jobTitle], , "(a+)+$|x${i}", , "x", , )`);
+    const text = other.text.replace('  title      <- [jobTitle]\n', `${lines.join('\n')}\n`);
+    writeFileSync(file, text);
+    const user = JSON.parse(readFileSync(join(examples, 'alice.user.json'), 'utf8')) as Record<string, unknown>;
+    writeFileSync(join(folder, 'alice.user.json'), JSON.stringify({ ...user, jobTitle: `${'a'.repeat(40)}!` }));
+    server = await startServer({});
+    const uri = pathToFileURL(file).href;
+    await open(server, other.uri, other.text);
+    await open(server, uri, text);
+    const lenses = server.connection.sendRequest(CodeLensRequest.type, { textDocument: { uri } });
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(await otherAnswerTime(server)).toBeLessThan(3_000);
+    const titles = ((await lenses) ?? []).map((lens) => lens.command?.title ?? '');
+    expect(titles).toEqual(['⚠ Values not shown: evaluating this file for the sample user took longer than 5 s and was stopped']);
+    // The hover evaluates one line: its pattern is stopped by the regex guard, and said so.
+    const line = text.split('\n').findIndex((l) => l.includes('x7"'));
+    const hover = server.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line, character: 20 } });
+    expect(await otherAnswerTime(server)).toBeLessThan(3_000);
+    expect(((await hover)!.contents as MarkupContent).value).toContain('the regular expression took too long');
+    // Asked again for the same version, the stopped lenses cost nothing.
+    const started = Date.now();
+    expect(await server.connection.sendRequest(CodeLensRequest.type, { textDocument: { uri } })).toHaveLength(1);
+    expect(Date.now() - started).toBeLessThan(3_000);
+  }, 60_000);
+});
+
+describe('a huge document, and a FIFO named as the target schema', () => {
+  it('every request on them is answered within a bound, and so is another document', async () => {
+    const folder = mkdtempSync(join(scratch, 'huge-'));
+    writeFileSync(join(folder, 'alice.user.json'), readFileSync(join(examples, 'alice.user.json')));
+    execFileSync('mkfifo', [join(folder, 'schema.json')]);
+    const hugeText = `${other.text}${'\n'.repeat(1_000_000)}`;
+    const huge = pathToFileURL(join(folder, 'huge.aadmap')).href;
+    const fifoText = other.text.replace('target chatwork', 'target "schema.json"');
+    const fifo = pathToFileURL(join(folder, 'fifo.aadmap')).href;
+    server = await startServer({});
+    const published = new Map<string, string[]>();
+    server.connection.onNotification(PublishDiagnosticsNotification.type, (params) =>
+      published.set(
+        params.uri,
+        params.diagnostics.map((d) => d.message),
+      ),
+    );
+    await open(server, other.uri, other.text);
+    await open(server, huge, hugeText);
+    await open(server, fifo, fifoText);
+    for (let waited = 0; waited < 20_000 && !(published.has(huge) && published.has(fifo)); waited += 100)
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(published.get(huge)).toEqual([
+      "This document has 1,000,019 lines; aadmap's editor features stop at 200,000 lines (`aadmap check` checks it whole).",
+    ]);
+    expect(published.get(fifo)!.join('\n')).toContain('is a named pipe; aadmap reads only regular files');
+    const position = { line: 12, character: 20 };
+    for (const uri of [huge, fifo]) {
+      const textDocument = { uri };
+      const requests: [string, () => Promise<unknown>][] = [
+        ['symbols', () => server!.connection.sendRequest(DocumentSymbolRequest.type, { textDocument })],
+        ['folding', () => server!.connection.sendRequest(FoldingRangeRequest.type, { textDocument })],
+        ['semantic tokens', () => server!.connection.sendRequest(SemanticTokensRequest.type, { textDocument })],
+        ['hover', () => server!.connection.sendRequest(HoverRequest.type, { textDocument, position })],
+        ['completion', () => server!.connection.sendRequest(CompletionRequest.type, { textDocument, position })],
+        ['lenses', () => server!.connection.sendRequest(CodeLensRequest.type, { textDocument })],
+        [
+          'formatting',
+          () =>
+            server!.connection.sendRequest(DocumentFormattingRequest.type, { textDocument, options: { tabSize: 2, insertSpaces: true } }),
+        ],
+      ];
+      for (const [name, request] of requests) {
+        const started = Date.now();
+        const answer = await request();
+        expect(Date.now() - started, `${name} on ${uri}`).toBeLessThan(8_000);
+        expect(JSON.stringify(answer ?? null).length, `${name} on ${uri}`).toBeLessThan(100_000);
+        expect(await otherAnswerTime(server), `another document after ${name} on ${uri}`).toBeLessThan(3_000);
+      }
+    }
+  }, 120_000);
 });
 
 describe('files the workspace names', () => {

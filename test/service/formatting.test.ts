@@ -39,3 +39,21 @@ describe('formatting', () => {
     });
   }
 });
+
+describe('formatting is bounded', () => {
+  const options = { tabSize: 2, insertSpaces: true };
+  const head = 'target chatwork\nmapping "m" User -> User {\n  userName <- [userPrincipalName]  match 1\n';
+
+  it('a run of changed lines (50,000 blank ones folded, two realigned) is one edit', () => {
+    const text = `${head}${'\n'.repeat(50_000)}  title <- [jobTitle]\n  active<-[accountEnabled]\n}\n`;
+    const edits = service.format({ uri: 'file:///blank.aadmap', languageId: 'aadmap', text }, options);
+    expect(edits.map((e) => e.newText)).toEqual(['  title  <- [jobTitle]\n  active <- [accountEnabled]\n']);
+    expect(JSON.stringify(edits).length).toBeLessThan(1_000);
+    expect(applyEdits(text, edits)).toBe(`${head}\n  title  <- [jobTitle]\n  active <- [accountEnabled]\n}\n`);
+  });
+
+  it('5 MB of blank lines (over the line cap) are left as they are', () => {
+    const text = `${head}${'\n'.repeat(5_000_000)}}\n`;
+    expect(service.format({ uri: 'file:///huge.aadmap', languageId: 'aadmap', text }, options)).toEqual([]);
+  });
+});

@@ -29,7 +29,7 @@ export interface ServerUnderTest {
   stop(): Promise<void>;
 }
 
-export async function startServer(capabilities: ClientCapabilities): Promise<ServerUnderTest> {
+export async function startServer(capabilities: ClientCapabilities, initializationOptions?: unknown): Promise<ServerUnderTest> {
   if (!existsSync(SERVER_BUNDLE)) throw new Error(`${SERVER_BUNDLE} is missing: run npm run build first`);
   const child = spawn(process.execPath, [SERVER_BUNDLE, '--stdio'], { stdio: 'pipe' });
   let stderr = '';
@@ -43,6 +43,7 @@ export async function startServer(capabilities: ClientCapabilities): Promise<Ser
     rootUri: null,
     capabilities,
     workspaceFolders: null,
+    ...(initializationOptions === undefined ? {} : { initializationOptions }),
   });
   await connection.sendNotification(InitializedNotification.type, {});
   return {

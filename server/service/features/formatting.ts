@@ -48,6 +48,20 @@ const ALIGNMENT_RATIO = 2.5;
 const MODIFIER_STARTS: ReadonlySet<TokenType | undefined> = new Set(MODIFIERS.map((m) => keywordTokens[m.words[0]]));
 const ERROR_CODES = new Set(['syntax-error', 'unterminated-string', 'unterminated-attribute', 'internal-error']);
 
+/**
+ * The most lines formatted: the formatter keeps a record per line, so a document of millions of
+ * blank lines would cost gigabytes and a minute; beyond this it is left as it is (`aadmap fmt` says so).
+ */
+export const MAX_FORMAT_LINES = 100_000;
+
+/** Why a document is not formatted at all, or undefined when it is small enough. */
+export function tooLargeToFormat(snapshot: DocumentSnapshot): string | undefined {
+  const count = snapshot.lines.lineCount;
+  return count > MAX_FORMAT_LINES
+    ? `${count.toLocaleString('en-US')} lines; aadmap formats files of at most ${MAX_FORMAT_LINES.toLocaleString('en-US')} lines`
+    : undefined;
+}
+
 export function format(snapshot: DocumentSnapshot, options: FormattingOptions, range?: Range): TextEdit[] {
   const lines = formattedLines(snapshot, options);
   if (!lines) return [];
@@ -102,6 +116,7 @@ interface OutputLine {
 }
 
 function formattedLines(snapshot: DocumentSnapshot, options: FormattingOptions): OutputLine[] | undefined {
+  if (tooLargeToFormat(snapshot)) return undefined;
   if (snapshot.languageId === 'scimfilter') return finish(snapshot, formatScimLines(snapshot));
   if (snapshot.languageId !== 'aadmap') return undefined;
   const formatted = formatMappingLines(snapshot, options);
@@ -159,32 +174,37 @@ function finish(snapshot: DocumentSnapshot, lines: OutputLine[]): OutputLine[] {
   return lines;
 }
 
+/**
+ * The edits from the source to the formatted lines: one edit per run of consecutive changed lines
+ * (a run of removed blank lines is one deletion), so the answer is never larger than the formatted
+ * text plus a range per run. Editors reduce a replacement to its minimal change themselves.
+ */
 function lineEdits(snapshot: DocumentSnapshot, lines: OutputLine[], range: Range | undefined): TextEdit[] {
   const source = sourceLines(snapshot.text);
   const edits: TextEdit[] = [];
   const position = snapshot.lines;
   const inRange = (line: number) => !range || (line >= range.start.line && line <= range.end.line);
+  let run: { start: number; end: number; text: string } | undefined;
+  const close = () => {
+    if (run) edits.push({ range: { start: position.positionAt(run.start), end: position.positionAt(run.end) }, newText: run.text });
+    run = undefined;
+  };
   for (const out of lines) {
     const original = source[out.source]!;
-    if (!inRange(out.source)) continue;
-    const before = snapshot.text.slice(original.start, original.end);
-    if (out.text === undefined) {
-      // The whole line, with its line break, goes.
-      const next = out.source + 1 < source.length ? source[out.source + 1]!.start : original.end + original.eol.length;
-      if (next === original.start) continue;
-      edits.push({ range: { start: position.positionAt(original.start), end: position.positionAt(next) }, newText: '' });
+    const end = original.end + original.eol.length;
+    const changed =
+      out.text === undefined
+        ? end > original.start
+        : out.text !== snapshot.text.slice(original.start, original.end) || out.eol !== original.eol;
+    if (!changed || !inRange(out.source)) {
+      close();
       continue;
     }
-    if (out.text !== before) {
-      edits.push({ range: { start: position.positionAt(original.start), end: position.positionAt(original.end) }, newText: out.text });
-    }
-    if (out.eol !== original.eol) {
-      edits.push({
-        range: { start: position.positionAt(original.end), end: position.positionAt(original.end + original.eol.length) },
-        newText: out.eol,
-      });
-    }
+    run ??= { start: original.start, end, text: '' };
+    run.end = end;
+    if (out.text !== undefined) run.text += out.text + out.eol;
   }
+  close();
   return edits;
 }
 
