@@ -22,7 +22,6 @@ const schemaFiles = createFileSchemaReader();
 // a diagnostic's link opens a page that exists until the project has a public home.
 const diagnosticsReference = pathToFileURL(join(__dirname, '..', DIAGNOSTICS_REFERENCE_PATH)).href;
 startServer(connection, {
-  service: createLanguageService({ schemaFiles, diagnosticsReference }),
+  service: createLanguageService({ schemaFiles, diagnosticsReference, sampleFiles: createNodeSampleFiles() }),
   graph: { schemaFiles },
-  sampleFiles: createNodeSampleFiles(),
 });

@@ -23,8 +23,6 @@ import {
   TextDocuments,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { MappingAnalysis } from '../service/analysis';
-import { appendHover } from '../service/features/hover';
 import {
   type DocumentSnapshot,
   type InlayHintSettings,
@@ -32,10 +30,9 @@ import {
   RenameError,
   semanticTokensLegend,
 } from '../service/language-service';
-import type { SampleFileAccess } from '../service/sample-users';
 import type { SchemaFileReader } from '../service/schema-resolver';
 import { DocumentEdits } from './document-edits';
-import { registerEvaluationFeatures } from './evaluation';
+import { registerEvaluationHandlers } from './evaluation';
 import { registerGraphHandlers } from './graph-handlers';
 
 /** Characters after which completion is offered without typing a letter (a space only where it helps). */
@@ -62,11 +59,9 @@ export interface ServerOptions {
   debounceMs?: number;
   /** Enables the Graph requests (pull, what-if, deploy, rollback); they read `target "x.json"` files through it. */
   graph?: { schemaFiles: SchemaFileReader };
-  /** Sample users for evaluation lenses, hovers and the preview; none = those features are off. */
-  sampleFiles?: SampleFileAccess;
 }
 
-export function startServer(connection: Connection, { service, debounceMs = PUSH_DEBOUNCE_MS, graph, sampleFiles }: ServerOptions): void {
+export function startServer(connection: Connection, { service, debounceMs = PUSH_DEBOUNCE_MS, graph }: ServerOptions): void {
   // The content changes are recorded as offsets: a new snapshot tells the service what changed.
   const edits = new DocumentEdits();
   const documents = new TextDocuments(edits.configuration);
@@ -112,15 +107,11 @@ export function startServer(connection: Connection, { service, debounceMs = PUSH
     }
   };
 
-  /** The analysis of an .aadmap document: the open version's snapshot, or `text` read from disk. */
-  const mappingAnalysis = (uri: string, text?: string): MappingAnalysis | undefined => {
+  const openSnapshot = (uri: string): DocumentSnapshot | undefined => {
     const document = documents.get(uri);
-    const analysis = document ? snapshotOf(document).analysis : text !== undefined ? service.analyze({ uri, text }) : undefined;
-    return analysis?.language === 'aadmap' ? analysis : undefined;
+    return document && snapshotOf(document);
   };
-  const evaluation =
-    sampleFiles &&
-    registerEvaluationFeatures(connection, mappingAnalysis, (snapshot, offset) => service.analysisAround(snapshot, offset), sampleFiles);
+  const evaluation = registerEvaluationHandlers(connection, service, handle, openSnapshot);
 
   const validate = (document: TextDocument) => {
     try {
@@ -156,7 +147,7 @@ export function startServer(connection: Connection, { service, debounceMs = PUSH
     pullDiagnostics = !!capabilities.textDocument?.diagnostic;
     canRefresh = !!capabilities.workspace?.diagnostics?.refreshSupport;
     debounceMs = debounceOption(params.initializationOptions) ?? debounceMs;
-    evaluation?.initialize(params);
+    evaluation.initialize(params);
     snippetSupport = !!capabilities.textDocument?.completion?.completionItem?.snippetSupport;
     configurationSupport = !!capabilities.workspace?.configuration;
     inlayHintRefresh = !!capabilities.workspace?.inlayHint?.refreshSupport;
@@ -166,7 +157,7 @@ export function startServer(connection: Connection, { service, debounceMs = PUSH
         ...(pullDiagnostics
           ? { diagnosticProvider: { identifier: 'aadmap', interFileDependencies: true, workspaceDiagnostics: false } }
           : {}),
-        ...evaluation?.capabilities,
+        ...evaluation.capabilities,
         completionProvider: { triggerCharacters: COMPLETION_TRIGGERS, resolveProvider: false },
         hoverProvider: true,
         signatureHelpProvider: { triggerCharacters: ['(', ','] },
@@ -202,9 +193,7 @@ export function startServer(connection: Connection, { service, debounceMs = PUSH
   );
   // One hover: what is under the cursor, then (with a sample user) the value and its evaluation trace.
   connection.onHover(({ textDocument, position }) =>
-    handle('hover', textDocument.uri, null, (snapshot) =>
-      appendHover(service.hover(snapshot, position), evaluation?.hover(snapshot, position)),
-    ),
+    handle('hover', textDocument.uri, null, (snapshot) => service.hover(snapshot, position, { preview: evaluation.settings() })),
   );
   connection.onSignatureHelp(({ textDocument, position }) =>
     handle('signature help', textDocument.uri, null, (snapshot) => service.signatureHelp(snapshot, position)),

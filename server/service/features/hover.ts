@@ -1,7 +1,7 @@
 /**
  * Hover = the sections of every contributor, in order, separated by rules. The built-in contributor
  * explains what is under the cursor (function, attribute, target path, keyword, operator); other
- * features (e.g. an evaluation trace) add their own contributor through LanguageServiceOptions.
+ * features add their own (the evaluation section: evaluation-features.ts), bound in editor-features.ts.
  */
 import type { IToken, TokenType } from 'chevrotain';
 import type { Hover, Position } from 'vscode-languageserver-types';
@@ -12,6 +12,7 @@ import { lookupFunction, lookupFunctionIgnoreCase, parameterForArgument } from '
 import { isDirectoryExtensionAttribute } from '../../schema/azure-ad';
 import { findAttribute, findObject, findTargetAttribute } from '../../schema/lookup';
 import type { DirectorySchema } from '../../schema/types';
+import type { PreviewSettings } from '../sample-users';
 import type { DocumentSnapshot } from '../snapshot';
 import { argumentIndexAt, callAt, callSites, signatureOf } from './calls';
 import {
@@ -47,14 +48,25 @@ export interface HoverSection {
   range?: TextRange;
 }
 
-/** Something that may have a word to say about the offset; undefined when it has none. */
-export type HoverContributor = (snapshot: DocumentSnapshot, offset: number) => HoverSection | undefined;
+/** What the editor tells the hover besides the position. */
+export interface HoverOptions {
+  /** The editor's `aadmap.preview.*` settings (which sample user the evaluation section uses). */
+  preview?: PreviewSettings;
+}
 
-export function hover(snapshot: DocumentSnapshot, position: Position, contributors: readonly HoverContributor[]): Hover | null {
+/** Something that may have a word to say about the offset; undefined when it has none. */
+export type HoverContributor = (snapshot: DocumentSnapshot, offset: number, options: HoverOptions) => HoverSection | undefined;
+
+export function hover(
+  snapshot: DocumentSnapshot,
+  position: Position,
+  contributors: readonly HoverContributor[],
+  options: HoverOptions = {},
+): Hover | null {
   const offset = snapshot.lines.offsetAt(position);
   const sections: HoverSection[] = [];
   for (const contribute of contributors) {
-    const section = contribute(snapshot, offset);
+    const section = contribute(snapshot, offset, options);
     if (section && section.markdown.trim() !== '') sections.push(section);
   }
   if (sections.length === 0) return null;
@@ -62,18 +74,6 @@ export function hover(snapshot: DocumentSnapshot, position: Position, contributo
   return {
     contents: { kind: 'markdown', value: sections.map((s) => s.markdown).join('\n\n---\n\n') },
     ...(range ? { range: { start: snapshot.lines.positionAt(range.start), end: snapshot.lines.positionAt(range.end) } } : {}),
-  };
-}
-
-/** Two hovers as one: the second's Markdown after a rule; the first's range wins. */
-export function appendHover(first: Hover | null, second: Hover | null | undefined): Hover | null {
-  if (!second) return first;
-  if (!first) return second;
-  const markdown = (hover: Hover) =>
-    typeof hover.contents === 'object' && 'value' in hover.contents ? hover.contents.value : String(hover.contents);
-  return {
-    contents: { kind: 'markdown', value: `${markdown(first)}\n\n---\n\n${markdown(second)}` },
-    ...(first.range ? { range: first.range } : second.range ? { range: second.range } : {}),
   };
 }
 
