@@ -137,11 +137,6 @@ export const FILE_STATEMENT_KEYWORDS: readonly Keyword[] = ['target', 'deploy', 
 /** The statement keywords that start a line in a mapping block (`scope`, `enabled`, `flowTypes`). */
 export const BLOCK_STATEMENT_KEYWORDS: readonly Keyword[] = STATEMENT_KEYWORDS.filter((word) => !FILE_STATEMENT_KEYWORDS.includes(word));
 
-export const KEYWORD_DOCS: Readonly<Record<Keyword, string>> = Object.fromEntries(KEYWORDS.map((k) => [k.word, k.doc])) as Record<
-  Keyword,
-  string
->;
-
 /** What follows a modifier's keyword(s). */
 export type ModifierValue = 'integer' | 'string' | 'flowType' | 'flowBehavior' | 'nothing';
 
