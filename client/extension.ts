@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import { LanguageClient, type LanguageClientOptions, type ServerOptions, TransportKind } from 'vscode-languageclient/node';
 import { SERVER_NODE_OPTIONS } from '../server/lsp/node-options';
 import { COMMANDS } from '../server/protocol';
+import { CHATWORK_FILE } from '../server/service/features/snippets';
 import { diagnosticHelpMiddleware, registerDiagnosticHelp } from './diagnostic-docs';
 import { registerGraphCommands } from './graph/commands';
 import { registerLifecycle } from './graph/lifecycle/index';
@@ -49,11 +50,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       // Otherwise the restart is invisible; the UI test looks for this message.
       vscode.window.setStatusBarMessage('$(check) aadmap: language server restarted', 5000);
     }),
-    // The walkthrough's first step: an untitled mapping file filled from the contributed snippet.
+    // The walkthrough's first step: an untitled mapping file filled from the snippet completion offers in an empty file.
     vscode.commands.registerCommand(COMMANDS.newMappingFile, async () => {
       const document = await vscode.workspace.openTextDocument({ language: 'aadmap', content: '' });
-      await vscode.window.showTextDocument(document);
-      await vscode.commands.executeCommand('editor.action.insertSnippet', { langId: 'aadmap', name: 'Chatwork mapping file' });
+      const editor = await vscode.window.showTextDocument(document);
+      await editor.insertSnippet(new vscode.SnippetString(CHATWORK_FILE.body));
     }),
   );
   // Trusting the workspace turns sample-user evaluation on: the server reads it at start.

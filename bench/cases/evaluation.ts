@@ -3,7 +3,7 @@
  * public facade the editor and the CLI use (server/service/evaluation.ts and preview.ts).
  *
  * Two mapping sets: the Chatwork gallery app's default mappings (examples/chatwork.aadmap: six
- * lines, a scoping filter) and one block of the benchmark files (bench/lib/generate.ts: five lines
+ * lines, a scoping filter) and one block of the benchmark files (test/support/generate.ts: five lines
  * of nested calls — Replace(ToLower(…)), Switch, Coalesce(Join(StripSpaces(…))), Join(Mid(…)), IIF —
  * without its scoping filter).
  * Each is analysed once; then, for 10,000 generated sample users (bench/lib/users.ts, read once):

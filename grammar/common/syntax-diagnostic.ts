@@ -15,11 +15,3 @@ export interface SyntaxDiagnostic {
   code: string;
   message: string;
 }
-
-export function syntaxError(start: number, end: number, message: string, code = 'syntax-error'): SyntaxDiagnostic {
-  return { start, end, severity: 'error', code, message };
-}
-
-export function syntaxWarning(start: number, end: number, message: string, code: string): SyntaxDiagnostic {
-  return { start, end, severity: 'warning', code, message };
-}

@@ -3,7 +3,3 @@ export interface TextRange {
   start: number;
   end: number;
 }
-
-export function rangeContains(range: TextRange, offset: number): boolean {
-  return offset >= range.start && offset <= range.end;
-}

@@ -4,9 +4,8 @@
  * (`EQUALS Tokyo` → `"Tokyo"`). Applied to the syntax errors of a piece (index.ts), so the fast
  * path, which only takes error-free pieces, is unaffected.
  */
-import type { TokenType } from 'chevrotain';
 import type { SyntaxDiagnostic } from '../common/syntax-diagnostic';
-import * as tokens from './tokens';
+import { BLOCK_STATEMENT_KEYWORDS, FILE_STATEMENT_KEYWORDS, MODIFIERS, SCOPE_OPERATORS } from './vocabulary';
 
 export interface Vocabulary {
   statements: readonly string[];
@@ -15,25 +14,13 @@ export interface Vocabulary {
   scopeOperators: readonly string[];
 }
 
-const word = (token: TokenType): string => String(token.PATTERN);
-
-/** The candidate words, read from the token definitions (the one place they are spelled). */
+/** The candidate words, read from the vocabulary (vocabulary.ts, the one place they are spelled). */
 export function mappingVocabulary(): Vocabulary {
-  const operators = (tokens.ScopeOperator.PATTERN as RegExp).source
-    .split('|')
-    .map((alternative) => alternative.replace(/\[ \\t\]\+/g, ' '));
   return {
-    statements: [tokens.Target, tokens.Deploy, tokens.Mapping].map(word),
-    blockItems: [tokens.Scope, tokens.Enabled, tokens.FlowTypes].map(word),
-    modifiers: [
-      word(tokens.Match),
-      word(tokens.Default),
-      `${word(tokens.On)} ${word(tokens.Create)}`,
-      word(tokens.FlowType),
-      word(tokens.FlowBehavior),
-      word(tokens.ExportMissingReferences),
-    ],
-    scopeOperators: operators.map((o) => o.replace(/\\/g, '')),
+    statements: FILE_STATEMENT_KEYWORDS,
+    blockItems: BLOCK_STATEMENT_KEYWORDS,
+    modifiers: MODIFIERS.map((m) => m.words.join(' ')),
+    scopeOperators: SCOPE_OPERATORS.map((o) => o.label),
   };
 }
 

@@ -142,10 +142,10 @@ export const KEYWORD_WORDS: readonly Keyword[] = KEYWORDS.map((k) => k.word);
 /** The keywords that start a statement (`target`, `deploy`, `mapping`, `scope`, `enabled`, `flowTypes`). */
 export const STATEMENT_KEYWORDS: readonly Keyword[] = KEYWORDS.filter((k) => k.role === 'statement').map((k) => k.word);
 
-export const KEYWORD_DOCS: Readonly<Record<Keyword, string>> = Object.fromEntries(KEYWORDS.map((k) => [k.word, k.doc])) as Record<
-  Keyword,
-  string
->;
+/** The statements of a file's top level; every other statement keyword starts a line in a block. */
+export const FILE_STATEMENT_KEYWORDS: readonly Keyword[] = ['target', 'deploy', 'mapping'];
+/** The statement keywords that start a line in a mapping block (`scope`, `enabled`, `flowTypes`). */
+export const BLOCK_STATEMENT_KEYWORDS: readonly Keyword[] = STATEMENT_KEYWORDS.filter((word) => !FILE_STATEMENT_KEYWORDS.includes(word));
 
 /**
  * The attribute types of a declaration (`attribute target "NAME" TYPE`): Graph attributeDefinition

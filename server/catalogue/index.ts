@@ -21,11 +21,6 @@ export function lookupFunctionIgnoreCase(name: string): FunctionSignature | unde
   return BY_LOWER_NAME.get(name.toLowerCase());
 }
 
-/** Every function name, catalogue order. */
-export function functionNames(): string[] {
-  return FUNCTIONS.map((f) => f.name);
-}
-
 // ───────────────────────────────────────────────────────────── arity
 
 /** The non-repeating parameters (always the leading ones) and the trailing repeating group. */
@@ -188,11 +183,6 @@ export function formatSignature(sig: FunctionSignature, options: { withReturnTyp
   const text = `${sig.name}(${parts.join(', ')})`;
   if (!options.withReturnType) return text;
   return `${text} → ${sig.returns}${sig.returnsMultiValued ? '[]' : ''}`;
-}
-
-/** Label of one parameter for signature help: `name`, `name?` (optional), `name…` (repeating). */
-export function formatParameter(p: ParameterSpec): string {
-  return `${p.name}${p.optional ? '?' : ''}${p.repeating ? '…' : ''}`;
 }
 
 // ───────────────────────────────────────────────────────────── did you mean

@@ -111,13 +111,6 @@ export function renderServiceDateTime(ticks: bigint): string {
   return `${p.month}/${p.day}/${String(p.year).padStart(4, '0')} ${hour12}:${pad2(p.minute)}:${pad2(p.second)} ${p.hour < 12 ? 'AM' : 'PM'}`;
 }
 
-/** ISO 8601 in UTC with the fraction trimmed (for traces and JSON of parsed inputs). */
-export function renderIso(ticks: bigint): string {
-  const p = partsFromTicks(ticks);
-  const fraction = p.fraction ? `.${String(p.fraction).padStart(7, '0').replace(/0+$/, '')}` : '';
-  return `${String(p.year).padStart(4, '0')}-${pad2(p.month)}-${pad2(p.day)}T${pad2(p.hour)}:${pad2(p.minute)}:${pad2(p.second)}${fraction}Z`;
-}
-
 function pad2(n: number): string {
   return String(n).padStart(2, '0');
 }

@@ -52,8 +52,3 @@ function toSingle(raw: JsonValue, reference: boolean): Value {
   if (reference && typeof object['value'] === 'string') return { kind: 'reference', id: object['value'] };
   return { kind: 'complex', value: object };
 }
-
-/** The attribute names of a sample user that the source schema does not know (they are still usable). */
-export function extraAttributes(user: SampleUser, source: ObjectSchema | undefined): string[] {
-  return [...user.attributes.keys()].filter((name) => !source || !findAttribute(source, name)?.exactCase);
-}

@@ -32,7 +32,6 @@ export const int = (value: bigint | number): Value => ({ kind: 'integer', value:
 export const date = (ticks: bigint): Value => ({ kind: 'dateTime', ticks });
 export const multi = (values: SingleValue[]): Value => (values.length === 0 ? NULL : { kind: 'multi', values });
 
-export const isNull = (v: Value): boolean => v.kind === 'null';
 /** Null, `""`, or no values. */
 export const isNullOrEmpty = (v: Value): boolean =>
   v.kind === 'null' || (v.kind === 'string' && v.value === '') || (v.kind === 'multi' && v.values.length === 0);

@@ -29,6 +29,3 @@ export class Sanitizer {
     return result;
   }
 }
-
-/** A sanitizer with no registered secrets (patterns only). */
-export const redact = (text: string): string => new Sanitizer().clean(text);

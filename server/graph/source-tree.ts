@@ -15,7 +15,7 @@
  * From Graph (import), the text of a tree is its top-level `expression` when that parses; otherwise it
  * is rebuilt from the nodes, placing each keyed parameter at its catalogue position.
  */
-import type { Argument, Expression } from '../../grammar/expression/ast';
+import type { Expression } from '../../grammar/expression/ast';
 import { encodeExpressionString, parseExpression, printExpression } from '../../grammar/expression/index';
 import { lookupFunction, parameterForArgument, parameterForCallArgument } from '../catalogue/index';
 import { asArray, isRecord, str } from './json';
@@ -179,9 +179,4 @@ function placeParameters(name: string, parameters: unknown[]): { args: unknown[]
     position = found + 1;
   }
   return { args };
-}
-
-/** The canonical text of an expression node (what `sourceText` gives for the same tree). */
-export function canonicalText(node: Argument): string {
-  return printExpression(node);
 }

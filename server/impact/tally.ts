@@ -67,13 +67,3 @@ export function addSample(list: Ranked[], limit: number, entry: Ranked): void {
   list.splice(i, 0, entry);
   if (list.length > limit) list.pop();
 }
-
-/** Adds `other` into `into`. */
-export function mergeTally(into: ImpactTally, other: ImpactTally, limit: number): void {
-  into.users += other.users;
-  for (const c of CATEGORIES) into.counts[c] += other.counts[c];
-  into.matchChanged += other.matchChanged;
-  for (const [name, n] of Object.entries(other.attributes)) into.attributes[name] = (into.attributes[name] ?? 0) + n;
-  for (const c of CATEGORIES) for (const r of other.samples[c]) addSample(into.samples[c], limit, r);
-  for (const r of other.matchChangedSamples) addSample(into.matchChangedSamples, limit, r);
-}

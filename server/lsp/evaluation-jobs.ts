@@ -7,10 +7,10 @@
  */
 import type { CodeLens, Hover, Position } from 'vscode-languageserver';
 import type { PreviewRequestResult } from '../protocol';
-import type { MappingAnalysis } from '../service/analysis';
-import { evaluationHover, evaluationLenses, previewDocument } from '../service/evaluation-features';
+import { createEvaluationFeatures } from '../service/evaluation-features';
 import type { DocumentSnapshot, LanguageService } from '../service/language-service';
-import { type PreviewSettings, resolveSampleContext, type SampleFileAccess } from '../service/sample-users';
+import type { PreviewSettings, SampleFileAccess } from '../service/sample-users';
+import { DocumentSnapshot as Snapshot } from '../service/snapshot';
 
 /** An open document as the main thread knows it. */
 export interface EvaluationDocument {
@@ -56,42 +56,32 @@ export function createEvaluationJobs(service: LanguageService, files: SampleFile
     return snapshot;
   };
 
-  const mappingAnalysis = (snapshot: DocumentSnapshot): MappingAnalysis | undefined => {
-    const analysis = snapshot.analysis;
-    return analysis?.language === 'aadmap' ? analysis : undefined;
-  };
+  // The facade's evaluation features (the same code the language service offers), over this
+  // thread's snapshots: documents come as texts from the main thread, a path as read from disk.
+  const evaluation = createEvaluationFeatures(
+    files,
+    (document) => (document instanceof Snapshot ? document : service.snapshot({ uri: document.uri, text: document.text })),
+    (snapshot, offset) => service.analysisAround(snapshot, offset),
+  );
 
   function lenses(document: EvaluationDocument, settings: PreviewSettings): CodeLens[] {
-    const analysis = mappingAnalysis(snapshotOf(document));
-    if (!analysis) return [];
-    return evaluationLenses(analysis, document.uri, resolveSampleContext(document.uri, files, settings));
+    return evaluation.codeLenses(snapshotOf(document), settings);
   }
 
   function hover(document: EvaluationDocument, position: Position, settings: PreviewSettings): Hover | null {
     if (document.languageId !== 'aadmap') return null;
-    // The sample user first: without one there is no value to show, and no reason to analyse the whole file.
-    const sample = resolveSampleContext(document.uri, files, settings);
-    if (!sample.user) return null;
     const snapshot = snapshotOf(document);
-    // Only the piece around the cursor is checked when the whole file's analysis is not at hand.
-    const offset = snapshot.lines.offsetAt(position);
-    const analysis = service.analysisAround(snapshot, offset);
-    if (!analysis) return null;
-    return evaluationHover(analysis, offset, sample, snapshot.lines) ?? null;
+    const section = evaluation.hover(snapshot, snapshot.lines.offsetAt(position), { preview: settings });
+    if (!section) return null;
+    const range = section.range && {
+      start: snapshot.lines.positionAt(section.range.start),
+      end: snapshot.lines.positionAt(section.range.end),
+    };
+    return { contents: { kind: 'markdown', value: section.markdown }, ...(range ? { range } : {}) };
   }
 
   function preview(uri: string, document: EvaluationDocument | undefined, format: 'http' | 'json', settings: PreviewSettings) {
-    let analysis: MappingAnalysis | undefined;
-    if (document) analysis = mappingAnalysis(snapshotOf(document));
-    else {
-      const read = files.readText(uri);
-      if ('error' in read) return { content: `# aadmap provisioning preview\n# ${read.error}\n` };
-      const found = service.analyze({ uri, text: read.text });
-      analysis = found?.language === 'aadmap' ? found : undefined;
-    }
-    if (!analysis) return { content: '# aadmap provisioning preview: not an .aadmap document\n' };
-    const sample = resolveSampleContext(uri, files, settings);
-    return { content: previewDocument(analysis, uri, sample, format), sampleUser: sample.userUri };
+    return evaluation.preview(document ? snapshotOf(document) : uri, settings, format);
   }
 
   return {

@@ -47,8 +47,6 @@ import {
 /** `default`: Entra's PATCH as sent without the flag; `aadOptscim062020`: the RFC 7644-compliant PATCH. */
 export type PatchFlavour = 'default' | 'aadOptscim062020';
 
-export const PATCH_FLAVOURS: readonly PatchFlavour[] = ['default', 'aadOptscim062020'];
-
 export interface PreviewOptions {
   user: SampleUser;
   /** The target object as the app holds it (a SCIM resource with an `id`), if the user exists there. */

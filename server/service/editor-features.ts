@@ -25,7 +25,7 @@ import { completion, type CompletionOptions } from './features/completion';
 import { documentSymbols } from './features/document-symbols';
 import { foldingRanges } from './features/folding-ranges';
 import { format, type FormatBlocker, syntaxErrors } from './features/formatting';
-import { hover, type HoverContributor, languageHover } from './features/hover';
+import { hover, type HoverContributor, type HoverOptions, languageHover } from './features/hover';
 import { inlayHints, type InlayHintSettings } from './features/inlay-hints';
 import { documentHighlights, prepareRename, rename } from './features/references';
 import { semanticTokens } from './features/semantic-tokens';
@@ -34,15 +34,15 @@ import type { DocumentRef, DocumentSnapshot } from './snapshot';
 
 export type { CompletionOptions } from './features/completion';
 export type { FormatBlocker } from './features/formatting';
-export type { HoverContributor, HoverSection } from './features/hover';
+export type { HoverOptions } from './features/hover';
 export type { InlayHintSettings, ParameterNameHints } from './features/inlay-hints';
 export { semanticTokensLegend } from './features/semantic-tokens';
 export { RenameError } from './features/references';
 
 export interface EditorFeatures {
   completion(document: DocumentRef, position: Position, options?: CompletionOptions): CompletionList | null;
-  /** The built-in hover followed by the sections of `LanguageServiceOptions.hoverContributors`. */
-  hover(document: DocumentRef, position: Position): Hover | null;
+  /** What is under the cursor, then (with sample files and a sample user) its value and evaluation trace. */
+  hover(document: DocumentRef, position: Position, options?: HoverOptions): Hover | null;
   signatureHelp(document: DocumentRef, position: Position): SignatureHelp | null;
   inlayHints(document: DocumentRef, range: Range, settings?: InlayHintSettings): InlayHint[];
   codeActions(document: DocumentRef, range: Range, context: CodeActionContext): CodeAction[];
@@ -61,12 +61,14 @@ export interface EditorFeatures {
 
 export function createEditorFeatures(
   snapshotOf: (document: DocumentRef) => DocumentSnapshot,
-  extraHover: readonly HoverContributor[] = [],
+  /** Hover sections after the built-in one (the evaluation section, when the service has sample files). */
+  moreHover: readonly HoverContributor[] = [],
 ): EditorFeatures {
-  const hoverContributors = [languageHover, ...extraHover];
+  // The value for the sample user first (what the engineer hovers for), then what the token is.
+  const hoverContributors = [...moreHover, languageHover];
   return {
     completion: (document, position, options) => completion(snapshotOf(document), position, options),
-    hover: (document, position) => hover(snapshotOf(document), position, hoverContributors),
+    hover: (document, position, options) => hover(snapshotOf(document), position, hoverContributors, options),
     signatureHelp: (document, position) => signatureHelp(snapshotOf(document), position),
     inlayHints: (document, range, settings) => inlayHints(snapshotOf(document), range, settings),
     codeActions: (document, range, context) => codeActions(snapshotOf(document), range, context),

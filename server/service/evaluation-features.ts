@@ -1,10 +1,11 @@
 /**
- * Evaluation in the editor, as plain functions over an analysed document and a sample context
+ * Evaluation in the editor, the facade's features over a document and the sample user next to it
  * (LSP types only): a CodeLens per mapping line with its value for the sample user, the evaluation
- * trace as a hover, and the provisioning preview document.
+ * trace as a hover section, and the provisioning preview document. The sample files come through
+ * the injected SampleFileAccess; the editor's settings come with each call (the service keeps none).
  */
-import { COMMANDS } from '../protocol';
-import type { CodeLens, Hover, Range } from 'vscode-languageserver-types';
+import { COMMANDS, type PreviewRequestResult } from '../protocol';
+import type { CodeLens, Range } from 'vscode-languageserver-types';
 import { LineIndex } from '../../grammar/common/line-index';
 import type { TextRange } from '../../grammar/common/text-range';
 import type { EvaluationOutcome, TraceNode } from '../evaluator/evaluate';
@@ -16,8 +17,66 @@ import type { AttributeMapping } from '../../grammar/mapping/ast';
 import type { CheckedBlock } from '../checker/mapping/context';
 import type { MappingAnalysis, MappingBlocksAnalysis } from './analysis';
 import { evaluateMappingLine, evaluateMappingLines, type MappingLineEvaluation } from './evaluation';
+import type { HoverContributor, HoverSection } from './features/hover';
 import { previewMapping } from './preview';
-import type { SampleContext } from './sample-users';
+import { type PreviewSettings, resolveSampleContext, type SampleContext, type SampleFileAccess } from './sample-users';
+import type { DocumentRef, DocumentSnapshot } from './snapshot';
+
+export interface EvaluationFeatures {
+  /**
+   * On each mapping block, the sample user and "Preview provisioning"; on each mapping line, its
+   * value for the sample user. `settings`: the editor's `aadmap.preview.*` settings.
+   */
+  codeLenses(document: DocumentRef, settings?: PreviewSettings): CodeLens[];
+  /**
+   * The preview document's text for `document`, or for the file at a URI (read through the sample
+   * file access) when the editor does not have it open.
+   */
+  preview(document: DocumentRef | string, settings?: PreviewSettings, format?: 'http' | 'json'): PreviewRequestResult;
+}
+
+/**
+ * `analysisAround`: the checked blocks around an offset (LanguageService.analysisAround), so the
+ * hover on a large file that was just edited checks only the piece around the cursor.
+ */
+export function createEvaluationFeatures(
+  files: SampleFileAccess,
+  snapshotOf: (document: DocumentRef) => DocumentSnapshot,
+  analysisAround: (snapshot: DocumentSnapshot, offset: number) => MappingBlocksAnalysis | undefined,
+): EvaluationFeatures & { hover: HoverContributor } {
+  const mappingAnalysis = (snapshot: DocumentSnapshot): MappingAnalysis | undefined => {
+    const analysis = snapshot.analysis;
+    return analysis?.language === 'aadmap' ? analysis : undefined;
+  };
+  return {
+    codeLenses(document, settings) {
+      const snapshot = snapshotOf(document);
+      const analysis = mappingAnalysis(snapshot);
+      return analysis ? evaluationLenses(analysis, snapshot.uri, resolveSampleContext(snapshot.uri, files, settings)) : [];
+    },
+    preview(document, settings, format = 'http') {
+      let snapshot: DocumentSnapshot;
+      if (typeof document === 'string') {
+        const read = files.readText(document);
+        if ('error' in read) return { content: `# aadmap provisioning preview\n# ${read.error}\n` };
+        snapshot = snapshotOf({ uri: document, text: read.text });
+      } else snapshot = snapshotOf(document);
+      const analysis = mappingAnalysis(snapshot);
+      if (!analysis) return { content: '# aadmap provisioning preview: not an .aadmap document\n' };
+      const sample = resolveSampleContext(snapshot.uri, files, settings);
+      return { content: previewDocument(analysis, snapshot.uri, sample, format), sampleUser: sample.userUri };
+    },
+    /** The hover's evaluation section: the value of the mapping under the cursor and its trace. */
+    hover(snapshot, offset, options) {
+      if (snapshot.languageId !== 'aadmap') return undefined;
+      // The sample user first: without one there is no value to show, and no reason to analyse the whole file.
+      const sample = resolveSampleContext(snapshot.uri, files, options.preview);
+      if (!sample.user) return undefined;
+      const analysis = analysisAround(snapshot, offset);
+      return analysis && evaluationHover(analysis, offset, sample);
+    },
+  };
+}
 
 /** Commands the lenses invoke; the VS Code client registers them. */
 const SELECT_SAMPLE_USER_COMMAND = COMMANDS.selectSampleUser;
@@ -30,7 +89,7 @@ function toRange(index: LineIndex, range: TextRange): Range {
 }
 
 /** The value shown for one mapping line (CodeLens title). */
-export function lensTitle(line: MappingLineEvaluation): string | undefined {
+function lensTitle(line: MappingLineEvaluation): string | undefined {
   const outcome = line.outcome;
   if (!outcome) return undefined; // a syntax or check error: the diagnostic says it already
   if (outcome.kind === 'ignored') return 'not sent (IgnoreFlowIfNullOrEmpty)';
@@ -48,7 +107,7 @@ function shorten(text: string, limit: number): string {
  * Lenses: on each mapping block, the sample user (click to choose another) and "Preview
  * provisioning"; on each attribute mapping line, its value for the sample user.
  */
-export function evaluationLenses(analysis: MappingAnalysis, documentUri: string, sample: SampleContext): CodeLens[] {
+function evaluationLenses(analysis: MappingAnalysis, documentUri: string, sample: SampleContext): CodeLens[] {
   const index = new LineIndex(analysis.text);
   const lenses: CodeLens[] = [];
   for (const { block } of analysis.blocks) {
@@ -68,16 +127,8 @@ export function evaluationLenses(analysis: MappingAnalysis, documentUri: string,
   return lenses;
 }
 
-/**
- * Hover over a mapping's source: its value for the sample user and how it was computed. `lines`:
- * the text's line index when the caller has one (the editor's snapshot).
- */
-export function evaluationHover(
-  analysis: MappingBlocksAnalysis,
-  offset: number,
-  sample: SampleContext,
-  lines: LineIndex = new LineIndex(analysis.text),
-): Hover | undefined {
+/** Hover over a mapping's source: its value for the sample user and how it was computed. */
+function evaluationHover(analysis: MappingBlocksAnalysis, offset: number, sample: SampleContext): HoverSection | undefined {
   if (!sample.user) return undefined;
   let line: { block: CheckedBlock; mapping: AttributeMapping } | undefined;
   for (const block of analysis.blocks) {
@@ -98,7 +149,10 @@ export function evaluationHover(
   if (trace && (trace.children.length > 0 || trace.notes.length > 0)) {
     markdown.push('', '```text', ...traceLines(markWithCursor(trace, offset)), '```');
   }
-  return { contents: { kind: 'markdown', value: markdown.join('\n') }, range: toRange(lines, line.mapping.source) };
+  return {
+    markdown: markdown.join('\n'),
+    range: { start: line.mapping.source.start, end: Math.max(line.mapping.source.start, line.mapping.source.end) },
+  };
 }
 
 function outcomeText(outcome: EvaluationOutcome): string {
@@ -124,12 +178,7 @@ function markWithCursor(trace: TraceNode, offset: number): TraceNode {
 }
 
 /** The preview document's text (`http` or `json`), for the editor's read-only preview. */
-export function previewDocument(
-  analysis: MappingAnalysis,
-  documentUri: string,
-  sample: SampleContext,
-  format: 'http' | 'json' = 'http',
-): string {
+function previewDocument(analysis: MappingAnalysis, documentUri: string, sample: SampleContext, format: 'http' | 'json' = 'http'): string {
   const file = fileName(documentUri);
   if (!sample.user) return `# aadmap provisioning preview — ${file}\n# ${sample.problem ?? 'No sample user.'}\n`;
   const outcome = previewMapping(analysis, {

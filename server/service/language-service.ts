@@ -8,9 +8,11 @@ import type { Diagnostic } from 'vscode-languageserver-types';
 import type { CheckDiagnostic } from '../checker/diagnostic';
 import { analyzeMappingBlocks, type DocumentAnalysis, type MappingBlocksAnalysis } from './analysis';
 import type { TextDocumentInput, TextReplacement } from './document';
-import { createEditorFeatures, type EditorFeatures, type HoverContributor } from './editor-features';
+import { createEditorFeatures, type EditorFeatures } from './editor-features';
+import { createEvaluationFeatures, type EvaluationFeatures } from './evaluation-features';
 import { toLspDiagnostics } from './lsp-conversion';
 import { IncrementalMappingDiagnostics } from './incremental-diagnostics';
+import type { SampleFileAccess } from './sample-users';
 import { noSchemaFiles, type SchemaFileReader } from './schema-resolver';
 import { type DocumentRef, DocumentSnapshot } from './snapshot';
 
@@ -19,8 +21,11 @@ const INCREMENTAL_DOCUMENTS = 16;
 
 export interface LanguageServiceOptions {
   schemaFiles?: SchemaFileReader;
-  /** Hover sections shown after the built-in one (each feature adds its own contributor). */
-  hoverContributors?: readonly HoverContributor[];
+  /**
+   * The sample users next to a document (`*.user.json`): with them, the service evaluates mappings
+   * (code lenses, the hover's value and trace, the preview); without them, those features are off.
+   */
+  sampleFiles?: SampleFileAccess;
   /**
    * The URI of the diagnostics reference (docs/diagnostics.md, shipped beside the server bundle);
    * each LSP diagnostic links to `#code` there. Without it, diagnostics carry no link.
@@ -29,7 +34,8 @@ export interface LanguageServiceOptions {
 }
 
 export { RenameError, semanticTokensLegend } from './editor-features';
-export type { CompletionOptions, HoverContributor, HoverSection, InlayHintSettings, ParameterNameHints } from './editor-features';
+export type { CompletionOptions, HoverOptions, InlayHintSettings, ParameterNameHints } from './editor-features';
+export type { EvaluationFeatures } from './evaluation-features';
 export { DocumentSnapshot } from './snapshot';
 
 export type { DocumentAnalysis } from './analysis';
@@ -48,7 +54,7 @@ export interface DocumentChanges {
 }
 
 /** Every function takes a document, or a snapshot of one the caller keeps to share work between calls. */
-export interface LanguageService extends EditorFeatures {
+export interface LanguageService extends EditorFeatures, EvaluationFeatures {
   /** The checked model of a document, or undefined for a language aadmap does not handle. */
   analyze(document: DocumentRef): DocumentAnalysis | undefined;
   /**
@@ -118,6 +124,8 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
     return whole?.language === 'aadmap' ? whole : undefined;
   }
 
+  const evaluation = options.sampleFiles && createEvaluationFeatures(options.sampleFiles, snapshotOf, analysisAround);
+
   return {
     analyze,
     analysisAround,
@@ -129,6 +137,9 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
       return found.length === 0 ? [] : toLspDiagnostics(found, current.lines, options.diagnosticsReference);
     },
     snapshot,
-    ...createEditorFeatures(snapshotOf, options.hoverContributors),
+    codeLenses: (document, settings) => evaluation?.codeLenses(document, settings) ?? [],
+    preview: (document, settings, format) =>
+      evaluation?.preview(document, settings, format) ?? { content: '# aadmap provisioning preview: no sample users here\n' },
+    ...createEditorFeatures(snapshotOf, evaluation ? [evaluation.hover] : []),
   };
 }

@@ -5,7 +5,7 @@
  * signature help, diagnostics) shares one parse and one check instead of redoing them.
  *
  * The cheap features (completion, hover, signature help, inlay hints) never force the full parse or
- * the check: they read the statement around the cursor (features/local-syntax.ts), so they stay
+ * the check: they read the statement around the cursor (grammar/mapping/statement-view.ts), so they stay
  * fast on a freshly edited 5,000-mapping file whose full analysis takes seconds.
  */
 import type { IToken } from 'chevrotain';

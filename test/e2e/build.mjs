@@ -1,7 +1,7 @@
 // Compiles the end-to-end tests into out/e2e/ (git-ignored):
 //   suite/*.ts     → out/e2e/suite/*.js      CommonJS, loaded by VS Code's extension host ('vscode' and 'mocha' stay external)
 //   harness/*.ts   → out/e2e/harness/*.mjs   ES modules run by node: the runners and `npm start`
-//   ui/*.ui.ts     → out/e2e/ui/*.ui.mjs     Playwright UI tests, loaded by harness/run-ui-tests.mjs
+//   ui/*.ui.ts     → out/e2e/ui/*.ui.mjs     Playwright UI tests, loaded by out/e2e/harness/run-ui-tests.mjs
 //   sign-in/       → out/e2e/sign-in/        the UI tests' stand-in for Microsoft sign-in (an extension; packaged by harness/sign-in.ts)
 // Harness and UI files share chunks, so they share module state (the UI session).
 import { copyFileSync, mkdirSync, readdirSync, rmSync } from 'node:fs';

@@ -1,6 +1,6 @@
 /**
- * The editor contributions of package.json hold together: snippets expand to clean, canonically
- * formatted mappings; walkthrough pages exist and their command links name real commands; every
+ * The editor contributions of package.json hold together: no static snippets (the server's expand to
+ * clean, canonically formatted mappings); walkthrough pages exist and their command links name real commands; every
  * contributed command is registered by the client; custom semantic-token modifiers are declared;
  * the inlay-hint setting offers exactly the values the server understands.
  */
@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { COMMANDS } from '../../server/protocol';
 import { stripSnippet } from '../../server/service/features/completion';
+import { ACTIVE_FROM_SOFT_DELETE, CHATWORK_FILE } from '../../server/service/features/snippets';
 import { SEMANTIC_TOKEN_MODIFIERS } from '../../server/service/features/semantic-tokens';
 import { createLanguageService } from '../../server/service/language-service';
 
@@ -17,38 +18,41 @@ const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 const contributes = manifest.contributes;
 const service = createLanguageService();
 
-interface Snippet {
-  prefix: string | string[];
-  body: string[];
-  description: string;
-  isFileTemplate?: boolean;
-}
-
-const snippetFiles: { language: string; path: string }[] = contributes.snippets;
-const snippets = snippetFiles.flatMap(({ path }) =>
-  Object.entries(JSON.parse(readFileSync(join(root, path), 'utf8')) as Record<string, Snippet>),
-);
-
-/** A snippet's text with each choice and placeholder replaced by its first value. */
-const expand = (snippet: Snippet) => stripSnippet(snippet.body.filter((line) => line.trim() !== '$0').join('\n'));
-
 describe('snippets', () => {
-  it('include a file template for a new Chatwork mapping file', () => {
-    expect(snippetFiles).toEqual([{ language: 'aadmap', path: './snippets/aadmap.json' }]);
-    const template = snippets.find(([, s]) => s.isFileTemplate);
-    expect(template?.[0]).toBe('Chatwork mapping file');
+  // VS Code offers contributed snippets on every line whatever the context (a file template inside a
+  // block): the server offers its snippets where they are valid instead (features/snippets.ts).
+  it('none are contributed statically', () => {
+    expect(contributes.snippets).toBeUndefined();
   });
 
-  for (const [name, snippet] of snippets) {
+  const offered = (text: string) => {
+    const [before, after] = text.split('<|>') as [string, string];
+    const document = { uri: 'file:///snippet.aadmap', text: before + after };
+    const lines = before.split('\n');
+    const position = { line: lines.length - 1, character: lines[lines.length - 1]!.length };
+    return { document, items: service.completion(document, position)?.items ?? [] };
+  };
+  const applied = (text: string, label: string) => {
+    const { document, items } = offered(text);
+    const item = items.find((i) => i.label === label);
+    expect(item, label).toBeDefined();
+    const edit = item!.textEdit as { range: { start: { line: number; character: number } }; newText: string };
+    const lines = document.text.split('\n');
+    const { line, character } = edit.range.start;
+    lines[line] = lines[line]!.slice(0, character) + stripSnippet(edit.newText) + lines[line]!.slice(character);
+    return lines.join('\n').replace(/\t/g, '  ');
+  };
+
+  for (const [name, text, label] of [
+    ['a new Chatwork file', '<|>', CHATWORK_FILE.label],
+    [
+      'active from IsSoftDeleted',
+      'target chatwork\nmapping "m" User -> User {\n  userName <- [userPrincipalName]  match 1\n\n  <|>\n}\n',
+      ACTIVE_FROM_SOFT_DELETE.label,
+    ],
+  ] as const) {
     it(`${name}: expands to a mapping without problems, formatted canonically`, () => {
-      const body = expand(snippet);
-      // Block-level snippets are checked inside a block with the required mapping.
-      const text = /^(target|#)/.test(body)
-        ? `${body}\n`
-        : /^mapping/.test(body)
-          ? `target chatwork\n${body}\n`
-          : `target chatwork\nmapping "m" User -> User {\n  userName <- [userPrincipalName]  match 1\n\n${body.replace(/^/gm, '  ')}\n}\n`;
-      const document = { uri: 'file:///snippet.aadmap', text };
+      const document = { uri: 'file:///snippet.aadmap', text: `${applied(text, label).trimEnd()}\n` };
       expect(service.diagnostics(document)).toEqual([]);
       expect(service.format(document, { tabSize: 2, insertSpaces: true })).toEqual([]);
     });

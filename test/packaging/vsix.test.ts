@@ -35,7 +35,6 @@ it('packages only what the extension needs', () => {
     'dist/server.js',
     'syntaxes/aadmap.tmLanguage.json',
     'syntaxes/scimfilter.tmLanguage.json',
-    'snippets/aadmap.json',
     'walkthrough/create.md',
     // The server links every diagnostic to it (server/lsp/main.ts).
     'docs/diagnostics.md',

@@ -13,6 +13,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
+import { KEYWORD_WORDS, SCOPE_OPERATORS } from '../../grammar/mapping/vocabulary';
 import { FUNCTIONS } from '../../server/catalogue/index';
 
 export const repoRoot = join(__dirname, '..', '..');
@@ -151,44 +152,14 @@ export const expressionToken: fc.Arbitrary<string> = fc.oneof(
 /** A random sequence of expression tokens. */
 export const expressionSoup: fc.Arbitrary<string> = soup(expressionToken, 40);
 
-export const mappingKeywords = [
-  'target',
-  'mapping',
-  'scope',
-  'enabled',
-  'flowTypes',
-  'attribute',
-  'source',
-  'none',
-  'match',
-  'default',
-  'on',
-  'create',
-  'flowType',
-  'flowBehavior',
-  'exportMissingReferences',
-  'operator',
-  'true',
-  'false',
-];
+/** Every keyword of the `.aadmap` language (the vocabulary's). */
+const mappingKeywords: readonly string[] = KEYWORD_WORDS;
 
 const scopeOperators = [
-  'EQUALS',
-  'NOT EQUALS',
+  ...SCOPE_OPERATORS.map((o) => o.label),
+  // What the lexer must read too: runs of blanks inside a two-word operator, a first word alone.
   'NOT   EQUALS',
-  'IS TRUE',
-  'IS FALSE',
-  'IS NULL',
-  'IS NOT NULL',
   'IS\tNOT NULL',
-  'REGEX MATCH',
-  'NOT REGEX MATCH',
-  'Greater_Than',
-  'Greater_Than_OR_EQUALS',
-  'Includes',
-  'ENDS_WITH',
-  '&',
-  '!&',
   'IS',
   'NOT',
 ];
@@ -914,11 +885,8 @@ function writeExpression(shape: ExprShape, ws: () => string): string {
 /** Words an `.aadmap` file lexes as keywords or scoping operators (not as names) outside strings. */
 export const mappingReservedWords: ReadonlySet<string> = new Set([
   ...mappingKeywords,
-  'EQUALS',
-  'Includes',
-  'ENDS_WITH',
-  'Greater_Than',
-  'Greater_Than_OR_EQUALS',
+  // The scoping operators written as one word (the others lex as an operator only as a whole).
+  ...SCOPE_OPERATORS.map((o) => o.label).filter((label) => /^\w+$/.test(label)),
 ]);
 
 /** Whether a shape uses a name that is reserved in `.aadmap` files (a call or bare identifier). */

@@ -7,8 +7,8 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { LineIndex } from '../../grammar/common/line-index';
-import type { HoverContributor } from '../../server/service/editor-features';
 import { createLanguageService } from '../../server/service/language-service';
+import type { SampleFileAccess } from '../../server/service/sample-users';
 import { readCases } from '../support/cases';
 import { caseSchemaFiles } from './schema-files';
 
@@ -45,17 +45,40 @@ describe('hover', () => {
     });
   }
 
-  it('appends the sections of further contributors after the built-in one', () => {
-    const trace: HoverContributor = (snapshot, offset) => ({ markdown: `**trace** at ${offset} of ${snapshot.uri}` });
-    const silent: HoverContributor = () => undefined;
-    const extended = createLanguageService({ hoverContributors: [silent, trace] });
-    const text = 'mapping "m" User -> User {\n  title <- [jobTitle]\n}\n';
-    const result = extended.hover({ uri: 'file:///a.aadmap', text }, { line: 1, character: 13 });
-    const value = (result!.contents as { value: string }).value;
-    expect(value.split('\n\n---\n\n')).toEqual([expect.stringContaining('**[jobTitle]**'), '**trace** at 40 of file:///a.aadmap']);
-    // Only a contributor: its section alone, without a range.
-    const onlyTrace = extended.hover({ uri: 'file:///a.aadmap', text }, { line: 1, character: 0 });
-    expect(onlyTrace).toEqual({ contents: { kind: 'markdown', value: '**trace** at 27 of file:///a.aadmap' } });
+  describe('with sample users (the evaluation section)', () => {
+    const files: Record<string, string> = {
+      'file:///w/alice.user.json': '{ "jobTitle": "Sales Manager" }',
+      'file:///w/bob.user.json': '{ "jobTitle": "Account Executive" }',
+    };
+    const sampleFiles: SampleFileAccess = {
+      listSampleUsers: () => Object.keys(files),
+      existingTargetFor: () => undefined,
+      readText: (uri) => (uri in files ? { text: files[uri]! } : { error: `no ${uri}` }),
+    };
+    const evaluating = createLanguageService({ sampleFiles });
+    const document = { uri: 'file:///w/a.aadmap', text: 'mapping "m" User -> User {\n  title <- [jobTitle]\n}\n' };
+    const sections = (result: ReturnType<typeof service.hover>) => (result!.contents as { value: string }).value.split('\n\n---\n\n');
+
+    it("follows what is under the cursor with the line's value for the first sample user", () => {
+      const result = evaluating.hover(document, { line: 1, character: 13 });
+      // The value first, then what the token is.
+      expect(sections(result)).toEqual([
+        '**title** for sample user `alice.user.json`: `"Sales Manager"`',
+        expect.stringContaining('**[jobTitle]**'),
+      ]);
+      // The range is the narrowest section's: the hovered attribute reference.
+      expect(result!.range).toEqual({ start: { line: 1, character: 11 }, end: { line: 1, character: 21 } });
+    });
+
+    it('uses the sample user the editor chose', () => {
+      const result = evaluating.hover(document, { line: 1, character: 13 }, { preview: { sampleUser: 'file:///w/bob.user.json' } });
+      expect(sections(result)[0]).toBe('**title** for sample user `bob.user.json`: `"Account Executive"`');
+    });
+
+    it('is absent without sample files, and away from a mapping source', () => {
+      expect(sections(service.hover(document, { line: 1, character: 13 }))).toHaveLength(1);
+      expect(evaluating.hover(document, { line: 0, character: 30 })).toBeNull();
+    });
   });
 });
 

@@ -23,6 +23,7 @@ import { findTargetAttribute } from '../../schema/lookup';
 import type { AttributeDefinition, DirectorySchema, ObjectSchema } from '../../schema/types';
 import type { DocumentSnapshot } from '../snapshot';
 import { signatureOf } from './calls';
+import { ACTIVE_FROM_SOFT_DELETE, type BlockSnippet, CHATWORK_FILE } from './snippets';
 import { completionSite, type CompletionSite, type EnclosingCall, type ModifierKeyword } from './completion-context';
 import {
   CULTURE_NAMES,
@@ -97,7 +98,10 @@ class ItemBuilder {
         break;
       case 'blockItem':
         this.targetAttributes(site.header, site.hasArrow, site.hasMatch);
-        if (site.keywords) this.blockKeywords();
+        if (site.keywords) {
+          this.blockKeywords();
+          this.activeSnippet(site.header);
+        }
         break;
       case 'scopeClause':
         this.sourceAttributes(site.header, { brackets: 'clause', inScope: true });
@@ -223,6 +227,9 @@ class ItemBuilder {
     // A file has one target statement: offer it only when no other line has one.
     const cursorLine = this.range.start.line;
     const lines = this.snapshot.lines;
+    // A whole new file only where the file is empty (blank and comment lines aside).
+    const otherLines = this.snapshot.text.split(/\r?\n/).filter((_, line) => line !== cursorLine);
+    if (otherLines.every((line) => /^\s*(#.*)?$/.test(line))) this.blockSnippet(CHATWORK_FILE, CompletionItemKind.Snippet, '7');
     const hasTarget = [...this.snapshot.text.matchAll(/^[ \t]*target\b/gm)].some((m) => lines.positionAt(m.index).line !== cursorLine);
     if (!hasTarget)
       this.snippet('target', 'target ${1|chatwork|}', 'target', CompletionItemKind.Keyword, 'target schema', KEYWORD_DOCS['target']);
@@ -264,6 +271,18 @@ class ItemBuilder {
       KEYWORD_DOCS['flowTypes'],
       '6',
     );
+  }
+
+  /** Chatwork's `active` from IsSoftDeleted, where the block's target has `active` and it is not mapped yet. */
+  private activeSnippet(header: BlockHeader): void {
+    const hasActive = this.targetObject(header)?.attributes.some((a) => a.name === 'active');
+    const hasSoftDelete = this.sourceObject(header)?.attributes.some((a) => a.name === 'IsSoftDeleted');
+    if (hasActive && hasSoftDelete && !mappedTargets(this.snapshot, header).has('active'))
+      this.blockSnippet(ACTIVE_FROM_SOFT_DELETE, CompletionItemKind.Snippet, '3');
+  }
+
+  private blockSnippet(snippet: BlockSnippet, kind: CompletionItemKind, sort: string): void {
+    this.snippet(snippet.label, snippet.body, snippet.filterText, kind, snippet.detail, undefined, sort);
   }
 
   private modifiers(used: Set<ModifierKeyword>, target: string | undefined, header: BlockHeader | undefined): void {

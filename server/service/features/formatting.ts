@@ -68,13 +68,6 @@ export function format(snapshot: DocumentSnapshot, options: FormattingOptions, r
   return lineEdits(snapshot, lines, range);
 }
 
-/** The formatted text of a whole document (undefined when it cannot be formatted safely). */
-export function formatText(snapshot: DocumentSnapshot, options: FormattingOptions): string | undefined {
-  const lines = formattedLines(snapshot, options);
-  if (!lines) return undefined;
-  return lines.map((l) => (l.text ?? '') + l.eol).join('');
-}
-
 /** A syntax error the formatter works around (the statement or line around it is kept as written). */
 export interface FormatBlocker {
   /** Offset in the document. */

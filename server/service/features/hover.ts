@@ -1,7 +1,7 @@
 /**
  * Hover = the sections of every contributor, in order, separated by rules. The built-in contributor
  * explains what is under the cursor (function, attribute, target path, keyword, operator); other
- * features (e.g. an evaluation trace) add their own contributor through LanguageServiceOptions.
+ * features add their own (the evaluation section: evaluation-features.ts), bound in editor-features.ts.
  */
 import type { IToken, TokenType } from 'chevrotain';
 import type { Hover, Position } from 'vscode-languageserver-types';
@@ -12,6 +12,7 @@ import { lookupFunction, lookupFunctionIgnoreCase, parameterForArgument } from '
 import { isDirectoryExtensionAttribute } from '../../schema/azure-ad';
 import { findAttribute, findObject, findTargetAttribute } from '../../schema/lookup';
 import type { DirectorySchema } from '../../schema/types';
+import type { PreviewSettings } from '../sample-users';
 import type { DocumentSnapshot } from '../snapshot';
 import { argumentIndexAt, callAt, callSites, signatureOf } from './calls';
 import {
@@ -41,24 +42,39 @@ import { Arrow, keywordOf, LeftArrow, ScopeOperator, TargetPath } from '../../..
 import * as Scim from '../../../grammar/scim/tokens';
 import { type BlockHeader, is, isKeyword, isOneOf, statementAt, tokenEnd, typeOf } from '../../../grammar/mapping/statement-view';
 
-/** One part of a hover: Markdown, and the text it is about (the first section's range is the hover's). */
+/** One part of a hover: Markdown, and the text it is about (the narrowest section range is the hover's). */
 export interface HoverSection {
   markdown: string;
   range?: TextRange;
 }
 
-/** Something that may have a word to say about the offset; undefined when it has none. */
-export type HoverContributor = (snapshot: DocumentSnapshot, offset: number) => HoverSection | undefined;
+/** What the editor tells the hover besides the position. */
+export interface HoverOptions {
+  /** The editor's `aadmap.preview.*` settings (which sample user the evaluation section uses). */
+  preview?: PreviewSettings;
+}
 
-export function hover(snapshot: DocumentSnapshot, position: Position, contributors: readonly HoverContributor[]): Hover | null {
+/** Something that may have a word to say about the offset; undefined when it has none. */
+export type HoverContributor = (snapshot: DocumentSnapshot, offset: number, options: HoverOptions) => HoverSection | undefined;
+
+export function hover(
+  snapshot: DocumentSnapshot,
+  position: Position,
+  contributors: readonly HoverContributor[],
+  options: HoverOptions = {},
+): Hover | null {
   const offset = snapshot.lines.offsetAt(position);
   const sections: HoverSection[] = [];
   for (const contribute of contributors) {
-    const section = contribute(snapshot, offset);
+    const section = contribute(snapshot, offset, options);
     if (section && section.markdown.trim() !== '') sections.push(section);
   }
   if (sections.length === 0) return null;
-  const range = sections.find((s) => s.range)?.range;
+  // The narrowest range: the token's rather than the whole expression's.
+  const range = sections
+    .map((s) => s.range)
+    .filter((r) => r !== undefined)
+    .reduce<TextRange | undefined>((best, r) => (best === undefined || r.end - r.start < best.end - best.start ? r : best), undefined);
   return {
     contents: { kind: 'markdown', value: sections.map((s) => s.markdown).join('\n\n---\n\n') },
     ...(range ? { range: { start: snapshot.lines.positionAt(range.start), end: snapshot.lines.positionAt(range.end) } } : {}),

@@ -54,9 +54,17 @@ const CASES: CompletionCase[] = [
   {
     name: "at the start of a block line: Chatwork's six target attributes, userName (required) first, and the block keywords",
     text: block('  <|>'),
-    includes: [...CHATWORK_TARGETS, 'scope', 'enabled', 'flowTypes'],
-    excludes: ['Join', 'match', 'target', '[jobTitle]'],
+    includes: [...CHATWORK_TARGETS, 'scope', 'enabled', 'flowTypes', 'active from IsSoftDeleted'],
+    // Nothing that is valid only outside a block: no new file, no mapping block (VS Code would offer
+    // static snippets here whatever the context, so there are none).
+    excludes: ['Join', 'match', 'target', '[jobTitle]', 'chatwork', 'new-chatwork-mapping-file', 'mapping'],
     first: 'userName',
+  },
+  {
+    name: 'in an empty file: the statement keywords and a new Chatwork file',
+    text: '<|>',
+    includes: ['target', 'mapping', 'chatwork'],
+    excludes: ['scope', 'active from IsSoftDeleted', 'userName'],
   },
   {
     name: 'inside a nested call: functions and attributes again',

@@ -5,8 +5,8 @@
  * the runner gives code-server (AADMAP_TEST_GRAPH_TOKEN, read only outside production mode — never a
  * setting). The language server sends the requests; the emulator records them.
  *
- * fixtures/deploy-chatwork.aadmap names the service principal in its `deploy` statement, so no picker
- * opens. The modal confirmation of a deploy cannot be clicked from here: in extension test mode only,
+ * test/e2e/workspace/deploy-chatwork.aadmap names the service principal in its `deploy` statement,
+ * so no picker opens. The modal confirmation of a deploy cannot be clicked from here: in extension test mode only,
  * AADMAP_TEST_CONFIRM answers it (client/graph/commands.ts); this suite sets it in its own process,
  * which is the extension host's.
  *

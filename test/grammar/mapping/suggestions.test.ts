@@ -6,9 +6,10 @@ import { closestWord, mappingVocabulary } from '../../../grammar/mapping/suggest
 const messages = (text: string) => parseMappingFile(text).diagnostics.map((d) => d.message);
 
 describe('did-you-mean for keywords, modifiers and scoping operators', () => {
-  it('reads its candidates from the token definitions', () => {
+  it('reads its candidates from the vocabulary', () => {
     const vocabulary = mappingVocabulary();
     expect(vocabulary.statements).toEqual(['target', 'deploy', 'mapping']);
+    expect(vocabulary.blockItems).toEqual(['scope', 'enabled', 'flowTypes']);
     expect(vocabulary.modifiers).toContain('on create');
     expect(vocabulary.scopeOperators).toEqual(expect.arrayContaining(['IS TRUE', 'NOT REGEX MATCH', 'EQUALS', '&', '!&']));
   });
