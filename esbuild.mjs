@@ -53,7 +53,16 @@ const nodeBuiltinsUnavailable = {
   },
 };
 
-// The language server in a web worker, for the extension's browser build (docs/browser.md).
+// The extension's browser entry and its language server in a web worker (docs/browser.md).
+builds.push({
+  ...common,
+  entryPoints: { extension: 'client/browser-extension.ts' },
+  outdir: 'dist/browser',
+  platform: 'browser',
+  target: 'es2022',
+  mainFields: ['browser', 'module', 'main'],
+  external: ['vscode'],
+});
 builds.push({
   ...common,
   entryPoints: { server: 'server/browser/main.ts' },

@@ -76,3 +76,25 @@ describe('dist/browser/server.js in a worker scope', () => {
     ]);
   });
 });
+
+describe('dist/browser/extension.js', () => {
+  it('loads as a web extension host loads it: CommonJS, `vscode` its only import, no Node.js', () => {
+    const code = readFileSync(join(__dirname, '..', '..', 'dist', 'browser', 'extension.js'), 'utf8');
+    const imports: string[] = [];
+    // Module evaluation reads vscode's classes and enums (the client subclasses some): anything goes, nothing is called.
+    const anything: object = new Proxy(function () {}, { get: (_, key) => (key === 'prototype' ? {} : anything) });
+    const module = { exports: {} as Record<string, unknown> };
+    const require = (id: string) => {
+      imports.push(id);
+      if (id !== 'vscode') throw new Error(`the browser entry imports ${id}`);
+      return anything;
+    };
+    runInContext(
+      code,
+      createContext({ module, exports: module.exports, require, console, setTimeout, clearTimeout, TextEncoder, TextDecoder }),
+    );
+    expect(typeof module.exports['activate']).toBe('function');
+    expect(typeof module.exports['deactivate']).toBe('function');
+    expect([...new Set(imports)]).toEqual(['vscode']);
+  });
+});
