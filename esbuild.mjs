@@ -30,6 +30,54 @@ const builds = [
   { entryPoints: { grammar: 'grammar/index.ts' } },
 ].map((options) => ({ ...common, outdir: 'dist', ...options }));
 
+/**
+ * Node's modules in the browser build (docs/browser.md): every export of the real module (listed at
+ * build time) becomes a function that throws a clear error when called, so the code that reads files,
+ * runs workers or talks to Graph loads in a web worker but fails by name if it is ever reached there.
+ * `path.join` is real (POSIX): module constants are built with it when the bundle loads.
+ */
+const nodeBuiltinsUnavailable = {
+  name: 'node-builtins-unavailable',
+  setup(build) {
+    build.onResolve({ filter: /^node:/ }, (args) => ({ path: args.path, namespace: 'node-unavailable' }));
+    build.onLoad({ filter: /.*/, namespace: 'node-unavailable' }, async (args) => {
+      const names = Object.keys(await import(args.path)).filter((name) => /^[A-Za-z_$][\w$]*$/.test(name) && name !== 'default');
+      const real = args.path === 'node:path' ? { join: "(...parts) => parts.filter((p) => p !== '').join('/').replace(/\\/+/g, '/')" } : {};
+      const lines = [
+        `const unavailable = (name) => () => { throw new Error(name + ' (${args.path}) is not available in the browser'); };`,
+        ...names.map((name) => `export const ${name} = ${real[name] ?? `unavailable(${JSON.stringify(name)})`};`),
+        `export default { ${names.join(', ')} };`,
+      ];
+      return { loader: 'js', contents: lines.join('\n') };
+    });
+  },
+};
+
+// The extension's browser entry and its language server in a web worker (docs/browser.md).
+builds.push({
+  ...common,
+  entryPoints: { extension: 'client/browser-extension.ts' },
+  outdir: 'dist/browser',
+  platform: 'browser',
+  target: 'es2022',
+  mainFields: ['browser', 'module', 'main'],
+  external: ['vscode'],
+});
+builds.push({
+  ...common,
+  entryPoints: { server: 'server/browser/main.ts' },
+  outdir: 'dist/browser',
+  platform: 'browser',
+  format: 'iife',
+  target: 'es2022',
+  mainFields: ['browser', 'module', 'main'],
+  plugins: [nodeBuiltinsUnavailable],
+  // Node's Buffer global, read when modules load (constants of the Graph token exchange): strings only, else a clear error.
+  banner: {
+    js: "var Buffer = globalThis.Buffer || { from: function (value) { if (typeof value === 'string') return new TextEncoder().encode(value); throw new Error('Buffer is not available in the browser'); } };",
+  },
+});
+
 if (watch) {
   const contexts = await Promise.all(builds.map((options) => esbuild.context(options)));
   await Promise.all(contexts.map((context) => context.watch()));

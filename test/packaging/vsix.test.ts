@@ -15,7 +15,7 @@ it('packages only what the extension needs', () => {
     /^README\.md$/,
     /^LICENSE$/,
     /^images\/icon\.png$/,
-    /^dist\/(extension|server)\.js$/,
+    /^dist\/(browser\/)?(extension|server)\.js$/,
     /^syntaxes\/[a-z.-]+\.(tmLanguage|language-configuration)\.json$/,
     /^snippets\/[a-z-]+\.json$/,
     /^walkthrough\/[a-z0-9-]+\.md$/,
@@ -33,6 +33,9 @@ it('packages only what the extension needs', () => {
     'images/icon.png',
     'dist/extension.js',
     'dist/server.js',
+    // The browser entry (package.json "browser") and its web worker server (docs/browser.md).
+    'dist/browser/extension.js',
+    'dist/browser/server.js',
     'syntaxes/aadmap.tmLanguage.json',
     'syntaxes/scimfilter.tmLanguage.json',
     'walkthrough/create.md',
