@@ -9,7 +9,8 @@
  */
 import { fileURLToPath } from 'node:url';
 import { GraphCancelledError } from '../graph/client';
-import type { DeployTarget } from '../graph/deploy-target';
+import { parseMappingFile } from '../../grammar/mapping/index';
+import { type DeployTarget, mergeDeployTargets, readDeployTarget } from '../graph/deploy-target';
 import type { SynchronizationApi } from '../graph/sync-api';
 import { resolveTarget, WorkflowError } from '../graph/workflow';
 import { analyzeMappingText } from '../service/analysis';
@@ -90,8 +91,10 @@ export async function editorImpact(params: EditorImpactParams, context: ImpactCo
   const { signal } = context;
   const file = params.uri.startsWith('file:') ? fileURLToPath(params.uri) : params.uri;
   const analyze = (text: string) => analyzeMappingText(text, params.uri, context.schemaFiles);
+  // The job: the file's deploy statement, completed or overridden by the editor's pickers.
+  const wanted = mergeDeployTargets(readDeployTarget(parseMappingFile(params.text).ast), params.target ?? {});
   const after: VersionText = { label: 'the editor', text: params.text, analysis: analyze(params.text), warnings: [] };
-  const before = await beforeText(params, context, file, after.text);
+  const before = await beforeText(params, context, file, after.text, wanted);
   let versions;
   try {
     versions = { before: impactVersion(before.analysis, before.label), after: impactVersion(after.analysis, after.label) };
@@ -106,7 +109,7 @@ export async function editorImpact(params: EditorImpactParams, context: ImpactCo
   let notEvaluated: string[] = [];
   const servicePrincipal = async () =>
     context.plan?.target.servicePrincipal.id ??
-    (await resolveTarget(requireApi(context), params.target ?? {}, { step: context.step }, signal)).servicePrincipal.id;
+    (await resolveTarget(requireApi(context), wanted, { step: context.step }, signal)).servicePrincipal.id;
   if (params.users.kind === 'tenant') {
     const api = requireApi(context);
     const read = await readTenantUsers({
@@ -178,7 +181,13 @@ function requireApi(context: ImpactContext): SynchronizationApi {
   return context.api;
 }
 
-async function beforeText(params: EditorImpactParams, context: ImpactContext, file: string, afterText: string): Promise<VersionText> {
+async function beforeText(
+  params: EditorImpactParams,
+  context: ImpactContext,
+  file: string,
+  afterText: string,
+  wanted: DeployTarget,
+): Promise<VersionText> {
   const before = params.before;
   try {
     switch (before.kind) {
@@ -192,7 +201,7 @@ async function beforeText(params: EditorImpactParams, context: ImpactContext, fi
       }
       case 'job': {
         const api = requireApi(context);
-        const target = await resolveTarget(api, params.target ?? {}, { step: context.step }, context.signal);
+        const target = await resolveTarget(api, wanted, { step: context.step }, context.signal);
         const schema = await api.schema(target.servicePrincipal.id, target.job.id, context.signal);
         return schemaVersion(schema.json, "the job's current schema", file, afterText);
       }
