@@ -16,13 +16,20 @@ import {
 } from 'vscode-languageserver-types';
 import type { TextRange } from '../../../grammar/common/text-range';
 import { FUNCTIONS, parameterForArgument, splitParameters, type FunctionSignature, type ParameterSpec } from '../../catalogue/index';
-import { FLOW_BEHAVIOR_NAMES as FLOW_BEHAVIORS, FLOW_TYPE_NAMES as FLOW_TYPES, SCOPE_OPERATORS } from '../../../grammar/mapping/vocabulary';
+import {
+  ATTRIBUTE_SIDES,
+  ATTRIBUTE_TYPE_NAMES,
+  FLOW_BEHAVIOR_NAMES as FLOW_BEHAVIORS,
+  FLOW_TYPE_NAMES as FLOW_TYPES,
+  SCOPE_OPERATORS,
+} from '../../../grammar/mapping/vocabulary';
 import { scopeUnsupportedReason } from '../../checker/mapping/rules/scopes';
 import { findObject } from '../../schema/lookup';
 import { findTargetAttribute } from '../../schema/lookup';
 import type { AttributeDefinition, DirectorySchema, ObjectSchema } from '../../schema/types';
 import type { DocumentSnapshot } from '../snapshot';
 import { signatureOf } from './calls';
+import { blockObject } from './declared-objects';
 import { completionSite, type CompletionSite, type EnclosingCall, type ModifierKeyword } from './completion-context';
 import {
   CULTURE_NAMES,
@@ -209,12 +216,11 @@ class ItemBuilder {
   }
 
   private targetObject(header: BlockHeader | undefined): ObjectSchema | undefined {
-    const target = this.target;
-    return target ? findObject(target, header?.targetObject ?? 'User') : undefined;
+    return blockObject(this.snapshot, header, 'target');
   }
 
   private sourceObject(header: BlockHeader | undefined): ObjectSchema | undefined {
-    return findObject(this.snapshot.schemas.source, header?.sourceObject ?? 'User');
+    return blockObject(this.snapshot, header, 'source');
   }
 
   // ───────────────────────────── keywords
@@ -253,6 +259,15 @@ class ItemBuilder {
       CompletionItemKind.Keyword,
       'enable or disable the object mapping',
       KEYWORD_DOCS['enabled'],
+      '6',
+    );
+    this.snippet(
+      'attribute',
+      `attribute \${1|${ATTRIBUTE_SIDES.join(',')}|} "\${2:name}" \${3|${ATTRIBUTE_TYPE_NAMES.join(',')}|}`,
+      'attribute',
+      CompletionItemKind.Keyword,
+      'declare an attribute the schema lacks',
+      KEYWORD_DOCS['attribute'],
       '6',
     );
     this.snippet(
