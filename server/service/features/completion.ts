@@ -30,6 +30,7 @@ import type { AttributeDefinition, DirectorySchema, ObjectSchema } from '../../s
 import type { DocumentSnapshot } from '../snapshot';
 import { signatureOf } from './calls';
 import { blockObject } from './declared-objects';
+import { declarationCompletion } from './declaration-completion';
 import { completionSite, type CompletionSite, type EnclosingCall, type ModifierKeyword } from './completion-context';
 import {
   CULTURE_NAMES,
@@ -76,6 +77,8 @@ const TRIGGER_PARAMETER_HINTS = { title: 'Parameter hints', command: 'editor.act
 
 export function completion(snapshot: DocumentSnapshot, position: Position, options: CompletionOptions = {}): CompletionList | null {
   const offset = snapshot.lines.offsetAt(position);
+  const declaration = declarationCompletion(snapshot, offset);
+  if (declaration !== undefined) return declaration;
   const site = completionSite(snapshot, offset);
   if (site.kind === 'none') return null;
   if (options.triggerCharacter === ' ' && !SPACE_SITES.has(site.kind)) return null;
