@@ -16,7 +16,13 @@ import {
 } from 'vscode-languageserver-types';
 import type { TextRange } from '../../../grammar/common/text-range';
 import { FUNCTIONS, parameterForArgument, splitParameters, type FunctionSignature, type ParameterSpec } from '../../catalogue/index';
-import { FLOW_BEHAVIOR_NAMES as FLOW_BEHAVIORS, FLOW_TYPE_NAMES as FLOW_TYPES, SCOPE_OPERATORS } from '../../../grammar/mapping/vocabulary';
+import {
+  ATTRIBUTE_SIDES,
+  ATTRIBUTE_TYPE_NAMES,
+  FLOW_BEHAVIOR_NAMES as FLOW_BEHAVIORS,
+  FLOW_TYPE_NAMES as FLOW_TYPES,
+  SCOPE_OPERATORS,
+} from '../../../grammar/mapping/vocabulary';
 import { scopeUnsupportedReason } from '../../checker/mapping/rules/scopes';
 import { findObject } from '../../schema/lookup';
 import { findTargetAttribute } from '../../schema/lookup';
@@ -24,6 +30,8 @@ import type { AttributeDefinition, DirectorySchema, ObjectSchema } from '../../s
 import type { DocumentSnapshot } from '../snapshot';
 import { signatureOf } from './calls';
 import { ACTIVE_FROM_SOFT_DELETE, type BlockSnippet, CHATWORK_FILE } from './snippets';
+import { blockObject } from './declared-objects';
+import { declarationCompletion } from './declaration-completion';
 import { completionSite, type CompletionSite, type EnclosingCall, type ModifierKeyword } from './completion-context';
 import {
   CULTURE_NAMES,
@@ -70,6 +78,8 @@ const TRIGGER_PARAMETER_HINTS = { title: 'Parameter hints', command: 'editor.act
 
 export function completion(snapshot: DocumentSnapshot, position: Position, options: CompletionOptions = {}): CompletionList | null {
   const offset = snapshot.lines.offsetAt(position);
+  const declaration = declarationCompletion(snapshot, offset);
+  if (declaration !== undefined) return declaration;
   const site = completionSite(snapshot, offset);
   if (site.kind === 'none') return null;
   if (options.triggerCharacter === ' ' && !SPACE_SITES.has(site.kind)) return null;
@@ -213,12 +223,11 @@ class ItemBuilder {
   }
 
   private targetObject(header: BlockHeader | undefined): ObjectSchema | undefined {
-    const target = this.target;
-    return target ? findObject(target, header?.targetObject ?? 'User') : undefined;
+    return blockObject(this.snapshot, header, 'target');
   }
 
   private sourceObject(header: BlockHeader | undefined): ObjectSchema | undefined {
-    return findObject(this.snapshot.schemas.source, header?.sourceObject ?? 'User');
+    return blockObject(this.snapshot, header, 'source');
   }
 
   // ───────────────────────────── keywords
@@ -260,6 +269,15 @@ class ItemBuilder {
       CompletionItemKind.Keyword,
       'enable or disable the object mapping',
       KEYWORD_DOCS['enabled'],
+      '6',
+    );
+    this.snippet(
+      'attribute',
+      `attribute \${1|${ATTRIBUTE_SIDES.join(',')}|} "\${2:name}" \${3|${ATTRIBUTE_TYPE_NAMES.join(',')}|}`,
+      'attribute',
+      CompletionItemKind.Keyword,
+      'declare an attribute the schema lacks',
+      KEYWORD_DOCS['attribute'],
       '6',
     );
     this.snippet(

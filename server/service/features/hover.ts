@@ -10,6 +10,7 @@ import { parseAttributePath } from '../../../grammar/scim/index';
 import { scimLexer } from '../../../grammar/scim/lexer';
 import { lookupFunction, lookupFunctionIgnoreCase, parameterForArgument } from '../../catalogue/index';
 import { isDirectoryExtensionAttribute } from '../../schema/azure-ad';
+import { blockObject } from './declared-objects';
 import { findAttribute, findObject, findTargetAttribute } from '../../schema/lookup';
 import type { DirectorySchema } from '../../schema/types';
 import type { PreviewSettings } from '../sample-users';
@@ -204,7 +205,7 @@ function sourceAttributeHover(snapshot: DocumentSnapshot, token: IToken, header:
   const name = token.image.replace(/^\[/, '').replace(/\]$/, '');
   const range = rangeOf(token);
   const directory = snapshot.schemas.source;
-  const object = findObject(directory, header?.sourceObject ?? 'User');
+  const object = blockObject(snapshot, header, 'source');
   const found = object && findAttribute(object, name);
   if (object && found) {
     // A wrong case is the attribute-case diagnostic's to say (shown in the same hover).
@@ -217,7 +218,7 @@ function sourceAttributeHover(snapshot: DocumentSnapshot, token: IToken, header:
 function targetPathHover(snapshot: DocumentSnapshot, token: IToken, header: BlockHeader | undefined): HoverSection {
   const parts: string[] = [];
   const directory = snapshot.schemas.target;
-  const object = directory && findObject(directory, header?.targetObject ?? 'User');
+  const object = blockObject(snapshot, header, 'target');
   const found = object && findTargetAttribute(object, token.image);
   // An unknown target is the unknown-target-attribute diagnostic's to say (shown in the same hover).
   if (directory && found) parts.push(targetAttributeMarkdown(found.attribute, directory));

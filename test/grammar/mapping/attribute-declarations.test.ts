@@ -4,6 +4,7 @@
  * positions, and the lines the keywords leave usable.
  */
 import { describe, expect, it } from 'vitest';
+import { fastParsePiece } from '../../../grammar/mapping/fast-path';
 import { attributeDeclarationsOf, parseMappingFile, parseMappingFileWhole } from '../../../grammar/mapping/index';
 
 const block = (lines: string) => `mapping "m" User -> User {\n${lines}\n  userName <- [userPrincipalName] match 1\n}\n`;
@@ -54,8 +55,11 @@ describe('attribute declarations', () => {
     ['  attribute\ttarget\t"t"\tBoolean', { side: 'target', name: 't', type: 'Boolean', flags: [] }],
     ['  attribute target "t"', { side: 'target', name: 't', type: undefined, flags: [] }],
   ])('%s', (line, expected) => {
-    const result = declarations(block(line));
+    const text = block(line);
+    const result = declarations(text);
     expect(result.diagnostics).toEqual([]);
+    // The fast path reads a well-formed declaration itself (and gives the general parser's tree, above).
+    expect(fastParsePiece(text, 0, text.length)).toBeDefined();
     expect(result.declarations).toEqual([{ ...expected, text: line.replace(/\s*#.*$/, '').trim() }]);
   });
 

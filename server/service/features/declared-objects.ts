@@ -1,0 +1,20 @@
+/**
+ * The directory object a block's mapping lines write (target) or read (source), with the
+ * attributes the block declares (`attribute target|source …`, docs/custom-attributes.md) added:
+ * completion and hover offer and explain declared attributes like the schema's own.
+ */
+import type { BlockHeader } from '../../../grammar/mapping/statement-view';
+import type { AttributeSide } from '../../../grammar/mapping/vocabulary';
+import { withDeclaredAttributes } from '../../schema/declared';
+import { findObject } from '../../schema/lookup';
+import type { ObjectSchema } from '../../schema/types';
+import type { DocumentSnapshot } from '../snapshot';
+
+export function blockObject(snapshot: DocumentSnapshot, header: BlockHeader | undefined, side: AttributeSide): ObjectSchema | undefined {
+  const directory = side === 'target' ? snapshot.schemas.target : snapshot.schemas.source;
+  if (!directory) return undefined;
+  const object = findObject(directory, (side === 'target' ? header?.targetObject : header?.sourceObject) ?? 'User');
+  if (!object || !header) return object;
+  const block = snapshot.parsed.ast.mappings.find((b) => b.start === header.start);
+  return block ? withDeclaredAttributes(object, block, side, directory) : object;
+}
