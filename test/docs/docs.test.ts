@@ -68,9 +68,10 @@ describe('README', () => {
     const commands = readme.split('```bash\n')[1]!.split('```')[0]!.trim().split('\n');
     expect(commands).toHaveLength(3);
     expect(commands[0]).toMatch(/^npm ci && npm run build && npx aadmap check examples\/chatwork\.aadmap examples\/mistakes\.aadmap /);
-    expect(commands[1]).toMatch(/^npm ci && npm run build && npm run test:unit\b/);
+    expect(commands[1]).toMatch(/^npm ci && npm run build && npm run test:quick\b/);
     expect(commands[2]).toMatch(/^npm ci && npm test && npm run test:e2e\b/);
-    for (const script of ['build', 'test', 'test:unit', 'test:e2e']) expect(packageJson.scripts[script], script).toBeDefined();
+    for (const script of ['build', 'test', 'test:quick', 'test:unit', 'test:e2e'])
+      expect(packageJson.scripts[script], script).toBeDefined();
     expect(packageJson.bin.aadmap).toBe('dist/cli.js');
     // The first command fails on purpose (the mistakes file); the README must say so.
     expect(readme).toMatch(/exits with status 1 on purpose/);
