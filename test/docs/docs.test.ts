@@ -9,6 +9,7 @@ import { dirname, join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SCIM_DIAGNOSTIC_CODES, SCIM_DIAGNOSTIC_SEVERITIES, type ScimDiagnosticCode } from '../../grammar/scim/index';
 import { CHECKER_CODES } from '../../server/checker/codes';
+import { CHATWORK } from '../../server/schema/chatwork';
 import { DIAGNOSTICS_REFERENCE_PATH, renderDiagnosticsReference } from '../../server/checker/diagnostics-reference';
 
 const root = join(__dirname, '..', '..');
@@ -89,6 +90,12 @@ describe('README', () => {
     expect(readme).toContain('](docs/README.md)');
     expect(readme).toContain('](ARCHITECTURE.md)');
     expect(readme).toContain('](CONTRIBUTING.md)');
+  });
+
+  it("names every attribute of Chatwork's user, as unknown-target-attribute does", () => {
+    const names = CHATWORK.objects.flatMap((o) => o.attributes.map((a) => a.name.split(':').pop()!));
+    expect(names.length).toBeGreaterThan(0);
+    for (const name of names) expect(readme, name).toContain(`\`${name}\``);
   });
 
   it('stays short: it is the Marketplace page', () => {
