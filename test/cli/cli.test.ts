@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { readExpectations } from '../support/inline-expectations';
+import { exampleExpectations } from '../support/inline-expectations';
 
 const root = join(__dirname, '..', '..');
 const cli = join(root, 'dist', 'cli.js');
@@ -33,7 +33,7 @@ describe('aadmap check', () => {
     expect(status).toBe(1);
     const reported = JSON.parse(stdout) as Record<string, unknown>[];
     for (const record of reported) expect(Object.keys(record)).toEqual(DIAGNOSTIC_KEYS);
-    const expected = readExpectations(readFileSync(join(root, 'examples', 'mistakes.aadmap'), 'utf8'));
+    const expected = exampleExpectations(readFileSync(join(root, 'test', 'checker', 'examples', 'mistakes.aadmap'), 'utf8'));
     expect(reported.map((d) => [d['file'], d['line'], d['column'], d['severity'], d['code']])).toEqual(
       expected.map((e) => ['examples/mistakes.aadmap', e.line + 1, e.startColumn + 1, e.severity, e.code]),
     );
@@ -42,9 +42,9 @@ describe('aadmap check', () => {
   it('prints text with the source line and a caret underline, and a summary', () => {
     const { status, stdout } = aadmap('check', 'examples/mistakes.aadmap');
     expect(status).toBe(1);
-    expect(stdout).toContain("examples/mistakes.aadmap:9:17: error [unknown-function] Unknown function 'Swtich'. Did you mean 'Switch'?");
+    expect(stdout).toContain("examples/mistakes.aadmap:11:17: error [unknown-function] Unknown function 'Swtich'. Did you mean 'Switch'?");
     expect(stdout).toContain(
-      '    9 |   active     <- Swtich([IsSoftDeleted], , "False", "True", "True", "False")\n      |                 ^^^^^^',
+      '   11 |   active     <- Swtich([IsSoftDeleted], , "False", "True", "True", "False")\n      |                 ^^^^^^',
     );
     expect(stdout.trimEnd().split('\n').pop()).toBe('6 errors, 0 warnings in 1 file.');
   });
@@ -59,7 +59,7 @@ describe('aadmap check', () => {
     expect(run.results).toHaveLength(6);
     const unknown = run.results.find((r: { ruleId: string }) => r.ruleId === 'unknown-function');
     expect(unknown.level).toBe('error');
-    expect(unknown.locations[0].physicalLocation.region).toEqual({ startLine: 9, startColumn: 17, endLine: 9, endColumn: 23 });
+    expect(unknown.locations[0].physicalLocation.region).toEqual({ startLine: 11, startColumn: 17, endLine: 11, endColumn: 23 });
     const rule = run.tool.driver.rules[unknown.ruleIndex];
     expect(rule.id).toBe('unknown-function');
     // Each rule carries its help (the docs/diagnostics.md entry), so no link to a page is needed.

@@ -143,7 +143,7 @@ describe('aadmap fmt', () => {
     const { status, stdout, stderr } = aadmap('fmt', '--write', dir);
     expect(status).toBe(1);
     expect(stdout).toBe(`${join(dir, 'm.aadmap')}\n`);
-    expect(stderr).toContain(`${join(dir, 'mistakes.aadmap')}:15:`);
+    expect(stderr).toContain(`${join(dir, 'mistakes.aadmap')}:17:`);
     expect(readFileSync(join(dir, 'mistakes.aadmap'), 'utf8')).toBe(original);
     expect(readFileSync(join(dir, 'm.aadmap'), 'utf8')).toBe(FORMATTED);
   });

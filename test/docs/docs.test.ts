@@ -9,6 +9,7 @@ import { dirname, join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SCIM_DIAGNOSTIC_CODES, SCIM_DIAGNOSTIC_SEVERITIES, type ScimDiagnosticCode } from '../../grammar/scim/index';
 import { CHECKER_CODES } from '../../server/checker/codes';
+import { CHATWORK } from '../../server/schema/chatwork';
 import { DIAGNOSTICS_REFERENCE_PATH, renderDiagnosticsReference } from '../../server/checker/diagnostics-reference';
 
 const root = join(__dirname, '..', '..');
@@ -68,9 +69,10 @@ describe('README', () => {
     const commands = readme.split('```bash\n')[1]!.split('```')[0]!.trim().split('\n');
     expect(commands).toHaveLength(3);
     expect(commands[0]).toMatch(/^npm ci && npm run build && npx aadmap check examples\/chatwork\.aadmap examples\/mistakes\.aadmap /);
-    expect(commands[1]).toMatch(/^npm ci && npm run build && npm run test:unit\b/);
+    expect(commands[1]).toMatch(/^npm ci && npm run build && npm run test:quick\b/);
     expect(commands[2]).toMatch(/^npm ci && npm test && npm run test:e2e\b/);
-    for (const script of ['build', 'test', 'test:unit', 'test:e2e']) expect(packageJson.scripts[script], script).toBeDefined();
+    for (const script of ['build', 'test', 'test:quick', 'test:unit', 'test:e2e'])
+      expect(packageJson.scripts[script], script).toBeDefined();
     expect(packageJson.bin.aadmap).toBe('dist/cli.js');
     // The first command fails on purpose (the mistakes file); the README must say so.
     expect(readme).toMatch(/exits with status 1 on purpose/);
@@ -88,6 +90,12 @@ describe('README', () => {
     expect(readme).toContain('](docs/README.md)');
     expect(readme).toContain('](ARCHITECTURE.md)');
     expect(readme).toContain('](CONTRIBUTING.md)');
+  });
+
+  it("names every attribute of Chatwork's user, as unknown-target-attribute does", () => {
+    const names = CHATWORK.objects.flatMap((o) => o.attributes.map((a) => a.name.split(':').pop()!));
+    expect(names.length).toBeGreaterThan(0);
+    for (const name of names) expect(readme, name).toContain(`\`${name}\``);
   });
 
   it('stays short: it is the Marketplace page', () => {

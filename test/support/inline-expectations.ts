@@ -90,10 +90,38 @@ function matches(expectation: Expectation, actual: ActualDiagnostic, index: Line
   );
 }
 
+/** The text without its expectation lines (`#` comment syntax). */
+export function withoutExpectationLines(text: string): string {
+  return text
+    .split(/(?<=\r\n|\r|\n)/)
+    .filter((line) => !COMMENT_EXPECTATION.test(line.replace(/\r?\n$|\r$/, '')))
+    .join('');
+}
+
+/**
+ * The expectations of an example that keeps them in a fixture (`test/checker/examples/NAME`: the
+ * example with expectation lines added, so `examples/` shows only what a user writes), on the
+ * lines of the example itself.
+ */
+export function exampleExpectations(fixture: string): Expectation[] {
+  const lines = fixture.split(/\r\n|\r|\n/);
+  const exampleLine: number[] = [];
+  let count = 0;
+  for (const line of lines) {
+    exampleLine.push(count);
+    if (!COMMENT_EXPECTATION.test(line)) count++;
+  }
+  return readExpectations(fixture).map((e) => ({ ...e, line: exampleLine[e.line]! }));
+}
+
 /** Pairs expectations with diagnostics; returns readable lines for everything left unpaired. */
-export function compareExpectations(text: string, actual: readonly ActualDiagnostic[], syntax?: ExpectationSyntax): string[] {
+export function compareExpectations(
+  text: string,
+  actual: readonly ActualDiagnostic[],
+  syntax?: ExpectationSyntax,
+  expectations: readonly Expectation[] = readExpectations(text, syntax),
+): string[] {
   const index = new LineIndex(text);
-  const expectations = readExpectations(text, syntax);
   const unmatched = [...actual];
   const problems: string[] = [];
   for (const expectation of expectations) {

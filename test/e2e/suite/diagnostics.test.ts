@@ -4,12 +4,22 @@
  * exactly the problems its inline `#   ^^^ severity code "message"` lines describe, with exact ranges.
  */
 import * as assert from 'node:assert/strict';
-import { readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { suite, test } from 'mocha';
 import * as vscode from 'vscode';
-import { compareExpectations, readExpectations } from '../../support/inline-expectations';
-import { aadmapDiagnostics, codeOf, editThenRevert, openInEditor, waitFor } from './helpers';
+import { compareExpectations, exampleExpectations, type Expectation, readExpectations } from '../../support/inline-expectations';
+import { aadmapDiagnostics, aadmapExtension, codeOf, editThenRevert, openInEditor, waitFor } from './helpers';
+
+/**
+ * A file's expectations: its own `#   ^^^` lines, or for an example with findings those of its
+ * fixture in test/checker/examples/ (examples show only what a user writes).
+ */
+function expectationsOf(document: vscode.TextDocument): Expectation[] {
+  const relative = vscode.workspace.asRelativePath(document.uri);
+  const fixture = relative.startsWith('examples/') ? join(aadmapExtension().extensionPath, 'test', 'checker', relative) : undefined;
+  return fixture && existsSync(fixture) ? exampleExpectations(readFileSync(fixture, 'utf8')) : readExpectations(document.getText());
+}
 
 /** Waits until the document's diagnostics match its inline expectations; fails with the differences. */
 async function expectInlineExpectations(document: vscode.TextDocument, timeoutMs = 30_000): Promise<void> {
@@ -18,7 +28,7 @@ async function expectInlineExpectations(document: vscode.TextDocument, timeoutMs
     await waitFor(
       'the expected diagnostics',
       () => {
-        problems = compareExpectations(document.getText(), aadmapDiagnostics(document));
+        problems = compareExpectations(document.getText(), aadmapDiagnostics(document), undefined, expectationsOf(document));
         return problems.length === 0 ? true : undefined;
       },
       timeoutMs,
@@ -62,7 +72,7 @@ suite('diagnostics', () => {
     test(`${file}: exactly the diagnostics of its inline expectations`, async () => {
       const editor = await openInEditor(file);
       const { document } = editor;
-      if (readExpectations(document.getText()).length > 0) {
+      if (expectationsOf(document).length > 0) {
         await expectInlineExpectations(document);
         return;
       }

@@ -3,15 +3,16 @@ import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { suite, suiteSetup, test } from 'mocha';
-import { readExpectations } from '../../support/inline-expectations';
+import { exampleExpectations } from '../../support/inline-expectations';
+import { repoRoot } from '../harness/paths';
 import { screenshot, session } from './session';
 import { openFromExplorer, poll, problemCounts, problemRows, problemsPanel, token } from './workbench';
 
 suite('diagnostics in the workbench', () => {
-  // What examples/mistakes.aadmap says VS Code must show (its `#   ^^^ error code "…"` lines).
-  let expected: ReturnType<typeof readExpectations>;
+  // What VS Code must show for examples/mistakes.aadmap (the `#   ^^^ error code "…"` lines of its fixture).
+  let expected: ReturnType<typeof exampleExpectations>;
   suiteSetup(() => {
-    expected = readExpectations(readFileSync(join(session().workspace, 'mistakes.aadmap'), 'utf8'));
+    expected = exampleExpectations(readFileSync(join(repoRoot, 'test', 'checker', 'examples', 'mistakes.aadmap'), 'utf8'));
     assert.ok(expected.length >= 5);
   });
 
