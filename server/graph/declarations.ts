@@ -197,7 +197,11 @@ export function declarationText(side: AttributeSide, attribute: JsonObject): { t
   }
   for (const reference of asArray(attribute.referencedObjects)) {
     const referenced = isRecord(reference) ? str(reference.referencedObjectName) : undefined;
-    if (referenced === undefined || /[\r\n]/.test(referenced) || (isRecord(reference) && reference.referencedProperty != null))
+    if (
+      referenced === undefined ||
+      /[\r\n]/.test(referenced) ||
+      (isRecord(reference) && reference.referencedProperty !== undefined && reference.referencedProperty !== null)
+    )
       return { problem: `attribute '${name}' has a referencedObjects entry a declaration cannot write` };
     words.push(`referencedObject ${encodeExpressionString(referenced)}`);
   }
