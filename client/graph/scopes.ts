@@ -1,6 +1,6 @@
 /** Which authentication provider and scopes a Graph sign-in asks for (pure: no vscode import, unit-tested). */
 export const DEFAULT_ENDPOINT = 'https://graph.microsoft.com';
-export const GRAPH_SCOPES = ['Synchronization.ReadWrite.All', 'Application.Read.All'];
+const GRAPH_SCOPES = ['Synchronization.ReadWrite.All', 'Application.Read.All'];
 /**
  * Asked only when a feature needs them (incremental consent: a session with more scopes is a new
  * sign-in prompt, so the deploy alone never asks for directory reads). Permissions per request:

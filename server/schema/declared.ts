@@ -6,7 +6,7 @@
  * and the schemas only).
  */
 import type { AttributeDeclaration, ObjectMappingBlock } from '../../grammar/mapping/ast';
-import { ATTRIBUTE_TYPE_NAMES, attributeFlag, type AttributeSide } from '../../grammar/mapping/vocabulary';
+import { ATTRIBUTE_TYPE_NAMES, type AttributeSide } from '../../grammar/mapping/vocabulary';
 import { findAttribute, findTargetAttribute } from './lookup';
 import type { AttributeDefinition, AttributeType, DirectorySchema, ObjectSchema } from './types';
 
@@ -58,14 +58,6 @@ function readDeclaration(declaration: AttributeDeclaration, side: AttributeSide)
     description: `Declared in this file (${side} attribute).`,
   };
   return { declaration, side, name, remove, definition, apiExpressions };
-}
-
-/** Whether every word of the declaration is a known flag with the right number of values (the checker says which is not). */
-export function wellFormedFlags(declaration: AttributeDeclaration): boolean {
-  return declaration.flags.every((f) => {
-    const entry = attributeFlag(f.name.text);
-    return entry !== undefined && f.values.length === (entry.value === 'nothing' ? 0 : entry.value === 'string' ? 1 : 2);
-  });
 }
 
 /** The attribute of the schema object a declaration names (SCIM target names ignore case; source names do not). */

@@ -68,7 +68,9 @@ describe('comments', () => {
   );
   const repositoryFiles = [
     ...FOLDERS.flatMap((folder) => filesUnder(join(root, folder), () => true)),
-    ...['docs', 'examples', 'syntaxes', 'walkthrough', 'images'].flatMap((folder) => filesUnder(join(root, folder), () => true)),
+    ...['docs', 'examples', 'syntaxes', 'walkthrough', 'images', 'pipelines'].flatMap((folder) =>
+      filesUnder(join(root, folder), () => true),
+    ),
     ...readdirSync(root).map((name) => join(root, name)),
   ].map(posix);
   /** A cited path exists when a file of the repository is it, or ends with it (`mapping/lexer.ts`). */

@@ -149,7 +149,7 @@ describe('against the Graph emulator', () => {
       expect(run.status, JSON.stringify(run.steps, null, 2)).toBe(0);
       // notes.aadmap has no deploy statement: not planned.
       expect(run.summary.match(/^### aadmap what-if/gm)).toHaveLength(1);
-      expect(run.summary).toMatch(/^### aadmap what-if: `idm\/chatwork\.aadmap`\n\n\*\*1 mapping changes on job /);
+      expect(run.summary).toMatch(/^### aadmap what-if: `idm\/chatwork\.aadmap`\n\n\*\*1 change on job /);
       expect(run.summary).toContain('```diff\n- title <- [jobTitle]\n+ title <- ToUpper([jobTitle])\n```');
       expect(run.summary).toContain('#### Impact on 120 users');
       expect(run.steps.find((s) => s.id === 'oidc')!.stdout).toContain('No client-id input');
@@ -207,7 +207,7 @@ describe('against the Graph emulator', () => {
         expect(everything).not.toContain('request-token-42');
         expect(everything).not.toContain(SEED.token);
         expect(puts()).toHaveLength(1);
-        expect(run.summary).toMatch(/\n\nDeployed: 1 mapping changes on job /);
+        expect(run.summary).toMatch(/\n\nDeployed: 1 change on job /);
         expect(run.outputs['backup-dir']).toBe('.aadmap/backups');
         expect(
           readdirSync(join(workspace, '.aadmap', 'backups')).filter((f) => f.endsWith('.json') && !f.endsWith('.meta.json')),
@@ -262,7 +262,7 @@ describe('against the Graph emulator', () => {
         env: graph(),
       });
       expect(ok.status, JSON.stringify(ok.steps, null, 2)).toBe(0);
-      expect(ok.summary).toMatch(/\n\nDeployed: 1 mapping changes on job /);
+      expect(ok.summary).toMatch(/\n\nDeployed: 1 change on job /);
       expect(puts()).toHaveLength(1);
       const bad = await runTemplate(templateFile, {
         workspace,

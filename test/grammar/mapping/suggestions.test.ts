@@ -9,7 +9,7 @@ describe('did-you-mean for keywords, modifiers and scoping operators', () => {
   it('reads its candidates from the vocabulary', () => {
     const vocabulary = mappingVocabulary();
     expect(vocabulary.statements).toEqual(['target', 'deploy', 'mapping']);
-    expect(vocabulary.blockItems).toEqual(['scope', 'enabled', 'flowTypes']);
+    expect(vocabulary.blockItems).toEqual(['scope', 'enabled', 'attribute', 'flowTypes']);
     expect(vocabulary.modifiers).toContain('on create');
     expect(vocabulary.scopeOperators).toEqual(expect.arrayContaining(['IS TRUE', 'NOT REGEX MATCH', 'EQUALS', '&', '!&']));
   });
