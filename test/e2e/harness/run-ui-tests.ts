@@ -15,7 +15,7 @@
  * installed aadmap itself never reads that variable). At the end, every file the run wrote is searched
  * for that token.
  */
-import { existsSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import Mocha from 'mocha';
@@ -51,6 +51,10 @@ runMain('UI tests (code-server + Chromium)', Number(options.timeout) * 1000, asy
 
   rmSync(runScreenshotsDir, { recursive: true, force: true }); // no stale failure screenshots
   const workspace = examplesWorkspace(runDir);
+  // The workspace's settings file exists from the start, so VS Code watches it: ui/impact.ui.ts adds
+  // its impact settings there for its own suite (a settings file created later is read too late).
+  mkdirSync(join(workspace, '.vscode'), { recursive: true });
+  writeFileSync(join(workspace, '.vscode', 'settings.json'), '{}\n');
   const graphToken = testGraphToken();
   const emulator = GraphEmulator.seeded();
   emulator.tokens.set(graphToken, { scopes: [SCOPE_WRITE, SCOPE_APPS, SCOPE_AUDIT, SCOPE_DIRECTORY, SCOPE_USERS] });
@@ -62,9 +66,6 @@ runMain('UI tests (code-server + Chromium)', Number(options.timeout) * 1000, asy
     settings: {
       ...TEST_SETTINGS,
       'aadmap.graph.endpoint': graphUrl,
-      // The files ui/impact.ui.ts writes into the workspace (a settings file it would write is read too late).
-      'aadmap.impact.users': 'impact-users.jsonl',
-      'aadmap.impact.before': 'impact-before.aadmap',
     },
     verbose: options.verbose,
     env: { AADMAP_TEST_GRAPH_TOKEN: graphToken },

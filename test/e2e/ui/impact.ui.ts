@@ -64,16 +64,24 @@ function users(): string {
 }
 
 suite('the Impact view in the workbench', () => {
-  suiteSetup(() => {
+  suiteSetup(async () => {
     const { workspace } = session();
     writeFileSync(join(workspace, FILE), AFTER_TEXT);
     writeFileSync(join(workspace, BEFORE), BEFORE_TEXT);
-    // The UI runner's settings name these two files (harness/run-ui-tests.ts).
     writeFileSync(join(workspace, USERS), users());
+    // The workspace's settings name these two files, for this suite only (the deploy suites before
+    // and after it run without users, as a workspace that has none).
+    writeFileSync(
+      join(workspace, '.vscode', 'settings.json'),
+      `${JSON.stringify({ 'aadmap.impact.users': USERS, 'aadmap.impact.before': BEFORE }, null, 2)}\n`,
+    );
+    // VS Code reads the changed file through its watcher.
+    await new Promise((resolve) => setTimeout(resolve, 3_000));
   });
 
   suiteTeardown(() => {
     const { workspace } = session();
+    writeFileSync(join(workspace, '.vscode', 'settings.json'), '{}\n');
     for (const name of [FILE, BEFORE, USERS]) rmSync(join(workspace, name), { recursive: true, force: true });
   });
 

@@ -78,6 +78,8 @@ suite('after the deploy in the workbench (emulator)', () => {
     const before = emulator.lifecycle.onDemandRequests.length;
     await openFromExplorer(page, FILE);
     await commandPalette(page, 'aadmap: Provision user on demand');
+    // Searching the directory needs User.Read.All: aadmap asks for it when the command first runs.
+    await allowSignIn(page, page.locator('.quick-input-widget:visible .quick-input-title', { hasText: 'Provision user on demand' }));
     const picker = await quickInput(page, 'Provision user on demand');
     await page.keyboard.type('Bob');
     await picker.locator('.monaco-list-row', { hasText: 'bob@contoso.com' }).click();
