@@ -3,34 +3,17 @@
  * repository, no path of a development machine, no number of an issue tracker the clone does not
  * have. Public pages (learn.microsoft.com, an RFC) are cited by URL and are not checked here.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
+import { filesUnder } from '../support/files-under';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const FOLDERS = ['grammar', 'server', 'client', 'test', 'bench', 'scripts'];
-const SKIPPED = new Set(['node_modules']);
 /** Files a comment may cite that are built or written at run time (git-ignored), or live outside a repository. */
 const NOT_IN_A_CLONE = [/^(dist|out|\.e2e)\//, /^bench\/results\.json$/, /^User\/settings\.json$/ /* VS Code's user-data folder */];
-
-function filesUnder(folder: string, matches: (path: string) => boolean): string[] {
-  const out: string[] = [];
-  let entries: string[];
-  try {
-    entries = readdirSync(folder);
-  } catch {
-    return out;
-  }
-  for (const entry of entries) {
-    const path = join(folder, entry);
-    if (statSync(path).isDirectory()) {
-      if (!SKIPPED.has(entry)) out.push(...filesUnder(path, matches));
-    } else if (matches(path)) out.push(path);
-  }
-  return out;
-}
 
 const posix = (path: string) => relative(root, path).split(sep).join('/');
 

@@ -4,11 +4,12 @@
  * file. The public entry points (the `dist/` bundles' modules, used outside this repository) are
  * allowed. Types are not checked: an exported type may only describe an exported function.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
+import { filesUnder } from '../support/files-under';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const PRODUCT = ['grammar', 'server', 'client'];
@@ -22,22 +23,8 @@ const PUBLIC_ENTRY_POINTS = new Set([
   'server/cli/bin.ts',
 ]);
 
-function filesUnder(folder: string): string[] {
-  const out: string[] = [];
-  let entries: string[];
-  try {
-    entries = readdirSync(folder);
-  } catch {
-    return out;
-  }
-  for (const entry of entries) {
-    if (entry === 'node_modules') continue;
-    const path = join(folder, entry);
-    if (statSync(path).isDirectory()) out.push(...filesUnder(path));
-    else if (/\.(ts|mts|mjs)$/.test(path) && !path.endsWith('.d.ts')) out.push(path);
-  }
-  return out;
-}
+/** The TypeScript sources under a folder (declaration files aside). */
+const sourcesUnder = (folder: string) => filesUnder(folder, (path) => /\.(ts|mts|mjs)$/.test(path) && !path.endsWith('.d.ts'));
 
 const posix = (path: string) => relative(root, path).split(sep).join('/');
 
@@ -116,11 +103,11 @@ function importedNames(files: string[]): Set<string> {
 
 describe('exports', () => {
   it('has no exported value without a caller (public entry points aside)', () => {
-    const readers = READERS.flatMap((folder) => filesUnder(join(root, folder)));
+    const readers = READERS.flatMap((folder) => sourcesUnder(join(root, folder)));
     const used = importedNames(readers);
     expect(used.size, 'the imports were read').toBeGreaterThan(500);
     const dead: string[] = [];
-    for (const file of PRODUCT.flatMap((folder) => filesUnder(join(root, folder))).filter((f) => f.endsWith('.ts'))) {
+    for (const file of PRODUCT.flatMap((folder) => sourcesUnder(join(root, folder))).filter((f) => f.endsWith('.ts'))) {
       const module = posix(file);
       if (PUBLIC_ENTRY_POINTS.has(module) || used.has(`${module}#*`)) continue;
       const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, false);
