@@ -1,5 +1,5 @@
 // Bundles the extension client, the language server, the CLI and the grammar library into dist/.
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as esbuild from 'esbuild';
 
 const production = process.argv.includes('--production');
@@ -77,6 +77,23 @@ builds.push({
     js: "var Buffer = globalThis.Buffer || { from: function (value) { if (typeof value === 'string') return new TextEncoder().encode(value); throw new Error('Buffer is not available in the browser'); } };",
   },
 });
+
+/**
+ * The translations of each language (l10n/<locale>/*.json, one file per area of the code) merged into
+ * the one bundle per language VS Code's `vscode.l10n` reads for the extension (package.json "l10n";
+ * docs/localization.md). The server and the CLI read l10n/ themselves.
+ */
+function writeL10nBundles() {
+  mkdirSync('dist/l10n', { recursive: true });
+  for (const locale of readdirSync('l10n', { withFileTypes: true }).filter((entry) => entry.isDirectory())) {
+    const bundle = {};
+    for (const name of readdirSync(`l10n/${locale.name}`).sort()) {
+      if (name.endsWith('.json')) Object.assign(bundle, JSON.parse(readFileSync(`l10n/${locale.name}/${name}`, 'utf8')));
+    }
+    writeFileSync(`dist/l10n/bundle.l10n.${locale.name}.json`, JSON.stringify(bundle));
+  }
+}
+writeL10nBundles();
 
 if (watch) {
   const contexts = await Promise.all(builds.map((options) => esbuild.context(options)));

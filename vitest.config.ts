@@ -11,5 +11,8 @@ export default defineConfig({
     // tests fail by the clock alone. Their own hang guard counts CPU time (test/property/invariants.ts).
     testTimeout: 120_000,
     pool: 'forks',
+    // The tests expect English messages whatever the machine's locale (the CLI follows LC_ALL/LANG);
+    // test/cli/locale.test.ts sets the locale it checks.
+    env: { LC_ALL: 'C', LC_MESSAGES: '', LANG: 'C' },
   },
 });

@@ -21,6 +21,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     // Any scheme: in the browser, files come from vscode-vfs://, vscode-test-web://, memfs:, …
     documentSelector: [{ language: 'aadmap' }, { language: 'scimfilter' }],
     outputChannelName: 'aadmap Language Server',
+    // A web worker reads no files: the server's messages come in the bundle VS Code loaded for this
+    // extension in the display language (docs/localization.md).
+    initializationOptions: { l10nBundle: vscode.l10n.bundle },
   };
   client = new LanguageClient('aadmap', 'aadmap Language Server', clientOptions, new Worker(serverMain.toString(true)));
   context.subscriptions.push(

@@ -1,5 +1,6 @@
 import type { Severity, SyntaxDiagnostic } from '../../grammar/common/syntax-diagnostic';
 import type { TextRange } from '../../grammar/common/text-range';
+import { t } from '../../grammar/common/l10n';
 import { CHECKER_CODES, type CheckerCode } from './codes';
 
 /** A checker finding: a syntax-diagnostic shape plus what a quick fix needs. */
@@ -57,6 +58,6 @@ export class WarningsOnlySink extends DiagnosticSink {
 export function didYouMean(suggestions: readonly string[], wrap: (s: string) => string = (s) => `'${s}'`): string {
   if (suggestions.length === 0) return '';
   const shown = suggestions.map(wrap);
-  const list = shown.length === 1 ? shown[0] : `${shown.slice(0, -1).join(', ')} or ${shown[shown.length - 1]}`;
-  return ` Did you mean ${list}?`;
+  const list = shown.length === 1 ? shown[0]! : t('{0} or {1}', shown.slice(0, -1).join(', '), shown[shown.length - 1]!);
+  return ` ${t('Did you mean {0}?', list)}`;
 }

@@ -1,9 +1,13 @@
+import type { Locale } from '../l10n/locale';
+
 /** What a command may touch: output streams, colour, the version. Injected so commands run in tests too. */
 export interface CliIO {
   out(text: string): void;
   err(text: string): void;
   color: boolean;
   version: string;
+  /** The language of messages when `--locale` is not given (from the environment); English when absent. */
+  locale?: Locale;
 }
 
 /**

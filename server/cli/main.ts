@@ -8,6 +8,9 @@
 import { suggestNames } from '../catalogue/index';
 import { HELP_FLAGS, UsageError } from './args';
 import { colorEnabled, type CliIO } from './io';
+import { useL10nBundle } from '../../grammar/common/l10n';
+import { readL10nBundle } from '../l10n/bundles';
+import { LOCALES, localeFromEnvironment, localeOf, type Locale } from '../l10n/locale';
 
 // Each command's module is loaded when the command runs, so a start-up compiles and initialises
 // only what that command needs (a cold `aadmap check` loads no Graph, impact or evaluator code;
@@ -57,7 +60,8 @@ Commands:
   logs [FILE] [--since 2h] [--status failure] [--format json]   provisioning logs, grouped by error code
   provision FILE --user UPN|ID [--format json]            provision one user now, compared with aadmap's preview
 
-Options every command takes: -h/--help (its help), -f/--format where it has one. Standalone:
+Options every command takes: -h/--help (its help), -f/--format where it has one, --locale en|ja|fr
+(messages in English, Japanese or French; default from LC_ALL, LC_MESSAGES or LANG). Standalone:
   -h, --help       this help          -V, --version    the version
 A FILE of '-' is standard input (check). Colour: on for a terminal, off when piped; NO_COLOR=1
 turns it off, FORCE_COLOR=1 on. Exit status: 0 success, 1 problems found or refused, 2 usage error.
@@ -110,8 +114,40 @@ function asksForHelp(argv: readonly string[]): boolean {
   return (end === -1 ? argv : argv.slice(0, end)).some((arg) => HELP_FLAGS.includes(arg));
 }
 
+/**
+ * `--locale LANG` (or `--locale=LANG`), which every command takes, before `--`: removed from the
+ * arguments the command reads. Returns the locale asked for, or a usage message.
+ */
+function takeLocale(argv: readonly string[]): { argv: string[]; locale?: Locale; error?: string } {
+  const rest: string[] = [];
+  let locale: Locale | undefined;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--') {
+      rest.push(...argv.slice(i));
+      break;
+    }
+    if (arg !== '--locale' && !arg.startsWith('--locale=')) {
+      rest.push(arg);
+      continue;
+    }
+    const value = arg === '--locale' ? argv[++i] : arg.slice('--locale='.length);
+    if (value === undefined || value === '') return { argv: rest, error: '--locale needs a value (en, ja or fr)' };
+    locale = localeOf(value);
+    if (!locale) return { argv: rest, error: `unsupported --locale '${value}' (aadmap speaks ${LOCALES.join(', ')})` };
+  }
+  return { argv: rest, ...(locale ? { locale } : {}) };
+}
+
 /** Runs a command; the Graph commands are asynchronous, so the result may be a promise. */
-export function main(argv: readonly string[], io: CliIO): number | Promise<number> {
+export function main(rawArgv: readonly string[], io: CliIO): number | Promise<number> {
+  const { argv, locale, error } = takeLocale(rawArgv);
+  // Every message below is made in the chosen language (docs/localization.md); English needs no bundle.
+  useL10nBundle(readL10nBundle(locale ?? io.locale ?? 'en'));
+  if (error) {
+    io.err(`aadmap: ${error}`);
+    return 2;
+  }
   const [first, ...afterFirst] = argv;
   if (first === undefined) {
     io.err(shortUsage());
@@ -159,6 +195,7 @@ export function runFromProcess(): void {
     err: (text) => process.stderr.write(`${text}\n`),
     color: colorEnabled(process.env, !!process.stdout.isTTY),
     version: VERSION,
+    locale: localeFromEnvironment(process.env),
   };
   const result = main(process.argv.slice(2), io);
   if (typeof result === 'number') process.exitCode = result;

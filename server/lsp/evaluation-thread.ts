@@ -8,6 +8,7 @@
  * time, each within a time budget: past it the worker is terminated (a new one starts for the next
  * request) and the request is answered "stopped". The main thread only passes the document's text.
  */
+import { currentL10nBundle } from '../../grammar/common/l10n';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import type { EvaluationAnswers, EvaluationJobs, EvaluationRequest } from './evaluation-jobs';
 
@@ -96,7 +97,10 @@ export function createEvaluationThread(entry: string, budgetMs = EVALUATION_BUDG
   };
 
   const start = (): Worker => {
-    const started = new Worker(entry, { workerData: { role: ROLE }, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
+    const started = new Worker(entry, {
+      workerData: { role: ROLE, l10nBundle: currentL10nBundle() },
+      resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
+    });
     // The server exits when its connection ends; the worker never keeps it alive.
     started.unref();
     started.on('message', (answer: WorkerAnswer) => {

@@ -5,6 +5,7 @@
  */
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { workerData } from 'node:worker_threads';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { createNodeSampleFiles } from '../node/sample-files';
 import { createFileSchemaReader } from '../node/schema-file-reader';
@@ -13,8 +14,12 @@ import { createLanguageService } from '../service/language-service';
 import { createEvaluationJobs } from './evaluation-jobs';
 import { createEvaluationThread, isEvaluationWorker, serveEvaluation } from './evaluation-thread';
 import { startServer } from './server';
+import { useL10nBundle, type L10nBundle } from '../../grammar/common/l10n';
+import { readL10nBundle } from '../l10n/bundles';
 
 if (isEvaluationWorker()) {
+  // The worker's messages in the server's language: the main thread passes its bundle on.
+  useL10nBundle((workerData as { l10nBundle?: L10nBundle }).l10nBundle);
   serveEvaluation(createEvaluationJobs(createLanguageService({ schemaFiles: createFileSchemaReader() }), createNodeSampleFiles()));
 } else {
   const connection = createConnection(ProposedFeatures.all);
@@ -31,5 +36,6 @@ if (isEvaluationWorker()) {
     service: createLanguageService({ schemaFiles, diagnosticsReference }),
     graph: { schemaFiles },
     evaluator: createEvaluationThread(__filename),
+    readL10nBundle: (locale) => readL10nBundle(locale),
   });
 }

@@ -9,6 +9,8 @@
  * on save; for other clients the server pushes them after a short debounce on open/change (a newer
  * change cancels the pending run; a result for a stale version is dropped) and at once on save.
  */
+import { useL10nBundle, type L10nBundle } from '../../grammar/common/l10n';
+import { localeOf, type Locale } from '../l10n/locale';
 import {
   CodeActionKind,
   type Connection,
@@ -51,6 +53,17 @@ export interface InitializationOptions {
   pushDiagnosticsDebounceMs?: number;
   /** The workspace is not trusted (VS Code's Restricted Mode): no sample-user evaluation (evaluation.ts). */
   restricted?: boolean;
+  /**
+   * The translations of the editor's language, for a server that cannot read files (the browser
+   * build's client passes `vscode.l10n.bundle`; docs/localization.md).
+   */
+  l10nBundle?: L10nBundle;
+}
+
+function l10nBundleOption(options: unknown): L10nBundle | undefined {
+  const value = (options as InitializationOptions | null | undefined)?.l10nBundle;
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
+  return Object.values(value).every((text) => typeof text === 'string') ? value : undefined;
 }
 
 function debounceOption(options: unknown): number | undefined {
@@ -66,9 +79,14 @@ export interface ServerOptions {
   graph?: { schemaFiles: SchemaFileReader };
   /** Evaluation for the sample user (lenses, hovers and the preview), off the main thread; none = those features are off. */
   evaluator?: Evaluator;
+  /** Reads the translations of a language (Node: the package's l10n/ folder); none = from the client only. */
+  readL10nBundle?: (locale: Locale) => L10nBundle | undefined;
 }
 
-export function startServer(connection: Connection, { service, debounceMs = PUSH_DEBOUNCE_MS, graph, evaluator }: ServerOptions): void {
+export function startServer(
+  connection: Connection,
+  { service, debounceMs = PUSH_DEBOUNCE_MS, graph, evaluator, readL10nBundle }: ServerOptions,
+): void {
   // The content changes are recorded as offsets: a new snapshot tells the service what changed.
   const edits = new DocumentEdits();
   const documents = new TextDocuments(edits.configuration);
@@ -169,6 +187,9 @@ export function startServer(connection: Connection, { service, debounceMs = PUSH
   };
 
   connection.onInitialize((params): InitializeResult => {
+    // Messages in the editor's display language from here on (docs/localization.md).
+    const locale = localeOf(params.locale) ?? 'en';
+    useL10nBundle(l10nBundleOption(params.initializationOptions) ?? readL10nBundle?.(locale));
     const capabilities = params.capabilities;
     pullDiagnostics = !!capabilities.textDocument?.diagnostic;
     canRefresh = !!capabilities.workspace?.diagnostics?.refreshSupport;

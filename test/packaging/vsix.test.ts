@@ -20,6 +20,10 @@ it('packages only what the extension needs', () => {
     /^snippets\/[a-z-]+\.json$/,
     /^walkthrough\/[a-z0-9-]+\.md$/,
     /^docs\/diagnostics\.md$/,
+    // Translations (docs/localization.md): VS Code's merged bundles, the files the server and CLI read, the manifest's.
+    /^dist\/l10n\/bundle\.l10n\.[a-z]{2}\.json$/,
+    /^l10n\/[a-z]{2}\/[a-z-]+\.json$/,
+    /^package\.nls(\.[a-z]{2})?\.json$/,
   ];
   for (const file of files)
     expect(
@@ -41,6 +45,10 @@ it('packages only what the extension needs', () => {
     'walkthrough/create.md',
     // The server links every diagnostic to it (server/lsp/main.ts).
     'docs/diagnostics.md',
+    'dist/l10n/bundle.l10n.ja.json',
+    'dist/l10n/bundle.l10n.fr.json',
+    'l10n/ja/diagnostics.json',
+    'l10n/fr/diagnostics.json',
   ]) {
     expect(files).toContain(required);
   }

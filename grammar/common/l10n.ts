@@ -1,0 +1,45 @@
+/**
+ * Localized messages. Every user-facing sentence is written in English at the place that makes it,
+ * as `t('Unknown function {0}.', name)`; `t` looks the English text up in the bundle of the user's
+ * language and fills the `{0}`, `{1}`, … placeholders. Without a bundle (English, or a language
+ * aadmap has no translation for) the English text is the result.
+ *
+ * The bundle format is VS Code's (`vscode.l10n`): a JSON object from the English message to its
+ * translation (https://code.visualstudio.com/api/references/vscode-api#l10n), so one set of files
+ * serves the extension, the language server and the CLI (docs/localization.md). The bundle is set
+ * once per process (the CLI from `--locale`/`LANG`, the server from the editor's locale) before any
+ * message is made; grammar/ does no I/O, so whoever reads the files passes their contents here.
+ *
+ * Diagnostic codes, JSON keys and the `.aadmap` language itself never change with the language.
+ */
+
+export type L10nBundle = Readonly<Record<string, string>>;
+
+let bundle: L10nBundle | undefined;
+
+/** Sets (or clears, with `undefined`) the bundle every later `t` reads. */
+export function useL10nBundle(next: L10nBundle | undefined): void {
+  bundle = next;
+}
+
+/** The bundle in use (passed on to worker threads, which have module state of their own). */
+export function currentL10nBundle(): L10nBundle | undefined {
+  return bundle;
+}
+
+const PLACEHOLDER = /\{(\d+)\}/g;
+
+/**
+ * `message` in the current language, with `{n}` replaced by `args[n]`. `message` must be a string
+ * literal at every call (test/l10n/translations.test.ts finds the calls and checks that each bundle
+ * translates each message, with the same placeholders).
+ */
+export function t(message: string, ...args: readonly (string | number)[]): string {
+  const template = bundle?.[message] ?? message;
+  if (args.length === 0) return template;
+  return template.replace(PLACEHOLDER, (whole, index: string) => {
+    const value = args[Number(index)];
+    return value === undefined ? whole : String(value);
+  });
+}
+
