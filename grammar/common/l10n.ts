@@ -42,4 +42,3 @@ export function t(message: string, ...args: readonly (string | number)[]): strin
     return value === undefined ? whole : String(value);
   });
 }
-
