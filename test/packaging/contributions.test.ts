@@ -4,6 +4,7 @@
  * contributed command is registered by the client; custom semantic-token modifiers are declared;
  * the inlay-hint setting offers exactly the values the server understands.
  */
+import { withNls } from '../l10n/manifest-nls';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -14,7 +15,11 @@ import { SEMANTIC_TOKEN_MODIFIERS } from '../../server/service/features/semantic
 import { createLanguageService } from '../../server/service/language-service';
 
 const root = join(__dirname, '..', '..');
-const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+// The manifest as VS Code shows it in English: each `%key%` replaced from package.nls.json.
+const manifest = withNls(
+  JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')),
+  JSON.parse(readFileSync(join(root, 'package.nls.json'), 'utf8')),
+);
 const contributes = manifest.contributes;
 const service = createLanguageService();
 
