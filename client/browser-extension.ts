@@ -7,6 +7,7 @@
  * https://code.visualstudio.com/api/extension-guides/web-extensions
  */
 import * as vscode from 'vscode';
+import { useL10nBundle } from '../grammar/common/l10n';
 import { LanguageClient, type LanguageClientOptions } from 'vscode-languageclient/browser';
 import { COMMANDS } from '../server/protocol';
 
@@ -16,6 +17,8 @@ declare const Worker: new (url: string) => ConstructorParameters<typeof Language
 let client: LanguageClient | undefined;
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  // The shared code the client bundles (impact page, lifecycle notes) speaks the display language too.
+  useL10nBundle(vscode.l10n.bundle);
   const serverMain = vscode.Uri.joinPath(context.extensionUri, 'dist', 'browser', 'server.js');
   const clientOptions: LanguageClientOptions = {
     // Any scheme: in the browser, files come from vscode-vfs://, vscode-test-web://, memfs:, …
@@ -41,7 +44,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       .map((id) =>
         vscode.commands.registerCommand(id, () =>
           vscode.window.showInformationMessage(
-            'aadmap: this command needs the desktop extension (VS Code or code-server): it reads files or signs in to Microsoft Graph from Node.js. In the browser, aadmap checks, completes and formats mapping files.',
+            vscode.l10n.t(
+              'aadmap: this command needs the desktop extension (VS Code or code-server): it reads files or signs in to Microsoft Graph from Node.js. In the browser, aadmap checks, completes and formats mapping files.',
+            ),
           ),
         ),
       ),

@@ -3,6 +3,7 @@
  * documents. All language knowledge lives in the server; this file is UI wiring only.
  */
 import * as vscode from 'vscode';
+import { useL10nBundle } from '../grammar/common/l10n';
 import { LanguageClient, type LanguageClientOptions, type ServerOptions, TransportKind } from 'vscode-languageclient/node';
 import { SERVER_NODE_OPTIONS } from '../server/lsp/node-options';
 import { COMMANDS } from '../server/protocol';
@@ -16,6 +17,8 @@ import { initializationOptions, registerPreview } from './preview';
 let client: LanguageClient | undefined;
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  // The shared code the client bundles (impact page, lifecycle notes) speaks the display language too.
+  useL10nBundle(vscode.l10n.bundle);
   const serverModule = context.asAbsolutePath('dist/server.js');
   const serverOptions: ServerOptions = {
     run: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_OPTIONS] } },
@@ -48,7 +51,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerCommand(COMMANDS.restartServer, async () => {
       await client?.restart();
       // Otherwise the restart is invisible; the UI test looks for this message.
-      vscode.window.setStatusBarMessage('$(check) aadmap: language server restarted', 5000);
+      vscode.window.setStatusBarMessage(`$(check) ${vscode.l10n.t('aadmap: language server restarted')}`, 5000);
     }),
     // The walkthrough's first step: an untitled mapping file filled from the snippet completion offers in an empty file.
     vscode.commands.registerCommand(COMMANDS.newMappingFile, async () => {

@@ -80,13 +80,13 @@ export function registerPreview(context: vscode.ExtensionContext, getClient: () 
     onDidChange: changed.event,
     async provideTextDocumentContent(uri) {
       const client = getClient();
-      if (!client) return '# The aadmap language server is not running.\n';
+      if (!client) return `# ${vscode.l10n.t('The aadmap language server is not running.')}\n`;
       try {
         const params: PreviewRequestParams = { textDocument: { uri: sourceOf(uri) }, format: 'http' };
         const result = await client.sendRequest<PreviewRequestResult>(PREVIEW_REQUEST, params);
         return result.content;
       } catch (error) {
-        return `# The preview failed: ${error instanceof Error ? error.message : String(error)}\n`;
+        return `# ${vscode.l10n.t('The preview failed: {0}', error instanceof Error ? error.message : String(error))}\n`;
       }
     },
   };
@@ -101,7 +101,7 @@ export function registerPreview(context: vscode.ExtensionContext, getClient: () 
     const current = context.workspaceState.get<string>(SELECTED_KEY);
     type Item = vscode.QuickPickItem & { uri?: vscode.Uri };
     const items: Item[] = [
-      { label: 'Automatic', description: 'the first *.user.json next to the mapping file', picked: !current },
+      { label: vscode.l10n.t('Automatic'), description: vscode.l10n.t('the first *.user.json next to the mapping file'), picked: !current },
       ...files
         .sort((a, b) => a.fsPath.localeCompare(b.fsPath))
         .map((uri) => ({
@@ -112,7 +112,9 @@ export function registerPreview(context: vscode.ExtensionContext, getClient: () 
         })),
     ];
     const picked = await vscode.window.showQuickPick(items, {
-      placeHolder: files.length ? 'Sample user for values and the provisioning preview' : 'No *.user.json file in the workspace',
+      placeHolder: files.length
+        ? vscode.l10n.t('Sample user for values and the provisioning preview')
+        : vscode.l10n.t('No *.user.json file in the workspace'),
     });
     if (!picked) return;
     await context.workspaceState.update(SELECTED_KEY, picked.uri?.toString());
@@ -127,7 +129,7 @@ export function registerPreview(context: vscode.ExtensionContext, getClient: () 
           ? target
           : vscode.window.activeTextEditor?.document.uri;
     if (!source || !source.path.toLowerCase().endsWith('.aadmap')) {
-      void vscode.window.showInformationMessage('Open an .aadmap file to preview its provisioning requests.');
+      void vscode.window.showInformationMessage(vscode.l10n.t('Open an .aadmap file to preview its provisioning requests.'));
       return;
     }
     const document = await vscode.workspace.openTextDocument(previewUriFor(source));

@@ -55,6 +55,7 @@ export function tokenHandle(token: string): string {
 
 export function answerTokenRequest(params: TokenRequestParams): TokenRequestResult {
   const entry = vault.get(params?.tokenHandle);
-  if (!entry || entry.expires < Date.now()) return { error: 'The sign-in for this request has expired: run the command again.' };
+  if (!entry || entry.expires < Date.now())
+    return { error: vscode.l10n.t('The sign-in for this request has expired: run the command again.') };
   return sealToken(entry.token, params);
 }

@@ -26,8 +26,9 @@ import { answerTokenRequest, graphSettings, graphToken, tokenHandle } from './au
 import { USERS_SCOPES } from './scopes';
 
 /** Why the Graph commands refuse in an untrusted workspace (docs/security.md, Restricted Mode). */
-export const RESTRICTED_MODE_GRAPH =
-  'Microsoft Graph is off in Restricted Mode: trust this workspace (Workspaces: Manage Workspace Trust) to sign in, pull, deploy or roll back.';
+export const RESTRICTED_MODE_GRAPH = vscode.l10n.t(
+  'Microsoft Graph is off in Restricted Mode: trust this workspace (Workspaces: Manage Workspace Trust) to sign in, pull, deploy or roll back.',
+);
 
 const DIFF_SCHEME = 'aadmap-whatif';
 
@@ -55,9 +56,20 @@ interface DeployImpactCheck {
 export function impactSummary(impact: EditorImpact): string {
   const r = impact.report;
   const lines = [
-    `Impact on ${r.users} users (${impact.usersLabel}): ${r.create} created, ${r.update} updated, ${r.disable} disabled, ${r.unchanged} unchanged, ${r.outOfScope} out of scope, ${r.errors} errors; ${r.matchChanged} matching values change.`,
+    vscode.l10n.t(
+      'Impact on {0} users ({1}): {2} created, {3} updated, {4} disabled, {5} unchanged, {6} out of scope, {7} errors; {8} matching values change.',
+      r.users,
+      impact.usersLabel,
+      r.create,
+      r.update,
+      r.disable,
+      r.unchanged,
+      r.outOfScope,
+      r.errors,
+      r.matchChanged,
+    ),
   ];
-  if (impact.notEvaluated.length) lines.push(`Not evaluated (read as null): ${impact.notEvaluated.join(', ')}.`);
+  if (impact.notEvaluated.length) lines.push(vscode.l10n.t('Not evaluated (read as null): {0}.', impact.notEvaluated.join(', ')));
   return lines.join('\n');
 }
 
@@ -101,7 +113,7 @@ export function registerGraphCommands(context: vscode.ExtensionContext, client: 
   let listening: LanguageClient | undefined;
   function languageClient(): LanguageClient {
     const current = client();
-    if (!current) throw new Error('The aadmap language server is not running.');
+    if (!current) throw new Error(vscode.l10n.t('The aadmap language server is not running.'));
     if (listening !== current) {
       listening = current;
       context.subscriptions.push(
@@ -146,10 +158,10 @@ export function registerGraphCommands(context: vscode.ExtensionContext, client: 
 
   function fail(result: { kind: string; message: string }): void {
     log.error(result.message);
-    if (result.kind === 'cancelled') void vscode.window.showInformationMessage('aadmap: cancelled; nothing was written.');
+    if (result.kind === 'cancelled') void vscode.window.showInformationMessage(vscode.l10n.t('aadmap: cancelled; nothing was written.'));
     else
       void vscode.window
-        .showErrorMessage(`aadmap: ${result.message.split('\n')[0]}`, 'Show log')
+        .showErrorMessage(`aadmap: ${result.message.split('\n')[0]}`, vscode.l10n.t('Show log'))
         .then((choice) => choice && channel.show());
   }
 
@@ -158,7 +170,7 @@ export function registerGraphCommands(context: vscode.ExtensionContext, client: 
       ? vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString())
       : vscode.window.activeTextEditor?.document;
     if (!document || document.languageId !== 'aadmap') {
-      void vscode.window.showWarningMessage('aadmap: open a .aadmap file first.');
+      void vscode.window.showWarningMessage(vscode.l10n.t('aadmap: open a .aadmap file first.'));
       return undefined;
     }
     return document;
@@ -168,8 +180,8 @@ export function registerGraphCommands(context: vscode.ExtensionContext, client: 
     const chosen = { ...target };
     if (!chosen.servicePrincipal) {
       const search = await vscode.window.showInputBox({
-        title: 'Enterprise application',
-        prompt: 'Display name starts with…',
+        title: vscode.l10n.t('Enterprise application'),
+        prompt: vscode.l10n.t('Display name starts with…'),
         value: 'Chatwork',
       });
       if (search === undefined) return undefined;
@@ -178,8 +190,8 @@ export function registerGraphCommands(context: vscode.ExtensionContext, client: 
       const pick = await vscode.window.showQuickPick(
         found.items.map((sp) => ({ label: sp.displayName, description: sp.id, detail: `appId ${sp.appId}`, id: sp.id })),
         {
-          title: 'Service principal (enterprise application)',
-          placeHolder: found.items.length ? 'Choose the app' : 'No application found',
+          title: vscode.l10n.t('Service principal (enterprise application)'),
+          placeHolder: found.items.length ? vscode.l10n.t('Choose the app') : vscode.l10n.t('No application found'),
         },
       );
       if (!pick) return undefined;
@@ -191,7 +203,7 @@ export function registerGraphCommands(context: vscode.ExtensionContext, client: 
       if (jobs.items.length > 1) {
         const pick = await vscode.window.showQuickPick(
           jobs.items.map((j) => ({ label: j.id, description: `${j.templateId} · ${j.status}` })),
-          { title: 'Provisioning job' },
+          { title: vscode.l10n.t('Provisioning job') },
         );
         if (!pick) return undefined;
         chosen.job = pick.label;
@@ -235,7 +247,11 @@ export function registerGraphCommands(context: vscode.ExtensionContext, client: 
     for (const warning of plan.warnings) log.warn(warning);
     await showDiff(
       plan,
-      `What-if: ${plan.target.servicePrincipal.displayName || plan.target.servicePrincipal.id} (current ↔ ${document.uri.path.split('/').pop()})`,
+      vscode.l10n.t(
+        'What-if: {0} (current ↔ {1})',
+        plan.target.servicePrincipal.displayName || plan.target.servicePrincipal.id,
+        document.uri.path.split('/').pop() ?? '',
+      ),
     );
     return { plan, conn };
   }
@@ -244,20 +260,23 @@ export function registerGraphCommands(context: vscode.ExtensionContext, client: 
     plan: PlanSummary,
     conn: GraphConnectionParams,
     document: vscode.TextDocument | undefined,
-    action: string,
+    kind: 'deploy' | 'rollback',
     reason: string,
     impact?: DeployImpactCheck,
   ): Promise<boolean> {
+    const action = kind === 'deploy' ? vscode.l10n.t('Deploy') : vscode.l10n.t('Roll back');
     const directory = backupDirectory(document);
     if (!directory) {
-      void vscode.window.showErrorMessage('aadmap: open a folder (or save the file) so the backup has a place in .aadmap/backups/.');
+      void vscode.window.showErrorMessage(
+        vscode.l10n.t('aadmap: open a folder (or save the file) so the backup has a place in .aadmap/backups/.'),
+      );
       return false;
     }
     const detail = [
       ...(impact ? [impact.text] : []),
       plan.details,
-      ...plan.warnings.map((w) => `Warning: ${w}`),
-      `A backup of the current schema goes to ${directory}.`,
+      ...plan.warnings.map((w) => vscode.l10n.t('Warning: {0}', w)),
+      vscode.l10n.t('A backup of the current schema goes to {0}.', directory),
     ].join('\n\n');
     if ((await confirm(plan.summary, detail, action)) !== action) return false;
     if (
@@ -265,10 +284,10 @@ export function registerGraphCommands(context: vscode.ExtensionContext, client: 
       (await confirm(impact.second.summary, impact.second.detail, impact.second.action, true)) !== impact.second.action
     ) {
       log.info('The impact guard was not confirmed; nothing was written.');
-      void vscode.window.showInformationMessage('aadmap: not confirmed; nothing was written.');
+      void vscode.window.showInformationMessage(vscode.l10n.t('aadmap: not confirmed; nothing was written.'));
       return false;
     }
-    const done = await withProgress(`aadmap: ${action.toLowerCase()}`, (token) =>
+    const done = await withProgress(kind === 'deploy' ? vscode.l10n.t('aadmap: deploy') : vscode.l10n.t('aadmap: roll back'), (token) =>
       send('aadmap/graph/execute', { ...conn, planId: plan.planId, backupDirectory: directory, reason }, token),
     );
     if (!done.ok) {
@@ -276,13 +295,13 @@ export function registerGraphCommands(context: vscode.ExtensionContext, client: 
       return false;
     }
     log.info(done.message);
-    if (action !== 'Deploy') {
+    if (kind !== 'deploy') {
       void vscode.window.showInformationMessage(`aadmap: ${done.message}`);
       return true;
     }
     // A mapping change starts a new initial cycle by itself: offer to watch it rather than restart.
     void vscode.window
-      .showInformationMessage(`aadmap: ${done.message} ${AFTER_DEPLOY_NOTE}`, 'Watch status')
+      .showInformationMessage(`aadmap: ${done.message} ${AFTER_DEPLOY_NOTE}`, vscode.l10n.t('Watch status'))
       .then((choice) => choice && vscode.commands.executeCommand(COMMANDS.lifecycleShowProvisioning));
     return true;
   }
@@ -311,12 +330,12 @@ export function registerGraphCommands(context: vscode.ExtensionContext, client: 
       users,
       target: { ...fromFile, servicePrincipal: plan.target.servicePrincipal.id, job: plan.target.jobId },
     };
-    const result = await withProgress('aadmap: impact on the users', (token) => send('aadmap/graph/impact', request, token));
+    const result = await withProgress(vscode.l10n.t('aadmap: impact on the users'), (token) => send('aadmap/graph/impact', request, token));
     if (!result.ok) {
       fail(
         result.kind === 'cancelled'
           ? result
-          : { ...result, message: `The deploy is refused: the impact cannot be computed: ${result.message}` },
+          : { ...result, message: vscode.l10n.t('The deploy is refused: the impact cannot be computed: {0}', result.message) },
       );
       return null;
     }
@@ -324,19 +343,28 @@ export function registerGraphCommands(context: vscode.ExtensionContext, client: 
     log.info(text);
     if (!result.guard?.refused) return { text };
     const { report, guard } = result;
-    const numbers = [
-      ...(report.disable > 0 && report.disable >= guard.threshold.value ? [`disables ${report.disable} users`] : []),
-      ...(report.matchChanged > 0 ? [`changes the matching value of ${report.matchChanged} users`] : []),
-    ];
+    const disables = report.disable > 0 && report.disable >= guard.threshold.value;
+    const rematches = report.matchChanged > 0;
     return {
       text,
       second: {
-        summary: `This deploy ${numbers.join(' and ')}. Deploy anyway?`,
+        summary:
+          disables && rematches
+            ? vscode.l10n.t(
+                'This deploy disables {0} users and changes the matching value of {1} users. Deploy anyway?',
+                report.disable,
+                report.matchChanged,
+              )
+            : disables
+              ? vscode.l10n.t('This deploy disables {0} users. Deploy anyway?', report.disable)
+              : vscode.l10n.t('This deploy changes the matching value of {0} users. Deploy anyway?', report.matchChanged),
         detail: guard.reasons.join('\n\n').replace(/; accept exactly this number with --allow-[a-z-]+ \d+\./g, '.'),
-        action: `Deploy: ${[
-          ...(report.disable >= guard.threshold.value && report.disable > 0 ? [`disable ${report.disable}`] : []),
-          ...(report.matchChanged > 0 ? [`re-match ${report.matchChanged}`] : []),
-        ].join(', ')}`,
+        action:
+          disables && rematches
+            ? vscode.l10n.t('Deploy: disable {0}, re-match {1}', report.disable, report.matchChanged)
+            : disables
+              ? vscode.l10n.t('Deploy: disable {0}', report.disable)
+              : vscode.l10n.t('Deploy: re-match {0}', report.matchChanged),
       },
     };
   }
@@ -377,7 +405,7 @@ export function registerGraphCommands(context: vscode.ExtensionContext, client: 
         const document = activeMappingDocument(uri);
         if (!document) return;
         const result = await whatIf(document);
-        if (result) void vscode.window.showInformationMessage(`aadmap what-if: ${result.plan.summary}`);
+        if (result) void vscode.window.showInformationMessage(vscode.l10n.t('aadmap what-if: {0}', result.plan.summary));
       }),
     ),
     vscode.commands.registerCommand(
@@ -394,7 +422,7 @@ export function registerGraphCommands(context: vscode.ExtensionContext, client: 
         const result = await whatIf(document);
         if (!result) return outcome(false);
         if (result.plan.total === 0) {
-          void vscode.window.showInformationMessage(`aadmap: ${result.plan.summary} Nothing to deploy.`);
+          void vscode.window.showInformationMessage(vscode.l10n.t('aadmap: {0} Nothing to deploy.', result.plan.summary));
           return outcome(false);
         }
         const impact = await deployImpact(result.plan, result.conn, document);
@@ -402,7 +430,7 @@ export function registerGraphCommands(context: vscode.ExtensionContext, client: 
         asked = confirmations;
         try {
           const reason = `before deploy of ${document.uri.path.split('/').pop()}`;
-          return outcome(await confirmAndExecute(result.plan, result.conn, document, 'Deploy', reason, impact), impact);
+          return outcome(await confirmAndExecute(result.plan, result.conn, document, 'deploy', reason, impact), impact);
         } finally {
           asked = undefined;
         }
@@ -417,7 +445,9 @@ export function registerGraphCommands(context: vscode.ExtensionContext, client: 
         const { params: conn } = await connection(fromFile.tenant);
         const target = await pickTarget(fromFile, conn);
         if (!target) return;
-        const pulled = await withProgress('aadmap: pulling mappings', (token) => send('aadmap/graph/pull', { ...conn, target }, token));
+        const pulled = await withProgress(vscode.l10n.t('aadmap: pulling mappings'), (token) =>
+          send('aadmap/graph/pull', { ...conn, target }, token),
+        );
         if (!pulled.ok) return fail(pulled);
         const opened = await vscode.workspace.openTextDocument({ language: 'aadmap', content: pulled.text });
         await vscode.window.showTextDocument(opened);
@@ -428,22 +458,23 @@ export function registerGraphCommands(context: vscode.ExtensionContext, client: 
       guarded(async () => {
         const document = vscode.window.activeTextEditor?.document;
         const directory = backupDirectory(document);
-        if (!directory) return void vscode.window.showErrorMessage('aadmap: open the workspace folder that holds .aadmap/backups/.');
+        if (!directory)
+          return void vscode.window.showErrorMessage(vscode.l10n.t('aadmap: open the workspace folder that holds .aadmap/backups/.'));
         const { items } = await send('aadmap/graph/backups', { backupDirectory: directory });
-        if (!items.length) return void vscode.window.showInformationMessage(`aadmap: no backups in ${directory}.`);
+        if (!items.length) return void vscode.window.showInformationMessage(vscode.l10n.t('aadmap: no backups in {0}.', directory));
         const pick = await vscode.window.showQuickPick(
           items.map((b) => ({ label: b.savedAt, description: b.jobId, detail: b.reason, location: b.location, tenant: b.tenant })),
-          { title: 'Roll back to a backup (the job gets this schema back, byte for byte)' },
+          { title: vscode.l10n.t('Roll back to a backup (the job gets this schema back, byte for byte)') },
         );
         if (!pick) return;
         const { params: conn } = await connection(pick.tenant);
-        const plan = await withProgress('aadmap: what-if of the rollback', (token) =>
+        const plan = await withProgress(vscode.l10n.t('aadmap: what-if of the rollback'), (token) =>
           send('aadmap/graph/planRollback', { ...conn, backup: pick.location, target: {} }, token),
         );
         if (!plan.ok) return fail(plan);
         log.info(`${plan.summary}\n${plan.details}`);
-        await showDiff(plan, `Roll back: current ↔ backup of ${pick.label}`);
-        await confirmAndExecute(plan, conn, document, 'Roll back', `before rollback to ${pick.label}`);
+        await showDiff(plan, vscode.l10n.t('Roll back: current ↔ backup of {0}', pick.label));
+        await confirmAndExecute(plan, conn, document, 'rollback', `before rollback to ${pick.label}`);
       }),
     ),
   );

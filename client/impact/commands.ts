@@ -15,7 +15,7 @@ function mappingDocument(uri?: unknown): vscode.TextDocument | undefined {
       ? vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString())
       : vscode.window.activeTextEditor?.document;
   if (!document || document.languageId !== 'aadmap') {
-    void vscode.window.showWarningMessage('aadmap: open a .aadmap file first.');
+    void vscode.window.showWarningMessage(vscode.l10n.t('aadmap: open a .aadmap file first.'));
     return undefined;
   }
   return document;

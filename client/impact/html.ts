@@ -5,6 +5,7 @@
  * the editor's theme colours (code.visualstudio.com/api/references/theme-color), no chart library;
  * one inline script, allowed by its nonce only (code.visualstudio.com/api/extension-guides/webview#content-security-policy).
  */
+import { t } from '../../grammar/common/l10n';
 import type { EditorImpact, ImpactExample } from '../../server/impact/editor';
 
 export type ImpactViewState =
@@ -19,26 +20,36 @@ export interface PageOptions {
   cspSource: string;
 }
 
-/** The bars of the counts chart: [label, key of the report, colour]. */
-export const COUNT_BARS = [
-  ['created', 'create', 'var(--vscode-charts-green)'],
-  ['updated', 'update', 'var(--vscode-charts-blue)'],
-  ['disabled', 'disable', 'var(--vscode-charts-red)'],
-  ['unchanged', 'unchanged', 'var(--vscode-charts-foreground)'],
-  ['out of scope', 'outOfScope', 'var(--vscode-disabledForeground)'],
-  ['errors', 'errors', 'var(--vscode-charts-orange)'],
-  ['matching value changed', 'matchChanged', 'var(--vscode-charts-purple)'],
+/** The bars of the counts chart: [key of the report, colour]. */
+const COUNT_BARS = [
+  ['create', 'var(--vscode-charts-green)'],
+  ['update', 'var(--vscode-charts-blue)'],
+  ['disable', 'var(--vscode-charts-red)'],
+  ['unchanged', 'var(--vscode-charts-foreground)'],
+  ['outOfScope', 'var(--vscode-disabledForeground)'],
+  ['errors', 'var(--vscode-charts-orange)'],
+  ['matchChanged', 'var(--vscode-charts-purple)'],
 ] as const;
 
-const CATEGORY_LABELS: Record<ImpactExample['category'], string> = {
-  create: 'created',
-  update: 'updated',
-  disable: 'disabled',
-  unchanged: 'unchanged',
-  outOfScope: 'out of scope',
-  errors: 'error',
-  matchChanged: 'matching value changed',
-};
+/** A count's label in the chart (plural: "errors") and a user's category in the table ("error"). */
+function categoryLabel(category: ImpactExample['category'], plural = false): string {
+  switch (category) {
+    case 'create':
+      return t('created');
+    case 'update':
+      return t('updated');
+    case 'disable':
+      return t('disabled');
+    case 'unchanged':
+      return t('unchanged');
+    case 'outOfScope':
+      return t('out of scope');
+    case 'errors':
+      return plural ? t('errors') : t('error');
+    case 'matchChanged':
+      return t('matching value changed');
+  }
+}
 
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -49,7 +60,7 @@ export function shortName(attribute: string): string {
   return attribute.startsWith('urn:') ? attribute.slice(attribute.lastIndexOf(':') + 1) : attribute;
 }
 
-const show = (value: unknown): string => (value === null || value === undefined ? '(not sent)' : JSON.stringify(value));
+const show = (value: unknown): string => (value === null || value === undefined ? t('(not sent)') : JSON.stringify(value));
 
 const BAR_HEIGHT = 22;
 const LABEL_WIDTH = 190;
@@ -92,22 +103,22 @@ function changesCell(example: ImpactExample): string {
 function body(impact: EditorImpact): string {
   const { report } = impact;
   const counts = barChart(
-    `Impact on ${report.users} users`,
-    COUNT_BARS.map(([label, key, colour]) => [label, report[key], colour] as const),
+    t('Impact on {0} users', report.users),
+    COUNT_BARS.map(([key, colour]) => [categoryLabel(key, true), report[key], colour] as const),
   );
   const attributes = Object.entries(report.attributes);
   const attributeChart = attributes.length
     ? barChart(
-        'Target attributes whose values change (updated users)',
+        t('Target attributes whose values change (updated users)'),
         attributes.map(([name, n]) => [name, n, 'var(--vscode-charts-blue)'] as const),
       )
-    : '<p class="muted">No target attribute changes for users who stay in scope.</p>';
+    : `<p class="muted">${escapeHtml(t('No target attribute changes for users who stay in scope.'))}</p>`;
   const rows = impact.examples
     .map((example, index) => {
       const clickable = example.attributes !== undefined;
       return (
-        `<tr class="${clickable ? 'user' : ''}" data-index="${index}"${clickable ? ' tabindex="0" title="Open the provisioning preview for this user"' : ''}>` +
-        `<td>${escapeHtml(CATEGORY_LABELS[example.category])}</td><td class="name">${escapeHtml(example.user)}</td>` +
+        `<tr class="${clickable ? 'user' : ''}" data-index="${index}"${clickable ? ` tabindex="0" title="${escapeHtml(t('Open the provisioning preview for this user'))}"` : ''}>` +
+        `<td>${escapeHtml(categoryLabel(example.category))}</td><td class="name">${escapeHtml(example.user)}</td>` +
         `<td>${changesCell(example)}</td></tr>`
       );
     })
@@ -116,21 +127,21 @@ function body(impact: EditorImpact): string {
     ...(impact.guard?.reasons ?? []).map((r) => `<li class="warning">${escapeHtml(r)}</li>`),
     ...(impact.notEvaluated.length
       ? [
-          `<li class="warning">Not evaluated (Graph's /users cannot give them; read as null): ${escapeHtml(impact.notEvaluated.join(', '))}</li>`,
+          `<li class="warning">${escapeHtml(t("Not evaluated (Graph's /users cannot give them; read as null): {0}", impact.notEvaluated.join(', ')))}</li>`,
         ]
       : []),
-    ...impact.badLines.map((b) => `<li class="error">line ${b.line}: ${escapeHtml(b.message)}</li>`),
+    ...impact.badLines.map((b) => `<li class="error">${escapeHtml(t('line {0}: {1}', b.line, b.message))}</li>`),
     ...impact.warnings.map((w) => `<li class="warning">${escapeHtml(w)}</li>`),
   ];
   return (
-    `<p class="muted">Before: ${escapeHtml(impact.beforeLabel)} · users: ${escapeHtml(impact.usersLabel)}</p>` +
-    `<h2>Users</h2>${counts}` +
-    `<h2>Attributes that change</h2>${attributeChart}` +
+    `<p class="muted">${escapeHtml(t('Before: {0} · users: {1}', impact.beforeLabel, impact.usersLabel))}</p>` +
+    `<h2>${escapeHtml(t('Users'))}</h2>${counts}` +
+    `<h2>${escapeHtml(t('Attributes that change'))}</h2>${attributeChart}` +
     (notes.length ? `<ul class="notes">${notes.join('')}</ul>` : '') +
-    `<h2>Examples</h2>` +
+    `<h2>${escapeHtml(t('Examples'))}</h2>` +
     (rows
-      ? `<table><thead><tr><th>Category</th><th>User</th><th>Changes</th></tr></thead><tbody>${rows}</tbody></table>`
-      : '<p class="muted">No users.</p>')
+      ? `<table><thead><tr><th>${escapeHtml(t('Category'))}</th><th>${escapeHtml(t('User'))}</th><th>${escapeHtml(t('Changes'))}</th></tr></thead><tbody>${rows}</tbody></table>`
+      : `<p class="muted">${escapeHtml(t('No users.'))}</p>`)
   );
 }
 
@@ -138,7 +149,7 @@ export function impactPage(state: ImpactViewState, options: PageOptions): string
   const shown = state.kind === 'done' ? state.impact : state.previous;
   const status =
     state.kind === 'running'
-      ? '<p class="status" role="status">Computing the impact…</p>'
+      ? `<p class="status" role="status">${escapeHtml(t('Computing the impact…'))}</p>`
       : state.kind === 'failed'
         ? `<p class="status error" role="alert">${escapeHtml(state.message)}</p>`
         : '';

@@ -66,10 +66,18 @@ export function deployUsers(
 export async function pickUsers(context: vscode.ExtensionContext, document: vscode.TextDocument): Promise<ImpactUsers | undefined> {
   const pick = await vscode.window.showQuickPick(
     [
-      { label: 'Users file (JSON Lines)…', description: 'one user a line, as aadmap eval --input reads', value: 'file' },
-      { label: "The tenant's users", description: 'read from Microsoft Graph into .aadmap/cache/', value: 'tenant' },
+      {
+        label: vscode.l10n.t('Users file (JSON Lines)…'),
+        description: vscode.l10n.t('one user a line, as aadmap eval --input reads'),
+        value: 'file',
+      },
+      {
+        label: vscode.l10n.t("The tenant's users"),
+        description: vscode.l10n.t('read from Microsoft Graph into .aadmap/cache/'),
+        value: 'tenant',
+      },
     ],
-    { title: 'Users for the deploy impact' },
+    { title: vscode.l10n.t('Users for the deploy impact') },
   );
   if (!pick) return undefined;
   let choice = 'tenant';
@@ -78,8 +86,8 @@ export async function pickUsers(context: vscode.ExtensionContext, document: vsco
     const files = await vscode.window.showOpenDialog({
       canSelectMany: false,
       defaultUri: folder ? vscode.Uri.file(folder) : undefined,
-      filters: { 'JSON Lines': ['jsonl', 'ndjson'], 'All files': ['*'] },
-      openLabel: 'Use these users',
+      filters: { [vscode.l10n.t('JSON Lines')]: ['jsonl', 'ndjson'], [vscode.l10n.t('All files')]: ['*'] },
+      openLabel: vscode.l10n.t('Use these users'),
     });
     if (!files?.[0]) return undefined;
     choice = files[0].fsPath;

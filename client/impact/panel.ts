@@ -56,7 +56,7 @@ export class ImpactPanel implements vscode.Disposable {
     const name = document.uri.path.split('/').pop() ?? 'mappings';
     this.panel = vscode.window.createWebviewPanel(
       IMPACT_VIEW_TYPE,
-      `Impact: ${name}`,
+      vscode.l10n.t('Impact: {0}', name),
       { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
       { enableScripts: true, localResourceRoots: [] },
     );
@@ -122,7 +122,7 @@ export class ImpactPanel implements vscode.Disposable {
     const request = { ...base, ...params, target };
     if (users.kind !== 'tenant') return this.session.send('aadmap/graph/impact', request, token);
     // Reading the directory can take minutes: a progress notification, cancellable like the view's run.
-    return this.session.withProgress('aadmap: reading the directory for the impact', (progressToken) => {
+    return this.session.withProgress(vscode.l10n.t('aadmap: reading the directory for the impact'), (progressToken) => {
       const linked = new vscode.CancellationTokenSource();
       const subscriptions = [token, progressToken].map((t) => t.onCancellationRequested(() => linked.cancel()));
       return this.session.send('aadmap/graph/impact', request, linked.token).finally(() => {

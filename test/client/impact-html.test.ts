@@ -1,5 +1,8 @@
 /** The Impact view's page: bars proportional to the counts, every example row, escaping, the script's nonce. */
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { useL10nBundle } from '../../grammar/common/l10n';
+import { readL10nBundle } from '../../server/l10n/bundles';
 import { barChart, impactPage } from '../../client/impact/html';
 import type { EditorImpact } from '../../server/impact/editor';
 
@@ -89,5 +92,25 @@ describe('impactPage', () => {
     const failed = impactPage({ kind: 'failed', message: 'cannot read <x>' }, { title: 'a', nonce: 'n', cspSource: 's' });
     expect(failed).toContain('cannot read &#60;x&#62;');
     expect(bars(failed)).toHaveLength(0);
+  });
+});
+
+describe('in Japanese and French', () => {
+  const page = (locale: 'ja' | 'fr') => {
+    useL10nBundle(readL10nBundle(locale, join(__dirname, '..', '..')));
+    try {
+      return impactPage({ kind: 'done', impact }, { title: 'a', nonce: 'n', cspSource: 's' });
+    } finally {
+      useL10nBundle(undefined);
+    }
+  };
+
+  it('labels the charts, headings and table in the display language', () => {
+    const english = impactPage({ kind: 'done', impact }, { title: 'a', nonce: 'n', cspSource: 's' });
+    expect(english).toContain('<h2>Attributes that change</h2>');
+    expect(page('ja')).toContain('<h2>変更される属性</h2>');
+    expect(page('ja')).toContain('data-label="無効化"');
+    expect(page('fr')).toContain('<h2>Attributs modifiés</h2>');
+    expect(page('fr')).toContain('data-label="hors étendue"');
   });
 });

@@ -18,7 +18,10 @@ abstract class LifecycleCommand {
   protected async job() {
     await this.watcher.refresh(true);
     const job = this.watcher.current;
-    if (!job) void vscode.window.showWarningMessage('aadmap: open a .aadmap file with a deploy statement (deploy servicePrincipal "…").');
+    if (!job)
+      void vscode.window.showWarningMessage(
+        vscode.l10n.t('aadmap: open a .aadmap file with a deploy statement (deploy servicePrincipal "…").'),
+      );
     return job;
   }
 
@@ -38,34 +41,38 @@ abstract class LifecycleCommand {
 }
 
 export class StartCommand extends LifecycleCommand {
-  run = () => this.control('start', 'aadmap: starting provisioning');
+  run = () => this.control('start', vscode.l10n.t('aadmap: starting provisioning'));
 }
 
 export class PauseCommand extends LifecycleCommand {
-  run = () => this.control('pause', 'aadmap: pausing provisioning');
+  run = () => this.control('pause', vscode.l10n.t('aadmap: pausing provisioning'));
 }
 
 export class TestConnectionCommand extends LifecycleCommand {
-  run = () => this.control('testConnection', 'aadmap: testing the connection');
+  run = () => this.control('testConnection', vscode.l10n.t('aadmap: testing the connection'));
 }
 
 export class RestartCommand extends LifecycleCommand {
   run = async () => {
     const pick = await vscode.window.showQuickPick(
       [
-        { label: 'Restart provisioning', description: 'as the portal does (default)', scopes: [] as string[] },
+        {
+          label: vscode.l10n.t('Restart provisioning'),
+          description: vscode.l10n.t('as the portal does (default)'),
+          scopes: [] as string[],
+        },
         ...RESET_SCOPES.map((s) => ({ label: s, description: RESET_SCOPE_EFFECTS[s], scopes: [s] })),
       ],
-      { title: `Restart the job — ${AFTER_DEPLOY_NOTE}` },
+      { title: vscode.l10n.t('Restart the job — {0}', AFTER_DEPLOY_NOTE) },
     );
     if (!pick) return;
     const dangerous = pick.scopes.filter((s) => s === 'Full' || s === 'ForceDeletes');
     if (dangerous.length) {
-      const action = dangerous.includes('Full') ? 'Full reset' : 'Release deletes';
+      const action = dangerous.includes('Full') ? vscode.l10n.t('Full reset') : vscode.l10n.t('Release deletes');
       const detail = dangerous.map((s) => `${s}: ${RESET_SCOPE_EFFECTS[s as keyof typeof RESET_SCOPE_EFFECTS]}.`).join('\n');
-      if ((await this.watcher.session.confirm(`${action}? This cannot be undone.`, detail, action)) !== action) return;
+      if ((await this.watcher.session.confirm(vscode.l10n.t('{0}? This cannot be undone.', action), detail, action)) !== action) return;
     }
-    await this.control('restart', 'aadmap: restarting provisioning', pick.scopes);
+    await this.control('restart', vscode.l10n.t('aadmap: restarting provisioning'), pick.scopes);
   };
 }
 
@@ -83,8 +90,11 @@ export class ShowProvisioningCommand extends LifecycleCommand {
 export class ExplainQuarantineCommand extends LifecycleCommand {
   run = async (quarantine?: unknown) => {
     const q = (quarantine as { reason: string; explanation: string; fix: string } | undefined) ?? this.watcher.current?.status?.quarantine;
-    if (!q) return void vscode.window.showInformationMessage('aadmap: the job is not in quarantine.');
-    void vscode.window.showWarningMessage(`Quarantine: ${q.reason}`, { modal: true, detail: `${q.explanation}\n\n${q.fix}` });
+    if (!q) return void vscode.window.showInformationMessage(vscode.l10n.t('aadmap: the job is not in quarantine.'));
+    void vscode.window.showWarningMessage(vscode.l10n.t('Quarantine: {0}', q.reason), {
+      modal: true,
+      detail: `${q.explanation}\n\n${q.fix}`,
+    });
   };
 }
 
@@ -103,7 +113,7 @@ export class ProvisionUserCommand extends LifecycleCommand {
     const { params } = await session.connection(job.target.tenant, USERS_SCOPES);
     const user = await pickUser(this.watcher, params);
     if (!user) return;
-    const result = await session.withProgress('aadmap: provisioning on demand', (token) =>
+    const result = await session.withProgress(vscode.l10n.t('aadmap: provisioning on demand'), (token) =>
       session.send(
         'aadmap/graph/provision',
         { ...params, target: job.target, uri: job.document.uri.toString(), text: job.document.getText(), user },
@@ -120,8 +130,8 @@ async function pickUser(watcher: JobWatcher, params: GraphConnectionParams): Pro
   const testUser = process.env['AADMAP_TEST_PROVISION_USER'];
   if (testUser) return testUser; // extension tests cannot type into a QuickPick
   const quickPick = vscode.window.createQuickPick<vscode.QuickPickItem & { id: string }>();
-  quickPick.title = 'Provision user on demand';
-  quickPick.placeholder = 'Search users by name or user principal name';
+  quickPick.title = vscode.l10n.t('Provision user on demand');
+  quickPick.placeholder = vscode.l10n.t('Search users by name or user principal name');
   let seq = 0;
   quickPick.onDidChangeValue(async (value) => {
     const mine = ++seq;

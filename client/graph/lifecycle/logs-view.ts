@@ -35,7 +35,7 @@ export class ProvisioningLogsView implements vscode.TreeDataProvider<Node>, vsco
     switch (node.kind) {
       case 'group': {
         const item = new vscode.TreeItem(node.group.errorCode, collapsed);
-        item.description = `${node.group.count} record${node.group.count === 1 ? '' : 's'}, ${node.group.users.length} user${node.group.users.length === 1 ? '' : 's'}`;
+        item.description = `${node.group.count === 1 ? vscode.l10n.t('1 record') : vscode.l10n.t('{0} records', node.group.count)}, ${node.group.users.length === 1 ? vscode.l10n.t('1 user') : vscode.l10n.t('{0} users', node.group.users.length)}`;
         item.tooltip = [node.group.reason, node.group.recommendedAction].filter(Boolean).join('\n\n');
         item.iconPath = new vscode.ThemeIcon('error');
         return item;
@@ -48,7 +48,7 @@ export class ProvisioningLogsView implements vscode.TreeDataProvider<Node>, vsco
       }
       case 'record': {
         const item = new vscode.TreeItem(`${node.record.time} ${node.record.action}`, collapsed);
-        item.description = `${node.record.status} · change ${node.record.changeId}`;
+        item.description = vscode.l10n.t('{0} · change {1}', node.record.status, node.record.changeId);
         item.tooltip = node.record.reason ?? undefined;
         return item;
       }
@@ -72,7 +72,7 @@ export class ProvisioningLogsView implements vscode.TreeDataProvider<Node>, vsco
         ...node.record.modified.map((p) => ({
           kind: 'line' as const,
           label: p.name,
-          description: `${p.old ?? '(none)'} → ${p.new ?? '(none)'}`,
+          description: `${p.old ?? vscode.l10n.t('(none)')} → ${p.new ?? vscode.l10n.t('(none)')}`,
         })),
       ];
     return [];

@@ -50,59 +50,72 @@ export class ProvisioningView implements vscode.TreeDataProvider<Fact>, vscode.D
 
 export function factsOf(job: WatchedJob | undefined): Fact[] {
   if (!job) return [];
-  if (!job.status) return [{ label: 'Status unavailable', description: job.statusError, icon: 'error' }];
+  if (!job.status) return [{ label: vscode.l10n.t('Status unavailable'), description: job.statusError, icon: 'error' }];
   const s: JobStatusReport = job.status;
   const facts: Fact[] = [
-    { label: 'State', description: s.state, icon: s.state === 'Quarantine' ? 'warning' : 'pulse' },
-    { label: 'Initial cycle', description: s.steadyState ? 'completed' : 'not completed yet' },
+    { label: vscode.l10n.t('State'), description: s.state, icon: s.state === 'Quarantine' ? 'warning' : 'pulse' },
+    { label: vscode.l10n.t('Initial cycle'), description: s.steadyState ? vscode.l10n.t('completed') : vscode.l10n.t('not completed yet') },
   ];
-  if (s.progress) facts.push({ label: 'Progress', description: `${s.progress.completed}/${s.progress.total} ${s.progress.units}` });
+  if (s.progress)
+    facts.push({ label: vscode.l10n.t('Progress'), description: `${s.progress.completed}/${s.progress.total} ${s.progress.units}` });
   if (s.quarantine) {
     const q = s.quarantine;
     facts.push({
-      label: 'Quarantine',
+      label: vscode.l10n.t('Quarantine'),
       description: q.reason,
       icon: 'warning',
       tooltip: `${q.explanation}\n${q.fix}`,
-      command: { command: COMMANDS.lifecycleExplainQuarantine, title: 'Explain', arguments: [q] },
+      command: { command: COMMANDS.lifecycleExplainQuarantine, title: vscode.l10n.t('Explain'), arguments: [q] },
       children: [
-        { label: 'Why', description: q.explanation, tooltip: q.explanation },
-        { label: 'Fix', description: q.fix, tooltip: q.fix },
-        { label: 'Error', description: [q.error.code, q.error.message].filter(Boolean).join(': ') },
-        { label: 'Since', description: q.since ?? '?' },
-        { label: 'Next attempt', description: q.nextAttempt ?? '?' },
+        { label: vscode.l10n.t('Why'), description: q.explanation, tooltip: q.explanation },
+        { label: vscode.l10n.t('Fix'), description: q.fix, tooltip: q.fix },
+        { label: vscode.l10n.t('Error'), description: [q.error.code, q.error.message].filter(Boolean).join(': ') },
+        { label: vscode.l10n.t('Since'), description: q.since ?? '?' },
+        { label: vscode.l10n.t('Next attempt'), description: q.nextAttempt ?? '?' },
       ],
     });
   }
   if (s.lastExecution) {
     const e = s.lastExecution;
     facts.push({
-      label: 'Last execution',
-      description: `${e.state}, ended ${e.ended ?? '?'}`,
+      label: vscode.l10n.t('Last execution'),
+      description: vscode.l10n.t('{0}, ended {1}', e.state, e.ended ?? '?'),
       children: [
-        { label: 'Began', description: e.began ?? '?' },
-        { label: 'Imported', description: String(e.imported ?? '?') },
-        { label: 'Exported', description: String(e.exported ?? '?') },
-        { label: 'Escrowed', description: String(e.escrowed ?? '?') },
-        ...(e.error ? [{ label: 'Error', description: `${e.error.code}: ${e.error.message}` }] : []),
+        { label: vscode.l10n.t('Began'), description: e.began ?? '?' },
+        { label: vscode.l10n.t('Imported'), description: String(e.imported ?? '?') },
+        { label: vscode.l10n.t('Exported'), description: String(e.exported ?? '?') },
+        { label: vscode.l10n.t('Escrowed'), description: String(e.escrowed ?? '?') },
+        ...(e.error ? [{ label: vscode.l10n.t('Error'), description: `${e.error.code}: ${e.error.message}` }] : []),
       ],
     });
   }
-  for (const [type, count] of Object.entries(s.synchronizedCounts)) facts.push({ label: 'Synchronized', description: `${count} ${type}` });
+  for (const [type, count] of Object.entries(s.synchronizedCounts))
+    facts.push({ label: vscode.l10n.t('Synchronized'), description: `${count} ${type}` });
   const set = s.settings;
-  const unknown = 'not readable';
+  const unknown = vscode.l10n.t('not readable');
   facts.push({
-    label: 'Settings (read-only)',
-    tooltip: 'Secrets are masked on read and cannot be patched: aadmap never writes them (see docs/watch-and-troubleshoot.md).',
+    label: vscode.l10n.t('Settings (read-only)'),
+    tooltip: vscode.l10n.t(
+      'Secrets are masked on read and cannot be patched: aadmap never writes them (see docs/watch-and-troubleshoot.md).',
+    ),
     children: [
-      { label: 'Scope', description: set.syncAll === null ? unknown : set.syncAll ? 'all users and groups' : 'assigned only' },
-      { label: 'Notification email', description: set.notificationEmail ?? unknown },
       {
-        label: 'Accidental-deletion prevention',
+        label: vscode.l10n.t('Scope'),
+        description: set.syncAll === null ? unknown : set.syncAll ? vscode.l10n.t('all users and groups') : vscode.l10n.t('assigned only'),
+      },
+      { label: vscode.l10n.t('Notification email'), description: set.notificationEmail ?? unknown },
+      {
+        label: vscode.l10n.t('Accidental-deletion prevention'),
         description:
           set.deletionPreventionEnabled === null
             ? unknown
-            : `${set.deletionPreventionEnabled ? 'on' : 'off'}${set.deletionThreshold !== null ? `, threshold ${set.deletionThreshold}` : ''}`,
+            : set.deletionThreshold !== null
+              ? set.deletionPreventionEnabled
+                ? vscode.l10n.t('on, threshold {0}', set.deletionThreshold)
+                : vscode.l10n.t('off, threshold {0}', set.deletionThreshold)
+              : set.deletionPreventionEnabled
+                ? vscode.l10n.t('on')
+                : vscode.l10n.t('off'),
       },
     ],
   });

@@ -8,7 +8,7 @@ export class JobStatusBarItem implements vscode.Disposable {
   private readonly subscription: vscode.Disposable;
 
   constructor(watcher: JobWatcher) {
-    this.item.name = 'aadmap provisioning';
+    this.item.name = vscode.l10n.t('aadmap provisioning');
     this.item.command = COMMANDS.lifecycleShowProvisioning;
     this.subscription = watcher.onDidChange((job) => this.update(job));
   }
@@ -17,7 +17,7 @@ export class JobStatusBarItem implements vscode.Disposable {
     const status = job?.status;
     if (!job || (!status && !job.statusError)) return this.item.hide();
     if (!status) {
-      this.item.text = '$(error) Provisioning: unavailable';
+      this.item.text = `$(error) ${vscode.l10n.t('Provisioning: unavailable')}`;
       this.item.tooltip = job.statusError;
       this.item.backgroundColor = undefined;
     } else {
@@ -30,11 +30,13 @@ export class JobStatusBarItem implements vscode.Disposable {
             : status.progress
               ? '$(sync~spin)'
               : '$(pass)';
-      this.item.text = `${icon} Provisioning: ${status.state}${progress}`;
+      this.item.text = `${icon} ${vscode.l10n.t('Provisioning: {0}', status.state)}${progress}`;
       this.item.tooltip = [
-        `${status.servicePrincipal.displayName || status.servicePrincipal.id} — job ${status.job.id}`,
-        status.quarantine ? `Quarantine: ${status.quarantine.reason} — ${status.quarantine.explanation}` : '',
-        status.lastExecution ? `Last execution: ${status.lastExecution.state}, ended ${status.lastExecution.ended ?? '?'}` : '',
+        vscode.l10n.t('{0} — job {1}', status.servicePrincipal.displayName || status.servicePrincipal.id, status.job.id),
+        status.quarantine ? vscode.l10n.t('Quarantine: {0} — {1}', status.quarantine.reason, status.quarantine.explanation) : '',
+        status.lastExecution
+          ? vscode.l10n.t('Last execution: {0}, ended {1}', status.lastExecution.state, status.lastExecution.ended ?? '?')
+          : '',
       ]
         .filter(Boolean)
         .join('\n');
