@@ -10,7 +10,7 @@
  * worker extension host instead, the host of vscode.dev and github.dev, and the suite is test/e2e/browser
  * (docs/browser.md). The `remote.extensionKind` setting makes the workbench pick that host: an
  * extension with both `main` and `browser` otherwise runs in the remote (Node) host.
- * https://code.visualstudio.com/api/advanced-topics/remote-extensions#testing-and-debugging
+ * https://code.visualstudio.com/api/advanced-topics/extension-host (preferred extension location)
  *
  *   node out/e2e/run-extension-host-tests.mjs [--web-worker] [--timeout <seconds>] [--verbose] [--grep <pattern>]
  */
