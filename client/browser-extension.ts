@@ -28,7 +28,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     // extension in the display language (docs/localization.md).
     initializationOptions: { l10nBundle: vscode.l10n.bundle },
   };
-  client = new LanguageClient('aadmap', 'aadmap Language Server', clientOptions, new Worker(serverMain.toString(true)));
+  client = new LanguageClient('aadmap', 'aadmap Language Server', clientOptions, await serverWorker(serverMain));
   context.subscriptions.push(
     vscode.commands.registerCommand(COMMANDS.restartServer, async () => {
       await client?.stop();
@@ -52,6 +52,19 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       ),
   );
   await client.start();
+}
+
+/**
+ * The language server's web worker. An extension installed on a remote (code-server, a Codespace
+ * opened in the browser) has a vscode-remote: URI, and VS Code's web worker extension host refuses
+ * to start a worker from one ("Creating workers from remote extensions is currently not supported",
+ * https://github.com/microsoft/vscode/blob/1.100.3/src/vs/workbench/api/worker/extensionHostWorker.ts):
+ * there the script is read through VS Code's file system and started from a blob: URL.
+ */
+async function serverWorker(script: vscode.Uri): Promise<InstanceType<typeof Worker>> {
+  if (script.scheme !== 'vscode-remote') return new Worker(script.toString(true));
+  const source = await vscode.workspace.fs.readFile(script);
+  return new Worker(URL.createObjectURL(new Blob([source], { type: 'text/javascript' })));
 }
 
 export async function deactivate(): Promise<void> {

@@ -3,6 +3,7 @@
 # headless Chromium). Installs what is missing (scripts/e2e/install.sh), packages the extension, then
 # runs, and fails if any of them fails:
 #   1. the extension-host suite (test/e2e/suite) inside VS Code's extension host;
+#   1b. the browser build's suite (test/e2e/browser) inside VS Code's web worker extension host;
 #   2. the UI tests (test/e2e/ui) against the installed aadmap.vsix, with screenshots;
 #   3. `npm start --check`: the editor `npm start` serves comes up with the extension working.
 # Works as root with no stdin and no display.
@@ -38,6 +39,7 @@ run() {
   fi
 }
 run 'extension-host tests' out/e2e/harness/run-extension-host-tests.mjs
+run 'web worker extension-host tests' out/e2e/harness/run-extension-host-tests.mjs --web-worker
 run 'UI tests' out/e2e/harness/run-ui-tests.mjs
 run 'npm start --check' out/e2e/harness/start-editor.mjs --check
 

@@ -1,5 +1,6 @@
 // Compiles the end-to-end tests into out/e2e/ (git-ignored):
 //   suite/*.ts     → out/e2e/suite/*.js      CommonJS, loaded by VS Code's extension host ('vscode' and 'mocha' stay external)
+//   browser/*.ts   → out/e2e/browser/*.js    CommonJS for the browser, loaded by VS Code's web worker extension host (only 'vscode' external)
 //   harness/*.ts   → out/e2e/harness/*.mjs   ES modules run by node: the runners and `npm start`
 //   ui/*.ui.ts     → out/e2e/ui/*.ui.mjs     Playwright UI tests, loaded by out/e2e/harness/run-ui-tests.mjs
 //   sign-in/       → out/e2e/sign-in/        the UI tests' stand-in for Microsoft sign-in (an extension; packaged by harness/sign-in.ts)
@@ -36,6 +37,14 @@ await Promise.all([
     chunkNames: 'chunks/[name]-[hash]',
     outExtension: { '.js': '.mjs' },
     packages: 'external',
+  }),
+  esbuild.build({
+    ...common,
+    entryPoints: [join(here, 'browser', 'index.ts')],
+    outdir: join(outdir, 'browser'),
+    platform: 'browser',
+    format: 'cjs',
+    external: ['vscode'],
   }),
   esbuild.build({
     ...common,

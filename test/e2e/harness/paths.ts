@@ -38,6 +38,8 @@ export const examplesDir = join(repoRoot, 'examples');
 export const fixturesDir = join(repoRoot, 'test', 'e2e', 'workspace');
 /** Compiled extension-host suite (test/e2e/build.mjs). */
 export const suiteEntry = join(repoRoot, 'out', 'e2e', 'suite', 'index.js');
+/** Compiled suite of the web worker extension host (test/e2e/browser, test/e2e/build.mjs). */
+export const browserSuiteEntry = join(repoRoot, 'out', 'e2e', 'browser', 'index.js');
 /** Compiled UI test files (test/e2e/build.mjs). */
 export const uiTestsDir = join(repoRoot, 'out', 'e2e', 'ui');
 /** Committed screenshots, shown in the README and docs/ (written only with --update-screenshots). */
@@ -46,7 +48,7 @@ export const committedScreenshotsDir = join(repoRoot, 'test', 'e2e', 'screenshot
 export const runScreenshotsDir = join(toolDir, 'screenshots');
 
 /** Fails with the command that fixes it when a prerequisite is missing. */
-export function requirePrerequisites(options: { vsix?: boolean; suite?: boolean; ui?: boolean } = {}): void {
+export function requirePrerequisites(options: { vsix?: boolean; suite?: boolean; browserSuite?: boolean; ui?: boolean } = {}): void {
   const problems: string[] = [];
   if (!existsSync(codeServerEntry) || !existsSync(join(toolDir, 'code-server', `installed-${codeServerVersion}`))) {
     problems.push(`code-server ${codeServerVersion} is not installed in ${toolDir}: run \`bash scripts/e2e/install.sh\``);
@@ -55,6 +57,10 @@ export function requirePrerequisites(options: { vsix?: boolean; suite?: boolean;
   if (!existsSync(join(repoRoot, 'dist', 'extension.js'))) problems.push('dist/extension.js is missing: run `npm run build`');
   if (options.vsix && !existsSync(vsixPath)) problems.push(`${vsixPath} is missing: run \`npm run package\``);
   if (options.suite && !existsSync(suiteEntry)) problems.push(`${suiteEntry} is missing: run \`npm run build:e2e\``);
+  if (options.browserSuite && !existsSync(browserSuiteEntry)) problems.push(`${browserSuiteEntry} is missing: run \`npm run build:e2e\``);
+  if (options.browserSuite && !existsSync(join(repoRoot, 'dist', 'browser', 'extension.js'))) {
+    problems.push('dist/browser/extension.js is missing: run `npm run build`');
+  }
   if (options.ui && !existsSync(uiTestsDir)) problems.push(`${uiTestsDir} is missing: run \`npm run build:e2e\``);
   if (problems.length) throw new HarnessError(`cannot start:\n  - ${problems.join('\n  - ')}`);
 }

@@ -6,32 +6,44 @@
  * suite's run() settles, the workbench calls window.codeAutomationExit(code) and the extension host's
  * console output arrives through window.codeAutomationLog. Both are exposed to the page by Playwright.
  *
- *   node out/e2e/run-extension-host-tests.mjs [--timeout <seconds>] [--verbose] [--grep <pattern>]
+ * With --web-worker the extension runs its browser build (package.json "browser") in VS Code's web
+ * worker extension host instead, the host of vscode.dev and github.dev, and the suite is test/e2e/browser
+ * (docs/browser.md). The `remote.extensionKind` setting makes the workbench pick that host: an
+ * extension with both `main` and `browser` otherwise runs in the remote (Node) host.
+ * https://code.visualstudio.com/api/advanced-topics/extension-host (preferred extension location)
+ *
+ *   node out/e2e/run-extension-host-tests.mjs [--web-worker] [--timeout <seconds>] [--verbose] [--grep <pattern>]
  */
 import { join } from 'node:path';
 import { format, parseArgs } from 'node:util';
 import { launchBrowser } from './browser';
 import { remoteUri, startCodeServer, stateUnder, TEST_SETTINGS, workbenchUrl } from './code-server';
 import { log, makeRunDir, onFailure, runMain } from './lifecycle';
-import { repoRoot, requirePrerequisites, suiteEntry } from './paths';
+import { browserSuiteEntry, extensionId, repoRoot, requirePrerequisites, suiteEntry } from './paths';
 import { filesContaining, testGraphToken } from './secrets';
 import { testWorkspace } from './workspace';
 
-/** The first line test/e2e/suite/index.ts prints. */
+/** How the first line of test/e2e/suite/index.ts and of test/e2e/browser/index.ts starts. */
 const SUITE_BANNER = 'aadmap extension-host tests';
 
 const { values: options } = parseArgs({
-  options: { timeout: { type: 'string', default: '600' }, verbose: { type: 'boolean', default: false }, grep: { type: 'string' } },
+  options: {
+    timeout: { type: 'string', default: '600' },
+    verbose: { type: 'boolean', default: false },
+    grep: { type: 'string' },
+    'web-worker': { type: 'boolean', default: false },
+  },
 });
+const webWorker = options['web-worker'];
 
-runMain('extension-host tests (code-server)', Number(options.timeout) * 1000, async () => {
-  requirePrerequisites({ suite: true });
+runMain(`${webWorker ? 'web worker ' : ''}extension-host tests (code-server)`, Number(options.timeout) * 1000, async () => {
+  requirePrerequisites(webWorker ? { browserSuite: true } : { suite: true });
   const runDir = makeRunDir('exthost');
   const workspace = testWorkspace(runDir);
   const graphToken = testGraphToken();
   const server = await startCodeServer({
     state: stateUnder(runDir),
-    settings: TEST_SETTINGS,
+    settings: webWorker ? { ...TEST_SETTINGS, 'remote.extensionKind': { [extensionId]: ['web'] } } : TEST_SETTINGS,
     verbose: options.verbose,
     // Reaches the extension host, so the suite can tell where it runs and what to run, and the
     // extension (in test mode) gets a token for the Graph emulator the deploy tests start.
@@ -67,7 +79,7 @@ runMain('extension-host tests (code-server)', Number(options.timeout) * 1000, as
   });
   const url = workbenchUrl(server.base, workspace, [
     ['extensionDevelopmentPath', remoteUri(server.authority, repoRoot)],
-    ['extensionTestsPath', remoteUri(server.authority, suiteEntry)],
+    ['extensionTestsPath', remoteUri(server.authority, webWorker ? browserSuiteEntry : suiteEntry)],
     ['skipWelcome', 'true'],
     ['skipReleaseNotes', 'true'],
   ]);
