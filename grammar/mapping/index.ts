@@ -68,13 +68,13 @@ export function parseMappingFile(input: string): MappingFileParseResult {
 }
 
 /**
- * The file parsed in one piece by the general parser (no fast path), as before pieces existed. Not part of the library entry: the tests
+ * The file parsed in one piece by the reference parser (no fast path), as before pieces existed. Not part of the library entry: the tests
  * prove parseMappingFile equal to it, and the benchmarks can time it.
  */
 export function parseMappingFileWhole(input: string): MappingFileParseResult {
   const text = inputText(input);
   try {
-    const piece = parseMappingPieceGeneral(text, 0, text.length);
+    const piece = parseMappingPieceReference(text, 0, text.length);
     const { targets, mappings, comments, deploys } = piece.ast;
     return {
       ast: { kind: 'file', targets, mappings, comments, start: 0, end: text.length, ...(deploys ? { deploys } : {}) },
@@ -122,16 +122,16 @@ export function parseMappingPieces<P extends { closedAtFileLevel: boolean } = Ma
 
 /**
  * Reads text[start, end) as if it were the whole file, with absolute offsets: by the fast path
- * (fast-path.ts) when the piece is well-formed, else by the general parser.
+ * (fast-path.ts) when the piece is well-formed, else by the reference parser.
  */
 export function parseMappingPiece(text: string, start: number, end: number): MappingPiece {
   const fast = fastParsePiece(text, start, end);
   if (fast !== undefined) return { start, end, ast: fast, diagnostics: [], closedAtFileLevel: true };
-  return parseMappingPieceGeneral(text, start, end);
+  return parseMappingPieceReference(text, start, end);
 }
 
 /** Lexes, parses and visits text[start, end) with chevrotain and the visitors (no fast path). */
-export function parseMappingPieceGeneral(text: string, start: number, end: number): MappingPiece {
+export function parseMappingPieceReference(text: string, start: number, end: number): MappingPiece {
   const pieceText = start === 0 && end === text.length ? text : text.substring(start, end);
   const lexed = lexMappingFile(pieceText);
   const diagnostics = lexerDiagnostics(pieceText, lexed.errors, start);

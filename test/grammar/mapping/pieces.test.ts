@@ -1,7 +1,7 @@
 /**
  * parseMappingFile reads a file in pieces (cut before `mapping` / `target` lines), each by the fast
  * path (fast-path.ts) when it is well-formed, else by chevrotain; it must return exactly what one
- * general parse of the whole text returns — tree, ranges, key order and diagnostics — on every
+ * reference parse of the whole text returns — tree, ranges, key order and diagnostics — on every
  * input: fixtures, generated Chatwork files, structured and random `.aadmap` text, and mutations
  * of all of them (unclosed blocks, stray braces, duplicated and swapped lines).
  */
@@ -11,7 +11,7 @@ import { fastParsePiece } from '../../../grammar/mapping/fast-path';
 import {
   parseMappingFile,
   parseMappingFileWhole,
-  parseMappingPieceGeneral,
+  parseMappingPieceReference,
   parseMappingPieces,
   segmentStarts,
   updateSegmentStarts,
@@ -62,16 +62,16 @@ describe('pieces equal the whole-file parse', () => {
   });
 
   it.each(mappingFixtures.map((text, i) => [i, text] as const))(
-    'fixture %i: the fast path equals the general parser on every piece it takes',
+    'fixture %i: the fast path equals the reference parser on every piece it takes',
     (_i, text) => {
       const cuts = segmentStarts(text);
       cuts.forEach((start, i) => {
         const end = cuts[i + 1] ?? text.length;
         const fast = fastParsePiece(text, start, end);
-        const general = parseMappingPieceGeneral(text, start, end);
+        const reference = parseMappingPieceReference(text, start, end);
         if (fast !== undefined) {
-          expect(general.diagnostics).toEqual([]);
-          expect(JSON.stringify(fast)).toBe(JSON.stringify(general.ast));
+          expect(reference.diagnostics).toEqual([]);
+          expect(JSON.stringify(fast)).toBe(JSON.stringify(reference.ast));
         }
       });
     },
