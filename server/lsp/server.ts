@@ -33,9 +33,9 @@ import {
 } from '../service/language-service';
 import type { SchemaFileReader } from '../service/schema-resolver';
 import { DocumentEdits } from './document-edits';
-import { registerEvaluationFeatures } from './evaluation';
-import type { EvaluationDocument } from './evaluation-jobs';
-import type { Evaluator } from './evaluation-thread';
+import { registerSampleUserHandlers } from './sample-user-handlers';
+import type { OpenDocument } from './sample-user-jobs';
+import type { SampleUserThread } from './sample-user-thread';
 import { registerGraphHandlers } from './graph-handlers';
 
 /** Characters after which completion is offered without typing a letter (a space only where it helps). */
@@ -49,7 +49,7 @@ export const PUSH_DEBOUNCE_MS = 150;
  */
 export interface InitializationOptions {
   pushDiagnosticsDebounceMs?: number;
-  /** The workspace is not trusted (VS Code's Restricted Mode): no sample-user evaluation (evaluation.ts). */
+  /** The workspace is not trusted (VS Code's Restricted Mode): no sample-user evaluation (sample-user-handlers.ts). */
   restricted?: boolean;
 }
 
@@ -65,10 +65,13 @@ export interface ServerOptions {
   /** Enables the Graph requests (pull, what-if, deploy, rollback); they read `target "x.json"` files through it. */
   graph?: { schemaFiles: SchemaFileReader };
   /** Evaluation for the sample user (lenses, hovers and the preview), off the main thread; none = those features are off. */
-  evaluator?: Evaluator;
+  sampleUserThread?: SampleUserThread;
 }
 
-export function startServer(connection: Connection, { service, debounceMs = PUSH_DEBOUNCE_MS, graph, evaluator }: ServerOptions): void {
+export function startServer(
+  connection: Connection,
+  { service, debounceMs = PUSH_DEBOUNCE_MS, graph, sampleUserThread }: ServerOptions,
+): void {
   // The content changes are recorded as offsets: a new snapshot tells the service what changed.
   const edits = new DocumentEdits();
   const documents = new TextDocuments(edits.configuration);
@@ -121,13 +124,13 @@ export function startServer(connection: Connection, { service, debounceMs = PUSH
     }
   };
 
-  /** An open document's current text, as the evaluation thread takes it. */
-  const openDocument = (uri: string): EvaluationDocument | undefined => {
+  /** An open document's current text, as the sample-user thread takes it. */
+  const openDocument = (uri: string): OpenDocument | undefined => {
     const document = documents.get(uri);
     if (!document || tooLarge(document)) return undefined;
     return { uri, languageId: document.languageId, version: document.version, text: document.getText() };
   };
-  const evaluation = evaluator && registerEvaluationFeatures(connection, openDocument, evaluator);
+  const evaluation = sampleUserThread && registerSampleUserHandlers(connection, openDocument, sampleUserThread);
 
   const validate = (document: TextDocument) => {
     const size = tooLarge(document);
