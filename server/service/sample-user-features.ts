@@ -18,7 +18,7 @@ import type { CheckedBlock } from '../checker/mapping/context';
 import type { MappingAnalysis, MappingBlocksAnalysis } from './analysis';
 import { evaluateMappingLine, evaluateMappingLines, type MappingLineEvaluation } from './sample-evaluation';
 import type { HoverContributor, HoverSection } from './features/hover';
-import { previewMapping } from './preview';
+import { previewMapping } from './checked-preview';
 import { type PreviewSettings, resolveSampleContext, type SampleContext, type SampleFileAccess } from './sample-users';
 import type { DocumentRef, DocumentSnapshot } from './snapshot';
 

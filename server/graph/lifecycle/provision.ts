@@ -17,7 +17,7 @@ import { findAttribute, findObject } from '../../schema/lookup';
 import { BUILTIN_SOURCE } from '../../schema/index';
 import type { BlockPreview } from '../../preview/preview';
 import type { MappingAnalysis } from '../../service/analysis';
-import { previewMapping } from '../../service/preview';
+import { previewMapping } from '../../service/checked-preview';
 import { GraphError } from '../client';
 import { asArray, isRecord, str } from '../json';
 import type { SynchronizationApi } from '../sync-api';
