@@ -26,7 +26,7 @@ import { answerTokenRequest, graphSettings, graphToken, tokenHandle } from './au
 import { USERS_SCOPES } from './scopes';
 
 /** Why the Graph commands refuse in an untrusted workspace (docs/security.md, Restricted Mode). */
-export const RESTRICTED_MODE_GRAPH =
+const RESTRICTED_MODE_GRAPH =
   'Microsoft Graph is off in Restricted Mode: trust this workspace (Workspaces: Manage Workspace Trust) to sign in, pull, deploy or roll back.';
 
 const DIFF_SCHEME = 'aadmap-whatif';
@@ -52,7 +52,7 @@ interface DeployImpactCheck {
 }
 
 /** The numbers, as the modal states them. */
-export function impactSummary(impact: EditorImpact): string {
+function impactSummary(impact: EditorImpact): string {
   const r = impact.report;
   const lines = [
     `Impact on ${r.users} users (${impact.usersLabel}): ${r.create} created, ${r.update} updated, ${r.disable} disabled, ${r.unchanged} unchanged, ${r.outOfScope} out of scope, ${r.errors} errors; ${r.matchChanged} matching values change.`,

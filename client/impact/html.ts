@@ -20,7 +20,7 @@ export interface PageOptions {
 }
 
 /** The bars of the counts chart: [label, key of the report, colour]. */
-export const COUNT_BARS = [
+const COUNT_BARS = [
   ['created', 'create', 'var(--vscode-charts-green)'],
   ['updated', 'update', 'var(--vscode-charts-blue)'],
   ['disabled', 'disable', 'var(--vscode-charts-red)'],
@@ -40,12 +40,12 @@ const CATEGORY_LABELS: Record<ImpactExample['category'], string> = {
   matchChanged: 'matching value changed',
 };
 
-export function escapeHtml(text: string): string {
+function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
 /** A SCIM extension attribute by its last segment (`urn:…:User:department` → `department`); the full name is in the tooltip. */
-export function shortName(attribute: string): string {
+function shortName(attribute: string): string {
   return attribute.startsWith('urn:') ? attribute.slice(attribute.lastIndexOf(':') + 1) : attribute;
 }
 

@@ -47,7 +47,7 @@ import type { SyntaxDiagnostic } from '../common/syntax-diagnostic';
 import { attributeFlag, KEYWORD_WORDS, SCOPE_OPERATOR_FIRST_WORDS, SCOPE_OPERATOR_PATTERN } from './vocabulary';
 
 /** Deeper expressions go to the reference parser (which cuts them at MAX_NESTING = 64). */
-export const FAST_PATH_MAX_DEPTH = 48;
+const FAST_PATH_MAX_DEPTH = 48;
 
 /** Every keyword of the file language (vocabulary.ts): a keyword is never an identifier. */
 const KEYWORDS: ReadonlySet<string> = new Set(KEYWORD_WORDS);

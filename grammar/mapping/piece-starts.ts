@@ -24,7 +24,7 @@ export function pieceStarts(text: string): number[] {
  * Appends to `out` the line starts in [from, to) (`from` must be a line start) whose line begins
  * with `mapping` or `target`, except offset 0.
  */
-export function lineStartsWithStatement(text: string, from: number, to: number, out: number[]): void {
+function lineStartsWithStatement(text: string, from: number, to: number, out: number[]): void {
   let lineStart = from;
   const length = text.length;
   while (lineStart < to) {

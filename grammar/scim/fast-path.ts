@@ -26,7 +26,7 @@ import { isJsWhitespace } from './tokens';
 import { buildStringValue, buildWordValue } from './values';
 
 /** Deeper filters go to the reference parser, which reports the limit it enforces. */
-export const FAST_PATH_MAX_DEPTH = 32;
+const FAST_PATH_MAX_DEPTH = 32;
 
 const QUOTE = 0x22;
 const LPAREN = 0x28;

@@ -111,7 +111,7 @@ function asksForHelp(argv: readonly string[]): boolean {
 }
 
 /** Runs a command; the Graph commands are asynchronous, so the result may be a promise. */
-export function main(argv: readonly string[], io: CliIO): number | Promise<number> {
+function main(argv: readonly string[], io: CliIO): number | Promise<number> {
   const [first, ...afterFirst] = argv;
   if (first === undefined) {
     io.err(shortUsage());

@@ -30,11 +30,10 @@ export interface SampleUserHandlers {
   reset(): void;
 }
 
-export const RESTRICTED_MODE_EVALUATION =
-  'Sample users are not evaluated in Restricted Mode: trust this workspace to see values and the preview.';
+const RESTRICTED_MODE_EVALUATION = 'Sample users are not evaluated in Restricted Mode: trust this workspace to see values and the preview.';
 
 /** Why an evaluation has no result, in the words the editor shows. */
-export function stoppedMessage(outcome: ThreadOutcome<unknown>): string | undefined {
+function stoppedMessage(outcome: ThreadOutcome<unknown>): string | undefined {
   if (outcome.kind === 'stopped')
     return `evaluating this file for the sample user took longer than ${outcome.budgetMs / 1000} s and was stopped`;
   if (outcome.kind === 'failed') return `evaluation failed: ${outcome.message}`;

@@ -12,7 +12,7 @@ import { isMainThread, parentPort, Worker, workerData } from 'node:worker_thread
 import type { SampleUserAnswers, SampleUserJobs, SampleUserRequest } from './sample-user-jobs';
 
 /** How long one evaluation request may run in the worker before it is stopped. */
-export const SAMPLE_USER_BUDGET_MS = 5000;
+const SAMPLE_USER_BUDGET_MS = 5000;
 /** The worker's heap limit: a document that needs more stops the worker, never the server. */
 const WORKER_HEAP_MB = 1024;
 const ROLE = 'aadmap-evaluation';

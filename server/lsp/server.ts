@@ -39,9 +39,9 @@ import type { SampleUserThread } from './sample-user-thread';
 import { registerGraphHandlers } from './graph-handlers';
 
 /** Characters after which completion is offered without typing a letter (a space only where it helps). */
-export const COMPLETION_TRIGGERS = ['[', '(', ',', '"', '.', ' '];
+const COMPLETION_TRIGGERS = ['[', '(', ',', '"', '.', ' '];
 
-export const PUSH_DEBOUNCE_MS = 150;
+const PUSH_DEBOUNCE_MS = 150;
 
 /**
  * `initializationOptions` the server reads. `pushDiagnosticsDebounceMs` (0–10,000) replaces the push
@@ -325,8 +325,8 @@ const SERVER_VERSION = typeof __AADMAP_VERSION__ === 'string' ? __AADMAP_VERSION
  * per request; beyond these sizes a document gets one diagnostic saying so and every request on it is
  * answered at once, empty. A mapping file of 5,000 mappings is about 600 KB and 10,000 lines.
  */
-export const MAX_DOCUMENT_CHARS = 4 * 1024 * 1024;
-export const MAX_DOCUMENT_LINES = 200_000;
+const MAX_DOCUMENT_CHARS = 4 * 1024 * 1024;
+const MAX_DOCUMENT_LINES = 200_000;
 
 /** Why the editor features are off for a document, or undefined when they are on. */
 function tooLarge(document: TextDocument): string | undefined {
@@ -339,7 +339,7 @@ function tooLarge(document: TextDocument): string | undefined {
 }
 
 /** The most diagnostics one document publishes: more cost every keystroke and help no one. */
-export const MAX_DIAGNOSTICS = 1000;
+const MAX_DIAGNOSTICS = 1000;
 
 /** The first MAX_DIAGNOSTICS, then one note "… and N more" at the first one left out. */
 function capDiagnostics(diagnostics: Diagnostic[]): Diagnostic[] {
