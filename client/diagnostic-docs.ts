@@ -10,12 +10,12 @@
 import * as vscode from 'vscode';
 import type { Middleware } from 'vscode-languageclient/node';
 
-export const SHOW_DIAGNOSTIC_HELP_COMMAND = 'aadmap.showDiagnosticHelp';
+const SHOW_DIAGNOSTIC_HELP_COMMAND = 'aadmap.showDiagnosticHelp';
 
 const REFERENCE_PATH = ['docs', 'diagnostics.md'] as const;
 
 /** The command URI that opens `code`'s entry (what a diagnostic's code links to in VS Code). */
-export function diagnosticHelpLink(code: string): vscode.Uri {
+function diagnosticHelpLink(code: string): vscode.Uri {
   return vscode.Uri.parse(`command:${SHOW_DIAGNOSTIC_HELP_COMMAND}?${encodeURIComponent(JSON.stringify([code]))}`);
 }
 
@@ -24,7 +24,7 @@ function isReferenceLink(target: vscode.Uri): boolean {
 }
 
 /** The same diagnostics, their reference links turned into {@link diagnosticHelpLink}s. */
-export function withHelpLinks(diagnostics: readonly vscode.Diagnostic[]): vscode.Diagnostic[] {
+function withHelpLinks(diagnostics: readonly vscode.Diagnostic[]): vscode.Diagnostic[] {
   for (const diagnostic of diagnostics) {
     const code = diagnostic.code;
     if (typeof code === 'object' && isReferenceLink(code.target))

@@ -12,7 +12,7 @@ import { diagnosticHelpMiddleware, registerDiagnosticHelp } from './diagnostic-d
 import { registerGraphCommands } from './graph/commands';
 import { registerLifecycle } from './graph/lifecycle/index';
 import { registerImpact } from './impact/index';
-import { initializationOptions, registerPreview } from './preview';
+import { initializationOptions, registerSampleUserFeatures } from './sample-user-features';
 
 let client: LanguageClient | undefined;
 
@@ -45,7 +45,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   };
   // The id 'aadmap' makes the client read the `aadmap.trace.server` setting.
   client = new LanguageClient('aadmap', 'aadmap Language Server', serverOptions, clientOptions);
-  registerPreview(context, () => client);
+  registerSampleUserFeatures(context, () => client);
   registerDiagnosticHelp(context);
   context.subscriptions.push(
     vscode.commands.registerCommand(COMMANDS.restartServer, async () => {

@@ -1,6 +1,6 @@
 /**
  * Benchmark 5: expression evaluation throughput for a realistic Chatwork mapping set, through the
- * public facade the editor and the CLI use (server/service/evaluation.ts and preview.ts).
+ * public facade the editor and the CLI use (server/service/sample-evaluation.ts and checked-preview.ts).
  *
  * Two mapping sets: the Chatwork gallery app's default mappings (examples/chatwork.aadmap: six
  * lines, a scoping filter) and one block of the benchmark files (test/support/generate.ts: five lines
@@ -21,8 +21,8 @@ import { isJsonObject } from '../../server/evaluator/json';
 import { previewToHttp } from '../../server/preview/format';
 import { BUILTIN_SOURCE, findObject } from '../../server/schema/index';
 import { analyzeMappingText } from '../../server/service/analysis';
-import { evaluateMappingLines } from '../../server/service/evaluation';
-import { previewMapping } from '../../server/service/preview';
+import { evaluateMappingLines } from '../../server/service/sample-evaluation';
+import { previewMapping } from '../../server/service/checked-preview';
 import { noSchemaFiles } from '../../server/service/schema-resolver';
 import { generateMappingFile } from '../../test/support/generate';
 import { DEFAULT_THROUGHPUT, measureThroughput, QUICK_THROUGHPUT } from '../lib/measure';

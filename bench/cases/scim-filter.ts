@@ -12,7 +12,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { parseScimFilter, parseScimFilterGeneral } from '../../grammar/scim/index';
+import { parseScimFilter, parseScimFilterReference } from '../../grammar/scim/index';
 import { type Contestant, DEFAULT_THROUGHPUT, measureThroughput, QUICK_THROUGHPUT } from '../lib/measure';
 import { type BenchRow, emit } from '../lib/report';
 
@@ -79,7 +79,7 @@ function contestants(): Contestant<string>[] {
   return [
     { name: 'aadmap', run: (filter) => parseScimFilter(filter) },
     // For information: aadmap without its fast path (chevrotain lexer + parser + visitor).
-    { name: 'aadmap general parser', run: (filter) => parseScimFilterGeneral(filter) },
+    { name: 'aadmap general parser', run: (filter) => parseScimFilterReference(filter) },
     { name: 'scim2-parse-filter', run: (filter) => scim2ParseFilter.parse(filter) },
     { name: 'scimmy', run: (filter) => new SCIMMY.Types.Filter(filter) },
   ];

@@ -26,7 +26,7 @@ import { answerTokenRequest, graphSettings, graphToken, tokenHandle } from './au
 import { USERS_SCOPES } from './scopes';
 
 /** Why the Graph commands refuse in an untrusted workspace (docs/security.md, Restricted Mode). */
-export const RESTRICTED_MODE_GRAPH = vscode.l10n.t(
+const RESTRICTED_MODE_GRAPH = vscode.l10n.t(
   'Microsoft Graph is off in Restricted Mode: trust this workspace (Workspaces: Manage Workspace Trust) to sign in, pull, deploy or roll back.',
 );
 
@@ -53,7 +53,7 @@ interface DeployImpactCheck {
 }
 
 /** The numbers, as the modal states them. */
-export function impactSummary(impact: EditorImpact): string {
+function impactSummary(impact: EditorImpact): string {
   const r = impact.report;
   const lines = [
     vscode.l10n.t(

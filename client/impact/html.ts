@@ -51,12 +51,12 @@ function categoryLabel(category: ImpactExample['category'], plural = false): str
   }
 }
 
-export function escapeHtml(text: string): string {
+function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
 /** A SCIM extension attribute by its last segment (`urn:…:User:department` → `department`); the full name is in the tooltip. */
-export function shortName(attribute: string): string {
+function shortName(attribute: string): string {
   return attribute.startsWith('urn:') ? attribute.slice(attribute.lastIndexOf(':') + 1) : attribute;
 }
 

@@ -10,17 +10,17 @@ import * as vscode from 'vscode';
 import type { ImpactBefore, ImpactUsers } from '../../server/impact/editor';
 import { CACHE_FOLDER, cacheMetaFile } from '../../server/impact/tenant';
 
-export const USERS_CHOICE_KEY = 'aadmap.impact.users';
+const USERS_CHOICE_KEY = 'aadmap.impact.users';
 
 /** The folder `.aadmap/` lives in: the file's workspace folder, else the file's own folder. */
-export function projectFolder(document: vscode.TextDocument): string | undefined {
+function projectFolder(document: vscode.TextDocument): string | undefined {
   const folder = vscode.workspace.getWorkspaceFolder(document.uri) ?? vscode.workspace.workspaceFolders?.[0];
   if (folder?.uri.scheme === 'file') return folder.uri.fsPath;
   if (document.uri.scheme === 'file') return dirname(document.uri.fsPath);
   return undefined;
 }
 
-export function cacheDirectory(document: vscode.TextDocument): string | undefined {
+function cacheDirectory(document: vscode.TextDocument): string | undefined {
   const folder = projectFolder(document);
   return folder ? join(folder, CACHE_FOLDER) : undefined;
 }

@@ -13,7 +13,7 @@ import type { GraphSession } from '../graph/commands';
 import { USERS_SCOPES } from '../graph/scopes';
 import { impactPage, type ImpactViewState } from './html';
 
-export const IMPACT_VIEW_TYPE = 'aadmap.impact';
+const IMPACT_VIEW_TYPE = 'aadmap.impact';
 
 export interface ImpactInputs {
   before: ImpactBefore;

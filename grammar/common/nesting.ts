@@ -7,7 +7,7 @@
 import type { IToken, TokenType } from 'chevrotain';
 import type { SyntaxDiagnostic } from './syntax-diagnostic';
 
-export const MAX_NESTING = 64;
+const MAX_NESTING = 64;
 
 export function limitNesting(
   tokens: IToken[],

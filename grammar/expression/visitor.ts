@@ -29,7 +29,7 @@ export function nodes(children: Children, name: string): CstNode[] {
 }
 
 /** Tokens inserted by single-token-insertion recovery have no position. */
-export function isRealToken(token: IToken): boolean {
+function isRealToken(token: IToken): boolean {
   return !token.isInsertedInRecovery && Number.isFinite(token.startOffset);
 }
 

@@ -6,15 +6,15 @@
  * line of a real file is well-formed, so this scanner/parser reads the text directly and builds the
  * tree itself.
  *
- * The contract, as for the SCIM fast path: it returns EXACTLY the piece the general parser
+ * The contract, as for the SCIM fast path: it returns EXACTLY the piece the reference parser
  * (parseMappingPiece with chevrotain and visitor.ts) builds — same nodes, ranges and key order —
- * for a piece on which the general parser reports no diagnostic at all, or undefined, and the
- * general parser reads the piece. It accepts a strict subset: one statement per line (no expression
+ * for a piece on which the reference parser reports no diagnostic at all, or undefined, and the
+ * reference parser reads the piece. It accepts a strict subset: one statement per line (no expression
  * continued over lines), spaces and tabs as the only whitespace, no keyword or scoping-operator
  * spelling used as a name, names and strings that need no diagnostic, nesting below
  * FAST_PATH_MAX_DEPTH. SCIM target paths go through parseAttributePath, strings through
  * decodeExpressionString, as in the visitors. test/grammar/mapping/pieces.test.ts proves the
- * equivalence (parseMappingFile, which uses this, against the whole-file general parse) on
+ * equivalence (parseMappingFile, which uses this, against the whole-file reference parse) on
  * generated and mutated files.
  */
 import type {
@@ -46,8 +46,8 @@ import type {
 import type { SyntaxDiagnostic } from '../common/syntax-diagnostic';
 import { attributeFlag, KEYWORD_WORDS, SCOPE_OPERATOR_FIRST_WORDS, SCOPE_OPERATOR_PATTERN } from './vocabulary';
 
-/** Deeper expressions go to the general parser (which cuts them at MAX_NESTING = 64). */
-export const FAST_PATH_MAX_DEPTH = 48;
+/** Deeper expressions go to the reference parser (which cuts them at MAX_NESTING = 64). */
+const FAST_PATH_MAX_DEPTH = 48;
 
 /** Every keyword of the file language (vocabulary.ts): a keyword is never an identifier. */
 const KEYWORDS: ReadonlySet<string> = new Set(KEYWORD_WORDS);
@@ -647,7 +647,7 @@ class FastMappingParser {
     const args = this.stack.length === base ? [] : this.collect<Argument>(base);
     const closeParen = this.pos++;
     this.depth--;
-    // One literal in the general parser's key order (closeParen last): no property added later.
+    // One literal in the reference parser's key order (closeParen last): no property added later.
     const call: CallExpression = {
       kind: 'call',
       name: image,
@@ -663,7 +663,7 @@ class FastMappingParser {
 }
 
 /**
- * The trees of text[start, end) as one piece, when the general parser would report nothing;
+ * The trees of text[start, end) as one piece, when the reference parser would report nothing;
  * undefined otherwise (or on any failure here: it can cost speed, never an answer).
  */
 export function fastParsePiece(text: string, start: number, end: number): FastPiece | undefined {

@@ -12,11 +12,11 @@ import { LParen, RParen } from '../expression/tokens';
 import { Newline, RBrace } from './tokens';
 import { mappingFileParser } from './parser';
 import { MappingVisitor } from './visitor';
-import { segmentStarts } from './segments';
+import { pieceStarts } from './piece-starts';
 import { fastParsePiece } from './fast-path';
 
 export * from './ast';
-export { segmentStarts, updateSegmentStarts } from './segments';
+export { pieceStarts, updatePieceStarts } from './piece-starts';
 
 export interface MappingFileParseResult {
   ast: MappingFile;
@@ -41,7 +41,7 @@ export interface MappingPiece {
  * concrete syntax tree of hundreds of thousands of nodes that all stay alive until the visitor is
  * done, and the garbage collector's work grows faster than the file. Statements are lines and a
  * mapping block ends with its `}`, so the file is cut where a line starts with `mapping` or
- * `target` (segmentStarts) and each piece is lexed, parsed and visited on its own; its tree dies
+ * `target` (pieceStarts) and each piece is lexed, parsed and visited on its own; its tree dies
  * young. The result is the same as one parse of the whole text because a cut is only kept where the
  * piece before it ended back at file level (see `closedAtFileLevel`); otherwise the piece is
  * extended to the next cut, and after a second failure the rest of the file is read in one piece.
@@ -68,13 +68,13 @@ export function parseMappingFile(input: string): MappingFileParseResult {
 }
 
 /**
- * The file parsed in one piece by the general parser (no fast path), as before pieces existed. Not part of the library entry: the tests
+ * The file parsed in one piece by the reference parser (no fast path), as before pieces existed. Not part of the library entry: the tests
  * prove parseMappingFile equal to it, and the benchmarks can time it.
  */
 export function parseMappingFileWhole(input: string): MappingFileParseResult {
   const text = inputText(input);
   try {
-    const piece = parseMappingPieceGeneral(text, 0, text.length);
+    const piece = parseMappingPieceReference(text, 0, text.length);
     const { targets, mappings, comments, deploys } = piece.ast;
     return {
       ast: { kind: 'file', targets, mappings, comments, start: 0, end: text.length, ...(deploys ? { deploys } : {}) },
@@ -91,26 +91,26 @@ export function parseMappingFileWhole(input: string): MappingFileParseResult {
 /**
  * The pieces parseMappingFile reads, in order, covering the text. `parse` reads one piece
  * (parseMappingPiece, or a caller's cache of it); only its `closedAtFileLevel` steers the cutting.
- * `cuts` are segmentStarts(text) (a caller may know them already).
+ * `starts` are pieceStarts(text) (a caller may know them already).
  * May throw (callers guard).
  */
 export function parseMappingPieces<P extends { closedAtFileLevel: boolean } = MappingPiece>(
   text: string,
   parse: (text: string, start: number, end: number) => P = parseMappingPiece as unknown as (text: string, start: number, end: number) => P,
-  cuts: readonly number[] = segmentStarts(text),
+  starts: readonly number[] = pieceStarts(text),
 ): P[] {
   const pieces: P[] = [];
-  let index = 0; // cuts[index] is where the next piece starts
-  while (index < cuts.length) {
-    const start = cuts[index]!;
+  let index = 0; // starts[index] is where the next piece starts
+  while (index < starts.length) {
+    const start = starts[index]!;
     let next = index + 1;
-    let piece = parse(text, start, cuts[next] ?? text.length);
-    if (!piece.closedAtFileLevel && next < cuts.length) {
+    let piece = parse(text, start, starts[next] ?? text.length);
+    if (!piece.closedAtFileLevel && next < starts.length) {
       // A block left open (a missing `}`) takes in the next one: try once with the next piece.
       next++;
-      piece = parse(text, start, cuts[next] ?? text.length);
-      if (!piece.closedAtFileLevel && next < cuts.length) {
-        next = cuts.length;
+      piece = parse(text, start, starts[next] ?? text.length);
+      if (!piece.closedAtFileLevel && next < starts.length) {
+        next = starts.length;
         piece = parse(text, start, text.length);
       }
     }
@@ -122,16 +122,16 @@ export function parseMappingPieces<P extends { closedAtFileLevel: boolean } = Ma
 
 /**
  * Reads text[start, end) as if it were the whole file, with absolute offsets: by the fast path
- * (fast-path.ts) when the piece is well-formed, else by the general parser.
+ * (fast-path.ts) when the piece is well-formed, else by the reference parser.
  */
 export function parseMappingPiece(text: string, start: number, end: number): MappingPiece {
   const fast = fastParsePiece(text, start, end);
   if (fast !== undefined) return { start, end, ast: fast, diagnostics: [], closedAtFileLevel: true };
-  return parseMappingPieceGeneral(text, start, end);
+  return parseMappingPieceReference(text, start, end);
 }
 
 /** Lexes, parses and visits text[start, end) with chevrotain and the visitors (no fast path). */
-export function parseMappingPieceGeneral(text: string, start: number, end: number): MappingPiece {
+export function parseMappingPieceReference(text: string, start: number, end: number): MappingPiece {
   const pieceText = start === 0 && end === text.length ? text : text.substring(start, end);
   const lexed = lexMappingFile(pieceText);
   const diagnostics = lexerDiagnostics(pieceText, lexed.errors, start);

@@ -65,7 +65,7 @@ const ruleDescriptions: Record<string, string> = {
   attributeMapping: "a source after '<-' (an expression, an [attribute], a \"constant\" or 'none')",
 };
 
-export class MappingFileParser extends ExpressionGrammar {
+class MappingFileParser extends ExpressionGrammar {
   constructor() {
     super([...mappingTokenVocabulary], ruleDescriptions);
     this.performSelfAnalysis();

@@ -9,8 +9,8 @@ import { KEYWORD_WORDS, SCOPE_OPERATOR_PATTERN, SCOPE_OPERATORS, STATEMENT_KEYWO
 
 /** Line breaks end statements; inside open parentheses the lexer pass drops them (see lexer.ts). */
 export const Newline = createToken({ name: 'Newline', pattern: /\r\n|\r|\n/, line_breaks: true, label: 'a line break' });
-export const InlineWhitespace = createToken({ name: 'InlineWhitespace', pattern: /[ \t\f\v\u00a0\ufeff]+/, group: Lexer.SKIPPED });
-export const Comment = createToken({ name: 'Comment', pattern: /#[^\r\n]*/, group: 'comments' });
+const InlineWhitespace = createToken({ name: 'InlineWhitespace', pattern: /[ \t\f\v\u00a0\ufeff]+/, group: Lexer.SKIPPED });
+const Comment = createToken({ name: 'Comment', pattern: /#[^\r\n]*/, group: 'comments' });
 
 const isLineSpace = (ch: string | undefined) => ch === ' ' || ch === '\t';
 
@@ -118,7 +118,7 @@ export const Operator = keywordTokens.operator;
 export const True = keywordTokens.true;
 export const False = keywordTokens.false;
 
-export const keywords: TokenType[] = KEYWORD_WORDS.map((word) => keywordTokens[word]);
+const keywords: TokenType[] = KEYWORD_WORDS.map((word) => keywordTokens[word]);
 
 /** The keyword a token is, or undefined. */
 export function keywordOf(tokenType: TokenType | undefined): Keyword | undefined {

@@ -7,9 +7,9 @@
  * real filter is well-formed, so this scanner/parser reads the text directly (no tokens, no CST) and
  * builds the tree itself.
  *
- * The contract: it either returns EXACTLY the tree the general parser (index.ts: chevrotain +
- * visitor.ts) builds — same nodes, same ranges, same key order — for an input on which the general
- * parser reports no diagnostic at all, or it returns undefined and the caller runs the general
+ * The contract: it either returns EXACTLY the tree the reference parser (index.ts: chevrotain +
+ * visitor.ts) builds — same nodes, same ranges, same key order — for an input on which the reference
+ * parser reports no diagnostic at all, or it returns undefined and the caller runs the reference
  * parser. It therefore accepts a strict subset of the language and gives up on anything that would
  * need a diagnostic (errors and warnings alike): unusual whitespace, keywords used as names, a
  * missing space around `and`/`or` or between an operator and its value, a space before `[`, the
@@ -25,8 +25,8 @@ import { buildAttributePath } from './names';
 import { isJsWhitespace } from './tokens';
 import { buildStringValue, buildWordValue } from './values';
 
-/** Deeper filters go to the general parser, which reports the limit it enforces. */
-export const FAST_PATH_MAX_DEPTH = 32;
+/** Deeper filters go to the reference parser, which reports the limit it enforces. */
+const FAST_PATH_MAX_DEPTH = 32;
 
 const QUOTE = 0x22;
 const LPAREN = 0x28;
@@ -50,7 +50,7 @@ function isWordBreak(code: number): boolean {
   );
 }
 
-/** The whitespace the general parser skips without a warning (tokens.ts / index.ts UNUSUAL_WHITESPACE). */
+/** The whitespace the reference parser skips without a warning (tokens.ts / index.ts UNUSUAL_WHITESPACE). */
 function isPlainSpace(code: number): boolean {
   return code === 0x20 || code === 0x09 || code === 0x0a || code === 0x0d;
 }
@@ -133,7 +133,7 @@ class FastScimParser {
   /**
    * `operand ( "or" operand )*` (or `and` with terms). Flattens operands that are chains of the
    * same operator, as visitLogical does for redundant parentheses. Requires whitespace around the
-   * operator (the general parser warns otherwise).
+   * operator (the reference parser warns otherwise).
    */
   private chain(operator: ScimLogicalOperator, brackets: number): ScimFilter {
     const first = operator === 'or' ? this.chain('and', brackets) : this.term(brackets);
@@ -284,8 +284,8 @@ function pushFlattened(operands: ScimFilter[], operand: ScimFilter, operator: Sc
 }
 
 /**
- * The tree of a well-formed filter, or undefined when the general parser must decide. Any failure
- * here (a decline, or a bug) falls back to the general parser: it can cost speed, never an answer.
+ * The tree of a well-formed filter, or undefined when the reference parser must decide. Any failure
+ * here (a decline, or a bug) falls back to the reference parser: it can cost speed, never an answer.
  */
 export function fastParseFilter(text: string, base: number): ScimFilter | undefined {
   try {

@@ -75,20 +75,20 @@ export function parseScimFilter(text: string, options?: ScimParseOptions): ScimP
 }
 
 /**
- * The general parser alone (chevrotain + visitor), without the fast path of fast-path.ts. Not part
+ * The reference parser alone (chevrotain + visitor), without the fast path of fast-path.ts. Not part
  * of the library entry: the tests compare both paths with it, and the benchmarks can time it.
  */
-export function parseScimFilterGeneral(text: string, options?: ScimParseOptions): ScimParseResult<ScimFilter> {
+export function parseScimFilterReference(text: string, options?: ScimParseOptions): ScimParseResult<ScimFilter> {
   return run(text, options, 'filter', false) as ScimParseResult<ScimFilter>;
 }
 
 /** parseAttributePath without the fast path (for the tests). */
-export function parseAttributePathGeneral(text: string, options?: ScimParseOptions): ScimParseResult<ScimPath> {
+export function parseAttributePathReference(text: string, options?: ScimParseOptions): ScimParseResult<ScimPath> {
   return run(text, options, 'attributePath', false) as ScimParseResult<ScimPath>;
 }
 
 /** parsePatchPath without the fast path (for the tests). */
-export function parsePatchPathGeneral(text: string, options?: ScimParseOptions): ScimParseResult<ScimPath> {
+export function parsePatchPathReference(text: string, options?: ScimParseOptions): ScimParseResult<ScimPath> {
   return run(text, options, 'patchPath', false) as ScimParseResult<ScimPath>;
 }
 

@@ -54,7 +54,7 @@ export const CODE_SEPARATOR = '\u0000';
 const OPERATOR_LIST = "a comparison operator (eq, ne, co, sw, ew, gt, lt, ge, le) or 'pr'";
 
 /** `'image'` for messages (shortened), or "end of input". */
-export function describeToken(token: IToken | undefined): string {
+function describeToken(token: IToken | undefined): string {
   if (!token || token.tokenType === EOF) return 'end of input';
   const image = token.image;
   if (image.length === 0) return 'end of input';
@@ -83,7 +83,7 @@ function logicalHint(token: IToken): string {
  * `CODE_SEPARATOR`; `index.ts` splits them. Positions are not part of the text (the diagnostic
  * range carries them).
  */
-export const scimErrorMessageProvider: IParserErrorMessageProvider = {
+const scimErrorMessageProvider: IParserErrorMessageProvider = {
   buildMismatchTokenMessage({ expected, actual, previous }): string {
     const found = describeToken(actual);
     if (expected === RParen || expected === RBracket) {
@@ -167,7 +167,7 @@ function prValueFollows(next: IToken, afterNext: IToken): boolean {
   return !continuesAttributePath(afterNext);
 }
 
-export class ScimParser extends CstParser {
+class ScimParser extends CstParser {
   constructor(tokens: TokenType[]) {
     super(tokens, {
       recoveryEnabled: true,

@@ -17,7 +17,7 @@
 import type { ScimCompareValue, ScimFilter, ScimPath } from './ast';
 
 /** Printed in place of an error node (only broken trees contain them). */
-export const ERROR_PLACEHOLDER = '<error>';
+const ERROR_PLACEHOLDER = '<error>';
 
 export function printScimValue(value: ScimCompareValue): string {
   return value.kind === 'string' ? JSON.stringify(value.value) : value.raw;

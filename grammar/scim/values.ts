@@ -7,7 +7,7 @@ import type { ScimCompareValue } from './ast';
 import { scimDiagnostic } from './diagnostics';
 
 /** RFC 8259 `number`. Kept as written: `12345678901234567890` does not survive a JS number. */
-export const JSON_NUMBER = /^-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?$/;
+const JSON_NUMBER = /^-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?$/;
 
 /** Characters that force the slow path of the string decoder: backslash and C0 controls. */
 // eslint-disable-next-line no-control-regex -- C0 controls are what this finds
@@ -30,7 +30,7 @@ function codeUnitLabel(code: number): string {
  * Decodes the body of a JSON string (without quotes) that starts at absolute offset `absStart`.
  * Invalid escapes are kept literally (so `"domain\user"` decodes to `domain\user`) and reported.
  */
-export function decodeJsonStringBody(body: string, absStart: number, diagnostics: SyntaxDiagnostic[]): string {
+function decodeJsonStringBody(body: string, absStart: number, diagnostics: SyntaxDiagnostic[]): string {
   if (!NEEDS_DECODING.test(body)) return body;
   let out = '';
   let runStart = 0;

@@ -247,7 +247,7 @@ export function withoutCommonAffixes(a: string, b: string): [string, string] {
 }
 
 /** Largest distance still worth suggesting for a name of this length. */
-export function suggestionThreshold(length: number): number {
+function suggestionThreshold(length: number): number {
   return Math.max(1, Math.floor((length + 1) / 4));
 }
 

@@ -25,7 +25,7 @@ export interface ParsedArgs {
 }
 
 /** Short flags every command has when it has the long option: `-h` → --help, `-f` → --format. */
-export const SHORT_FLAGS: Readonly<Record<string, string>> = { h: 'help', f: 'format' };
+const SHORT_FLAGS: Readonly<Record<string, string>> = { h: 'help', f: 'format' };
 
 /** The flags that ask for help, anywhere before `--` (main.ts turns them into the command's help). */
 export const HELP_FLAGS: readonly string[] = ['--help', '-h'];

@@ -8,7 +8,7 @@ import { BUILTIN_SOURCE, findObject } from '../schema/index';
 import { suggestNames } from '../catalogue/index';
 import { didYouMean } from '../checker/diagnostic';
 import { attributeNames, findAttribute } from '../schema/lookup';
-import { attributesRead, evaluateExpressionText } from '../service/evaluation';
+import { attributesRead, evaluateExpressionText } from '../service/sample-evaluation';
 import { oneOf, parseArgs, UsageError } from './args';
 import type { CliIO } from './io';
 import { EVALUATION_OPTIONS, EVALUATION_USAGE, evaluationSettings, readSampleUserFile } from './inputs';

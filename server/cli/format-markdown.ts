@@ -50,7 +50,7 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 // ───────────────────────────────────────────── aadmap check
 
 /** At most this many findings are listed (a job summary holds 1 MiB); the counts are always complete. */
-export const MARKDOWN_FINDINGS_LIMIT = 200;
+const MARKDOWN_FINDINGS_LIMIT = 200;
 
 export function formatCheckMarkdown(inputs: readonly { input: CheckedInput; reported: ReportedDiagnostic[] }[]): string {
   const all = inputs.flatMap((i) => i.reported);

@@ -28,7 +28,7 @@ export const EVALUATION_USAGE = `  --input USER.json        the sample user: att
   --seed N                 makes Guid() and RandomString() reproducible`;
 
 /** Reads and parses a JSON file; unreadable or invalid files are usage errors (exit 2). */
-export function readJsonFile(path: string, what: string): JsonValue {
+function readJsonFile(path: string, what: string): JsonValue {
   let text: string;
   try {
     text = readTextInput(path, what);

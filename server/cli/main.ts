@@ -140,7 +140,7 @@ function takeLocale(argv: readonly string[]): { argv: string[]; locale?: Locale;
 }
 
 /** Runs a command; the Graph commands are asynchronous, so the result may be a promise. */
-export function main(rawArgv: readonly string[], io: CliIO): number | Promise<number> {
+function main(rawArgv: readonly string[], io: CliIO): number | Promise<number> {
   const { argv, locale, error } = takeLocale(rawArgv);
   // Every message below is made in the chosen language (docs/localization.md); English needs no bundle.
   useL10nBundle(readL10nBundle(locale ?? io.locale ?? 'en'));

@@ -5,7 +5,7 @@ import { stringifyJson } from '../evaluator/index';
 import { createFileSchemaReader } from '../node/schema-file-reader';
 import { previewToHttp, previewToJson } from '../preview/format';
 import { analyzeMappingText } from '../service/analysis';
-import { previewMapping } from '../service/preview';
+import { previewMapping } from '../service/checked-preview';
 import { oneOf, parseArgs, UsageError } from './args';
 import { formatText } from './format-text';
 import type { CliIO } from './io';

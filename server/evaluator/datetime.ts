@@ -5,15 +5,15 @@
  * service's `M/d/yyyy h:mm:ss tt` in UTC.
  */
 
-export const TICKS_PER_MILLISECOND = 10_000n;
-export const TICKS_PER_SECOND = 10_000_000n;
+const TICKS_PER_MILLISECOND = 10_000n;
+const TICKS_PER_SECOND = 10_000_000n;
 export const TICKS_PER_MINUTE = 60n * TICKS_PER_SECOND;
-export const TICKS_PER_HOUR = 60n * TICKS_PER_MINUTE;
-export const TICKS_PER_DAY = 24n * TICKS_PER_HOUR;
+const TICKS_PER_HOUR = 60n * TICKS_PER_MINUTE;
+const TICKS_PER_DAY = 24n * TICKS_PER_HOUR;
 /** DateTime.MaxValue.Ticks + 1: 10000-01-01. */
 export const TICKS_LIMIT = 3_652_059n * TICKS_PER_DAY;
 /** Ticks of 1970-01-01 (the Unix epoch) and of 1601-01-01 (the FILETIME epoch). */
-export const UNIX_EPOCH_TICKS = 621_355_968_000_000_000n;
+const UNIX_EPOCH_TICKS = 621_355_968_000_000_000n;
 export const FILETIME_EPOCH_TICKS = 504_911_232_000_000_000n;
 
 export class DateTimeRangeError extends Error {}
@@ -53,7 +53,7 @@ export function civilFromDays(days: number): { year: number; month: number; day:
   return { year: yoe + era * 400 + (month <= 2 ? 1 : 0), month, day };
 }
 
-export function isLeapYear(year: number): boolean {
+function isLeapYear(year: number): boolean {
   return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
 }
 
@@ -181,7 +181,7 @@ function build(
 }
 
 /** `Z` → 0, `+08:00` / `+0800` / `+08` → minutes east of UTC; undefined zone → 0; malformed → undefined. */
-export function parseOffset(zone: string | undefined): number | undefined {
+function parseOffset(zone: string | undefined): number | undefined {
   if (!zone || /^z$/i.test(zone)) return 0;
   const m = /^([+-])(\d{2}):?(\d{2})?$/.exec(zone);
   if (!m) return undefined;
@@ -213,7 +213,7 @@ export function dateIntervalFromString(text: string): DateInterval | undefined {
 }
 
 /** Calendar.AddMonths: the day is clamped to the length of the resulting month. */
-export function addMonths(ticks: bigint, months: number): bigint {
+function addMonths(ticks: bigint, months: number): bigint {
   const p = partsFromTicks(ticks);
   const total = p.year * 12 + (p.month - 1) + months;
   const year = Math.floor(total / 12);

@@ -592,7 +592,7 @@ export function firstMatch(translated: TranslatedRegex, input: string): RegexMat
 }
 
 /** Expands .NET substitutions in `replacement` for one match of `input`. */
-export function expandReplacement(translated: TranslatedRegex, replacement: string, match: RegexMatch, input: string): string {
+function expandReplacement(translated: TranslatedRegex, replacement: string, match: RegexMatch, input: string): string {
   const group = (index: number | undefined) => (index === undefined ? '' : (match.groups[index] ?? ''));
   let out = '';
   for (let i = 0; i < replacement.length; i++) {

@@ -92,7 +92,7 @@ function label(node: Argument): string {
   return `${text.slice(0, LABEL_LIMIT - 1)}…`;
 }
 
-export class Evaluator {
+class Evaluator {
   traceParent: TraceNode | undefined;
   /** While an IIF condition is evaluated: the attributes it reads. */
   attributeReads: { name: string; value: Value }[] | undefined;

@@ -45,14 +45,14 @@ export function newGuid(random: RandomSource): string {
 }
 
 /** The Windows password-complexity character classes RandomString draws from. */
-export const CHARACTER_CLASSES = {
+const CHARACTER_CLASSES = {
   numbers: '0123456789',
   special: '~!@#$%^&*_-+=`|\\(){}[]:;"\'<>,.?/',
   capital: 'ABCDEFGHIJKLMNOPQRSTUVWXYZ',
   lowerCase: 'abcdefghijklmnopqrstuvwxyz',
 } as const;
 
-export const RANDOM_STRING_MAX_LENGTH = 256;
+const RANDOM_STRING_MAX_LENGTH = 256;
 
 export interface RandomStringRequest {
   length: number;

@@ -15,7 +15,7 @@ import { MessageChannel, type MessagePort, receiveMessageOnPort, Worker } from '
 
 export const REGEX_TIMEOUT_MESSAGE = 'the regular expression took too long';
 /** How long one match may run before it is abandoned. */
-export const REGEX_DEADLINE_MS = 1000;
+const REGEX_DEADLINE_MS = 1000;
 /**
  * A pattern that timed out once, and any pattern in the minute after a timeout, gets this much: a
  * hostile file costs its first second only, however many such patterns it holds.

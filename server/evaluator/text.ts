@@ -13,7 +13,7 @@ function mapCodePoints(text: string, map: (ch: string) => string): string {
   return out;
 }
 
-export function toUpperInvariant(text: string): string {
+function toUpperInvariant(text: string): string {
   return mapCodePoints(text, (ch) => ch.toUpperCase());
 }
 

@@ -14,7 +14,7 @@ import { isRecord, str } from './json';
 import { Sanitizer } from './sanitize';
 
 export const DEFAULT_GRAPH_ENDPOINT = 'https://graph.microsoft.com';
-export const GRAPH_API_VERSION = 'v1.0';
+const GRAPH_API_VERSION = 'v1.0';
 
 export type LogLevel = 'trace' | 'info' | 'warn' | 'error';
 export type GraphLog = (level: LogLevel, message: string) => void;

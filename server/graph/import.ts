@@ -79,7 +79,7 @@ function addDeclarations(view: SchemaView, schema: Record<string, unknown>, temp
   return problems;
 }
 
-export function deployStatementText(target: DeployTarget | undefined): string | undefined {
+function deployStatementText(target: DeployTarget | undefined): string | undefined {
   if (!target) return undefined;
   const fields = (['tenant', 'servicePrincipal', 'job'] as const)
     .filter((name) => target[name] !== undefined && target[name] !== '')

@@ -25,7 +25,7 @@ export interface VersionText {
   warnings: string[];
 }
 
-export function readText(path: string): string {
+function readText(path: string): string {
   let text: string;
   try {
     text = readFileSync(path, 'utf8');

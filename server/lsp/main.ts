@@ -1,7 +1,7 @@
 /**
  * Entry point of the bundled server (`dist/server.js`): `--stdio` for any LSP client, or IPC when
  * started by the VS Code client. The transport is chosen by vscode-languageserver from argv.
- * The same bundle, started as a worker thread, is the server's evaluation thread (evaluation-thread.ts).
+ * The same bundle, started as a worker thread, is the server's sample-user thread (sample-user-thread.ts).
  */
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -11,16 +11,16 @@ import { createNodeSampleFiles } from '../node/sample-files';
 import { createFileSchemaReader } from '../node/schema-file-reader';
 import { DIAGNOSTICS_REFERENCE_PATH } from '../checker/diagnostics-reference';
 import { createLanguageService } from '../service/language-service';
-import { createEvaluationJobs } from './evaluation-jobs';
-import { createEvaluationThread, isEvaluationWorker, serveEvaluation } from './evaluation-thread';
+import { createSampleUserJobs } from './sample-user-jobs';
+import { createSampleUserThread, isSampleUserThread, serveSampleUserJobs } from './sample-user-thread';
 import { startServer } from './server';
 import { useL10nBundle, type L10nBundle } from '../../grammar/common/l10n';
 import { readL10nBundle } from '../l10n/bundles';
 
-if (isEvaluationWorker()) {
+if (isSampleUserThread()) {
   // The worker's messages in the server's language: the main thread passes its bundle on.
   useL10nBundle((workerData as { l10nBundle?: L10nBundle }).l10nBundle);
-  serveEvaluation(createEvaluationJobs(createLanguageService({ schemaFiles: createFileSchemaReader() }), createNodeSampleFiles()));
+  serveSampleUserJobs(createSampleUserJobs(createLanguageService({ schemaFiles: createFileSchemaReader() }), createNodeSampleFiles()));
 } else {
   const connection = createConnection(ProposedFeatures.all);
 
@@ -35,7 +35,7 @@ if (isEvaluationWorker()) {
   startServer(connection, {
     service: createLanguageService({ schemaFiles, diagnosticsReference }),
     graph: { schemaFiles },
-    evaluator: createEvaluationThread(__filename),
+    sampleUserThread: createSampleUserThread(__filename),
     readL10nBundle: (locale) => readL10nBundle(locale),
   });
 }

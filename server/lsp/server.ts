@@ -35,15 +35,15 @@ import {
 } from '../service/language-service';
 import type { SchemaFileReader } from '../service/schema-resolver';
 import { DocumentEdits } from './document-edits';
-import { registerEvaluationFeatures } from './evaluation';
-import type { EvaluationDocument } from './evaluation-jobs';
-import type { Evaluator } from './evaluation-thread';
+import { registerSampleUserHandlers } from './sample-user-handlers';
+import type { OpenDocument } from './sample-user-jobs';
+import type { SampleUserThread } from './sample-user-thread';
 import { registerGraphHandlers } from './graph-handlers';
 
 /** Characters after which completion is offered without typing a letter (a space only where it helps). */
-export const COMPLETION_TRIGGERS = ['[', '(', ',', '"', '.', ' '];
+const COMPLETION_TRIGGERS = ['[', '(', ',', '"', '.', ' '];
 
-export const PUSH_DEBOUNCE_MS = 150;
+const PUSH_DEBOUNCE_MS = 150;
 
 /**
  * `initializationOptions` the server reads. `pushDiagnosticsDebounceMs` (0–10,000) replaces the push
@@ -51,7 +51,7 @@ export const PUSH_DEBOUNCE_MS = 150;
  */
 export interface InitializationOptions {
   pushDiagnosticsDebounceMs?: number;
-  /** The workspace is not trusted (VS Code's Restricted Mode): no sample-user evaluation (evaluation.ts). */
+  /** The workspace is not trusted (VS Code's Restricted Mode): no sample-user evaluation (sample-user-handlers.ts). */
   restricted?: boolean;
   /**
    * The translations of the editor's language, for a server that cannot read files (the browser
@@ -78,14 +78,14 @@ export interface ServerOptions {
   /** Enables the Graph requests (pull, what-if, deploy, rollback); they read `target "x.json"` files through it. */
   graph?: { schemaFiles: SchemaFileReader };
   /** Evaluation for the sample user (lenses, hovers and the preview), off the main thread; none = those features are off. */
-  evaluator?: Evaluator;
+  sampleUserThread?: SampleUserThread;
   /** Reads the translations of a language (Node: the package's l10n/ folder); none = from the client only. */
   readL10nBundle?: (locale: Locale) => L10nBundle | undefined;
 }
 
 export function startServer(
   connection: Connection,
-  { service, debounceMs = PUSH_DEBOUNCE_MS, graph, evaluator, readL10nBundle }: ServerOptions,
+  { service, debounceMs = PUSH_DEBOUNCE_MS, graph, sampleUserThread, readL10nBundle }: ServerOptions,
 ): void {
   // The content changes are recorded as offsets: a new snapshot tells the service what changed.
   const edits = new DocumentEdits();
@@ -139,13 +139,13 @@ export function startServer(
     }
   };
 
-  /** An open document's current text, as the evaluation thread takes it. */
-  const openDocument = (uri: string): EvaluationDocument | undefined => {
+  /** An open document's current text, as the sample-user thread takes it. */
+  const openDocument = (uri: string): OpenDocument | undefined => {
     const document = documents.get(uri);
     if (!document || tooLarge(document)) return undefined;
     return { uri, languageId: document.languageId, version: document.version, text: document.getText() };
   };
-  const evaluation = evaluator && registerEvaluationFeatures(connection, openDocument, evaluator);
+  const evaluation = sampleUserThread && registerSampleUserHandlers(connection, openDocument, sampleUserThread);
 
   const validate = (document: TextDocument) => {
     const size = tooLarge(document);
@@ -343,8 +343,8 @@ const SERVER_VERSION = typeof __AADMAP_VERSION__ === 'string' ? __AADMAP_VERSION
  * per request; beyond these sizes a document gets one diagnostic saying so and every request on it is
  * answered at once, empty. A mapping file of 5,000 mappings is about 600 KB and 10,000 lines.
  */
-export const MAX_DOCUMENT_CHARS = 4 * 1024 * 1024;
-export const MAX_DOCUMENT_LINES = 200_000;
+const MAX_DOCUMENT_CHARS = 4 * 1024 * 1024;
+const MAX_DOCUMENT_LINES = 200_000;
 
 /** Why the editor features are off for a document, or undefined when they are on. */
 function tooLarge(document: TextDocument): string | undefined {
@@ -357,7 +357,7 @@ function tooLarge(document: TextDocument): string | undefined {
 }
 
 /** The most diagnostics one document publishes: more cost every keystroke and help no one. */
-export const MAX_DIAGNOSTICS = 1000;
+const MAX_DIAGNOSTICS = 1000;
 
 /** The first MAX_DIAGNOSTICS, then one note "… and N more" at the first one left out. */
 function capDiagnostics(diagnostics: Diagnostic[]): Diagnostic[] {

@@ -9,7 +9,7 @@ import { closeSync, constants, fstatSync, openSync, readSync, type Stats } from 
 import { readFailureReason } from './file-errors';
 
 /** The largest file aadmap reads: far above any mapping file, schema or sample user. */
-export const MAX_FILE_BYTES = 16 * 1024 * 1024;
+const MAX_FILE_BYTES = 16 * 1024 * 1024;
 
 export class FileReadError extends Error {
   constructor(

@@ -106,7 +106,7 @@ export function isDirectoryExtensionAttribute(name: string): boolean {
  * that the provisioning service's Azure AD schema spells differently (its attribute names are the
  * older directory names). Read by the checker's did-you-mean for unknown source attributes.
  */
-export const GRAPH_USER_PROPERTY_NAMES: Readonly<Record<string, string>> = {
+const GRAPH_USER_PROPERTY_NAMES: Readonly<Record<string, string>> = {
   id: 'objectId',
   officeLocation: 'physicalDeliveryOfficeName',
   businessPhones: 'telephoneNumber',

@@ -25,8 +25,8 @@ import type { DeployStatement, ObjectMappingBlock, TargetStatement } from '../..
 import {
   parseMappingPiece,
   parseMappingPieces,
-  segmentStarts,
-  updateSegmentStarts,
+  pieceStarts,
+  updatePieceStarts,
   withoutRepeatedSyntaxErrors,
 } from '../../grammar/mapping/index';
 import { type CheckDiagnostic, DiagnosticSink } from '../checker/diagnostic';
@@ -63,10 +63,10 @@ interface BlockSummary {
   failure?: unknown;
 }
 
-/** Per-document state: the previous version's text, cuts and piece summaries. */
+/** Per-document state: the previous version's text, piece starts and piece summaries. */
 export class IncrementalMappingDiagnostics {
   private previous:
-    | { text: string; cuts: number[]; pieces: Map<number, PieceSummary>; schemas: ResolvedSchemas; complete: boolean }
+    | { text: string; starts: number[]; pieces: Map<number, PieceSummary>; schemas: ResolvedSchemas; complete: boolean }
     | undefined;
   /** A later text than `previous.text` that noted edits lead to, and what they left unchanged. */
   private pending: { text: string; region: ChangedRegion } | undefined;
@@ -129,7 +129,7 @@ export class IncrementalMappingDiagnostics {
     this.pending = undefined;
     let read = 0;
     let hinted = false;
-    let cuts: number[];
+    let starts: number[];
     let statementLevel = 0;
     this.statements.beginCall();
     const summarize = (fileText: string, start: number, end: number): PieceSummary => {
@@ -149,7 +149,7 @@ export class IncrementalMappingDiagnostics {
     };
     let reuse: (start: number, end: number) => PieceSummary | undefined = () => undefined;
     if (previous === undefined) {
-      cuts = segmentStarts(text);
+      starts = pieceStarts(text);
     } else {
       let prefix: number;
       let suffix: number;
@@ -161,7 +161,7 @@ export class IncrementalMappingDiagnostics {
         suffix = commonSuffix(previous.text, text, prefix);
       }
       const delta = text.length - previous.text.length;
-      cuts = updateSegmentStarts(previous.text, previous.cuts, text, prefix, suffix);
+      starts = updatePieceStarts(previous.text, previous.starts, text, prefix, suffix);
       reuse = (start, end) => {
         // Same text as in the previous version: wholly before the change, or wholly after it.
         const before =
@@ -175,7 +175,7 @@ export class IncrementalMappingDiagnostics {
         const summary = reuse(start, end) ?? (read++, summarize(fileText, start, end));
         return { summary, start, closedAtFileLevel: summary.closedAtFileLevel };
       },
-      cuts,
+      starts,
     );
     const kept = new Map<number, PieceSummary>();
 
@@ -188,7 +188,7 @@ export class IncrementalMappingDiagnostics {
     const targets: TargetStatement[] = [];
     for (const { summary, start } of pieces) for (const t of summary.targets) targets.push(shiftedTarget(t, start - summary.start));
     const schemas = resolveSchemas({ kind: 'file', targets, mappings: [], comments: [], start: 0, end: text.length }, uri, reader, sink);
-    const state = { text, cuts, pieces: kept, schemas, complete: false };
+    const state = { text, starts, pieces: kept, schemas, complete: false };
     this.previous = state;
     // 3. The checker, in checkMappingFile's order: duplicate targets, the deploy statement, then block by block.
     try {

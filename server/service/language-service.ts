@@ -9,7 +9,7 @@ import type { CheckDiagnostic } from '../checker/diagnostic';
 import { analyzeMappingBlocks, type DocumentAnalysis, type MappingBlocksAnalysis } from './analysis';
 import type { TextDocumentInput, TextReplacement } from './document';
 import { createEditorFeatures, type EditorFeatures } from './editor-features';
-import { createEvaluationFeatures, type EvaluationFeatures } from './evaluation-features';
+import { createSampleUserFeatures, type SampleUserFeatures } from './sample-user-features';
 import { toLspDiagnostics } from './lsp-conversion';
 import { IncrementalMappingDiagnostics } from './incremental-diagnostics';
 import type { SampleFileAccess } from './sample-users';
@@ -35,7 +35,7 @@ export interface LanguageServiceOptions {
 
 export { RenameError, semanticTokensLegend } from './editor-features';
 export type { CompletionOptions, HoverOptions, InlayHintSettings, ParameterNameHints } from './editor-features';
-export type { EvaluationFeatures } from './evaluation-features';
+export type { SampleUserFeatures } from './sample-user-features';
 export { DocumentSnapshot } from './snapshot';
 
 export type { DocumentAnalysis } from './analysis';
@@ -54,7 +54,7 @@ export interface DocumentChanges {
 }
 
 /** Every function takes a document, or a snapshot of one the caller keeps to share work between calls. */
-export interface LanguageService extends EditorFeatures, EvaluationFeatures {
+export interface LanguageService extends EditorFeatures, SampleUserFeatures {
   /** The checked model of a document, or undefined for a language aadmap does not handle. */
   analyze(document: DocumentRef): DocumentAnalysis | undefined;
   /**
@@ -124,7 +124,7 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
     return whole?.language === 'aadmap' ? whole : undefined;
   }
 
-  const evaluation = options.sampleFiles && createEvaluationFeatures(options.sampleFiles, snapshotOf, analysisAround);
+  const evaluation = options.sampleFiles && createSampleUserFeatures(options.sampleFiles, snapshotOf, analysisAround);
 
   return {
     analyze,

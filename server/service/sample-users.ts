@@ -37,7 +37,7 @@ export interface SampleContext {
   patchFlavour: PatchFlavour;
 }
 
-export function fileLabel(uri: string): string {
+function fileLabel(uri: string): string {
   const path = uri.split(/[?#]/)[0]!;
   return decodeURIComponent(path.slice(path.lastIndexOf('/') + 1));
 }

@@ -7,7 +7,7 @@ import { walkExpression } from '../../grammar/expression/ast';
 import { parseExpression } from '../../grammar/expression/index';
 import { FUNCTIONS } from '../../server/catalogue/index';
 import { fromPlainJson, parseDateTime, readSampleUser, stringifyJson, toOutputJson } from '../../server/evaluator/index';
-import { evaluateExpressionText } from '../../server/service/evaluation';
+import { evaluateExpressionText } from '../../server/service/sample-evaluation';
 import { expectedJson } from '../support/expected-json';
 import { EVALUATION_CASES, type EvaluationCase } from './function-table';
 

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { fromPlainJson, readSampleUser } from '../../server/evaluator/index';
 import { allMatches, translateDotNetRegex } from '../../server/evaluator/dotnet-regex';
 import { isLinearSafe, REGEX_TIMEOUT_MESSAGE } from '../../server/evaluator/regex-guard';
-import { evaluateExpressionText } from '../../server/service/evaluation';
+import { evaluateExpressionText } from '../../server/service/sample-evaluation';
 
 const hostileValue = `${'a'.repeat(40)}!`;
 

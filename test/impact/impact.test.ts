@@ -23,7 +23,7 @@ import { sameValue, wireValue } from '../../server/preview/scim-resource';
 import { BUILTIN_SOURCE } from '../../server/schema/index';
 import { findObject } from '../../server/schema/lookup';
 import { analyzeMappingText, type MappingAnalysis } from '../../server/service/analysis';
-import { previewMapping } from '../../server/service/preview';
+import { previewMapping } from '../../server/service/checked-preview';
 import { noSchemaFiles } from '../../server/service/schema-resolver';
 
 const root = join(__dirname, '..', '..');

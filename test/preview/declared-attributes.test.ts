@@ -8,7 +8,7 @@ import { fromPlainJson, parseJson, readSampleUser, stringifyJson } from '../../s
 import type { JsonObject } from '../../server/evaluator/json';
 import { toPlainJson } from '../../server/evaluator/json';
 import { analyzeMappingText } from '../../server/service/analysis';
-import { previewMapping } from '../../server/service/preview';
+import { previewMapping } from '../../server/service/checked-preview';
 import { noSchemaFiles } from '../../server/service/schema-resolver';
 
 const CONTOSO = 'urn:ietf:params:scim:schemas:extension:contoso:2.0:User';

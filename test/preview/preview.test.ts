@@ -12,7 +12,7 @@ import { toPlainJson } from '../../server/evaluator/json';
 import { previewToHttp, previewToJson } from '../../server/preview/format';
 import type { MappingPreview, PatchFlavour } from '../../server/preview/preview';
 import { analyzeMappingText } from '../../server/service/analysis';
-import { previewMapping } from '../../server/service/preview';
+import { previewMapping } from '../../server/service/checked-preview';
 import { noSchemaFiles, type SchemaFileReader } from '../../server/service/schema-resolver';
 
 const examples = join(__dirname, '..', '..', 'examples');

@@ -9,7 +9,7 @@ import { generateMappingFile } from '../support/generate';
 import { parseJson, readSampleUser } from '../../server/evaluator/index';
 import { BUILTIN_SOURCE, findObject } from '../../server/schema/index';
 import { analyzeMappingText } from '../../server/service/analysis';
-import { evaluateMappingLine, evaluateMappingLines } from '../../server/service/evaluation';
+import { evaluateMappingLine, evaluateMappingLines } from '../../server/service/sample-evaluation';
 import { noSchemaFiles } from '../../server/service/schema-resolver';
 
 const examples = join(__dirname, '..', '..', 'examples');

@@ -9,7 +9,7 @@ import { LOG_DIAGNOSTIC_SOURCE } from '../../../server/graph/lifecycle/log-diagn
 import type { ErrorGroup, LogRecord } from '../../../server/graph/lifecycle/logs';
 import type { JobWatcher, WatchedJob } from './watcher';
 
-export const RECORDS_SCHEME = 'aadmap-logs';
+const RECORDS_SCHEME = 'aadmap-logs';
 
 type Node =
   | { kind: 'group'; group: ErrorGroup }
@@ -85,11 +85,11 @@ export class ProvisioningLogsView implements vscode.TreeDataProvider<Node>, vsco
 }
 
 /** `aadmap-logs:/<errorCode>.log?<record ids>`: the records behind one diagnostic, as text. */
-export function recordsUri(errorCode: string, ids: readonly string[]): vscode.Uri {
+function recordsUri(errorCode: string, ids: readonly string[]): vscode.Uri {
   return vscode.Uri.from({ scheme: RECORDS_SCHEME, path: `/${errorCode}.log`, query: ids.join(',') });
 }
 
-export function recordsText(records: readonly LogRecord[], ids: readonly string[]): string {
+function recordsText(records: readonly LogRecord[], ids: readonly string[]): string {
   const wanted = new Set(ids);
   return records
     .filter((r) => wanted.has(r.id))

@@ -48,7 +48,7 @@ export class ProvisioningView implements vscode.TreeDataProvider<Fact>, vscode.D
   }
 }
 
-export function factsOf(job: WatchedJob | undefined): Fact[] {
+function factsOf(job: WatchedJob | undefined): Fact[] {
   if (!job) return [];
   if (!job.status) return [{ label: vscode.l10n.t('Status unavailable'), description: job.statusError, icon: 'error' }];
   const s: JobStatusReport = job.status;

@@ -13,7 +13,7 @@ import { graphSettings } from '../auth';
 import type { GraphSession } from '../commands';
 import { authenticationScopes, LOGS_SCOPES } from '../scopes';
 
-export const REFRESH_INTERVAL_MS = 60_000;
+const REFRESH_INTERVAL_MS = 60_000;
 const SILENT_SIGN_IN_MS = 3_000;
 const LOG_WINDOW_MS = 24 * 3_600_000;
 

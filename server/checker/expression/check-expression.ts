@@ -16,7 +16,7 @@ export function checkExpression(
 /** The whole expression's site: no parent call. */
 const ROOT_SITE: NodeSite = Object.freeze({ index: 0 });
 
-export function resolveCall(call: ResolvedCall['call'], functions: FunctionCatalogue = BUILTIN_CATALOGUE): ResolvedCall {
+function resolveCall(call: ResolvedCall['call'], functions: FunctionCatalogue = BUILTIN_CATALOGUE): ResolvedCall {
   const exact = functions.lookup(call.name);
   if (exact) return { call, signature: exact, exactCase: true };
   return { call, signature: functions.lookupIgnoreCase(call.name), exactCase: false };

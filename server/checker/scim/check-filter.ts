@@ -18,7 +18,7 @@ export interface FilterAttributeUse {
   hasSubAttribute: boolean;
 }
 
-export function filterAttributeUses(filter: ScimFilter, parent?: ScimAttributePath): FilterAttributeUse[] {
+function filterAttributeUses(filter: ScimFilter, parent?: ScimAttributePath): FilterAttributeUse[] {
   const uses: FilterAttributeUse[] = [];
   const walk = (node: ScimFilter, within?: ScimAttributePath): void => {
     switch (node.kind) {

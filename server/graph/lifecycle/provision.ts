@@ -17,7 +17,7 @@ import { findAttribute, findObject } from '../../schema/lookup';
 import { BUILTIN_SOURCE } from '../../schema/index';
 import type { BlockPreview } from '../../preview/preview';
 import type { MappingAnalysis } from '../../service/analysis';
-import { previewMapping } from '../../service/preview';
+import { previewMapping } from '../../service/checked-preview';
 import { GraphError } from '../client';
 import { asArray, isRecord, str } from '../json';
 import type { SynchronizationApi } from '../sync-api';
@@ -71,7 +71,7 @@ const SPECIAL_SOURCE: Record<string, { graph?: string; reason?: string }> = {
 const EXTENSION_ATTRIBUTE = /^extensionAttribute([1-9]|1[0-5])$/;
 
 /** Looks a user up by object id or user principal name (GET /users/{id|upn}). */
-export async function findUser(api: SynchronizationApi, idOrUpn: string, select: readonly string[] = [], signal?: AbortSignal) {
+async function findUser(api: SynchronizationApi, idOrUpn: string, select: readonly string[] = [], signal?: AbortSignal) {
   const fields = [...new Set(['id', 'userPrincipalName', 'displayName', ...select])];
   try {
     const { json } = await api.graph.getJson(`/users/${enc(idOrUpn)}?$select=${fields.map(enc).join(',')}`, signal);
@@ -211,7 +211,7 @@ export function readOnDemandAnswer(answer: unknown, user: DirectoryUserInfo, rul
 }
 
 /** Graph's user object → a sample user for the preview (attribute names as the provisioning source schema spells them). */
-export function sampleUserFromGraph(graphUser: Record<string, unknown>) {
+function sampleUserFromGraph(graphUser: Record<string, unknown>) {
   const plain: Record<string, unknown> = { ...graphUser, objectId: graphUser.id, IsSoftDeleted: false };
   const extensions = isRecord(graphUser.onPremisesExtensionAttributes) ? graphUser.onPremisesExtensionAttributes : {};
   for (const [name, value] of Object.entries(extensions)) plain[name] = value;

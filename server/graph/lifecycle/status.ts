@@ -123,7 +123,7 @@ function emptySettings(): JobStatusReport['settings'] {
  * The settings kept in the secrets (docs/watch-and-troubleshoot.md): SyncAll and the JSON string
  * SyncNotificationSettings. Only these keys are read; a value the service masks ("*") counts as not readable.
  */
-export async function readSettings(
+async function readSettings(
   api: SynchronizationApi,
   servicePrincipalId: string,
   signal?: AbortSignal,

@@ -661,7 +661,7 @@ function escapeSnippet(text: string): string {
  * ones in between as empty stops, since their position must still be written) and one repetition
  * of a repeating group (or as many as it needs at least).
  */
-export function functionSnippet(sig: FunctionSignature): string {
+function functionSnippet(sig: FunctionSignature): string {
   const { fixed, group } = splitParameters(sig);
   let last = -1;
   fixed.forEach((p, i) => {

@@ -89,7 +89,7 @@ function valueWords(value: ScimCompareValue | undefined): string {
 }
 
 /** A value filter in words: `type eq "work"` → `type equals "work"`. Depth-limited. */
-export function filterWords(filter: ScimFilter, depth = 0): string {
+function filterWords(filter: ScimFilter, depth = 0): string {
   if (depth > 8) return '…';
   switch (filter.kind) {
     case 'attributeExpression':

@@ -52,7 +52,7 @@ const ERROR_CODES = new Set(['syntax-error', 'unterminated-string', 'unterminate
  * The most lines formatted: the formatter keeps a record per line, so a document of millions of
  * blank lines would cost gigabytes and a minute; beyond this it is left as it is (`aadmap fmt` says so).
  */
-export const MAX_FORMAT_LINES = 100_000;
+const MAX_FORMAT_LINES = 100_000;
 
 /** Why a document is not formatted at all, or undefined when it is small enough. */
 export function tooLargeToFormat(snapshot: DocumentSnapshot): string | undefined {

@@ -1,7 +1,7 @@
 /**
  * Hover = the sections of every contributor, in order, separated by rules. The built-in contributor
  * explains what is under the cursor (function, attribute, target path, keyword, operator); other
- * features add their own (the evaluation section: evaluation-features.ts), bound in editor-features.ts.
+ * features add their own (the evaluation section: sample-user-features.ts), bound in editor-features.ts.
  */
 import type { IToken, TokenType } from 'chevrotain';
 import type { Hover, Position } from 'vscode-languageserver-types';
@@ -92,7 +92,7 @@ export function valueThenDocumentation(value: Hover | null | undefined, document
 }
 
 /** Two hovers as one: the second's Markdown after a rule; the first's range wins. */
-export function appendHover(first: Hover | null, second: Hover | null | undefined): Hover | null {
+function appendHover(first: Hover | null, second: Hover | null | undefined): Hover | null {
   if (!second) return first;
   if (!first) return second;
   const markdown = (hover: Hover) =>

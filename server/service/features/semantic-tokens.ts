@@ -65,7 +65,7 @@ export function semanticTokens(snapshot: DocumentSnapshot, range?: Range): Seman
 }
 
 /** The classified tokens (for tests and for `semanticTokens`), in document order. */
-export function classifyTokens(snapshot: DocumentSnapshot, range?: Range): ClassifiedToken[] {
+function classifyTokens(snapshot: DocumentSnapshot, range?: Range): ClassifiedToken[] {
   if (snapshot.languageId === 'aadmap') return classifyMapping(snapshot, range);
   if (snapshot.languageId === 'scimfilter') return classifyScim(snapshot, range);
   return [];

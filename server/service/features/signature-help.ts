@@ -22,7 +22,7 @@ export interface ExpandedParameter {
  * The parameter list written out for `argumentCount` arguments (at least `minRepeats` and one
  * repetition of the group, and enough to cover `argumentCount`).
  */
-export function expandParameters(sig: FunctionSignature, argumentCount: number): ExpandedParameter[] {
+function expandParameters(sig: FunctionSignature, argumentCount: number): ExpandedParameter[] {
   const { fixed, group } = splitParameters(sig);
   const expanded: ExpandedParameter[] = fixed.map((spec) => ({ spec, label: spec.name }));
   if (group.length === 0) return expanded;
@@ -33,7 +33,7 @@ export function expandParameters(sig: FunctionSignature, argumentCount: number):
   return expanded;
 }
 
-export function signatureInformation(sig: FunctionSignature, argumentCount: number): SignatureInformation {
+function signatureInformation(sig: FunctionSignature, argumentCount: number): SignatureInformation {
   const expanded = expandParameters(sig, argumentCount);
   const parameters: ParameterInformation[] = [];
   let label = `${sig.name}(`;

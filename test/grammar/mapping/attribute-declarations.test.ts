@@ -58,7 +58,7 @@ describe('attribute declarations', () => {
     const text = block(line);
     const result = declarations(text);
     expect(result.diagnostics).toEqual([]);
-    // The fast path reads a well-formed declaration itself (and gives the general parser's tree, above).
+    // The fast path reads a well-formed declaration itself (and gives the reference parser's tree, above).
     expect(fastParsePiece(text, 0, text.length)).toBeDefined();
     expect(result.declarations).toEqual([{ ...expected, text: line.replace(/\s*#.*$/, '').trim() }]);
   });

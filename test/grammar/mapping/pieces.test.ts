@@ -1,7 +1,7 @@
 /**
  * parseMappingFile reads a file in pieces (cut before `mapping` / `target` lines), each by the fast
  * path (fast-path.ts) when it is well-formed, else by chevrotain; it must return exactly what one
- * general parse of the whole text returns — tree, ranges, key order and diagnostics — on every
+ * reference parse of the whole text returns — tree, ranges, key order and diagnostics — on every
  * input: fixtures, generated Chatwork files, structured and random `.aadmap` text, and mutations
  * of all of them (unclosed blocks, stray braces, duplicated and swapped lines).
  */
@@ -11,10 +11,10 @@ import { fastParsePiece } from '../../../grammar/mapping/fast-path';
 import {
   parseMappingFile,
   parseMappingFileWhole,
-  parseMappingPieceGeneral,
+  parseMappingPieceReference,
   parseMappingPieces,
-  segmentStarts,
-  updateSegmentStarts,
+  pieceStarts,
+  updatePieceStarts,
 } from '../../../grammar/mapping/index';
 import { generateMappingFile } from '../../support/generate';
 import {
@@ -55,23 +55,23 @@ describe('pieces equal the whole-file parse', () => {
 
   it('generated Chatwork files are really read in pieces, each by the fast path', () => {
     const text = generateMappingFile(50);
-    const cuts = segmentStarts(text);
+    const starts = pieceStarts(text);
     expect(parseMappingPieces(text).length).toBe(12); // the comment line, the target line and ten blocks
-    cuts.forEach((start, i) => expect(fastParsePiece(text, start, cuts[i + 1] ?? text.length), `piece ${i}`).toBeDefined());
+    starts.forEach((start, i) => expect(fastParsePiece(text, start, starts[i + 1] ?? text.length), `piece ${i}`).toBeDefined());
     expectSameAsWhole(text);
   });
 
   it.each(mappingFixtures.map((text, i) => [i, text] as const))(
-    'fixture %i: the fast path equals the general parser on every piece it takes',
+    'fixture %i: the fast path equals the reference parser on every piece it takes',
     (_i, text) => {
-      const cuts = segmentStarts(text);
-      cuts.forEach((start, i) => {
-        const end = cuts[i + 1] ?? text.length;
+      const starts = pieceStarts(text);
+      starts.forEach((start, i) => {
+        const end = starts[i + 1] ?? text.length;
         const fast = fastParsePiece(text, start, end);
-        const general = parseMappingPieceGeneral(text, start, end);
+        const reference = parseMappingPieceReference(text, start, end);
         if (fast !== undefined) {
-          expect(general.diagnostics).toEqual([]);
-          expect(JSON.stringify(fast)).toBe(JSON.stringify(general.ast));
+          expect(reference.diagnostics).toEqual([]);
+          expect(JSON.stringify(fast)).toBe(JSON.stringify(reference.ast));
         }
       });
     },
@@ -115,7 +115,7 @@ describe('pieces equal the whole-file parse', () => {
   });
 });
 
-describe('cuts after an edit', () => {
+describe('piece starts after an edit', () => {
   /** The common prefix and suffix of two texts, as the incremental diagnostics compute them. */
   function alignment(a: string, b: string): [number, number] {
     let prefix = 0;
@@ -125,7 +125,7 @@ describe('cuts after an edit', () => {
     return [prefix, suffix];
   }
 
-  it('updateSegmentStarts equals segmentStarts of the new text', () => {
+  it('updatePieceStarts equals pieceStarts of the new text', () => {
     const lineBreaks = fc.constantFrom(
       '\n',
       '\r\n',
@@ -144,7 +144,7 @@ describe('cuts after an edit', () => {
         (base, m) => {
           const text = applyMutation(base, m);
           const [prefix, suffix] = alignment(base, text);
-          expect(updateSegmentStarts(base, segmentStarts(base), text, prefix, suffix)).toEqual(segmentStarts(text));
+          expect(updatePieceStarts(base, pieceStarts(base), text, prefix, suffix)).toEqual(pieceStarts(text));
         },
       ),
       { numRuns: 1500 },

@@ -1,6 +1,6 @@
 /**
  * The SCIM fast path (grammar/scim/fast-path.ts) must be invisible: for every input, the public
- * parse functions (fast path first) return exactly what the general chevrotain parser returns —
+ * parse functions (fast path first) return exactly what the reference (chevrotain) parser returns —
  * the same tree with the same ranges and key order, and the same diagnostics. Checked on fixed
  * edge cases, on generated valid filters and paths, on mutations of them and on token soup; the
  * fast path must also really be taken on the valid ones (or this test would prove nothing).
@@ -10,11 +10,11 @@ import { describe, expect, it } from 'vitest';
 import { fastParseFilter, fastParsePath } from '../../../grammar/scim/fast-path';
 import {
   parseAttributePath,
-  parseAttributePathGeneral,
+  parseAttributePathReference,
   parsePatchPath,
-  parsePatchPathGeneral,
+  parsePatchPathReference,
   parseScimFilter,
-  parseScimFilterGeneral,
+  parseScimFilterReference,
 } from '../../../grammar/scim/index';
 import { applyMutation, mutatedScimLine, mutation, scimSoup, scimToken, validScimFilter, validScimPath } from '../../property/arbitraries';
 
@@ -22,23 +22,23 @@ const NUM_RUNS = 1500;
 const baseOffset = fc.oneof(fc.constant(0), fc.nat({ max: 100_000 }));
 
 /** Same result, compared structurally and as JSON (which also compares key order). */
-function expectSameAsGeneral(fast: unknown, general: unknown): void {
-  expect(fast).toStrictEqual(general);
-  expect(JSON.stringify(fast)).toBe(JSON.stringify(general));
+function expectSameAsReference(fast: unknown, reference: unknown): void {
+  expect(fast).toStrictEqual(reference);
+  expect(JSON.stringify(fast)).toBe(JSON.stringify(reference));
 }
 
 function checkFilter(text: string, base: number): boolean {
-  expectSameAsGeneral(parseScimFilter(text, { baseOffset: base }), parseScimFilterGeneral(text, { baseOffset: base }));
+  expectSameAsReference(parseScimFilter(text, { baseOffset: base }), parseScimFilterReference(text, { baseOffset: base }));
   return fastParseFilter(text, base) !== undefined;
 }
 
 function checkPaths(text: string, base: number): boolean {
-  expectSameAsGeneral(parseAttributePath(text, { baseOffset: base }), parseAttributePathGeneral(text, { baseOffset: base }));
-  expectSameAsGeneral(parsePatchPath(text, { baseOffset: base }), parsePatchPathGeneral(text, { baseOffset: base }));
+  expectSameAsReference(parseAttributePath(text, { baseOffset: base }), parseAttributePathReference(text, { baseOffset: base }));
+  expectSameAsReference(parsePatchPath(text, { baseOffset: base }), parsePatchPathReference(text, { baseOffset: base }));
   return fastParsePath(text, base) !== undefined;
 }
 
-describe('fixed cases: what the fast path takes and what it leaves to the general parser', () => {
+describe('fixed cases: what the fast path takes and what it leaves to the reference parser', () => {
   const taken = [
     'userName eq "bjensen"',
     'USERNAME EQ "x"',
@@ -109,12 +109,12 @@ describe('fixed cases: what the fast path takes and what it leaves to the genera
   });
 });
 
-describe('properties: the fast path equals the general parser', () => {
-  it('on generated valid filters, taking every one the general parser has nothing to say about', () => {
+describe('properties: the fast path equals the reference parser', () => {
+  it('on generated valid filters, taking every one the reference parser has nothing to say about', () => {
     fc.assert(
       fc.property(validScimFilter, baseOffset, (filter, base) => {
         const fast = checkFilter(filter.text, base);
-        expect(fast).toBe(parseScimFilterGeneral(filter.text).diagnostics.length === 0);
+        expect(fast).toBe(parseScimFilterReference(filter.text).diagnostics.length === 0);
         // The generator's only warning is the Entra form: everything else must take the fast path
         // (a guarantee of the generator, not a count of how many random cases happened to qualify).
         if (!filter.entra) expect(fast).toBe(true);

@@ -1,7 +1,7 @@
 /** The service stores at most 10,000 characters per mapping expression. */
 import type { ExpressionRule } from '../context';
 
-export const MAX_EXPRESSION_LENGTH = 10_000;
+const MAX_EXPRESSION_LENGTH = 10_000;
 
 export const lengthRule: ExpressionRule = {
   root(expression, { sink }) {

@@ -1,7 +1,7 @@
 /** Role functions take exactly [appRoleAssignments]; [appRoleAssignments] needs a role function. */
 import type { ExpressionRule } from '../context';
 
-export const ROLE_FUNCTIONS = new Set([
+const ROLE_FUNCTIONS = new Set([
   'SingleAppRoleAssignment',
   'AppRoleAssignmentsComplex',
   'AssertiveAppRoleAssignmentsComplex',

@@ -8,7 +8,7 @@ import type { JsonObject } from '../evaluator/json';
 import { type MappingPreview, type PatchFlavour, previewBlocks } from '../preview/preview';
 import type { MappingAnalysis } from './analysis';
 
-export interface PreviewRequest {
+export interface PreviewInput {
   user: SampleUser;
   existing?: JsonObject;
   settings?: EvaluationSettings;
@@ -21,7 +21,7 @@ export type PreviewOutcome = { kind: 'preview'; preview: MappingPreview } | { ki
  * Errors block the preview, except unknown source attributes: a sample user may carry attributes
  * the built-in schema lacks (HR sources), and an absent attribute is simply null.
  */
-export function previewMapping(analysis: MappingAnalysis, request: PreviewRequest): PreviewOutcome {
+export function previewMapping(analysis: MappingAnalysis, request: PreviewInput): PreviewOutcome {
   const errors = analysis.diagnostics.filter((d) => d.severity === 'error' && d.code !== 'unknown-attribute');
   if (errors.length) return { kind: 'errors', errors };
   return {

@@ -2,7 +2,7 @@
  * LSP wiring of offline evaluation: a CodeLens per mapping line (its value for the sample user),
  * the evaluation-trace hover, the custom request `aadmap/preview` (the preview document's text)
  * and the notification `aadmap/previewSettings` (sample user, default domain, PATCH flavour).
- * Thin handlers: the work runs in the evaluation thread (evaluation-thread.ts, evaluation-jobs.ts),
+ * Thin handlers: the work runs in the sample-user thread (sample-user-thread.ts, sample-user-jobs.ts),
  * so whatever a document holds, the server's main thread keeps answering. They never throw to the
  * client.
  */
@@ -18,23 +18,22 @@ import {
 } from 'vscode-languageserver';
 import { PREVIEW_REQUEST, PREVIEW_SETTINGS_NOTIFICATION, type PreviewRequestParams, type PreviewRequestResult } from '../protocol';
 import type { PreviewSettings } from '../service/sample-users';
-import type { EvaluationDocument } from './evaluation-jobs';
-import type { EvaluationOutcome, Evaluator } from './evaluation-thread';
+import type { OpenDocument } from './sample-user-jobs';
+import type { ThreadOutcome, SampleUserThread } from './sample-user-thread';
 
-export interface EvaluationFeatures {
+export interface SampleUserHandlers {
   capabilities: ServerCapabilities;
   initialize(params: InitializeParams): void;
   /** The value and evaluation trace of the mapping under the cursor (the server's hover appends it). */
-  hover(document: EvaluationDocument, position: Position, token?: CancellationToken): Promise<Hover | undefined>;
+  hover(document: OpenDocument, position: Position, token?: CancellationToken): Promise<Hover | undefined>;
   /** A schema file or a setting changed: nothing computed before still holds. */
   reset(): void;
 }
 
-export const RESTRICTED_MODE_EVALUATION =
-  'Sample users are not evaluated in Restricted Mode: trust this workspace to see values and the preview.';
+const RESTRICTED_MODE_EVALUATION = 'Sample users are not evaluated in Restricted Mode: trust this workspace to see values and the preview.';
 
 /** Why an evaluation has no result, in the words the editor shows. */
-export function stoppedMessage(outcome: EvaluationOutcome<unknown>): string | undefined {
+function stoppedMessage(outcome: ThreadOutcome<unknown>): string | undefined {
   if (outcome.kind === 'stopped')
     return `evaluating this file for the sample user took longer than ${outcome.budgetMs / 1000} s and was stopped`;
   if (outcome.kind === 'failed') return `evaluation failed: ${outcome.message}`;
@@ -42,11 +41,11 @@ export function stoppedMessage(outcome: EvaluationOutcome<unknown>): string | un
 }
 
 /** `openDocument(uri)`: the open document's current text, or undefined when it is not open. */
-export function registerEvaluationFeatures(
+export function registerSampleUserHandlers(
   connection: Connection,
-  openDocument: (uri: string) => EvaluationDocument | undefined,
-  evaluator: Evaluator,
-): EvaluationFeatures {
+  openDocument: (uri: string) => OpenDocument | undefined,
+  thread: SampleUserThread,
+): SampleUserHandlers {
   let settings: PreviewSettings = {};
   let canRefreshLenses = false;
   /**
@@ -70,7 +69,7 @@ export function registerEvaluationFeatures(
     const key = `${document.version}:${generation}`;
     const kept = stopped.get(document.uri);
     if (kept?.key === key) return kept.lenses;
-    const outcome = await evaluator.run({ kind: 'lenses', document, settings }, () => token.isCancellationRequested);
+    const outcome = await thread.run({ kind: 'lenses', document, settings }, () => token.isCancellationRequested);
     if (outcome.kind === 'cancelled') return [];
     if (outcome.kind === 'failed') log(`code lenses failed for ${document.uri}: ${outcome.message}`);
     if (outcome.kind === 'done') return outcome.value;
@@ -88,7 +87,7 @@ export function registerEvaluationFeatures(
     if (typeof uri !== 'string') return { content: '# aadmap: the preview request names no document\n' };
     if (restricted) return { content: `# aadmap provisioning preview\n# ${RESTRICTED_MODE_EVALUATION}\n` };
     const format = params.format === 'json' ? 'json' : 'http';
-    const outcome = await evaluator.run({ kind: 'preview', uri, document: openDocument(uri), format, settings });
+    const outcome = await thread.run({ kind: 'preview', uri, document: openDocument(uri), format, settings });
     if (outcome.kind === 'done') return outcome.value;
     if (outcome.kind === 'failed') log(`preview failed for ${uri}: ${outcome.message}`);
     return { content: `# aadmap provisioning preview\n# ${stoppedMessage(outcome) ?? 'cancelled'}\n` };
@@ -104,7 +103,7 @@ export function registerEvaluationFeatures(
     capabilities: { codeLensProvider: { resolveProvider: false } },
     async hover(document, position, token) {
       if (document.languageId !== 'aadmap' || restricted) return undefined;
-      const outcome = await evaluator.run({ kind: 'hover', document, position, settings }, () => !!token?.isCancellationRequested);
+      const outcome = await thread.run({ kind: 'hover', document, position, settings }, () => !!token?.isCancellationRequested);
       if (outcome.kind === 'done') return outcome.value ?? undefined;
       if (outcome.kind === 'failed') log(`evaluation hover failed for ${document.uri}: ${outcome.message}`);
       const why = stoppedMessage(outcome);
@@ -118,7 +117,7 @@ export function registerEvaluationFeatures(
     },
     reset() {
       generation++;
-      evaluator.reset();
+      thread.reset();
     },
   };
 }

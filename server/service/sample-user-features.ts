@@ -16,13 +16,13 @@ import { previewToHttp, previewToJson } from '../preview/format';
 import type { AttributeMapping } from '../../grammar/mapping/ast';
 import type { CheckedBlock } from '../checker/mapping/context';
 import type { MappingAnalysis, MappingBlocksAnalysis } from './analysis';
-import { evaluateMappingLine, evaluateMappingLines, type MappingLineEvaluation } from './evaluation';
+import { evaluateMappingLine, evaluateMappingLines, type MappingLineEvaluation } from './sample-evaluation';
 import type { HoverContributor, HoverSection } from './features/hover';
-import { previewMapping } from './preview';
+import { previewMapping } from './checked-preview';
 import { type PreviewSettings, resolveSampleContext, type SampleContext, type SampleFileAccess } from './sample-users';
 import type { DocumentRef, DocumentSnapshot } from './snapshot';
 
-export interface EvaluationFeatures {
+export interface SampleUserFeatures {
   /**
    * On each mapping block, the sample user and "Preview provisioning"; on each mapping line, its
    * value for the sample user. `settings`: the editor's `aadmap.preview.*` settings.
@@ -39,11 +39,11 @@ export interface EvaluationFeatures {
  * `analysisAround`: the checked blocks around an offset (LanguageService.analysisAround), so the
  * hover on a large file that was just edited checks only the piece around the cursor.
  */
-export function createEvaluationFeatures(
+export function createSampleUserFeatures(
   files: SampleFileAccess,
   snapshotOf: (document: DocumentRef) => DocumentSnapshot,
   analysisAround: (snapshot: DocumentSnapshot, offset: number) => MappingBlocksAnalysis | undefined,
-): EvaluationFeatures & { hover: HoverContributor } {
+): SampleUserFeatures & { hover: HoverContributor } {
   const mappingAnalysis = (snapshot: DocumentSnapshot): MappingAnalysis | undefined => {
     const analysis = snapshot.analysis;
     return analysis?.language === 'aadmap' ? analysis : undefined;

@@ -52,7 +52,7 @@ export function initializationOptions(context: vscode.ExtensionContext): { previ
   return { preview: currentSettings(context), restricted: !vscode.workspace.isTrusted };
 }
 
-export function registerPreview(context: vscode.ExtensionContext, getClient: () => LanguageClient | undefined): void {
+export function registerSampleUserFeatures(context: vscode.ExtensionContext, getClient: () => LanguageClient | undefined): void {
   const changed = new vscode.EventEmitter<vscode.Uri>();
   const timers = new Map<string, ReturnType<typeof setTimeout>>();
 

@@ -1,50 +1,50 @@
 /**
- * What the evaluation thread computes: the value lenses, the evaluation hover and the preview
+ * What the sample-user thread computes: the value lenses, the evaluation hover and the preview
  * document, from a document's text and the editor's preview settings. Plain functions over the
  * language service and the sample files, so the same code runs in the worker thread
- * (evaluation-thread.ts) and, for tests, in-process. Sample users and schema files are read here too,
+ * (sample-user-thread.ts) and, for tests, in-process. Sample users and schema files are read here too,
  * off the server's main thread.
  */
 import type { CodeLens, Hover, Position } from 'vscode-languageserver';
 import type { PreviewRequestResult } from '../protocol';
-import { createEvaluationFeatures } from '../service/evaluation-features';
+import { createSampleUserFeatures } from '../service/sample-user-features';
 import type { DocumentSnapshot, LanguageService } from '../service/language-service';
 import type { PreviewSettings, SampleFileAccess } from '../service/sample-users';
 import { DocumentSnapshot as Snapshot } from '../service/snapshot';
 
 /** An open document as the main thread knows it. */
-export interface EvaluationDocument {
+export interface OpenDocument {
   uri: string;
   languageId: string;
   version: number;
   text: string;
 }
 
-export type EvaluationRequest =
-  | { kind: 'lenses'; document: EvaluationDocument; settings: PreviewSettings }
-  | { kind: 'hover'; document: EvaluationDocument; position: Position; settings: PreviewSettings }
+export type SampleUserRequest =
+  | { kind: 'lenses'; document: OpenDocument; settings: PreviewSettings }
+  | { kind: 'hover'; document: OpenDocument; position: Position; settings: PreviewSettings }
   /** `document`: the open document; without it the file is read from disk. */
-  | { kind: 'preview'; uri: string; document?: EvaluationDocument; format: 'http' | 'json'; settings: PreviewSettings };
+  | { kind: 'preview'; uri: string; document?: OpenDocument; format: 'http' | 'json'; settings: PreviewSettings };
 
-export interface EvaluationAnswers {
+export interface SampleUserAnswers {
   lenses: CodeLens[];
   hover: Hover | null;
   preview: PreviewRequestResult;
 }
 
-/** Documents whose snapshot the evaluation thread keeps (least recently used first out). */
+/** Documents whose snapshot the sample-user thread keeps (least recently used first out). */
 const KEPT_DOCUMENTS = 8;
 
-export interface EvaluationJobs {
-  run(request: EvaluationRequest): CodeLens[] | Hover | null | PreviewRequestResult;
+export interface SampleUserJobs {
+  run(request: SampleUserRequest): CodeLens[] | Hover | null | PreviewRequestResult;
   /** Forgets every snapshot: a schema file or a setting changed. */
   reset(): void;
 }
 
-export function createEvaluationJobs(service: LanguageService, files: SampleFileAccess): EvaluationJobs {
+export function createSampleUserJobs(service: LanguageService, files: SampleFileAccess): SampleUserJobs {
   const snapshots = new Map<string, DocumentSnapshot>();
 
-  const snapshotOf = (document: EvaluationDocument): DocumentSnapshot => {
+  const snapshotOf = (document: OpenDocument): DocumentSnapshot => {
     const kept = snapshots.get(document.uri);
     snapshots.delete(document.uri);
     const snapshot =
@@ -58,17 +58,17 @@ export function createEvaluationJobs(service: LanguageService, files: SampleFile
 
   // The facade's evaluation features (the same code the language service offers), over this
   // thread's snapshots: documents come as texts from the main thread, a path as read from disk.
-  const evaluation = createEvaluationFeatures(
+  const evaluation = createSampleUserFeatures(
     files,
     (document) => (document instanceof Snapshot ? document : service.snapshot({ uri: document.uri, text: document.text })),
     (snapshot, offset) => service.analysisAround(snapshot, offset),
   );
 
-  function lenses(document: EvaluationDocument, settings: PreviewSettings): CodeLens[] {
+  function lenses(document: OpenDocument, settings: PreviewSettings): CodeLens[] {
     return evaluation.codeLenses(snapshotOf(document), settings);
   }
 
-  function hover(document: EvaluationDocument, position: Position, settings: PreviewSettings): Hover | null {
+  function hover(document: OpenDocument, position: Position, settings: PreviewSettings): Hover | null {
     if (document.languageId !== 'aadmap') return null;
     const snapshot = snapshotOf(document);
     const section = evaluation.hover(snapshot, snapshot.lines.offsetAt(position), { preview: settings });
@@ -80,7 +80,7 @@ export function createEvaluationJobs(service: LanguageService, files: SampleFile
     return { contents: { kind: 'markdown', value: section.markdown }, ...(range ? { range } : {}) };
   }
 
-  function preview(uri: string, document: EvaluationDocument | undefined, format: 'http' | 'json', settings: PreviewSettings) {
+  function preview(uri: string, document: OpenDocument | undefined, format: 'http' | 'json', settings: PreviewSettings) {
     return evaluation.preview(document ? snapshotOf(document) : uri, settings, format);
   }
 

@@ -10,26 +10,26 @@
  */
 import { currentL10nBundle } from '../../grammar/common/l10n';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
-import type { EvaluationAnswers, EvaluationJobs, EvaluationRequest } from './evaluation-jobs';
+import type { SampleUserAnswers, SampleUserJobs, SampleUserRequest } from './sample-user-jobs';
 
 /** How long one evaluation request may run in the worker before it is stopped. */
-export const EVALUATION_BUDGET_MS = 5000;
+const SAMPLE_USER_BUDGET_MS = 5000;
 /** The worker's heap limit: a document that needs more stops the worker, never the server. */
 const WORKER_HEAP_MB = 1024;
 const ROLE = 'aadmap-evaluation';
 
-export type EvaluationOutcome<T> =
+export type ThreadOutcome<T> =
   | { kind: 'done'; value: T }
   /** Ran past the budget (or out of memory) and was stopped. */
   | { kind: 'stopped'; budgetMs: number }
   | { kind: 'cancelled' }
   | { kind: 'failed'; message: string };
 
-export interface Evaluator {
-  run<K extends EvaluationRequest['kind']>(
-    request: Extract<EvaluationRequest, { kind: K }>,
+export interface SampleUserThread {
+  run<K extends SampleUserRequest['kind']>(
+    request: Extract<SampleUserRequest, { kind: K }>,
     cancelled?: () => boolean,
-  ): Promise<EvaluationOutcome<EvaluationAnswers[K]>>;
+  ): Promise<ThreadOutcome<SampleUserAnswers[K]>>;
   /** Drops what the worker keeps: a schema file or a setting changed. */
   reset(): void;
   dispose(): void;
@@ -37,22 +37,22 @@ export interface Evaluator {
 
 interface Job {
   id: number;
-  request: EvaluationRequest;
+  request: SampleUserRequest;
   cancelled?: () => boolean;
-  resolve(outcome: EvaluationOutcome<unknown>): void;
+  resolve(outcome: ThreadOutcome<unknown>): void;
 }
 
 type WorkerAnswer = { ready: true } | { id: number; value: unknown } | { id: number; error: string };
 
-/** True in the evaluation worker (the server bundle started by createEvaluationThread). */
-export function isEvaluationWorker(): boolean {
+/** True in the sample-user thread (the server bundle started by createSampleUserThread). */
+export function isSampleUserThread(): boolean {
   return !isMainThread && (workerData as { role?: unknown } | null)?.role === ROLE;
 }
 
 /** The worker's side: answers each request with the jobs' result, in order. */
-export function serveEvaluation(jobs: EvaluationJobs): void {
+export function serveSampleUserJobs(jobs: SampleUserJobs): void {
   const port = parentPort!;
-  port.on('message', (message: { reset: true } | { id: number; request: EvaluationRequest }) => {
+  port.on('message', (message: { reset: true } | { id: number; request: SampleUserRequest }) => {
     if ('reset' in message) return jobs.reset();
     try {
       port.postMessage({ id: message.id, value: jobs.run(message.request) });
@@ -64,14 +64,14 @@ export function serveEvaluation(jobs: EvaluationJobs): void {
 }
 
 /** The main thread's side. `entry`: the script the worker runs (the server bundle, `__filename`). */
-export function createEvaluationThread(entry: string, budgetMs = EVALUATION_BUDGET_MS): Evaluator {
+export function createSampleUserThread(entry: string, budgetMs = SAMPLE_USER_BUDGET_MS): SampleUserThread {
   let worker: Worker | undefined;
   let ready = false;
   let running: { job: Job; timer?: ReturnType<typeof setTimeout> } | undefined;
   const queue: Job[] = [];
   let nextId = 0;
 
-  const finish = (outcome: EvaluationOutcome<unknown>) => {
+  const finish = (outcome: ThreadOutcome<unknown>) => {
     const current = running;
     if (!current) return;
     clearTimeout(current.timer);
@@ -113,7 +113,7 @@ export function createEvaluationThread(entry: string, budgetMs = EVALUATION_BUDG
       if (!running || running.job.id !== answer.id) return;
       finish('error' in answer ? { kind: 'failed', message: answer.error } : { kind: 'done', value: answer.value });
     });
-    const lost = (outcome: EvaluationOutcome<unknown>) => {
+    const lost = (outcome: ThreadOutcome<unknown>) => {
       if (worker !== started) return;
       worker = undefined;
       ready = false;

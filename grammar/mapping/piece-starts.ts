@@ -14,7 +14,7 @@ function startsWord(text: string, at: number, word: string): boolean {
 }
 
 /** Offsets where a piece may start, ascending, beginning with 0. */
-export function segmentStarts(text: string): number[] {
+export function pieceStarts(text: string): number[] {
   const starts = [0];
   lineStartsWithStatement(text, 0, text.length, starts);
   return starts;
@@ -24,7 +24,7 @@ export function segmentStarts(text: string): number[] {
  * Appends to `out` the line starts in [from, to) (`from` must be a line start) whose line begins
  * with `mapping` or `target`, except offset 0.
  */
-export function lineStartsWithStatement(text: string, from: number, to: number, out: number[]): void {
+function lineStartsWithStatement(text: string, from: number, to: number, out: number[]): void {
   let lineStart = from;
   const length = text.length;
   while (lineStart < to) {
@@ -50,11 +50,11 @@ export function lineStartsWithStatement(text: string, from: number, to: number, 
 }
 
 /**
- * segmentStarts(text) computed from the previous text's list: `text` equals `previous` but for the
+ * pieceStarts(text) computed from the previous text's list: `text` equals `previous` but for the
  * characters between a common prefix of length `prefix` and a common suffix of length `suffix`.
- * Only the lines around the change are scanned; cuts before it are kept, cuts after it move.
+ * Only the lines around the change are scanned; piece starts before it are kept, those after it move.
  */
-export function updateSegmentStarts(
+export function updatePieceStarts(
   previous: string,
   previousStarts: readonly number[],
   text: string,
@@ -66,7 +66,7 @@ export function updateSegmentStarts(
   let from = prefix;
   while (from > 0 && text.charCodeAt(from - 1) !== 0x0a && text.charCodeAt(from - 1) !== 0x0d) from--;
   // …to the start of the line after the one holding the last changed character (its line break
-  // and everything after it are unchanged, so the cuts there are the old ones, moved).
+  // and everything after it are unchanged, so the piece starts there are the old ones, moved).
   let to = text.length - suffix;
   while (to < text.length && text.charCodeAt(to) !== 0x0a && text.charCodeAt(to) !== 0x0d) to++;
   if (to < text.length) to += text.charCodeAt(to) === 0x0d && text.charCodeAt(to + 1) === 0x0a ? 2 : 1;

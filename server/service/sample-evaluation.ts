@@ -37,7 +37,7 @@ export interface ExpressionEvaluation {
  * The source object an expression is checked against: the Azure AD user plus every attribute the
  * sample user holds (HR sources such as StatusHireDate are allowed), typed from its values.
  */
-export function sampleSourceObject(
+function sampleSourceObject(
   user: SampleUser | undefined,
   base: ObjectSchema | undefined = findObject(BUILTIN_SOURCE, 'User'),
 ): ObjectSchema | undefined {
