@@ -10,7 +10,7 @@ import type { L10nBundle } from '../../grammar/common/l10n';
 import type { Locale } from './locale';
 
 /** The folder holding `l10n/`: the package root, found upwards from this code (dist/ or server/l10n/). */
-export function packageRootFrom(start: string): string | undefined {
+function packageRootFrom(start: string): string | undefined {
   let dir = start;
   for (let i = 0; i < 5; i++) {
     if (existsSync(join(dir, 'l10n')) && existsSync(join(dir, 'package.json'))) return dir;
