@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { createNodeSampleFiles } from '../node/sample-files';
-import { createFileSchemaReader } from '../node/schema-file-reader';
+import { createBackgroundSchemaReader, createFileSchemaReader } from '../node/schema-file-reader';
 import { DIAGNOSTICS_REFERENCE_PATH } from '../checker/diagnostics-reference';
 import { createLanguageService } from '../service/language-service';
 import { createEvaluationJobs } from './evaluation-jobs';
@@ -23,13 +23,16 @@ if (isEvaluationWorker()) {
   process.on('uncaughtException', (error) => connection.console.error(`uncaught exception: ${error.message}\n${error.stack ?? ''}`));
   process.on('unhandledRejection', (reason) => connection.console.error(`unhandled rejection: ${String(reason)}`));
 
-  const schemaFiles = createFileSchemaReader();
+  // No file is read on the main thread: schema files are read in the background (the evaluation
+  // thread above reads its own, synchronously, where waiting stops nothing else).
+  const schemaFiles = createBackgroundSchemaReader();
   // The bundle is dist/server.js; the reference ships beside dist/ (in the .vsix and the repository), so
   // a diagnostic's link opens a page that exists until the project has a public home.
   const diagnosticsReference = pathToFileURL(join(__dirname, '..', DIAGNOSTICS_REFERENCE_PATH)).href;
   startServer(connection, {
     service: createLanguageService({ schemaFiles, diagnosticsReference }),
     graph: { schemaFiles },
+    schemaFiles,
     evaluator: createEvaluationThread(__filename),
   });
 }
