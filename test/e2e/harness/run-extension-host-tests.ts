@@ -6,8 +6,14 @@
  * suite's run() settles, the workbench calls window.codeAutomationExit(code) and the extension host's
  * console output arrives through window.codeAutomationLog. Both are exposed to the page by Playwright.
  *
- *   node out/e2e/run-extension-host-tests.mjs [--timeout <seconds>] [--verbose] [--grep <pattern>]
+ *   node out/e2e/run-extension-host-tests.mjs [--timeout <seconds>] [--verbose] [--grep <pattern>] [--restricted]
+ *
+ * `--restricted`: Workspace Trust on and a folder never trusted, so VS Code opens it in Restricted Mode
+ * (https://code.visualstudio.com/docs/editor/workspace-trust), with a workspace settings file that
+ * points the Graph endpoint and client id elsewhere and switches the server trace on; only the
+ * Restricted Mode suite runs (test/e2e/suite/restricted.test.ts).
  */
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { format, parseArgs } from 'node:util';
 import { launchBrowser } from './browser';
@@ -21,17 +27,45 @@ import { testWorkspace } from './workspace';
 const SUITE_BANNER = 'aadmap extension-host tests';
 
 const { values: options } = parseArgs({
-  options: { timeout: { type: 'string', default: '600' }, verbose: { type: 'boolean', default: false }, grep: { type: 'string' } },
+  options: {
+    timeout: { type: 'string', default: '600' },
+    verbose: { type: 'boolean', default: false },
+    grep: { type: 'string' },
+    restricted: { type: 'boolean', default: false },
+  },
 });
+
+/** What a hostile workspace sets (test/e2e/suite/restricted.test.ts expects these values). */
+const RESTRICTED_WORKSPACE_SETTINGS = {
+  'aadmap.graph.endpoint': 'https://graph.attacker.example',
+  'aadmap.graph.clientId': '00000000-0000-0000-0000-00000000bad0',
+  'aadmap.trace.server': 'verbose',
+  // Not restricted: shows that the file is read.
+  'aadmap.graph.validateExpressions': false,
+};
+
+/** Trust on, no prompt and no banner: the folder simply opens in Restricted Mode. */
+const RESTRICTED_SETTINGS = {
+  'security.workspace.trust.enabled': true,
+  'security.workspace.trust.startupPrompt': 'never',
+  'security.workspace.trust.banner': 'never',
+  'security.workspace.trust.untrustedFiles': 'open',
+};
 
 runMain('extension-host tests (code-server)', Number(options.timeout) * 1000, async () => {
   requirePrerequisites({ suite: true });
   const runDir = makeRunDir('exthost');
   const workspace = testWorkspace(runDir);
+  if (options.restricted) {
+    mkdirSync(join(workspace, '.vscode'), { recursive: true });
+    writeFileSync(join(workspace, '.vscode', 'settings.json'), JSON.stringify(RESTRICTED_WORKSPACE_SETTINGS, null, 2));
+  }
+  const grep = options.grep ?? (options.restricted ? 'Restricted Mode' : undefined);
   const graphToken = testGraphToken();
   const server = await startCodeServer({
     state: stateUnder(runDir),
-    settings: TEST_SETTINGS,
+    settings: options.restricted ? { ...TEST_SETTINGS, ...RESTRICTED_SETTINGS } : TEST_SETTINGS,
+    workspaceTrust: options.restricted,
     verbose: options.verbose,
     // Reaches the extension host, so the suite can tell where it runs and what to run, and the
     // extension (in test mode) gets a token for the Graph emulator the deploy tests start.
@@ -40,7 +74,8 @@ runMain('extension-host tests (code-server)', Number(options.timeout) * 1000, as
       AADMAP_TEST_GRAPH_TOKEN: graphToken,
       // VS Code's log folder (output channels are written there): the deploy suite searches it.
       AADMAP_E2E_LOGS: join(stateUnder(runDir).userDataDir, 'logs'),
-      ...(options.grep ? { AADMAP_E2E_GREP: options.grep } : {}),
+      ...(grep ? { AADMAP_E2E_GREP: grep } : {}),
+      ...(options.restricted ? { AADMAP_E2E_RESTRICTED: '1' } : {}),
       // How many times a failing test is tried again (the suite's default when unset; 0 for a flake loop).
       ...(process.env['AADMAP_E2E_RETRIES'] ? { AADMAP_E2E_RETRIES: process.env['AADMAP_E2E_RETRIES'] } : {}),
     },
