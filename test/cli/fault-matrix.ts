@@ -63,7 +63,7 @@ async function until(condition: () => boolean): Promise<void> {
   for (let waited = 0; waited < 20_000 && !condition(); waited += 50) await sleep(50);
 }
 
-/** Pulls the job into `work/live.aadmap` (through the emulator itself) and changes one mapping: the new schema has ToUpper. */
+/** Pulls the job into live.aadmap of the workspace folder (through the emulator itself) and changes one mapping: the new schema has ToUpper. */
 export async function editedFile(context: FaultContext): Promise<string> {
   const pulled = await started(context, [
     'pull',
