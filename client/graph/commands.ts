@@ -26,7 +26,7 @@ import { answerTokenRequest, graphSettings, graphToken, tokenHandle } from './au
 import { USERS_SCOPES } from './scopes';
 
 /** Why the Graph commands refuse in an untrusted workspace (docs/security.md, Restricted Mode). */
-const RESTRICTED_MODE_GRAPH = vscode.l10n.t(
+export const RESTRICTED_MODE_GRAPH = vscode.l10n.t(
   'Microsoft Graph is off in Restricted Mode: trust this workspace (Workspaces: Manage Workspace Trust) to sign in, pull, deploy or roll back.',
 );
 

@@ -2,7 +2,8 @@
 # npm run test:e2e: the extension in real VS Code (code-server 4.100.3 = VS Code 1.100.3, driven by
 # headless Chromium). Installs what is missing (scripts/e2e/install.sh), packages the extension, then
 # runs, and fails if any of them fails:
-#   1. the extension-host suite (test/e2e/suite) inside VS Code's extension host;
+#   1. the extension-host suite (test/e2e/suite) inside VS Code's extension host, then its Restricted
+#      Mode part again in a workspace VS Code does not trust (--restricted);
 #   1b. the browser build's suite (test/e2e/browser) inside VS Code's web worker extension host;
 #   2. the UI tests (test/e2e/ui) against the installed aadmap.vsix, with screenshots;
 #   3. `npm start --check`: the editor `npm start` serves comes up with the extension working.
@@ -39,6 +40,7 @@ run() {
   fi
 }
 run 'extension-host tests' out/e2e/harness/run-extension-host-tests.mjs
+run 'extension-host, Restricted Mode' out/e2e/harness/run-extension-host-tests.mjs --restricted
 run 'web worker extension-host tests' out/e2e/harness/run-extension-host-tests.mjs --web-worker
 run 'UI tests' out/e2e/harness/run-ui-tests.mjs
 run 'npm start --check' out/e2e/harness/start-editor.mjs --check

@@ -39,7 +39,10 @@ export interface SchemaDiff {
   attributes: AttributeChange[];
   /** The sum of the counts and of the attribute definition changes (describeCounts says them). */
   total: number;
-  /** The `.aadmap` views of both schemas (for a side-by-side diff). */
+  /**
+   * The `.aadmap` views of both schemas (for a side-by-side diff). A deploy's plan replaces them with
+   * the file's own text and the job's mappings in its layout (side-by-side.ts).
+   */
   beforeText: string;
   afterText: string;
 }

@@ -16,6 +16,7 @@ import type { SchemaFileReader } from '../service/schema-resolver';
 import { GraphCancelledError, GraphError } from './client';
 import { type DeployTarget, mergeDeployTargets, readDeployTarget } from './deploy-target';
 import { describeCounts, diffSchemas, formatDiff, type SchemaDiff } from './diff';
+import { fileSideBySide } from './side-by-side';
 import { exportSchema } from './export';
 import { fitsChatwork, importSchema } from './import';
 import { asArray, deepEqual, isRecord, type JsonObject } from './json';
@@ -204,7 +205,9 @@ export async function planDeploy(api: SynchronizationApi, input: DeployInput, st
     warnings.push(...(await operatorWarnings(api, target, exported.schema!, signal)));
   }
   const next = exported.schema!;
-  return makePlan('deploy', target, current, JSON.stringify(next), next, warnings);
+  const plan = makePlan('deploy', target, current, JSON.stringify(next), next, warnings);
+  // The editor's diff shows the file's own text against the job's mappings in the file's layout.
+  return { ...plan, diff: { ...plan.diff, ...fileSideBySide(analysis.ast, input.text, current.json, next) } };
 }
 
 function refuseOnProblems(problems: { start: number; message: string }[], lines: LineIndex): void {

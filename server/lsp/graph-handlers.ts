@@ -25,12 +25,17 @@ import { GRAPH_TOKEN_REQUEST, type TokenRequestResult, tokenRequest } from '../g
 import { executePlan, type Plan, planDeploy, planRollback, pull, type Steps, WorkflowError } from '../graph/workflow';
 import { editorImpact, impactNeedsGraph } from '../impact/editor';
 import { createBackupStore } from '../node/backup-store';
-import type { SchemaFileReader } from '../service/schema-resolver';
+import { type SchemaFileReader, schemaFilesRead } from '../service/schema-resolver';
 import { registerLifecycleHandlers } from './lifecycle-handlers';
 
 const PLAN_LIFETIME_MS = 30 * 60_000;
 
-export function registerGraphHandlers(connection: Connection, schemaFiles: SchemaFileReader): void {
+/**
+ * `schemaReadWaitMs`: how long a request on a file waits for the schema files it names, when the
+ * reader reads in the background (server/node/schema-file-reader.ts); past it the request fails
+ * instead of checking the file without its schema.
+ */
+export function registerGraphHandlers(connection: Connection, schemaFiles: SchemaFileReader, schemaReadWaitMs = 30_000): void {
   const plans = new Map<string, { plan: Plan; expires: number }>();
 
   const notify = (params: GraphLogParams) => void connection.sendNotification(GRAPH_LOG_NOTIFICATION, params).catch(() => undefined);
@@ -38,7 +43,22 @@ export function registerGraphHandlers(connection: Connection, schemaFiles: Schem
   const on = <M extends GraphMethod>(
     method: M,
     handler: (params: GraphProtocol[M]['params'], token: CancellationToken) => Promise<GraphProtocol[M]['result']>,
-  ) => connection.onRequest(method, (params: GraphProtocol[M]['params'], token: CancellationToken) => handler(params, token));
+  ) =>
+    connection.onRequest(method, async (params: GraphProtocol[M]['params'], token: CancellationToken) => {
+      const file = params as { text?: unknown; uri?: unknown };
+      if (typeof file.text === 'string' && typeof file.uri === 'string') {
+        if (!(await schemaFilesRead(file.text, file.uri, schemaFiles, schemaReadWaitMs))) {
+          const seconds = Math.round(schemaReadWaitMs / 1000);
+          // Every request on a file's text answers a GraphResult (server/graph/protocol.ts).
+          return {
+            ok: false,
+            kind: 'failed',
+            message: `The target schema file of ${file.uri} is still being read after ${seconds} s (a slow disk or network drive?); nothing was sent to Microsoft Graph. Try again once the file's diagnostics show its checks.`,
+          } as GraphProtocol[M]['result'];
+        }
+      }
+      return handler(params, token);
+    });
 
   /** Runs a Graph step; every failure becomes a result, with secrets removed from its message. */
   async function withGraph<T>(

@@ -8,7 +8,7 @@ import { pathToFileURL } from 'node:url';
 import { workerData } from 'node:worker_threads';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { createNodeSampleFiles } from '../node/sample-files';
-import { createFileSchemaReader } from '../node/schema-file-reader';
+import { createBackgroundSchemaReader, createFileSchemaReader } from '../node/schema-file-reader';
 import { DIAGNOSTICS_REFERENCE_PATH } from '../checker/diagnostics-reference';
 import { createLanguageService } from '../service/language-service';
 import { createSampleUserJobs } from './sample-user-jobs';
@@ -28,13 +28,16 @@ if (isSampleUserThread()) {
   process.on('uncaughtException', (error) => connection.console.error(`uncaught exception: ${error.message}\n${error.stack ?? ''}`));
   process.on('unhandledRejection', (reason) => connection.console.error(`unhandled rejection: ${String(reason)}`));
 
-  const schemaFiles = createFileSchemaReader();
+  // No file is read on the main thread: schema files are read in the background (the evaluation
+  // thread above reads its own, synchronously, where waiting stops nothing else).
+  const schemaFiles = createBackgroundSchemaReader();
   // The bundle is dist/server.js; the reference ships beside dist/ (in the .vsix and the repository), so
   // a diagnostic's link opens a page that exists until the project has a public home.
   const diagnosticsReference = pathToFileURL(join(__dirname, '..', DIAGNOSTICS_REFERENCE_PATH)).href;
   startServer(connection, {
     service: createLanguageService({ schemaFiles, diagnosticsReference }),
     graph: { schemaFiles },
+    schemaFiles,
     sampleUserThread: createSampleUserThread(__filename),
     readL10nBundle: (locale) => readL10nBundle(locale),
   });

@@ -30,7 +30,8 @@ export interface SampleUserHandlers {
   reset(): void;
 }
 
-const RESTRICTED_MODE_EVALUATION = 'Sample users are not evaluated in Restricted Mode: trust this workspace to see values and the preview.';
+export const RESTRICTED_MODE_EVALUATION =
+  'Sample users are not evaluated in Restricted Mode: trust this workspace to see values and the preview.';
 
 /** Why an evaluation has no result, in the words the editor shows. */
 function stoppedMessage(outcome: ThreadOutcome<unknown>): string | undefined {

@@ -8,6 +8,9 @@
  * Diagnostics: clients that support LSP 3.17 pull diagnostics (VS Code) ask for them on change and
  * on save; for other clients the server pushes them after a short debounce on open/change (a newer
  * change cancels the pending run; a result for a stale version is dropped) and at once on save.
+ * Schema files are read in the background (server/node/schema-file-reader.ts): diagnostics wait up to
+ * SCHEMA_READ_WAIT_MS for them, else answer with a note that the schema is being read, and are asked
+ * for again (`workspace/diagnostic/refresh`, or pushed again) once it is.
  */
 import { useL10nBundle, type L10nBundle } from '../../grammar/common/l10n';
 import { localeOf, type Locale } from '../l10n/locale';
@@ -33,7 +36,7 @@ import {
   RenameError,
   semanticTokensLegend,
 } from '../service/language-service';
-import type { SchemaFileReader } from '../service/schema-resolver';
+import type { BackgroundSchemaFileReader, SchemaFileReader } from '../service/schema-resolver';
 import { DocumentEdits } from './document-edits';
 import { registerSampleUserHandlers } from './sample-user-handlers';
 import type { OpenDocument } from './sample-user-jobs';
@@ -44,6 +47,11 @@ import { registerGraphHandlers } from './graph-handlers';
 const COMPLETION_TRIGGERS = ['[', '(', ',', '"', '.', ' '];
 
 const PUSH_DEBOUNCE_MS = 150;
+
+/** How long diagnostics wait for the schema files their document names before answering without them. */
+export const SCHEMA_READ_WAIT_MS = 1_000;
+/** How long a Graph request waits for them (it needs the schema to check the file). */
+export const GRAPH_SCHEMA_READ_WAIT_MS = 30_000;
 
 /**
  * `initializationOptions` the server reads. `pushDiagnosticsDebounceMs` (0–10,000) replaces the push
@@ -81,11 +89,13 @@ export interface ServerOptions {
   sampleUserThread?: SampleUserThread;
   /** Reads the translations of a language (Node: the package's l10n/ folder); none = from the client only. */
   readL10nBundle?: (locale: Locale) => L10nBundle | undefined;
+  /** The service's schema-file reader when it reads in the background: the server waits for it and analyses again. */
+  schemaFiles?: BackgroundSchemaFileReader;
 }
 
 export function startServer(
   connection: Connection,
-  { service, debounceMs = PUSH_DEBOUNCE_MS, graph, sampleUserThread, readL10nBundle }: ServerOptions,
+  { service, debounceMs = PUSH_DEBOUNCE_MS, graph, sampleUserThread, readL10nBundle, schemaFiles }: ServerOptions,
 ): void {
   // The content changes are recorded as offsets: a new snapshot tells the service what changed.
   const edits = new DocumentEdits();
@@ -166,11 +176,24 @@ export function startServer(
     }
   };
 
-  const push = (document: TextDocument) => {
+  /** validate, after the schema files the document names were read (at most SCHEMA_READ_WAIT_MS). */
+  const settledDiagnostics = async (document: TextDocument): Promise<Diagnostic[]> => {
+    const deadline = Date.now() + SCHEMA_READ_WAIT_MS;
+    let diagnostics = validate(document);
+    // The schema, then the job's function list it leads to: a few rounds at most.
+    for (let round = 0; round < 3 && schemaFiles?.busy(document.uri); round++) {
+      if (!(await schemaFiles.settled(document.uri, Math.max(0, deadline - Date.now())))) break;
+      if (documents.get(document.uri) !== document) break;
+      diagnostics = validate(document);
+    }
+    return diagnostics;
+  };
+
+  const push = async (document: TextDocument) => {
     const current = documents.get(document.uri);
     if (!current || current.version !== document.version) return; // a newer version will be validated
-    const diagnostics = validate(current);
-    if (documents.get(document.uri)?.version !== current.version) return;
+    const diagnostics = await settledDiagnostics(current);
+    if (documents.get(document.uri) !== current) return;
     void connection.sendDiagnostics({ uri: current.uri, version: current.version, diagnostics });
   };
 
@@ -181,7 +204,7 @@ export function startServer(
       document.uri,
       setTimeout(() => {
         pending.delete(document.uri);
-        push(document);
+        void push(document);
       }, debounceMs),
     );
   };
@@ -226,9 +249,9 @@ export function startServer(
     if (pullDiagnostics) void connection.client.register(DidChangeConfigurationNotification.type, undefined).catch(() => undefined);
   });
 
-  connection.languages.diagnostics.on((params) => {
+  connection.languages.diagnostics.on(async (params) => {
     const document = documents.get(params.textDocument.uri);
-    return { kind: DocumentDiagnosticReportKind.Full, items: document ? validate(document) : [] };
+    return { kind: DocumentDiagnosticReportKind.Full, items: document ? await settledDiagnostics(document) : [] };
   });
 
   // ── editor features
@@ -303,7 +326,7 @@ export function startServer(
     if (pullDiagnostics) return;
     clearTimeout(pending.get(document.uri));
     pending.delete(document.uri);
-    push(document);
+    void push(document);
   });
   documents.onDidClose(({ document }) => {
     clearTimeout(pending.get(document.uri));
@@ -321,14 +344,19 @@ export function startServer(
       if (canRefresh) void connection.languages.diagnostics.refresh();
     } else documents.all().forEach(schedule);
   };
-  connection.onDidChangeWatchedFiles(revalidateAll);
+  connection.onDidChangeWatchedFiles(() => {
+    schemaFiles?.invalidate();
+    revalidateAll();
+  });
+  // A schema file read in the background, or found changed: analyse again with it.
+  schemaFiles?.onDidChange(revalidateAll);
   connection.onDidChangeConfiguration(() => {
     inlayHintSettings = undefined;
     if (inlayHintRefresh) void connection.languages.inlayHint.refresh().catch(() => undefined);
     revalidateAll();
   });
 
-  if (graph) registerGraphHandlers(connection, graph.schemaFiles);
+  if (graph) registerGraphHandlers(connection, graph.schemaFiles, GRAPH_SCHEMA_READ_WAIT_MS);
 
   documents.listen(connection);
   connection.listen();

@@ -6,6 +6,7 @@
  * instead of a U+FFFD that would be deployed. Error messages never quote the file's content.
  */
 import { closeSync, constants, fstatSync, openSync, readSync, type Stats } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { readFailureReason } from './file-errors';
 
 /** The largest file aadmap reads: far above any mapping file, schema or sample user. */
@@ -66,6 +67,35 @@ export function readBoundedText(path: string, maxBytes = MAX_FILE_BYTES): string
     return decodeText(buffer.subarray(0, length), path);
   } finally {
     closeSync(fd);
+  }
+}
+
+/**
+ * readBoundedText with the same checks, on libuv's thread pool: the language server's main thread
+ * never waits for a slow disk or network drive (https://nodejs.org/api/fs.html#promises-api).
+ */
+export async function readBoundedTextAsync(path: string, maxBytes = MAX_FILE_BYTES): Promise<string> {
+  let handle;
+  try {
+    handle = await open(path, OPEN_FLAGS);
+  } catch (error) {
+    throw new FileReadError(`cannot read ${path}: ${readFailureReason(error)}`);
+  }
+  try {
+    const stat = await handle.stat();
+    refuse(path, stat, maxBytes);
+    const buffer = Buffer.alloc(Math.min(stat.size, maxBytes) + 1);
+    let length = 0;
+    for (;;) {
+      const { bytesRead } = await handle.read(buffer, length, buffer.length - length, null);
+      if (bytesRead === 0) break;
+      length += bytesRead;
+      if (length === buffer.length) break;
+    }
+    if (length > maxBytes) throw new FileReadError(`${path} is over the ${megabytes(maxBytes)} limit of aadmap`);
+    return decodeText(buffer.subarray(0, length), path);
+  } finally {
+    await handle.close();
   }
 }
 

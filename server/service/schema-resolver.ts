@@ -3,17 +3,54 @@
  * job of a SchemaFileReader the host provides (the Node one lives in server/node/).
  */
 import type { MappingFile } from '../../grammar/mapping/ast';
+import { parseMappingFile } from '../../grammar/mapping/index';
 import { catalogueWithFunctionList, functionListPathFor, readFunctionList, suggestNames, type FunctionCatalogue } from '../catalogue/index';
-import { didYouMean, type DiagnosticSink } from '../checker/diagnostic';
+import { DiagnosticSink, didYouMean } from '../checker/diagnostic';
 import type { ResolvedSchemas } from '../checker/mapping/context';
 import { BUILTIN_SOURCE, BUILTIN_TARGETS, CHATWORK } from '../schema/index';
 import { readGraphSchema } from '../schema/graph-schema';
 
-export type SchemaFileResult = { json: unknown } | { error: string };
+/** `pending`: a reader that reads in the background has not finished reading the file yet. */
+export type SchemaFileResult = { json: unknown } | { error: string } | { pending: true };
 
 export interface SchemaFileReader {
   /** Reads and JSON-parses `path` (relative paths are relative to the document). */
   readJson(path: string, documentUri: string): SchemaFileResult;
+}
+
+/**
+ * A reader that reads off the caller's thread (the language server's: server/node/schema-file-reader.ts).
+ * `readJson` answers at once from what was read, and starts a read (or a check that the file is
+ * unchanged) in the background; the host waits for it where an answer can wait, and analyses again
+ * when a file turns out to have changed.
+ */
+export interface BackgroundSchemaFileReader extends SchemaFileReader {
+  /** Reads the analyses of `documentUri` started are still running. */
+  busy(documentUri: string): boolean;
+  /** Waits at most `timeoutMs` for the reads the analyses of `documentUri` started; true when none is left. */
+  settled(documentUri: string, timeoutMs: number): Promise<boolean>;
+  /** Called when a read ends with another result than the one answered before. */
+  onDidChange(listener: () => void): void;
+  /** The files may have changed (a watched-file event): the next `readJson` of each checks it again. */
+  invalidate(): void;
+}
+
+/**
+ * Waits until every schema file `text`'s target statement names (the schema, then the job's function
+ * list beside it) has been read by a background reader, at most `timeoutMs` in all. True when all were read.
+ */
+export async function schemaFilesRead(text: string, uri: string, reader: SchemaFileReader, timeoutMs: number): Promise<boolean> {
+  const background = reader as Partial<BackgroundSchemaFileReader>;
+  if (typeof background.settled !== 'function') return true;
+  const deadline = Date.now() + timeoutMs;
+  const statement = /^[ \t]*target\b[^\r\n]*/m.exec(text);
+  const file = parseMappingFile(statement ? statement[0] : '').ast;
+  // The function list is asked for only once the schema was read: two rounds at most, a third to be sure.
+  for (let round = 0; round < 3; round++) {
+    resolveSchemas(file, uri, reader, new DiagnosticSink());
+    if (!(await background.settled(uri, Math.max(0, deadline - Date.now())))) return false;
+  }
+  return true;
 }
 
 /** For hosts without a file system: every schema file is unreadable. */
@@ -43,6 +80,13 @@ export function resolveSchemas(file: MappingFile, documentUri: string, reader: S
     return { source: BUILTIN_SOURCE };
   }
   const result = reader.readJson(value.text, documentUri);
+  if ('pending' in result) {
+    // The checks that need the schema wait for it (the host analyses again once it is read).
+    sink.report('unknown-target', value, `Reading the target schema "${value.text}"…; the checks that need it run once it is read.`, {
+      severity: 'info',
+    });
+    return { source: BUILTIN_SOURCE };
+  }
   if ('error' in result) {
     sink.report('unknown-target', value, `Cannot read the target schema "${value.text}": ${result.error}`);
     return { source: BUILTIN_SOURCE };
@@ -74,6 +118,8 @@ function jobFunctions(
 ): FunctionCatalogue | undefined {
   const path = functionListPathFor(schemaPath);
   const result = reader.readJson(path, documentUri);
+  // Still being read: the built-in functions until it is (the host analyses again then).
+  if ('pending' in result) return undefined;
   if ('error' in result) {
     if (!result.error.startsWith('no such file') && result.error !== noSchemaFilesError)
       sink.report(

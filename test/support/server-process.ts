@@ -29,9 +29,17 @@ export interface ServerUnderTest {
   stop(): Promise<void>;
 }
 
-export async function startServer(capabilities: ClientCapabilities, initializationOptions?: unknown): Promise<ServerUnderTest> {
+/** `node`: options of the server's Node.js process (`--require` of a preload; its environment). */
+export async function startServer(
+  capabilities: ClientCapabilities,
+  initializationOptions?: unknown,
+  node: { execArgv?: string[]; env?: NodeJS.ProcessEnv } = {},
+): Promise<ServerUnderTest> {
   if (!existsSync(SERVER_BUNDLE)) throw new Error(`${SERVER_BUNDLE} is missing: run npm run build first`);
-  const child = spawn(process.execPath, [SERVER_BUNDLE, '--stdio'], { stdio: 'pipe' });
+  const child = spawn(process.execPath, [...(node.execArgv ?? []), SERVER_BUNDLE, '--stdio'], {
+    stdio: 'pipe',
+    ...(node.env ? { env: { ...process.env, ...node.env } } : {}),
+  });
   let stderr = '';
   child.stderr.on('data', (chunk) => (stderr += chunk));
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));

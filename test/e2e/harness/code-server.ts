@@ -111,6 +111,12 @@ export interface StartOptions {
   settings?: Record<string, unknown>;
   /** Echo code-server's output (it always goes to the log file). */
   verbose?: boolean;
+  /**
+   * Keep VS Code's Workspace Trust on (code-server's default): with `security.workspace.trust.enabled`
+   * in the settings, a folder the user never trusted opens in Restricted Mode. Off (the default here):
+   * `--disable-workspace-trust`, every folder is trusted.
+   */
+  workspaceTrust?: boolean;
 }
 
 export async function startCodeServer(options: StartOptions): Promise<CodeServer> {
@@ -126,7 +132,7 @@ export async function startCodeServer(options: StartOptions): Promise<CodeServer
     `127.0.0.1:${port}`,
     '--disable-telemetry',
     '--disable-update-check',
-    '--disable-workspace-trust',
+    ...(options.workspaceTrust ? [] : ['--disable-workspace-trust']),
     '--disable-getting-started-override',
     ...(options.folder ? [options.folder] : []),
   ];

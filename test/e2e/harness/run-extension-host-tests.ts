@@ -12,8 +12,14 @@
  * extension with both `main` and `browser` otherwise runs in the remote (Node) host.
  * https://code.visualstudio.com/api/advanced-topics/extension-host (preferred extension location)
  *
- *   node out/e2e/run-extension-host-tests.mjs [--web-worker] [--timeout <seconds>] [--verbose] [--grep <pattern>]
+ *   node out/e2e/run-extension-host-tests.mjs [--web-worker | --restricted] [--timeout <seconds>] [--verbose] [--grep <pattern>]
+ *
+ * `--restricted`: Workspace Trust on and a folder never trusted, so VS Code opens it in Restricted Mode
+ * (https://code.visualstudio.com/docs/editor/workspace-trust), with a workspace settings file that
+ * points the Graph endpoint and client id elsewhere and switches the server trace on; only the
+ * Restricted Mode suite runs (test/e2e/suite/restricted.test.ts).
  */
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { format, parseArgs } from 'node:util';
 import { launchBrowser } from './browser';
@@ -32,18 +38,46 @@ const { values: options } = parseArgs({
     verbose: { type: 'boolean', default: false },
     grep: { type: 'string' },
     'web-worker': { type: 'boolean', default: false },
+    restricted: { type: 'boolean', default: false },
   },
 });
 const webWorker = options['web-worker'];
+
+/** What a hostile workspace sets (test/e2e/suite/restricted.test.ts expects these values). */
+const RESTRICTED_WORKSPACE_SETTINGS = {
+  'aadmap.graph.endpoint': 'https://graph.attacker.example',
+  'aadmap.graph.clientId': '00000000-0000-0000-0000-00000000bad0',
+  'aadmap.trace.server': 'verbose',
+  // Not restricted: shows that the file is read.
+  'aadmap.graph.validateExpressions': false,
+};
+
+/** Trust on, no prompt and no banner: the folder simply opens in Restricted Mode. */
+const RESTRICTED_SETTINGS = {
+  'security.workspace.trust.enabled': true,
+  'security.workspace.trust.startupPrompt': 'never',
+  'security.workspace.trust.banner': 'never',
+  'security.workspace.trust.untrustedFiles': 'open',
+};
 
 runMain(`${webWorker ? 'web worker ' : ''}extension-host tests (code-server)`, Number(options.timeout) * 1000, async () => {
   requirePrerequisites(webWorker ? { browserSuite: true } : { suite: true });
   const runDir = makeRunDir('exthost');
   const workspace = testWorkspace(runDir);
+  if (options.restricted) {
+    mkdirSync(join(workspace, '.vscode'), { recursive: true });
+    writeFileSync(join(workspace, '.vscode', 'settings.json'), JSON.stringify(RESTRICTED_WORKSPACE_SETTINGS, null, 2));
+  }
+  const grep = options.grep ?? (options.restricted ? 'Restricted Mode' : undefined);
   const graphToken = testGraphToken();
   const server = await startCodeServer({
     state: stateUnder(runDir),
-    settings: webWorker ? { ...TEST_SETTINGS, 'remote.extensionKind': { [extensionId]: ['web'] } } : TEST_SETTINGS,
+    settings: webWorker
+      ? { ...TEST_SETTINGS, 'remote.extensionKind': { [extensionId]: ['web'] } }
+      : options.restricted
+        ? { ...TEST_SETTINGS, ...RESTRICTED_SETTINGS }
+        : TEST_SETTINGS,
+    workspaceTrust: options.restricted,
     verbose: options.verbose,
     // Reaches the extension host, so the suite can tell where it runs and what to run, and the
     // extension (in test mode) gets a token for the Graph emulator the deploy tests start.
@@ -52,7 +86,8 @@ runMain(`${webWorker ? 'web worker ' : ''}extension-host tests (code-server)`, N
       AADMAP_TEST_GRAPH_TOKEN: graphToken,
       // VS Code's log folder (output channels are written there): the deploy suite searches it.
       AADMAP_E2E_LOGS: join(stateUnder(runDir).userDataDir, 'logs'),
-      ...(options.grep ? { AADMAP_E2E_GREP: options.grep } : {}),
+      ...(grep ? { AADMAP_E2E_GREP: grep } : {}),
+      ...(options.restricted ? { AADMAP_E2E_RESTRICTED: '1' } : {}),
       // How many times a failing test is tried again (the suite's default when unset; 0 for a flake loop).
       ...(process.env['AADMAP_E2E_RETRIES'] ? { AADMAP_E2E_RETRIES: process.env['AADMAP_E2E_RETRIES'] } : {}),
     },

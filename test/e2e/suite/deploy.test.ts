@@ -118,6 +118,9 @@ suite('deploy through Microsoft Graph (emulator)', () => {
     assert.match(tab.label, /^What-if: Chatwork \(current ↔ deploy-chatwork\.aadmap\)/);
     const current = (await vscode.workspace.openTextDocument(tab.input.original)).getText();
     const proposed = (await vscode.workspace.openTextDocument(tab.input.modified)).getText();
+    // The right side is the file's own text; the left shows the job's mappings in the file's layout.
+    assert.equal(proposed, document.getText());
+    assert.ok(current.startsWith(document.getText().split('mapping "')[0]!), 'the left side does not start with the file own lines');
     assert.match(current, /title +<- \[jobTitle\]/);
     assert.doesNotMatch(current, /externalId|scope "Assigned employees"/);
     assert.match(proposed, /externalId +<- \[mailNickname\] {2}on create/);
