@@ -179,11 +179,12 @@ export function startServer(
   /** validate, after the schema files the document names were read (at most SCHEMA_READ_WAIT_MS). */
   const settledDiagnostics = async (document: TextDocument): Promise<Diagnostic[]> => {
     const deadline = Date.now() + SCHEMA_READ_WAIT_MS;
+    const version = document.version;
     let diagnostics = validate(document);
     // The schema, then the job's function list it leads to: a few rounds at most.
     for (let round = 0; round < 3 && schemaFiles?.busy(document.uri); round++) {
       if (!(await schemaFiles.settled(document.uri, Math.max(0, deadline - Date.now())))) break;
-      if (documents.get(document.uri) !== document) break;
+      if (documents.get(document.uri) !== document || document.version !== version) break;
       diagnostics = validate(document);
     }
     return diagnostics;
@@ -192,9 +193,11 @@ export function startServer(
   const push = async (document: TextDocument) => {
     const current = documents.get(document.uri);
     if (!current || current.version !== document.version) return; // a newer version will be validated
+    const version = current.version;
     const diagnostics = await settledDiagnostics(current);
-    if (documents.get(document.uri) !== current) return;
-    void connection.sendDiagnostics({ uri: current.uri, version: current.version, diagnostics });
+    // Changed while its schema was read: the newer version's push is scheduled.
+    if (documents.get(document.uri) !== current || current.version !== version) return;
+    void connection.sendDiagnostics({ uri: current.uri, version, diagnostics });
   };
 
   const schedule = (document: TextDocument) => {

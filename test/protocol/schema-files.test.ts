@@ -100,11 +100,11 @@ describe('a schema file on a slow drive', () => {
     const text = mappingText('slow/schema.json');
     writeFileSync(file, text);
     const uri = pathToFileURL(file).href;
-    // Every file-system call under slow/ takes 6 s longer (test/support/slow-files.cjs): read on the
+    // Every file-system call under slow/ takes 6 s longer (test/support/slow-files.mjs): read on the
     // main thread, the schema stopped every request of every document for 12 s (a stat, then an open).
     const delayMs = 6_000;
     server = await startServer(PULL, undefined, {
-      execArgv: ['--require', join(__dirname, '..', 'support', 'slow-files.cjs')],
+      execArgv: ['--import', pathToFileURL(join(__dirname, '..', 'support', 'slow-files.mjs')).href],
       env: { AADMAP_SLOW_FILES: slow, AADMAP_SLOW_FILES_MS: String(delayMs) },
     });
     const refreshed = refreshes(server);

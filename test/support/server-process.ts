@@ -29,7 +29,7 @@ export interface ServerUnderTest {
   stop(): Promise<void>;
 }
 
-/** `node`: options of the server's Node.js process (`--require` of a preload; its environment). */
+/** `node`: options of the server's Node.js process (`--import` of a preload; its environment). */
 export async function startServer(
   capabilities: ClientCapabilities,
   initializationOptions?: unknown,
