@@ -33,8 +33,8 @@ export interface LanguageServiceOptions {
   diagnosticsReference?: string;
 }
 
-export { RenameError, semanticTokensLegend } from './editor-features';
-export type { CompletionOptions, HoverOptions, InlayHintSettings, ParameterNameHints } from './editor-features';
+export { completionItemData, RenameError, semanticTokensLegend } from './editor-features';
+export type { CompletionItemData, CompletionOptions, HoverOptions, InlayHintSettings, ParameterNameHints } from './editor-features';
 export type { EvaluationFeatures } from './evaluation-features';
 export { DocumentSnapshot } from './snapshot';
 

@@ -12,9 +12,14 @@ import type { DocumentSnapshot } from '../snapshot';
 
 export function blockObject(snapshot: DocumentSnapshot, header: BlockHeader | undefined, side: AttributeSide): ObjectSchema | undefined {
   const directory = side === 'target' ? snapshot.schemas.target : snapshot.schemas.source;
-  if (!directory) return undefined;
-  const object = findObject(directory, (side === 'target' ? header?.targetObject : header?.sourceObject) ?? 'User');
+  const object = schemaObject(snapshot, header, side);
   if (!object || !header) return object;
   const block = snapshot.parsed.ast.mappings.find((b) => b.start === header.start);
   return block ? withDeclaredAttributes(object, block, side, directory) : object;
+}
+
+/** The schema's own object a block reads or writes, without the attributes the block declares. */
+export function schemaObject(snapshot: DocumentSnapshot, header: BlockHeader | undefined, side: AttributeSide): ObjectSchema | undefined {
+  const directory = side === 'target' ? snapshot.schemas.target : snapshot.schemas.source;
+  return directory && findObject(directory, (side === 'target' ? header?.targetObject : header?.sourceObject) ?? 'User');
 }
