@@ -131,30 +131,50 @@ export function completion(snapshot: DocumentSnapshot, position: Position, optio
   if (site.kind === 'none') return null;
   if (options.triggerCharacter === ' ' && !SPACE_SITES.has(site.kind)) return null;
   const builder = new ItemBuilder(snapshot, site, options.snippets !== false, options.resolve === true);
-  const items = builder.build();
-  if (!items.length) return null;
+  builder.build();
   const typed = site.replace.start <= offset ? snapshot.text.slice(site.replace.start, offset) : '';
-  return capAttributes(items, builder.attributeItems, typed);
+  const { kept, isIncomplete } = chooseAttributes(builder.attributes, typed);
+  // Only the attribute items shown are made (a schema may have thousands).
+  for (const candidate of kept) candidate.make();
+  return builder.items.length ? { isIncomplete, items: builder.items } : null;
+}
+
+/** A schema attribute's item, made only when the list keeps it. */
+interface AttributeCandidate {
+  filterText: string;
+  sortText: string;
+  make(): void;
 }
 
 /**
- * The list, with at most ATTRIBUTE_ITEM_LIMIT of the schema-attribute items: those whose filter
- * text holds the typed word's characters in order (VS Code's filter is fuzzy in the same way, so it
- * would show no other), names starting with the word first, then by sort text. Cut lists are
- * incomplete: the editor asks again as the word grows or shrinks.
+ * At most ATTRIBUTE_ITEM_LIMIT of the schema-attribute items: those whose filter text holds the
+ * typed word's characters in order (VS Code's filter is fuzzy in the same way, so it would show no
+ * other), names starting with the word first, then by sort text. A cut list is incomplete: the
+ * editor asks again as the word grows or shrinks.
  */
-function capAttributes(items: CompletionItem[], attributes: ReadonlySet<CompletionItem>, typed: string): CompletionList {
-  if (attributes.size <= ATTRIBUTE_ITEM_LIMIT) return { isIncomplete: false, items };
+function chooseAttributes(
+  candidates: readonly AttributeCandidate[],
+  typed: string,
+): { kept: readonly AttributeCandidate[]; isIncomplete: boolean } {
+  if (candidates.length <= ATTRIBUTE_ITEM_LIMIT) return { kept: candidates, isIncomplete: false };
   const word = typed.toLowerCase();
-  const ranked: { item: CompletionItem; key: string }[] = [];
-  for (const item of attributes) {
-    const filter = (item.filterText ?? item.label).toLowerCase();
-    if (!inOrder(word, filter)) continue;
-    ranked.push({ item, key: `${filter.startsWith(word) ? 0 : 1}${item.sortText ?? item.label}` });
+  const ranked: { candidate: AttributeCandidate; starts: boolean }[] = [];
+  for (const candidate of candidates) {
+    const filter = candidate.filterText.toLowerCase();
+    if (inOrder(word, filter)) ranked.push({ candidate, starts: filter.startsWith(word) });
   }
-  ranked.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-  const kept = new Set(ranked.slice(0, ATTRIBUTE_ITEM_LIMIT).map((r) => r.item));
-  return { isIncomplete: true, items: items.filter((item) => !attributes.has(item) || kept.has(item)) };
+  ranked.sort((a, b) =>
+    a.starts !== b.starts
+      ? a.starts
+        ? -1
+        : 1
+      : a.candidate.sortText < b.candidate.sortText
+        ? -1
+        : a.candidate.sortText > b.candidate.sortText
+          ? 1
+          : 0,
+  );
+  return { kept: ranked.slice(0, ATTRIBUTE_ITEM_LIMIT).map((r) => r.candidate), isIncomplete: true };
 }
 
 /** Whether every character of `word` occurs in `text`, in order. */
@@ -168,10 +188,11 @@ function inOrder(word: string, text: string): boolean {
 }
 
 class ItemBuilder {
-  private readonly items: CompletionItem[] = [];
-  /** The items of schema attributes (and their value paths): the part of a list that grows with the schema. */
-  readonly attributeItems = new Set<CompletionItem>();
+  readonly items: CompletionItem[] = [];
+  /** The items of schema attributes (and their value paths), not made yet: the part of a list that grows with the schema. */
+  readonly attributes: AttributeCandidate[] = [];
   private readonly range: Range;
+  private readonly mapped = new Map<BlockHeader, Set<string>>();
 
   constructor(
     private readonly snapshot: DocumentSnapshot,
@@ -182,7 +203,7 @@ class ItemBuilder {
     this.range = this.toRange(site.replace);
   }
 
-  build(): CompletionItem[] {
+  build(): void {
     const site = this.site;
     switch (site.kind) {
       case 'topLevel':
@@ -258,7 +279,6 @@ class ItemBuilder {
         for (const word of ['and', 'or']) this.keyword(word, word, SCIM_OPERATOR_DOCS[word]!);
         break;
     }
-    return this.items;
   }
 
   // ───────────────────────────── helpers
@@ -277,25 +297,38 @@ class ItemBuilder {
   }
 
   /**
-   * A schema attribute's item: its documentation now, or (for a client that resolves items) `data`
-   * naming the attribute when the schema's own object has it; a block's declared attribute keeps
-   * its documentation inline, as resolving it would need the block.
+   * A schema attribute's item, made if the list keeps it: its documentation then, or (for a client
+   * that resolves items) `data` naming the attribute when the schema's own object has it; a block's
+   * declared attribute keeps its documentation inline, as resolving it would need the block.
    */
   private addAttribute(
-    item: CompletionItem & { insert?: string },
+    filterText: string,
+    sortText: string,
+    item: () => CompletionItem & { insert?: string },
     attribute: AttributeDefinition,
     schema: SchemaAttributes | undefined,
     documentation: () => string,
   ): void {
-    if (this.resolve && schema?.has(attribute))
-      item.data = {
-        uri: this.snapshot.uri,
-        side: schema.side,
-        object: schema.object,
-        attribute: attribute.name,
-      } satisfies CompletionItemData;
-    else item.documentation = md(documentation());
-    this.attributeItems.add(this.add(item));
+    const make = () => {
+      const made = item();
+      if (this.resolve && schema?.has(attribute))
+        made.data = {
+          uri: this.snapshot.uri,
+          side: schema.side,
+          object: schema.object,
+          attribute: attribute.name,
+        } satisfies CompletionItemData;
+      else made.documentation = md(documentation());
+      this.add({ ...made, filterText, sortText });
+    };
+    this.attributes.push({ filterText, sortText, make });
+  }
+
+  /** Target paths already written in the block (lower-cased), read once per list. */
+  private mappedTargets(header: BlockHeader): Set<string> {
+    let mapped = this.mapped.get(header);
+    if (!mapped) this.mapped.set(header, (mapped = mappedTargets(this.snapshot, header)));
+    return mapped;
   }
 
   /** Which attributes of `object` (a block's object, declarations added) are the schema's own. */
@@ -409,7 +442,7 @@ class ItemBuilder {
   private activeSnippet(header: BlockHeader): void {
     const hasActive = this.targetObject(header)?.attributes.some((a) => a.name === 'active');
     const hasSoftDelete = this.sourceObject(header)?.attributes.some((a) => a.name === 'IsSoftDeleted');
-    if (hasActive && hasSoftDelete && !mappedTargets(this.snapshot, header).has('active'))
+    if (hasActive && hasSoftDelete && !this.mappedTargets(header).has('active'))
       this.blockSnippet(ACTIVE_FROM_SOFT_DELETE, CompletionItemKind.Snippet, '3');
   }
 
@@ -553,7 +586,7 @@ class ItemBuilder {
     const directory = this.target;
     const object = this.targetObject(header);
     if (!directory || !object) return;
-    const mapped = mappedTargets(this.snapshot, header);
+    const mapped = this.mappedTargets(header);
     const onlyFilterable = hasMatch && directory.filterabilityKnown;
     const suffix = hasArrow ? '' : ' <- ';
     const schema = this.schemaAttributes('target', header, object);
@@ -562,33 +595,34 @@ class ItemBuilder {
       const already = mapped.has(attribute.name.toLowerCase());
       const required = attribute.required && !already;
       this.addAttribute(
-        {
+        attribute.name,
+        `${required ? '0' : already ? '8' : '1'}${attribute.name}`,
+        () => ({
           label: attribute.name,
           kind: CompletionItemKind.Field,
           detail: `${typePhrase(attribute)}${attribute.required ? ', required' : ''}${attribute.filterable ? ', filterable' : ''}${already ? ' — already mapped' : ''}`,
           insert: `${attribute.name}${suffix}`,
-          sortText: `${required ? '0' : already ? '8' : '1'}${attribute.name}`,
-          filterText: attribute.name,
           command: hasArrow ? undefined : TRIGGER_SUGGEST,
-        },
+        }),
         attribute,
         schema,
         () => targetAttributeMarkdown(attribute, directory),
       );
       // A multi-valued attribute is written through a value path: `emails[type eq "work"].value`.
       if (attribute.multivalued && !attribute.name.includes('[')) {
-        const label = `${attribute.name}[type eq "…"].value`;
-        const item = this.add({
-          label,
-          kind: CompletionItemKind.Field,
-          detail: `value path of the multi-valued ${attribute.name}`,
-          documentation: md(`Writes the \`value\` of the ${attribute.name} entry whose \`type\` matches (e.g. \`"work"\`).`),
-          insert: `${attribute.name}[type eq "\${1|work,home,other|}"].\${2:value}${suffix}`,
-          snippet: true,
-          sortText: `2${attribute.name}`,
-          filterText: attribute.name,
-        });
-        this.attributeItems.add(item);
+        const sortText = `2${attribute.name}`;
+        const make = () =>
+          void this.add({
+            label: `${attribute.name}[type eq "…"].value`,
+            kind: CompletionItemKind.Field,
+            detail: `value path of the multi-valued ${attribute.name}`,
+            documentation: md(`Writes the \`value\` of the ${attribute.name} entry whose \`type\` matches (e.g. \`"work"\`).`),
+            insert: `${attribute.name}[type eq "\${1|work,home,other|}"].\${2:value}${suffix}`,
+            snippet: true,
+            sortText,
+            filterText: attribute.name,
+          });
+        this.attributes.push({ filterText: attribute.name, sortText, make });
       }
     }
   }
@@ -612,15 +646,15 @@ class ItemBuilder {
     for (const attribute of object?.attributes ?? []) {
       if (options.inScope && scopeUnsupportedReason(attribute)) continue;
       this.addAttribute(
-        {
+        attribute.name,
+        `4${attribute.name}`,
+        () => ({
           label: label(attribute.name),
           kind: CompletionItemKind.Field,
           detail: typePhrase(attribute),
           insert: wrap(attribute.name),
-          filterText: attribute.name,
-          sortText: `4${attribute.name}`,
           command: options.brackets === 'clause' ? TRIGGER_SUGGEST : undefined,
-        },
+        }),
         attribute,
         schema,
         () => sourceAttributeMarkdown(attribute, object!.name, directory),
@@ -722,14 +756,15 @@ class ItemBuilder {
       // The target answers only filters on attributes it can filter on.
       if (directory.filterabilityKnown && attribute.filterable !== true) continue;
       this.addAttribute(
-        {
+        attribute.name,
+        `1${attribute.name}`,
+        () => ({
           label: attribute.name,
           kind: CompletionItemKind.Field,
           detail: typePhrase(attribute),
           insert: `${attribute.name} `,
           command: TRIGGER_SUGGEST,
-          sortText: `1${attribute.name}`,
-        },
+        }),
         attribute,
         schema,
         () => targetAttributeMarkdown(attribute, directory),
