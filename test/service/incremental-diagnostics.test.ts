@@ -12,6 +12,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { generateMappingFile } from '../support/generate';
 import { bigBlockLine, generateBigBlockFile, generateBigBlockSchema } from '../support/generate-big-block';
+import { LineIndex } from '../../grammar/common/line-index';
 import { analyzeMappingText } from '../../server/service/analysis';
 import type { TextReplacement } from '../../server/service/document';
 import { IncrementalMappingDiagnostics } from '../../server/service/incremental-diagnostics';
@@ -422,6 +423,10 @@ describe('incremental diagnostics equal a full analysis', () => {
             const edits = [editFor(snapshot.text, text, step.widen)];
             snapshot = service.snapshot({ uri: URI, languageId: 'aadmap', text }, i + 2, { previous: snapshot, edits });
             if (step.diagnose) expect(service.diagnostics(snapshot)).toStrictEqual(analyzeMappingText(text, URI, reader).diagnostics);
+            // The line table, made from the previous version's (LineIndex.edited), is the text's own.
+            const lines = new LineIndex(text);
+            for (let offset = 0; offset <= text.length; offset += 7)
+              expect(snapshot.lines.positionAt(offset)).toEqual(lines.positionAt(offset));
           });
           expect(service.diagnostics(snapshot)).toStrictEqual(analyzeMappingText(snapshot.text, URI, reader).diagnostics);
         },
