@@ -22,14 +22,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import {
-  CompletionTriggerKind,
-  DidChangeTextDocumentNotification,
-  DidOpenTextDocumentNotification,
-} from 'vscode-languageserver-protocol/node';
-import { LineIndex } from '../../grammar/common/line-index';
 import { generateBigBlockFile, generateBigBlockSchema } from '../../test/support/generate-big-block';
 import { startBenchServer, type BenchServer } from '../lib/lsp-client';
+import { COMPLETION_KINDS, editSites, OpenDocument, type Sample, siteOf, timed, timedCompletion, toggle } from '../lib/lsp-session';
 import { median, percentile } from '../lib/measure';
 import { type BenchRow, emit } from '../lib/report';
 
@@ -43,60 +38,6 @@ function option(name: string): string | undefined {
   return index >= 0 ? process.argv[index + 1] : undefined;
 }
 
-/** The open document as the client sees it, changed by incremental didChanges. */
-class OpenDocument {
-  version = 1;
-  private index: LineIndex;
-
-  constructor(
-    private readonly server: BenchServer,
-    readonly uri: string,
-    public text: string,
-  ) {
-    this.index = new LineIndex(text);
-  }
-
-  position(offset: number) {
-    return this.index.positionAt(offset);
-  }
-
-  async open(): Promise<void> {
-    await this.server.connection.sendNotification(DidOpenTextDocumentNotification.type, {
-      textDocument: { uri: this.uri, languageId: 'aadmap', version: 1, text: this.text },
-    });
-    await this.pull();
-  }
-
-  pull(): Promise<unknown> {
-    return this.server.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri: this.uri } });
-  }
-
-  async change(offset: number, length: number, insert: string): Promise<void> {
-    const range = { start: this.position(offset), end: this.position(offset + length) };
-    this.text = this.text.slice(0, offset) + insert + this.text.slice(offset + length);
-    this.index = new LineIndex(this.text);
-    this.version++;
-    await this.server.connection.sendNotification(DidChangeTextDocumentNotification.type, {
-      textDocument: { uri: this.uri, version: this.version },
-      contentChanges: [{ range, text: insert }],
-    });
-  }
-}
-
-interface Sample {
-  wallMs: number;
-  cpuMs?: number;
-}
-
-async function timed(server: BenchServer, work: () => Promise<unknown>): Promise<Sample> {
-  const cpuBefore = await server.idleCpuMs();
-  const started = performance.now();
-  await work();
-  const wallMs = performance.now() - started;
-  const cpuAfter = await server.idleCpuMs();
-  return { wallMs, cpuMs: cpuBefore === undefined || cpuAfter === undefined ? undefined : cpuAfter - cpuBefore };
-}
-
 interface Stats {
   count: number;
   wall: { p50: number; p95: number };
@@ -107,18 +48,6 @@ function stats(samples: readonly Sample[]): Stats {
   const of = (values: number[]) => ({ p50: median(values), p95: percentile(values, 95) });
   const cpu = samples.map((s) => s.cpuMs).filter((v): v is number => v !== undefined);
   return { count: samples.length, wall: of(samples.map((s) => s.wallMs)), ...(cpu.length === samples.length ? { cpu: of(cpu) } : {}) };
-}
-
-/** Edit sites: the `a` of every `"n/a"` constant (one line in six), spread over the block. */
-function editSites(text: string): number[] {
-  const sites: number[] = [];
-  for (let at = text.indexOf('"n/a"'); at >= 0; at = text.indexOf('"n/a"', at + 1)) sites.push(at + 3);
-  return sites;
-}
-const siteOf = (sites: readonly number[], i: number) => sites[(i * 37) % sites.length]!;
-
-function toggle(document: OpenDocument, offset: number): Promise<void> {
-  return document.change(offset, 1, document.text[offset] === 'a' ? 'b' : 'a');
 }
 
 async function diagnostics(server: BenchServer, document: OpenDocument, count: number): Promise<Sample[]> {
@@ -136,39 +65,12 @@ async function diagnostics(server: BenchServer, document: OpenDocument, count: n
   return samples;
 }
 
-const COMPLETION_KINDS = [
-  // `Coalesce([employeeId], [mailNickname], "n/a", [)`: source attributes.
-  { name: 'after [', insert: ', [', at: (site: number) => site + 2, trigger: '[' },
-  // `Coalesce(…, "n/a", T)`: functions, attributes.
-  { name: 'function name', insert: ', T', at: (site: number) => site + 2, trigger: undefined },
-  // A new line in the block: the N target attributes and the block keywords.
-  { name: 'line start', insert: '\n  ', at: (site: number, text: string) => text.indexOf('\n', site), trigger: undefined },
-] as const;
-
 async function completions(server: BenchServer, document: OpenDocument, count: number): Promise<Sample[]> {
   const sites = editSites(document.text);
   const samples: Sample[] = [];
   for (let i = 0; i < count; i++) {
     const kind = COMPLETION_KINDS[i % COMPLETION_KINDS.length]!;
-    const at = kind.at(siteOf(sites, i), document.text);
-    let items = 0;
-    samples.push(
-      await timed(server, async () => {
-        await document.change(at, 0, kind.insert);
-        const list = (await server.connection.sendRequest('textDocument/completion', {
-          textDocument: { uri: document.uri },
-          position: document.position(at + kind.insert.length),
-          context: kind.trigger
-            ? { triggerKind: CompletionTriggerKind.TriggerCharacter, triggerCharacter: kind.trigger }
-            : { triggerKind: CompletionTriggerKind.Invoked },
-        })) as { items: unknown[] } | null;
-        items = list?.items.length ?? 0;
-      }),
-    );
-    if (items === 0) throw new Error(`no completion items ${kind.name} at ${JSON.stringify(document.position(at))}`);
-    await document.change(at, kind.insert.length, '');
-    // Untimed, as in benchmark 3: the undo's version is read now, not by the next sample.
-    await server.connection.sendRequest('textDocument/hover', { textDocument: { uri: document.uri }, position: document.position(at) });
+    samples.push(await timedCompletion(server, document, kind, kind.at(siteOf(sites, i), document.text)));
   }
   return samples;
 }

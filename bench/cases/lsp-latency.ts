@@ -28,15 +28,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import {
-  CompletionTriggerKind,
-  DidChangeTextDocumentNotification,
-  DidOpenTextDocumentNotification,
-  type TextDocumentContentChangeEvent,
-} from 'vscode-languageserver-protocol/node';
-import { LineIndex } from '../../grammar/common/line-index';
 import { generateMappingFile } from '../../test/support/generate';
 import { startBenchServer, type BenchServer } from '../lib/lsp-client';
+import { COMPLETION_KINDS, editSites, OpenDocument, type Sample, siteOf, timed, timedCompletion, toggle } from '../lib/lsp-session';
 import { median, percentile } from '../lib/measure';
 import { type BenchRow, emit } from '../lib/report';
 
@@ -58,82 +52,6 @@ const SAMPLE_USER = {
 function argument(name: string, fallback: number): number {
   const index = process.argv.indexOf(name);
   return index >= 0 ? Number(process.argv[index + 1]) : fallback;
-}
-
-/** The open document as the client sees it: its text and version, changed by incremental didChanges. */
-class OpenDocument {
-  version = 1;
-  private index: LineIndex;
-
-  constructor(
-    private readonly server: BenchServer,
-    readonly uri: string,
-    public text: string,
-  ) {
-    this.index = new LineIndex(text);
-  }
-
-  position(offset: number): { line: number; character: number } {
-    return this.index.positionAt(offset);
-  }
-
-  async open(): Promise<void> {
-    const first = this.server.diagnosticsFor(this.uri, 1);
-    await this.server.connection.sendNotification(DidOpenTextDocumentNotification.type, {
-      textDocument: { uri: this.uri, languageId: 'aadmap', version: 1, text: this.text },
-    });
-    if (this.server.initializeResult.capabilities.diagnosticProvider) {
-      await this.server.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri: this.uri } });
-    } else {
-      await first;
-    }
-  }
-
-  /** Replaces text[offset, offset + length) with `insert` through one incremental didChange. */
-  async change(offset: number, length: number, insert: string): Promise<void> {
-    const change: TextDocumentContentChangeEvent = {
-      range: { start: this.position(offset), end: this.position(offset + length) },
-      text: insert,
-    };
-    this.text = this.text.slice(0, offset) + insert + this.text.slice(offset + length);
-    this.index = new LineIndex(this.text);
-    this.version++;
-    await this.server.connection.sendNotification(DidChangeTextDocumentNotification.type, {
-      textDocument: { uri: this.uri, version: this.version },
-      contentChanges: [change],
-    });
-  }
-}
-
-/** Offsets of the `n/a` constants (one per block): edits toggle the `a` of one of them. */
-function editSites(text: string): number[] {
-  const sites: number[] = [];
-  for (let at = text.indexOf('"n/a"'); at >= 0; at = text.indexOf('"n/a"', at + 1)) sites.push(at + 3);
-  return sites;
-}
-
-/** The i-th edit site: deterministic, spread over the file. */
-const siteOf = (sites: readonly number[], i: number) => sites[(i * 37) % sites.length]!;
-
-/** Toggles the `a`/`b` at `offset` (one character, one new version). */
-function toggle(document: OpenDocument, offset: number): Promise<void> {
-  return document.change(offset, 1, document.text[offset] === 'a' ? 'b' : 'a');
-}
-
-interface Sample {
-  wallMs: number;
-  /** Server main-thread CPU milliseconds (undefined without /proc schedstat). */
-  cpuMs?: number;
-}
-
-/** Runs `work` (which sends and awaits one exchange) and times it at the client and in the server. */
-async function timed(server: BenchServer, work: () => Promise<unknown>): Promise<Sample> {
-  const cpuBefore = await server.idleCpuMs();
-  const started = performance.now();
-  await work();
-  const wallMs = performance.now() - started;
-  const cpuAfter = await server.idleCpuMs();
-  return { wallMs, cpuMs: cpuBefore === undefined || cpuAfter === undefined ? undefined : cpuAfter - cpuBefore };
 }
 
 interface Summary {
@@ -230,42 +148,12 @@ async function pullDiagnostics(server: BenchServer, document: OpenDocument, coun
   return samples;
 }
 
-/** The completion sites, in turn: after `[`, after a function name's first letter, at a new line's start. */
-const COMPLETION_KINDS = [
-  // `Coalesce(…, "n/a")` → `Coalesce(…, "n/a", [)`: attribute names.
-  { name: 'after [', insert: ', [', at: (site: number) => site + 2, trigger: '[' },
-  // `Coalesce(…, "n/a", T)`: function names (and attributes, constants).
-  { name: 'function name', insert: ', T', at: (site: number) => site + 2, trigger: undefined },
-  // A new line after the title line: target attributes and block keywords.
-  { name: 'line start', insert: '\n  ', at: (site: number, text: string) => text.indexOf('\n', site), trigger: undefined },
-] as const;
-
 async function completions(server: BenchServer, document: OpenDocument, count: number): Promise<Record<string, Sample[]>> {
   const sites = editSites(document.text);
   const byKind: Record<string, Sample[]> = Object.fromEntries(COMPLETION_KINDS.map((kind) => [kind.name, []]));
   for (let i = 0; i < count; i++) {
     const kind = COMPLETION_KINDS[i % COMPLETION_KINDS.length]!;
-    const at = kind.at(siteOf(sites, i), document.text);
-    let items = 0;
-    byKind[kind.name]!.push(
-      await timed(server, async () => {
-        await document.change(at, 0, kind.insert);
-        const list = (await server.connection.sendRequest('textDocument/completion', {
-          textDocument: { uri: document.uri },
-          position: document.position(at + kind.insert.length),
-          context: kind.trigger
-            ? { triggerKind: CompletionTriggerKind.TriggerCharacter, triggerCharacter: kind.trigger }
-            : { triggerKind: CompletionTriggerKind.Invoked },
-        })) as { items: unknown[] } | null;
-        items = list?.items.length ?? 0;
-      }),
-    );
-    if (items === 0) throw new Error(`no completion items ${kind.name} at ${JSON.stringify(document.position(at))}`);
-    await document.change(at, kind.insert.length, ''); // undo: the file stays clean
-    // Untimed: the undo made a version too, and the first request to read a new version pays for
-    // it (V8 materialises the edited 600 KB string). As typed, each completion has one version, so
-    // the undo's cost must not land in the next sample: a hover reads the undone version now.
-    await server.connection.sendRequest('textDocument/hover', { textDocument: { uri: document.uri }, position: document.position(at) });
+    byKind[kind.name]!.push(await timedCompletion(server, document, kind, kind.at(siteOf(sites, i), document.text)));
   }
   return byKind;
 }

@@ -13,7 +13,42 @@ export interface LineColumn {
 export class LineIndex {
   private readonly lineStarts: number[];
 
-  constructor(readonly text: string) {
+  /**
+   * The index of `text`, made from the index of an earlier text that `text` equals in its first
+   * `prefix` and its last `suffix` characters (not overlapping in either text): the line starts
+   * before the change are kept, those after it moved, and only the changed characters are read.
+   * Equal to `new LineIndex(text)`; an editor's keystroke in a 600 KB document then costs a copy of
+   * the line table instead of a search of every character.
+   */
+  static edited(previous: LineIndex, text: string, prefix: number, suffix: number): LineIndex {
+    const old = previous.lineStarts;
+    const starts: number[] = [];
+    // A start whose character and the one before it are unchanged (a lone \r is a break only when no \n follows).
+    let i = 0;
+    while (i < old.length && old[i]! < prefix) starts.push(old[i++]!);
+    if (starts.length === 0) starts.push(0);
+    const changeEnd = text.length - suffix;
+    for (let at = Math.max(0, prefix - 1); at < changeEnd; at++) {
+      const c = text.charCodeAt(at);
+      if (c === 10 || (c === 13 && text.charCodeAt(at + 1) !== 10)) starts.push(at + 1);
+    }
+    // The starts after a break in the unchanged end, moved.
+    const delta = text.length - previous.text.length;
+    const oldChangeEnd = previous.text.length - suffix;
+    while (i < old.length && old[i]! <= oldChangeEnd) i++;
+    for (; i < old.length; i++) starts.push(old[i]! + delta);
+    return new LineIndex(text, starts);
+  }
+
+  constructor(
+    readonly text: string,
+    /** The line starts, when already known (LineIndex.edited). */
+    lineStarts?: number[],
+  ) {
+    if (lineStarts) {
+      this.lineStarts = lineStarts;
+      return;
+    }
     // indexOf finds the breaks natively, ten times faster than a charCodeAt loop over a 600 KB
     // document (the editor builds an index for every version it answers a request on).
     const starts = [0];

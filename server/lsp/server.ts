@@ -30,6 +30,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { valueThenDocumentation } from '../service/features/hover';
 import {
+  completionItemData,
   type DocumentSnapshot,
   type InlayHintSettings,
   type LanguageService,
@@ -231,7 +232,7 @@ export function startServer(
           ? { diagnosticProvider: { identifier: 'aadmap', interFileDependencies: true, workspaceDiagnostics: false } }
           : {}),
         ...evaluation?.capabilities,
-        completionProvider: { triggerCharacters: COMPLETION_TRIGGERS, resolveProvider: false },
+        completionProvider: { triggerCharacters: COMPLETION_TRIGGERS, resolveProvider: true },
         hoverProvider: true,
         signatureHelpProvider: { triggerCharacters: ['(', ','] },
         inlayHintProvider: { resolveProvider: false },
@@ -261,8 +262,12 @@ export function startServer(
 
   connection.onCompletion(({ textDocument, position, context }) =>
     handle('completion', textDocument.uri, null, (snapshot) =>
-      service.completion(snapshot, position, { snippets: snippetSupport, triggerCharacter: context?.triggerCharacter }),
+      service.completion(snapshot, position, { snippets: snippetSupport, triggerCharacter: context?.triggerCharacter, resolve: true }),
     ),
+  );
+  // Attribute documentation comes when the editor shows the item (completionItem/resolve).
+  connection.onCompletionResolve((item) =>
+    handle('completion resolve', completionItemData(item)?.uri ?? '', item, (snapshot) => service.resolveCompletion(snapshot, item)),
   );
   // One hover: (with a sample user) the value and its evaluation trace, worked out off the main
   // thread, then what is under the cursor.

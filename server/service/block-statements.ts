@@ -90,6 +90,21 @@ export interface BlockStatements {
   /** Statement starts (absolute, in the text read) and their entries, in order. */
   starts: number[];
   entries: StatementEntry[];
+  /** Where the closing line starts, and where the piece read ends. */
+  close: number;
+  end: number;
+}
+
+/**
+ * The same block read in the previous version of the text, and what changed since: the new text
+ * equals the old one before `prefix`, and from `changeEnd` on it equals the old text from
+ * `changeEnd - delta` on. Statements wholly outside the change keep their cut.
+ */
+export interface StatementHint {
+  previous: BlockStatements;
+  prefix: number;
+  changeEnd: number;
+  delta: number;
 }
 
 /** The statements kept for the blocks of one document. */
@@ -100,11 +115,14 @@ export class StatementCache {
   readonly cross = new Map<string, CrossFindings>();
   private call = 0;
   private live = 0;
+  /** Statements this call cut from the text (the others kept their cut from the previous version). */
+  cut = 0;
 
   /** Starts one diagnostics call: the statements it does not read are dropped at its end (`endCall`). */
   beginCall(): void {
     this.call++;
     this.live = 0;
+    this.cut = 0;
   }
 
   /** Drops the statements this call did not use, once they outnumber the used ones. */
@@ -119,33 +137,70 @@ export class StatementCache {
    * a closing line, or undefined when it is not such a block of at least `minLines` lines, or the
    * fast path declines any part of it.
    */
-  read(text: string, start: number, end: number, minLines = STATEMENT_LEVEL_MIN_LINES): BlockStatements | undefined {
+  read(text: string, start: number, end: number, minLines = STATEMENT_LEVEL_MIN_LINES, hint?: StatementHint): BlockStatements | undefined {
     const headerEnd = lineEnd(text, start, end);
     if (headerEnd >= end) return undefined;
-    const headerText = text.slice(start, headerEnd);
-    if (!/^[ \t]*mapping\b/.test(headerText)) return undefined;
-    // The header alone, closed on the next line: its nodes, at offsets relative to `start`.
-    const header = fastParsePiece(`${headerText}}`, 0, headerText.length + 1);
-    if (header === undefined || header.mappings.length !== 1 || header.targets.length !== 0) return undefined;
+    // A copy: the text is kept (as a key, and in the hint), and a slice would keep this whole version alive.
+    const headerText = detached(text.slice(start, headerEnd));
+    const previous = hint && usable(hint, start, headerEnd, headerText) ? hint.previous : undefined;
+    let header: ObjectMappingBlock;
+    if (previous) header = previous.header;
+    else {
+      if (!/^[ \t]*mapping\b/.test(headerText)) return undefined;
+      // The header alone, closed on the next line: its nodes, at offsets relative to `start`.
+      const read = fastParsePiece(`${headerText}}`, 0, headerText.length + 1);
+      if (read === undefined || read.mappings.length !== 1 || read.targets.length !== 0) return undefined;
+      header = shiftedNode(read.mappings[0]!, start);
+    }
     const call = this.call;
     const starts: number[] = [];
     const entries: StatementEntry[] = [];
+    let cut = 0;
     let at = headerEnd;
     let close = -1;
+    // Before the change: the previous cut, up to the last statement that ends before the first
+    // changed character (one character short: a line break `\r` is read with the character after it).
+    let next = 0; // the previous statement to look at next
+    if (previous) {
+      const count = previous.starts.length;
+      const limit = Math.min(hint!.prefix, end);
+      while (next < count && (next + 1 < count ? previous.starts[next + 1]! : previous.close) < limit) {
+        this.use(previous.entries[next]!);
+        starts.push(previous.starts[next]!);
+        entries.push(previous.entries[next]!);
+        next++;
+      }
+      if (next > 0) at = next < count ? previous.starts[next]! : previous.close;
+    }
     while (at < end) {
+      if (previous && at >= hint!.changeEnd && end - hint!.delta === previous.end) {
+        // After the change, where a cut lands on one of the previous version's: the rest is as it was, moved.
+        const old = at - hint!.delta;
+        while (next < previous.starts.length && previous.starts[next]! < old) next++;
+        if (next < previous.starts.length && previous.starts[next]! === old) {
+          for (; next < previous.starts.length; next++) {
+            this.use(previous.entries[next]!);
+            starts.push(previous.starts[next]! + hint!.delta);
+            entries.push(previous.entries[next]!);
+          }
+          close = previous.close + hint!.delta;
+          break;
+        }
+      }
       const first = firstNonBlank(text, at, end);
       if (text.charCodeAt(first) === 0x7d /* } */) {
         close = at;
         break;
       }
-      let next = lineEnd(text, at, end);
+      let statementEnd = lineEnd(text, at, end);
       if (text.startsWith('scope', first)) {
         // A scope block runs to the line that starts with its `}`.
-        while (next < end && text.charCodeAt(firstNonBlank(text, next, end)) !== 0x7d) next = lineEnd(text, next, end);
-        if (next >= end) return undefined;
-        next = lineEnd(text, next, end);
+        while (statementEnd < end && text.charCodeAt(firstNonBlank(text, statementEnd, end)) !== 0x7d)
+          statementEnd = lineEnd(text, statementEnd, end);
+        if (statementEnd >= end) return undefined;
+        statementEnd = lineEnd(text, statementEnd, end);
       }
-      const statement = text.slice(at, next);
+      const statement = text.slice(at, statementEnd);
       let entry = this.entries.get(statement);
       if (entry === undefined) {
         const read = fastParseBlockStatement(statement, 0, statement.length);
@@ -157,14 +212,21 @@ export class StatementCache {
         // A copy, not a slice: a slice would keep this whole version of the document alive.
         this.entries.set(detached(statement), entry);
       }
-      if (entry.used !== call) this.live++;
-      entry.used = call;
+      this.use(entry);
+      cut++;
       starts.push(at);
       entries.push(entry);
-      at = next;
+      at = statementEnd;
     }
     if (close < 0 || entries.length < minLines || !CLOSING.test(text.slice(close, end))) return undefined;
-    return { header: shiftedNode(header.mappings[0]!, start), headerText, starts, entries };
+    this.cut += cut;
+    return { header, headerText, starts, entries, close, end };
+  }
+
+  /** Marks an entry as used by this call (kept at its end). */
+  private use(entry: StatementEntry): void {
+    if (entry.used !== this.call) this.live++;
+    entry.used = this.call;
   }
 
   /**
@@ -206,6 +268,12 @@ export class StatementCache {
     const read = fastParseBlockStatement(text.slice(start, end), 0, end - start);
     return read === undefined ? undefined : (read.item ?? null);
   }
+}
+
+/** Whether a hint's previous read is the block at `start`: its header line wholly before the change, so the same line at the same offset. */
+function usable(hint: StatementHint, start: number, headerEnd: number, headerText: string): boolean {
+  const { previous } = hint;
+  return headerEnd < hint.prefix && previous.header.start === start && previous.headerText === headerText;
 }
 
 /** After the block's `}`: the rest of its line, then blank and comment lines only (the fast path's file level). */

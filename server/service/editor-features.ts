@@ -6,6 +6,7 @@
 import type {
   CodeAction,
   CodeActionContext,
+  CompletionItem,
   CompletionList,
   DocumentHighlight,
   DocumentSymbol,
@@ -21,7 +22,7 @@ import type {
   WorkspaceEdit,
 } from 'vscode-languageserver-types';
 import { codeActions } from './features/code-actions';
-import { completion, type CompletionOptions } from './features/completion';
+import { completion, type CompletionOptions, resolveCompletion } from './features/completion';
 import { documentSymbols } from './features/document-symbols';
 import { foldingRanges } from './features/folding-ranges';
 import { format, type FormatBlocker, syntaxErrors } from './features/formatting';
@@ -32,7 +33,8 @@ import { semanticTokens } from './features/semantic-tokens';
 import { signatureHelp } from './features/signature-help';
 import type { DocumentRef, DocumentSnapshot } from './snapshot';
 
-export type { CompletionOptions } from './features/completion';
+export type { CompletionItemData, CompletionOptions } from './features/completion';
+export { completionItemData } from './features/completion';
 export type { FormatBlocker } from './features/formatting';
 export type { HoverOptions } from './features/hover';
 export type { InlayHintSettings, ParameterNameHints } from './features/inlay-hints';
@@ -41,6 +43,8 @@ export { RenameError } from './features/references';
 
 export interface EditorFeatures {
   completion(document: DocumentRef, position: Position, options?: CompletionOptions): CompletionList | null;
+  /** An item of a `completion` list made with `resolve: true`, with the documentation it deferred (`completionItemData(item).uri` names the document). */
+  resolveCompletion(document: DocumentRef, item: CompletionItem): CompletionItem;
   /** What is under the cursor, then (with sample files and a sample user) its value and evaluation trace. */
   hover(document: DocumentRef, position: Position, options?: HoverOptions): Hover | null;
   signatureHelp(document: DocumentRef, position: Position): SignatureHelp | null;
@@ -68,6 +72,7 @@ export function createEditorFeatures(
   const hoverContributors = [...moreHover, languageHover];
   return {
     completion: (document, position, options) => completion(snapshotOf(document), position, options),
+    resolveCompletion: (document, item) => resolveCompletion(snapshotOf(document), item),
     hover: (document, position, options) => hover(snapshotOf(document), position, hoverContributors, options),
     signatureHelp: (document, position) => signatureHelp(snapshotOf(document), position),
     inlayHints: (document, range, settings) => inlayHints(snapshotOf(document), range, settings),

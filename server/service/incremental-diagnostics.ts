@@ -35,7 +35,7 @@ import { checkDeployStatements } from '../checker/mapping/rules/deploy';
 import type { ResolvedSchemas } from '../checker/mapping/context';
 import { afterEdits, bounds, type ChangedRegion, unchanged } from './changed-region';
 import type { TextReplacement } from './document';
-import { type BlockStatements, shiftedNode, STATEMENT_LEVEL_MIN_LINES, StatementCache } from './block-statements';
+import { type BlockStatements, shiftedNode, STATEMENT_LEVEL_MIN_LINES, StatementCache, type StatementHint } from './block-statements';
 import { resolveSchemas, type SchemaFileReader } from './schema-resolver';
 
 /** What is kept of one piece, with offsets valid where the piece started when it was read (`start`). */
@@ -54,6 +54,8 @@ interface PieceSummary {
   unchecked?: ObjectMappingBlock[];
   /** A large block read statement by statement (block-statements.ts), waiting for its check like `unchecked`. */
   statements?: BlockStatements;
+  /** The statements of the last read, once checked: the next read of the edited block keeps their cut outside the edit. */
+  read?: BlockStatements;
 }
 
 interface BlockSummary {
@@ -72,9 +74,10 @@ export class IncrementalMappingDiagnostics {
   private pending: { text: string; region: ChangedRegion } | undefined;
   /**
    * What the last call did: pieces in the file, pieces it had to read (parse) afresh, and whether
-   * noted edits told what changed (else the texts were compared).
+   * noted edits told what changed (else the texts were compared); blocks read statement by
+   * statement, and the statements cut from the text (not kept from the previous version's cut).
    */
-  readonly lastCall = { pieces: 0, read: 0, hinted: false, statementLevel: 0 };
+  readonly lastCall = { pieces: 0, read: 0, hinted: false, statementLevel: 0, statementsCut: 0 };
   /** The statements of large blocks, kept by their text (block-statements.ts). */
   private readonly statements = new StatementCache();
   private readonly statementLevelMinLines: number;
@@ -132,8 +135,9 @@ export class IncrementalMappingDiagnostics {
     let starts: number[];
     let statementLevel = 0;
     this.statements.beginCall();
+    let hintFor: (start: number) => StatementHint | undefined = () => undefined;
     const summarize = (fileText: string, start: number, end: number): PieceSummary => {
-      const statements = this.statements.read(fileText, start, end, this.statementLevelMinLines);
+      const statements = this.statements.read(fileText, start, end, this.statementLevelMinLines, hintFor(start));
       if (statements === undefined) return summarizePiece(fileText, start, end);
       const summary: PieceSummary = {
         length: end - start,
@@ -162,6 +166,11 @@ export class IncrementalMappingDiagnostics {
       }
       const delta = text.length - previous.text.length;
       starts = updatePieceStarts(previous.text, previous.starts, text, prefix, suffix);
+      // The block the edit is in, read statement by statement last time: its statements outside the edit keep their cut.
+      hintFor = (start) => {
+        const read = start <= prefix ? previous.pieces.get(start)?.read : undefined;
+        return read && { previous: read, prefix, changeEnd: text.length - suffix, delta };
+      };
       reuse = (start, end) => {
         // Same text as in the previous version: wholly before the change, or wholly after it.
         const before =
@@ -212,7 +221,7 @@ export class IncrementalMappingDiagnostics {
             const name = statements.header.name;
             const block: BlockSummary = { diagnostics: checked };
             if (name) block.name = { value: name.value, start: name.start, end: name.end };
-            summary = { ...summary, statements: undefined, blocks: [block], checkedWith: schemas };
+            summary = { ...summary, statements: undefined, read: statements, blocks: [block], checkedWith: schemas };
           } else {
             if (statements) {
               // The statement-level check failed: check the block whole, which reports why.
@@ -241,6 +250,7 @@ export class IncrementalMappingDiagnostics {
     }
     this.statements.endCall();
     this.lastCall.statementLevel = statementLevel;
+    this.lastCall.statementsCut = this.statements.cut;
     this.lastCall.pieces = pieces.length;
     this.lastCall.read = read;
     this.lastCall.hinted = hinted;

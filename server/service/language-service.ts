@@ -7,6 +7,7 @@
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { CheckDiagnostic } from '../checker/diagnostic';
 import { analyzeMappingBlocks, type DocumentAnalysis, type MappingBlocksAnalysis } from './analysis';
+import { afterEdits, bounds, unchanged } from './changed-region';
 import type { TextDocumentInput, TextReplacement } from './document';
 import { createEditorFeatures, type EditorFeatures } from './editor-features';
 import { createSampleUserFeatures, type SampleUserFeatures } from './sample-user-features';
@@ -33,8 +34,8 @@ export interface LanguageServiceOptions {
   diagnosticsReference?: string;
 }
 
-export { RenameError, semanticTokensLegend } from './editor-features';
-export type { CompletionOptions, HoverOptions, InlayHintSettings, ParameterNameHints } from './editor-features';
+export { completionItemData, RenameError, semanticTokensLegend } from './editor-features';
+export type { CompletionItemData, CompletionOptions, HoverOptions, InlayHintSettings, ParameterNameHints } from './editor-features';
 export type { SampleUserFeatures } from './sample-user-features';
 export { DocumentSnapshot } from './snapshot';
 
@@ -99,8 +100,15 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
 
   function snapshot(document: TextDocumentInput, version?: number, changes?: DocumentChanges): DocumentSnapshot {
     const created = DocumentSnapshot.of(document, schemaFiles, version);
-    if (changes && created.languageId === 'aadmap' && changes.previous.uri === created.uri)
-      incrementalFor(created.uri).noteEdits(changes.previous.text, changes.edits, created.text);
+    if (changes && changes.previous.uri === created.uri) {
+      const before = changes.previous.text.length;
+      const region = afterEdits(unchanged(before), before, changes.edits, created.text.length);
+      if (region) {
+        const { prefix, suffix } = bounds(region, before, created.text.length);
+        created.deriveLinesFrom(changes.previous, prefix, suffix);
+      }
+      if (created.languageId === 'aadmap') incrementalFor(created.uri).noteEdits(changes.previous.text, changes.edits, created.text);
+    }
     return created;
   }
 

@@ -31,6 +31,8 @@ export interface FileTokens {
 export class DocumentSnapshot {
   readonly languageId: LanguageId | undefined;
   private lineIndex?: LineIndex;
+  /** An earlier version's index and what did not change since (deriveLinesFrom). */
+  private linesFrom?: { previous: LineIndex; prefix: number; suffix: number };
   private parse?: MappingFileParseResult;
   private checked?: DocumentAnalysis | null;
   private resolved?: ResolvedSchemas;
@@ -55,7 +57,20 @@ export class DocumentSnapshot {
   }
 
   get lines(): LineIndex {
-    return (this.lineIndex ??= new LineIndex(this.text));
+    if (!this.lineIndex) {
+      const from = this.linesFrom;
+      this.linesFrom = undefined;
+      this.lineIndex = from ? LineIndex.edited(from.previous, this.text, from.prefix, from.suffix) : new LineIndex(this.text);
+    }
+    return this.lineIndex;
+  }
+
+  /**
+   * Makes this version's line index, when first needed, from `previous`'s (if it has one): this
+   * text equals `previous.text` in its first `prefix` and last `suffix` characters (not overlapping).
+   */
+  deriveLinesFrom(previous: DocumentSnapshot, prefix: number, suffix: number): void {
+    if (previous.lineIndex && !this.lineIndex) this.linesFrom = { previous: previous.lineIndex, prefix, suffix };
   }
 
   /** This version's diagnostics, computed by `compute` on first use (the facade computes them incrementally). */

@@ -12,6 +12,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { generateMappingFile } from '../support/generate';
 import { bigBlockLine, generateBigBlockFile, generateBigBlockSchema } from '../support/generate-big-block';
+import { LineIndex } from '../../grammar/common/line-index';
 import { analyzeMappingText } from '../../server/service/analysis';
 import type { TextReplacement } from '../../server/service/document';
 import { IncrementalMappingDiagnostics } from '../../server/service/incremental-diagnostics';
@@ -238,23 +239,34 @@ describe('incremental diagnostics equal a full analysis', () => {
       fc.record({ op: fc.constant('retype' as const), at: fc.nat({ max: 100_000 }), text: fc.constantFrom('n/b', 'x', '', 'Sales 2') }),
     );
     const step = fc.oneof({ arbitrary: lineEdit, weight: 5 }, { arbitrary: mutation(insertable), weight: 1 });
+    // Each version diagnosed twice: with the texts compared, and with the edit noted as an editor
+    // sends it (maybe wider than the change) — the statements outside it keep their cut from the
+    // previous version, wherever the edit's ends fall (inside a line, on a line break, in a \r\n).
+    const widen = fc.record({ start: fc.oneof(fc.constant(0), fc.nat({ max: 300 })), end: fc.oneof(fc.constant(0), fc.nat({ max: 300 })) });
     fc.assert(
-      fc.property(fc.array(step, { minLength: 1, maxLength: 10 }), (steps) => {
-        const incremental = new IncrementalMappingDiagnostics();
-        let text = base;
-        const check = () =>
-          expect(incremental.diagnostics(text, URI, bigReader)).toStrictEqual(analyzeMappingText(text, URI, bigReader).diagnostics);
+      fc.property(fc.array(fc.tuple(step, widen), { minLength: 1, maxLength: 10 }), fc.boolean(), (steps, crlf) => {
+        const compared = new IncrementalMappingDiagnostics();
+        const noted = new IncrementalMappingDiagnostics();
+        let text = crlf ? base.replace(/\n/g, '\r\n') : base;
+        const check = () => {
+          const expected = analyzeMappingText(text, URI, bigReader).diagnostics;
+          expect(compared.diagnostics(text, URI, bigReader)).toStrictEqual(expected);
+          expect(noted.diagnostics(text, URI, bigReader)).toStrictEqual(expected);
+        };
         check();
-        expect(incremental.lastCall.statementLevel).toBe(1);
-        for (const m of steps) {
+        expect(compared.lastCall.statementLevel).toBe(1);
+        for (const [m, wider] of steps) {
           // A line insert lands at a line start inside the block (after the header, before the closing line).
-          text =
+          const next =
             m.op === 'insertLine'
               ? insertLine(text, m.line, m.text)
               : m.op === 'retype'
                 ? retype(text, m.at, m.text)
                 : applyMutation(text, m);
+          noted.noteEdits(text, [editFor(text, next, wider)], next);
+          text = next;
           check();
+          expect(noted.lastCall.hinted).toBe(true);
         }
       }),
       { numRuns: 40 },
@@ -332,18 +344,51 @@ describe('incremental diagnostics equal a full analysis', () => {
     state.diagnostics(text, URI, reader);
     state.noteEdits(text, [exact], edited);
     expect(state.diagnostics(edited, URI, reader)).toStrictEqual(analyzeMappingText(edited, URI, reader).diagnostics);
-    expect(state.lastCall).toEqual({ pieces: 12, read: 1, hinted: true, statementLevel: 0 });
+    expect(state.lastCall).toEqual({ pieces: 12, read: 1, hinted: true, statementLevel: 0, statementsCut: 0 });
+  });
+
+  it('an edit inside a large block cuts again only the statements it touched', () => {
+    const schema = generateBigBlockSchema(300);
+    const bigReader: SchemaFileReader = { readJson: (path) => (path === 'schema.json' ? { json: schema } : { error: 'no such file' }) };
+    const incremental = new IncrementalMappingDiagnostics();
+    let text = generateBigBlockFile(300);
+    const step = (next: string, edit: TextReplacement) => {
+      incremental.noteEdits(text, [edit], next);
+      text = next;
+      expect(incremental.diagnostics(text, URI, bigReader)).toStrictEqual(analyzeMappingText(text, URI, bigReader).diagnostics);
+      return incremental.lastCall;
+    };
+    incremental.diagnostics(text, URI, bigReader);
+    expect(incremental.lastCall).toMatchObject({ statementLevel: 1, statementsCut: 300 });
+    // A keystroke in a string constant half-way down: its line only.
+    const at = text.indexOf('"n/a"', text.length / 2) + 3;
+    expect(step(`${text.slice(0, at)}b${text.slice(at + 1)}`, { start: at, end: at + 1, length: 1 })).toMatchObject({
+      hinted: true,
+      statementLevel: 1,
+      statementsCut: 1,
+    });
+    // A new line: it, and the line it follows (which ends where the edit starts).
+    const lineStart = text.indexOf('\n', at) + 1;
+    const line = '  title <- [jobTitle]\n';
+    expect(
+      step(`${text.slice(0, lineStart)}${line}${text.slice(lineStart)}`, { start: lineStart, end: lineStart, length: line.length }),
+    ).toMatchObject({ statementsCut: 2 });
+    // The header line changed: every statement is cut again.
+    const name = text.indexOf('Contoso');
+    expect(step(`${text.slice(0, name)}X${text.slice(name + 1)}`, { start: name, end: name + 1, length: 1 })).toMatchObject({
+      statementsCut: 301,
+    });
   });
 
   it('reuses pieces: an edit reads only the pieces it changed again', () => {
     const text = generateMappingFile(500);
     const incremental = new IncrementalMappingDiagnostics();
     incremental.diagnostics(text, URI, reader);
-    expect(incremental.lastCall).toEqual({ pieces: 102, read: 102, hinted: false, statementLevel: 0 }); // comment line, target line, 100 blocks
+    expect(incremental.lastCall).toEqual({ pieces: 102, read: 102, hinted: false, statementLevel: 0, statementsCut: 0 }); // comment line, target line, 100 blocks
     // One character changed in one block, and a line added before all blocks (every block moves).
     const edited = text.replace('"n/a"', '"n/b"').replace('target chatwork', 'target chatwork\n');
     expect(incremental.diagnostics(edited, URI, reader)).toStrictEqual(analyzeMappingText(edited, URI, reader).diagnostics);
-    expect(incremental.lastCall).toEqual({ pieces: 102, read: 2, hinted: false, statementLevel: 0 });
+    expect(incremental.lastCall).toEqual({ pieces: 102, read: 2, hinted: false, statementLevel: 0, statementsCut: 0 });
     // A break in one block (a missing '}') reads it together with the next one.
     const broken = edited.replace(/\n}\n/, '\n\n');
     expect(incremental.diagnostics(broken, URI, reader)).toStrictEqual(analyzeMappingText(broken, URI, reader).diagnostics);
@@ -378,6 +423,10 @@ describe('incremental diagnostics equal a full analysis', () => {
             const edits = [editFor(snapshot.text, text, step.widen)];
             snapshot = service.snapshot({ uri: URI, languageId: 'aadmap', text }, i + 2, { previous: snapshot, edits });
             if (step.diagnose) expect(service.diagnostics(snapshot)).toStrictEqual(analyzeMappingText(text, URI, reader).diagnostics);
+            // The line table, made from the previous version's (LineIndex.edited), is the text's own.
+            const lines = new LineIndex(text);
+            for (let offset = 0; offset <= text.length; offset += 7)
+              expect(snapshot.lines.positionAt(offset)).toEqual(lines.positionAt(offset));
           });
           expect(service.diagnostics(snapshot)).toStrictEqual(analyzeMappingText(snapshot.text, URI, reader).diagnostics);
         },

@@ -24,13 +24,12 @@ import {
   SCOPE_OPERATORS,
 } from '../../../grammar/mapping/vocabulary';
 import { scopeUnsupportedReason } from '../../checker/mapping/rules/scopes';
-import { findObject } from '../../schema/lookup';
-import { findTargetAttribute } from '../../schema/lookup';
+import { findAttribute, findObject, findTargetAttribute } from '../../schema/lookup';
 import type { AttributeDefinition, DirectorySchema, ObjectSchema } from '../../schema/types';
 import type { DocumentSnapshot } from '../snapshot';
 import { signatureOf } from './calls';
 import { ACTIVE_FROM_SOFT_DELETE, type BlockSnippet, CHATWORK_FILE } from './snippets';
-import { blockObject } from './declared-objects';
+import { blockObject, schemaObject } from './declared-objects';
 import { declarationCompletion } from './declaration-completion';
 import { completionSite, type CompletionSite, type EnclosingCall, type ModifierKeyword } from './completion-context';
 import {
@@ -56,6 +55,54 @@ export interface CompletionOptions {
   snippets?: boolean;
   /** The character that triggered the request, when one did. */
   triggerCharacter?: string;
+  /**
+   * Whether the client asks for an item's documentation when it shows the item (LSP
+   * `completionItem/resolve`): schema attributes then carry `data` (CompletionItemData) instead of
+   * their Markdown, which `resolveCompletion` adds. A schema of thousands of attributes would
+   * otherwise cost a Markdown text per attribute on every keystroke.
+   */
+  resolve?: boolean;
+}
+
+/**
+ * The most schema attributes one list holds. A longer list is cut to the attributes matching the
+ * word typed so far and marked incomplete (LSP `isIncomplete`), so the editor asks again as the
+ * user types; the built-in schemas stay under it (Azure AD's user has 45 attributes).
+ */
+export const ATTRIBUTE_ITEM_LIMIT = 200;
+
+/** What a deferred item carries for `resolveCompletion`: the document and the schema attribute it names. */
+export interface CompletionItemData {
+  uri: string;
+  side: 'source' | 'target';
+  /** The schema object's name (as the schema spells it). */
+  object: string;
+  attribute: string;
+}
+
+/** The data of an item this service deferred, or undefined (the client sends it back as it got it, or not at all). */
+export function completionItemData(item: CompletionItem): CompletionItemData | undefined {
+  const data = item.data as Partial<CompletionItemData> | null | undefined;
+  if (typeof data !== 'object' || data === null) return undefined;
+  const { uri, side, object, attribute } = data;
+  if (typeof uri !== 'string' || (side !== 'source' && side !== 'target')) return undefined;
+  return typeof object === 'string' && typeof attribute === 'string' ? { uri, side, object, attribute } : undefined;
+}
+
+/** A completion item with the documentation `completion` deferred (unchanged when it has none to add). */
+export function resolveCompletion(snapshot: DocumentSnapshot, item: CompletionItem): CompletionItem {
+  const data = completionItemData(item);
+  if (!data || item.documentation !== undefined) return item;
+  const directory = data.side === 'target' ? snapshot.schemas.target : snapshot.schemas.source;
+  const object = directory && findObject(directory, data.object);
+  const found = object && (data.side === 'target' ? findTargetAttribute(object, data.attribute) : findAttribute(object, data.attribute));
+  // The schema may have changed since the list was made: only the attribute of that name is documented.
+  if (!directory || !object || !found || found.attribute.name !== data.attribute) return item;
+  const markdown =
+    data.side === 'target'
+      ? targetAttributeMarkdown(found.attribute, directory)
+      : sourceAttributeMarkdown(found.attribute, object.name, directory);
+  return { ...item, documentation: md(markdown) };
 }
 
 /** Sites where typing a space is worth a suggestion list (elsewhere a space trigger gets none). */
@@ -83,24 +130,80 @@ export function completion(snapshot: DocumentSnapshot, position: Position, optio
   const site = completionSite(snapshot, offset);
   if (site.kind === 'none') return null;
   if (options.triggerCharacter === ' ' && !SPACE_SITES.has(site.kind)) return null;
-  const builder = new ItemBuilder(snapshot, site, options.snippets !== false);
-  const items = builder.build();
-  return items.length ? { isIncomplete: false, items } : null;
+  const builder = new ItemBuilder(snapshot, site, options.snippets !== false, options.resolve === true);
+  builder.build();
+  const typed = site.replace.start <= offset ? snapshot.text.slice(site.replace.start, offset) : '';
+  const { kept, isIncomplete } = chooseAttributes(builder.attributes, typed);
+  // Only the attribute items shown are made (a schema may have thousands).
+  for (const candidate of kept) candidate.make();
+  return builder.items.length ? { isIncomplete, items: builder.items } : null;
+}
+
+/** A schema attribute's item, made only when the list keeps it. */
+interface AttributeCandidate {
+  filterText: string;
+  sortText: string;
+  make(): void;
+}
+
+/**
+ * At most ATTRIBUTE_ITEM_LIMIT of the schema-attribute items: those whose filter text holds the
+ * typed word's characters in order (VS Code's filter is fuzzy in the same way, so it would show no
+ * other), names starting with the word first, then by sort text. A cut list is incomplete: the
+ * editor asks again as the word grows or shrinks.
+ */
+function chooseAttributes(
+  candidates: readonly AttributeCandidate[],
+  typed: string,
+): { kept: readonly AttributeCandidate[]; isIncomplete: boolean } {
+  if (candidates.length <= ATTRIBUTE_ITEM_LIMIT) return { kept: candidates, isIncomplete: false };
+  const word = typed.toLowerCase();
+  const ranked: { candidate: AttributeCandidate; starts: boolean }[] = [];
+  for (const candidate of candidates) {
+    const filter = candidate.filterText.toLowerCase();
+    if (inOrder(word, filter)) ranked.push({ candidate, starts: filter.startsWith(word) });
+  }
+  ranked.sort((a, b) =>
+    a.starts !== b.starts
+      ? a.starts
+        ? -1
+        : 1
+      : a.candidate.sortText < b.candidate.sortText
+        ? -1
+        : a.candidate.sortText > b.candidate.sortText
+          ? 1
+          : 0,
+  );
+  return { kept: ranked.slice(0, ATTRIBUTE_ITEM_LIMIT).map((r) => r.candidate), isIncomplete: true };
+}
+
+/** Whether every character of `word` occurs in `text`, in order. */
+function inOrder(word: string, text: string): boolean {
+  let at = 0;
+  for (const char of word) {
+    at = text.indexOf(char, at) + 1;
+    if (at === 0) return false;
+  }
+  return true;
 }
 
 class ItemBuilder {
-  private readonly items: CompletionItem[] = [];
+  readonly items: CompletionItem[] = [];
+  /** The items of schema attributes (and their value paths), not made yet: the part of a list that grows with the schema. */
+  readonly attributes: AttributeCandidate[] = [];
   private readonly range: Range;
+  private readonly mapped = new Map<BlockHeader, Set<string>>();
 
   constructor(
     private readonly snapshot: DocumentSnapshot,
     private readonly site: Exclude<CompletionSite, { kind: 'none' }>,
     private readonly snippets: boolean,
+    private readonly resolve: boolean,
   ) {
     this.range = this.toRange(site.replace);
   }
 
-  build(): CompletionItem[] {
+  build(): void {
     const site = this.site;
     switch (site.kind) {
       case 'topLevel':
@@ -176,7 +279,6 @@ class ItemBuilder {
         for (const word of ['and', 'or']) this.keyword(word, word, SCIM_OPERATOR_DOCS[word]!);
         break;
     }
-    return this.items;
   }
 
   // ───────────────────────────── helpers
@@ -185,12 +287,57 @@ class ItemBuilder {
     return { start: this.snapshot.lines.positionAt(range.start), end: this.snapshot.lines.positionAt(range.end) };
   }
 
-  private add(item: CompletionItem & { insert?: string; snippet?: boolean }): void {
+  private add(item: CompletionItem & { insert?: string; snippet?: boolean }): CompletionItem {
     const { insert, snippet, ...rest } = item;
     const text = insert ?? item.label;
     rest.textEdit = TextEdit.replace(this.range, snippet && !this.snippets ? stripSnippet(text) : text);
     if (snippet && this.snippets) rest.insertTextFormat = InsertTextFormat.Snippet;
     this.items.push(rest);
+    return rest;
+  }
+
+  /**
+   * A schema attribute's item, made if the list keeps it: its documentation then, or (for a client
+   * that resolves items) `data` naming the attribute when the schema's own object has it; a block's
+   * declared attribute keeps its documentation inline, as resolving it would need the block.
+   */
+  private addAttribute(
+    filterText: string,
+    sortText: string,
+    item: () => CompletionItem & { insert?: string },
+    attribute: AttributeDefinition,
+    schema: SchemaAttributes | undefined,
+    documentation: () => string,
+  ): void {
+    const make = () => {
+      const made = item();
+      if (this.resolve && schema?.has(attribute))
+        made.data = {
+          uri: this.snapshot.uri,
+          side: schema.side,
+          object: schema.object,
+          attribute: attribute.name,
+        } satisfies CompletionItemData;
+      else made.documentation = md(documentation());
+      this.add({ ...made, filterText, sortText });
+    };
+    this.attributes.push({ filterText, sortText, make });
+  }
+
+  /** Target paths already written in the block (lower-cased), read once per list. */
+  private mappedTargets(header: BlockHeader): Set<string> {
+    let mapped = this.mapped.get(header);
+    if (!mapped) this.mapped.set(header, (mapped = mappedTargets(this.snapshot, header)));
+    return mapped;
+  }
+
+  /** Which attributes of `object` (a block's object, declarations added) are the schema's own. */
+  private schemaAttributes(side: 'source' | 'target', header: BlockHeader | undefined, object: ObjectSchema): SchemaAttributes | undefined {
+    const base = schemaObject(this.snapshot, header, side);
+    if (!base) return undefined;
+    if (base === object) return { side, object: base.name, has: () => true };
+    const own = new Set(base.attributes);
+    return { side, object: base.name, has: (attribute) => own.has(attribute) };
   }
 
   private keyword(label: string, insert: string, doc: string, sort = '5'): void {
@@ -295,7 +442,7 @@ class ItemBuilder {
   private activeSnippet(header: BlockHeader): void {
     const hasActive = this.targetObject(header)?.attributes.some((a) => a.name === 'active');
     const hasSoftDelete = this.sourceObject(header)?.attributes.some((a) => a.name === 'IsSoftDeleted');
-    if (hasActive && hasSoftDelete && !mappedTargets(this.snapshot, header).has('active'))
+    if (hasActive && hasSoftDelete && !this.mappedTargets(header).has('active'))
       this.blockSnippet(ACTIVE_FROM_SOFT_DELETE, CompletionItemKind.Snippet, '3');
   }
 
@@ -439,36 +586,43 @@ class ItemBuilder {
     const directory = this.target;
     const object = this.targetObject(header);
     if (!directory || !object) return;
-    const mapped = mappedTargets(this.snapshot, header);
+    const mapped = this.mappedTargets(header);
     const onlyFilterable = hasMatch && directory.filterabilityKnown;
     const suffix = hasArrow ? '' : ' <- ';
+    const schema = this.schemaAttributes('target', header, object);
     for (const attribute of object.attributes) {
       if (onlyFilterable && attribute.filterable !== true) continue;
       const already = mapped.has(attribute.name.toLowerCase());
       const required = attribute.required && !already;
-      this.add({
-        label: attribute.name,
-        kind: CompletionItemKind.Field,
-        detail: `${typePhrase(attribute)}${attribute.required ? ', required' : ''}${attribute.filterable ? ', filterable' : ''}${already ? ' — already mapped' : ''}`,
-        documentation: md(targetAttributeMarkdown(attribute, directory)),
-        insert: `${attribute.name}${suffix}`,
-        sortText: `${required ? '0' : already ? '8' : '1'}${attribute.name}`,
-        filterText: attribute.name,
-        command: hasArrow ? undefined : TRIGGER_SUGGEST,
-      });
+      this.addAttribute(
+        attribute.name,
+        `${required ? '0' : already ? '8' : '1'}${attribute.name}`,
+        () => ({
+          label: attribute.name,
+          kind: CompletionItemKind.Field,
+          detail: `${typePhrase(attribute)}${attribute.required ? ', required' : ''}${attribute.filterable ? ', filterable' : ''}${already ? ' — already mapped' : ''}`,
+          insert: `${attribute.name}${suffix}`,
+          command: hasArrow ? undefined : TRIGGER_SUGGEST,
+        }),
+        attribute,
+        schema,
+        () => targetAttributeMarkdown(attribute, directory),
+      );
       // A multi-valued attribute is written through a value path: `emails[type eq "work"].value`.
       if (attribute.multivalued && !attribute.name.includes('[')) {
-        const label = `${attribute.name}[type eq "…"].value`;
-        this.add({
-          label,
-          kind: CompletionItemKind.Field,
-          detail: `value path of the multi-valued ${attribute.name}`,
-          documentation: md(`Writes the \`value\` of the ${attribute.name} entry whose \`type\` matches (e.g. \`"work"\`).`),
-          insert: `${attribute.name}[type eq "\${1|work,home,other|}"].\${2:value}${suffix}`,
-          snippet: true,
-          sortText: `2${attribute.name}`,
-          filterText: attribute.name,
-        });
+        const sortText = `2${attribute.name}`;
+        const make = () =>
+          void this.add({
+            label: `${attribute.name}[type eq "…"].value`,
+            kind: CompletionItemKind.Field,
+            detail: `value path of the multi-valued ${attribute.name}`,
+            documentation: md(`Writes the \`value\` of the ${attribute.name} entry whose \`type\` matches (e.g. \`"work"\`).`),
+            insert: `${attribute.name}[type eq "\${1|work,home,other|}"].\${2:value}${suffix}`,
+            snippet: true,
+            sortText,
+            filterText: attribute.name,
+          });
+        this.attributes.push({ filterText: attribute.name, sortText, make });
       }
     }
   }
@@ -488,18 +642,23 @@ class ItemBuilder {
             ? `[${name}] `
             : name;
     const label = (name: string) => (options.brackets === 'both' || options.brackets === 'clause' ? `[${name}]` : name);
+    const schema = object && this.schemaAttributes('source', header, object);
     for (const attribute of object?.attributes ?? []) {
       if (options.inScope && scopeUnsupportedReason(attribute)) continue;
-      this.add({
-        label: label(attribute.name),
-        kind: CompletionItemKind.Field,
-        detail: typePhrase(attribute),
-        documentation: md(sourceAttributeMarkdown(attribute, object!.name, directory)),
-        insert: wrap(attribute.name),
-        filterText: attribute.name,
-        sortText: `4${attribute.name}`,
-        command: options.brackets === 'clause' ? TRIGGER_SUGGEST : undefined,
-      });
+      this.addAttribute(
+        attribute.name,
+        `4${attribute.name}`,
+        () => ({
+          label: label(attribute.name),
+          kind: CompletionItemKind.Field,
+          detail: typePhrase(attribute),
+          insert: wrap(attribute.name),
+          command: options.brackets === 'clause' ? TRIGGER_SUGGEST : undefined,
+        }),
+        attribute,
+        schema,
+        () => sourceAttributeMarkdown(attribute, object!.name, directory),
+      );
     }
     for (const name of this.snapshot.extensionAttributes) {
       this.add({
@@ -592,18 +751,24 @@ class ItemBuilder {
     }
     if (!found || inBrackets) return;
     const { directory, object } = found;
+    const schema: SchemaAttributes = { side: 'target', object: object.name, has: () => true };
     for (const attribute of object.attributes) {
       // The target answers only filters on attributes it can filter on.
       if (directory.filterabilityKnown && attribute.filterable !== true) continue;
-      this.add({
-        label: attribute.name,
-        kind: CompletionItemKind.Field,
-        detail: typePhrase(attribute),
-        documentation: md(targetAttributeMarkdown(attribute, directory)),
-        insert: `${attribute.name} `,
-        command: TRIGGER_SUGGEST,
-        sortText: `1${attribute.name}`,
-      });
+      this.addAttribute(
+        attribute.name,
+        `1${attribute.name}`,
+        () => ({
+          label: attribute.name,
+          kind: CompletionItemKind.Field,
+          detail: typePhrase(attribute),
+          insert: `${attribute.name} `,
+          command: TRIGGER_SUGGEST,
+        }),
+        attribute,
+        schema,
+        () => targetAttributeMarkdown(attribute, directory),
+      );
     }
   }
 
@@ -636,6 +801,12 @@ class ItemBuilder {
     }
     this.snippet('"…"', '"${1}"', '"', CompletionItemKind.Value, 'a JSON string');
   }
+}
+
+interface SchemaAttributes {
+  side: 'source' | 'target';
+  object: string;
+  has(attribute: AttributeDefinition): boolean;
 }
 
 function md(value: string) {

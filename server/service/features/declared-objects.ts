@@ -3,7 +3,7 @@
  * attributes the block declares (`attribute target|source …`, docs/custom-attributes.md) added:
  * completion and hover offer and explain declared attributes like the schema's own.
  */
-import type { BlockHeader } from '../../../grammar/mapping/statement-view';
+import { type BlockHeader, closeBraceAfter } from '../../../grammar/mapping/statement-view';
 import type { AttributeSide } from '../../../grammar/mapping/vocabulary';
 import { withDeclaredAttributes } from '../../schema/declared';
 import { findObject } from '../../schema/lookup';
@@ -12,9 +12,28 @@ import type { DocumentSnapshot } from '../snapshot';
 
 export function blockObject(snapshot: DocumentSnapshot, header: BlockHeader | undefined, side: AttributeSide): ObjectSchema | undefined {
   const directory = side === 'target' ? snapshot.schemas.target : snapshot.schemas.source;
-  if (!directory) return undefined;
-  const object = findObject(directory, (side === 'target' ? header?.targetObject : header?.sourceObject) ?? 'User');
-  if (!object || !header) return object;
+  const object = schemaObject(snapshot, header, side);
+  if (!object || !header || !mayDeclare(snapshot, header)) return object;
   const block = snapshot.parsed.ast.mappings.find((b) => b.start === header.start);
   return block ? withDeclaredAttributes(object, block, side, directory) : object;
+}
+
+/**
+ * Whether the block's text holds the word `attribute` (every declaration starts with it). Most
+ * blocks declare nothing, and then no tree is needed: the whole file's parse, which is what reading
+ * the declarations takes, costs seconds on a freshly edited 5,000-line block with a syntax error
+ * (the line being typed).
+ */
+function mayDeclare(snapshot: DocumentSnapshot, header: BlockHeader): boolean {
+  const end = closeBraceAfter(snapshot, header.openBrace);
+  const word = /\battribute\b/g;
+  word.lastIndex = header.openBrace;
+  const found = word.exec(snapshot.text);
+  return found !== null && found.index < end;
+}
+
+/** The schema's own object a block reads or writes, without the attributes the block declares. */
+export function schemaObject(snapshot: DocumentSnapshot, header: BlockHeader | undefined, side: AttributeSide): ObjectSchema | undefined {
+  const directory = side === 'target' ? snapshot.schemas.target : snapshot.schemas.source;
+  return directory && findObject(directory, (side === 'target' ? header?.targetObject : header?.sourceObject) ?? 'User');
 }
