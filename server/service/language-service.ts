@@ -9,7 +9,8 @@ import type { CheckDiagnostic } from '../checker/diagnostic';
 import { analyzeMappingBlocks, type DocumentAnalysis, type MappingBlocksAnalysis } from './analysis';
 import type { TextDocumentInput, TextReplacement } from './document';
 import { createEditorFeatures, type EditorFeatures } from './editor-features';
-import { createEvaluationFeatures, type EvaluationFeatures } from './evaluation-features';
+import type { EvaluationFeatures } from './evaluation-features';
+import { loadEvaluationFeatures } from './evaluation-features.lazy';
 import { toLspDiagnostics } from './lsp-conversion';
 import { IncrementalMappingDiagnostics } from './incremental-diagnostics';
 import type { SampleFileAccess } from './sample-users';
@@ -124,7 +125,9 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
     return whole?.language === 'aadmap' ? whole : undefined;
   }
 
-  const evaluation = options.sampleFiles && createEvaluationFeatures(options.sampleFiles, snapshotOf, analysisAround);
+  // Only a service with sample users evaluates: the evaluator is loaded then (evaluation-features.lazy.ts).
+  const evaluation =
+    options.sampleFiles && loadEvaluationFeatures().createEvaluationFeatures(options.sampleFiles, snapshotOf, analysisAround);
 
   return {
     analyze,
