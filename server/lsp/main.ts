@@ -10,12 +10,15 @@ import { createNodeSampleFiles } from '../node/sample-files';
 import { createFileSchemaReader } from '../node/schema-file-reader';
 import { DIAGNOSTICS_REFERENCE_PATH } from '../checker/diagnostics-reference';
 import { createLanguageService } from '../service/language-service';
-import { createEvaluationJobs } from './evaluation-jobs';
+import { loadEvaluationJobs } from './evaluation-jobs.lazy';
 import { createEvaluationThread, isEvaluationWorker, serveEvaluation } from './evaluation-thread';
 import { startServer } from './server';
 
 if (isEvaluationWorker()) {
-  serveEvaluation(createEvaluationJobs(createLanguageService({ schemaFiles: createFileSchemaReader() }), createNodeSampleFiles()));
+  // The evaluator is loaded by the evaluation thread only, not before the main thread answers `initialize`.
+  serveEvaluation(
+    loadEvaluationJobs().createEvaluationJobs(createLanguageService({ schemaFiles: createFileSchemaReader() }), createNodeSampleFiles()),
+  );
 } else {
   const connection = createConnection(ProposedFeatures.all);
 
