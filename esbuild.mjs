@@ -1,6 +1,7 @@
 // Bundles the extension client, the language server, the CLI and the grammar library into dist/.
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as esbuild from 'esbuild';
+import { lazyModules } from './scripts/lazy-modules.mjs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -20,6 +21,8 @@ const common = {
   define: { __AADMAP_VERSION__: JSON.stringify(version), __AADMAP_PRODUCTION__: JSON.stringify(production) },
   // chevrotain ships ESM with a lodash-es dependency: bundling makes it plain CommonJS for Node 20.
   mainFields: ['module', 'main'],
+  // `*.lazy.ts` loaders: chevrotain and the editor features initialised on first use (scripts/lazy-modules.mjs).
+  plugins: [lazyModules],
 };
 
 const builds = [
@@ -71,7 +74,7 @@ builds.push({
   format: 'iife',
   target: 'es2022',
   mainFields: ['browser', 'module', 'main'],
-  plugins: [nodeBuiltinsUnavailable],
+  plugins: [lazyModules, nodeBuiltinsUnavailable],
   // Node's Buffer global, read when modules load (constants of the Graph token exchange): strings only, else a clear error.
   banner: {
     js: "var Buffer = globalThis.Buffer || { from: function (value) { if (typeof value === 'string') return new TextEncoder().encode(value); throw new Error('Buffer is not available in the browser'); } };",

@@ -2,6 +2,7 @@
 // (minified, node20, chevrotain bundled). The npm peers stay external: they run as published.
 import { readdirSync } from 'node:fs';
 import * as esbuild from 'esbuild';
+import { lazyModules } from '../scripts/lazy-modules.mjs';
 
 const cases = readdirSync('bench/cases')
   .filter((file) => file.endsWith('.ts'))
@@ -22,5 +23,6 @@ await esbuild.build({
   sourcemap: false,
   logLevel: 'warning',
   mainFields: ['module', 'main'],
+  plugins: [lazyModules],
   external: ['scim2-parse-filter', 'scimmy'],
 });

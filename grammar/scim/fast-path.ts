@@ -22,7 +22,7 @@
 import type { SyntaxDiagnostic } from '../common/syntax-diagnostic';
 import type { ScimAttributePath, ScimCompareOperator, ScimCompareValue, ScimFilter, ScimLogicalOperator, ScimPath } from './ast';
 import { buildAttributePath } from './names';
-import { isJsWhitespace } from './tokens';
+import { isJsWhitespace } from './characters';
 import { buildStringValue, buildWordValue } from './values';
 
 /** Deeper filters go to the reference parser, which reports the limit it enforces. */

@@ -14,7 +14,7 @@
  * For a tree produced by the parser, `parse(print(ast))` yields the same tree (the parser
  * flattens chains across parentheses), so printing is idempotent.
  */
-import type { ScimCompareValue, ScimFilter, ScimPath } from './ast';
+import type { ScimCompareValue, ScimFilter, ScimPath, ScimValuePathExpression } from './ast';
 
 /** Printed in place of an error node (only broken trees contain them). */
 const ERROR_PLACEHOLDER = '<error>';
@@ -63,4 +63,16 @@ export function printScimPath(ast: ScimPath): string {
   if (ast.filter !== undefined) result += `[${printNode(ast.filter, undefined)}]`;
   if (ast.subAttribute !== undefined) result += `.${ast.subAttribute.name}`;
   return result;
+}
+
+/**
+ * The RFC 7644 equivalent of the Entra form `emails[type eq "work"].value eq "x"`:
+ * `emails[type eq "work" and value eq "x"]` (an `or` inside the brackets is parenthesised).
+ */
+export function entraValuePathToRfc(node: ScimValuePathExpression): string {
+  const inner = printScimFilter(node.filter);
+  const wrapped = node.filter.kind === 'logical' && node.filter.operator === 'or' ? `(${inner})` : inner;
+  let comparison = `${node.subAttribute?.name ?? 'value'} ${node.operator ?? 'eq'}`;
+  if (node.value !== undefined) comparison += ` ${printScimValue(node.value)}`;
+  return `${node.path.text}[${wrapped} and ${comparison}]`;
 }

@@ -26,7 +26,8 @@ import type {
 } from './ast';
 import { scimDiagnostic } from './diagnostics';
 import { buildAttributePath, checkAttributeName } from './names';
-import { printScimFilter } from './printer';
+import { entraValuePathToRfc } from './printer';
+import { suggestOperator } from './operators';
 import { CompareOp, DoubleQuoted, isJsWhitespace, keywordTokens, Pr, SingleQuoted } from './tokens';
 import { buildSingleQuotedValue, buildStringValue, buildWordValue } from './values';
 
@@ -491,22 +492,6 @@ function countErrors(ctx: VisitContext): number {
   return count;
 }
 
-/**
- * The RFC 7644 equivalent of the Entra form `emails[type eq "work"].value eq "x"`:
- * `emails[type eq "work" and value eq "x"]` (an `or` inside the brackets is parenthesised).
- */
-export function entraValuePathToRfc(node: ScimValuePathExpression): string {
-  const inner = printScimFilter(node.filter);
-  const wrapped = node.filter.kind === 'logical' && node.filter.operator === 'or' ? `(${inner})` : inner;
-  let comparison = `${node.subAttribute?.name ?? 'value'} ${node.operator ?? 'eq'}`;
-  if (node.value !== undefined) comparison += ` ${printValueForRfc(node.value)}`;
-  return `${node.path.text}[${wrapped} and ${comparison}]`;
-}
-
-function printValueForRfc(value: ScimCompareValue): string {
-  return value.kind === 'string' ? JSON.stringify(value.value) : value.raw;
-}
-
 // ---------------------------------------------------------------------------------------------
 // Paths
 // ---------------------------------------------------------------------------------------------
@@ -538,52 +523,4 @@ export function visitPath(cst: CstNode, ctx: VisitContext): ScimPath | undefined
   }
   result.text = ctx.text.substring(result.start - ctx.base, result.end - ctx.base);
   return result;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Operator suggestions
-// ---------------------------------------------------------------------------------------------
-
-const OPERATOR_ALIASES: Record<string, ScimCompareOperator | 'pr'> = {
-  '=': 'eq',
-  '==': 'eq',
-  '===': 'eq',
-  equals: 'eq',
-  equal: 'eq',
-  is: 'eq',
-  '!=': 'ne',
-  '!==': 'ne',
-  '<>': 'ne',
-  neq: 'ne',
-  '<': 'lt',
-  '<=': 'le',
-  '=<': 'le',
-  lte: 'le',
-  '>': 'gt',
-  '>=': 'ge',
-  '=>': 'ge',
-  gte: 'ge',
-  contains: 'co',
-  like: 'co',
-  startswith: 'sw',
-  starts_with: 'sw',
-  endswith: 'ew',
-  ends_with: 'ew',
-  present: 'pr',
-  exists: 'pr',
-};
-
-const ALL_OPERATORS: readonly string[] = ['eq', 'ne', 'co', 'sw', 'ew', 'gt', 'lt', 'ge', 'le', 'pr'];
-
-/** Did-you-mean for an unknown operator: a known alias, or a one-letter typo of a 2-letter operator. */
-export function suggestOperator(written: string): string | undefined {
-  const lower = written.toLowerCase();
-  const alias = OPERATOR_ALIASES[lower];
-  if (alias !== undefined) return alias;
-  if (lower.length === 2) {
-    for (const op of ALL_OPERATORS) {
-      if ((op[0] === lower[0]) !== (op[1] === lower[1])) return op;
-    }
-  }
-  return undefined;
 }

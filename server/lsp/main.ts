@@ -11,7 +11,7 @@ import { createNodeSampleFiles } from '../node/sample-files';
 import { createBackgroundSchemaReader, createFileSchemaReader } from '../node/schema-file-reader';
 import { DIAGNOSTICS_REFERENCE_PATH } from '../checker/diagnostics-reference';
 import { createLanguageService } from '../service/language-service';
-import { createSampleUserJobs } from './sample-user-jobs';
+import { loadSampleUserJobs } from './sample-user-jobs.lazy';
 import { createSampleUserThread, isSampleUserThread, serveSampleUserJobs } from './sample-user-thread';
 import { startServer } from './server';
 import { useL10nBundle, type L10nBundle } from '../../grammar/common/l10n';
@@ -20,7 +20,10 @@ import { readL10nBundle } from '../l10n/bundles';
 if (isSampleUserThread()) {
   // The worker's messages in the server's language: the main thread passes its bundle on.
   useL10nBundle((workerData as { l10nBundle?: L10nBundle }).l10nBundle);
-  serveSampleUserJobs(createSampleUserJobs(createLanguageService({ schemaFiles: createFileSchemaReader() }), createNodeSampleFiles()));
+  // The evaluator is loaded by the sample-user thread only, not before the main thread answers `initialize`.
+  serveSampleUserJobs(
+    loadSampleUserJobs().createSampleUserJobs(createLanguageService({ schemaFiles: createFileSchemaReader() }), createNodeSampleFiles()),
+  );
 } else {
   const connection = createConnection(ProposedFeatures.all);
 

@@ -28,7 +28,7 @@ import {
   TextDocuments,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { valueThenDocumentation } from '../service/features/hover';
+import { valueThenDocumentation } from '../service/features/hover-join';
 import {
   completionItemData,
   type DocumentSnapshot,

@@ -21,25 +21,20 @@ import type {
   TextEdit,
   WorkspaceEdit,
 } from 'vscode-languageserver-types';
-import { codeActions } from './features/code-actions';
-import { completion, type CompletionOptions, resolveCompletion } from './features/completion';
-import { documentSymbols } from './features/document-symbols';
-import { foldingRanges } from './features/folding-ranges';
-import { format, type FormatBlocker, syntaxErrors } from './features/formatting';
-import { hover, type HoverContributor, type HoverOptions, languageHover } from './features/hover';
-import { inlayHints, type InlayHintSettings } from './features/inlay-hints';
-import { documentHighlights, prepareRename, rename } from './features/references';
-import { semanticTokens } from './features/semantic-tokens';
-import { signatureHelp } from './features/signature-help';
+import type { CompletionOptions } from './features/completion';
+import type { FormatBlocker } from './features/formatting';
+import type { HoverContributor, HoverOptions } from './features/hover';
+import type { InlayHintSettings } from './features/inlay-hints';
+import { loadFeatures } from './features/index.lazy';
 import type { DocumentRef, DocumentSnapshot } from './snapshot';
 
-export type { CompletionItemData, CompletionOptions } from './features/completion';
-export { completionItemData } from './features/completion';
+export type { CompletionOptions } from './features/completion';
+export { completionItemData, type CompletionItemData } from './features/completion-item-data';
 export type { FormatBlocker } from './features/formatting';
 export type { HoverOptions } from './features/hover';
 export type { InlayHintSettings, ParameterNameHints } from './features/inlay-hints';
-export { semanticTokensLegend } from './features/semantic-tokens';
-export { RenameError } from './features/references';
+export { semanticTokensLegend } from './features/semantic-token-legend';
+export { RenameError } from './features/rename-error';
 
 export interface EditorFeatures {
   completion(document: DocumentRef, position: Position, options?: CompletionOptions): CompletionList | null;
@@ -68,22 +63,26 @@ export function createEditorFeatures(
   /** Hover sections after the built-in one (the evaluation section, when the service has sample files). */
   moreHover: readonly HoverContributor[] = [],
 ): EditorFeatures {
+  // The features (and the lexers they read) are loaded on first use (features/index.lazy.ts), so a
+  // server answers `initialize`, and `aadmap check` runs, without initialising them (docs/performance.md).
+  const f = loadFeatures;
   // The value for the sample user first (what the engineer hovers for), then what the token is.
-  const hoverContributors = [...moreHover, languageHover];
+  let hoverContributors: readonly HoverContributor[] | undefined;
   return {
-    completion: (document, position, options) => completion(snapshotOf(document), position, options),
-    resolveCompletion: (document, item) => resolveCompletion(snapshotOf(document), item),
-    hover: (document, position, options) => hover(snapshotOf(document), position, hoverContributors, options),
-    signatureHelp: (document, position) => signatureHelp(snapshotOf(document), position),
-    inlayHints: (document, range, settings) => inlayHints(snapshotOf(document), range, settings),
-    codeActions: (document, range, context) => codeActions(snapshotOf(document), range, context),
-    format: (document, options, range) => format(snapshotOf(document), options, range),
-    formatBlockers: (document) => syntaxErrors(snapshotOf(document)),
-    documentSymbols: (document) => documentSymbols(snapshotOf(document)),
-    foldingRanges: (document) => foldingRanges(snapshotOf(document)),
-    semanticTokens: (document, range) => semanticTokens(snapshotOf(document), range),
-    documentHighlights: (document, position) => documentHighlights(snapshotOf(document), position),
-    prepareRename: (document, position) => prepareRename(snapshotOf(document), position),
-    rename: (document, position, newName) => rename(snapshotOf(document), position, newName),
+    completion: (document, position, options) => f().completion(snapshotOf(document), position, options),
+    resolveCompletion: (document, item) => f().resolveCompletion(snapshotOf(document), item),
+    hover: (document, position, options) =>
+      f().hover(snapshotOf(document), position, (hoverContributors ??= [...moreHover, f().languageHover]), options),
+    signatureHelp: (document, position) => f().signatureHelp(snapshotOf(document), position),
+    inlayHints: (document, range, settings) => f().inlayHints(snapshotOf(document), range, settings),
+    codeActions: (document, range, context) => f().codeActions(snapshotOf(document), range, context),
+    format: (document, options, range) => f().format(snapshotOf(document), options, range),
+    formatBlockers: (document) => f().syntaxErrors(snapshotOf(document)),
+    documentSymbols: (document) => f().documentSymbols(snapshotOf(document)),
+    foldingRanges: (document) => f().foldingRanges(snapshotOf(document)),
+    semanticTokens: (document, range) => f().semanticTokens(snapshotOf(document), range),
+    documentHighlights: (document, position) => f().documentHighlights(snapshotOf(document), position),
+    prepareRename: (document, position) => f().prepareRename(snapshotOf(document), position),
+    rename: (document, position, newName) => f().rename(snapshotOf(document), position, newName),
   };
 }

@@ -10,7 +10,8 @@ import { analyzeMappingBlocks, type DocumentAnalysis, type MappingBlocksAnalysis
 import { afterEdits, bounds, unchanged } from './changed-region';
 import type { TextDocumentInput, TextReplacement } from './document';
 import { createEditorFeatures, type EditorFeatures } from './editor-features';
-import { createSampleUserFeatures, type SampleUserFeatures } from './sample-user-features';
+import type { SampleUserFeatures } from './sample-user-features';
+import { loadSampleUserFeatures } from './sample-user-features.lazy';
 import { toLspDiagnostics } from './lsp-conversion';
 import { IncrementalMappingDiagnostics } from './incremental-diagnostics';
 import type { SampleFileAccess } from './sample-users';
@@ -132,7 +133,9 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
     return whole?.language === 'aadmap' ? whole : undefined;
   }
 
-  const evaluation = options.sampleFiles && createSampleUserFeatures(options.sampleFiles, snapshotOf, analysisAround);
+  // Only a service with sample users evaluates: the evaluator is loaded then (sample-user-features.lazy.ts).
+  const evaluation =
+    options.sampleFiles && loadSampleUserFeatures().createSampleUserFeatures(options.sampleFiles, snapshotOf, analysisAround);
 
   return {
     analyze,

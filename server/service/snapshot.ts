@@ -11,7 +11,7 @@
 import type { IToken } from 'chevrotain';
 import { LineIndex } from '../../grammar/common/line-index';
 import { type MappingFileParseResult, parseMappingFile } from '../../grammar/mapping/index';
-import { mappingLexer } from '../../grammar/mapping/lexer';
+import { loadMappingLexer } from '../../grammar/mapping/lexer.lazy';
 import { type CheckDiagnostic, DiagnosticSink } from '../checker/diagnostic';
 import type { ResolvedSchemas } from '../checker/mapping/context';
 import { isDirectoryExtensionAttribute } from '../schema/azure-ad';
@@ -125,7 +125,7 @@ export class DocumentSnapshot {
   /** Every token of a `.aadmap` file, line breaks included (lexed once, on first use). */
   get tokens(): FileTokens {
     if (!this.lexed) {
-      const lexed = mappingLexer.tokenize(this.text);
+      const lexed = loadMappingLexer().mappingLexer.tokenize(this.text);
       this.lexed = { tokens: lexed.tokens, comments: lexed.groups['comments'] ?? [], errorOffsets: lexed.errors.map((e) => e.offset) };
     }
     return this.lexed;

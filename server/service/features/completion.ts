@@ -4,6 +4,7 @@
  * case, enum arguments (DateAdd intervals, InStr compare types, cultures) first where a parameter
  * takes them, and keywords where the grammar allows them.
  */
+import { completionItemData, type CompletionItemData } from './completion-item-data';
 import {
   type CompletionItem,
   CompletionItemKind,
@@ -70,24 +71,6 @@ export interface CompletionOptions {
  * user types; the built-in schemas stay under it (Azure AD's user has 45 attributes).
  */
 export const ATTRIBUTE_ITEM_LIMIT = 200;
-
-/** What a deferred item carries for `resolveCompletion`: the document and the schema attribute it names. */
-export interface CompletionItemData {
-  uri: string;
-  side: 'source' | 'target';
-  /** The schema object's name (as the schema spells it). */
-  object: string;
-  attribute: string;
-}
-
-/** The data of an item this service deferred, or undefined (the client sends it back as it got it, or not at all). */
-export function completionItemData(item: CompletionItem): CompletionItemData | undefined {
-  const data = item.data as Partial<CompletionItemData> | null | undefined;
-  if (typeof data !== 'object' || data === null) return undefined;
-  const { uri, side, object, attribute } = data;
-  if (typeof uri !== 'string' || (side !== 'source' && side !== 'target')) return undefined;
-  return typeof object === 'string' && typeof attribute === 'string' ? { uri, side, object, attribute } : undefined;
-}
 
 /** A completion item with the documentation `completion` deferred (unchanged when it has none to add). */
 export function resolveCompletion(snapshot: DocumentSnapshot, item: CompletionItem): CompletionItem {

@@ -7,6 +7,7 @@ import { DocumentHighlightKind, type DocumentHighlight, type Position, type Rang
 import type { DocumentSnapshot } from '../snapshot';
 import { AttributeRef } from '../../../grammar/expression/tokens';
 import { is, statementAt, tokenEnd } from '../../../grammar/mapping/statement-view';
+import { RenameError } from './rename-error';
 
 /** The closed `[name]` token under the cursor (in a `.aadmap` file). */
 function attributeAt(snapshot: DocumentSnapshot, position: Position): IToken | undefined {
@@ -40,7 +41,7 @@ export function prepareRename(snapshot: DocumentSnapshot, position: Position): {
   return { range: nameRange(snapshot, token), placeholder: nameOf(token) };
 }
 
-export class RenameError extends Error {}
+export { RenameError };
 
 export function rename(snapshot: DocumentSnapshot, position: Position, newName: string): WorkspaceEdit | null {
   const token = attributeAt(snapshot, position);

@@ -5,7 +5,7 @@
  * Whole documents and line ranges (editors ask for the visible range of a large file first).
  */
 import type { IToken, TokenType } from 'chevrotain';
-import type { Range, SemanticTokens, SemanticTokensLegend } from 'vscode-languageserver-types';
+import type { Range, SemanticTokens } from 'vscode-languageserver-types';
 import { mappingLexer } from '../../../grammar/mapping/lexer';
 import { scimLexer } from '../../../grammar/scim/lexer';
 import { lookupFunction } from '../../catalogue/index';
@@ -29,29 +29,15 @@ import {
 import { Arrow, keywordOf, LBrace, LeftArrow, Newline, RBrace, ScopeOperator, TargetPath } from '../../../grammar/mapping/tokens';
 import * as Scim from '../../../grammar/scim/tokens';
 import { containerAt, is, isKeyword } from '../../../grammar/mapping/statement-view';
+import {
+  SEMANTIC_TOKEN_MODIFIERS,
+  SEMANTIC_TOKEN_TYPES,
+  type SemanticTokenModifier,
+  type SemanticTokenType,
+} from './semantic-token-legend';
 
-export const SEMANTIC_TOKEN_TYPES = [
-  'function',
-  'property',
-  'variable',
-  'string',
-  'number',
-  'operator',
-  'keyword',
-  'comment',
-  'enumMember',
-  'type',
-  'namespace',
-] as const;
-export const SEMANTIC_TOKEN_MODIFIERS = ['declaration', 'defaultLibrary', 'deprecated', 'unresolved'] as const;
-
-export type SemanticTokenType = (typeof SEMANTIC_TOKEN_TYPES)[number];
-export type SemanticTokenModifier = (typeof SEMANTIC_TOKEN_MODIFIERS)[number];
-
-export const semanticTokensLegend: SemanticTokensLegend = {
-  tokenTypes: [...SEMANTIC_TOKEN_TYPES],
-  tokenModifiers: [...SEMANTIC_TOKEN_MODIFIERS],
-};
+export { SEMANTIC_TOKEN_MODIFIERS, SEMANTIC_TOKEN_TYPES, semanticTokensLegend } from './semantic-token-legend';
+export type { SemanticTokenModifier, SemanticTokenType } from './semantic-token-legend';
 
 export interface ClassifiedToken {
   start: number;
