@@ -12,6 +12,7 @@ import {
   OBJECT_FLOW_TYPES,
   SCOPE_OPERATORS,
 } from '../../grammar/mapping/vocabulary';
+import { FUNCTIONS } from '../../server/catalogue/functions';
 
 /** The `.aadmap` vocabulary's documentation, shown by hover and completion (server/service/features/descriptions.ts). */
 function vocabularyMessages(): string[] {
@@ -20,6 +21,20 @@ function vocabularyMessages(): string[] {
   );
 }
 
+/**
+ * The function catalogue's documentation (server/catalogue/functions.ts): summaries, details and
+ * parameter texts, shown by hover, completion, signature help and inlay hints. Names, signatures and
+ * example code stay as written.
+ */
+function catalogueMessages(): string[] {
+  return FUNCTIONS.flatMap((sig) => [
+    sig.summary,
+    ...(sig.details ? [sig.details] : []),
+    ...sig.parameters.map((parameter) => parameter.doc),
+    ...(sig.serviceForms ?? []).flatMap((form) => form.parameters.map((parameter) => parameter.doc)),
+  ]);
+}
+
 export function dataMessages(): string[] {
-  return [...new Set([...vocabularyMessages()])];
+  return [...new Set([...vocabularyMessages(), ...catalogueMessages()])];
 }

@@ -15,6 +15,7 @@ import {
   type Hover,
   type MarkupContent,
 } from 'vscode-languageserver-protocol/node';
+import { FUNCTIONS } from '../../server/catalogue/functions';
 import { startServer, type ServerUnderTest } from '../support/server-process';
 
 const uri = 'file:///workspace/l10n.aadmap';
@@ -26,6 +27,9 @@ mapping "Users" User -> User {
 }
 `;
 
+/** Japanese script: hiragana, katakana or kanji. */
+const JAPANESE = /[\u3040-\u30ff\u4e00-\u9fff]/;
+
 interface Expected {
   /** The quick fix of `switch` (function-case). */
   fixTitle: string;
@@ -35,6 +39,8 @@ interface Expected {
   matchHover: RegExp;
   /** The completion detail of the required, mapped target attribute `userName`. */
   userNameDetail: string;
+  /** The start of Switch's summary, in hover and signature help. */
+  switchSummary: RegExp;
 }
 
 const expectations: Record<'en' | 'ja' | 'fr', Expected> = {
@@ -43,18 +49,21 @@ const expectations: Record<'en' | 'ja' | 'fr', Expected> = {
     reference: '[Microsoft reference](',
     matchHover: /^`match N`: use this attribute to match source and target objects/,
     userNameDetail: 'String, required, filterable — already mapped',
+    switchSummary: /^Returns the value paired with the first key/,
   },
   ja: {
     fixTitle: "'Switch' に変更",
     reference: '[Microsoft のリファレンス](',
     matchHover: /^`match N`: この属性でソース オブジェクトとターゲット オブジェクトを照合します/,
     userNameDetail: 'String、必須、フィルター可能 — マッピング済み',
+    switchSummary: /^ソースと等しい最初のキーと対になる値を返します/,
   },
   fr: {
     fixTitle: "Remplacer par 'Switch'",
     reference: '[Référence Microsoft](',
     matchHover: /^`match N` : utilise cet attribut pour faire correspondre les objets source et cible/,
     userNameDetail: 'String, obligatoire, filtrable — déjà mappé',
+    switchSummary: /^Renvoie la valeur associée à la première clé/,
   },
 };
 
@@ -91,6 +100,7 @@ for (const locale of ['en', 'ja', 'fr'] as const) {
       const parts = value.split('\n\n');
       expect(parts[0]).toBe('```aadmap');
       expect(parts[1]).toBe('Switch(source, defaultValue?, key, value, …) → Any');
+      expect(parts[3]).toMatch(expected.switchSummary);
       expect(value).toContain(`${expected.reference}https://learn.microsoft.com/`);
       expect(value).toContain('```aadmap\nSwitch(');
       expect(range).toEqual({ start: { line: 3, character: 12 }, end: { line: 3, character: 18 } });
@@ -110,12 +120,28 @@ for (const locale of ['en', 'ja', 'fr'] as const) {
       expect(userName?.detail).toBe(expected.userNameDetail);
     });
 
+    it('gives every function summary of the catalogue in the language', async () => {
+      const list = (await server.connection.sendRequest(CompletionRequest.type, {
+        textDocument: { uri },
+        position: { line: 3, character: 36 },
+      })) as CompletionList;
+      const english = new Map(FUNCTIONS.map((sig) => [sig.name, sig.summary]));
+      const functions = list.items.filter((item) => english.has(item.label));
+      expect(functions).toHaveLength(FUNCTIONS.length);
+      for (const item of functions) {
+        if (locale === 'en') expect(item.detail).toBe(english.get(item.label));
+        else if (locale === 'ja') expect(item.detail, item.label).toMatch(JAPANESE);
+        else expect(item.detail, item.label).not.toBe(english.get(item.label));
+      }
+    });
+
     it('gives signature help in the language', async () => {
       const help = await server.connection.sendRequest(SignatureHelpRequest.type, {
         textDocument: { uri },
         position: { line: 3, character: 35 },
       });
       const documentation = help!.signatures[0]!.documentation as MarkupContent;
+      expect(documentation.value).toMatch(expected.switchSummary);
       expect(documentation.value).toContain(expected.reference);
     });
 
