@@ -13,6 +13,7 @@ import {
   SCOPE_OPERATORS,
 } from '../../grammar/mapping/vocabulary';
 import { FUNCTIONS } from '../../server/catalogue/functions';
+import { BUILTIN_SOURCE, BUILTIN_TARGETS } from '../../server/schema/index';
 
 /** The `.aadmap` vocabulary's documentation, shown by hover and completion (server/service/features/descriptions.ts). */
 function vocabularyMessages(): string[] {
@@ -35,6 +36,13 @@ function catalogueMessages(): string[] {
   ]);
 }
 
+/** The built-in schemas' attribute descriptions (server/schema/azure-ad.ts, chatwork.ts), shown by hover and completion. */
+function schemaMessages(): string[] {
+  return [BUILTIN_SOURCE, ...BUILTIN_TARGETS.values()].flatMap((directory) =>
+    directory.objects.flatMap((object) => object.attributes.flatMap((attribute) => (attribute.description ? [attribute.description] : []))),
+  );
+}
+
 export function dataMessages(): string[] {
-  return [...new Set([...vocabularyMessages(), ...catalogueMessages()])];
+  return [...new Set([...vocabularyMessages(), ...catalogueMessages(), ...schemaMessages()])];
 }

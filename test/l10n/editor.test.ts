@@ -41,6 +41,8 @@ interface Expected {
   userNameDetail: string;
   /** The start of Switch's summary, in hover and signature help. */
   switchSummary: RegExp;
+  /** The hover of the source attribute `[userPrincipalName]`: the built-in schema's words. */
+  upnHover: string;
 }
 
 const expectations: Record<'en' | 'ja' | 'fr', Expected> = {
@@ -50,6 +52,8 @@ const expectations: Record<'en' | 'ja' | 'fr', Expected> = {
     matchHover: /^`match N`: use this attribute to match source and target objects/,
     userNameDetail: 'String, required, filterable — already mapped',
     switchSummary: /^Returns the value paired with the first key/,
+    upnHover:
+      '**[userPrincipalName]** — Azure Active Directory User attribute (String, required)\n\nSign-in name in e-mail form (user@domain).',
   },
   ja: {
     fixTitle: "'Switch' に変更",
@@ -57,6 +61,7 @@ const expectations: Record<'en' | 'ja' | 'fr', Expected> = {
     matchHover: /^`match N`: この属性でソース オブジェクトとターゲット オブジェクトを照合します/,
     userNameDetail: 'String、必須、フィルター可能 — マッピング済み',
     switchSummary: /^ソースと等しい最初のキーと対になる値を返します/,
+    upnHover: '**[userPrincipalName]** — Azure Active Directory の User 属性 (String, 必須)\n\nメール形式のサインイン名 (user@domain)。',
   },
   fr: {
     fixTitle: "Remplacer par 'Switch'",
@@ -64,6 +69,8 @@ const expectations: Record<'en' | 'ja' | 'fr', Expected> = {
     matchHover: /^`match N` : utilise cet attribut pour faire correspondre les objets source et cible/,
     userNameDetail: 'String, obligatoire, filtrable — déjà mappé',
     switchSummary: /^Renvoie la valeur associée à la première clé/,
+    upnHover:
+      '**[userPrincipalName]** — attribut User de Azure Active Directory (String, obligatoire)\n\nNom de connexion au format e-mail (user@domain).',
   },
 };
 
@@ -109,6 +116,11 @@ for (const locale of ['en', 'ja', 'fr'] as const) {
     it('documents a keyword in the language', async () => {
       const { value } = await hoverAt(2, 36);
       expect(value).toMatch(expected.matchHover);
+    });
+
+    it("describes a source attribute in the language, with the schema's own description", async () => {
+      const { value } = await hoverAt(2, 16);
+      expect(value).toBe(expected.upnHover);
     });
 
     it('gives completion details in the language', async () => {
