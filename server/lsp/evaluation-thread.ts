@@ -11,6 +11,7 @@
 import { currentL10nBundle } from '../../grammar/common/l10n';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import type { EvaluationAnswers, EvaluationJobs, EvaluationRequest } from './evaluation-jobs';
+import { t } from '../../grammar/common/l10n';
 
 /** How long one evaluation request may run in the worker before it is stopped. */
 export const EVALUATION_BUDGET_MS = 5000;
@@ -122,7 +123,7 @@ export function createEvaluationThread(entry: string, budgetMs = EVALUATION_BUDG
     started.on('error', (error: Error & { code?: string }) =>
       lost(error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? { kind: 'stopped', budgetMs } : { kind: 'failed', message: error.message }),
     );
-    started.on('exit', () => lost({ kind: 'failed', message: 'the evaluation thread ended' }));
+    started.on('exit', () => lost({ kind: 'failed', message: t('the evaluation thread ended') }));
     return started;
   };
 
