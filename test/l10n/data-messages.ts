@@ -14,6 +14,7 @@ import {
 } from '../../grammar/mapping/vocabulary';
 import { FUNCTIONS } from '../../server/catalogue/functions';
 import { BUILTIN_SOURCE, BUILTIN_TARGETS } from '../../server/schema/index';
+import { ACTIVE_FROM_SOFT_DELETE, CHATWORK_FILE } from '../../server/service/features/snippets';
 
 /** The `.aadmap` vocabulary's documentation, shown by hover and completion (server/service/features/descriptions.ts). */
 function vocabularyMessages(): string[] {
@@ -44,5 +45,13 @@ function schemaMessages(): string[] {
 }
 
 export function dataMessages(): string[] {
-  return [...new Set([...vocabularyMessages(), ...catalogueMessages(), ...schemaMessages()])];
+  return [
+    ...new Set([
+      ...vocabularyMessages(),
+      ...catalogueMessages(),
+      ...schemaMessages(),
+      // The completion snippets' details (server/service/features/snippets.ts).
+      ...[CHATWORK_FILE, ACTIVE_FROM_SOFT_DELETE].map((snippet) => snippet.detail),
+    ]),
+  ];
 }

@@ -303,7 +303,7 @@ class ItemBuilder {
   }
 
   private blockSnippet(snippet: BlockSnippet, kind: CompletionItemKind, sort: string): void {
-    this.snippet(snippet.label, snippet.body, snippet.filterText, kind, snippet.detail, undefined, sort);
+    this.snippet(snippet.label, snippet.body, snippet.filterText, kind, localized(snippet.detail), undefined, sort);
   }
 
   private modifiers(used: Set<ModifierKeyword>, target: string | undefined, header: BlockHeader | undefined): void {
