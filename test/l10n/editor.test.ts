@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   CodeActionRequest,
+  CodeLensRequest,
   CompletionRequest,
   DidOpenTextDocumentNotification,
   DocumentDiagnosticRequest,
@@ -43,6 +44,8 @@ interface Expected {
   switchSummary: RegExp;
   /** The hover of the source attribute `[userPrincipalName]`: the built-in schema's words. */
   upnHover: string;
+  /** The lens over a mapping block when the mapping file has no sample user beside it. */
+  noSampleUserLens: string;
 }
 
 const expectations: Record<'en' | 'ja' | 'fr', Expected> = {
@@ -54,6 +57,7 @@ const expectations: Record<'en' | 'ja' | 'fr', Expected> = {
     switchSummary: /^Returns the value paired with the first key/,
     upnHover:
       '**[userPrincipalName]** — Azure Active Directory User attribute (String, required)\n\nSign-in name in e-mail form (user@domain).',
+    noSampleUserLens: 'No sample user: add a NAME.user.json file (attribute name → value) next to the mapping file',
   },
   ja: {
     fixTitle: "'Switch' に変更",
@@ -62,6 +66,7 @@ const expectations: Record<'en' | 'ja' | 'fr', Expected> = {
     userNameDetail: 'String、必須、フィルター可能 — マッピング済み',
     switchSummary: /^ソースと等しい最初のキーと対になる値を返します/,
     upnHover: '**[userPrincipalName]** — Azure Active Directory の User 属性 (String, 必須)\n\nメール形式のサインイン名 (user@domain)。',
+    noSampleUserLens: 'サンプル ユーザーがありません: マッピング ファイルの隣に NAME.user.json ファイル (属性名 → 値) を追加してください',
   },
   fr: {
     fixTitle: "Remplacer par 'Switch'",
@@ -71,6 +76,8 @@ const expectations: Record<'en' | 'ja' | 'fr', Expected> = {
     switchSummary: /^Renvoie la valeur associée à la première clé/,
     upnHover:
       '**[userPrincipalName]** — attribut User de Azure Active Directory (String, obligatoire)\n\nNom de connexion au format e-mail (user@domain).',
+    noSampleUserLens:
+      "Aucun utilisateur d'exemple : ajoutez un fichier NAME.user.json (nom d'attribut → valeur) à côté du fichier de mappage",
   },
 };
 
@@ -155,6 +162,11 @@ for (const locale of ['en', 'ja', 'fr'] as const) {
       const documentation = help!.signatures[0]!.documentation as MarkupContent;
       expect(documentation.value).toMatch(expected.switchSummary);
       expect(documentation.value).toContain(expected.reference);
+    });
+
+    it('titles the evaluation lens in the language (from the evaluation thread)', async () => {
+      const lenses = (await server.connection.sendRequest(CodeLensRequest.type, { textDocument: { uri } })) ?? [];
+      expect(lenses.map((lens) => lens.command?.title)).toEqual([expected.noSampleUserLens]);
     });
 
     it('titles the quick fix in the language, with the same edit', async () => {
