@@ -42,3 +42,14 @@ export function t(message: string, ...args: readonly (string | number)[]): strin
     return value === undefined ? whole : String(value);
   });
 }
+
+/**
+ * A text that is data rather than a `t('…')` call (a catalogue's description, a keyword's
+ * documentation) in the current language: its translation in the bundle, the English text when the
+ * bundle has none. Call it where the text is shown, never where the data is defined (the bundle is
+ * set after modules load). Every such text is listed in test/l10n/data-messages.ts, so the
+ * translations test checks it as it checks the `t` calls.
+ */
+export function localized(text: string): string {
+  return bundle?.[text] ?? text;
+}

@@ -10,6 +10,7 @@
  */
 import { FUNCTIONS } from './functions';
 import type { FunctionSignature, ParameterSpec, ValueType } from './types';
+import { t } from '../../grammar/common/l10n';
 
 /** Where consumers that may know a job's functions look names up. */
 export interface FunctionCatalogue {
@@ -82,7 +83,10 @@ export function readFunctionList(json: unknown): FunctionListReadResult {
         ...(p.allowMultipleOccurrences === true && raw.slice(j).every((q) => q.allowMultipleOccurrences === true)
           ? { repeating: true }
           : {}),
-        doc: `From the job's function list (${type}${p.required === true ? ', required' : ', optional'}).`,
+        doc:
+          p.required === true
+            ? t("From the job's function list ({0}, required).", type)
+            : t("From the job's function list ({0}, optional).", type),
       };
     });
     const group = parameters.filter((p) => p.repeating);
@@ -91,7 +95,7 @@ export function readFunctionList(json: unknown): FunctionListReadResult {
       parameters,
       minRepeats: group.length > 0 ? 1 : 0,
       returns: 'Any',
-      summary: "Known from the job's function list (GET …/schema/functions); Microsoft's public reference does not describe it.",
+      summary: t("Known from the job's function list (GET …/schema/functions); Microsoft's public reference does not describe it."),
       examples: [],
       docUrl: 'https://learn.microsoft.com/en-us/entra/identity/app-provisioning/functions-for-customizing-application-data',
       status: 'tenant',

@@ -27,6 +27,7 @@ import { editorImpact, impactNeedsGraph } from '../impact/editor';
 import { createBackupStore } from '../node/backup-store';
 import { type SchemaFileReader, schemaFilesRead } from '../service/schema-resolver';
 import { registerLifecycleHandlers } from './lifecycle-handlers';
+import { t } from '../../grammar/common/l10n';
 
 const PLAN_LIFETIME_MS = 30 * 60_000;
 
@@ -107,7 +108,7 @@ export function registerGraphHandlers(connection: Connection, schemaFiles: Schem
             'failed';
     const message = clean(error instanceof Error ? error.message : String(error));
     if (!(error instanceof WorkflowError || error instanceof GraphError || error instanceof GraphCancelledError)) {
-      notify({ level: 'error', message: `unexpected failure: ${message}` });
+      notify({ level: 'error', message: t('unexpected failure: {0}', message) });
     }
     return { ok: false, kind, message };
   }
@@ -183,7 +184,7 @@ export function registerGraphHandlers(connection: Connection, schemaFiles: Schem
   on('aadmap/graph/execute', (params, token) =>
     withGraph(params, token, async (api, steps, signal) => {
       const entry = plans.get(params.planId);
-      if (!entry || entry.expires < Date.now()) throw new WorkflowError('This what-if has expired; run it again.', 'refused');
+      if (!entry || entry.expires < Date.now()) throw new WorkflowError(t('This what-if has expired; run it again.'), 'refused');
       plans.delete(params.planId);
       const report = await executePlan(api, entry.plan, createBackupStore(params.backupDirectory), steps, signal, params.reason);
       return { message: report.message, backup: report.backup };

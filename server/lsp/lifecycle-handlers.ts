@@ -14,6 +14,7 @@ import type { SynchronizationApi } from '../graph/sync-api';
 import { resolveTarget, type Steps, WorkflowError } from '../graph/workflow';
 import { analyzeMappingText } from '../service/analysis';
 import type { SchemaFileReader } from '../service/schema-resolver';
+import { t } from '../../grammar/common/l10n';
 
 type On = <M extends GraphMethod>(
   method: M,
@@ -39,13 +40,13 @@ export function registerLifecycleHandlers(on: On, withGraph: WithGraph, schemaFi
       switch (params.action) {
         case 'start':
           await startJob(api, target, signal);
-          return { message: `Started job ${job}.` };
+          return { message: t('Started job {0}.', job) };
         case 'pause':
           await pauseJob(api, target, signal);
-          return { message: `Paused job ${job}.` };
+          return { message: t('Paused job {0}.', job) };
         case 'testConnection':
           await testConnection(api, target, signal);
-          return { message: `Connection OK: the service reached the application with the saved credentials of job ${job}.` };
+          return { message: t('Connection OK: the service reached the application with the saved credentials of job {0}.', job) };
         default: {
           let scopes;
           try {
@@ -56,8 +57,13 @@ export function registerLifecycleHandlers(on: On, withGraph: WithGraph, schemaFi
           // The client confirms Full / ForceDeletes with a modal dialog before it asks.
           await restartJob(api, target, scopes, signal);
           const dangerous = dangerousScopes(scopes);
+          const reset = scopes.join(', ');
           return {
-            message: `Restarted job ${job}${scopes.length ? ` (reset: ${scopes.join(', ')})` : ''}${dangerous.length ? '; the confirmed reset was sent' : ''}.`,
+            message: !scopes.length
+              ? t('Restarted job {0}.', job)
+              : dangerous.length
+                ? t('Restarted job {0} (reset: {1}); the confirmed reset was sent.', job, reset)
+                : t('Restarted job {0} (reset: {1}).', job, reset),
           };
         }
       }

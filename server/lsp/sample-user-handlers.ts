@@ -20,6 +20,7 @@ import { PREVIEW_REQUEST, PREVIEW_SETTINGS_NOTIFICATION, type PreviewRequestPara
 import type { PreviewSettings } from '../service/sample-users';
 import type { OpenDocument } from './sample-user-jobs';
 import type { ThreadOutcome, SampleUserThread } from './sample-user-thread';
+import { t } from '../../grammar/common/l10n';
 
 export interface SampleUserHandlers {
   capabilities: ServerCapabilities;
@@ -30,14 +31,16 @@ export interface SampleUserHandlers {
   reset(): void;
 }
 
-export const RESTRICTED_MODE_EVALUATION =
-  'Sample users are not evaluated in Restricted Mode: trust this workspace to see values and the preview.';
+/** Why nothing is evaluated in an untrusted workspace. */
+export function restrictedModeEvaluation(): string {
+  return t('Sample users are not evaluated in Restricted Mode: trust this workspace to see values and the preview.');
+}
 
 /** Why an evaluation has no result, in the words the editor shows. */
 function stoppedMessage(outcome: ThreadOutcome<unknown>): string | undefined {
   if (outcome.kind === 'stopped')
-    return `evaluating this file for the sample user took longer than ${outcome.budgetMs / 1000} s and was stopped`;
-  if (outcome.kind === 'failed') return `evaluation failed: ${outcome.message}`;
+    return t('evaluating this file for the sample user took longer than {0} s and was stopped', outcome.budgetMs / 1000);
+  if (outcome.kind === 'failed') return t('evaluation failed: {0}', outcome.message);
   return undefined;
 }
 
@@ -76,7 +79,7 @@ export function registerSampleUserHandlers(
     if (outcome.kind === 'done') return outcome.value;
     const start = { line: 0, character: 0 };
     const lenses: CodeLens[] = [
-      { range: { start, end: start }, command: { title: `⚠ Values not shown: ${stoppedMessage(outcome)}`, command: '' } },
+      { range: { start, end: start }, command: { title: `⚠ ${t('Values not shown: {0}', stoppedMessage(outcome) ?? '')}`, command: '' } },
     ];
     stopped.set(document.uri, { key, lenses });
     if (stopped.size > 32) stopped.delete(stopped.keys().next().value!);
@@ -86,12 +89,12 @@ export function registerSampleUserHandlers(
   connection.onRequest(PREVIEW_REQUEST, async (params: PreviewRequestParams): Promise<PreviewRequestResult> => {
     const uri = params?.textDocument?.uri;
     if (typeof uri !== 'string') return { content: '# aadmap: the preview request names no document\n' };
-    if (restricted) return { content: `# aadmap provisioning preview\n# ${RESTRICTED_MODE_EVALUATION}\n` };
+    if (restricted) return { content: `# ${t('aadmap provisioning preview')}\n# ${restrictedModeEvaluation()}\n` };
     const format = params.format === 'json' ? 'json' : 'http';
     const outcome = await thread.run({ kind: 'preview', uri, document: openDocument(uri), format, settings });
     if (outcome.kind === 'done') return outcome.value;
     if (outcome.kind === 'failed') log(`preview failed for ${uri}: ${outcome.message}`);
-    return { content: `# aadmap provisioning preview\n# ${stoppedMessage(outcome) ?? 'cancelled'}\n` };
+    return { content: `# ${t('aadmap provisioning preview')}\n# ${stoppedMessage(outcome) ?? t('cancelled')}\n` };
   });
 
   connection.onNotification(PREVIEW_SETTINGS_NOTIFICATION, (params: PreviewSettings) => {
@@ -108,7 +111,7 @@ export function registerSampleUserHandlers(
       if (outcome.kind === 'done') return outcome.value ?? undefined;
       if (outcome.kind === 'failed') log(`evaluation hover failed for ${document.uri}: ${outcome.message}`);
       const why = stoppedMessage(outcome);
-      return why ? { contents: { kind: 'markdown', value: `Value for the sample user not shown: ${why}.` } } : undefined;
+      return why ? { contents: { kind: 'markdown', value: t('Value for the sample user not shown: {0}.', why) } } : undefined;
     },
     initialize(params) {
       canRefreshLenses = !!params.capabilities.workspace?.codeLens?.refreshSupport;

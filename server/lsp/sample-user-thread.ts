@@ -8,7 +8,7 @@
  * time, each within a time budget: past it the worker is terminated (a new one starts for the next
  * request) and the request is answered "stopped". The main thread only passes the document's text.
  */
-import { currentL10nBundle } from '../../grammar/common/l10n';
+import { currentL10nBundle, t } from '../../grammar/common/l10n';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import type { SampleUserAnswers, SampleUserJobs, SampleUserRequest } from './sample-user-jobs';
 
@@ -122,7 +122,7 @@ export function createSampleUserThread(entry: string, budgetMs = SAMPLE_USER_BUD
     started.on('error', (error: Error & { code?: string }) =>
       lost(error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? { kind: 'stopped', budgetMs } : { kind: 'failed', message: error.message }),
     );
-    started.on('exit', () => lost({ kind: 'failed', message: 'the evaluation thread ended' }));
+    started.on('exit', () => lost({ kind: 'failed', message: t('the evaluation thread ended') }));
     return started;
   };
 

@@ -43,6 +43,7 @@ import { registerSampleUserHandlers } from './sample-user-handlers';
 import type { OpenDocument } from './sample-user-jobs';
 import type { SampleUserThread } from './sample-user-thread';
 import { registerGraphHandlers } from './graph-handlers';
+import { t } from '../../grammar/common/l10n';
 
 /** Characters after which completion is offered without typing a letter (a space only where it helps). */
 const COMPLETION_TRIGGERS = ['[', '(', ',', '"', '.', ' '];
@@ -386,9 +387,17 @@ const MAX_DOCUMENT_LINES = 200_000;
 function tooLarge(document: TextDocument): string | undefined {
   const chars = document.getText().length;
   if (chars > MAX_DOCUMENT_CHARS)
-    return `This document is ${(chars / 1024 / 1024).toFixed(1)} MB; aadmap's editor features stop at ${MAX_DOCUMENT_CHARS / 1024 / 1024} MB (\`aadmap check\` checks it whole).`;
+    return t(
+      "This document is {0} MB; aadmap's editor features stop at {1} MB (`aadmap check` checks it whole).",
+      (chars / 1024 / 1024).toFixed(1),
+      MAX_DOCUMENT_CHARS / 1024 / 1024,
+    );
   if (document.lineCount > MAX_DOCUMENT_LINES)
-    return `This document has ${document.lineCount.toLocaleString('en-US')} lines; aadmap's editor features stop at ${MAX_DOCUMENT_LINES.toLocaleString('en-US')} lines (\`aadmap check\` checks it whole).`;
+    return t(
+      "This document has {0} lines; aadmap's editor features stop at {1} lines (`aadmap check` checks it whole).",
+      document.lineCount.toLocaleString('en-US'),
+      MAX_DOCUMENT_LINES.toLocaleString('en-US'),
+    );
   return undefined;
 }
 
@@ -406,7 +415,10 @@ function capDiagnostics(diagnostics: Diagnostic[]): Diagnostic[] {
       range: first.range,
       severity: DiagnosticSeverity.Information,
       source: first.source,
-      message: `… and ${rest} more problem${rest === 1 ? '' : 's'} (only the first ${MAX_DIAGNOSTICS} are shown)`,
+      message:
+        rest === 1
+          ? t('… and {0} more problem (only the first {1} are shown)', rest, MAX_DIAGNOSTICS)
+          : t('… and {0} more problems (only the first {1} are shown)', rest, MAX_DIAGNOSTICS),
     },
   ];
 }

@@ -9,6 +9,7 @@ import type { AttributeDeclaration, ObjectMappingBlock } from '../../grammar/map
 import { ATTRIBUTE_TYPE_NAMES, type AttributeSide } from '../../grammar/mapping/vocabulary';
 import { findAttribute, findTargetAttribute } from './lookup';
 import type { AttributeDefinition, AttributeType, DirectorySchema, ObjectSchema } from './types';
+import { t } from '../../grammar/common/l10n';
 
 /** What a declaration says, in Graph attributeDefinition terms. */
 export interface DeclaredAttribute {
@@ -55,7 +56,7 @@ function readDeclaration(declaration: AttributeDeclaration, side: AttributeSide)
     required: has('required'),
     caseExact: has('caseExact'),
     ...(referencedObjects.length ? { referencedObjects } : {}),
-    description: `Declared in this file (${side} attribute).`,
+    description: side === 'target' ? t('Declared in this file (target attribute).') : t('Declared in this file (source attribute).'),
   };
   return { declaration, side, name, remove, definition, apiExpressions };
 }

@@ -4,6 +4,7 @@
  * nothing throws. Shapes: https://learn.microsoft.com/en-us/graph/api/resources/synchronization-synchronizationschema.
  */
 import type { AttributeDefinition, AttributeType, DirectorySchema, ObjectSchema } from './types';
+import { t } from '../../grammar/common/l10n';
 
 /** The Graph name of the Azure AD (Entra ID) directory in a job schema. */
 export const AZURE_AD_DIRECTORY_NAME = 'Azure Active Directory';
@@ -80,11 +81,11 @@ function readAttribute(value: unknown, where: string, problems: string[]): Attri
     if (refs.length > 0) attribute.referencedObjects = refs;
   }
   const mutability = str(value.mutability);
-  const parts = [`${type}${attribute.multivalued ? ', multi-valued' : ''}`];
-  if (attribute.required) parts.push('required');
-  if (attribute.anchor) parts.push('anchor');
+  const parts = [attribute.multivalued ? t('{0}, multi-valued', type) : type];
+  if (attribute.required) parts.push(t('required'));
+  if (attribute.anchor) parts.push(t('anchor'));
   if (mutability && mutability !== 'ReadWrite') parts.push(mutability);
-  attribute.description = `From the schema file (${parts.join(', ')}).`;
+  attribute.description = t('From the schema file ({0}).', parts.join(', '));
   return attribute;
 }
 

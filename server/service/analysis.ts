@@ -18,6 +18,7 @@ import { BUILTIN_SOURCE, BUILTIN_TARGETS } from '../schema/index';
 import { findObject } from '../schema/lookup';
 import type { DirectorySchema } from '../schema/types';
 import { DEFAULT_TARGET, resolveSchemas, type SchemaFileReader } from './schema-resolver';
+import { t } from '../../grammar/common/l10n';
 
 /**
  * The checked blocks of a stretch of a `.aadmap` file, with the whole file's diagnostics: what a
@@ -173,7 +174,7 @@ export function guard<T>(sink: DiagnosticSink, run: () => T, fallback: T): T {
       end: 0,
       severity: 'error',
       code: 'internal-error',
-      message: `Internal error while checking (please report it): ${error instanceof Error ? error.message : String(error)}`,
+      message: t('Internal error while checking (please report it): {0}', error instanceof Error ? error.message : String(error)),
     });
     return fallback;
   }

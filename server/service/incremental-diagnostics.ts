@@ -37,6 +37,7 @@ import { afterEdits, bounds, type ChangedRegion, unchanged } from './changed-reg
 import type { TextReplacement } from './document';
 import { type BlockStatements, shiftedNode, STATEMENT_LEVEL_MIN_LINES, StatementCache, type StatementHint } from './block-statements';
 import { resolveSchemas, type SchemaFileReader } from './schema-resolver';
+import { t } from '../../grammar/common/l10n';
 
 /** What is kept of one piece, with offsets valid where the piece started when it was read (`start`). */
 interface PieceSummary {
@@ -324,6 +325,6 @@ function internalError(error: unknown): CheckDiagnostic {
     end: 0,
     severity: 'error',
     code: 'internal-error',
-    message: `Internal error while checking (please report it): ${error instanceof Error ? error.message : String(error)}`,
+    message: t('Internal error while checking (please report it): {0}', error instanceof Error ? error.message : String(error)),
   };
 }

@@ -21,6 +21,7 @@ import type { HoverContributor, HoverSection } from './features/hover';
 import { previewMapping } from './checked-preview';
 import { type PreviewSettings, resolveSampleContext, type SampleContext, type SampleFileAccess } from './sample-users';
 import type { DocumentRef, DocumentSnapshot } from './snapshot';
+import { t } from '../../grammar/common/l10n';
 
 export interface SampleUserFeatures {
   /**
@@ -92,10 +93,10 @@ function toRange(index: LineIndex, range: TextRange): Range {
 function lensTitle(line: MappingLineEvaluation): string | undefined {
   const outcome = line.outcome;
   if (!outcome) return undefined; // a syntax or check error: the diagnostic says it already
-  if (outcome.kind === 'ignored') return 'not sent (IgnoreFlowIfNullOrEmpty)';
+  if (outcome.kind === 'ignored') return t('not sent (IgnoreFlowIfNullOrEmpty)');
   if (outcome.kind === 'error') return `⚠ ${shorten(outcome.error.message, LENS_VALUE_LIMIT)}`;
   const value = displayValue(outcome.value, LENS_VALUE_LIMIT);
-  if (outcome.value.kind === 'null') return 'null (not sent)';
+  if (outcome.value.kind === 'null') return t('null (not sent)');
   return `= ${value}`;
 }
 
@@ -113,9 +114,13 @@ function evaluationLenses(analysis: MappingAnalysis, documentUri: string, sample
   for (const { block } of analysis.blocks) {
     const range = toRange(index, block.keyword);
     const who =
-      sample.problem ?? `Sample user: ${sample.userLabel}${sample.existingLabel ? ` (exists in the target: ${sample.existingLabel})` : ''}`;
+      sample.problem ??
+      (sample.existingLabel
+        ? t('Sample user: {0} (exists in the target: {1})', sample.userLabel ?? '', sample.existingLabel)
+        : t('Sample user: {0}', sample.userLabel ?? ''));
     lenses.push({ range, command: { title: who, command: SELECT_SAMPLE_USER_COMMAND, arguments: [documentUri] } });
-    if (sample.user) lenses.push({ range, command: { title: 'Preview provisioning', command: PREVIEW_COMMAND, arguments: [documentUri] } });
+    if (sample.user)
+      lenses.push({ range, command: { title: t('Preview provisioning'), command: PREVIEW_COMMAND, arguments: [documentUri] } });
   }
   if (!sample.user) return lenses;
   for (const line of evaluateMappingLines(analysis, sample.user, sample.settings)) {
@@ -144,7 +149,9 @@ function evaluationHover(analysis: MappingBlocksAnalysis, offset: number, sample
   // Only the hovered line is evaluated (a 5,000-mapping file has 5,000 others).
   const evaluated = evaluateMappingLine(analysis, line.block, line.mapping, sample.user, sample.settings, { trace: true });
   if (!evaluated.outcome) return undefined;
-  const markdown = [`**${line.mapping.target.text}** for sample user \`${sample.userLabel}\`: ${outcomeText(evaluated.outcome)}`];
+  const markdown = [
+    t('**{0}** for sample user `{1}`: {2}', line.mapping.target.text, sample.userLabel ?? '', outcomeText(evaluated.outcome)),
+  ];
   const trace = evaluated.outcome.trace;
   if (trace && (trace.children.length > 0 || trace.notes.length > 0)) {
     markdown.push('', '```text', ...traceLines(markWithCursor(trace, offset)), '```');
@@ -156,9 +163,9 @@ function evaluationHover(analysis: MappingBlocksAnalysis, offset: number, sample
 }
 
 function outcomeText(outcome: EvaluationOutcome): string {
-  if (outcome.kind === 'ignored') return 'not sent — IgnoreFlowIfNullOrEmpty stops the flow of this attribute';
-  if (outcome.kind === 'error') return `evaluation error — ${outcome.error.message}`;
-  return `\`${displayValue(outcome.value).replace(/`/g, "'")}\`${outcome.value.kind === 'null' ? ' (null values are not sent)' : ''}`;
+  if (outcome.kind === 'ignored') return t('not sent — IgnoreFlowIfNullOrEmpty stops the flow of this attribute');
+  if (outcome.kind === 'error') return t('evaluation error — {0}', outcome.error.message);
+  return `\`${displayValue(outcome.value).replace(/`/g, "'")}\`${outcome.value.kind === 'null' ? t(' (null values are not sent)') : ''}`;
 }
 
 /** Marks (▶) the innermost traced node under the cursor. */
@@ -180,7 +187,7 @@ function markWithCursor(trace: TraceNode, offset: number): TraceNode {
 /** The preview document's text (`http` or `json`), for the editor's read-only preview. */
 function previewDocument(analysis: MappingAnalysis, documentUri: string, sample: SampleContext, format: 'http' | 'json' = 'http'): string {
   const file = fileName(documentUri);
-  if (!sample.user) return `# aadmap provisioning preview — ${file}\n# ${sample.problem ?? 'No sample user.'}\n`;
+  if (!sample.user) return `# ${t('aadmap provisioning preview — {0}', file)}\n# ${sample.problem ?? t('No sample user.')}\n`;
   const outcome = previewMapping(analysis, {
     user: sample.user,
     existing: sample.existing,
@@ -193,12 +200,12 @@ function previewDocument(analysis: MappingAnalysis, documentUri: string, sample:
       const p = index.positionAt(d.start);
       return `#   ${file}:${p.line + 1}:${p.character + 1}: ${d.message}`;
     });
-    return `# aadmap provisioning preview — ${file}\n# The file has errors; fix them to see the preview:\n${lines.join('\n')}\n`;
+    return `# ${t('aadmap provisioning preview — {0}', file)}\n# ${t('The file has errors; fix them to see the preview:')}\n${lines.join('\n')}\n`;
   }
   const header = { file, input: sample.userLabel ?? '', existing: sample.problem ? undefined : sample.existingLabel };
   const text =
     format === 'json' ? stringifyJson(previewToJson(outcome.preview, header, analysis.text)) : previewToHttp(outcome.preview, header);
-  return sample.problem ? `# Note: ${sample.problem}\n${text}` : text;
+  return sample.problem ? `# ${t('Note: {0}', sample.problem)}\n${text}` : text;
 }
 
 function fileName(uri: string): string {

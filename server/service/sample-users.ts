@@ -6,6 +6,7 @@ import { type EvaluationSettings, JsonSyntaxError, parseJson, readSampleUser, ty
 import { isJsonObject, type JsonObject } from '../evaluator/json';
 import type { PatchFlavour } from '../preview/preview';
 import { BUILTIN_SOURCE, findObject } from '../schema/index';
+import { t } from '../../grammar/common/l10n';
 
 export interface SampleFileAccess {
   /** URIs of the sample users (`*.user.json`) next to a document, sorted by name. */
@@ -49,7 +50,7 @@ export function resolveSampleContext(documentUri: string, files: SampleFileAcces
   };
   const userUri = settings.sampleUser || files.listSampleUsers(documentUri)[0];
   if (!userUri) {
-    context.problem = 'No sample user: add a NAME.user.json file (attribute name → value) next to the mapping file';
+    context.problem = t('No sample user: add a NAME.user.json file (attribute name → value) next to the mapping file');
     return context;
   }
   context.userUri = userUri;
@@ -73,7 +74,7 @@ export function resolveSampleContext(documentUri: string, files: SampleFileAcces
     const existing = readJsonFile(files, existingUri);
     if ('error' in existing) context.problem = `${context.existingLabel}: ${existing.error}`;
     else if (!isJsonObject(existing.json))
-      context.problem = `${context.existingLabel}: the existing target object must be a JSON object with an "id"`;
+      context.problem = t('{0}: the existing target object must be a JSON object with an "id"', context.existingLabel);
     else context.existing = existing.json;
   }
   return context;
@@ -85,7 +86,7 @@ function readJsonFile(files: SampleFileAccess, uri: string): { json: ReturnType<
   try {
     return { json: parseJson(read.text) };
   } catch (error) {
-    if (error instanceof JsonSyntaxError) return { error: `invalid JSON (${error.message})` };
+    if (error instanceof JsonSyntaxError) return { error: t('invalid JSON ({0})', error.message) };
     throw error;
   }
 }

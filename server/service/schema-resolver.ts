@@ -9,6 +9,7 @@ import { DiagnosticSink, didYouMean } from '../checker/diagnostic';
 import type { ResolvedSchemas } from '../checker/mapping/context';
 import { BUILTIN_SOURCE, BUILTIN_TARGETS, CHATWORK } from '../schema/index';
 import { readGraphSchema } from '../schema/graph-schema';
+import { t } from '../../grammar/common/l10n';
 
 /** `pending`: a reader that reads in the background has not finished reading the file yet. */
 export type SchemaFileResult = { json: unknown } | { error: string } | { pending: true };
@@ -125,7 +126,7 @@ function jobFunctions(
       sink.report(
         'unknown-target',
         at,
-        `The job's function list "${path}" cannot be read (${result.error}); only the built-in functions are known.`,
+        t('The job\'s function list "{0}" cannot be read ({1}); only the built-in functions are known.', path, result.error),
         {
           severity: 'warning',
         },
@@ -133,7 +134,9 @@ function jobFunctions(
     return undefined;
   }
   if (typeof result.json !== 'object' || result.json === null) {
-    sink.report('unknown-target', at, `"${path}" is not a function list; only the built-in functions are known.`, { severity: 'warning' });
+    sink.report('unknown-target', at, t('"{0}" is not a function list; only the built-in functions are known.', path), {
+      severity: 'warning',
+    });
     return undefined;
   }
   let read = catalogues.get(result.json);

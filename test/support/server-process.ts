@@ -29,11 +29,14 @@ export interface ServerUnderTest {
   stop(): Promise<void>;
 }
 
-/** `node`: options of the server's Node.js process (`--import` of a preload; its environment). */
+/**
+ * `node`: options of the server's Node.js process (`--import` of a preload; its environment);
+ * `locale`: the editor's display language, as `initialize` carries it (VS Code's `ja`, `fr`, …).
+ */
 export async function startServer(
   capabilities: ClientCapabilities,
   initializationOptions?: unknown,
-  node: { execArgv?: string[]; env?: NodeJS.ProcessEnv } = {},
+  node: { execArgv?: string[]; env?: NodeJS.ProcessEnv; locale?: string } = {},
 ): Promise<ServerUnderTest> {
   if (!existsSync(SERVER_BUNDLE)) throw new Error(`${SERVER_BUNDLE} is missing: run npm run build first`);
   const child = spawn(process.execPath, [...(node.execArgv ?? []), SERVER_BUNDLE, '--stdio'], {
@@ -52,6 +55,7 @@ export async function startServer(
     capabilities,
     workspaceFolders: null,
     ...(initializationOptions === undefined ? {} : { initializationOptions }),
+    ...(node.locale === undefined ? {} : { locale: node.locale }),
   });
   await connection.sendNotification(InitializedNotification.type, {});
   return {

@@ -30,29 +30,30 @@ import { table } from './descriptions';
 import { LParen, RParen } from '../../../grammar/expression/tokens';
 import { keywordOf, LeftArrow } from '../../../grammar/mapping/tokens';
 import { is, statementAt, tokenEnd, typeOf } from '../../../grammar/mapping/statement-view';
+import { t } from '../../../grammar/common/l10n';
 
 /** Codes whose suggestions replace exactly the diagnostic's range. */
 const REPLACING_CODES: Readonly<Record<string, { preferredWhenSingle: boolean; title: (s: string) => string }>> = table({
-  'function-case': { preferredWhenSingle: true, title: (s) => `Change to '${s}'` },
-  'attribute-case': { preferredWhenSingle: true, title: (s) => `Change to [${s}]` },
-  'target-attribute-case': { preferredWhenSingle: true, title: (s) => `Change to '${s}'` },
-  'unknown-function': { preferredWhenSingle: true, title: (s) => `Did you mean '${s}'?` },
-  'unknown-attribute': { preferredWhenSingle: true, title: (s) => `Did you mean [${s}]?` },
-  'unknown-target-attribute': { preferredWhenSingle: true, title: (s) => `Did you mean '${s}'?` },
-  'unknown-filter-attribute': { preferredWhenSingle: true, title: (s) => `Did you mean '${s}'?` },
-  'unknown-target': { preferredWhenSingle: true, title: (s) => `Did you mean '${s}'?` },
-  'unknown-object': { preferredWhenSingle: false, title: (s) => `Change to '${s}'` },
-  'unknown-identifier': { preferredWhenSingle: false, title: (s) => `Change to ${s}` },
-  'invalid-argument-value': { preferredWhenSingle: true, title: (s) => `Change to ${s}` },
-  'invalid-flow-type': { preferredWhenSingle: true, title: (s) => `Change to '${s}'` },
-  'invalid-flow-behavior': { preferredWhenSingle: true, title: (s) => `Change to '${s}'` },
-  'invalid-object-flow-types': { preferredWhenSingle: true, title: (s) => `Change to '${s}'` },
-  'date-argument': { preferredWhenSingle: true, title: (s) => `Change to ${s}` },
-  'missing-argument': { preferredWhenSingle: true, title: (s) => `Write ${s}` },
-  'role-function-argument': { preferredWhenSingle: true, title: (s) => `Change to ${s}` },
-  'target-type-mismatch': { preferredWhenSingle: false, title: (s) => `Change to ${s}` },
-  'non-filterable-attribute': { preferredWhenSingle: false, title: (s) => `Filter on '${s}' instead` },
-  'unquoted-scope-value': { preferredWhenSingle: true, title: (s) => `Quote the value: ${s}` },
+  'function-case': { preferredWhenSingle: true, title: (s) => t("Change to '{0}'", s) },
+  'attribute-case': { preferredWhenSingle: true, title: (s) => t('Change to [{0}]', s) },
+  'target-attribute-case': { preferredWhenSingle: true, title: (s) => t("Change to '{0}'", s) },
+  'unknown-function': { preferredWhenSingle: true, title: (s) => t("Did you mean '{0}'?", s) },
+  'unknown-attribute': { preferredWhenSingle: true, title: (s) => t('Did you mean [{0}]?', s) },
+  'unknown-target-attribute': { preferredWhenSingle: true, title: (s) => t("Did you mean '{0}'?", s) },
+  'unknown-filter-attribute': { preferredWhenSingle: true, title: (s) => t("Did you mean '{0}'?", s) },
+  'unknown-target': { preferredWhenSingle: true, title: (s) => t("Did you mean '{0}'?", s) },
+  'unknown-object': { preferredWhenSingle: false, title: (s) => t("Change to '{0}'", s) },
+  'unknown-identifier': { preferredWhenSingle: false, title: (s) => t('Change to {0}', s) },
+  'invalid-argument-value': { preferredWhenSingle: true, title: (s) => t('Change to {0}', s) },
+  'invalid-flow-type': { preferredWhenSingle: true, title: (s) => t("Change to '{0}'", s) },
+  'invalid-flow-behavior': { preferredWhenSingle: true, title: (s) => t("Change to '{0}'", s) },
+  'invalid-object-flow-types': { preferredWhenSingle: true, title: (s) => t("Change to '{0}'", s) },
+  'date-argument': { preferredWhenSingle: true, title: (s) => t('Change to {0}', s) },
+  'missing-argument': { preferredWhenSingle: true, title: (s) => t('Write {0}', s) },
+  'role-function-argument': { preferredWhenSingle: true, title: (s) => t('Change to {0}', s) },
+  'target-type-mismatch': { preferredWhenSingle: false, title: (s) => t('Change to {0}', s) },
+  'non-filterable-attribute': { preferredWhenSingle: false, title: (s) => t("Filter on '{0}' instead", s) },
+  'unquoted-scope-value': { preferredWhenSingle: true, title: (s) => t('Quote the value: {0}', s) },
 });
 
 const IGNORE_FLOW = 'IgnoreFlowIfNullOrEmpty';
@@ -114,7 +115,7 @@ function quickFixes(snapshot: DocumentSnapshot, diagnostic: Diagnostic): CodeAct
       const start = snapshot.lines.offsetAt(diagnostic.range.start);
       const end = snapshot.lines.offsetAt(diagnostic.range.end);
       const suggestion = suggestOperator(snapshot.text.slice(start, end));
-      return suggestion ? [fix(`Change to '${suggestion}'`, [{ range: diagnostic.range, newText: suggestion }], true)] : [];
+      return suggestion ? [fix(t("Change to '{0}'", suggestion), [{ range: diagnostic.range, newText: suggestion }], true)] : [];
     }
     default:
       return [];
@@ -199,7 +200,8 @@ function addRequiredMappings(snapshot: DocumentSnapshot, diagnostic: Diagnostic,
     const matching = !hasMatching && i === 0 && name === 'userName' ? `  match ${nextPriority(block)}` : '';
     return `${at.indent}${name} <- ${defaultSource(snapshot, block, name)}${matching}${eol}`;
   });
-  const title = names.length === 1 ? `Add the required '${names[0]}' mapping` : `Add the required mappings (${names.join(', ')})`;
+  const title =
+    names.length === 1 ? t("Add the required '{0}' mapping", names[0]!) : t('Add the required mappings ({0})', names.join(', '));
   return { title, edits: [replace(snapshot, { start: at.offset, end: at.offset }, lines.join(''))], preferred: true };
 }
 
@@ -231,7 +233,7 @@ function matchOnFilterable(snapshot: DocumentSnapshot, diagnostic: Diagnostic, f
       ),
     );
   }
-  return { title: `Match on '${filterable}' instead of '${wrong.target.text}'`, edits, preferred: true };
+  return { title: t("Match on '{0}' instead of '{1}'", filterable, wrong.target.text), edits, preferred: true };
 }
 
 function addMatching(snapshot: DocumentSnapshot, diagnostic: Diagnostic): Fix | undefined {
@@ -243,7 +245,7 @@ function addMatching(snapshot: DocumentSnapshot, diagnostic: Diagnostic): Fix | 
   const mapping = filterable && attributeMappingsOf(block).find((m) => m.target.text.toLowerCase() === filterable.name.toLowerCase());
   if (!mapping) return undefined;
   return {
-    title: `Match on '${mapping.target.text}'`,
+    title: t("Match on '{0}'", mapping.target.text),
     edits: [replace(snapshot, { start: mappingEnd(mapping), end: mappingEnd(mapping) }, '  match 1')],
     preferred: true,
   };
@@ -321,7 +323,11 @@ function moveIgnoreFlowOut(snapshot: DocumentSnapshot, diagnostic: Diagnostic): 
   const before = snapshot.text.slice(source.start, wrapper.start);
   const after = snapshot.text.slice(wrapper.end, source.end);
   const rewritten = `${IGNORE_FLOW}(${before}${textOf(snapshot, inner)}${after})`;
-  return { title: `Wrap the whole expression in ${IGNORE_FLOW} instead`, edits: [replace(snapshot, source, rewritten)], preferred: true };
+  return {
+    title: t('Wrap the whole expression in {0} instead', IGNORE_FLOW),
+    edits: [replace(snapshot, source, rewritten)],
+    preferred: true,
+  };
 }
 
 function refactorings(snapshot: DocumentSnapshot, range: Range): CodeAction[] {
@@ -339,13 +345,13 @@ function refactorings(snapshot: DocumentSnapshot, range: Range): CodeAction[] {
 
   const root = source.ast;
   if (!(root.kind === 'call' && root.name === IGNORE_FLOW)) {
-    rewrite(`Wrap in ${IGNORE_FLOW}(…)`, source, `${IGNORE_FLOW}(${textOf(snapshot, source)})`);
+    rewrite(t('Wrap in {0}(…)', IGNORE_FLOW), source, `${IGNORE_FLOW}(${textOf(snapshot, source)})`);
   }
   const call = callAround(root, offset);
   if (call?.name === 'Not' && call.args.length === 1 && call.args[0]!.kind !== 'empty' && call.closeParen !== undefined) {
-    rewrite('Convert Not(…) to the Switch form', call, `Switch(${textOf(snapshot, call.args[0]!)}${NOT_AS_SWITCH}`);
+    rewrite(t('Convert Not(…) to the Switch form'), call, `Switch(${textOf(snapshot, call.args[0]!)}${NOT_AS_SWITCH}`);
   }
-  if (call && isNotSwitch(call)) rewrite('Convert to Not(…)', call, `Not(${textOf(snapshot, call.args[0]!)})`);
+  if (call && isNotSwitch(call)) rewrite(t('Convert to Not(…)'), call, `Not(${textOf(snapshot, call.args[0]!)})`);
   return actions;
 }
 
@@ -371,7 +377,7 @@ function entraToRfc(snapshot: DocumentSnapshot, diagnostic: Diagnostic): Fix | u
   const node = ast && findValuePath(ast, start, end);
   if (!node) return undefined;
   const rfc = entraValuePathToRfc(node);
-  return { title: `Change to the RFC 7644 form: ${rfc}`, edits: [replace(snapshot, { start, end }, rfc)], preferred: true };
+  return { title: t('Change to the RFC 7644 form: {0}', rfc), edits: [replace(snapshot, { start, end }, rfc)], preferred: true };
 }
 
 function findValuePath(node: ScimFilter, start: number, end: number): ScimValuePathExpression | undefined {

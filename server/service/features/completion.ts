@@ -22,6 +22,7 @@ import {
   ATTRIBUTE_TYPE_NAMES,
   FLOW_BEHAVIOR_NAMES as FLOW_BEHAVIORS,
   FLOW_TYPE_NAMES as FLOW_TYPES,
+  OBJECT_FLOW_TYPES,
   SCOPE_OPERATORS,
 } from '../../../grammar/mapping/vocabulary';
 import { scopeUnsupportedReason } from '../../checker/mapping/rules/scopes';
@@ -35,20 +36,21 @@ import { declarationCompletion } from './declaration-completion';
 import { completionSite, type CompletionSite, type EnclosingCall, type ModifierKeyword } from './completion-context';
 import {
   CULTURE_NAMES,
-  DIRECTORY_EXTENSION_MARKDOWN,
-  FLOW_BEHAVIOR_DOCS,
-  FLOW_TYPE_DOCS,
+  directoryExtensionMarkdown,
+  flowBehaviorDoc,
+  flowTypeDoc,
   functionMarkdown,
-  INTERVAL_WORDS,
-  KEYWORD_DOCS,
-  OBJECT_FLOW_TYPE_DOCS,
+  intervalWord,
+  keywordDoc,
+  objectFlowTypeDoc,
   parameterMarkdown,
-  SCIM_OPERATOR_DOCS,
+  scimOperatorDoc,
   sourceAttributeMarkdown,
   targetAttributeMarkdown,
   typePhrase,
-  VB_COMPARE_DOCS,
+  vbCompareDoc,
 } from './descriptions';
+import { localized, t } from '../../../grammar/common/l10n';
 import { type BlockHeader, closeBraceAfter } from '../../../grammar/mapping/statement-view';
 
 export interface CompletionOptions {
@@ -212,7 +214,7 @@ class ItemBuilder {
         this.enumValues(site.call);
         this.functions(site.beforeParen, site.call);
         this.sourceAttributes(site.header, { brackets: 'both', inScope: false });
-        if (site.sourceStart) this.keyword('none', 'none', KEYWORD_DOCS['none']!, '3');
+        if (site.sourceStart) this.keyword('none', 'none', keywordDoc('none')!, '3');
         break;
       case 'stringArgument':
         this.stringValues(site.call, site.closeQuote);
@@ -227,26 +229,27 @@ class ItemBuilder {
         this.add({
           label: 'chatwork',
           kind: CompletionItemKind.Module,
-          detail: 'built-in target schema',
-          documentation: md(KEYWORD_DOCS['target']!),
+          detail: t('built-in target schema'),
+          documentation: md(keywordDoc('target')!),
         });
         this.snippet(
           '"schema.json"',
           '"${1:schema.json}"',
           '"schema.json"',
           CompletionItemKind.File,
-          'a Graph synchronizationSchema file, relative to this file',
+          t('a Graph synchronizationSchema file, relative to this file'),
         );
         break;
       case 'objectName':
         this.objectNames(site.side);
         break;
       case 'enabledValue':
-        for (const value of ['true', 'false']) this.keyword(value, value, KEYWORD_DOCS['enabled']!);
+        for (const value of ['true', 'false']) this.keyword(value, value, keywordDoc('enabled')!);
         break;
       case 'flowTypesValue':
-        for (const [value, doc] of Object.entries(OBJECT_FLOW_TYPE_DOCS)) {
-          if (!site.used.includes(value)) this.add({ label: value, kind: CompletionItemKind.EnumMember, documentation: md(doc) });
+        for (const { name: value } of OBJECT_FLOW_TYPES) {
+          if (!site.used.includes(value))
+            this.add({ label: value, kind: CompletionItemKind.EnumMember, documentation: md(objectFlowTypeDoc(value)!) });
         }
         break;
       case 'scimAttribute':
@@ -259,7 +262,7 @@ class ItemBuilder {
         this.scimValues(site.attribute);
         break;
       case 'scimLogical':
-        for (const word of ['and', 'or']) this.keyword(word, word, SCIM_OPERATOR_DOCS[word]!);
+        for (const word of ['and', 'or']) this.keyword(word, word, scimOperatorDoc(word)!);
         break;
     }
   }
@@ -371,14 +374,14 @@ class ItemBuilder {
     if (otherLines.every((line) => /^\s*(#.*)?$/.test(line))) this.blockSnippet(CHATWORK_FILE, CompletionItemKind.Snippet, '7');
     const hasTarget = [...this.snapshot.text.matchAll(/^[ \t]*target\b/gm)].some((m) => lines.positionAt(m.index).line !== cursorLine);
     if (!hasTarget)
-      this.snippet('target', 'target ${1|chatwork|}', 'target', CompletionItemKind.Keyword, 'target schema', KEYWORD_DOCS['target']);
+      this.snippet('target', 'target ${1|chatwork|}', 'target', CompletionItemKind.Keyword, t('target schema'), keywordDoc('target')!);
     this.snippet(
       'mapping',
       'mapping "${1:Synchronize Azure Active Directory Users to Chatwork}" ${2:User} -> ${3:User} {\n\tuserName <- [userPrincipalName]  match 1\n\t$0\n}',
       'mapping',
       CompletionItemKind.Snippet,
-      'object mapping block',
-      KEYWORD_DOCS['mapping'],
+      t('object mapping block'),
+      keywordDoc('mapping')!,
     );
   }
 
@@ -388,8 +391,8 @@ class ItemBuilder {
       `scope "\${1:name}" {\n\t[\${2:department}] \${3|${SCOPE_OPERATORS.map((o) => o.label).join(',')}|} \${4:"value"}\n}`,
       'scope',
       CompletionItemKind.Keyword,
-      'scoping filter group',
-      KEYWORD_DOCS['scope'],
+      t('scoping filter group'),
+      keywordDoc('scope')!,
       '6',
     );
     this.snippet(
@@ -397,8 +400,8 @@ class ItemBuilder {
       'enabled ${1|false,true|}',
       'enabled',
       CompletionItemKind.Keyword,
-      'enable or disable the object mapping',
-      KEYWORD_DOCS['enabled'],
+      t('enable or disable the object mapping'),
+      keywordDoc('enabled')!,
       '6',
     );
     this.snippet(
@@ -406,8 +409,8 @@ class ItemBuilder {
       `attribute \${1|${ATTRIBUTE_SIDES.join(',')}|} "\${2:name}" \${3|${ATTRIBUTE_TYPE_NAMES.join(',')}|}`,
       'attribute',
       CompletionItemKind.Keyword,
-      'declare an attribute the schema lacks',
-      KEYWORD_DOCS['attribute'],
+      t('declare an attribute the schema lacks'),
+      keywordDoc('attribute')!,
       '6',
     );
     this.snippet(
@@ -415,8 +418,8 @@ class ItemBuilder {
       'flowTypes ${1:Add, Update, Delete}',
       'flowTypes',
       CompletionItemKind.Keyword,
-      'operations of the object mapping',
-      KEYWORD_DOCS['flowTypes'],
+      t('operations of the object mapping'),
+      keywordDoc('flowTypes')!,
       '6',
     );
   }
@@ -430,7 +433,7 @@ class ItemBuilder {
   }
 
   private blockSnippet(snippet: BlockSnippet, kind: CompletionItemKind, sort: string): void {
-    this.snippet(snippet.label, snippet.body, snippet.filterText, kind, snippet.detail, undefined, sort);
+    this.snippet(snippet.label, snippet.body, snippet.filterText, kind, localized(snippet.detail), undefined, sort);
   }
 
   private modifiers(used: Set<ModifierKeyword>, target: string | undefined, header: BlockHeader | undefined): void {
@@ -442,22 +445,22 @@ class ItemBuilder {
         `match \${1:${this.freeMatchingPriority(header)}}`,
         'match',
         CompletionItemKind.Keyword,
-        'matching attribute',
-        KEYWORD_DOCS['match'],
+        t('matching attribute'),
+        keywordDoc('match')!,
         '1',
       );
     }
     if (!used.has('default'))
-      this.snippet('default', 'default "${1}"', 'default', CompletionItemKind.Keyword, 'default value', KEYWORD_DOCS['default'], '2');
-    if (!used.has('onCreate') && !used.has('flowType')) this.keyword('on create', 'on create', KEYWORD_DOCS['on']!, '3');
+      this.snippet('default', 'default "${1}"', 'default', CompletionItemKind.Keyword, t('default value'), keywordDoc('default')!, '2');
+    if (!used.has('onCreate') && !used.has('flowType')) this.keyword('on create', 'on create', keywordDoc('on')!, '3');
     if (!used.has('flowType') && !used.has('onCreate')) {
       this.snippet(
         'flowType',
         `flowType \${1|${FLOW_TYPES.join(',')}|}`,
         'flowType',
         CompletionItemKind.Keyword,
-        'when the mapping applies',
-        KEYWORD_DOCS['flowType'],
+        t('when the mapping applies'),
+        keywordDoc('flowType')!,
         '4',
       );
     }
@@ -467,28 +470,28 @@ class ItemBuilder {
         `flowBehavior \${1|${FLOW_BEHAVIORS.join(',')}|}`,
         'flowBehavior',
         CompletionItemKind.Keyword,
-        'when the value is exported',
-        KEYWORD_DOCS['flowBehavior'],
+        t('when the value is exported'),
+        keywordDoc('flowBehavior')!,
         '4',
       );
     }
     if (!used.has('exportMissingReferences'))
-      this.keyword('exportMissingReferences', 'exportMissingReferences', KEYWORD_DOCS['exportMissingReferences']!, '4');
+      this.keyword('exportMissingReferences', 'exportMissingReferences', keywordDoc('exportMissingReferences')!, '4');
   }
 
   private modifierValues(keyword: 'onCreate' | 'flowType' | 'flowBehavior' | 'match', header: BlockHeader | undefined): void {
     switch (keyword) {
       case 'onCreate':
-        this.keyword('create', 'create', KEYWORD_DOCS['create']!);
+        this.keyword('create', 'create', keywordDoc('create')!);
         break;
       case 'flowType':
         FLOW_TYPES.forEach((value, i) =>
-          this.add({ label: value, kind: CompletionItemKind.EnumMember, documentation: md(FLOW_TYPE_DOCS[value]!), sortText: `${i}` }),
+          this.add({ label: value, kind: CompletionItemKind.EnumMember, documentation: md(flowTypeDoc(value)!), sortText: `${i}` }),
         );
         break;
       case 'flowBehavior':
         FLOW_BEHAVIORS.forEach((value, i) =>
-          this.add({ label: value, kind: CompletionItemKind.EnumMember, documentation: md(FLOW_BEHAVIOR_DOCS[value]!), sortText: `${i}` }),
+          this.add({ label: value, kind: CompletionItemKind.EnumMember, documentation: md(flowBehaviorDoc(value)!), sortText: `${i}` }),
         );
         break;
       case 'match': {
@@ -496,8 +499,8 @@ class ItemBuilder {
         this.add({
           label: String(free),
           kind: CompletionItemKind.Value,
-          detail: 'the lowest matching precedence not used in this block',
-          documentation: md(KEYWORD_DOCS['match']!),
+          detail: t('the lowest matching precedence not used in this block'),
+          documentation: md(keywordDoc('match')!),
         });
         break;
       }
@@ -523,7 +526,7 @@ class ItemBuilder {
         label,
         kind: CompletionItemKind.Operator,
         insert: unary ? label : `${label} `,
-        documentation: md(doc),
+        documentation: md(localized(doc)),
         sortText: String(i).padStart(2, '0'),
         filterText: label,
       });
@@ -533,8 +536,8 @@ class ItemBuilder {
       'operator "${1:NAME}" ',
       'operator',
       CompletionItemKind.Keyword,
-      'a Graph operatorName, sent as written',
-      KEYWORD_DOCS['operator'],
+      t('a Graph operatorName, sent as written'),
+      keywordDoc('operator')!,
       '99',
     );
   }
@@ -549,8 +552,8 @@ class ItemBuilder {
         this.add({
           label,
           kind: CompletionItemKind.Class,
-          detail: `${directory.displayName} object${object.name !== name ? ` (${object.name})` : ''}`,
-          documentation: md(`${object.attributes.length} attributes`),
+          detail: object.name !== name ? t('{0} object ({1})', directory.displayName, object.name) : t('{0} object', directory.displayName),
+          documentation: md(t('{0} attributes', object.attributes.length)),
           insert: side === 'source' ? `${label} -> ` : `${label} {`,
           command: side === 'source' ? TRIGGER_SUGGEST : undefined,
         });
@@ -583,7 +586,7 @@ class ItemBuilder {
         () => ({
           label: attribute.name,
           kind: CompletionItemKind.Field,
-          detail: `${typePhrase(attribute)}${attribute.required ? ', required' : ''}${attribute.filterable ? ', filterable' : ''}${already ? ' — already mapped' : ''}`,
+          detail: `${typePhrase(attribute)}${attribute.required ? t(', required') : ''}${attribute.filterable ? t(', filterable') : ''}${already ? t(' — already mapped') : ''}`,
           insert: `${attribute.name}${suffix}`,
           command: hasArrow ? undefined : TRIGGER_SUGGEST,
         }),
@@ -598,8 +601,8 @@ class ItemBuilder {
           void this.add({
             label: `${attribute.name}[type eq "…"].value`,
             kind: CompletionItemKind.Field,
-            detail: `value path of the multi-valued ${attribute.name}`,
-            documentation: md(`Writes the \`value\` of the ${attribute.name} entry whose \`type\` matches (e.g. \`"work"\`).`),
+            detail: t('value path of the multi-valued {0}', attribute.name),
+            documentation: md(t('Writes the `value` of the {0} entry whose `type` matches (e.g. `"work"`).', attribute.name)),
             insert: `${attribute.name}[type eq "\${1|work,home,other|}"].\${2:value}${suffix}`,
             snippet: true,
             sortText,
@@ -647,8 +650,8 @@ class ItemBuilder {
       this.add({
         label: label(name),
         kind: CompletionItemKind.Field,
-        detail: 'directory extension (used in this file)',
-        documentation: md(DIRECTORY_EXTENSION_MARKDOWN),
+        detail: t('directory extension (used in this file)'),
+        documentation: md(directoryExtensionMarkdown()),
         insert: wrap(name),
         filterText: name,
         sortText: `4${name}`,
@@ -672,7 +675,7 @@ class ItemBuilder {
       const item: CompletionItem & { insert?: string; snippet?: boolean } = {
         label: sig.name,
         kind: CompletionItemKind.Function,
-        detail: sig.summary,
+        detail: localized(sig.summary),
         documentation: md(functionMarkdown(sig, { details: false })),
         sortText: `${legacy ? '9' : rank}${sig.name}`,
       };
@@ -730,7 +733,7 @@ class ItemBuilder {
   private scimAttributes(inBrackets: boolean): void {
     const found = this.scimUserObject();
     if (!inBrackets) {
-      this.snippet('not (…)', 'not (${1})', 'not', CompletionItemKind.Keyword, 'negates a filter', SCIM_OPERATOR_DOCS['not'], '9');
+      this.snippet('not (…)', 'not (${1})', 'not', CompletionItemKind.Keyword, t('negates a filter'), scimOperatorDoc('not')!, '9');
     }
     if (!found || inBrackets) return;
     const { directory, object } = found;
@@ -766,7 +769,7 @@ class ItemBuilder {
       this.add({
         label: op,
         kind: CompletionItemKind.Operator,
-        documentation: md(SCIM_OPERATOR_DOCS[op]!),
+        documentation: md(scimOperatorDoc(op)!),
         insert: op === 'pr' ? op : `${op} `,
         sortText: String(i).padStart(2, '0'),
         command: op === 'pr' ? undefined : TRIGGER_SUGGEST,
@@ -779,10 +782,10 @@ class ItemBuilder {
     const attribute = found && findTargetAttribute(found.object, attributeName)?.attribute;
     if (attribute?.type === 'Boolean') {
       for (const value of ['true', 'false'])
-        this.add({ label: value, kind: CompletionItemKind.Value, detail: 'JSON literal (lower case)' });
+        this.add({ label: value, kind: CompletionItemKind.Value, detail: t('JSON literal (lower case)') });
       return;
     }
-    this.snippet('"…"', '"${1}"', '"', CompletionItemKind.Value, 'a JSON string');
+    this.snippet('"…"', '"${1}"', '"', CompletionItemKind.Value, t('a JSON string'));
   }
 }
 
@@ -833,10 +836,11 @@ function allowedValues(parameter: ParameterSpec): { value: string; doc: string }
   if (parameter.allowed) {
     return parameter.allowed.values.map((value) => ({
       value,
-      doc: VB_COMPARE_DOCS[value] ?? (INTERVAL_WORDS[value] ? `\`"${value}"\`: ${INTERVAL_WORDS[value]}` : parameterMarkdown(parameter)),
+      doc: vbCompareDoc(value) ?? (intervalWord(value) ? `\`"${value}"\`: ${intervalWord(value)}` : parameterMarkdown(parameter)),
     }));
   }
-  if (parameter.name === 'culture') return CULTURE_NAMES.map((value) => ({ value, doc: `Culture \`${value}\` (.NET / RFC 4646 name).` }));
+  if (parameter.name === 'culture')
+    return CULTURE_NAMES.map((value) => ({ value, doc: t('Culture `{0}` (.NET / RFC 4646 name).', value) }));
   return [];
 }
 

@@ -5,7 +5,8 @@
  */
 import { type CompletionItem, CompletionItemKind, type CompletionList, MarkupKind, TextEdit } from 'vscode-languageserver-types';
 import { ATTRIBUTE_FLAGS, ATTRIBUTE_SIDES, ATTRIBUTE_TYPES, attributeFlag } from '../../../grammar/mapping/vocabulary';
-import { KEYWORD_DOCS } from './descriptions';
+import { keywordDoc } from './descriptions';
+import { localized, t } from '../../../grammar/common/l10n';
 import type { DocumentSnapshot } from '../snapshot';
 
 const DECLARATION_START = /^[ \t]*attribute(?=[ \t])(?![ \t]*<-)/;
@@ -40,13 +41,15 @@ export function declarationCompletion(snapshot: DocumentSnapshot, offset: number
   });
   let items: CompletionItem[];
   if (words.length === 0) {
-    items = ATTRIBUTE_SIDES.map((side) => item(side, CompletionItemKind.Keyword, `${side} attribute`, KEYWORD_DOCS[side]));
+    items = ATTRIBUTE_SIDES.map((side) =>
+      item(side, CompletionItemKind.Keyword, side === 'target' ? t('target attribute') : t('source attribute'), keywordDoc(side)!),
+    );
   } else if (words.length === 1) {
     return null; // the attribute's name: the user's to write
   } else if (words.length === 2) {
     items = [
-      ...ATTRIBUTE_TYPES.map((t) => item(t.name, CompletionItemKind.TypeParameter, 'attribute type', t.doc)),
-      item('remove', CompletionItemKind.Keyword, 'remove the attribute on deploy', attributeFlag('remove')!.doc),
+      ...ATTRIBUTE_TYPES.map((type) => item(type.name, CompletionItemKind.TypeParameter, t('attribute type'), localized(type.doc))),
+      item('remove', CompletionItemKind.Keyword, t('remove the attribute on deploy'), localized(attributeFlag('remove')!.doc)),
     ];
   } else {
     const last = attributeFlag(words[words.length - 1]!.text);
@@ -54,7 +57,7 @@ export function declarationCompletion(snapshot: DocumentSnapshot, offset: number
     if (words.some((w) => w.text === 'remove')) return null;
     const given = new Set(words.map((w) => w.text));
     items = ATTRIBUTE_FLAGS.filter((f) => f.name !== 'remove' && (f.repeatable || !given.has(f.name))).map((f) =>
-      item(f.name, CompletionItemKind.Keyword, f.graphField ? `attributeDefinition.${f.graphField}` : 'flag', f.doc),
+      item(f.name, CompletionItemKind.Keyword, f.graphField ? `attributeDefinition.${f.graphField}` : t('flag'), localized(f.doc)),
     );
   }
   return { isIncomplete: false, items };

@@ -6,6 +6,7 @@ import { type DocumentSymbol, SymbolKind } from 'vscode-languageserver-types';
 import type { TextRange } from '../../../grammar/common/text-range';
 import type { AttributeMapping, BlockItem, ObjectMappingBlock, ScopeClause } from '../../../grammar/mapping/ast';
 import type { DocumentSnapshot } from '../snapshot';
+import { t } from '../../../grammar/common/l10n';
 
 const DETAIL_LENGTH = 80;
 
@@ -46,7 +47,7 @@ export function documentSymbols(snapshot: DocumentSnapshot): DocumentSymbol[] {
           SymbolKind.Namespace,
           entry,
           entry.name ?? { start: entry.start, end: entry.start + 5 },
-          `${entry.clauses.length} clause${entry.clauses.length === 1 ? '' : 's'}`,
+          entry.clauses.length === 1 ? t('{0} clause', entry.clauses.length) : t('{0} clauses', entry.clauses.length),
           entry.clauses.map(clauseSymbol),
         );
       case 'enabled':

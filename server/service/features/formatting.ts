@@ -40,6 +40,7 @@ import {
 } from '../../../grammar/mapping/tokens';
 import { is, typeOf } from '../../../grammar/mapping/statement-view';
 import { MODIFIERS } from '../../../grammar/mapping/vocabulary';
+import { t } from '../../../grammar/common/l10n';
 
 /** go/printer's alignment-section ratio. */
 const ALIGNMENT_RATIO = 2.5;
@@ -95,7 +96,8 @@ export function syntaxErrors(snapshot: DocumentSnapshot): FormatBlocker[] {
     .filter((d) => d.severity === 'error' && ERROR_CODES.has(d.code))
     .map((d) => ({ offset: d.start, message: d.message }));
   for (const offset of snapshot.tokens.errorOffsets) {
-    if (!found.some((f) => f.offset === offset)) found.push({ offset, message: `Unexpected character '${snapshot.text[offset]}'` });
+    if (!found.some((f) => f.offset === offset))
+      found.push({ offset, message: t("Unexpected character '{0}'", snapshot.text[offset] ?? '') });
   }
   return found.sort((a, b) => a.offset - b.offset);
 }

@@ -18,19 +18,20 @@ import type { DocumentSnapshot } from '../snapshot';
 import { argumentIndexAt, callAt, callSites, signatureOf } from './calls';
 import {
   describeScimPath,
-  DIRECTORY_EXTENSION_MARKDOWN,
-  FLOW_BEHAVIOR_DOCS,
-  FLOW_TYPE_DOCS,
+  directoryExtensionMarkdown,
+  flowBehaviorDoc,
+  flowTypeDoc,
   functionMarkdown,
-  INTERVAL_WORDS,
-  KEYWORD_DOCS,
-  OBJECT_FLOW_TYPE_DOCS,
-  SCIM_OPERATOR_DOCS,
-  SCOPE_OPERATOR_DOCS,
+  intervalWord,
+  keywordDoc,
+  objectFlowTypeDoc,
+  scimOperatorDoc,
+  scopeOperatorDoc,
   sourceAttributeMarkdown,
   targetAttributeMarkdown,
-  VB_COMPARE_DOCS,
+  vbCompareDoc,
 } from './descriptions';
+import { t } from '../../../grammar/common/l10n';
 import {
   AttributeRef,
   ComparisonOperator,
@@ -111,14 +112,14 @@ function mappingHover(snapshot: DocumentSnapshot, offset: number): HoverSection 
         const sig = lookupFunction(token.image) ?? lookupFunctionIgnoreCase(token.image);
         return sig ? section(functionMarkdown(sig)) : undefined;
       }
-      if (VB_COMPARE_DOCS[token.image]) return section(VB_COMPARE_DOCS[token.image]!);
-      if (isKeyword(previous, 'flowType') && FLOW_TYPE_DOCS[token.image])
-        return section(`**flowType ${token.image}** — ${FLOW_TYPE_DOCS[token.image]}`);
-      if (isKeyword(previous, 'flowBehavior') && FLOW_BEHAVIOR_DOCS[token.image]) {
-        return section(`**flowBehavior ${token.image}** — ${FLOW_BEHAVIOR_DOCS[token.image]}`);
-      }
-      if (isKeyword(tokens[0], 'flowTypes') && OBJECT_FLOW_TYPE_DOCS[token.image])
-        return section(`**${token.image}** — ${OBJECT_FLOW_TYPE_DOCS[token.image]}`);
+      const vbCompare = vbCompareDoc(token.image);
+      if (vbCompare) return section(vbCompare);
+      const flowType = isKeyword(previous, 'flowType') ? flowTypeDoc(token.image) : undefined;
+      if (flowType) return section(`**flowType ${token.image}** — ${flowType}`);
+      const flowBehavior = isKeyword(previous, 'flowBehavior') ? flowBehaviorDoc(token.image) : undefined;
+      if (flowBehavior) return section(`**flowBehavior ${token.image}** — ${flowBehavior}`);
+      const objectFlowType = isKeyword(tokens[0], 'flowTypes') ? objectFlowTypeDoc(token.image) : undefined;
+      if (objectFlowType) return section(`**${token.image}** — ${objectFlowType}`);
       if (isKeyword(previous, 'target')) return targetHover(snapshot, token);
       if (isKeyword(tokens[0], 'mapping')) return objectHover(snapshot, tokens, index);
       return undefined;
@@ -135,19 +136,21 @@ function mappingHover(snapshot: DocumentSnapshot, offset: number): HoverSection 
       return targetPathHover(snapshot, token, header);
     case ScopeOperator: {
       const label = token.image.replace(/[ \t]+/g, ' ');
-      return section(`**${label}** (scoping operator) — ${SCOPE_OPERATOR_DOCS[label] ?? ''}`);
+      return section(t('**{0}** (scoping operator) — {1}', label, scopeOperatorDoc(label) ?? ''));
     }
     case LeftArrow:
       return section(
-        '`TARGET <- SOURCE`: an attribute mapping (Graph `attributeMapping`): the target attribute path on the left, the source expression on the right.',
+        t(
+          '`TARGET <- SOURCE`: an attribute mapping (Graph `attributeMapping`): the target attribute path on the left, the source expression on the right.',
+        ),
       );
     case Arrow:
-      return section('`SOURCE -> TARGET`: the source object (Azure AD) and the target object of the mapping block.');
+      return section(t('`SOURCE -> TARGET`: the source object (Azure AD) and the target object of the mapping block.'));
     case ComparisonOperator:
-      return section(`\`${token.image}\`: a comparison, allowed only as an IIF condition or a CBool argument.`);
+      return section(t('`{0}`: a comparison, allowed only as an IIF condition or a CBool argument.', token.image));
     default: {
       const word = keywordOf(type);
-      const doc = word && KEYWORD_DOCS[word];
+      const doc = word && keywordDoc(word);
       return doc ? section(doc) : undefined;
     }
   }
@@ -156,9 +159,13 @@ function mappingHover(snapshot: DocumentSnapshot, offset: number): HoverSection 
 function targetHover(snapshot: DocumentSnapshot, token: IToken): HoverSection {
   const target = snapshot.schemas.target;
   const markdown = target
-    ? `**${target.displayName}** — target schema with ${target.objects.map((o) => `${o.aliases[0] ?? o.name} (${o.attributes.length} attributes)`).join(', ')}.`
-    : 'The target schema could not be resolved (see the diagnostic).';
-  return { markdown: `${markdown}\n\n${KEYWORD_DOCS['target']}`, range: rangeOf(token) };
+    ? t(
+        '**{0}** — target schema with {1}.',
+        target.displayName,
+        target.objects.map((o) => t('{0} ({1} attributes)', o.aliases[0] ?? o.name, o.attributes.length)).join(', '),
+      )
+    : t('The target schema could not be resolved (see the diagnostic).');
+  return { markdown: `${markdown}\n\n${keywordDoc('target')}`, range: rangeOf(token) };
 }
 
 function objectHover(snapshot: DocumentSnapshot, tokens: readonly IToken[], index: number): HoverSection | undefined {
@@ -171,11 +178,14 @@ function objectHover(snapshot: DocumentSnapshot, tokens: readonly IToken[], inde
   const object = directory && findObject(directory, name);
   if (!directory || !object) return undefined;
   const required = object.attributes.filter((a) => a.required).map((a) => `\`${a.name}\``);
-  let markdown = `**${object.name}** — ${side} object in ${directory.displayName} (${object.attributes.length} attributes)`;
-  if (side === 'target' && required.length) markdown += `\n\nRequired: ${required.join(', ')}.`;
+  let markdown =
+    side === 'source'
+      ? t('**{0}** — source object in {1} ({2} attributes)', object.name, directory.displayName, object.attributes.length)
+      : t('**{0}** — target object in {1} ({2} attributes)', object.name, directory.displayName, object.attributes.length);
+  if (side === 'target' && required.length) markdown += `\n\n${t('Required: {0}.', required.join(', '))}`;
   if (side === 'target' && directory.filterabilityKnown) {
     const filterable = object.attributes.filter((a) => a.filterable).map((a) => `\`${a.name}\``);
-    markdown += `\n\nFilterable (can be matching attributes): ${filterable.join(', ') || 'none'}.`;
+    markdown += `\n\n${t('Filterable (can be matching attributes): {0}.', filterable.join(', ') || t('none'))}`;
   }
   return { markdown, range: rangeOf(token) };
 }
@@ -190,7 +200,7 @@ function sourceAttributeHover(snapshot: DocumentSnapshot, token: IToken, header:
     // A wrong case is the attribute-case diagnostic's to say (shown in the same hover).
     return { markdown: sourceAttributeMarkdown(found.attribute, object.name, directory), range };
   }
-  if (isDirectoryExtensionAttribute(name)) return { markdown: `**[${name}]** — ${DIRECTORY_EXTENSION_MARKDOWN}`, range };
+  if (isDirectoryExtensionAttribute(name)) return { markdown: `**[${name}]** — ${directoryExtensionMarkdown()}`, range };
   return undefined;
 }
 
@@ -216,8 +226,8 @@ function stringArgumentHover(tokens: readonly IToken[], index: number, token: IT
   const parameter = sig && parameterForArgument(sig, argumentIndexAt(call, token.startOffset));
   if (!parameter?.allowed || parameter.allowed.form !== 'string') return undefined;
   const value = token.image.slice(1, -1);
-  const words = INTERVAL_WORDS[value] ?? INTERVAL_WORDS[value.toLowerCase()];
-  return words ? { markdown: `\`"${value}"\`: ${parameter.name} ${words}.`, range: rangeOf(token) } : undefined;
+  const words = intervalWord(value) ?? intervalWord(value.toLowerCase());
+  return words ? { markdown: t('`"{0}"`: {1} {2}.', value, parameter.name, words), range: rangeOf(token) } : undefined;
 }
 
 // ───────────────────────────────────────────── .scimfilter
@@ -251,7 +261,8 @@ function scimHover(snapshot: DocumentSnapshot, offset: number): HoverSection | u
   const type = typeOf(token);
   const lower = token.image.toLowerCase();
   const followedByValueOrPr = isOneOf(tokens[index + 1], SCIM_BEFORE_VALUE);
-  if (type !== Scim.Word && SCIM_OPERATOR_DOCS[lower] && !followedByValueOrPr) return { markdown: SCIM_OPERATOR_DOCS[lower]!, range };
+  const operatorDoc = type !== Scim.Word && !followedByValueOrPr ? scimOperatorDoc(lower) : undefined;
+  if (operatorDoc) return { markdown: operatorDoc, range };
   if (type === Scim.Word || followedByValueOrPr) {
     const directory = snapshot.schemas.target;
     const object = directory && findObject(directory, 'User');

@@ -8,6 +8,7 @@ import type { DocumentSnapshot } from '../snapshot';
 import { AttributeRef } from '../../../grammar/expression/tokens';
 import { is, statementAt, tokenEnd } from '../../../grammar/mapping/statement-view';
 import { RenameError } from './rename-error';
+import { t } from '../../../grammar/common/l10n';
 
 /** The closed `[name]` token under the cursor (in a `.aadmap` file). */
 function attributeAt(snapshot: DocumentSnapshot, position: Position): IToken | undefined {
@@ -48,7 +49,7 @@ export function rename(snapshot: DocumentSnapshot, position: Position, newName: 
   if (!token) return null;
   const name = newName.replace(/^\[/, '').replace(/\]$/, '');
   if (name.trim() === '' || /[\]\r\n]/.test(name))
-    throw new RenameError(`'${newName}' cannot be an attribute name: it must not be empty or contain ']' or a line break.`);
+    throw new RenameError(t("'{0}' cannot be an attribute name: it must not be empty or contain ']' or a line break.", newName));
   return {
     changes: { [snapshot.uri]: occurrences(snapshot, nameOf(token)).map((t) => ({ range: nameRange(snapshot, t), newText: name })) },
   };

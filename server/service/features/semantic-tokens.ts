@@ -13,7 +13,7 @@ import { isDirectoryExtensionAttribute } from '../../schema/azure-ad';
 import { findAttribute, findObject, findTargetAttribute } from '../../schema/lookup';
 import type { ObjectSchema } from '../../schema/types';
 import type { DocumentSnapshot } from '../snapshot';
-import { VB_COMPARE_DOCS } from './descriptions';
+import { VB_COMPARE_NAMES } from './descriptions';
 import {
   AttributeRef,
   ComparisonOperator,
@@ -183,7 +183,7 @@ function classifyMapping(snapshot: DocumentSnapshot, range: Range | undefined): 
           else if (isKeyword(previous, 'target')) push(token, 'namespace');
           else if (isKeyword(previous, 'flowType') || isKeyword(previous, 'flowBehavior') || isKeyword(first, 'flowTypes'))
             push(token, 'enumMember');
-          else if (VB_COMPARE_DOCS[token.image]) push(token, 'enumMember', 'defaultLibrary');
+          else if (VB_COMPARE_NAMES.has(token.image)) push(token, 'enumMember', 'defaultLibrary');
           else push(token, 'variable', 'unresolved');
           break;
         }

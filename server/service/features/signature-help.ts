@@ -8,7 +8,8 @@ import type { MarkupContent, ParameterInformation, Position, SignatureHelp, Sign
 import { splitParameters, type FunctionSignature, type ParameterSpec } from '../../catalogue/index';
 import type { DocumentSnapshot } from '../snapshot';
 import { argumentIndexAt, callAt, callSites, signatureOf } from './calls';
-import { parameterMarkdown } from './descriptions';
+import { microsoftReference, parameterMarkdown } from './descriptions';
+import { localized } from '../../../grammar/common/l10n';
 import { LeftArrow } from '../../../grammar/mapping/tokens';
 import { is, statementAt, tokenEnd } from '../../../grammar/mapping/statement-view';
 
@@ -45,7 +46,7 @@ function signatureInformation(sig: FunctionSignature, argumentCount: number): Si
   });
   if (splitParameters(sig).group.length > 0) label += ', …';
   label += `) → ${sig.returns}${sig.returnsMultiValued ? '[]' : ''}`;
-  return { label, documentation: markdown(`${sig.summary}\n\n[Microsoft reference](${sig.docUrl})`), parameters };
+  return { label, documentation: markdown(`${localized(sig.summary)}\n\n${microsoftReference(sig.docUrl)}`), parameters };
 }
 
 function markdown(value: string): MarkupContent {

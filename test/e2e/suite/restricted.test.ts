@@ -15,7 +15,7 @@ import * as vscode from 'vscode';
 import { GraphEmulator, SCOPE_APPS, SCOPE_WRITE } from '../../graph-emulator/emulator';
 import { RESTRICTED_MODE_GRAPH } from '../../../client/graph/commands';
 import { graphSettings } from '../../../client/graph/auth';
-import { RESTRICTED_MODE_EVALUATION } from '../../../server/lsp/sample-user-handlers';
+import { restrictedModeEvaluation } from '../../../server/lsp/sample-user-handlers';
 import { COMMANDS } from '../../../server/protocol';
 import { aadmapDiagnostics, aadmapExtension, hoverText, openInEditor, waitFor, whenProvided, workspaceFile } from './helpers';
 
@@ -69,7 +69,7 @@ suite('Restricted Mode (an untrusted workspace)', function () {
     const preview = await waitFor('the preview document', () =>
       vscode.workspace.textDocuments.find((d) => d.uri.scheme === 'aadmap-preview' && d.getText().length > 0),
     );
-    assert.ok(preview.getText().includes(RESTRICTED_MODE_EVALUATION), preview.getText());
+    assert.ok(preview.getText().includes(restrictedModeEvaluation()), preview.getText());
     assert.doesNotMatch(preview.getText(), /alice@contoso\.com/);
   });
 
