@@ -1,4 +1,5 @@
 /** Public entry of the expression language: text → { ast, diagnostics }, never throwing. */
+import { t } from '../common/l10n';
 import { inputText } from '../common/input-text';
 import { endOfLastToken, internalErrorDiagnostic, lexerDiagnostics, parserDiagnostics } from '../common/chevrotain-diagnostics';
 import type { SyntaxDiagnostic } from '../common/syntax-diagnostic';
@@ -26,7 +27,13 @@ export function parseExpression(input: string): ExpressionParseResult {
     const diagnostics = lexerDiagnostics(text, lexed.errors);
     if (lexed.tokens.length === 0) {
       // Starts at 0, so it goes first: diagnostics are sorted by start offset.
-      diagnostics.unshift({ start: 0, end: text.length, severity: 'error', code: 'empty-expression', message: 'The expression is empty' });
+      diagnostics.unshift({
+        start: 0,
+        end: text.length,
+        severity: 'error',
+        code: 'empty-expression',
+        message: t('The expression is empty'),
+      });
       return { ast: undefined, diagnostics };
     }
     const tokens = limitNesting(lexed.tokens, LParen, RParen, () => false, diagnostics);
