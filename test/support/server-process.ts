@@ -29,7 +29,12 @@ export interface ServerUnderTest {
   stop(): Promise<void>;
 }
 
-export async function startServer(capabilities: ClientCapabilities, initializationOptions?: unknown): Promise<ServerUnderTest> {
+/** `locale` is the editor's display language, sent in `initialize` as VS Code sends it. */
+export async function startServer(
+  capabilities: ClientCapabilities,
+  initializationOptions?: unknown,
+  locale?: string,
+): Promise<ServerUnderTest> {
   if (!existsSync(SERVER_BUNDLE)) throw new Error(`${SERVER_BUNDLE} is missing: run npm run build first`);
   const child = spawn(process.execPath, [SERVER_BUNDLE, '--stdio'], { stdio: 'pipe' });
   let stderr = '';
@@ -44,6 +49,7 @@ export async function startServer(capabilities: ClientCapabilities, initializati
     capabilities,
     workspaceFolders: null,
     ...(initializationOptions === undefined ? {} : { initializationOptions }),
+    ...(locale === undefined ? {} : { locale }),
   });
   await connection.sendNotification(InitializedNotification.type, {});
   return {
