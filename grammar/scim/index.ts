@@ -21,6 +21,7 @@
  *   - unusual whitespace characters (no-break space, em space, …), typically pasted from documents.
  * Spaces just inside `( )` and `[ ]` are accepted silently (several servers accept them).
  */
+import { t } from '../common/l10n';
 import type { IRecognitionException, IToken } from 'chevrotain';
 import { inputText } from '../common/input-text';
 import type { SyntaxDiagnostic } from '../common/syntax-diagnostic';
@@ -127,7 +128,7 @@ function run(input: string, options: ScimParseOptions | undefined, mode: Mode, f
         'scim-internal-error',
         base,
         base + text.length,
-        `Internal error while parsing the SCIM ${describeMode(mode)}: ${detail}`,
+        t('Internal error while parsing the SCIM {0}: {1}', describeMode(mode), detail),
       ),
     );
   }
@@ -135,7 +136,7 @@ function run(input: string, options: ScimParseOptions | undefined, mode: Mode, f
 }
 
 function describeMode(mode: Mode): string {
-  return mode === 'filter' ? 'filter' : mode === 'patchPath' ? 'PATCH path' : 'attribute path';
+  return mode === 'filter' ? t('filter') : mode === 'patchPath' ? t('PATCH path') : t('attribute path');
 }
 
 function analyse(text: string, base: number, mode: Mode, diagnostics: SyntaxDiagnostic[]): ScimFilter | ScimPath | undefined {
@@ -148,7 +149,16 @@ function analyse(text: string, base: number, mode: Mode, diagnostics: SyntaxDiag
   if (tokens.length === 0) {
     const code: ScimDiagnosticCode = mode === 'filter' ? 'scim-empty-filter' : 'scim-empty-path';
     diagnostics.push(
-      scimDiagnostic(code, base, base + text.length, mode === 'filter' ? 'The filter is empty' : `The ${describeMode(mode)} is empty`),
+      scimDiagnostic(
+        code,
+        base,
+        base + text.length,
+        mode === 'filter'
+          ? t('The filter is empty')
+          : mode === 'patchPath'
+            ? t('The PATCH path is empty')
+            : t('The attribute path is empty'),
+      ),
     );
     return undefined;
   }
@@ -189,7 +199,11 @@ function analyse(text: string, base: number, mode: Mode, diagnostics: SyntaxDiag
         'syntax-error',
         base + first.startOffset,
         base + last.startOffset + last.image.length,
-        `Invalid SCIM ${describeMode(mode)}`,
+        mode === 'filter'
+          ? t('Invalid SCIM filter')
+          : mode === 'patchPath'
+            ? t('Invalid SCIM PATCH path')
+            : t('Invalid SCIM attribute path'),
       ),
     );
   }
@@ -236,8 +250,8 @@ function checkNesting(tokens: IToken[], base: number, diagnostics: SyntaxDiagnos
         (balance.badClosers ??= new Set()).add(token.startOffset);
         const message =
           open === undefined
-            ? `Unmatched '${token.image}': there is no '${token.image === ')' ? '(' : '['}' before it`
-            : `Expected '${expected}' to close '${open.image}', found '${token.image}'`;
+            ? t("Unmatched '{0}': there is no '{1}' before it", token.image, token.image === ')' ? '(' : '[')
+            : t("Expected '{0}' to close '{1}', found '{2}'", expected!, open.image, token.image);
         if (++reported <= MAX_DIAGNOSTICS) {
           diagnostics.push(scimDiagnostic('scim-unbalanced-brackets', base + token.startOffset, base + token.startOffset + 1, message));
         }
@@ -259,7 +273,7 @@ function checkNesting(tokens: IToken[], base: number, diagnostics: SyntaxDiagnos
           'scim-unbalanced-brackets',
           base + open.startOffset,
           base + open.startOffset + 1,
-          `This '${open.image}' is never closed: expected '${close}'`,
+          t("This '{0}' is never closed: expected '{1}'", open.image, close),
         ),
       );
     }
@@ -273,7 +287,7 @@ function tooDeep(token: IToken, base: number, diagnostics: SyntaxDiagnostic[], b
       'scim-nesting-too-deep',
       base + token.startOffset,
       base + token.startOffset + token.image.length,
-      `Nesting too deep: more than ${MAX_SCIM_NESTING} levels of '(', '[' or 'not'; the filter was not analysed`,
+      t("Nesting too deep: more than {0} levels of '(', '[' or 'not'; the filter was not analysed", MAX_SCIM_NESTING),
     ),
   );
   balance.tooDeep = true;
@@ -322,7 +336,9 @@ function reportUnusualWhitespace(text: string, tokens: IToken[], base: number, d
       let k = j + 1;
       while (k < gapEnd && UNUSUAL_WHITESPACE.test(text[k]!)) k++;
       const code = text.charCodeAt(j).toString(16).toUpperCase().padStart(4, '0');
-      diagnostics.push(scimDiagnostic('scim-whitespace', base + j, base + k, `Unusual whitespace character U+${code}; use a normal space`));
+      diagnostics.push(
+        scimDiagnostic('scim-whitespace', base + j, base + k, t('Unusual whitespace character U+{0}; use a normal space', code)),
+      );
       j = k;
     }
     if (i < tokens.length) gapStart = tokens[i]!.startOffset + tokens[i]!.image.length;

@@ -29,7 +29,7 @@ const JAPANESE = /[\u3001\u3002\u3040-\u30ff\u4e00-\u9fff]/;
  * Codes whose messages are built outside this area and not translated yet: argument-count's
  * sentences come from the function catalogue (server/catalogue), which localizes them itself.
  */
-const BUILT_ELSEWHERE = new Set(['argument-count', 'scim-entra-value-path', 'scim-unquoted-value']);
+const BUILT_ELSEWHERE = new Set(['argument-count']);
 
 const languageFiles = (directory: string) =>
   readdirSync(directory)
