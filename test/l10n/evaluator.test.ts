@@ -24,6 +24,9 @@ const FAILING = [
   'Left([proxyAddresses], 2)',
   'Error("stop")',
   'NumFromDate("yesterday")',
+  'FormatDateTime("20241301", , "yyyyMMdd", "yyyy")',
+  'FormatDateTime("2024", , "", "yyyy")',
+  'RandomString(0, 0, 0, 0, 0, "")',
 ];
 
 const user = readSampleUser(fromPlainJson({ mail: 'alice@contoso.com', department: '', proxyAddresses: ['SMTP:a@b.c', 'smtp:d@e.f'] }));
