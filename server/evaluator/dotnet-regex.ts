@@ -17,7 +17,7 @@
  * Replacement strings use .NET substitutions (`$1`, `${name}`, `$$`, `$&`, `` $` ``, `$'`, `$+`, `$_`).
  */
 
-import { t } from '../../grammar/common/l10n';
+import { currentL10nBundle, t } from '../../grammar/common/l10n';
 import { boundedMatches } from './regex-guard';
 
 export class RegexTranslationError extends Error {
@@ -129,6 +129,8 @@ interface Flags {
 
 const CACHE_LIMIT = 256;
 const cache = new Map<string, TranslatedRegex | RegexTranslationError>();
+/** The message bundle the cached errors were worded with: another language empties the cache. */
+let cachedLanguage = currentL10nBundle();
 
 /**
  * Translates a .NET pattern; throws RegexTranslationError. Results are cached (the same mapping
@@ -136,6 +138,10 @@ const cache = new Map<string, TranslatedRegex | RegexTranslationError>();
  */
 export function translateDotNetRegex(pattern: string, options: RegexOptions = {}): TranslatedRegex {
   const key = `${options.ignoreCase ? 'i' : '-'}${pattern}`;
+  if (currentL10nBundle() !== cachedLanguage) {
+    cache.clear();
+    cachedLanguage = currentL10nBundle();
+  }
   let result = cache.get(key);
   if (result === undefined) {
     try {
