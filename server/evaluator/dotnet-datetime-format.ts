@@ -156,7 +156,7 @@ export function formatDateTime(value: ParsedDate, format: string): string {
         break;
       case 'f':
       case 'F': {
-        if (count > 7) throw new DateFormatError(`'${letter.repeat(count)}': at most 7 fraction digits`);
+        if (count > 7) throw new DateFormatError(t("'{0}': at most 7 fraction digits", letter.repeat(count)));
         const digits = pad(p.fraction, 7).slice(0, count);
         if (letter === 'f') out += digits;
         else {
@@ -334,7 +334,7 @@ export function parseExact(input: string, format: string, styles: DateTimeStyles
         break;
       case 'f':
       case 'F': {
-        if (count > 7) throw new DateFormatError(`'${letter.repeat(count)}': at most 7 fraction digits`);
+        if (count > 7) throw new DateFormatError(t("'{0}': at most 7 fraction digits", letter.repeat(count)));
         const start = i;
         digits(letter === 'f' ? count : 0, count, `${count} fraction digit${count > 1 ? 's' : ''}`);
         fraction = Number(input.slice(start, i).padEnd(7, '0') || '0');
