@@ -1,26 +1,37 @@
 /** Turns chevrotain lexer and parser errors into positioned diagnostics. */
 import type { ILexingError, IRecognitionException, IToken } from 'chevrotain';
+import { t } from '../common/l10n';
 import type { SyntaxDiagnostic } from './syntax-diagnostic';
 
-const characterHints: Record<string, string> = {
-  "'": 'strings are written in double quotes',
-  '&': 'the expression language has no operators; use Append or Join to concatenate',
-  '+': 'the expression language has no arithmetic; use Append or Join to concatenate strings',
-  '.': 'numbers are written like 1 or 1.5',
-};
+/** What a character the lexer rejects usually means (a function: messages are made in the user's language). */
+function characterHint(character: string | undefined): string | undefined {
+  switch (character) {
+    case "'":
+      return t('strings are written in double quotes');
+    case '&':
+      return t('the expression language has no operators; use Append or Join to concatenate');
+    case '+':
+      return t('the expression language has no arithmetic; use Append or Join to concatenate strings');
+    case '.':
+      return t('numbers are written like 1 or 1.5');
+  }
+  return undefined;
+}
 
 export function lexerDiagnostics(text: string, errors: ILexingError[], base = 0): SyntaxDiagnostic[] {
   return errors.map((error) => {
     const start = error.offset;
     const length = Math.max(1, error.length);
     const shown = text.slice(start, start + Math.min(length, 20));
-    const hint = characterHints[shown[0] ?? ''];
+    const hint = characterHint(shown[0]);
+    const written = `${shown}${length > 20 ? '…' : ''}`;
+    const unexpected = length === 1 ? t("Unexpected character '{0}'", written) : t("Unexpected characters '{0}'", written);
     return {
       start: base + start,
       end: base + Math.min(text.length, start + length),
       severity: 'error' as const,
       code: 'syntax-error',
-      message: `Unexpected ${length === 1 ? 'character' : 'characters'} '${shown}${length > 20 ? '…' : ''}'${hint ? ` (${hint})` : ''}`,
+      message: hint ? t('{0} ({1})', unexpected, hint) : unexpected,
     };
   });
 }
@@ -58,7 +69,7 @@ export function internalErrorDiagnostic(error: unknown, at = 0): SyntaxDiagnosti
     end: at,
     severity: 'error',
     code: 'internal-error',
-    message: `Internal error while parsing (please report it): ${detail}`,
+    message: t('Internal error while parsing (please report it): {0}', detail),
   };
 }
 

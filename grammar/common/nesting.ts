@@ -5,6 +5,7 @@
  * reported, so the parser never recurses that deep and the rest of the document is still read.
  */
 import type { IToken, TokenType } from 'chevrotain';
+import { t } from '../common/l10n';
 import type { SyntaxDiagnostic } from './syntax-diagnostic';
 
 const MAX_NESTING = 64;
@@ -32,7 +33,7 @@ export function limitNesting(
         end: token.startOffset + token.image.length,
         severity: 'error',
         code: 'syntax-error',
-        message: `Nested more than ${MAX_NESTING} levels deep: aadmap stops reading this expression here`,
+        message: t('Nested more than {0} levels deep: aadmap stops reading this expression here', MAX_NESTING),
       });
     } else if (token.tokenType === close && depth > 0 && !cutting) depth--;
     if (out && !cutting) out.push(token);

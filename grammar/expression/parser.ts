@@ -10,16 +10,17 @@
  */
 import { CstParser, type TokenVocabulary } from 'chevrotain';
 import { SKIP_GRAMMAR_VALIDATIONS } from '../common/build-mode';
-import { createMessageProvider } from '../common/parser-messages';
+import { t } from '../common/l10n';
+import { createMessageProvider, type RuleDescriptions } from '../common/parser-messages';
 import { AttributeRef, Comma, ComparisonOperator, HexLiteral, Identifier, LParen, NumberLiteral, RParen, StringLiteral } from './tokens';
 import { expressionTokenVocabulary } from './lexer';
 
-export const expressionRuleDescriptions = {
-  term: 'an expression (a function call, [attribute], "string" or number)',
+export const expressionRuleDescriptions: RuleDescriptions = {
+  term: () => t('an expression (a function call, [attribute], "string" or number)'),
 };
 
 export class ExpressionGrammar extends CstParser {
-  constructor(vocabulary: TokenVocabulary, ruleDescriptions: Record<string, string> = expressionRuleDescriptions) {
+  constructor(vocabulary: TokenVocabulary, ruleDescriptions: RuleDescriptions = expressionRuleDescriptions) {
     super(vocabulary, {
       recoveryEnabled: true,
       maxLookahead: 1,

@@ -1,3 +1,3 @@
-/** Loads general.ts (and with it chevrotain) on first call in the bundles: see scripts/lazy-modules.mjs. */
+/** Loads reference.ts (and with it chevrotain) on first call in the bundles: see scripts/lazy-modules.mjs. */
 import * as general from './reference';
 export const loadExpressionParser = (): typeof general => general;

@@ -3,6 +3,7 @@
  * through general.lazy.ts, so a start-up that never parses a lone expression (a mapping file's
  * expressions are read by its fast path) never initialises chevrotain (docs/performance.md).
  */
+import { t } from '../common/l10n';
 import { endOfLastToken, internalErrorDiagnostic, lexerDiagnostics, parserDiagnostics } from '../common/chevrotain-diagnostics';
 import { expressionLexer } from './lexer';
 import { limitNesting } from '../common/nesting';
@@ -17,7 +18,13 @@ export function parseExpressionText(text: string): ExpressionParseResult {
     const diagnostics = lexerDiagnostics(text, lexed.errors);
     if (lexed.tokens.length === 0) {
       // Starts at 0, so it goes first: diagnostics are sorted by start offset.
-      diagnostics.unshift({ start: 0, end: text.length, severity: 'error', code: 'empty-expression', message: 'The expression is empty' });
+      diagnostics.unshift({
+        start: 0,
+        end: text.length,
+        severity: 'error',
+        code: 'empty-expression',
+        message: t('The expression is empty'),
+      });
       return { ast: undefined, diagnostics };
     }
     const tokens = limitNesting(lexed.tokens, LParen, RParen, () => false, diagnostics);

@@ -1,3 +1,4 @@
+import { t } from '../common/l10n';
 import type { SyntaxDiagnostic } from '../common/syntax-diagnostic';
 
 /**
@@ -29,7 +30,10 @@ export function decodeExpressionString(raw: string, start: number, diagnostics: 
         end: at + 2,
         severity: 'warning',
         code: 'unknown-escape',
-        message: `'\\${next}' is not an escape of the expression language (only \\\\ and \\" are); it is kept as written. Write '\\\\${next}' for a backslash followed by '${next}'.`,
+        message: t(
+          "'\\{0}' is not an escape of the expression language (only \\\\ and \\\" are); it is kept as written. Write '\\\\{0}' for a backslash followed by '{0}'.",
+          next,
+        ),
       });
       value += ch + next;
       i++;

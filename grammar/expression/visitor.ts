@@ -3,6 +3,7 @@
  * children, tokens inserted with NaN offsets), so every accessor here tolerates absence and falls
  * back to a nearby offset; the AST always has finite, ordered ranges.
  */
+import { t } from '../common/l10n';
 import type { CstNode, IToken } from 'chevrotain';
 import type { SyntaxDiagnostic } from '../common/syntax-diagnostic';
 import type { Argument, AttributeReference, CallExpression, ComparisonOperatorText, Expression, NumberLiteral, StringLiteral } from './ast';
@@ -85,7 +86,7 @@ export class ExpressionVisitor {
         end,
         severity: 'error',
         code: 'unterminated-attribute',
-        message: "Attribute reference is missing its closing ']'",
+        message: t("Attribute reference is missing its closing ']'"),
       });
     }
     return {
@@ -106,7 +107,7 @@ export class ExpressionVisitor {
         end,
         severity: 'error',
         code: 'syntax-error',
-        message: `Strings are written in double quotes: "${token.image.slice(1, -1)}"`,
+        message: t('Strings are written in double quotes: "{0}"', token.image.slice(1, -1)),
       });
       return { kind: 'string', value: token.image.slice(1, -1), raw: token.image, start, end };
     }
@@ -116,7 +117,7 @@ export class ExpressionVisitor {
         end: tokenEnd(token),
         severity: 'error',
         code: 'unterminated-string',
-        message: "String is missing its closing '\"'",
+        message: t("String is missing its closing '\"'"),
       });
     }
     return {

@@ -17,6 +17,8 @@
  *                     | "flowBehavior" Identifier | "exportMissingReferences"
  */
 import { EOF } from 'chevrotain';
+import { t } from '../common/l10n';
+import type { RuleDescriptions } from '../common/parser-messages';
 import { expressionRuleDescriptions, ExpressionGrammar } from '../expression/parser';
 import { AttributeRef, Comma, Identifier, LineContent, NumberLiteral, StringLiteral } from '../expression/tokens';
 import {
@@ -50,19 +52,23 @@ import {
 } from './tokens';
 import { MODIFIERS, SCOPE_OPERATORS } from './vocabulary';
 
-const ruleDescriptions: Record<string, string> = {
+const ruleDescriptions: RuleDescriptions = {
   ...expressionRuleDescriptions,
-  objectName: 'an object name (User, Group or a quoted name)',
-  scopeOperator: `a scoping operator (${SCOPE_OPERATORS.slice(0, 7)
-    .map((o) => o.label)
-    .join(', ')}, …)`,
-  scopeValue: 'a value (a string or a number)',
-  modifier: `a modifier (${MODIFIERS.map((m) => `'${m.words.join(' ')}'`).join(', ')})`,
-  targetStatement: 'chatwork or a "schema.json" path',
-  deployStatement: 'deploy fields: tenant "…", servicePrincipal "…", job "…"',
-  enabledSetting: 'true or false',
-  attributeDeclaration: 'target or source, then the attribute\'s "NAME", its type and flags',
-  attributeMapping: "a source after '<-' (an expression, an [attribute], a \"constant\" or 'none')",
+  objectName: () => t('an object name (User, Group or a quoted name)'),
+  scopeOperator: () =>
+    t(
+      'a scoping operator ({0})',
+      `${SCOPE_OPERATORS.slice(0, 7)
+        .map((o) => o.label)
+        .join(', ')}, …`,
+    ),
+  scopeValue: () => t('a value (a string or a number)'),
+  modifier: () => t('a modifier ({0})', MODIFIERS.map((m) => `'${m.words.join(' ')}'`).join(', ')),
+  targetStatement: () => t('chatwork or a "schema.json" path'),
+  deployStatement: () => t('deploy fields: tenant "…", servicePrincipal "…", job "…"'),
+  enabledSetting: () => t('true or false'),
+  attributeDeclaration: () => t('target or source, then the attribute\'s "NAME", its type and flags'),
+  attributeMapping: () => t("a source after '<-' (an expression, an [attribute], a \"constant\" or 'none')"),
 };
 
 class MappingFileParser extends ExpressionGrammar {

@@ -4,6 +4,7 @@
  * (`EQUALS Tokyo` → `"Tokyo"`). Applied to the syntax errors of a piece (index.ts), so the fast
  * path, which only takes error-free pieces, is unaffected.
  */
+import { t } from '../common/l10n';
 import type { SyntaxDiagnostic } from '../common/syntax-diagnostic';
 import { BLOCK_STATEMENT_KEYWORDS, FILE_STATEMENT_KEYWORDS, MODIFIERS, SCOPE_OPERATORS } from './vocabulary';
 
@@ -66,28 +67,53 @@ export function addSuggestions(text: string, diagnostics: SyntaxDiagnostic[]): v
     const rest = text.slice(d.start, lineEnd === -1 ? undefined : d.start + lineEnd);
     const first = /^[A-Za-z_]+/.exec(rest)?.[0];
     let hint: string | undefined;
-    if (d.message.includes('a scoping operator')) {
+    if (fits(d.message, t('a scoping operator ({0})'))) {
       const spaced = rest.replace(/[ \t]+/g, ' ');
       const sameLetters = [...vocabulary.scopeOperators]
         .sort((a, b) => b.length - a.length)
         .find((o) => spaced.toUpperCase().startsWith(o.toUpperCase()) && !/\w/.test(spaced[o.length] ?? ''));
       const operator = sameLetters ?? (first ? closestWord(first, vocabulary.scopeOperators) : undefined);
-      if (operator) hint = ` Did you mean '${operator}'?${sameLetters ? ' Scoping operators are written as the portal shows them.' : ''}`;
-    } else if (d.message.endsWith('a scoping clause ends after its values') && first !== undefined) {
-      hint = ` Scoping values are quoted strings: write "${first}".`;
-    } else if (d.message.includes('expected a modifier') && first !== undefined) {
+      if (operator)
+        hint = sameLetters
+          ? `${t('Did you mean {0}?', `'${operator}'`)} ${t('Scoping operators are written as the portal shows them.')}`
+          : t('Did you mean {0}?', `'${operator}'`);
+    } else if (fits(d.message, t('Unexpected {0}: a scoping clause ends after its values')) && first !== undefined) {
+      hint = t('Scoping values are quoted strings: write {0}.', `"${first}"`);
+    } else if (fits(d.message, t('Unexpected {0}: expected a modifier ({1}) or the end of the line')) && first !== undefined) {
       const next = /^[A-Za-z_]+[ \t]+([A-Za-z_]+)/.exec(rest)?.[1];
       const candidate = closestWord(next !== undefined && first.toLowerCase() === 'on' ? `on ${next}` : first, vocabulary.modifiers);
-      if (candidate) hint = ` Did you mean '${candidate}'?`;
-    } else if (d.message.startsWith("Expected 'target' or 'mapping' but found") && first !== undefined) {
+      if (candidate) hint = t('Did you mean {0}?', `'${candidate}'`);
+    } else if (fits(d.message, t("Expected 'target' or 'mapping' but found {0}")) && first !== undefined) {
       const candidate = closestWord(first, vocabulary.statements);
-      if (candidate) hint = ` Did you mean '${candidate}'?`;
-    } else if (d.message.startsWith('Expected an attribute mapping (target <- source)') && first !== undefined) {
+      if (candidate) hint = t('Did you mean {0}?', `'${candidate}'`);
+    } else if (
+      fits(d.message, t("Expected an attribute mapping (target <- source), 'scope', 'enabled' or 'flowTypes' but found {0}")) &&
+      first !== undefined
+    ) {
       const candidate = closestWord(first, vocabulary.blockItems);
-      if (candidate) hint = ` Did you mean '${candidate}'?`;
-    } else if (/^Expected 'create' but found/.test(d.message) && first !== undefined) {
-      if (closestWord(first, ['create'])) hint = " Did you mean 'on create'?";
+      if (candidate) hint = t('Did you mean {0}?', `'${candidate}'`);
+    } else if (fits(d.message, t('Expected {0} but found {1}'), "'create'") && first !== undefined) {
+      if (closestWord(first, ['create'])) hint = t('Did you mean {0}?', "'on create'");
     }
-    if (hint) d.message += `${/[.?!]$/.test(d.message) ? '' : '.'}${hint}`;
+    if (hint) d.message = /[.?!。]$/.test(d.message) ? `${d.message} ${hint}` : t('{0}. {1}', d.message, hint);
   }
+}
+
+/**
+ * Whether `message` was made from `template`, a message in the user's language whose `{n}` stand for
+ * any text, or for `fixed[n]` when given: the hints above recognize the parser's messages in every
+ * language by the same keys that made them.
+ */
+function fits(message: string, template: string, ...fixed: string[]): boolean {
+  const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const pattern = template
+    .split(/(\{\d+\})/)
+    .map((part) => {
+      const placeholder = /^\{(\d+)\}$/.exec(part);
+      if (!placeholder) return escape(part);
+      const value = fixed[Number(placeholder[1])];
+      return value === undefined ? '[\\s\\S]*' : escape(value);
+    })
+    .join('');
+  return new RegExp(pattern).test(message);
 }

@@ -1,4 +1,5 @@
 /** CST → AST for `.aadmap` files; expressions go through the expression visitor. */
+import { t } from '../common/l10n';
 import type { CstNode, IToken } from 'chevrotain';
 import type { SyntaxDiagnostic } from '../common/syntax-diagnostic';
 import { ExpressionVisitor, firstNode, firstToken, nodes, tokenEnd, tokens } from '../expression/visitor';
@@ -60,7 +61,7 @@ export class MappingVisitor extends ExpressionVisitor {
     const mappings = nodes(c, 'mappingBlock').map((n) => this.mappingBlock(n));
     for (const stray of nodes(c, 'strayLine')) this.strayLine(stray, 'file');
     for (const brace of tokens(c, 'RBrace')) {
-      this.error(brace.startOffset, tokenEnd(brace), "Unmatched '}'", 'syntax-error');
+      this.error(brace.startOffset, tokenEnd(brace), t("Unmatched '}'"), 'syntax-error');
     }
     const file: MappingFile = { kind: 'file', targets, mappings, comments: [], start: 0, end: this.text.length };
     if (deploys.length) file.deploys = deploys;
@@ -260,7 +261,12 @@ export class MappingVisitor extends ExpressionVisitor {
       const modifier = this.modifier(modifierNode);
       if (!modifier) continue;
       if (modifiers.some((m) => m.kind === modifier.kind)) {
-        this.error(modifier.start, modifier.end, `'${modifierWords[modifier.kind]}' is given twice on this mapping`, 'duplicate-modifier');
+        this.error(
+          modifier.start,
+          modifier.end,
+          t("'{0}' is given twice on this mapping", modifierWords[modifier.kind]),
+          'duplicate-modifier',
+        );
       }
       modifiers.push(modifier);
     }
@@ -334,7 +340,7 @@ export class MappingVisitor extends ExpressionVisitor {
     if (!clause || !operator || clause.values.length) return false;
     const written = this.text.slice(start, end);
     if (!operator.custom && scopeOperatorByLabel(operator.name)?.values === 'none') {
-      this.error(start, end, `Unexpected '${all[0]!.image}': ${operator.name} takes no value`, 'syntax-error');
+      this.error(start, end, t("Unexpected '{0}': {1} takes no value", all[0]!.image, operator.name), 'syntax-error');
       return true;
     }
     if (/["',\r\n]/.test(written)) return false;
@@ -355,21 +361,23 @@ export class MappingVisitor extends ExpressionVisitor {
     if (!this.atLineStart(start)) {
       message =
         context === 'scope'
-          ? `Unexpected ${found}: a scoping clause ends after its values`
+          ? t('Unexpected {0}: a scoping clause ends after its values', found)
           : context === 'file'
-            ? `Unexpected ${found}: expected ${this.lineStartsWith(start, 'deploy') ? 'name "value" pairs (tenant, servicePrincipal, job)' : 'the end of the line'}`
-            : `Unexpected ${found}: expected a modifier (${MODIFIER_LIST}) or the end of the line`;
+            ? this.lineStartsWith(start, 'deploy')
+              ? t('Unexpected {0}: expected name "value" pairs (tenant, servicePrincipal, job)', found)
+              : t('Unexpected {0}: expected the end of the line', found)
+            : t('Unexpected {0}: expected a modifier ({1}) or the end of the line', found, MODIFIER_LIST);
     } else if (context === 'file') {
       message =
         first.tokenType === TargetPath
-          ? 'Attribute mappings belong inside a block: mapping "NAME" User -> User { … }'
-          : `Expected 'target' or 'mapping' but found ${found}`;
+          ? t('Attribute mappings belong inside a block: mapping "NAME" User -> User { … }')
+          : t("Expected 'target' or 'mapping' but found {0}", found);
     } else if (context === 'block') {
-      if (first.tokenType === keywordTokens.mapping) message = "A mapping block cannot contain another one: is a '}' missing above?";
-      else if (first.tokenType === AttributeRef) message = 'A scoping clause belongs inside a block: scope "NAME" { … }';
-      else message = `Expected an attribute mapping (target <- source), 'scope', 'enabled' or 'flowTypes' but found ${found}`;
+      if (first.tokenType === keywordTokens.mapping) message = t("A mapping block cannot contain another one: is a '}' missing above?");
+      else if (first.tokenType === AttributeRef) message = t('A scoping clause belongs inside a block: scope "NAME" { … }');
+      else message = t("Expected an attribute mapping (target <- source), 'scope', 'enabled' or 'flowTypes' but found {0}", found);
     } else {
-      message = `Expected a scoping clause ([attribute] OPERATOR value) but found ${found}`;
+      message = t('Expected a scoping clause ([attribute] OPERATOR value) but found {0}', found);
     }
     this.error(start, end, message, 'syntax-error');
   }

@@ -21,6 +21,7 @@
  *   - unusual whitespace characters (no-break space, em space, …), typically pasted from documents.
  * Spaces just inside `( )` and `[ ]` are accepted silently (several servers accept them).
  */
+import { t } from '../common/l10n';
 import { inputText } from '../common/input-text';
 import type { SyntaxDiagnostic } from '../common/syntax-diagnostic';
 import type { ScimFilter, ScimPath } from './ast';
@@ -109,7 +110,7 @@ function run(input: string, options: ScimParseOptions | undefined, mode: Mode, f
         'scim-internal-error',
         base,
         base + text.length,
-        `Internal error while parsing the SCIM ${describeMode(mode)}: ${detail}`,
+        t('Internal error while parsing the SCIM {0}: {1}', describeMode(mode), detail),
       ),
     );
   }

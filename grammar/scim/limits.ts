@@ -1,4 +1,5 @@
-/** The SCIM parsers' limits and modes, shared by the fast path's entry (index.ts) and the general parser (general.ts). */
+/** The SCIM parsers' limits and modes, shared by the fast path's entry (index.ts) and the reference parser (reference.ts). */
+import { t } from '../common/l10n';
 
 /**
  * Maximum nesting of `(`, `[` and `not` that is analysed. Real filters nest a handful of levels.
@@ -14,5 +15,5 @@ export const MAX_DIAGNOSTICS = 100;
 export type Mode = 'filter' | 'attributePath' | 'patchPath';
 
 export function describeMode(mode: Mode): string {
-  return mode === 'filter' ? 'filter' : mode === 'patchPath' ? 'PATCH path' : 'attribute path';
+  return mode === 'filter' ? t('filter') : mode === 'patchPath' ? t('PATCH path') : t('attribute path');
 }

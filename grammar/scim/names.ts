@@ -5,6 +5,7 @@
  * itself contain a `:` (`urn:attr` is not URI + name). ATTRNAME = ALPHA *("-" / "_" / DIGIT / ALPHA),
  * ASCII only. `$ref` is accepted with a warning (RFC 7643 defines `$ref` sub-attributes).
  */
+import { t } from '../common/l10n';
 import type { SyntaxDiagnostic } from '../common/syntax-diagnostic';
 import type { ScimAttributePath } from './ast';
 import { scimDiagnostic } from './diagnostics';
@@ -32,7 +33,12 @@ function charAt(text: string, index: number): string {
  * Validates one ATTRNAME (`name` starts at absolute offset `absStart`). `role` names it in messages.
  * Returns nothing; reports into `diagnostics`.
  */
-export function checkAttributeName(name: string, absStart: number, role: string, diagnostics: SyntaxDiagnostic[]): void {
+export function checkAttributeName(
+  name: string,
+  absStart: number,
+  role: 'attribute name' | 'sub-attribute name',
+  diagnostics: SyntaxDiagnostic[],
+): void {
   if (name.length === 0) return;
   if (name.length === 4 && name.toLowerCase() === '$ref') {
     diagnostics.push(
@@ -40,7 +46,7 @@ export function checkAttributeName(name: string, absStart: number, role: string,
         'scim-ref-attribute',
         absStart,
         absStart + 4,
-        "'$ref' is not a valid RFC 7644 attribute name (names start with a letter), but RFC 7643 defines it; some servers reject it",
+        t("'$ref' is not a valid RFC 7644 attribute name (names start with a letter), but RFC 7643 defines it; some servers reject it"),
       ),
     );
     return;
@@ -51,7 +57,7 @@ export function checkAttributeName(name: string, absStart: number, role: string,
         'scim-invalid-attribute-name',
         absStart,
         absStart + name.length,
-        `Invalid ${role} '${name}': attribute names must start with a letter (A-Z, a-z)`,
+        t("Invalid {0} '{1}': attribute names must start with a letter (A-Z, a-z)", roleText(role), name),
       ),
     );
     return;
@@ -64,7 +70,7 @@ export function checkAttributeName(name: string, absStart: number, role: string,
           'scim-invalid-attribute-name',
           absStart + i,
           absStart + i + ch.length,
-          `Invalid character '${ch}' in ${role} '${name}': only ASCII letters, digits, '-' and '_' are allowed`,
+          t("Invalid character '{0}' in {1} '{2}': only ASCII letters, digits, '-' and '_' are allowed", ch, roleText(role), name),
         ),
       );
       return;
@@ -80,8 +86,10 @@ function checkSchemaUri(uri: string, absStart: number, fullText: string, diagnos
         'scim-invalid-schema-uri',
         absStart,
         absStart + fullText.length,
-        `'${fullText}' is not a valid attribute path: a schema URI prefix must itself contain ':' ` +
-          `(e.g. urn:ietf:params:scim:schemas:core:2.0:User:userName)`,
+        t(
+          "'{0}' is not a valid attribute path: a schema URI prefix must itself contain ':' (e.g. urn:ietf:params:scim:schemas:core:2.0:User:userName)",
+          fullText,
+        ),
       ),
     );
     return;
@@ -90,7 +98,12 @@ function checkSchemaUri(uri: string, absStart: number, fullText: string, diagnos
   let i = 0;
   if (!isAlpha(uri.charCodeAt(0))) {
     diagnostics.push(
-      scimDiagnostic('scim-invalid-schema-uri', absStart, end, `Invalid schema URI '${uri}': a URI starts with a scheme such as 'urn:'`),
+      scimDiagnostic(
+        'scim-invalid-schema-uri',
+        absStart,
+        end,
+        t("Invalid schema URI '{0}': a URI starts with a scheme such as 'urn:'", uri),
+      ),
     );
     return;
   }
@@ -99,7 +112,12 @@ function checkSchemaUri(uri: string, absStart: number, fullText: string, diagnos
     if (code === 0x3a) break;
     if (!(isAlpha(code) || (code >= 0x30 && code <= 0x39) || code === 0x2b || code === 0x2d || code === 0x2e)) {
       diagnostics.push(
-        scimDiagnostic('scim-invalid-schema-uri', absStart, end, `Invalid schema URI '${uri}': a URI starts with a scheme such as 'urn:'`),
+        scimDiagnostic(
+          'scim-invalid-schema-uri',
+          absStart,
+          end,
+          t("Invalid schema URI '{0}': a URI starts with a scheme such as 'urn:'", uri),
+        ),
       );
       return;
     }
@@ -112,7 +130,7 @@ function checkSchemaUri(uri: string, absStart: number, fullText: string, diagnos
           'scim-invalid-schema-uri',
           absStart + i,
           absStart + i + ch.length,
-          `Invalid character '${ch}' in schema URI '${uri}'`,
+          t("Invalid character '{0}' in schema URI '{1}'", ch, uri),
         ),
       );
       return;
@@ -133,7 +151,7 @@ function checkDottedName(rest: string, absStart: number, diagnostics: SyntaxDiag
     const subStart = absStart + firstDot + 1;
     const secondDot = sub.indexOf('.');
     if (sub.length === 0 || secondDot === 0) {
-      diagnostics.push(scimDiagnostic('scim-missing-attribute-name', subStart - 1, subStart, "Expected a sub-attribute name after '.'"));
+      diagnostics.push(scimDiagnostic('scim-missing-attribute-name', subStart - 1, subStart, t("Expected a sub-attribute name after '.'")));
     } else if (secondDot > 0) {
       checkAttributeName(sub.substring(0, secondDot), subStart, 'sub-attribute name', diagnostics);
       const extraStart = subStart + secondDot;
@@ -143,7 +161,11 @@ function checkDottedName(rest: string, absStart: number, diagnostics: SyntaxDiag
           'scim-too-many-subattributes',
           extraStart,
           absStart + rest.length,
-          `An attribute path has at most one sub-attribute ('${parent}'): '${rest.substring(firstDot + 1 + secondDot)}' is not allowed`,
+          t(
+            "An attribute path has at most one sub-attribute ('{0}'): '{1}' is not allowed",
+            parent,
+            rest.substring(firstDot + 1 + secondDot),
+          ),
         ),
       );
     } else {
@@ -173,8 +195,8 @@ export function buildAttributePath(text: string, start: number, diagnostics: Syn
         start,
         end,
         rest.length === 0
-          ? `Expected an attribute name after the schema URI '${uri}:'`
-          : `Expected an attribute name after the schema URI '${uri}:', found '.'`,
+          ? t("Expected an attribute name after the schema URI '{0}:'", uri)
+          : t("Expected an attribute name after the schema URI '{0}:', found '.'", uri),
       ),
     );
     const sub = rest.length === 0 ? undefined : rest.substring(1);
@@ -186,4 +208,9 @@ export function buildAttributePath(text: string, start: number, diagnostics: Syn
   return sub === undefined
     ? { kind: 'attributePath', uri, name, text, start, end }
     : { kind: 'attributePath', uri, name, subAttribute: sub, text, start, end };
+}
+
+/** How a message names the role of an ATTRNAME, in the user's language. */
+function roleText(role: 'attribute name' | 'sub-attribute name'): string {
+  return role === 'attribute name' ? t('attribute name') : t('sub-attribute name');
 }

@@ -24,6 +24,7 @@
  * ONE parser instance is created at module load and reused (chevrotain parsers are expensive to
  * build and cheap to reset via `input`). Parsing is synchronous, so sharing is safe.
  */
+import { t } from '../common/l10n';
 import { CstParser, EOF, tokenMatcher, type IParserErrorMessageProvider, type IToken, type TokenType } from 'chevrotain';
 import {
   allTokens,
@@ -51,15 +52,42 @@ import { SKIP_GRAMMAR_VALIDATIONS } from '../common/build-mode';
 /** Separator between the diagnostic code and the text in messages built by the provider. */
 export const CODE_SEPARATOR = '\u0000';
 
-const OPERATOR_LIST = "a comparison operator (eq, ne, co, sw, ew, gt, lt, ge, le) or 'pr'";
+const operatorList = () => t("a comparison operator (eq, ne, co, sw, ew, gt, lt, ge, le) or 'pr'");
 
 /** `'image'` for messages (shortened), or "end of input". */
-function describeToken(token: IToken | undefined): string {
-  if (!token || token.tokenType === EOF) return 'end of input';
+export function describeToken(token: IToken | undefined): string {
+  if (!token || token.tokenType === EOF) return t('end of input');
   const image = token.image;
-  if (image.length === 0) return 'end of input';
+  if (image.length === 0) return t('end of input');
   const shown = image.length > 40 ? `${image.slice(0, 37)}...` : image;
   return `'${shown}'`;
+}
+
+/**
+ * A token label in the user's language. Labels are set when the token types are made (at module
+ * load, before a bundle is chosen), so they are written in English and translated here; quoted
+ * labels are code (`')'`, `'and'`) and stay as they are.
+ */
+function scimLabel(label: string): string {
+  switch (label) {
+    case 'an attribute path':
+      return t('an attribute path');
+    case 'a comparison operator':
+      return t('a comparison operator');
+    case 'an operator':
+      return t('an operator');
+    case 'a value':
+      return t('a value');
+    case 'a string':
+      return t('a string');
+    case 'a single-quoted string':
+      return t('a single-quoted string');
+    case "a '.subAttribute'":
+      return t("a '.subAttribute'");
+    case 'a word':
+      return t('a word');
+  }
+  return label;
 }
 
 function isEof(token: IToken | undefined): boolean {
@@ -70,12 +98,17 @@ function withCode(code: string, message: string): string {
   return code + CODE_SEPARATOR + message;
 }
 
-/** Did-you-mean for symbols seen where `and` / `or` would continue the filter. */
-function logicalHint(token: IToken): string {
+/** `&&`, `&`, `||` or `|`: symbols written where `and` / `or` would continue the filter. */
+function isLogicalSymbol(token: IToken): boolean {
+  return ['&&', '&', '||', '|'].includes(token.image);
+}
+
+/** `message` with the did-you-mean for symbols seen where `and` / `or` would continue the filter. */
+function withLogicalHint(message: string, token: IToken): string {
   const image = token.image;
-  if (image === '&&' || image === '&') return ". Did you mean 'and'?";
-  if (image === '||' || image === '|') return ". Did you mean 'or'?";
-  return '';
+  if (image === '&&' || image === '&') return t('{0}. {1}', message, t('Did you mean {0}?', "'and'"));
+  if (image === '||' || image === '|') return t('{0}. {1}', message, t('Did you mean {0}?', "'or'"));
+  return message;
 }
 
 /**
@@ -89,56 +122,72 @@ const scimErrorMessageProvider: IParserErrorMessageProvider = {
     if (expected === RParen || expected === RBracket) {
       const close = expected === RParen ? "')'" : "']'";
       if (previous && (previous.tokenType === LParen || previous.tokenType === LBracket)) {
-        return withCode('syntax-error', `Expected a filter expression after '${previous.image}', found ${found}`);
+        return withCode('syntax-error', t("Expected a filter expression after '{0}', found {1}", previous.image, found));
       }
       const code =
         isEof(actual) || actual.tokenType === RParen || actual.tokenType === RBracket ? 'scim-unbalanced-brackets' : 'syntax-error';
-      return withCode(code, `Expected 'and', 'or' or ${close}, found ${found}${logicalHint(actual)}`);
+      return withCode(code, withLogicalHint(t("Expected 'and', 'or' or {0}, found {1}", close, found), actual));
     }
     if (expected === NameLike) {
-      return withCode('syntax-error', `Expected an attribute path, found ${found}`);
+      return withCode('syntax-error', t('Expected an attribute path, found {0}', found));
     }
     const label = expected.LABEL ?? expected.name;
-    return withCode('syntax-error', `Expected ${label}, found ${found}`);
+    return withCode('syntax-error', t('Expected {0}, found {1}', scimLabel(label), found));
   },
 
   buildNotAllInputParsedMessage({ firstRedundant, ruleName }): string {
     const found = describeToken(firstRedundant);
     const type = firstRedundant.tokenType;
     if (type === RParen || type === RBracket) {
-      return withCode('scim-trailing-input', `Unexpected ${found}: there is no matching '${type === RParen ? '(' : '['}'`);
+      return withCode('scim-trailing-input', t("Unexpected {0}: there is no matching '{1}'", found, type === RParen ? '(' : '['));
     }
     if (ruleName === 'filter') {
       return withCode(
         'scim-trailing-input',
-        `Unexpected ${found}: expected 'and', 'or' or the end of the filter${logicalHint(firstRedundant)}`,
+        withLogicalHint(t("Unexpected {0}: expected 'and', 'or' or the end of the filter", found), firstRedundant),
       );
     }
-    const hint = tokenMatcher(firstRedundant, CompareOp) || type === Pr ? ": a path cannot contain a comparison outside '[ ]'" : '';
-    return withCode('scim-trailing-input', `Unexpected ${found} after the end of the attribute path${hint}`);
+    return withCode(
+      'scim-trailing-input',
+      tokenMatcher(firstRedundant, CompareOp) || type === Pr
+        ? t("Unexpected {0} after the end of the attribute path: a path cannot contain a comparison outside '[ ]'", found)
+        : t('Unexpected {0} after the end of the attribute path', found),
+    );
   },
 
   buildNoViableAltMessage({ actual, previous, ruleName }): string {
     const found = describeToken(actual[0]);
     if (ruleName === 'attrTerm') {
-      return withCode('scim-missing-operator', `Expected ${OPERATOR_LIST} after ${describeToken(previous)}, found ${found}`);
+      return withCode('scim-missing-operator', t('Expected {0} after {1}, found {2}', operatorList(), describeToken(previous), found));
     }
     if (previous && previous.tokenType === Not) {
-      return withCode('scim-not-without-parens', `'not' must be followed by a parenthesised filter: write 'not (…)', found ${found}`);
+      return withCode('scim-not-without-parens', t("'not' must be followed by a parenthesised filter: write 'not (…)', found {0}", found));
     }
     const first = actual[0];
-    let hint = '';
-    if (first && (first.tokenType === DoubleQuoted || first.tokenType === SingleQuoted)) {
-      hint = ': a value needs an attribute path and an operator before it';
-    } else if (first) {
-      hint = logicalHint(first);
+    const quoted = first !== undefined && (first.tokenType === DoubleQuoted || first.tokenType === SingleQuoted);
+    const afterToken = previous && !isEof(previous) && previous.image ? describeToken(previous) : undefined;
+    let message: string;
+    if (afterToken === undefined) {
+      message = quoted
+        ? t(
+            "Expected a filter expression (an attribute path, '(' or 'not ('), found {0}: a value needs an attribute path and an operator before it",
+            found,
+          )
+        : t("Expected a filter expression (an attribute path, '(' or 'not ('), found {0}", found);
+    } else {
+      message = quoted
+        ? t(
+            "Expected a filter expression (an attribute path, '(' or 'not (') after {0}, found {1}: a value needs an attribute path and an operator before it",
+            afterToken,
+            found,
+          )
+        : t("Expected a filter expression (an attribute path, '(' or 'not (') after {0}, found {1}", afterToken, found);
     }
-    const after = previous && !isEof(previous) && previous.image ? ` after ${describeToken(previous)}` : '';
-    return withCode('syntax-error', `Expected a filter expression (an attribute path, '(' or 'not (')${after}, found ${found}${hint}`);
+    return withCode('syntax-error', first && !quoted ? withLogicalHint(message, first) : message);
   },
 
   buildEarlyExitMessage({ actual }): string {
-    return withCode('syntax-error', `Unexpected ${describeToken(actual[0])}`);
+    return withCode('syntax-error', t('Unexpected {0}', describeToken(actual[0])));
   },
 };
 
@@ -163,7 +212,7 @@ function keywordCanBeName(token: IToken, next: IToken): boolean {
 
 /** Should the token after `pr` be taken as its (erroneous) value? Not if it starts a new expression. */
 function prValueFollows(next: IToken, afterNext: IToken): boolean {
-  if (logicalHint(next) !== '') return false;
+  if (isLogicalSymbol(next)) return false;
   return !continuesAttributePath(afterNext);
 }
 

@@ -3,11 +3,12 @@
  * (fast-path.ts) declines. index.ts loads it on first use through general.lazy.ts, so a start-up
  * that reads only well-formed filters never initialises chevrotain (docs/performance.md).
  */
+import { t } from '../common/l10n';
 import type { IRecognitionException, IToken } from 'chevrotain';
 import type { SyntaxDiagnostic } from '../common/syntax-diagnostic';
 import type { ScimFilter, ScimPath } from './ast';
 import { scimDiagnostic, type ScimDiagnosticCode } from './diagnostics';
-import { describeMode, MAX_DIAGNOSTICS, MAX_SCIM_NESTING, type Mode } from './limits';
+import { MAX_DIAGNOSTICS, MAX_SCIM_NESTING, type Mode } from './limits';
 import { scimLexer } from './lexer';
 import { CODE_SEPARATOR, scimParser } from './parser';
 import { isJsWhitespace, LBracket, LParen, Not, RBracket, RParen } from './tokens';
@@ -27,7 +28,16 @@ export function analyse(text: string, base: number, mode: Mode, diagnostics: Syn
   if (tokens.length === 0) {
     const code: ScimDiagnosticCode = mode === 'filter' ? 'scim-empty-filter' : 'scim-empty-path';
     diagnostics.push(
-      scimDiagnostic(code, base, base + text.length, mode === 'filter' ? 'The filter is empty' : `The ${describeMode(mode)} is empty`),
+      scimDiagnostic(
+        code,
+        base,
+        base + text.length,
+        mode === 'filter'
+          ? t('The filter is empty')
+          : mode === 'patchPath'
+            ? t('The PATCH path is empty')
+            : t('The attribute path is empty'),
+      ),
     );
     return undefined;
   }
@@ -68,7 +78,11 @@ export function analyse(text: string, base: number, mode: Mode, diagnostics: Syn
         'syntax-error',
         base + first.startOffset,
         base + last.startOffset + last.image.length,
-        `Invalid SCIM ${describeMode(mode)}`,
+        mode === 'filter'
+          ? t('Invalid SCIM filter')
+          : mode === 'patchPath'
+            ? t('Invalid SCIM PATCH path')
+            : t('Invalid SCIM attribute path'),
       ),
     );
   }
@@ -115,8 +129,8 @@ function checkNesting(tokens: IToken[], base: number, diagnostics: SyntaxDiagnos
         (balance.badClosers ??= new Set()).add(token.startOffset);
         const message =
           open === undefined
-            ? `Unmatched '${token.image}': there is no '${token.image === ')' ? '(' : '['}' before it`
-            : `Expected '${expected}' to close '${open.image}', found '${token.image}'`;
+            ? t("Unmatched '{0}': there is no '{1}' before it", token.image, token.image === ')' ? '(' : '[')
+            : t("Expected '{0}' to close '{1}', found '{2}'", expected!, open.image, token.image);
         if (++reported <= MAX_DIAGNOSTICS) {
           diagnostics.push(scimDiagnostic('scim-unbalanced-brackets', base + token.startOffset, base + token.startOffset + 1, message));
         }
@@ -138,7 +152,7 @@ function checkNesting(tokens: IToken[], base: number, diagnostics: SyntaxDiagnos
           'scim-unbalanced-brackets',
           base + open.startOffset,
           base + open.startOffset + 1,
-          `This '${open.image}' is never closed: expected '${close}'`,
+          t("This '{0}' is never closed: expected '{1}'", open.image, close),
         ),
       );
     }
@@ -152,7 +166,7 @@ function tooDeep(token: IToken, base: number, diagnostics: SyntaxDiagnostic[], b
       'scim-nesting-too-deep',
       base + token.startOffset,
       base + token.startOffset + token.image.length,
-      `Nesting too deep: more than ${MAX_SCIM_NESTING} levels of '(', '[' or 'not'; the filter was not analysed`,
+      t("Nesting too deep: more than {0} levels of '(', '[' or 'not'; the filter was not analysed", MAX_SCIM_NESTING),
     ),
   );
   balance.tooDeep = true;
@@ -201,7 +215,9 @@ function reportUnusualWhitespace(text: string, tokens: IToken[], base: number, d
       let k = j + 1;
       while (k < gapEnd && UNUSUAL_WHITESPACE.test(text[k]!)) k++;
       const code = text.charCodeAt(j).toString(16).toUpperCase().padStart(4, '0');
-      diagnostics.push(scimDiagnostic('scim-whitespace', base + j, base + k, `Unusual whitespace character U+${code}; use a normal space`));
+      diagnostics.push(
+        scimDiagnostic('scim-whitespace', base + j, base + k, t('Unusual whitespace character U+{0}; use a normal space', code)),
+      );
       j = k;
     }
     if (i < tokens.length) gapStart = tokens[i]!.startOffset + tokens[i]!.image.length;

@@ -2,6 +2,7 @@
  * compValue handling (RFC 7644 §3.4.2.2 → RFC 8259): strict JSON strings, numbers and literals.
  * Everything here works on a token's text and reports diagnostics at absolute offsets.
  */
+import { t } from '../common/l10n';
 import type { SyntaxDiagnostic } from '../common/syntax-diagnostic';
 import type { ScimCompareValue } from './ast';
 import { scimDiagnostic } from './diagnostics';
@@ -45,7 +46,7 @@ function decodeJsonStringBody(body: string, absStart: number, diagnostics: Synta
           'scim-control-character',
           absStart + i,
           absStart + i + 1,
-          `Raw control character ${codeUnitLabel(code)} is not allowed in a JSON string; write '${escape}'`,
+          t("Raw control character {0} is not allowed in a JSON string; write '{1}'", codeUnitLabel(code), escape),
         ),
       );
       i++;
@@ -105,7 +106,10 @@ function decodeJsonStringBody(body: string, absStart: number, diagnostics: Synta
               'scim-invalid-escape',
               absStart + i,
               absStart + i + width,
-              `Invalid escape '${body.substring(i, i + width)}': '\\u' must be followed by four hex digits (write '\\\\' for a backslash)`,
+              t(
+                "Invalid escape '{0}': '\\u' must be followed by four hex digits (write '\\\\' for a backslash)",
+                body.substring(i, i + width),
+              ),
             ),
           );
         }
@@ -125,7 +129,10 @@ function decodeJsonStringBody(body: string, absStart: number, diagnostics: Synta
             'scim-invalid-escape',
             absStart + i,
             absStart + i + width,
-            `Invalid escape '\\${shown}' in string: JSON allows \\" \\\\ \\/ \\b \\f \\n \\r \\t and \\uXXXX (write '\\\\' for a backslash)`,
+            t(
+              "Invalid escape '\\{0}' in string: JSON allows \\\" \\\\ \\/ \\b \\f \\n \\r \\t and \\uXXXX (write '\\\\' for a backslash)",
+              shown,
+            ),
           ),
         );
       }
@@ -143,8 +150,11 @@ export function buildStringValue(image: string, start: number, diagnostics: Synt
   const terminated = image.length >= 2 && image.charCodeAt(image.length - 1) === 0x22 && !endsWithEscapedQuote(image);
   const body = terminated ? image.substring(1, image.length - 1) : image.substring(1);
   if (!terminated) {
-    const hint = image.length >= 2 && image.charCodeAt(image.length - 1) === 0x22 ? " (the last '\"' is escaped by a backslash)" : '';
-    diagnostics.push(scimDiagnostic('scim-unterminated-string', start, end, `Unterminated string: missing closing '"'${hint}`));
+    const message =
+      image.length >= 2 && image.charCodeAt(image.length - 1) === 0x22
+        ? t("Unterminated string: missing closing '\"' (the last '\"' is escaped by a backslash)")
+        : t("Unterminated string: missing closing '\"'");
+    diagnostics.push(scimDiagnostic('scim-unterminated-string', start, end, message));
   }
   const value = decodeJsonStringBody(body, start + 1, diagnostics);
   return { kind: 'string', value, raw: image, start, end };
@@ -162,7 +172,9 @@ export function buildSingleQuotedValue(image: string, start: number, diagnostics
   const end = start + image.length;
   const terminated = image.length >= 2 && image.endsWith("'");
   const value = terminated ? image.substring(1, image.length - 1) : image.substring(1);
-  diagnostics.push(scimDiagnostic('scim-single-quoted-string', start, end, `Strings must be in double quotes: ${JSON.stringify(value)}`));
+  diagnostics.push(
+    scimDiagnostic('scim-single-quoted-string', start, end, t('Strings must be in double quotes: {0}', JSON.stringify(value))),
+  );
   return { kind: 'string', value, raw: image, start, end };
 }
 
@@ -170,13 +182,13 @@ export function buildSingleQuotedValue(image: string, start: number, diagnostics
 const NUMBER_LIKE = /^(?:[+-]?\.?[0-9][0-9.eE+-]*|[+-]?0[xX][0-9A-Fa-f]+)$/;
 
 function invalidNumberReason(word: string): string {
-  if (word.startsWith('+')) return "a JSON number cannot start with '+'";
-  if (/^-?0[xX]/.test(word)) return 'hexadecimal numbers are not allowed in JSON';
-  if (/^-?0[0-9]/.test(word)) return 'leading zeros are not allowed in JSON numbers';
-  if (/^-?\./.test(word)) return `a JSON number needs a digit before '.' (write ${word.replace('.', '0.')})`;
-  if (/\.(?![0-9])/.test(word)) return "a JSON number needs digits after '.'";
-  if (/[eE](?![+-]?[0-9])/.test(word)) return 'the exponent needs digits';
-  return 'not a JSON number';
+  if (word.startsWith('+')) return t("a JSON number cannot start with '+'");
+  if (/^-?0[xX]/.test(word)) return t('hexadecimal numbers are not allowed in JSON');
+  if (/^-?0[0-9]/.test(word)) return t('leading zeros are not allowed in JSON numbers');
+  if (/^-?\./.test(word)) return t("a JSON number needs a digit before '.' (write {0})", word.replace('.', '0.'));
+  if (/\.(?![0-9])/.test(word)) return t("a JSON number needs digits after '.'");
+  if (/[eE](?![+-]?[0-9])/.test(word)) return t('the exponent needs digits');
+  return t('not a JSON number');
 }
 
 /**
@@ -197,14 +209,16 @@ export function buildWordValue(word: string, start: number, diagnostics: SyntaxD
   const lower = word.toLowerCase();
   if (lower === 'true' || lower === 'false' || lower === 'null') {
     diagnostics.push(
-      scimDiagnostic('scim-literal-case', start, end, `JSON literals are case-sensitive: write '${lower}' instead of '${word}'`),
+      scimDiagnostic('scim-literal-case', start, end, t("JSON literals are case-sensitive: write '{0}' instead of '{1}'", lower, word)),
     );
     return lower === 'null' ? { kind: 'null', raw: word, start, end } : { kind: 'boolean', value: lower === 'true', raw: word, start, end };
   }
   if (NUMBER_LIKE.test(word)) {
-    diagnostics.push(scimDiagnostic('scim-invalid-number', start, end, `Invalid number '${word}': ${invalidNumberReason(word)}`));
+    diagnostics.push(scimDiagnostic('scim-invalid-number', start, end, t("Invalid number '{0}': {1}", word, invalidNumberReason(word))));
     return { kind: 'number', raw: word, start, end };
   }
-  diagnostics.push(scimDiagnostic('scim-unquoted-value', start, end, `String values must be in double quotes: ${JSON.stringify(word)}`));
+  diagnostics.push(
+    scimDiagnostic('scim-unquoted-value', start, end, t('String values must be in double quotes: {0}', JSON.stringify(word))),
+  );
   return { kind: 'string', value: word, raw: word, start, end };
 }

@@ -11,6 +11,7 @@
  *  - a node written inside parentheses has a range covering them;
  *  - recursion depth is bounded by the caller's nesting check (index.ts).
  */
+import { t } from '../common/l10n';
 import type { CstElement, CstNode, IToken } from 'chevrotain';
 import { tokenMatcher } from 'chevrotain';
 import type { SyntaxDiagnostic } from '../common/syntax-diagnostic';
@@ -41,8 +42,8 @@ export interface VisitContext {
   errorNodes: number;
 }
 
-const OPERATORS = "a comparison operator (eq, ne, co, sw, ew, gt, lt, ge, le) or 'pr'";
-const VALUE_KINDS = 'a double-quoted string, a number, true, false or null';
+const operators = () => t("a comparison operator (eq, ne, co, sw, ew, gt, lt, ge, le) or 'pr'");
+const valueKinds = () => t('a double-quoted string, a number, true, false or null');
 
 // ---------------------------------------------------------------------------------------------
 // CST access helpers
@@ -78,7 +79,7 @@ function end(ctx: VisitContext, token: IToken): number {
 }
 
 function quoteToken(token: IToken | undefined): string {
-  if (token === undefined) return 'end of input';
+  if (token === undefined) return t('end of input');
   const image = token.image.length > 40 ? `${token.image.slice(0, 37)}...` : token.image;
   return `'${image}'`;
 }
@@ -127,12 +128,12 @@ function reportMissingAfter(
     ctx.diagnostics.push(scimDiagnostic(code, start(ctx, next), end(ctx, next), message(quoteToken(next))));
   } else {
     const at = end(ctx, after);
-    ctx.diagnostics.push(scimDiagnostic(code, at, at, message('end of input')));
+    ctx.diagnostics.push(scimDiagnostic(code, at, at, message(t('end of input'))));
   }
 }
 
-function warnMissingSpace(ctx: VisitContext, at: number, what: string): void {
-  ctx.diagnostics.push(scimDiagnostic('scim-whitespace', at, at, `RFC 7644 requires a space ${what}`));
+function warnMissingSpace(ctx: VisitContext, at: number, message: string): void {
+  ctx.diagnostics.push(scimDiagnostic('scim-whitespace', at, at, message));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -175,10 +176,10 @@ function visitLogical(node: CstNode, operator: ScimLogicalOperator, ctx: VisitCo
       // Only where an operand really touches the operator (`)and(`, `"x"or`); a missing operand
       // (`(a pr and)`) is a different error, reported by the parser.
       if (token.startOffset > 0 && before === before && !isJsWhitespace(before) && before !== 0x28 && before !== 0x5b) {
-        warnMissingSpace(ctx, tokenStart, `before '${token.image}'`);
+        warnMissingSpace(ctx, tokenStart, t("RFC 7644 requires a space before '{0}'", token.image));
       }
       if (after === after && !isJsWhitespace(after) && after !== 0x29 && after !== 0x5d) {
-        warnMissingSpace(ctx, tokenEnd, `after '${token.image}'`);
+        warnMissingSpace(ctx, tokenEnd, t("RFC 7644 requires a space after '{0}'", token.image));
       }
     }
   }
@@ -213,7 +214,9 @@ function visitTerm(node: CstNode, ctx: VisitContext, brackets: number): ScimFilt
           'scim-not-without-parens',
           start(ctx, notToken),
           end(ctx, notToken),
-          `'not' must be followed by a parenthesised filter: write 'not (…)'${next ? `, found ${quoteToken(next)}` : ''}`,
+          next
+            ? t("'not' must be followed by a parenthesised filter: write 'not (…)', found {0}", quoteToken(next))
+            : t("'not' must be followed by a parenthesised filter: write 'not (…)'"),
         ),
       );
     }
@@ -232,7 +235,7 @@ function visitGroup(node: CstNode, ctx: VisitContext, brackets: number): ScimFil
     if (open === undefined) return undefined;
     if (close !== undefined && isBlank(ctx, end(ctx, open), start(ctx, close))) {
       ctx.diagnostics.push(
-        scimDiagnostic('scim-empty-group', start(ctx, open), end(ctx, close), "Empty parentheses: expected a filter inside '( )'"),
+        scimDiagnostic('scim-empty-group', start(ctx, open), end(ctx, close), t("Empty parentheses: expected a filter inside '( )'")),
       );
     }
     return errorNode(ctx, start(ctx, open), end(ctx, close ?? open));
@@ -264,7 +267,7 @@ function visitComparison(node: CstNode, subject: string, ctx: VisitContext): Com
           'scim-pr-value',
           start(ctx, valueToken),
           end(ctx, valueToken),
-          `'pr' (present) takes no value: remove ${quoteToken(valueToken)}, or use a comparison operator such as 'eq'`,
+          t("'pr' (present) takes no value: remove {0}, or use a comparison operator such as 'eq'", quoteToken(valueToken)),
         ),
       );
     }
@@ -273,16 +276,13 @@ function visitComparison(node: CstNode, subject: string, ctx: VisitContext): Com
   if (tokenMatcher(operatorToken, CompareOp)) {
     const operator = operatorToken.image.toLowerCase() as ScimCompareOperator;
     if (valueToken === undefined) {
-      reportMissingAfter(
-        ctx,
-        operatorToken,
-        'scim-missing-value',
-        (found) => `Expected a value after '${operatorToken.image}' (${VALUE_KINDS}), found ${found}`,
+      reportMissingAfter(ctx, operatorToken, 'scim-missing-value', (found) =>
+        t("Expected a value after '{0}' ({1}), found {2}", operatorToken.image, valueKinds(), found),
       );
       return { operator, operatorToken: opRange, end: opEnd };
     }
     if (valueToken.startOffset === operatorToken.startOffset + operatorToken.image.length) {
-      warnMissingSpace(ctx, opEnd, `between '${operatorToken.image}' and its value`);
+      warnMissingSpace(ctx, opEnd, t("RFC 7644 requires a space between '{0}' and its value", operatorToken.image));
     }
     const value = buildValue(valueToken, ctx);
     return { operator, operatorToken: opRange, value, end: value.end };
@@ -294,7 +294,13 @@ function visitComparison(node: CstNode, subject: string, ctx: VisitContext): Com
       'scim-unknown-operator',
       opStart,
       opEnd,
-      `Expected ${OPERATORS} after '${subject}', found '${operatorToken.image}'` + (suggestion ? `. Did you mean '${suggestion}'?` : ''),
+      suggestion
+        ? t(
+            '{0}. {1}',
+            t("Expected {0} after '{1}', found {2}", operators(), subject, `'${operatorToken.image}'`),
+            t('Did you mean {0}?', `'${suggestion}'`),
+          )
+        : t("Expected {0} after '{1}', found {2}", operators(), subject, `'${operatorToken.image}'`),
     ),
   );
   if (valueToken !== undefined) buildValue(valueToken, ctx);
@@ -316,7 +322,7 @@ function attributePathOf(token: IToken, ctx: VisitContext): ScimAttributePath {
         'scim-keyword-attribute',
         path.start,
         path.end,
-        `'${token.image}' is a SCIM keyword; here it is read as an attribute name`,
+        t("'{0}' is a SCIM keyword; here it is read as an attribute name", token.image),
       ),
     );
   }
@@ -369,7 +375,7 @@ function visitBrackets(
   const close = tokenAt(node, 'RBracket');
   if (start(ctx, open) > path.end) {
     ctx.diagnostics.push(
-      scimDiagnostic('scim-whitespace', path.end, start(ctx, open), `No space is allowed between '${path.text}' and '['`),
+      scimDiagnostic('scim-whitespace', path.end, start(ctx, open), t("No space is allowed between '{0}' and '['", path.text)),
     );
   }
   const innerNode = nodeAt(node, 'orExp');
@@ -381,7 +387,7 @@ function visitBrackets(
           'scim-empty-group',
           start(ctx, open),
           end(ctx, close),
-          `Empty value filter: expected a filter inside '[ ]', e.g. ${path.text}[type eq "work"]`,
+          t('Empty value filter: expected a filter inside \'[ ]\', e.g. {0}[type eq "work"]', path.text),
         ),
       );
     }
@@ -393,13 +399,13 @@ function visitBrackets(
 function subAttributeOf(token: IToken, close: IToken | undefined, ctx: VisitContext): { name: string; start: number; end: number } {
   const tokenStart = start(ctx, token);
   if (close !== undefined && token.startOffset > close.startOffset + 1) {
-    ctx.diagnostics.push(scimDiagnostic('scim-whitespace', end(ctx, close), tokenStart, "No space is allowed between ']' and '.'"));
+    ctx.diagnostics.push(scimDiagnostic('scim-whitespace', end(ctx, close), tokenStart, t("No space is allowed between ']' and '.'")));
   }
   const name = token.image.substring(1);
   const dot = name.indexOf('.');
   if (name.length === 0 || dot === 0) {
     ctx.diagnostics.push(
-      scimDiagnostic('scim-missing-attribute-name', tokenStart, tokenStart + 1, "Expected a sub-attribute name after '.'"),
+      scimDiagnostic('scim-missing-attribute-name', tokenStart, tokenStart + 1, t("Expected a sub-attribute name after '.'")),
     );
   } else {
     checkAttributeName(dot < 0 ? name : name.substring(0, dot), tokenStart + 1, 'sub-attribute name', ctx.diagnostics);
@@ -409,7 +415,7 @@ function subAttributeOf(token: IToken, close: IToken | undefined, ctx: VisitCont
           'scim-too-many-subattributes',
           tokenStart + 1 + dot,
           end(ctx, token),
-          `Only one sub-attribute may follow ']' ('.${name.substring(0, dot)}'): '${name.substring(dot)}' is not allowed`,
+          t("Only one sub-attribute may follow ']' ('.{0}'): '{1}' is not allowed", name.substring(0, dot), name.substring(dot)),
         ),
       );
     }
@@ -455,19 +461,21 @@ function visitValuePath(
   }
   if (brackets > 0) {
     ctx.diagnostics.push(
-      scimDiagnostic('scim-nested-value-path', result.start, result.end, "A value filter '[…]' cannot contain another value filter"),
+      scimDiagnostic('scim-nested-value-path', result.start, result.end, t("A value filter '[…]' cannot contain another value filter")),
     );
   }
   if (subToken !== undefined) {
     if (comparisonNode === undefined) {
-      reportMissingAfter(ctx, subToken, 'scim-missing-operator', (found) => `Expected ${OPERATORS} after '${subject}', found ${found}`);
+      reportMissingAfter(ctx, subToken, 'scim-missing-operator', (found) =>
+        t("Expected {0} after '{1}', found {2}", operators(), subject, found),
+      );
     } else if (comparison !== undefined && filterIsValid && (comparison.operator === 'pr' || comparison.value !== undefined)) {
       ctx.diagnostics.push(
         scimDiagnostic(
           'scim-entra-value-path',
           result.start,
           result.end,
-          `This is the Entra ID form, not RFC 7644 syntax; the RFC equivalent is ${entraValuePathToRfc(result)}`,
+          t('This is the Entra ID form, not RFC 7644 syntax; the RFC equivalent is {0}', entraValuePathToRfc(result)),
         ),
       );
     }
@@ -479,7 +487,7 @@ function visitValuePath(
         'scim-value-path-comparison',
         op.start,
         comparison.end,
-        `A value filter cannot be compared directly: compare a sub-attribute inside the brackets, e.g. ${suggestion}`,
+        t('A value filter cannot be compared directly: compare a sub-attribute inside the brackets, e.g. {0}', suggestion),
       ),
     );
   }

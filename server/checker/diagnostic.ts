@@ -61,3 +61,8 @@ export function didYouMean(suggestions: readonly string[], wrap: (s: string) => 
   const list = shown.length === 1 ? shown[0]! : t('{0} or {1}', shown.slice(0, -1).join(', '), shown[shown.length - 1]!);
   return ` ${t('Did you mean {0}?', list)}`;
 }
+
+/** "a or b or c": each further item joined by the translated "or" (the English text is `items.join(' or ')`). */
+export function orList(items: readonly string[]): string {
+  return items.length === 0 ? '' : items.reduce((list, item) => t('{0} or {1}', list, item));
+}

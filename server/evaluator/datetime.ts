@@ -1,3 +1,4 @@
+import { t } from '../../grammar/common/l10n';
 /**
  * DateTime as the provisioning service (.NET) has it: 100-nanosecond ticks since 0001-01-01 UTC,
  * kept as BigInt so FILETIME numbers (ticks since 1601) stay exact. Calendar arithmetic follows
@@ -62,17 +63,17 @@ export function daysInMonth(year: number, month: number): number {
 }
 
 export function checkTicks(ticks: bigint): bigint {
-  if (ticks < 0n || ticks >= TICKS_LIMIT) throw new DateTimeRangeError('The date is outside the range .NET supports (years 1 to 9999)');
+  if (ticks < 0n || ticks >= TICKS_LIMIT) throw new DateTimeRangeError(t('The date is outside the range .NET supports (years 1 to 9999)'));
   return ticks;
 }
 
 export function ticksFromParts(parts: DateParts): bigint {
-  if (parts.year < 1 || parts.year > 9999) throw new DateTimeRangeError(`Year ${parts.year} is outside 1 … 9999`);
-  if (parts.month < 1 || parts.month > 12) throw new DateTimeRangeError(`Month ${parts.month} does not exist`);
+  if (parts.year < 1 || parts.year > 9999) throw new DateTimeRangeError(t('Year {0} is outside 1 … 9999', parts.year));
+  if (parts.month < 1 || parts.month > 12) throw new DateTimeRangeError(t('Month {0} does not exist', parts.month));
   if (parts.day < 1 || parts.day > daysInMonth(parts.year, parts.month)) {
-    throw new DateTimeRangeError(`Day ${parts.day} does not exist in ${parts.year}-${String(parts.month).padStart(2, '0')}`);
+    throw new DateTimeRangeError(t('Day {0} does not exist in {1}', parts.day, `${parts.year}-${String(parts.month).padStart(2, '0')}`));
   }
-  if (parts.hour > 23 || parts.minute > 59 || parts.second > 59) throw new DateTimeRangeError('The time of day is out of range');
+  if (parts.hour > 23 || parts.minute > 59 || parts.second > 59) throw new DateTimeRangeError(t('The time of day is out of range'));
   const days = BigInt(daysFromCivil(parts.year, parts.month, parts.day));
   return (
     days * TICKS_PER_DAY +
@@ -218,7 +219,7 @@ function addMonths(ticks: bigint, months: number): bigint {
   const total = p.year * 12 + (p.month - 1) + months;
   const year = Math.floor(total / 12);
   const month = total - year * 12 + 1;
-  if (year < 1 || year > 9999) throw new DateTimeRangeError('The result is outside the range .NET supports (years 1 to 9999)');
+  if (year < 1 || year > 9999) throw new DateTimeRangeError(t('The result is outside the range .NET supports (years 1 to 9999)'));
   const day = Math.min(p.day, daysInMonth(year, month));
   const timeOfDay = ticks % TICKS_PER_DAY;
   return BigInt(daysFromCivil(year, month, day)) * TICKS_PER_DAY + timeOfDay;
@@ -230,7 +231,7 @@ function addMonths(ticks: bigint, months: number): bigint {
  */
 export function vbDateAdd(interval: DateInterval, number: number, ticks: bigint): bigint {
   const n = Math.trunc(number);
-  if (!Number.isFinite(n) || Math.abs(n) > 2 ** 31 - 1) throw new DateTimeRangeError('The number to add is too large');
+  if (!Number.isFinite(n) || Math.abs(n) > 2 ** 31 - 1) throw new DateTimeRangeError(t('The number to add is too large'));
   const big = BigInt(n);
   switch (interval) {
     case 'Year':

@@ -7,6 +7,7 @@
  * (what .NET does with RoundtripKind, the default styles, for a non-`Z` offset), and `zzz` renders
  * `+00:00` for values that carry a time zone. A literal `Z` in a format is the UTC designator, as in .NET.
  */
+import { t } from '../../grammar/common/l10n';
 import { checkTicks, DateTimeRangeError, daysInMonth, dayOfWeek, partsFromTicks, TICKS_PER_MINUTE, ticksFromParts } from './datetime';
 
 export class DateFormatError extends Error {}
@@ -62,12 +63,12 @@ type Token = { kind: 'field'; letter: string; count: number } | { kind: 'literal
 const FIELD_LETTERS = new Set(['d', 'f', 'F', 'g', 'h', 'H', 'K', 'm', 'M', 's', 't', 'y', 'z']);
 
 /** Splits a format into fields and literals; a single-character format is a standard format. */
-function tokenizeFormat(format: string): Token[] {
-  if (format.length === 0) throw new DateFormatError('The format string is empty');
+export function tokenizeFormat(format: string): Token[] {
+  if (format.length === 0) throw new DateFormatError(t('The format string is empty'));
   if (format.length === 1) {
     const standard = STANDARD[format];
     if (!standard)
-      throw new DateFormatError(`'${format}' is not a standard .NET date and time format (write a custom one, e.g. "yyyy-MM-dd")`);
+      throw new DateFormatError(t('\'{0}\' is not a standard .NET date and time format (write a custom one, e.g. "yyyy-MM-dd")', format));
     format = standard;
   }
   const tokens: Token[] = [];
@@ -80,17 +81,17 @@ function tokenizeFormat(format: string): Token[] {
     const ch = format[i]!;
     if (ch === "'" || ch === '"') {
       const close = format.indexOf(ch, i + 1);
-      if (close === -1) throw new DateFormatError(`Unterminated quoted text in the format "${format}"`);
+      if (close === -1) throw new DateFormatError(t('Unterminated quoted text in the format "{0}"', format));
       literal(format.slice(i + 1, close));
       i = close + 1;
     } else if (ch === '\\') {
-      if (i + 1 >= format.length) throw new DateFormatError(`The format "${format}" ends with a backslash`);
+      if (i + 1 >= format.length) throw new DateFormatError(t('The format "{0}" ends with a backslash', format));
       literal(format[i + 1]!);
       i += 2;
     } else if (ch === '%') {
       const next = format[i + 1];
       if (next === undefined || !FIELD_LETTERS.has(next))
-        throw new DateFormatError(`'%' must be followed by one format specifier in "${format}"`);
+        throw new DateFormatError(t('\'%\' must be followed by one format specifier in "{0}"', format));
       tokens.push({ kind: 'field', letter: next, count: 1 });
       i += 2;
     } else if (FIELD_LETTERS.has(ch)) {
@@ -155,7 +156,7 @@ export function formatDateTime(value: ParsedDate, format: string): string {
         break;
       case 'f':
       case 'F': {
-        if (count > 7) throw new DateFormatError(`'${letter.repeat(count)}': at most 7 fraction digits`);
+        if (count > 7) throw new DateFormatError(t("'{0}': at most 7 fraction digits", letter.repeat(count)));
         const digits = pad(p.fraction, 7).slice(0, count);
         if (letter === 'f') out += digits;
         else {
@@ -230,7 +231,7 @@ export function parseStyles(text: string): DateTimeStyles {
   const styles: DateTimeStyles = { ...DEFAULT_STYLES, leadingWhite: false, trailingWhite: false };
   for (const raw of text.split(/[,|]/)) {
     const name = STYLE_NAMES.get(raw.trim().toLowerCase());
-    if (!name) throw new DateFormatError(`'${raw.trim()}' is not a DateTimeStyles name (${[...STYLE_NAMES.values()].join(', ')})`);
+    if (!name) throw new DateFormatError(t("'{0}' is not a DateTimeStyles name ({1})", raw.trim(), [...STYLE_NAMES.values()].join(', ')));
     if (name === 'AllowLeadingWhite' || name === 'AllowWhiteSpaces') styles.leadingWhite = true;
     if (name === 'AllowTrailingWhite' || name === 'AllowWhiteSpaces') styles.trailingWhite = true;
     if (name === 'AllowInnerWhite' || name === 'AllowWhiteSpaces') styles.innerWhite = true;
@@ -265,7 +266,7 @@ export function parseExact(input: string, format: string, styles: DateTimeStyles
   let utc = false;
 
   const fail = (what: string): never => {
-    throw new DateFormatError(`"${input}" does not match the format "${format}": expected ${what} at position ${i + 1}`);
+    throw new DateFormatError(t('"{0}" does not match the format "{1}": expected {2} at position {3}', input, format, what, i + 1));
   };
   const digits = (min: number, max: number, what: string): number => {
     let end = i;
@@ -333,7 +334,7 @@ export function parseExact(input: string, format: string, styles: DateTimeStyles
         break;
       case 'f':
       case 'F': {
-        if (count > 7) throw new DateFormatError(`'${letter.repeat(count)}': at most 7 fraction digits`);
+        if (count > 7) throw new DateFormatError(t("'{0}': at most 7 fraction digits", letter.repeat(count)));
         const start = i;
         digits(letter === 'f' ? count : 0, count, `${count} fraction digit${count > 1 ? 's' : ''}`);
         fraction = Number(input.slice(start, i).padEnd(7, '0') || '0');
@@ -377,10 +378,10 @@ export function parseExact(input: string, format: string, styles: DateTimeStyles
   if (i < input.length) fail('the end of the text');
 
   if (hour12 !== undefined) {
-    if (hour12 < 1 || hour12 > 12) throw new DateFormatError(`Hour ${hour12} is not a 12-hour clock hour`);
+    if (hour12 < 1 || hour12 > 12) throw new DateFormatError(t('Hour {0} is not a 12-hour clock hour', hour12));
     hour = (hour12 % 12) + (pm ? 12 : 0);
   } else if (pm !== undefined) {
-    if (hour > 12 && !pm) throw new DateFormatError(`Hour ${hour} contradicts AM`);
+    if (hour > 12 && !pm) throw new DateFormatError(t('Hour {0} contradicts AM', hour));
     if (pm && hour < 12) hour += 12;
   }
   if (year === undefined && month === undefined && day === undefined) {
@@ -398,7 +399,7 @@ export function parseExact(input: string, format: string, styles: DateTimeStyles
   year ??= 1;
   month ??= 1;
   day ??= 1;
-  if (day > daysInMonth(year, month)) throw new DateFormatError(`${year}-${pad(month, 2)} has no day ${day}`);
+  if (day > daysInMonth(year, month)) throw new DateFormatError(t('{0} has no day {1}', `${year}-${pad(month, 2)}`, day));
   let ticks: bigint;
   try {
     ticks = ticksFromParts({ year, month, day, hour, minute, second, fraction });
@@ -406,7 +407,7 @@ export function parseExact(input: string, format: string, styles: DateTimeStyles
     throw new DateFormatError((error as Error).message);
   }
   if (weekday !== undefined && dayOfWeek(ticks) !== weekday)
-    throw new DateFormatError(`${DAY_NAMES[weekday]} does not match the date ${year}-${pad(month, 2)}-${pad(day, 2)}`);
+    throw new DateFormatError(t('{0} does not match the date {1}', DAY_NAMES[weekday]!, `${year}-${pad(month, 2)}-${pad(day, 2)}`));
 
   let kind: DateKind = 'unspecified';
   if (offset !== undefined) {

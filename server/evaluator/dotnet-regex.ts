@@ -17,6 +17,7 @@
  * Replacement strings use .NET substitutions (`$1`, `${name}`, `$$`, `$&`, `` $` ``, `$'`, `$+`, `$_`).
  */
 
+import { currentL10nBundle, t } from '../../grammar/common/l10n';
 import { boundedMatches } from './regex-guard';
 
 export class RegexTranslationError extends Error {
@@ -128,6 +129,8 @@ interface Flags {
 
 const CACHE_LIMIT = 256;
 const cache = new Map<string, TranslatedRegex | RegexTranslationError>();
+/** The message bundle the cached errors were worded with: another language empties the cache. */
+let cachedLanguage = currentL10nBundle();
 
 /**
  * Translates a .NET pattern; throws RegexTranslationError. Results are cached (the same mapping
@@ -135,6 +138,10 @@ const cache = new Map<string, TranslatedRegex | RegexTranslationError>();
  */
 export function translateDotNetRegex(pattern: string, options: RegexOptions = {}): TranslatedRegex {
   const key = `${options.ignoreCase ? 'i' : '-'}${pattern}`;
+  if (currentL10nBundle() !== cachedLanguage) {
+    cache.clear();
+    cachedLanguage = currentL10nBundle();
+  }
   let result = cache.get(key);
   if (result === undefined) {
     try {
@@ -178,7 +185,7 @@ function translateUncached(pattern: string, options: RegexOptions): TranslatedRe
     regex = new RegExp(source, jsFlags);
   } catch (error) {
     throw new RegexTranslationError(
-      `Invalid regular expression: ${(error as Error).message.replace(/^Invalid regular expression: \/.*\/[a-z]*: /, '')}`,
+      t('Invalid regular expression: {0}', (error as Error).message.replace(/^Invalid regular expression: \/.*\/[a-z]*: /, '')),
       0,
     );
   }
@@ -264,15 +271,15 @@ function numberGroups(groups: Map<number, GroupInfo>, offset: number): Numbering
   for (const [position, group] of groups) {
     if (group.name === undefined) continue;
     const name = group.name;
-    if (!/^[\p{L}\p{Mn}\p{Nd}\p{Pc}]+$/u.test(name)) throw new RegexTranslationError(`Invalid group name '${name}'`, group.at);
+    if (!/^[\p{L}\p{Mn}\p{Nd}\p{Pc}]+$/u.test(name)) throw new RegexTranslationError(t("Invalid group name '{0}'", name), group.at);
     if (/^\d+$/.test(name)) {
-      throw new RegexTranslationError(`The group name '${name}' is a number; JavaScript group names cannot be numbers`, group.at);
+      throw new RegexTranslationError(t("The group name '{0}' is a number; JavaScript group names cannot be numbers", name), group.at);
     }
     if (!/^[\p{L}_$][\p{L}\p{Mn}\p{Nd}\p{Pc}$]*$/u.test(name)) {
-      throw new RegexTranslationError(`The group name '${name}' is not a JavaScript identifier`, group.at);
+      throw new RegexTranslationError(t("The group name '{0}' is not a JavaScript identifier", name), group.at);
     }
     if (nameToIndex.has(name))
-      throw new RegexTranslationError(`The group name '${name}' is used twice; JavaScript needs unique group names`, group.at);
+      throw new RegexTranslationError(t("The group name '{0}' is used twice; JavaScript needs unique group names", name), group.at);
     numberAt.set(position, next);
     numberToIndex.set(next, jsIndexAt.get(position)!);
     nameToIndex.set(name, jsIndexAt.get(position)!);
@@ -365,7 +372,7 @@ class Emitter {
     let open: string;
     if (rest.startsWith('(?#')) {
       const close = body.indexOf(')', at);
-      if (close === -1) this.fail('Unterminated (?#…) comment');
+      if (close === -1) this.fail(t('Unterminated (?#…) comment'));
       this.i = close + 1;
       return '';
     } else if (info?.name !== undefined) {
@@ -380,21 +387,23 @@ class Emitter {
       this.i += header.length;
       open = header;
     } else if (rest.startsWith('(?>')) {
-      return this.fail('Atomic groups (?>…) have no JavaScript equivalent');
+      return this.fail(t('Atomic groups (?>…) have no JavaScript equivalent'));
     } else if (rest.startsWith('(?(')) {
-      return this.fail('Conditional groups (?(…)…) have no JavaScript equivalent');
+      return this.fail(t('Conditional groups (?(…)…) have no JavaScript equivalent'));
     } else if (/^\(\?<[^>]*-[^>]*>/.test(rest) || /^\(\?'[^']*-[^']*'/.test(rest)) {
-      return this.fail('Balancing groups (?<a-b>…) have no JavaScript equivalent');
+      return this.fail(t('Balancing groups (?<a-b>…) have no JavaScript equivalent'));
     } else if (/^\(\?[imnsx-]+[:)]/.test(rest)) {
       return this.fail(
-        'Inline options inside the pattern (e.g. (?i) after the start, or (?i:…)) cannot be honoured in JavaScript; put them at the very start of the pattern',
+        t(
+          'Inline options inside the pattern (e.g. (?i) after the start, or (?i:…)) cannot be honoured in JavaScript; put them at the very start of the pattern',
+        ),
       );
     } else {
-      return this.fail('Unrecognized group construct');
+      return this.fail(t('Unrecognized group construct'));
     }
     let inner = '';
     while (this.i < body.length && body[this.i] !== ')') inner += this.emitOne();
-    if (this.i >= body.length) this.fail('Missing closing parenthesis', at);
+    if (this.i >= body.length) this.fail(t('Missing closing parenthesis'), at);
     this.i++;
     return `${open}${inner})`;
   }
@@ -404,7 +413,7 @@ class Emitter {
     const { body } = this;
     const at = this.i;
     const next = body[at + 1];
-    if (next === undefined) this.fail('The pattern ends with a backslash');
+    if (next === undefined) this.fail(t('The pattern ends with a backslash'));
     this.i += 2;
     const cls = CLASS_ESCAPES[next!];
     if (cls) {
@@ -416,51 +425,54 @@ class Emitter {
       case 'b':
         return inClass ? literal(8, inClass) : `(?:(?<=[${WORD}])(?![${WORD}])|(?<![${WORD}])(?=[${WORD}]))`;
       case 'B':
-        if (inClass) this.fail('\\B is not allowed in a character class', at);
+        if (inClass) this.fail(t('\\B is not allowed in a character class'), at);
         return `(?:(?<=[${WORD}])(?=[${WORD}])|(?<![${WORD}])(?![${WORD}]))`;
       case 'A':
-        if (inClass) this.fail('\\A is not allowed in a character class', at);
+        if (inClass) this.fail(t('\\A is not allowed in a character class'), at);
         return '(?<![\\s\\S])';
       case 'z':
-        if (inClass) this.fail('\\z is not allowed in a character class', at);
+        if (inClass) this.fail(t('\\z is not allowed in a character class'), at);
         return '(?![\\s\\S])';
       case 'Z':
-        if (inClass) this.fail('\\Z is not allowed in a character class', at);
+        if (inClass) this.fail(t('\\Z is not allowed in a character class'), at);
         return '(?=\\n?(?![\\s\\S]))';
       case 'G':
-        return this.fail('\\G (contiguous match) has no JavaScript equivalent', at);
+        return this.fail(t('\\G (contiguous match) has no JavaScript equivalent'), at);
       case 'x': {
         const hex = /^[0-9a-fA-F]{2}/.exec(body.slice(this.i));
-        if (!hex) this.fail('\\x needs two hexadecimal digits', at);
+        if (!hex) this.fail(t('\\x needs two hexadecimal digits'), at);
         this.i += 2;
         return literal(parseInt(hex![0], 16), inClass);
       }
       case 'u': {
         const hex = /^[0-9a-fA-F]{4}/.exec(body.slice(this.i));
-        if (!hex) this.fail('\\u needs four hexadecimal digits', at);
+        if (!hex) this.fail(t('\\u needs four hexadecimal digits'), at);
         this.i += 4;
         return literal(parseInt(hex![0], 16), inClass);
       }
       case 'c': {
         const letter = body[this.i];
-        if (!letter || !/[a-zA-Z]/.test(letter)) this.fail('\\c needs a letter', at);
+        if (!letter || !/[a-zA-Z]/.test(letter)) this.fail(t('\\c needs a letter'), at);
         this.i++;
         return literal(letter!.toUpperCase().charCodeAt(0) - 64, inClass);
       }
       case 'p':
       case 'P': {
         const m = /^\{([^}]*)\}/.exec(body.slice(this.i));
-        if (!m) this.fail(`\\${next} needs a category in braces, e.g. \\${next}{Lu}`, at);
+        if (!m) this.fail(t('\\{0} needs a category in braces, e.g. \\{0}{Lu}', next), at);
         this.i += m![0].length;
         if (!GENERAL_CATEGORIES.has(m![1]!)) {
-          this.fail(`\\${next}{${m![1]}}: JavaScript knows Unicode general categories (L, Lu, Nd, …) but not .NET's named blocks`, at);
+          this.fail(
+            t("\\{0}{{1}}: JavaScript knows Unicode general categories (L, Lu, Nd, …) but not .NET's named blocks", next, m![1]!),
+            at,
+          );
         }
         return `\\${next}{${m![1]}}`;
       }
       case 'k': {
-        if (inClass) this.fail('\\k is not allowed in a character class', at);
+        if (inClass) this.fail(t('\\k is not allowed in a character class'), at);
         const m = /^(?:<([^>]*)>|'([^']*)')/.exec(body.slice(this.i));
-        if (!m) this.fail('\\k needs a group name: \\k<name>', at);
+        if (!m) this.fail(t('\\k needs a group name: \\k<name>'), at);
         this.i += m![0].length;
         return this.backreference(m![1] ?? m![2]!, at);
       }
@@ -481,9 +493,9 @@ class Emitter {
         }
       }
       if (/^[0-7]{2,3}/.test(digits)) return literal(this.octal(at), inClass);
-      return this.fail(`Reference to undefined group number ${digits}`, at);
+      return this.fail(t('Reference to undefined group number {0}', digits), at);
     }
-    if (/[\p{L}\p{Nd}_]/u.test(next!)) return this.fail(`Unrecognized escape sequence \\${next}`, at);
+    if (/[\p{L}\p{Nd}_]/u.test(next!)) return this.fail(t('Unrecognized escape sequence \\{0}', next!), at);
     // Any other escaped character stands for itself.
     const cp = body.codePointAt(at + 1)!;
     this.i = at + 1 + (cp > 0xffff ? 2 : 1);
@@ -498,7 +510,11 @@ class Emitter {
 
   private backreference(name: string, at: number): string {
     const index = this.numbering.nameToIndex.get(name);
-    if (index === undefined) this.fail(`Reference to undefined group ${/^\d+$/.test(name) ? 'number' : 'name'} ${name}`, at);
+    if (index === undefined)
+      this.fail(
+        /^\d+$/.test(name) ? t('Reference to undefined group number {0}', name) : t('Reference to undefined group name {0}', name),
+        at,
+      );
     return `\\${index}(?:)`;
   }
 
@@ -516,7 +532,7 @@ class Emitter {
     let first = true;
     let subtraction: string | undefined;
     for (;;) {
-      if (this.i >= body.length) this.fail('Unterminated [] set', at);
+      if (this.i >= body.length) this.fail(t('Unterminated [] set'), at);
       const ch = body[this.i]!;
       if (ch === ']' && !first) {
         this.i++;
@@ -525,7 +541,7 @@ class Emitter {
       if (ch === '-' && body[this.i + 1] === '[' && !first) {
         this.i++;
         subtraction = this.characterClass();
-        if (body[this.i] !== ']') this.fail('A subtracted class must be the last element of the set', this.i);
+        if (body[this.i] !== ']') this.fail(t('A subtracted class must be the last element of the set'), this.i);
         this.i++;
         break;
       }
@@ -534,12 +550,12 @@ class Emitter {
       const low = this.classAtom();
       // A range `a-z` (but `-` before `]` or a class escape is literal).
       if (body[this.i] === '-' && body[this.i + 1] !== ']' && body[this.i + 1] !== '[' && this.i + 1 < body.length) {
-        if (low.codePoint === undefined) this.fail('A range cannot start with a character class', lowStart);
+        if (low.codePoint === undefined) this.fail(t('A range cannot start with a character class'), lowStart);
         this.i++;
         const highStart = this.i;
         const high = this.classAtom();
-        if (high.codePoint === undefined) this.fail('A range cannot end with a character class', highStart);
-        if (high.codePoint! < low.codePoint!) this.fail('[x-y] range in reverse order', lowStart);
+        if (high.codePoint === undefined) this.fail(t('A range cannot end with a character class'), highStart);
+        if (high.codePoint! < low.codePoint!) this.fail(t('[x-y] range in reverse order'), lowStart);
         items += `${low.text}-${high.text}`;
       } else items += low.text;
     }
@@ -663,7 +679,7 @@ export function regexReplace(translated: TranslatedRegex, input: string, replace
 /** Replaces, in every match, only the text the named group captured. */
 export function regexReplaceGroup(translated: TranslatedRegex, input: string, groupName: string, replacement: string): string {
   const index = translated.nameToIndex.get(groupName);
-  if (index === undefined) throw new RegexTranslationError(`The pattern has no group named '${groupName}'`, 0);
+  if (index === undefined) throw new RegexTranslationError(t("The pattern has no group named '{0}'", groupName), 0);
   let out = '';
   let last = 0;
   for (const match of allMatches(translated, input)) {

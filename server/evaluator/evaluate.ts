@@ -4,6 +4,7 @@
  * Switch, Coalesce) evaluate only what they select, and IgnoreFlowIfNullOrEmpty stops the flow of
  * the whole attribute. Every call can be traced (value, branch taken) for hovers.
  */
+import { t } from '../../grammar/common/l10n';
 import type { Argument, CallExpression, ComparisonExpression, Expression } from '../../grammar/expression/ast';
 import { printExpression } from '../../grammar/expression/printer';
 import type { TextRange } from '../../grammar/common/text-range';
@@ -68,7 +69,11 @@ export function evaluateExpression(
     const message = signal instanceof Error ? signal.message : String(signal);
     return {
       kind: 'error',
-      error: { message: `Internal error while evaluating (please report it): ${message}`, start: expression.start, end: expression.end },
+      error: {
+        message: t('Internal error while evaluating (please report it): {0}', message),
+        start: expression.start,
+        end: expression.end,
+      },
       trace: root?.children[0],
     };
   }
@@ -127,7 +132,7 @@ class Evaluator {
       case 'empty':
         return NULL;
       case 'missing':
-        throw new EvaluationError('The expression is incomplete', node);
+        throw new EvaluationError(t('The expression is incomplete'), node);
       case 'string':
         return str(node.value);
       case 'number':
@@ -136,11 +141,8 @@ class Evaluator {
       case 'identifier':
         if (node.name === 'IgnoreAttributeFlow') throw new FlowIgnored({ start: node.start, end: node.end });
         if (node.name === 'IgnoreObjectFlow')
-          throw new EvaluationError('IgnoreObjectFlow (Workday guide only) skips the whole object; aadmap does not evaluate it', node);
-        throw new EvaluationError(
-          `'${node.name}' is not a value: write an attribute as [${node.name}] or a constant as "${node.name}"`,
-          node,
-        );
+          throw new EvaluationError(t('IgnoreObjectFlow (Workday guide only) skips the whole object; aadmap does not evaluate it'), node);
+        throw new EvaluationError(t('\'{0}\' is not a value: write an attribute as [{0}] or a constant as "{0}"', node.name), node);
       case 'attribute': {
         const value = this.env.attribute(node.name);
         this.attributeReads?.push({ name: node.name, value });
@@ -158,13 +160,13 @@ class Evaluator {
     if (!signature) {
       const other = lookupFunctionIgnoreCase(node.name);
       throw new EvaluationError(
-        other ? `Function names are case-sensitive: write ${other.name}` : `Unknown function '${node.name}'`,
+        other ? t('Function names are case-sensitive: write {0}', other.name) : t("Unknown function '{0}'", node.name),
         node.nameRange,
       );
     }
     const implementation = FUNCTION_IMPLEMENTATIONS.get(signature.name);
-    if (!implementation) throw new EvaluationError(`${signature.name} cannot be evaluated offline`, node);
-    if (node.closeParen === undefined) throw new EvaluationError(`${signature.name}( is not closed`, node);
+    if (!implementation) throw new EvaluationError(t('{0} cannot be evaluated offline', signature.name), node);
+    if (node.closeParen === undefined) throw new EvaluationError(t('{0}( is not closed', signature.name), node);
     return implementation(new Frame(this, node, signature, trace));
   }
 
@@ -173,7 +175,7 @@ class Evaluator {
     const left = this.evaluate(node.left);
     const right = this.evaluate(node.right);
     if (left.kind === 'multi' || right.kind === 'multi')
-      throw new EvaluationError('A comparison needs single values; use Item(), Count() or Join() on multi-valued attributes', node);
+      throw new EvaluationError(t('A comparison needs single values; use Item(), Count() or Join() on multi-valued attributes'), node);
     const order = compareValues(left, right);
     switch (node.operator) {
       case '=':
@@ -300,7 +302,7 @@ class Frame implements CallFrame {
   }
 
   fail(message: string): never {
-    throw new EvaluationError(`${this.signature.name}: ${message}`, this.call);
+    throw new EvaluationError(t('{0}: {1}', this.signature.name, message), this.call);
   }
 
   /** A single value (multi-valued → error naming the parameter). */
@@ -309,7 +311,11 @@ class Frame implements CallFrame {
     if (value.kind === 'null') return undefined;
     if (value.kind === 'multi') {
       this.fail(
-        `${this.parameterName(at)} is multi-valued (${value.values.length} values); use Item(), Join() or Count() to get a single value`,
+        t(
+          '{0} is multi-valued ({1} values); use Item(), Join() or Count() to get a single value',
+          this.parameterName(at),
+          value.values.length,
+        ),
       );
     }
     return value as SingleValue;
@@ -333,7 +339,11 @@ class Frame implements CallFrame {
       if (hex) return BigInt(`0x${hex[1]}`);
     }
     return this.fail(
-      `${this.parameterName(at)} must be a whole number; got ${value.kind === 'string' ? JSON.stringify(value.value) : typeName(value)}`,
+      t(
+        '{0} must be a whole number; got {1}',
+        this.parameterName(at),
+        value.kind === 'string' ? JSON.stringify(value.value) : typeName(value),
+      ),
     );
   }
 
@@ -341,7 +351,7 @@ class Frame implements CallFrame {
   smallInteger(at: string | number): number | null {
     const value = this.integer(at);
     if (value === null) return null;
-    if (value > 2_147_483_647n || value < -2_147_483_648n) this.fail(`${this.parameterName(at)} is out of range (${value})`);
+    if (value > 2_147_483_647n || value < -2_147_483_648n) this.fail(t('{0} is out of range ({1})', this.parameterName(at), String(value)));
     return Number(value);
   }
 
@@ -353,7 +363,7 @@ class Frame implements CallFrame {
     const text = value.kind === 'string' || value.kind === 'decimal' ? textOf(value).trim() : '';
     if (NUMERIC.test(text)) return Number(text);
     return this.fail(
-      `${this.parameterName(at)} must be a number; got ${value.kind === 'string' ? JSON.stringify(value.value) : typeName(value)}`,
+      t('{0} must be a number; got {1}', this.parameterName(at), value.kind === 'string' ? JSON.stringify(value.value) : typeName(value)),
     );
   }
 
@@ -365,9 +375,9 @@ class Frame implements CallFrame {
     if (value.kind === 'string') {
       const ticks = parseDateTime(value.value);
       if (ticks !== undefined) return ticks;
-      return this.fail(`${this.parameterName(at)}: ${JSON.stringify(value.value)} is not a date and time`);
+      return this.fail(t('{0}: {1} is not a date and time', this.parameterName(at), JSON.stringify(value.value)));
     }
-    return this.fail(`${this.parameterName(at)} must be a DateTime; got ${typeName(value)}`);
+    return this.fail(t('{0} must be a DateTime; got {1}', this.parameterName(at), typeName(value)));
   }
 
   /** Boolean conversion as CBool: Booleans, "True"/"False" in any case, numbers (non-zero = True). */
@@ -375,14 +385,14 @@ class Frame implements CallFrame {
     const value = this.single(at);
     if (value === undefined) return null;
     const result = toBoolean(value);
-    if (result === undefined) this.fail(`${this.parameterName(at)}: ${displayValue(value)} is not True or False`);
+    if (result === undefined) this.fail(t('{0}: {1} is not True or False', this.parameterName(at), displayValue(value)));
     return result!;
   }
 
   /** Evaluates the condition of IIF, refusing null or empty attributes (the service's "condition check fails"). */
   condition(at: string | number): boolean {
     const node = this.node(at);
-    if (!node) return this.fail('the condition is missing');
+    if (!node) return this.fail(t('the condition is missing'));
     const previous = this.evaluator.attributeReads;
     const reads: { name: string; value: Value }[] = [];
     this.evaluator.attributeReads = reads;
@@ -396,13 +406,20 @@ class Frame implements CallFrame {
     const empty = reads.find((read) => isNullOrEmpty(read.value));
     if (empty) {
       this.fail(
-        `the condition check fails because [${empty.name}] is ${empty.value.kind === 'null' ? 'null' : 'empty'} (the service does not evaluate IIF conditions over null or empty attributes; ` +
-          `use Switch([${empty.name}], [${empty.name}], "", …) instead)`,
+        empty.value.kind === 'null'
+          ? t(
+              'the condition check fails because [{0}] is null (the service does not evaluate IIF conditions over null or empty attributes; use Switch([{0}], [{0}], "", …) instead)',
+              empty.name,
+            )
+          : t(
+              'the condition check fails because [{0}] is empty (the service does not evaluate IIF conditions over null or empty attributes; use Switch([{0}], [{0}], "", …) instead)',
+              empty.name,
+            ),
       );
     }
-    if (value.kind === 'null' || value.kind === 'multi') this.fail(`the condition is ${typeName(value)}, not True or False`);
+    if (value.kind === 'null' || value.kind === 'multi') this.fail(t('the condition is {0}, not True or False', typeName(value)));
     const result = toBoolean(value as SingleValue);
-    if (result === undefined) this.fail(`the condition ${displayValue(value)} is not True or False`);
+    if (result === undefined) this.fail(t('the condition {0} is not True or False', displayValue(value)));
     return result!;
   }
 }

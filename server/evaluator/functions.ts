@@ -8,6 +8,7 @@
  * result. Documented exceptions: Left/Word (null → ""), Len (null → 0), Join (skips null and
  * empty values), Coalesce, Switch (null source matches the key ""), Not (null → True), the Is* tests.
  */
+import { t } from '../../grammar/common/l10n';
 import type { CallFrame, FunctionImplementation } from './call-frame';
 import {
   dateIntervalFromString,
@@ -47,7 +48,7 @@ function regexFor(f: CallFrame, pattern: string): TranslatedRegex {
   try {
     return translateDotNetRegex(pattern);
   } catch (error) {
-    if (error instanceof RegexTranslationError) return f.fail(`regexPattern ${JSON.stringify(pattern)}: ${error.message}`);
+    if (error instanceof RegexTranslationError) return f.fail(t('regexPattern {0}: {1}', JSON.stringify(pattern), error.message));
     throw error;
   }
 }
@@ -57,7 +58,7 @@ function bounded<T>(f: CallFrame, pattern: string, run: () => T): T {
   try {
     return run();
   } catch (error) {
-    if (error instanceof RegexTimeoutError) return f.fail(`regexPattern ${JSON.stringify(pattern)}: ${error.message}`);
+    if (error instanceof RegexTimeoutError) return f.fail(t('regexPattern {0}: {1}', JSON.stringify(pattern), error.message));
     throw error;
   }
 }
@@ -80,7 +81,7 @@ function roleObjects(f: CallFrame): Value {
   const roles: SingleValue[] = [];
   for (const assignment of assignments) {
     const name = roleName(assignment);
-    if (name === undefined) f.fail(`an app role assignment has no role value: ${displayValue(assignment)}`);
+    if (name === undefined) f.fail(t('an app role assignment has no role value: {0}', displayValue(assignment)));
     const role: JsonObject = { primary: false, type: 'WindowsAzureActiveDirectoryRole', displayName: name!, value: name! };
     if (assignment.kind === 'complex' && typeof assignment.value['id'] === 'string') role['id'] = assignment.value['id'];
     roles.push({ kind: 'complex', value: role });
@@ -104,14 +105,14 @@ function dateFunction<T>(f: CallFrame, run: () => T): T {
  */
 function formatDateTimeThreeArguments(f: CallFrame): Value {
   const outputFormat = f.text(2);
-  if (outputFormat === null) return f.fail('outputFormat is required');
+  if (outputFormat === null) return f.fail(t('outputFormat is required'));
   const source = f.value(0);
   if (source.kind === 'null') return NULL;
   const inputFormat = f.text(1);
   return dateFunction(f, () => {
     if (inputFormat === null || inputFormat === '') {
       if (source.kind !== 'dateTime')
-        return f.fail('without an inputFormat the source must be a DateTime (e.g. DateFromNum(…) or CDate(…))');
+        return f.fail(t('without an inputFormat the source must be a DateTime (e.g. DateFromNum(…) or CDate(…))'));
       return str(formatDateTime({ ticks: source.ticks, kind: 'utc' }, outputFormat));
     }
     const text = f.text(0);
@@ -124,7 +125,7 @@ function interval(f: CallFrame) {
   const text = f.text('interval');
   if (text === null) return null;
   const found = dateIntervalFromString(text);
-  if (!found) f.fail(`${JSON.stringify(text)} is not an interval (yyyy, q, m, y, d, w, ww, h, n, s)`);
+  if (!found) f.fail(t('{0} is not an interval (yyyy, q, m, y, d, w, ww, h, n, s)', JSON.stringify(text)));
   return found!;
 }
 
@@ -207,7 +208,7 @@ const IMPLEMENTATIONS: Record<string, FunctionImplementation> = {
     if (value === null) return NULL;
     const ticks = value + FILETIME_EPOCH_TICKS;
     if (value < 0n || ticks >= TICKS_LIMIT) {
-      f.fail(`${value} is not a date (AD uses 0 and 9223372036854775807 for "never" in accountExpires)`);
+      f.fail(t('{0} is not a date (AD uses 0 and 9223372036854775807 for "never" in accountExpires)', String(value)));
     }
     return date(ticks);
   },
@@ -216,7 +217,7 @@ const IMPLEMENTATIONS: Record<string, FunctionImplementation> = {
     const domain = f.env.defaultDomain;
     if (!domain)
       return f.fail(
-        'the tenant has no default verified domain (give one with --default-domain or the aadmap.preview.defaultDomain setting)',
+        t('the tenant has no default verified domain (give one with --default-domain or the aadmap.preview.defaultDomain setting)'),
       );
     return str(domain);
   },
@@ -227,7 +228,7 @@ const IMPLEMENTATIONS: Record<string, FunctionImplementation> = {
     const styles = f.text('dateTimeStyles');
     const inputFormat = f.text('inputFormat');
     const outputFormat = f.text('outputFormat');
-    if (inputFormat === null || outputFormat === null) return f.fail('inputFormat and outputFormat are required');
+    if (inputFormat === null || outputFormat === null) return f.fail(t('inputFormat and outputFormat are required'));
     if (source === null) return NULL;
     return dateFunction(f, () => {
       const parsed = parseExact(
@@ -263,13 +264,14 @@ const IMPLEMENTATIONS: Record<string, FunctionImplementation> = {
     const haystack = f.text('value1');
     const needle = f.text('value2') ?? '';
     const start = f.smallInteger('start') ?? 1;
-    if (start < 1) f.fail(`start must be 1 or more (positions are 1-based); got ${start}`);
+    if (start < 1) f.fail(t('start must be 1 or more (positions are 1-based); got {0}', start));
     let textCompare = false;
     const compare = f.node('compareType');
     if (compare) {
       const name = compare.kind === 'identifier' ? compare.name : f.text('compareType');
       if (name === 'vbTextCompare' || name === '1') textCompare = true;
-      else if (name !== 'vbBinaryCompare' && name !== '0') f.fail(`compareType must be vbBinaryCompare or vbTextCompare; got ${name}`);
+      else if (name !== 'vbBinaryCompare' && name !== '0')
+        f.fail(t('compareType must be vbBinaryCompare or vbTextCompare; got {0}', String(name)));
     }
     if (haystack === null) return int(0);
     return int(inStr(haystack, needle, start, textCompare));
@@ -296,7 +298,7 @@ const IMPLEMENTATIONS: Record<string, FunctionImplementation> = {
     const values = valuesOf(f.value('attribute'));
     const index = f.smallInteger('index');
     if (index === null) return NULL;
-    if (index < 1) f.fail(`index is 1-based (1 is the first value); got ${index}`);
+    if (index < 1) f.fail(t('index is 1-based (1 is the first value); got {0}', index));
     if (index > values.length) {
       // Undocumented: past the last value gives null.
       f.note(`there ${values.length === 1 ? 'is 1 value' : `are ${values.length} values`}: index ${index} gives null`);
@@ -338,8 +340,8 @@ const IMPLEMENTATIONS: Record<string, FunctionImplementation> = {
     const length = f.smallInteger('length');
     if (text === null || start === null || length === null) return NULL;
     // Undocumented: like VB's Mid, positions start at 1 and a negative length is an error.
-    if (start < 1) f.fail(`start is 1-based (1 is the first character); got ${start}`);
-    if (length < 0) f.fail(`length cannot be negative; got ${length}`);
+    if (start < 1) f.fail(t('start is 1-based (1 is the first character); got {0}', start));
+    if (length < 0) f.fail(t('length cannot be negative; got {0}', length));
     return str(text.substr(start - 1, length));
   },
 
@@ -363,7 +365,7 @@ const IMPLEMENTATIONS: Record<string, FunctionImplementation> = {
     if (value === undefined) return NULL;
     const ticks = value.kind === 'dateTime' ? value.ticks : parseDateTime(textOf(value));
     if (ticks === undefined)
-      f.fail(`${displayValue(value)} is not an ISO 8601 date and time (convert other formats with FormatDateTime first)`);
+      f.fail(t('{0} is not an ISO 8601 date and time (convert other formats with FormatDateTime first)', displayValue(value)));
     return int(ticks! - FILETIME_EPOCH_TICKS);
   },
 
@@ -376,7 +378,7 @@ const IMPLEMENTATIONS: Record<string, FunctionImplementation> = {
   RandomString(f) {
     const read = (name: string) => {
       const n = f.smallInteger(name);
-      if (n === null) f.fail(`${name} is required`);
+      if (n === null) f.fail(t('{0} is required', name));
       return n!;
     };
     const request = {
@@ -419,15 +421,15 @@ const IMPLEMENTATIONS: Record<string, FunctionImplementation> = {
           f.note('source has a value: it is returned as is');
           return str(source);
         }
-        if (groupName === null) return f.fail('regexGroupName is required with replacementAttributeName');
+        if (groupName === null) return f.fail(t('regexGroupName is required with replacementAttributeName'));
         const node = f.node('replacementAttributeName')!;
         // A string names the attribute; an attribute reference gives its value.
         const other = node.kind === 'string' ? f.env.attribute(node.value) : f.value('replacementAttributeName');
         if (other.kind === 'null') return NULL;
-        if (other.kind === 'multi') return f.fail('replacementAttributeName is multi-valued');
+        if (other.kind === 'multi') return f.fail(t('replacementAttributeName is multi-valued'));
         const match = bounded(f, pattern, () => firstMatch(regex, textOf(other)));
         const index = regex.nameToIndex.get(groupName);
-        if (index === undefined) return f.fail(`the pattern has no group named '${groupName}'`);
+        if (index === undefined) return f.fail(t("the pattern has no group named '{0}'", groupName));
         const captured = match?.groups[index];
         f.note(
           captured === undefined
@@ -439,14 +441,14 @@ const IMPLEMENTATIONS: Record<string, FunctionImplementation> = {
       if (source === null) return NULL;
       const replacement = f.text('replacementValue') ?? '';
       if (groupName !== null) {
-        if (!regex.nameToIndex.has(groupName)) return f.fail(`the pattern has no group named '${groupName}'`);
+        if (!regex.nameToIndex.has(groupName)) return f.fail(t("the pattern has no group named '{0}'", groupName));
         return str(bounded(f, pattern, () => regexReplaceGroup(regex, source, groupName, replacement)));
       }
       return str(bounded(f, pattern, () => regexReplace(regex, source, replacement)));
     }
     if (f.given('oldValue')) {
       const oldValue = f.text('oldValue');
-      if (oldValue === '') f.fail('oldValue cannot be empty');
+      if (oldValue === '') f.fail(t('oldValue cannot be empty'));
       if (f.given('template')) {
         // Mode 2: the source value fills the placeholder in the template.
         const template = f.text('template');
@@ -457,7 +459,7 @@ const IMPLEMENTATIONS: Record<string, FunctionImplementation> = {
       if (oldValue === null) return str(source);
       return str(source.split(oldValue).join(f.text('replacementValue') ?? ''));
     }
-    return f.fail('give oldValue (2nd argument) or regexPattern (3rd argument)');
+    return f.fail(t('give oldValue (2nd argument) or regexPattern (3rd argument)'));
   },
 
   SelectUniqueValue(f) {
@@ -474,7 +476,7 @@ const IMPLEMENTATIONS: Record<string, FunctionImplementation> = {
       f.note(`${JSON.stringify(candidate)} is free (rule ${position! + 1})`);
       return str(candidate);
     }
-    return f.fail('every rule gives a value that is already taken; the service escrows the object and logs the error');
+    return f.fail(t('every rule gives a value that is already taken; the service escrows the object and logs the error'));
   },
 
   SingleAppRoleAssignment(f) {
@@ -503,7 +505,7 @@ const IMPLEMENTATIONS: Record<string, FunctionImplementation> = {
     const source = f.single('source');
     const key = source === undefined ? '' : textOf(source);
     for (const [keyPosition, valuePosition] of f.repetitions()) {
-      if (valuePosition === undefined) return f.fail(`the key at argument ${keyPosition! + 1} has no value`);
+      if (valuePosition === undefined) return f.fail(t('the key at argument {0} has no value', keyPosition! + 1));
       const candidate = f.text(keyPosition!) ?? '';
       if (candidate === key) {
         f.note(`key ${JSON.stringify(candidate)} matched (pair ${(keyPosition! - 2) / 2 + 1}) → its value`);
@@ -543,13 +545,13 @@ const IMPLEMENTATIONS: Record<string, FunctionImplementation> = {
 
   Error(f) {
     // The service stops the object's flow and reports the message; a preview can only say so.
-    return f.fail(`the flow stops with the message ${JSON.stringify(f.text('message') ?? '')}`);
+    return f.fail(t('the flow stops with the message {0}', JSON.stringify(f.text('message') ?? '')));
   },
 
   // ─────────────────────────────────── legacy names (Graph's old function list)
 
   AppRoleAssignments(f) {
-    return f.fail('a legacy function whose result is not documented; use SingleAppRoleAssignment or AssertiveAppRoleAssignmentsComplex');
+    return f.fail(t('a legacy function whose result is not documented; use SingleAppRoleAssignment or AssertiveAppRoleAssignmentsComplex'));
   },
 
   IsNothing(f) {
@@ -572,7 +574,7 @@ function caseFunction(f: CallFrame, upper: boolean): Value {
   try {
     return str(toCultureCase(text, culture ?? undefined, upper));
   } catch {
-    return f.fail(`culture ${JSON.stringify(culture)} is not a culture name such as "en-US"`);
+    return f.fail(t('culture {0} is not a culture name such as "en-US"', JSON.stringify(culture)));
   }
 }
 

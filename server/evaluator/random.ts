@@ -2,6 +2,7 @@
  * Randomness for Guid() and RandomString(): a seeded generator when reproducible output is asked
  * for (tests, `--seed`), the platform's cryptographic generator otherwise.
  */
+import { t } from '../../grammar/common/l10n';
 import { randomBytes } from 'node:crypto';
 
 /** Uniform integers in [0, bound). */
@@ -67,23 +68,28 @@ export interface RandomStringRequest {
 export function randomString(request: RandomStringRequest, random: RandomSource): string {
   const { length } = request;
   if (length < 1 || length > RANDOM_STRING_MAX_LENGTH)
-    throw new Error(`Length must be between 1 and ${RANDOM_STRING_MAX_LENGTH}; got ${length}`);
+    throw new Error(t('Length must be between 1 and {0}; got {1}', RANDOM_STRING_MAX_LENGTH, length));
   const minimums = [request.minimumNumbers, request.minimumSpecial, request.minimumCapital, request.minimumLowerCase];
-  if (minimums.some((m) => m < 0)) throw new Error('The minimum counts cannot be negative');
+  if (minimums.some((m) => m < 0)) throw new Error(t('The minimum counts cannot be negative'));
   const total = minimums.reduce((a, b) => a + b, 0);
-  if (total > length) throw new Error(`The minimums add up to ${total}, more than Length ${length}`);
+  if (total > length) throw new Error(t('The minimums add up to {0}, more than Length {1}', total, length));
   const avoid = new Set([...request.avoid]);
   const pools = [CHARACTER_CLASSES.numbers, CHARACTER_CLASSES.special, CHARACTER_CLASSES.capital, CHARACTER_CLASSES.lowerCase].map((pool) =>
     [...pool].filter((ch) => !avoid.has(ch)),
   );
-  const names = ['numbers', 'special characters', 'capital letters', 'lower-case letters'];
+  const leavesNone = [
+    () => t('CharactersToAvoid leaves no numbers'),
+    () => t('CharactersToAvoid leaves no special characters'),
+    () => t('CharactersToAvoid leaves no capital letters'),
+    () => t('CharactersToAvoid leaves no lower-case letters'),
+  ];
   const chars: string[] = [];
   minimums.forEach((minimum, k) => {
-    if (minimum > 0 && pools[k]!.length === 0) throw new Error(`CharactersToAvoid leaves no ${names[k]}`);
+    if (minimum > 0 && pools[k]!.length === 0) throw new Error(leavesNone[k]!());
     for (let n = 0; n < minimum; n++) chars.push(pools[k]![random.nextInt(pools[k]!.length)]!);
   });
   const all = pools.flat();
-  if (all.length === 0) throw new Error('CharactersToAvoid leaves no characters');
+  if (all.length === 0) throw new Error(t('CharactersToAvoid leaves no characters'));
   while (chars.length < length) chars.push(all[random.nextInt(all.length)]!);
   for (let i = chars.length - 1; i > 0; i--) {
     const j = random.nextInt(i + 1);

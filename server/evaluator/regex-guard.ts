@@ -11,6 +11,7 @@
  *   it the worker is terminated and RegexTimeoutError is thrown (the evaluator reports it at the call).
  * The API stays synchronous, so the evaluator, the preview and the CLI need no change of shape.
  */
+import { t } from '../../grammar/common/l10n';
 import { MessageChannel, type MessagePort, receiveMessageOnPort, Worker } from 'node:worker_threads';
 
 export const REGEX_TIMEOUT_MESSAGE = 'the regular expression took too long';
@@ -27,7 +28,7 @@ const DIRECT_STEP_BUDGET = 2e6;
 
 export class RegexTimeoutError extends Error {
   constructor(readonly deadlineMs: number) {
-    super(`${REGEX_TIMEOUT_MESSAGE} (stopped after ${deadlineMs} ms)`);
+    super(t('the regular expression took too long (stopped after {0} ms)', deadlineMs));
   }
 }
 

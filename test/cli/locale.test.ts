@@ -47,6 +47,19 @@ describe('aadmap check in Japanese and French', () => {
     expect(message(french)).toMatch(/fonction 'Swtich'/);
   });
 
+  it('prints every diagnostic in Japanese with LANG=ja_JP.UTF-8 and in French with --locale fr', () => {
+    const messages = (run: typeof english) => diagnostics(run.stdout).map((d) => d.message);
+    expect(messages(japanese).length).toBe(messages(english).length);
+    expect(messages(japanese).filter((message) => !/[\u3040-\u30ff\u4e00-\u9fff]/.test(message))).toEqual([]);
+    const unchanged = messages(french).filter((message, i) => message === messages(english)[i]);
+    expect(unchanged).toEqual([]);
+    // The syntax error of the example, made by the parser's message provider, is translated too.
+    const syntax = (run: typeof english) => diagnostics(run.stdout).find((d) => d.where.endsWith('[syntax-error]'))!.message;
+    expect(syntax(english)).toBe("Expected ',' or ')' but found the end of the line");
+    expect(syntax(japanese)).toContain("','");
+    expect(syntax(french)).toContain("')'");
+  });
+
   it('lets --locale win over the environment, and LC_ALL over LANG', () => {
     const forced = aadmap(['check', FILE, '--locale', 'en'], { LANG: 'ja_JP.UTF-8' });
     expect(forced.stdout).toContain('Unknown function');

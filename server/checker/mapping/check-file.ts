@@ -3,6 +3,7 @@
  * attributes (the checked model), runs the expression rules on every source and the block rules on
  * every block.
  */
+import { t } from '../../../grammar/common/l10n';
 import type { TextRange } from '../../../grammar/common/text-range';
 import type { AttributeMapping, MappingFile, ObjectMappingBlock, TargetStatement } from '../../../grammar/mapping/ast';
 import { attributeMappingsOf, mappingProperties } from '../../../grammar/mapping/ast';
@@ -46,13 +47,13 @@ export function checkMappingFile(file: MappingFile, text: string, schemas: Resol
 /** The file-level rule on target statements (a file has one). */
 export function reportDuplicateTargets(targets: readonly TargetStatement[], sink: DiagnosticSink): void {
   for (const statement of targets.slice(1)) {
-    sink.report('duplicate-target-statement', statement, 'A file has one target statement; the first one applies.');
+    sink.report('duplicate-target-statement', statement, t('A file has one target statement; the first one applies.'));
   }
 }
 
 /** The file-level rule on block names; `names` holds the names of the blocks before this one. */
 export function reportDuplicateBlockName(names: Set<string>, name: TextRange & { value: string }, sink: DiagnosticSink): void {
-  if (names.has(name.value)) sink.report('duplicate-object-mapping', name, `Another mapping block is called "${name.value}".`);
+  if (names.has(name.value)) sink.report('duplicate-object-mapping', name, t('Another mapping block is called "{0}".', name.value));
   names.add(name.value);
 }
 

@@ -2,6 +2,7 @@
  * SCIM filters against a target schema: every attribute a filter tests must exist, and the target
  * must be able to filter on it (Chatwork filters on userName only).
  */
+import { t } from '../../../grammar/common/l10n';
 import type { TextRange } from '../../../grammar/common/text-range';
 import type { ScimAttributePath, ScimFilter } from '../../../grammar/scim/ast';
 import { suggestNames } from '../../catalogue/index';
@@ -69,14 +70,19 @@ export function checkFilterAttributes(filter: ScimFilter, directory: DirectorySc
         sink.report(
           'non-filterable-attribute',
           attributeUse.range,
-          `'${attributeUse.text}' is not a ${directory.displayName} attribute; ${directory.displayName} can filter only on ${filterable.map((n) => `'${n}'`).join(', ')}.${didYouMean(suggestions)}`,
+          t(
+            "'{0}' is not a {1} attribute; {1} can filter only on {2}.",
+            attributeUse.text,
+            directory.displayName,
+            filterable.map((n) => `'${n}'`).join(', '),
+          ) + didYouMean(suggestions),
           { suggestions },
         );
       } else {
         sink.report(
           'unknown-filter-attribute',
           attributeUse.range,
-          `'${attributeUse.text}' is not in the ${directory.displayName} schema.${didYouMean(suggestions)}`,
+          t("'{0}' is not in the {1} schema.", attributeUse.text, directory.displayName) + didYouMean(suggestions),
           { suggestions },
         );
       }
@@ -86,7 +92,12 @@ export function checkFilterAttributes(filter: ScimFilter, directory: DirectorySc
       sink.report(
         'non-filterable-attribute',
         attributeUse.range,
-        `${directory.displayName} cannot filter on '${attributeUse.text}'; it can filter only on ${filterable.map((n) => `'${n}'`).join(', ')}.`,
+        t(
+          "{0} cannot filter on '{1}'; it can filter only on {2}.",
+          directory.displayName,
+          attributeUse.text,
+          filterable.map((n) => `'${n}'`).join(', '),
+        ),
         { suggestions: filterable },
       );
     }

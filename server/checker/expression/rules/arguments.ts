@@ -3,6 +3,8 @@
  * not numbers, closed value sets (DateAdd intervals, InStr compare types, cultures), DateTime
  * parameters fed text, multi-valued parameters fed single values.
  */
+import { orList } from '../../diagnostic';
+import { t } from '../../../../grammar/common/l10n';
 import type { Argument } from '../../../../grammar/expression/ast';
 import { lookupFunction } from '../../../catalogue/index';
 import { findAttribute } from '../../../schema/lookup';
@@ -26,12 +28,12 @@ export const argumentsRule: ExpressionRule = {
     const fn = parent.signature.name;
 
     if ((parameter.type === 'Integer' || parameter.type === 'Number') && node.kind === 'string' && !NUMERIC.test(node.value.trim())) {
-      sink.report('argument-type', node, `${fn}'s ${parameter.name} is a number, but "${node.value}" is not a number.`);
+      sink.report('argument-type', node, t('{0}\'s {1} is a number, but "{2}" is not a number.', fn, parameter.name, node.value));
     }
     if ((parameter.type === 'Integer' || parameter.type === 'Number') && node.kind === 'call') {
       const returns = lookupFunction(node.name)?.returns;
       if (returns === 'DateTime' || returns === 'Boolean') {
-        sink.report('argument-type', node, `${fn}'s ${parameter.name} is a number, but ${node.name} returns a ${returns}.`);
+        sink.report('argument-type', node, t("{0}'s {1} is a number, but {2} returns a {3}.", fn, parameter.name, node.name, returns));
       }
     }
 
@@ -47,16 +49,21 @@ export const argumentsRule: ExpressionRule = {
         const ok = caseSensitive ? values.includes(written) : lowerCased(values).has(written.toLowerCase());
         if (!ok) {
           const quote = form === 'string' ? (v: string) => `"${v}"` : (v: string) => v;
-          sink.report('invalid-argument-value', node, `${fn}'s ${parameter.name} must be one of ${values.map(quote).join(', ')}.`, {
-            suggestions: values.map(quote),
-          });
+          sink.report(
+            'invalid-argument-value',
+            node,
+            t("{0}'s {1} must be one of {2}.", fn, parameter.name, values.map(quote).join(', ')),
+            {
+              suggestions: values.map(quote),
+            },
+          );
         }
       } else if (form === 'identifier' && node.kind === 'string') {
         const match = values.find((v) => v.toLowerCase() === node.value.toLowerCase());
         sink.report(
           'invalid-argument-value',
           node,
-          `${fn}'s ${parameter.name} is written without quotes: ${match ?? values.join(' or ')}.`,
+          t("{0}'s {1} is written without quotes: {2}.", fn, parameter.name, match ?? orList(values)),
           {
             suggestions: match ? [match] : [...values],
           },
@@ -65,14 +72,14 @@ export const argumentsRule: ExpressionRule = {
     }
 
     if (parameter.name === 'culture' && node.kind === 'string' && node.value !== '' && !CULTURE.test(node.value)) {
-      sink.report('invalid-argument-value', node, `"${node.value}" is not a culture name such as "en-US" or "ja-JP".`);
+      sink.report('invalid-argument-value', node, t('"{0}" is not a culture name such as "en-US" or "ja-JP".', node.value));
     }
 
     if (parameter.type === 'DateTime') {
       const isDate =
         (node.kind === 'call' && DATE_RETURNING.has(node.name)) || (node.kind === 'attribute' && leafType(node, source) === 'DateTime');
       if (!isDate && (node.kind === 'string' || node.kind === 'attribute')) {
-        sink.report('date-argument', node, `${fn}'s ${parameter.name} is a DateTime: wrap the text in CDate(…) (or use Now()).`, {
+        sink.report('date-argument', node, t("{0}'s {1} is a DateTime: wrap the text in CDate(…) (or use Now()).", fn, parameter.name), {
           suggestions: [`CDate(${node.kind === 'string' ? node.raw : `[${node.name}]`})`],
         });
       }
@@ -84,7 +91,7 @@ export const argumentsRule: ExpressionRule = {
         sink.report(
           'multivalued-argument',
           node,
-          `${fn} reads a multi-valued attribute, but [${found.attribute.name}] holds a single value.`,
+          t('{0} reads a multi-valued attribute, but [{1}] holds a single value.', fn, found.attribute.name),
         );
       }
     }
@@ -98,7 +105,7 @@ export const argumentsRule: ExpressionRule = {
       sink.report(
         'argument-type',
         node,
-        `${fn}'s ${parameter.name} is a ${parameter.type}; a hex number is only meaningful where a number is expected.`,
+        t("{0}'s {1} is a {2}; a hex number is only meaningful where a number is expected.", fn, parameter.name, parameter.type),
       );
     }
   },
@@ -115,7 +122,11 @@ function checkEmpty(node: Argument, site: NodeSite, { sink }: ExpressionContext)
       sink.report(
         'missing-argument',
         node,
-        `${fn}'s ${parameter.name} cannot be left empty here: the service drops empty positions, which would shift the arguments after it. Write "" for an empty string.`,
+        t(
+          '{0}\'s {1} cannot be left empty here: the service drops empty positions, which would shift the arguments after it. Write "" for an empty string.',
+          fn,
+          parameter.name,
+        ),
         {
           suggestions: ['""'],
         },
@@ -125,12 +136,12 @@ function checkEmpty(node: Argument, site: NodeSite, { sink }: ExpressionContext)
   }
   if (parameter.optional) return;
   if (parameter.emptyInServiceSchemas) {
-    sink.report('missing-argument', node, `${fn}'s ${parameter.name} is empty: ${parameter.emptyInServiceSchemas}.`, {
+    sink.report('missing-argument', node, t("{0}'s {1} is empty: {2}.", fn, parameter.name, parameter.emptyInServiceSchemas), {
       severity: 'warning',
     });
     return;
   }
-  sink.report('missing-argument', node, `${fn}'s ${parameter.name} is required; this position is empty.`);
+  sink.report('missing-argument', node, t("{0}'s {1} is required; this position is empty.", fn, parameter.name));
 }
 
 /** The allowed values lower-cased, once per list (asked for every such argument of every call). */

@@ -1,4 +1,5 @@
 /** Source attributes: unknown names (with did-you-mean) and wrong case (names are case-sensitive). */
+import { t } from '../../../../grammar/common/l10n';
 import { suggestNames } from '../../../catalogue/index';
 import { isDirectoryExtensionAttribute, provisioningNameOfGraphProperty } from '../../../schema/azure-ad';
 import { attributeNames, findAttribute } from '../../../schema/lookup';
@@ -22,7 +23,7 @@ export function checkSourceAttribute(node: AttributeReference, source: ObjectSch
     sink.report(
       'attribute-case',
       node.nameRange,
-      `Attribute names are case-sensitive: write [${found.attribute.name}], not [${node.name}].`,
+      t('Attribute names are case-sensitive: write [{0}], not [{1}].', found.attribute.name, node.name),
       {
         suggestions: [found.attribute.name],
       },
@@ -36,17 +37,23 @@ export function checkSourceAttribute(node: AttributeReference, source: ObjectSch
     sink.report(
       'unknown-attribute',
       node.nameRange,
-      `Unknown source attribute [${node.name}]: ${node.name} is Microsoft Graph's name; the provisioning schema calls it [${provisioningName}].`,
+      t(
+        "Unknown source attribute [{0}]: {0} is Microsoft Graph's name; the provisioning schema calls it [{1}].",
+        node.name,
+        provisioningName,
+      ),
       { suggestions: [provisioningName] },
     );
     return;
   }
   const suggestions = suggestNames(node.name, attributeNames(source));
-  const hint = node.name.trim() !== node.name ? ' (spaces inside the brackets are part of the name)' : '';
-  sink.report(
-    'unknown-attribute',
-    node.nameRange,
-    `Unknown source attribute [${node.name}]${hint}: ${source.name} has no such attribute.${didYouMean(suggestions, (s) => `[${s}]`)}`,
-    { suggestions },
-  );
+  const unknown =
+    node.name.trim() !== node.name
+      ? t(
+          'Unknown source attribute [{0}] (spaces inside the brackets are part of the name): {1} has no such attribute.',
+          node.name,
+          source.name,
+        )
+      : t('Unknown source attribute [{0}]: {1} has no such attribute.', node.name, source.name);
+  sink.report('unknown-attribute', node.nameRange, unknown + didYouMean(suggestions, (s) => `[${s}]`), { suggestions });
 }

@@ -1,4 +1,5 @@
 /** Comparison operators are only part of IIF conditions and CBool arguments. */
+import { t } from '../../../../grammar/common/l10n';
 import type { ExpressionRule } from '../context';
 
 const CONDITION_FUNCTIONS = new Set(['IIF', 'CBool']);
@@ -11,7 +12,7 @@ export const comparisonsRule: ExpressionRule = {
     sink.report(
       'comparison-outside-condition',
       node.operatorRange,
-      `'${node.operator}' compares values only inside an IIF condition or a CBool argument, e.g. IIF([country] = "US", "a", "b").`,
+      t('\'{0}\' compares values only inside an IIF condition or a CBool argument, e.g. IIF([country] = "US", "a", "b").', node.operator),
     );
   },
 };

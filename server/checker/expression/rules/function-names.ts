@@ -16,29 +16,36 @@ export const functionNamesRule: ExpressionRule = {
       return;
     }
     if (!exactCase) {
-      sink.report('function-case', call.nameRange, `Function names are case-sensitive: write '${signature.name}', not '${call.name}'.`, {
-        suggestions: [signature.name],
-      });
+      sink.report(
+        'function-case',
+        call.nameRange,
+        t("Function names are case-sensitive: write '{0}', not '{1}'.", signature.name, call.name),
+        {
+          suggestions: [signature.name],
+        },
+      );
     }
     if (signature.status === 'service') {
       sink.report(
         'legacy-function',
         call.nameRange,
-        `'${signature.name}' is not in Microsoft's public reference; schemas the service runs use it, so aadmap knows it.`,
+        t("'{0}' is not in Microsoft's public reference; schemas the service runs use it, so aadmap knows it.", signature.name),
         { severity: 'info' },
       );
     } else if (signature.status === 'tenant') {
       sink.report(
         'legacy-function',
         call.nameRange,
-        `'${signature.name}' is not in Microsoft's public reference; the job's function list${functions.listFile ? ` (${functions.listFile})` : ''} names it.`,
+        functions.listFile
+          ? t("'{0}' is not in Microsoft's public reference; the job's function list ({1}) names it.", signature.name, functions.listFile)
+          : t("'{0}' is not in Microsoft's public reference; the job's function list names it.", signature.name),
         { severity: 'info' },
       );
     } else if (signature.status === 'legacy') {
       sink.report(
         'legacy-function',
         call.nameRange,
-        `'${signature.name}' appears only in Graph's old function list, not in the current reference; the service may reject it.`,
+        t("'{0}' appears only in Graph's old function list, not in the current reference; the service may reject it.", signature.name),
       );
     }
   },

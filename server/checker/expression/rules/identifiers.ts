@@ -1,4 +1,5 @@
 /** Bare names: InStr's compare types are fine, a function name without `()` is not, nor anything else. */
+import { t } from '../../../../grammar/common/l10n';
 import { lookupFunction, lookupFunctionIgnoreCase } from '../../../catalogue/index';
 import type { ExpressionRule } from '../context';
 
@@ -12,21 +13,26 @@ export const identifiersRule: ExpressionRule = {
       sink.report(
         'flow-keyword',
         node,
-        `${node.name} appears only in Microsoft's Workday guide; it is not documented for other provisioning flows.`,
+        t("{0} appears only in Microsoft's Workday guide; it is not documented for other provisioning flows.", node.name),
       );
       return;
     }
     const fn = lookupFunction(node.name) ?? lookupFunctionIgnoreCase(node.name);
     if (fn) {
-      sink.report('unknown-identifier', node, `${fn.name} is a function: write ${fn.name}(${fn.parameters.length ? '…' : ''}).`, {
-        suggestions: [`${fn.name}()`],
-      });
+      sink.report(
+        'unknown-identifier',
+        node,
+        t('{0} is a function: write {1}.', fn.name, `${fn.name}(${fn.parameters.length ? '…' : ''})`),
+        {
+          suggestions: [`${fn.name}()`],
+        },
+      );
       return;
     }
     sink.report(
       'unknown-identifier',
       node,
-      `Unexpected name '${node.name}': write an attribute as [${node.name}], a constant as "${node.name}", or call a function with parentheses.`,
+      t('Unexpected name \'{0}\': write an attribute as [{0}], a constant as "{0}", or call a function with parentheses.', node.name),
       { suggestions: [`[${node.name}]`, `"${node.name}"`] },
     );
   },

@@ -1,4 +1,5 @@
 /** IgnoreFlowIfNullOrEmpty decides whether the attribute flows at all: it wraps the whole expression. */
+import { t } from '../../../../grammar/common/l10n';
 import type { ExpressionRule } from '../context';
 
 export const ignoreFlowRule: ExpressionRule = {
@@ -8,13 +9,13 @@ export const ignoreFlowRule: ExpressionRule = {
       sink.report(
         'ignore-flow-placement',
         call.nameRange,
-        'IgnoreFlowIfNullOrEmpty is not a condition: wrap the whole IIF instead, e.g. IgnoreFlowIfNullOrEmpty(IIF(…)).',
+        t('IgnoreFlowIfNullOrEmpty is not a condition: wrap the whole IIF instead, e.g. IgnoreFlowIfNullOrEmpty(IIF(…)).'),
       );
     } else if (site.parent !== undefined) {
       sink.report(
         'ignore-flow-placement',
         call.nameRange,
-        'IgnoreFlowIfNullOrEmpty is documented only as the outermost function of a mapping; nested, its effect is not specified.',
+        t('IgnoreFlowIfNullOrEmpty is documented only as the outermost function of a mapping; nested, its effect is not specified.'),
         { severity: 'warning' },
       );
     }

@@ -1,4 +1,5 @@
 /** An IIF condition over a null or empty attribute "fails" (documented as unsupported). */
+import { t } from '../../../../grammar/common/l10n';
 import type { ExpressionRule } from '../context';
 
 const NULL_TESTS = new Set(['IsPresent', 'IsNull', 'IsNullOrEmpty']);
@@ -15,7 +16,9 @@ export const iifConditionRule: ExpressionRule = {
       sink.report(
         'iif-null-condition',
         condition,
-        'IIF cannot test for null or empty: its condition fails when the attribute is null. Use Switch([x], [x], "", "fallback") instead.',
+        t(
+          'IIF cannot test for null or empty: its condition fails when the attribute is null. Use Switch([x], [x], "", "fallback") instead.',
+        ),
       );
     }
   },

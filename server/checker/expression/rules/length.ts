@@ -1,4 +1,5 @@
 /** The service stores at most 10,000 characters per mapping expression. */
+import { t } from '../../../../grammar/common/l10n';
 import type { ExpressionRule } from '../context';
 
 const MAX_EXPRESSION_LENGTH = 10_000;
@@ -10,7 +11,11 @@ export const lengthRule: ExpressionRule = {
     sink.report(
       'expression-too-long',
       expression,
-      `This expression has ${length.toLocaleString('en-US')} characters; the service accepts at most ${MAX_EXPRESSION_LENGTH.toLocaleString('en-US')}.`,
+      t(
+        'This expression has {0} characters; the service accepts at most {1}.',
+        length.toLocaleString('en-US'),
+        MAX_EXPRESSION_LENGTH.toLocaleString('en-US'),
+      ),
     );
   },
 };

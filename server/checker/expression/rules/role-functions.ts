@@ -1,4 +1,5 @@
 /** Role functions take exactly [appRoleAssignments]; [appRoleAssignments] needs a role function. */
+import { t } from '../../../../grammar/common/l10n';
 import type { ExpressionRule } from '../context';
 
 const ROLE_FUNCTIONS = new Set([
@@ -14,7 +15,7 @@ export const roleFunctionsRule: ExpressionRule = {
     const arg = call.args[0];
     if (call.args.length === 1 && arg?.kind === 'attribute' && arg.name === 'appRoleAssignments') return;
     if (call.args.length !== 1) return; // the argument-count rule reports it
-    sink.report('role-function-argument', arg!, `${signature.name} takes the [appRoleAssignments] attribute itself.`, {
+    sink.report('role-function-argument', arg!, t('{0} takes the [appRoleAssignments] attribute itself.', signature.name), {
       suggestions: ['[appRoleAssignments]'],
     });
   },
@@ -25,7 +26,9 @@ export const roleFunctionsRule: ExpressionRule = {
     sink.report(
       'app-role-assignments-direct',
       node,
-      '[appRoleAssignments] should go through a role function: SingleAppRoleAssignment([appRoleAssignments]) for one role, AppRoleAssignmentsComplex([appRoleAssignments]) for several.',
+      t(
+        '[appRoleAssignments] should go through a role function: SingleAppRoleAssignment([appRoleAssignments]) for one role, AppRoleAssignmentsComplex([appRoleAssignments]) for several.',
+      ),
     );
   },
 };

@@ -1,4 +1,5 @@
 /** Switch compares strings: not a reference attribute, not a Boolean test function. */
+import { t } from '../../../../grammar/common/l10n';
 import { findAttribute } from '../../../schema/lookup';
 import type { ExpressionRule } from '../context';
 
@@ -15,7 +16,7 @@ export const switchSourceRule: ExpressionRule = {
         sink.report(
           'switch-reference-source',
           first,
-          `Switch compares strings; [${found.attribute.name}] is a reference attribute, which Switch does not support.`,
+          t('Switch compares strings; [{0}] is a reference attribute, which Switch does not support.', found.attribute.name),
         );
       }
     }
@@ -23,7 +24,10 @@ export const switchSourceRule: ExpressionRule = {
       sink.report(
         'switch-boolean-source',
         first.nameRange,
-        `Don't use ${first.name} as the Switch source: Switch compares strings. Use an empty-string key instead, e.g. Switch([x], [x], "", "default").`,
+        t(
+          'Don\'t use {0} as the Switch source: Switch compares strings. Use an empty-string key instead, e.g. Switch([x], [x], "", "default").',
+          first.name,
+        ),
       );
     }
   },

@@ -5,6 +5,7 @@
  * the block still maps or reads. Deploy refuses a removal that another object mapping of the job
  * still uses (server/graph/export.ts).
  */
+import { t } from '../../../../grammar/common/l10n';
 import { walkExpression } from '../../../../grammar/expression/ast';
 import { attributeMappingsOf, scopesOf, type AttributeDeclaration } from '../../../../grammar/mapping/ast';
 import { ATTRIBUTE_FLAGS, ATTRIBUTE_TYPE_NAMES, attributeFlag } from '../../../../grammar/mapping/vocabulary';
@@ -30,7 +31,7 @@ export const attributeDeclarationsRule: BlockRule = ({ block, sink, schemas }) =
     checkWords(entry.declaration, sink);
     const key = `${entry.side}\n${entry.side === 'target' ? entry.name.toLowerCase() : entry.name}`;
     if (seen.has(key)) {
-      sink.report('duplicate-attribute-declaration', entry.declaration.name!, `'${entry.name}' is declared earlier in this block.`);
+      sink.report('duplicate-attribute-declaration', entry.declaration.name!, t("'{0}' is declared earlier in this block.", entry.name));
       continue;
     }
     seen.add(key);
@@ -45,12 +46,12 @@ function checkWords(declaration: AttributeDeclaration, sink: DiagnosticSink): vo
   const removal = declaration.flags.some((f) => f.name.text === 'remove');
   if (removal) {
     const extra = declaration.type ?? declaration.flags.find((f) => f.name.text !== 'remove');
-    if (extra) sink.report('invalid-attribute-declaration', extra, "'remove' stands alone: a removed attribute has no type or flags.");
+    if (extra) sink.report('invalid-attribute-declaration', extra, t("'remove' stands alone: a removed attribute has no type or flags."));
   } else if (!declaration.type) {
     sink.report(
       'invalid-attribute-declaration',
       declaration.flags[0] ?? declaration.name ?? declaration.keyword,
-      `An attribute declaration needs a type after its name: ${TYPE_LIST} (or 'remove' to remove the attribute).`,
+      t("An attribute declaration needs a type after its name: {0} (or 'remove' to remove the attribute).", TYPE_LIST),
       { suggestions: [...ATTRIBUTE_TYPE_NAMES] },
     );
   } else if (!(ATTRIBUTE_TYPE_NAMES as readonly string[]).includes(declaration.type.text)) {
@@ -58,7 +59,7 @@ function checkWords(declaration: AttributeDeclaration, sink: DiagnosticSink): vo
     sink.report(
       'invalid-attribute-declaration',
       declaration.type,
-      `'${declaration.type.text}' is not an attribute type (${TYPE_LIST}, case-sensitive).${didYouMean(suggestions)}`,
+      t("'{0}' is not an attribute type ({1}, case-sensitive).", declaration.type.text, TYPE_LIST) + didYouMean(suggestions),
       { suggestions },
     );
   }
@@ -68,12 +69,14 @@ function checkWords(declaration: AttributeDeclaration, sink: DiagnosticSink): vo
     if (!entry) {
       const suggestions = suggestNames(flag.name.text, FLAG_NAMES);
       const typeHint = (ATTRIBUTE_TYPE_NAMES as readonly string[]).includes(flag.name.text)
-        ? ' The type comes first, right after the name, and takes no value.'
+        ? ` ${t('The type comes first, right after the name, and takes no value.')}`
         : '';
       sink.report(
         'invalid-attribute-declaration',
         flag.name,
-        `'${flag.name.text}' is not a flag of an attribute declaration (${FLAG_NAMES.join(', ')}).${typeHint}${didYouMean(suggestions)}`,
+        t("'{0}' is not a flag of an attribute declaration ({1}).", flag.name.text, FLAG_NAMES.join(', ')) +
+          typeHint +
+          didYouMean(suggestions),
         { suggestions },
       );
       continue;
@@ -82,35 +85,42 @@ function checkWords(declaration: AttributeDeclaration, sink: DiagnosticSink): vo
     if (flag.values.length !== wanted) {
       const form =
         entry.value === 'nothing'
-          ? `'${entry.name}' takes no value`
+          ? t("'{0}' takes no value.", entry.name)
           : entry.value === 'string'
-            ? `write ${entry.name} "VALUE"`
-            : `write ${entry.name} "KEY" "VALUE"`;
-      sink.report('invalid-attribute-declaration', flag, `${form}.`);
+            ? t('write {0} "VALUE".', entry.name)
+            : t('write {0} "KEY" "VALUE".', entry.name);
+      sink.report('invalid-attribute-declaration', flag, form);
     }
     if (given.has(entry.name) && !entry.repeatable)
-      sink.report('invalid-attribute-declaration', flag.name, `'${entry.name}' is given twice.`);
+      sink.report('invalid-attribute-declaration', flag.name, t("'{0}' is given twice.", entry.name));
     given.add(entry.name);
   }
   if (declaration.type && declaration.type.text !== 'Reference' && given.has('referencedObject'))
     sink.report(
       'invalid-attribute-declaration',
       declaration.type,
-      'referencedObject names the object of a Reference attribute: the type must be Reference.',
+      t('referencedObject names the object of a Reference attribute: the type must be Reference.'),
     );
 }
 
 function compareWithSchema(entry: DeclaredAttribute, object: ObjectSchema, directoryName: string | undefined, sink: DiagnosticSink): void {
   const existing = schemaAttributeOf(object, entry);
   if (!existing) return;
-  const where = `${directoryName ?? 'The schema'} already has '${existing.name}'`;
+  const directory = directoryName ?? t('The schema');
   if (declarableProperties(existing) === declarableProperties(entry.definition!) && entry.apiExpressions.length === 0) {
-    sink.report('redundant-attribute-declaration', entry.declaration, `${where} with these properties: the declaration changes nothing.`);
+    sink.report(
+      'redundant-attribute-declaration',
+      entry.declaration,
+      t("{0} already has '{1}' with these properties: the declaration changes nothing.", directory, existing.name),
+    );
   } else {
+    const [have, says] = [describe(existing), describe(entry.definition!)];
     sink.report(
       'conflicting-attribute-declaration',
       entry.declaration,
-      `${where} as ${describe(existing)}; this declaration says ${describe(entry.definition!)}${entry.apiExpressions.length ? ' with an API expression' : ''}.`,
+      entry.apiExpressions.length
+        ? t("{0} already has '{1}' as {2}; this declaration says {3} with an API expression.", directory, existing.name, have, says)
+        : t("{0} already has '{1}' as {2}; this declaration says {3}.", directory, existing.name, have, says),
     );
   }
 }
@@ -136,7 +146,7 @@ function describe(attribute: {
 
 /** A removed attribute that the block still writes (target) or reads (source). */
 function reportUses(entry: DeclaredAttribute, block: BlockContext['block'], sink: DiagnosticSink): void {
-  const message = `'${entry.name}' is removed by its declaration, but this block still uses it here.`;
+  const message = t("'{0}' is removed by its declaration, but this block still uses it here.", entry.name);
   if (entry.side === 'target') {
     for (const mapping of attributeMappingsOf(block))
       if (mapping.target.text.toLowerCase() === entry.name.toLowerCase()) sink.report('removed-attribute-in-use', mapping.target, message);

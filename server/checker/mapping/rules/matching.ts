@@ -3,6 +3,8 @@
  * so a matching attribute must be filterable by the target (Chatwork: only userName); precedences are
  * whole numbers from 1, distinct within a block; an enabled block needs at least one.
  */
+import { orList } from '../../diagnostic';
+import { t } from '../../../../grammar/common/l10n';
 import type { BlockRule } from '../context';
 
 export const matchingRule: BlockRule = ({ block, mappings, targetObject, schemas, sink }) => {
@@ -17,8 +19,8 @@ export const matchingRule: BlockRule = ({ block, mappings, targetObject, schemas
         'invalid-matching-priority',
         modifier.value,
         raw === '0'
-          ? "'match 0' means 'not a matching attribute': remove the modifier instead."
-          : `'match' takes a whole number from 1 up, not ${raw}.`,
+          ? t("'match 0' means 'not a matching attribute': remove the modifier instead.")
+          : t("'match' takes a whole number from 1 up, not {0}.", raw),
       );
       continue;
     }
@@ -29,7 +31,7 @@ export const matchingRule: BlockRule = ({ block, mappings, targetObject, schemas
       sink.report(
         'duplicate-matching-priority',
         modifier.value,
-        `Matching precedence ${priority} is already used by '${previous}'; give each matching attribute its own number.`,
+        t("Matching precedence {0} is already used by '{1}'; give each matching attribute its own number.", priority, previous),
       );
     } else byPriority.set(priority, mapping.target.text);
     if (targetAttribute && schemas.target?.filterabilityKnown && targetAttribute.filterable !== true) {
@@ -37,7 +39,14 @@ export const matchingRule: BlockRule = ({ block, mappings, targetObject, schemas
       sink.report(
         'non-filterable-matching-attribute',
         mapping.target,
-        `${schemas.target.displayName} cannot filter on '${targetAttribute.name}', so it cannot be a matching attribute${filterable.length ? `; match on ${filterable.map((n) => `'${n}'`).join(' or ')} instead` : ''}.`,
+        filterable.length
+          ? t(
+              "{0} cannot filter on '{1}', so it cannot be a matching attribute; match on {2} instead.",
+              schemas.target.displayName,
+              targetAttribute.name,
+              orList(filterable.map((n) => `'${n}'`)),
+            )
+          : t("{0} cannot filter on '{1}', so it cannot be a matching attribute.", schemas.target.displayName, targetAttribute.name),
         { suggestions: filterable },
       );
     }
@@ -47,7 +56,7 @@ export const matchingRule: BlockRule = ({ block, mappings, targetObject, schemas
     sink.report(
       'no-matching-attribute',
       block.name ?? block.keyword,
-      "No mapping of this block has 'match 1': the service then cannot find users that already exist in the target.",
+      t("No mapping of this block has 'match 1': the service then cannot find users that already exist in the target."),
     );
   }
 };

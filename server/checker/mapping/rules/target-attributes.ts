@@ -3,6 +3,7 @@
  * ones mapped where the service needs them: when it creates objects, i.e. in an enabled object
  * mapping whose flowTypes include Add (docs/real-schemas.md).
  */
+import { t } from '../../../../grammar/common/l10n';
 import { suggestNames } from '../../../catalogue/index';
 import { attributeNames } from '../../../schema/lookup';
 import { didYouMean } from '../../diagnostic';
@@ -20,7 +21,7 @@ export const targetAttributesRule: BlockRule = ({ block, targetObject, mappings,
       sink.report(
         'duplicate-target-attribute',
         mapping.target,
-        `'${mapping.target.text}' is already mapped earlier in this block; a target attribute takes one mapping.`,
+        t("'{0}' is already mapped earlier in this block; a target attribute takes one mapping.", mapping.target.text),
       );
     } else seen.set(key, mapping.start);
   }
@@ -30,17 +31,17 @@ export const targetAttributesRule: BlockRule = ({ block, targetObject, mappings,
     if (!found) {
       const names = attributeNames(targetObject);
       const suggestions = suggestNames(mapping.target.text, names);
-      const target = schemas.target?.displayName ?? 'The target';
+      const target = schemas.target?.displayName ?? t('The target');
       // A short list (Chatwork's) is worth reading in full; a long one is what completion is for.
-      const listed = names.length <= LISTED_ATTRIBUTES_MAX ? ` ${target} has ${names.map((n) => `'${n}'`).join(', ')}.` : '';
+      const listed = names.length <= LISTED_ATTRIBUTES_MAX ? ` ${t('{0} has {1}.', target, names.map((n) => `'${n}'`).join(', '))}` : '';
       sink.report(
         'unknown-target-attribute',
         mapping.target,
-        `${target} has no attribute '${mapping.target.text}'.${didYouMean(suggestions)}${listed}`,
+        t("{0} has no attribute '{1}'.", target, mapping.target.text) + didYouMean(suggestions) + listed,
         { suggestions },
       );
     } else if (!found.exactCase) {
-      sink.report('target-attribute-case', mapping.target, `The schema spells this attribute '${found.attribute.name}'.`, {
+      sink.report('target-attribute-case', mapping.target, t("The schema spells this attribute '{0}'.", found.attribute.name), {
         suggestions: [found.attribute.name],
       });
     }
@@ -53,7 +54,12 @@ export const targetAttributesRule: BlockRule = ({ block, targetObject, mappings,
     sink.report(
       'missing-required-attribute',
       block.targetObject ?? block.keyword,
-      `${schemas.target?.displayName ?? 'The target'} requires ${names.map((n) => `'${n}'`).join(', ')}; add a mapping such as: ${names[0]} <- [userPrincipalName]`,
+      t(
+        '{0} requires {1}; add a mapping such as: {2} <- [userPrincipalName]',
+        schemas.target?.displayName ?? t('The target'),
+        names.map((n) => `'${n}'`).join(', '),
+        names[0]!,
+      ),
       { suggestions: names },
     );
   }

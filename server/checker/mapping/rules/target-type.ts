@@ -3,6 +3,7 @@
  * constant the expression can return must read "True" or "False"; a String-typed attribute or
  * function result is suspicious but possible.
  */
+import { t } from '../../../../grammar/common/l10n';
 import type { Expression } from '../../../../grammar/expression/ast';
 import type { ObjectSchema } from '../../../schema/types';
 import { leafType, resultLeaves } from '../../expression/types';
@@ -38,8 +39,8 @@ function check(
         'target-type-mismatch',
         leaf,
         type === 'Boolean'
-          ? `'${target}' is a Boolean: this value must be "True" or "False", not ${leaf.kind === 'string' ? leaf.raw : text}.`
-          : `'${target}' is an Integer: ${leaf.kind === 'string' ? leaf.raw : text} is not a whole number.`,
+          ? t('\'{0}\' is a Boolean: this value must be "True" or "False", not {1}.', target, leaf.kind === 'string' ? leaf.raw : text)
+          : t("'{0}' is an Integer: {1} is not a whole number.", target, leaf.kind === 'string' ? leaf.raw : text),
         { suggestions: type === 'Boolean' ? ['"True"', '"False"'] : [] },
       );
     }
@@ -56,7 +57,9 @@ function check(
     sink.report(
       'target-type-mismatch',
       leaf,
-      `'${target}' is ${type === 'Integer' ? 'an Integer' : 'a Boolean'}, but this gives a ${actual}.`,
+      type === 'Integer'
+        ? t("'{0}' is an Integer, but this gives a {1}.", target, actual!)
+        : t("'{0}' is a Boolean, but this gives a {1}.", target, actual!),
       { severity: 'warning' },
     );
   }
