@@ -6,6 +6,7 @@
  * from the tenant is escaped: it cannot add links, HTML or table cells (GFM tables:
  * https://github.github.com/gfm/#tables-extension-, code spans: https://spec.commonmark.org/0.31.2/#code-spans).
  */
+import { t } from '../../grammar/common/l10n';
 import type { SchemaDiff } from '../graph/diff';
 import { CATEGORIES } from '../impact/classify';
 import { CATEGORY_LABELS, type ImpactReport } from '../impact/report';
@@ -66,7 +67,7 @@ export function formatCheckMarkdown(inputs: readonly { input: CheckedInput; repo
         count('info'),
       ];
     });
-    out.push('', table(['File', 'Errors', 'Warnings', 'Notes'], ['left', 'right', 'right', 'right'], rows));
+    out.push('', table([t('File'), t('Errors'), t('Warnings'), t('Notes')], ['left', 'right', 'right', 'right'], rows));
   }
   if (all.length) {
     const shown = all.slice(0, MARKDOWN_FINDINGS_LIMIT);
@@ -76,8 +77,8 @@ export function formatCheckMarkdown(inputs: readonly { input: CheckedInput; repo
       mdCode(d.code, true),
       mdText(d.message),
     ]);
-    out.push('', table(['Location', 'Severity', 'Code', 'Message'], ['left', 'left', 'left', 'left'], rows));
-    if (all.length > shown.length) out.push('', `… and ${all.length - shown.length} more (run \`aadmap check\` to see them all).`);
+    out.push('', table([t('Location'), t('Severity'), t('Code'), t('Message')], ['left', 'left', 'left', 'left'], rows));
+    if (all.length > shown.length) out.push('', t('… and {0} more (run `aadmap check` to see them all).', all.length - shown.length));
   }
   return out.join('\n');
 }

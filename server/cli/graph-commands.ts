@@ -3,6 +3,7 @@
  * Exit status: 0 success, 1 refused or failed (nothing written), 2 usage error, 3 the PUT was sent but
  * the result is not verified (docs/security.md).
  */
+import { t } from '../../grammar/common/l10n';
 import { existsSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -23,68 +24,65 @@ import { type ParsedArgs, oneOf, option, parseArgs, UsageError } from './args';
 import { formatWhatIfMarkdown, mdText } from './format-markdown';
 import { FileReadError, readTextInput } from './files';
 import { createTokenProvider } from './graph-auth';
-import { DEPLOY_IMPACT_OPTIONS, DEPLOY_IMPACT_USAGE, type DeployImpact, deployImpact } from './deploy-impact';
+import { DEPLOY_IMPACT_OPTIONS, deployImpactUsage, type DeployImpact, deployImpact } from './deploy-impact';
 import type { CliIO } from './io';
 import { AFTER_DEPLOY_NOTE } from '../graph/lifecycle/catalogue';
 
-export const IMPORT_USAGE = `Usage: aadmap import SCHEMA.json [--target chatwork|PATH] [--out FILE]
+export function importUsage(): string {
+  return `${t('Usage:')} aadmap import SCHEMA.json [--target chatwork|PATH] [--out FILE]
 
-Prints (or writes to FILE) the .aadmap text of a Microsoft Graph synchronizationSchema JSON file (or
-of a synchronization job's JSON with its "schema"; anything else is refused, exit 1). The target
-statement is 'target chatwork' when the mappings fit the built-in Chatwork schema, else the schema
-file itself: relative to FILE's folder with --out, else relative to the current folder (a note on
-stderr says so); --target overrides. Exit 1 when something cannot be written in .aadmap.`;
+${t("Prints (or writes to FILE) the .aadmap text of a Microsoft Graph synchronizationSchema JSON file (or\nof a synchronization job's JSON with its \"schema\"; anything else is refused, exit 1). The target\nstatement is 'target chatwork' when the mappings fit the built-in Chatwork schema, else the schema\nfile itself: relative to FILE's folder with --out, else relative to the current folder (a note on\nstderr says so); --target overrides. Exit 1 when something cannot be written in .aadmap.")}`;
+}
 
-export const EXPORT_USAGE = `Usage: aadmap export FILE.aadmap --base SCHEMA.json
+export function exportUsage(): string {
+  return `${t('Usage:')} aadmap export FILE.aadmap --base SCHEMA.json
 
-Prints the complete synchronizationSchema JSON: the base schema with the attribute mappings, scopes
-and object-mapping fields the file expresses replaced, and everything else kept exactly.
-Exit 1 when the file has syntax errors or a mapping cannot be built; checker findings go to stderr.`;
+${t('Prints the complete synchronizationSchema JSON: the base schema with the attribute mappings, scopes\nand object-mapping fields the file expresses replaced, and everything else kept exactly.\nExit 1 when the file has syntax errors or a mapping cannot be built; checker findings go to stderr.')}`;
+}
 
-export const GRAPH_OPTIONS = `  --graph-endpoint URL   Graph host (default ${DEFAULT_GRAPH_ENDPOINT}; /v1.0 is added); sovereign clouds: https://graph.microsoft.us, …
-  --tenant ID|DOMAIN     tenant to sign in to (default: the file's deploy statement, else the credential's)
-  --verbose              log every HTTP request (method, URL, status, request-id) to stderr
-Auth: a token in AADMAP_GRAPH_TOKEN, else @azure/identity: AZURE_CLIENT_ID + AZURE_TENANT_ID + AZURE_CLIENT_SECRET
-or AZURE_CLIENT_CERTIFICATE_PATH, else AZURE_CLIENT_ID + AZURE_TENANT_ID + AZURE_FEDERATED_TOKEN_FILE (workload identity
-federation), else the Azure CLI's login (az login), else a device code (interactive terminals).`;
+export function graphOptions(): string {
+  return `  --graph-endpoint URL   ${t('Graph host (default {0}; /v1.0 is added); sovereign clouds: https://graph.microsoft.us, …', DEFAULT_GRAPH_ENDPOINT)}
+  --tenant ID|DOMAIN     ${t("tenant to sign in to (default: the file's deploy statement, else the credential's)")}
+  --verbose              ${t('log every HTTP request (method, URL, status, request-id) to stderr')}
+${t("Auth: a token in AADMAP_GRAPH_TOKEN, else @azure/identity: AZURE_CLIENT_ID + AZURE_TENANT_ID + AZURE_CLIENT_SECRET\nor AZURE_CLIENT_CERTIFICATE_PATH, else AZURE_CLIENT_ID + AZURE_TENANT_ID + AZURE_FEDERATED_TOKEN_FILE (workload identity\nfederation), else the Azure CLI's login (az login), else a device code (interactive terminals).")}`;
+}
 
 /** A PUT was sent, but what the job holds could not be confirmed as what was sent (docs/security.md). */
 export const EXIT_UNVERIFIED = 3;
 
-export const PULL_USAGE = `Usage: aadmap pull --service-principal ID [--job ID] [--out FILE] [options]
+export function pullUsage(): string {
+  return `${t('Usage:')} aadmap pull --service-principal ID [--job ID] [--out FILE] [options]
 
-Reads the job's schema and prints (or writes to FILE) its .aadmap text with a deploy statement.
-${GRAPH_OPTIONS}`;
+${t("Reads the job's schema and prints (or writes to FILE) its .aadmap text with a deploy statement.")}
+${graphOptions()}`;
+}
 
-export const DEPLOY_USAGE = `Usage: aadmap deploy FILE.aadmap [--service-principal ID] [--job ID] [--dry-run] [--yes] [options]
+export function deployUsage(): string {
+  return `${t('Usage:')} aadmap deploy FILE.aadmap [--service-principal ID] [--job ID] [--dry-run] [--yes] [options]
 
-Checks the file first and refuses it when it has errors (before any request to Graph). Then resolves
-the service principal and job (flags override the file's deploy statement), reads the job's
-schema, builds the new schema and prints the what-if. Then,
-after confirmation (--yes skips it), saves a backup in .aadmap/backups/, checks the schema did not
-change meanwhile, PUTs the new schema and verifies it. Exit 3: the PUT was sent but the result is
-not verified (the message says what the job holds, the backup and how to roll back).
-  --dry-run              print the what-if only; exit 0, or 1 when the deploy would be refused
-  --no-validate          do not ask the service to parse changed expressions (parseExpression)
-  --backup-dir DIR       where backups go (default ./${BACKUP_FOLDER.replace(/\\/g, '/')})
-  -f, --format text|markdown   the what-if as text (default) or as Markdown, rendered from the diff
-                         (for a pull request's job summary; docs/pipelines.md)
-${DEPLOY_IMPACT_USAGE}
-${GRAPH_OPTIONS}`;
+${t("Checks the file first and refuses it when it has errors (before any request to Graph). Then resolves\nthe service principal and job (flags override the file's deploy statement), reads the job's\nschema, builds the new schema and prints the what-if. Then,\nafter confirmation (--yes skips it), saves a backup in .aadmap/backups/, checks the schema did not\nchange meanwhile, PUTs the new schema and verifies it. Exit 3: the PUT was sent but the result is\nnot verified (the message says what the job holds, the backup and how to roll back).")}
+  --dry-run              ${t('print the what-if only; exit 0, or 1 when the deploy would be refused')}
+  --no-validate          ${t('do not ask the service to parse changed expressions (parseExpression)')}
+  --backup-dir DIR       ${t('where backups go (default ./{0})', BACKUP_FOLDER.replace(/\\/g, '/'))}
+  -f, --format text|markdown   ${t("the what-if as text (default) or as Markdown, rendered from the diff\n                         (for a pull request's job summary; docs/pipelines.md)")}
+${deployImpactUsage()}
+${graphOptions()}`;
+}
 
-export const ROLLBACK_USAGE = `Usage: aadmap rollback BACKUP.json [--service-principal ID] [--job ID] [--dry-run] [--yes] [options]
+export function rollbackUsage(): string {
+  return `${t('Usage:')} aadmap rollback BACKUP.json [--service-principal ID] [--job ID] [--dry-run] [--yes] [options]
 
-Puts a backup taken by deploy back, byte for byte (after a what-if, a confirmation and a backup of
-the current schema).
-  --other-job            allow a backup of another job (its meta file names the job it came from)
-  --backup-dir DIR       where the backup of the current schema goes (default ./${BACKUP_FOLDER.replace(/\\/g, '/')})
-${GRAPH_OPTIONS}`;
+${t('Puts a backup taken by deploy back, byte for byte (after a what-if, a confirmation and a backup of\nthe current schema).')}
+  --other-job            ${t('allow a backup of another job (its meta file names the job it came from)')}
+  --backup-dir DIR       ${t('where the backup of the current schema goes (default ./{0})', BACKUP_FOLDER.replace(/\\/g, '/'))}
+${graphOptions()}`;
+}
 
 // ───────────────────────────────────────────── import / export
 
 export function runImport(argv: readonly string[], io: CliIO): number {
   const args = parseArgs(argv, { target: { value: true }, out: { value: true }, help: {} });
-  if (args.flags.has('help')) return usage(io, IMPORT_USAGE);
+  if (args.flags.has('help')) return usage(io, importUsage());
   if (args.positionals.length !== 1) throw new UsageError('import takes exactly one SCHEMA.json');
   const file = args.positionals[0]!;
   const json = readJsonFile(file, io);
@@ -127,7 +125,7 @@ export function runImport(argv: readonly string[], io: CliIO): number {
 
 export function runExport(argv: readonly string[], io: CliIO): number {
   const args = parseArgs(argv, { base: { value: true }, help: {} });
-  if (args.flags.has('help')) return usage(io, EXPORT_USAGE);
+  if (args.flags.has('help')) return usage(io, exportUsage());
   if (args.positionals.length !== 1) throw new UsageError('export takes exactly one FILE.aadmap');
   const baseFile = option(args, 'base');
   if (!baseFile) throw new UsageError('export needs --base SCHEMA.json (the schema the mappings go into)');
@@ -190,7 +188,7 @@ export const graphSpec = {
 
 export async function runPull(argv: readonly string[], io: CliIO): Promise<number> {
   const args = parseArgs(argv, { ...graphSpec, out: { value: true }, target: { value: true } });
-  if (args.flags.has('help')) return usage(io, PULL_USAGE);
+  if (args.flags.has('help')) return usage(io, pullUsage());
   if (args.positionals.length) throw new UsageError(`pull takes no FILE argument (use --out FILE), got '${args.positionals[0]}'`);
   const wanted = targetFromFlags(args);
   if (!wanted.servicePrincipal) throw new UsageError("pull needs --service-principal ID (the enterprise application's object id or appId)");
@@ -241,7 +239,7 @@ export async function runDeploy(argv: readonly string[], io: CliIO): Promise<num
     ...DEPLOY_IMPACT_OPTIONS,
     format: { value: true },
   });
-  if (args.flags.has('help')) return usage(io, DEPLOY_USAGE);
+  if (args.flags.has('help')) return usage(io, deployUsage());
   if (args.positionals.length !== 1) throw new UsageError('deploy takes exactly one FILE.aadmap');
   const format = oneOf(option(args, 'format'), ['text', 'markdown'] as const, 'format', 'text');
   const file = args.positionals[0]!;
@@ -271,7 +269,7 @@ export async function runDeploy(argv: readonly string[], io: CliIO): Promise<num
 
 export async function runRollback(argv: readonly string[], io: CliIO): Promise<number> {
   const args = parseArgs(argv, { ...graphSpec, 'dry-run': {}, yes: {}, 'backup-dir': { value: true }, 'other-job': {} });
-  if (args.flags.has('help')) return usage(io, ROLLBACK_USAGE);
+  if (args.flags.has('help')) return usage(io, rollbackUsage());
   if (args.positionals.length !== 1) throw new UsageError('rollback takes exactly one BACKUP.json');
   const location = resolve(args.positionals[0]!);
   if (!existsSync(location)) {
