@@ -26,7 +26,7 @@ import { FileReadError, readTextInput } from './files';
 import { createTokenProvider } from './graph-auth';
 import { DEPLOY_IMPACT_OPTIONS, deployImpactUsage, type DeployImpact, deployImpact } from './deploy-impact';
 import type { CliIO } from './io';
-import { AFTER_DEPLOY_NOTE } from '../graph/lifecycle/catalogue';
+import { afterDeployNote } from '../graph/lifecycle/catalogue';
 
 export function importUsage(): string {
   return `${t('Usage:')} aadmap import SCHEMA.json [--target chatwork|PATH] [--out FILE]
@@ -83,13 +83,13 @@ ${graphOptions()}`;
 export function runImport(argv: readonly string[], io: CliIO): number {
   const args = parseArgs(argv, { target: { value: true }, out: { value: true }, help: {} });
   if (args.flags.has('help')) return usage(io, importUsage());
-  if (args.positionals.length !== 1) throw new UsageError('import takes exactly one SCHEMA.json');
+  if (args.positionals.length !== 1) throw new UsageError(t('import takes exactly one SCHEMA.json'));
   const file = args.positionals[0]!;
   const json = readJsonFile(file, io);
   if (json === undefined) return 1;
   const recognized = recognizeSynchronizationSchema(json);
   if ('problem' in recognized) {
-    io.err(`aadmap import: ${file}: ${recognized.problem}. Nothing was imported.`);
+    io.err(`aadmap import: ${file}: ${recognized.problem}. ${t('Nothing was imported.')}`);
     return 1;
   }
   const schema = recognized.schema;
@@ -107,17 +107,17 @@ export function runImport(argv: readonly string[], io: CliIO): number {
           : { path: schemaPath };
   const result = importSchema(schema, { target });
   if (result.problems.length) {
-    io.err(`aadmap import: ${file} cannot be written as .aadmap without losing something:\n  ${result.problems.join('\n  ')}`);
+    io.err(`aadmap import: ${t('{0} cannot be written as .aadmap without losing something:', file)}\n  ${result.problems.join('\n  ')}`);
     return 1;
   }
   if (out) {
     writeFileSync(out, result.text);
-    io.err(`Wrote ${out}.`);
+    io.err(t('Wrote {0}.', out));
     return 0;
   }
   if (!targetOption && 'path' in target)
     io.err(
-      `aadmap import: the target "${target.path}" is relative to the current folder; save the text there, or use --out FILE (the path is then written relative to FILE).`,
+      `aadmap import: ${t('the target "{0}" is relative to the current folder; save the text there, or use --out FILE (the path is then written relative to FILE).', target.path ?? '')}`,
     );
   io.out(result.text.replace(/\n$/, ''));
   return 0;
@@ -126,16 +126,16 @@ export function runImport(argv: readonly string[], io: CliIO): number {
 export function runExport(argv: readonly string[], io: CliIO): number {
   const args = parseArgs(argv, { base: { value: true }, help: {} });
   if (args.flags.has('help')) return usage(io, exportUsage());
-  if (args.positionals.length !== 1) throw new UsageError('export takes exactly one FILE.aadmap');
+  if (args.positionals.length !== 1) throw new UsageError(t('export takes exactly one FILE.aadmap'));
   const baseFile = option(args, 'base');
-  if (!baseFile) throw new UsageError('export needs --base SCHEMA.json (the schema the mappings go into)');
+  if (!baseFile) throw new UsageError(t('export needs --base SCHEMA.json (the schema the mappings go into)'));
   const file = args.positionals[0]!;
   const text = readTextFile(file, io);
   const baseJson = readJsonFile(baseFile, io);
   if (text === undefined || baseJson === undefined) return 1;
   const recognized = recognizeSynchronizationSchema(baseJson);
   if ('problem' in recognized) {
-    io.err(`aadmap export: ${baseFile}: ${recognized.problem}. Nothing was exported.`);
+    io.err(`aadmap export: ${baseFile}: ${recognized.problem}. ${t('Nothing was exported.')}`);
     return 1;
   }
   const base = recognized.schema;
@@ -148,7 +148,7 @@ export function runExport(argv: readonly string[], io: CliIO): number {
   const blocking = analysis.diagnostics.filter((d) => d.severity === 'error' && SYNTAX_CODES.has(d.code));
   if (blocking.length) {
     io.err(
-      `aadmap export: ${file} has syntax errors; nothing was exported:\n${blocking.map((d) => `  ${where(d.start)}: ${d.message}`).join('\n')}`,
+      `aadmap export: ${t('{0} has syntax errors; nothing was exported:', file)}\n${blocking.map((d) => `  ${where(d.start)}: ${d.message}`).join('\n')}`,
     );
     return 1;
   }
@@ -157,7 +157,7 @@ export function runExport(argv: readonly string[], io: CliIO): number {
   const exported = exportSchema(parseMappingFile(text).ast, base);
   if (!exported.schema) {
     io.err(
-      `aadmap export: the schema cannot be built; nothing was exported:\n${exported.problems.map((p) => `  ${where(p.start)}: ${p.message}`).join('\n')}`,
+      `aadmap export: ${t('the schema cannot be built; nothing was exported:')}\n${exported.problems.map((p) => `  ${where(p.start)}: ${p.message}`).join('\n')}`,
     );
     return 1;
   }
@@ -189,9 +189,10 @@ export const graphSpec = {
 export async function runPull(argv: readonly string[], io: CliIO): Promise<number> {
   const args = parseArgs(argv, { ...graphSpec, out: { value: true }, target: { value: true } });
   if (args.flags.has('help')) return usage(io, pullUsage());
-  if (args.positionals.length) throw new UsageError(`pull takes no FILE argument (use --out FILE), got '${args.positionals[0]}'`);
+  if (args.positionals.length) throw new UsageError(t("pull takes no FILE argument (use --out FILE), got '{0}'", args.positionals[0]!));
   const wanted = targetFromFlags(args);
-  if (!wanted.servicePrincipal) throw new UsageError("pull needs --service-principal ID (the enterprise application's object id or appId)");
+  if (!wanted.servicePrincipal)
+    throw new UsageError(t("pull needs --service-principal ID (the enterprise application's object id or appId)"));
   const out = option(args, 'out');
   return withGraph(args, io, wanted, async (api, steps, signal) => {
     const targetOption = option(args, 'target');
@@ -215,15 +216,15 @@ export async function runPull(argv: readonly string[], io: CliIO): Promise<numbe
     if (out) {
       if (!result.chatwork && !targetOption && sidecar) {
         writeFileSync(sidecar, result.bytes);
-        io.err(`Wrote the job's schema to ${sidecar} (the file's target).`);
+        io.err(t("Wrote the job's schema to {0} (the file's target).", sidecar));
         if (result.functions) {
           const functionsFile = functionListPathFor(sidecar);
           writeFileSync(functionsFile, result.functions);
-          io.err(`Wrote the job's function list to ${functionsFile} (the checker reads it beside the schema).`);
+          io.err(t("Wrote the job's function list to {0} (the checker reads it beside the schema).", functionsFile));
         }
       }
       writeFileSync(out, result.text);
-      io.err(`Wrote ${out}.`);
+      io.err(t('Wrote {0}.', out));
     } else io.out(result.text.replace(/\n$/, ''));
     return 0;
   });
@@ -240,7 +241,7 @@ export async function runDeploy(argv: readonly string[], io: CliIO): Promise<num
     format: { value: true },
   });
   if (args.flags.has('help')) return usage(io, deployUsage());
-  if (args.positionals.length !== 1) throw new UsageError('deploy takes exactly one FILE.aadmap');
+  if (args.positionals.length !== 1) throw new UsageError(t('deploy takes exactly one FILE.aadmap'));
   const format = oneOf(option(args, 'format'), ['text', 'markdown'] as const, 'format', 'text');
   const file = args.positionals[0]!;
   const text = readTextFile(file, io);
@@ -270,10 +271,10 @@ export async function runDeploy(argv: readonly string[], io: CliIO): Promise<num
 export async function runRollback(argv: readonly string[], io: CliIO): Promise<number> {
   const args = parseArgs(argv, { ...graphSpec, 'dry-run': {}, yes: {}, 'backup-dir': { value: true }, 'other-job': {} });
   if (args.flags.has('help')) return usage(io, rollbackUsage());
-  if (args.positionals.length !== 1) throw new UsageError('rollback takes exactly one BACKUP.json');
+  if (args.positionals.length !== 1) throw new UsageError(t('rollback takes exactly one BACKUP.json'));
   const location = resolve(args.positionals[0]!);
   if (!existsSync(location)) {
-    io.err(`aadmap rollback: no such backup: ${args.positionals[0]}`);
+    io.err(`aadmap rollback: ${t('no such backup: {0}', args.positionals[0]!)}`);
     return 1;
   }
   const overrides = targetFromFlags(args);
@@ -309,28 +310,28 @@ async function confirmAndExecute(
         dryRun: args.flags.has('dry-run'),
       }),
     );
-  } else io.out(`What-if: ${plan.summary}\n${plan.details}`);
-  for (const warning of plan.warnings) io.err(`warning: ${warning}`);
+  } else io.out(`${t('What-if: {0}', plan.summary)}\n${plan.details}`);
+  for (const warning of plan.warnings) io.err(t('warning: {0}', warning));
   if (impact && !markdown) io.out(impact.text);
   if (impact?.refused) {
-    io.err('The deploy is refused by the impact guard; nothing was written.');
+    io.err(t('The deploy is refused by the impact guard; nothing was written.'));
     return 1;
   }
   if (args.flags.has('dry-run')) return 0;
   if (plan.diff.total === 0 && plan.kind === 'deploy') {
-    say('Nothing to deploy.');
+    say(t('Nothing to deploy.'));
     return 0;
   }
   if (!args.flags.has('yes')) {
-    const answer = await ask(io, `${plan.kind === 'deploy' ? 'Deploy' : 'Roll back'}? ${plan.summary} [y/N] `);
+    const answer = await ask(io, `${plan.kind === 'deploy' ? t('Deploy? {0}', plan.summary) : t('Roll back? {0}', plan.summary)} [y/N] `);
     if (!/^y(es)?$/i.test(answer.trim())) {
-      io.err('Not confirmed; nothing was written. (Use --yes in scripts.)');
+      io.err(t('Not confirmed; nothing was written. (Use --yes in scripts.)'));
       return 1;
     }
   }
   const backupDir = resolve(option(args, 'backup-dir') ?? BACKUP_FOLDER);
   // Kernel file systems accept a mkdir or a write and then hang or lose it: backups go on disk.
-  if (/^\/(proc|sys|dev)(\/|$)/.test(backupDir)) throw new UsageError(`--backup-dir must be a folder on disk, not ${backupDir}`);
+  if (/^\/(proc|sys|dev)(\/|$)/.test(backupDir)) throw new UsageError(t('--backup-dir must be a folder on disk, not {0}', backupDir));
   const backups = createBackupStore(backupDir);
   const report = await executePlan(api, plan, backups, steps, signal, reason);
   say(report.message);
@@ -363,15 +364,19 @@ export async function withGraph(
     if (interrupted) {
       // The second Ctrl-C: stop waiting, but never as if nothing were written.
       io.err(
-        putInFlight ? `Stopped waiting. The PUT was sent; the job may hold the new schema. The ${rollbackHint(putInFlight)}.` : 'Stopped.',
+        putInFlight
+          ? t('Stopped waiting. The PUT was sent; the job may hold the new schema. The {0}.', rollbackHint(putInFlight))
+          : t('Stopped.'),
       );
       process.exit(putInFlight ? EXIT_UNVERIFIED : 130);
     }
     interrupted = true;
     io.err(
       putInFlight
-        ? 'The PUT was sent: it will finish and its result will be checked (Ctrl-C again stops waiting; the job may then hold the new schema).'
-        : 'Cancelling…',
+        ? t(
+            'The PUT was sent: it will finish and its result will be checked (Ctrl-C again stops waiting; the job may then hold the new schema).',
+          )
+        : t('Cancelling…'),
     );
     controller.abort();
   };
@@ -391,7 +396,7 @@ export async function withGraph(
       return EXIT_UNVERIFIED;
     }
     if (error instanceof GraphError && error.code === 'AuthenticationFailed') {
-      io.err(`aadmap: ${SIGN_IN_HELP}${verbose ? `\n${message}` : ' (--verbose shows why the sign-in library failed.)'}`);
+      io.err(`aadmap: ${signInHelp()}${verbose ? `\n${message}` : ` ${t('(--verbose shows why the sign-in library failed.)')}`}`);
       return 1;
     }
     if (error instanceof WorkflowError || error instanceof GraphError || error instanceof GraphCancelledError) {
@@ -406,11 +411,11 @@ export async function withGraph(
 }
 
 /** What to do when no token could be had: the three ways to sign in, in one paragraph. */
-export const SIGN_IN_HELP =
-  "Could not sign in to Microsoft Graph. Sign in one of three ways: run `az login` (the Azure CLI's account is used), " +
-  'or set AZURE_CLIENT_ID, AZURE_TENANT_ID and AZURE_CLIENT_SECRET (or AZURE_CLIENT_CERTIFICATE_PATH, or AZURE_FEDERATED_TOKEN_FILE ' +
-  'for workload identity federation) for an app registration, ' +
-  'or set AADMAP_GRAPH_TOKEN to an access token for Microsoft Graph. In an interactive terminal a device code sign-in is offered as well.';
+export function signInHelp(): string {
+  return t(
+    "Could not sign in to Microsoft Graph. Sign in one of three ways: run `az login` (the Azure CLI's account is used), or set AZURE_CLIENT_ID, AZURE_TENANT_ID and AZURE_CLIENT_SECRET (or AZURE_CLIENT_CERTIFICATE_PATH, or AZURE_FEDERATED_TOKEN_FILE for workload identity federation) for an app registration, or set AADMAP_GRAPH_TOKEN to an access token for Microsoft Graph. In an interactive terminal a device code sign-in is offered as well.",
+  );
+}
 
 export function targetFromFlags(args: ParsedArgs): DeployTarget {
   return { servicePrincipal: option(args, 'service-principal'), job: option(args, 'job'), tenant: option(args, 'tenant') };
@@ -430,7 +435,7 @@ export function readTextFile(file: string, io: CliIO): string | undefined {
     return readTextInput(file);
   } catch (error) {
     if (!(error instanceof FileReadError)) throw error;
-    io.err(`aadmap: ${error.message}; nothing was sent`);
+    io.err(`aadmap: ${t('{0}; nothing was sent', error.message)}`);
     return undefined;
   }
 }
@@ -441,7 +446,7 @@ function readJsonFile(file: string, io: CliIO): unknown {
   try {
     return JSON.parse(text) as unknown;
   } catch (error) {
-    io.err(`aadmap: ${file} is not JSON: ${(error as Error).message}`);
+    io.err(`aadmap: ${t('{0} is not JSON: {1}', file, (error as Error).message)}`);
     return undefined;
   }
 }
@@ -472,5 +477,5 @@ export function ask(io: CliIO, question: string): Promise<string> {
 /** Printed after a deploy: a mapping change starts a new initial cycle by itself (docs/watch-and-troubleshoot.md). */
 export function afterDeployHint(plan: Plan): string {
   const { servicePrincipal, job } = plan.target;
-  return `${AFTER_DEPLOY_NOTE}\nWatch it: aadmap status --service-principal ${servicePrincipal.id} --job ${job.id}`;
+  return `${afterDeployNote()}\n${t('Watch it: {0}', `aadmap status --service-principal ${servicePrincipal.id} --job ${job.id}`)}`;
 }

@@ -4,8 +4,11 @@
  * LANG=ja_JP.UTF-8 and --locale fr choose the language; exit codes and JSON keys never change with it.
  */
 import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { GraphEmulator, SEED } from '../graph-emulator/emulator';
 
 const root = join(__dirname, '..', '..');
 const cli = join(root, 'dist', 'cli.js');
@@ -17,10 +20,10 @@ interface Run {
 }
 
 /** Runs the CLI without blocking the test worker (the three languages run at once). */
-function aadmap(args: string[], env: Record<string, string | undefined> = {}): Promise<Run> {
+function aadmap(args: string[], env: Record<string, string | undefined> = {}, cwd = root): Promise<Run> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [cli, ...args], {
-      cwd: root,
+      cwd,
       env: {
         ...process.env,
         NO_COLOR: '1',
@@ -42,11 +45,11 @@ function aadmap(args: string[], env: Record<string, string | undefined> = {}): P
 }
 
 /** The same command in English (LANG=C), Japanese (LANG) and French (--locale). */
-async function inEveryLanguage(args: string[]): Promise<{ en: Run; ja: Run; fr: Run }> {
+async function inEveryLanguage(args: string[], env: Record<string, string> = {}, cwd = root): Promise<{ en: Run; ja: Run; fr: Run }> {
   const [en, ja, fr] = await Promise.all([
-    aadmap(args, { LANG: 'C' }),
-    aadmap(args, { LANG: 'ja_JP.UTF-8' }),
-    aadmap([...args, '--locale', 'fr']),
+    aadmap(args, { ...env, LANG: 'C' }, cwd),
+    aadmap(args, { ...env, LANG: 'ja_JP.UTF-8' }, cwd),
+    aadmap([...args, '--locale', 'fr'], env, cwd),
   ]);
   return { en: en!, ja: ja!, fr: fr! };
 }
@@ -172,5 +175,58 @@ describe('the check summary and formats in Japanese and French', () => {
     expect(ja.stdout).toContain('| ファイル | エラー | 警告 | 情報 |');
     expect(fr.stdout).toContain('| Fichier | Erreurs | Avertissements | Remarques |');
     expect(ja.stdout.startsWith('### aadmap check')).toBe(true);
+  });
+});
+
+describe('deploy --dry-run against the Graph emulator in Japanese and French', () => {
+  const scratch = mkdtempSync(join(tmpdir(), 'aadmap-l10n-cli-'));
+  afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+  let emulator: GraphEmulator;
+  beforeEach(async () => {
+    emulator = GraphEmulator.seeded();
+    await emulator.start();
+  });
+  afterEach(() => emulator.stop());
+
+  it('the what-if, its summary and progress are translated; the diff lines, the exit status and the job are not', async () => {
+    const env = { AADMAP_GRAPH_TOKEN: SEED.token };
+    const pulled = await aadmap(['pull', '--service-principal', SEED.servicePrincipalId, '--graph-endpoint', emulator.url], env, scratch);
+    expect(pulled.status, pulled.stderr).toBe(0);
+    writeFileSync(join(scratch, 'live.aadmap'), pulled.stdout.replace('title    <- [jobTitle]', 'title    <- ToUpper([jobTitle])'));
+    const { en, ja, fr } = await inEveryLanguage(['deploy', 'live.aadmap', '--graph-endpoint', emulator.url, '--dry-run'], env, scratch);
+    expect([en.status, ja.status, fr.status], `${ja.stderr}${fr.stderr}`).toEqual([0, 0, 0]);
+    expect(en.stdout).toContain(`What-if: 1 change on job ${SEED.jobId} of "Chatwork" (${SEED.servicePrincipalId}): 1 mapping changed.`);
+    const diffLines = '  ~ title <- [jobTitle]\n  → title <- ToUpper([jobTitle])';
+    for (const run of [ja, fr]) {
+      expect(run.stdout).toContain(diffLines);
+      expect(run.stdout).toContain(SEED.jobId);
+    }
+    const summary = (run: Run) => run.stdout.split('\n')[0]!;
+    expect(summary(ja)).toMatch(JAPANESE);
+    expect(summary(ja)).toContain(`"Chatwork" (${SEED.servicePrincipalId})`);
+    expect(summary(fr)).toBe(
+      `What-if : 1 changement sur la tâche ${SEED.jobId} de "Chatwork" (${SEED.servicePrincipalId}) : 1 mappage modifié.`,
+    );
+    // The progress on stderr too.
+    expect(en.stderr).toContain('Building the new schema…');
+    expect(ja.stderr).toMatch(JAPANESE);
+    expect(fr.stderr).toContain('Construction du nouveau schéma…');
+    expect(emulator.log.filter((r) => r.method === 'PUT')).toEqual([]);
+  });
+
+  it('the Markdown what-if keeps its structure', async () => {
+    const env = { AADMAP_GRAPH_TOKEN: SEED.token };
+    const pulled = await aadmap(['pull', '--service-principal', SEED.servicePrincipalId, '--graph-endpoint', emulator.url], env, scratch);
+    writeFileSync(join(scratch, 'same.aadmap'), pulled.stdout);
+    const { en, ja, fr } = await inEveryLanguage(
+      ['deploy', 'same.aadmap', '--graph-endpoint', emulator.url, '--dry-run', '--format', 'markdown'],
+      env,
+      scratch,
+    );
+    expect([en.status, ja.status, fr.status]).toEqual([0, 0, 0]);
+    expect(en.stdout).toContain('No changes: the job already has these mappings.');
+    expect(ja.stdout.split('\n')[0]).toBe(en.stdout.split('\n')[0]);
+    expect(ja.stdout).toMatch(JAPANESE);
+    expect(fr.stdout).toContain('Aucun changement : la tâche a déjà ces mappages.');
   });
 });
