@@ -39,8 +39,8 @@ export function runFmt(argv: readonly string[], io: CliIO): number {
   }
   const check = args.flags.has('check');
   const write = args.flags.has('write');
-  if (check && write) throw new UsageError('give --check or --write, not both');
-  if (args.positionals.length === 0) throw new UsageError('fmt needs at least one FILE or DIR');
+  if (check && write) throw new UsageError(t('give --check or --write, not both'));
+  if (args.positionals.length === 0) throw new UsageError(t('fmt needs at least one FILE or DIR'));
 
   const files: string[] = [];
   for (const path of args.positionals) {
@@ -53,17 +53,17 @@ export function runFmt(argv: readonly string[], io: CliIO): number {
     }
     if (stats.isDirectory()) {
       const found = walk(path);
-      if (found.length === 0) io.err(`aadmap fmt: no .aadmap files in ${path}`);
+      if (found.length === 0) io.err(`aadmap fmt: ${t('no .aadmap files in {0}', path)}`);
       files.push(...found);
     } else if (stats.isFile()) files.push(path);
     else {
-      io.err(`aadmap fmt: ${path} is not a file or directory`);
+      io.err(`aadmap fmt: ${t('{0} is not a file or directory', path)}`);
       return 2;
     }
   }
   const print = !check && !write;
   if (print && (files.length !== 1 || statSync(args.positionals[0]!).isDirectory()))
-    throw new UsageError('printing needs exactly one FILE; use --check or --write for several files or a directory');
+    throw new UsageError(t('printing needs exactly one FILE; use --check or --write for several files or a directory'));
 
   const service = createLanguageService();
   let problems = false;
@@ -97,7 +97,7 @@ export function runFmt(argv: readonly string[], io: CliIO): number {
         const { line, character } = snapshot.lines.positionAt(blocker.offset);
         io.err(`${file}:${line + 1}:${character + 1}: syntax error: ${blocker.message}`);
       }
-      io.err(`aadmap fmt: ${file} has syntax errors; left unchanged`);
+      io.err(`aadmap fmt: ${t('{0} has syntax errors; left unchanged', file)}`);
       if (print) io.out(text.replace(/\n$/, ''));
       continue;
     }
