@@ -16,7 +16,7 @@ import {
   type GraphProtocol,
   type PlanSummary,
 } from '../../server/graph/protocol';
-import { AFTER_DEPLOY_NOTE } from '../../server/graph/lifecycle/catalogue';
+import { afterDeployNote } from '../../server/graph/lifecycle/catalogue';
 import { Sanitizer } from '../../server/graph/sanitize';
 import { COMMANDS } from '../../server/protocol';
 import { GRAPH_TOKEN_REQUEST } from '../../server/graph/token-exchange';
@@ -301,7 +301,7 @@ export function registerGraphCommands(context: vscode.ExtensionContext, client: 
     }
     // A mapping change starts a new initial cycle by itself: offer to watch it rather than restart.
     void vscode.window
-      .showInformationMessage(`aadmap: ${done.message} ${AFTER_DEPLOY_NOTE}`, vscode.l10n.t('Watch status'))
+      .showInformationMessage(`aadmap: ${done.message} ${afterDeployNote()}`, vscode.l10n.t('Watch status'))
       .then((choice) => choice && vscode.commands.executeCommand(COMMANDS.lifecycleShowProvisioning));
     return true;
   }

@@ -5,6 +5,7 @@
  * flags (`-h` for --help, `-f` for --format, and any a command declares), and an unknown option a
  * usage error that names it (never read as a file name).
  */
+import { t } from '../../grammar/common/l10n';
 import { suggestNames } from '../catalogue/index';
 
 export class UsageError extends Error {}
@@ -56,12 +57,15 @@ export function parseArgs(argv: readonly string[], spec: Record<string, OptionSp
       name = arg.slice(2, eq === -1 ? undefined : eq);
       inlineValue = eq === -1 ? undefined : arg.slice(eq + 1);
       shown = `--${name}`;
-      if (!options[name]) throw new UsageError(`unknown option --${name}${suggestOption(name, Object.keys(options))}`);
+      if (!options[name]) throw new UsageError(`${t('unknown option {0}', `--${name}`)}${suggestOption(name, Object.keys(options))}`);
     } else {
       const letter = arg.slice(1, 2);
       shown = `-${letter}`;
       const long = shorts.get(letter);
-      if (!long) throw new UsageError(`unknown option ${arg}${arg.length > 2 ? ` (options start with --, e.g. --${arg.slice(1)})` : ''}`);
+      if (!long)
+        throw new UsageError(
+          `${t('unknown option {0}', arg)}${arg.length > 2 ? ` ${t('(options start with --, e.g. {0})', `--${arg.slice(1)}`)}` : ''}`,
+        );
       name = long;
       // `-fjson` and `-f=json` as well as `-f json`.
       const rest = arg.slice(2);
@@ -69,14 +73,14 @@ export function parseArgs(argv: readonly string[], spec: Record<string, OptionSp
     }
     const option = options[name]!;
     if (!option.value) {
-      if (inlineValue !== undefined) throw new UsageError(`${shown} takes no value`);
+      if (inlineValue !== undefined) throw new UsageError(t('{0} takes no value', shown));
       parsed.flags.add(name);
       continue;
     }
     const value = inlineValue ?? argv[++i];
-    if (value === undefined) throw new UsageError(`${shown} needs a value`);
+    if (value === undefined) throw new UsageError(t('{0} needs a value', shown));
     const values = parsed.options.get(name) ?? [];
-    if (values.length && !option.repeatable) throw new UsageError(`--${name} is given twice`);
+    if (values.length && !option.repeatable) throw new UsageError(t('{0} is given twice', `--${name}`));
     values.push(value);
     parsed.options.set(name, values);
   }
@@ -85,7 +89,7 @@ export function parseArgs(argv: readonly string[], spec: Record<string, OptionSp
 
 function suggestOption(name: string, known: readonly string[]): string {
   const [best] = suggestNames(name, known, 1);
-  return best ? ` (did you mean --${best}?)` : '';
+  return best ? ` ${t('(did you mean {0}?)', `--${best}`)}` : '';
 }
 
 export function option(args: ParsedArgs, name: string): string | undefined {
@@ -95,5 +99,5 @@ export function option(args: ParsedArgs, name: string): string | undefined {
 export function oneOf<T extends string>(value: string | undefined, allowed: readonly T[], name: string, fallback: T): T {
   if (value === undefined) return fallback;
   if ((allowed as readonly string[]).includes(value)) return value as T;
-  throw new UsageError(`--${name} must be ${allowed.join(', ')} (got '${value}')`);
+  throw new UsageError(t("{0} must be {1} (got '{2}')", `--${name}`, allowed.join(', '), value));
 }

@@ -1,4 +1,5 @@
 /** `aadmap check FILE... [--expr EXPRESSION] [--format text|json|sarif|markdown|junit] [--strict]` */
+import { t } from '../../grammar/common/l10n';
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -15,18 +16,17 @@ import { FileReadError, readTextInput, STDIN } from './files';
 import type { CliIO } from './io';
 import { type CheckedInput, toReported } from './report';
 
-export const CHECK_USAGE = `Usage: aadmap check FILE... [--format text|json|sarif|markdown|junit] [--strict]
+export function checkUsage(): string {
+  return `${t('Usage:')} aadmap check FILE... [--format text|json|sarif|markdown|junit] [--strict]
        aadmap check --expr "EXPRESSION" [--format …] [--strict]
        aadmap check - [--stdin-filename NAME] [--format …]
 
-Checks .aadmap mapping files and .scimfilter files (directories are searched for both).
---expr checks one expression as a mapping source against the Azure AD user attributes.
-  -                        read the file from standard input
-  --stdin-filename NAME    its name in diagnostics (and its type, by extension; default <stdin>, .aadmap);
-                           a relative schema file it names is found relative to NAME
-  -f, --format FORMAT      text (default), json, sarif, markdown (a summary table, for a CI job summary)
-                           or junit (JUnit XML: a suite a file, a failed case an error)
-Exit status: 0 no errors, 1 errors (or warnings with --strict), 2 usage error or unreadable file.`;
+${t('Checks .aadmap mapping files and .scimfilter files (directories are searched for both).\n--expr checks one expression as a mapping source against the Azure AD user attributes.')}
+  -                        ${t('read the file from standard input')}
+  --stdin-filename NAME    ${t('its name in diagnostics (and its type, by extension; default <stdin>, .aadmap);\n                           a relative schema file it names is found relative to NAME')}
+  -f, --format FORMAT      ${t('text (default), json, sarif, markdown (a summary table, for a CI job summary)\n                           or junit (JUnit XML: a suite a file, a failed case an error)')}
+${t('Exit status: 0 no errors, 1 errors (or warnings with --strict), 2 usage error or unreadable file.')}`;
+}
 
 export function runCheck(argv: readonly string[], io: CliIO): number {
   const args = parseArgs(argv, {
@@ -37,13 +37,13 @@ export function runCheck(argv: readonly string[], io: CliIO): number {
     help: {},
   });
   if (args.flags.has('help')) {
-    io.out(CHECK_USAGE);
+    io.out(checkUsage());
     return 0;
   }
   const format = oneOf(args.options.get('format')?.[0], ['text', 'json', 'sarif', 'markdown', 'junit'] as const, 'format', 'text');
   const expressions = args.options.get('expr') ?? [];
   if (args.positionals.length === 0 && expressions.length === 0)
-    throw new UsageError('check needs at least one FILE or --expr "EXPRESSION"');
+    throw new UsageError(t('check needs at least one FILE or --expr "EXPRESSION"'));
 
   const service = createLanguageService({ schemaFiles: createFileSchemaReader() });
   const inputs: CheckedInput[] = [];
@@ -52,8 +52,8 @@ export function runCheck(argv: readonly string[], io: CliIO): number {
   }
   const stdinName = args.options.get('stdin-filename')?.[0];
   if (stdinName !== undefined && !args.positionals.includes(STDIN))
-    throw new UsageError(`--stdin-filename names standard input: pass '${STDIN}' as the FILE too`);
-  if (args.positionals.filter((p) => p === STDIN).length > 1) throw new UsageError(`'${STDIN}' (standard input) can be given once`);
+    throw new UsageError(t("--stdin-filename names standard input: pass '{0}' as the FILE too", STDIN));
+  if (args.positionals.filter((p) => p === STDIN).length > 1) throw new UsageError(t("'{0}' (standard input) can be given once", STDIN));
   for (const file of expandFiles(args.positionals, io)) {
     let text: string;
     try {
@@ -102,7 +102,7 @@ function expandFiles(paths: readonly string[], io: CliIO): string[] {
       continue;
     }
     const found = walk(path);
-    if (found.length === 0) io.err(`aadmap check: no .aadmap or .scimfilter files in ${path}`);
+    if (found.length === 0) io.err(`aadmap check: ${t('no .aadmap or .scimfilter files in {0}', path)}`);
     files.push(...found);
   }
   return files;

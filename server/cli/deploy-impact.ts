@@ -5,6 +5,7 @@
  * `--allow-disable N` / `--allow-match-change N` accept exactly those numbers. A separate step, so
  * the deploy workflow itself stays as it is.
  */
+import { t } from '../../grammar/common/l10n';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { GraphError } from '../graph/client';
@@ -25,12 +26,11 @@ export const DEPLOY_IMPACT_OPTIONS = {
   'allow-match-change': { value: true },
 } as const;
 
-export const DEPLOY_IMPACT_USAGE = `  --users USERS.jsonl|tenant  also show the impact on these users (aadmap impact; default: the directory
-                         cache of an earlier --users tenant run, brought up to date) and refuse the deploy when
-                         the disabled users reach the job's accidental-deletion threshold (500 when it
-                         cannot be read) or a matching value changes
-  --allow-disable N      accept exactly N disabled users
-  --allow-match-change N accept exactly N users whose matching value changes`;
+export function deployImpactUsage(): string {
+  return `  --users USERS.jsonl|tenant  ${t("also show the impact on these users (aadmap impact; default: the directory\n                         cache of an earlier --users tenant run, brought up to date) and refuse the deploy when\n                         the disabled users reach the job's accidental-deletion threshold (500 when it\n                         cannot be read) or a matching value changes")}
+  --allow-disable N      ${t('accept exactly N disabled users')}
+  --allow-match-change N ${t('accept exactly N users whose matching value changes')}`;
+}
 
 export interface DeployImpact {
   /** The impact summary and the guard's reasons. */

@@ -1,4 +1,5 @@
 /** `aadmap eval --expr "EXPRESSION" --input USER.json [--now ISO-8601] [--default-domain DOMAIN] [--taken VALUE]... [--format json]` */
+import { t } from '../../grammar/common/l10n';
 import { LineIndex } from '../../grammar/common/line-index';
 import { stringifyJson, toOutputJson } from '../evaluator/index';
 import { traceLines } from '../evaluator/trace';
@@ -11,19 +12,17 @@ import { attributeNames, findAttribute } from '../schema/lookup';
 import { attributesRead, evaluateExpressionText } from '../service/sample-evaluation';
 import { oneOf, parseArgs, UsageError } from './args';
 import type { CliIO } from './io';
-import { EVALUATION_OPTIONS, EVALUATION_USAGE, evaluationSettings, readSampleUserFile } from './inputs';
+import { EVALUATION_OPTIONS, evaluationUsage, evaluationSettings, readSampleUserFile } from './inputs';
 
-export const EVAL_USAGE = `Usage: aadmap eval --expr "EXPRESSION" --input USER.json [options] [--format text|json]
+export function evalUsage(): string {
+  return `${t('Usage:')} aadmap eval --expr "EXPRESSION" --input USER.json [options] [--format text|json]
 
-Evaluates one attribute-mapping expression for a sample user, offline, with the provisioning
-service's semantics, and prints the value written to the target. Without --input the user has no
-attributes (every attribute is null), and stderr says so. An expression with check errors is not
-evaluated; attribute names the Azure AD user does not have are allowed (HR sources) and read as null.
-${EVALUATION_USAGE}
-  --trace                  also print how each call was evaluated (branches taken)
-  --format json            {"value": V, "ignored": false}, {"value": null, "ignored": true} when
-                           IgnoreFlowIfNullOrEmpty stops the flow, {"error": {"message", "line", "column"}}
-Exit status: 0 evaluated, 1 syntax, check or evaluation error, 2 usage error or unreadable file.`;
+${t("Evaluates one attribute-mapping expression for a sample user, offline, with the provisioning\nservice's semantics, and prints the value written to the target. Without --input the user has no\nattributes (every attribute is null), and stderr says so. An expression with check errors is not\nevaluated; attribute names the Azure AD user does not have are allowed (HR sources) and read as null.")}
+${evaluationUsage()}
+  --trace                  ${t('also print how each call was evaluated (branches taken)')}
+  --format json            ${t('{"value": V, "ignored": false}, {"value": null, "ignored": true} when\n                           IgnoreFlowIfNullOrEmpty stops the flow, {"error": {"message", "line", "column"}}')}
+${t('Exit status: 0 evaluated, 1 syntax, check or evaluation error, 2 usage error or unreadable file.')}`;
+}
 
 /**
  * Says on stderr (stdout stays the value) which attributes were read as null because nothing gave
@@ -52,7 +51,7 @@ function noteAbsentAttributes(ast: Expression | undefined, inputFile: string | u
 export function runEval(argv: readonly string[], io: CliIO): number {
   const args = parseArgs(argv, { ...EVALUATION_OPTIONS, expr: { value: true }, format: { value: true }, trace: {}, help: {} });
   if (args.flags.has('help')) {
-    io.out(EVAL_USAGE);
+    io.out(evalUsage());
     return 0;
   }
   const format = oneOf(args.options.get('format')?.[0], ['text', 'json'] as const, 'format', 'text');

@@ -3,6 +3,7 @@
  * in words ("no such file"), not by its errno code (`ENOENT`). Files go through the bounded reader
  * (regular files only, a size cap, strict UTF-8 or a UTF-16 byte order mark).
  */
+import { t } from '../../grammar/common/l10n';
 import { readFileSync } from 'node:fs';
 import { decodeText, FileReadError, readBoundedText } from '../node/bounded-read';
 import { readFailureReason } from '../node/file-errors';
@@ -17,21 +18,25 @@ export const STDIN = '-';
  * file in the error ("the sample user"); `displayName` is how standard input is called.
  */
 export function readTextInput(path: string, what = '', displayName = '<stdin>'): string {
-  const named = what ? `${what} ` : '';
   if (path === STDIN) {
     let bytes: Buffer;
     try {
       bytes = readFileSync(0);
     } catch (error) {
-      throw new FileReadError(`cannot read ${named}standard input (${displayName}): ${readFailureReason(error)}`);
+      const reason = readFailureReason(error);
+      throw new FileReadError(
+        what
+          ? t('cannot read {0} standard input ({1}): {2}', what, displayName, reason)
+          : t('cannot read standard input ({0}): {1}', displayName, reason),
+      );
     }
     return decodeText(bytes, displayName);
   }
   try {
     return readBoundedText(path);
   } catch (error) {
-    if (error instanceof FileReadError && what && error.message.startsWith(`cannot read ${path}`))
-      throw new FileReadError(`cannot read ${named}${error.message.slice('cannot read '.length)}`);
+    if (error instanceof FileReadError && what && error.reason !== undefined)
+      throw new FileReadError(t('cannot read {0} {1}: {2}', what, path, error.reason), undefined, undefined, error.reason);
     throw error;
   }
 }

@@ -1,4 +1,5 @@
 /** `aadmap filter "FILTER" [--schema chatwork] [--format text|json]` */
+import { t } from '../../grammar/common/l10n';
 import { BUILTIN_TARGETS } from '../schema/index';
 import { analyzeFilter } from '../service/analysis';
 import { oneOf, parseArgs, UsageError } from './args';
@@ -6,16 +7,16 @@ import { formatText } from './format-text';
 import type { CliIO } from './io';
 import { toReported } from './report';
 
-export const FILTER_USAGE = `Usage: aadmap filter "FILTER" [--schema chatwork] [--format text|json]
+export function filterUsage(): string {
+  return `${t('Usage:')} aadmap filter "FILTER" [--schema chatwork] [--format text|json]
 
-Parses a SCIM 2.0 filter (RFC 7644), prints its canonical form and the attributes it tests.
-With --schema, a filter on an attribute the target cannot filter on is invalid.
-Exit status: 0 valid, 1 invalid, 2 usage error.`;
+${t('Parses a SCIM 2.0 filter (RFC 7644), prints its canonical form and the attributes it tests.\nWith --schema, a filter on an attribute the target cannot filter on is invalid.\nExit status: 0 valid, 1 invalid, 2 usage error.')}`;
+}
 
 export function runFilter(argv: readonly string[], io: CliIO): number {
   const args = parseArgs(argv, { schema: { value: true }, format: { value: true }, help: {} });
   if (args.flags.has('help')) {
-    io.out(FILTER_USAGE);
+    io.out(filterUsage());
     return 0;
   }
   const format = oneOf(args.options.get('format')?.[0], ['text', 'json'] as const, 'format', 'text');

@@ -4,6 +4,7 @@
  * `aadmap fmt --check .`. A file with syntax errors is never rewritten; it is reported with the
  * position of each error. Usage and exit codes: docs/fmt.md.
  */
+import { t } from '../../grammar/common/l10n';
 import { lstatSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -15,16 +16,15 @@ import { tooLargeToFormat } from '../service/features/formatting';
 import { parseArgs, UsageError } from './args';
 import type { CliIO } from './io';
 
-export const FMT_USAGE = `Usage: aadmap fmt FILE|DIR... [--check | --write]
+export function fmtUsage(): string {
+  return `${t('Usage:')} aadmap fmt FILE|DIR... [--check | --write]
 
-Formats .aadmap files (and .scimfilter files named explicitly) exactly as the editor does.
-Directories are searched for .aadmap files (node_modules and dot-folders are skipped).
-  (no flag)  print the formatted text of one FILE; nothing is changed
-  --check    list the files that are not formatted; nothing is changed
-  --write    rewrite the files that are not formatted, and list them
-A file with syntax errors is left unchanged and reported.
-Exit status: 0 all formatted (or rewritten), 1 files not formatted (--check) or with syntax errors,
-2 usage error or unreadable file.`;
+${t('Formats .aadmap files (and .scimfilter files named explicitly) exactly as the editor does.\nDirectories are searched for .aadmap files (node_modules and dot-folders are skipped).')}
+  (no flag)  ${t('print the formatted text of one FILE; nothing is changed')}
+  --check    ${t('list the files that are not formatted; nothing is changed')}
+  --write    ${t('rewrite the files that are not formatted, and list them')}
+${t('A file with syntax errors is left unchanged and reported.\nExit status: 0 all formatted (or rewritten), 1 files not formatted (--check) or with syntax errors,\n2 usage error or unreadable file.')}`;
+}
 
 /** The editor's settings for .aadmap files (`configurationDefaults` in package.json). */
 const OPTIONS: FormattingOptions = { tabSize: 2, insertSpaces: true };
@@ -34,13 +34,13 @@ const BOM = '\ufeff';
 export function runFmt(argv: readonly string[], io: CliIO): number {
   const args = parseArgs(argv, { check: {}, write: {}, help: {} });
   if (args.flags.has('help')) {
-    io.out(FMT_USAGE);
+    io.out(fmtUsage());
     return 0;
   }
   const check = args.flags.has('check');
   const write = args.flags.has('write');
-  if (check && write) throw new UsageError('give --check or --write, not both');
-  if (args.positionals.length === 0) throw new UsageError('fmt needs at least one FILE or DIR');
+  if (check && write) throw new UsageError(t('give --check or --write, not both'));
+  if (args.positionals.length === 0) throw new UsageError(t('fmt needs at least one FILE or DIR'));
 
   const files: string[] = [];
   for (const path of args.positionals) {
@@ -53,17 +53,17 @@ export function runFmt(argv: readonly string[], io: CliIO): number {
     }
     if (stats.isDirectory()) {
       const found = walk(path);
-      if (found.length === 0) io.err(`aadmap fmt: no .aadmap files in ${path}`);
+      if (found.length === 0) io.err(`aadmap fmt: ${t('no .aadmap files in {0}', path)}`);
       files.push(...found);
     } else if (stats.isFile()) files.push(path);
     else {
-      io.err(`aadmap fmt: ${path} is not a file or directory`);
+      io.err(`aadmap fmt: ${t('{0} is not a file or directory', path)}`);
       return 2;
     }
   }
   const print = !check && !write;
   if (print && (files.length !== 1 || statSync(args.positionals[0]!).isDirectory()))
-    throw new UsageError('printing needs exactly one FILE; use --check or --write for several files or a directory');
+    throw new UsageError(t('printing needs exactly one FILE; use --check or --write for several files or a directory'));
 
   const service = createLanguageService();
   let problems = false;
@@ -97,7 +97,7 @@ export function runFmt(argv: readonly string[], io: CliIO): number {
         const { line, character } = snapshot.lines.positionAt(blocker.offset);
         io.err(`${file}:${line + 1}:${character + 1}: syntax error: ${blocker.message}`);
       }
-      io.err(`aadmap fmt: ${file} has syntax errors; left unchanged`);
+      io.err(`aadmap fmt: ${t('{0} has syntax errors; left unchanged', file)}`);
       if (print) io.out(text.replace(/\n$/, ''));
       continue;
     }

@@ -5,6 +5,7 @@
  * One test suite a file; one test case a finding, failed for an error (and for a warning with
  * --strict: the findings that make the exit status 1); a file without findings is one passing case.
  */
+import { t } from '../../grammar/common/l10n';
 import { visible } from './format-text';
 import type { CheckedInput, ReportedDiagnostic } from './report';
 
@@ -29,7 +30,7 @@ export function formatJunit(inputs: readonly { input: CheckedInput; reported: Re
             ? `${open}>\n      <failure message="${xml(d.message)}" type="${xml(d.code)}">${text}</failure>\n    </testcase>`
             : `${open}>\n      <system-out>${text}</system-out>\n    </testcase>`;
         })
-      : [`    <testcase classname="${file}" name="no problems" file="${file}" time="0"/>`];
+      : [`    <testcase classname="${file}" name="${xml(t('no problems'))}" file="${file}" time="0"/>`];
     const failures = reported.filter(fails).length;
     return `  <testsuite name="${file}" tests="${cases.length}" failures="${failures}" errors="0" skipped="0" time="0">\n${cases.join('\n')}\n  </testsuite>`;
   });

@@ -6,6 +6,7 @@
  * from the tenant is escaped: it cannot add links, HTML or table cells (GFM tables:
  * https://github.github.com/gfm/#tables-extension-, code spans: https://spec.commonmark.org/0.31.2/#code-spans).
  */
+import { t } from '../../grammar/common/l10n';
 import type { SchemaDiff } from '../graph/diff';
 import { CATEGORIES } from '../impact/classify';
 import { CATEGORY_LABELS, type ImpactReport } from '../impact/report';
@@ -66,7 +67,7 @@ export function formatCheckMarkdown(inputs: readonly { input: CheckedInput; repo
         count('info'),
       ];
     });
-    out.push('', table(['File', 'Errors', 'Warnings', 'Notes'], ['left', 'right', 'right', 'right'], rows));
+    out.push('', table([t('File'), t('Errors'), t('Warnings'), t('Notes')], ['left', 'right', 'right', 'right'], rows));
   }
   if (all.length) {
     const shown = all.slice(0, MARKDOWN_FINDINGS_LIMIT);
@@ -76,8 +77,8 @@ export function formatCheckMarkdown(inputs: readonly { input: CheckedInput; repo
       mdCode(d.code, true),
       mdText(d.message),
     ]);
-    out.push('', table(['Location', 'Severity', 'Code', 'Message'], ['left', 'left', 'left', 'left'], rows));
-    if (all.length > shown.length) out.push('', `… and ${all.length - shown.length} more (run \`aadmap check\` to see them all).`);
+    out.push('', table([t('Location'), t('Severity'), t('Code'), t('Message')], ['left', 'left', 'left', 'left'], rows));
+    if (all.length > shown.length) out.push('', t('… and {0} more (run `aadmap check` to see them all).', all.length - shown.length));
   }
   return out.join('\n');
 }
@@ -143,21 +144,29 @@ const STATUS_MARK = { added: '➕', removed: '➖', changed: '✏️' } as const
 export function formatWhatIfMarkdown(input: WhatIfMarkdownInput): string {
   const { diff } = input;
   const out = [`### aadmap what-if: ${mdCode(input.file)}`, '', `**${mdText(input.summary)}**`];
-  if (input.dryRun) out.push('', 'Dry run: nothing was written.');
+  if (input.dryRun) out.push('', t('Dry run: nothing was written.'));
   if (input.warnings.length) {
-    out.push('', '**Warnings**', '');
+    out.push('', `**${t('Warnings')}**`, '');
     for (const warning of input.warnings) out.push(`- ⚠️ ${mdText(warning)}`);
   }
   const { added, changed, removed, objectSettings, blocksAdded, blocksRemoved } = diff.counts;
   out.push(
     '',
     table(
-      ['Mappings added', 'Changed', 'Removed', 'Blocks added', 'Blocks removed', 'Blocks with other changes', 'Attribute definitions'],
+      [
+        t('Mappings added'),
+        t('Changed'),
+        t('Removed'),
+        t('Blocks added'),
+        t('Blocks removed'),
+        t('Blocks with other changes'),
+        t('Attribute definitions'),
+      ],
       ['right', 'right', 'right', 'right', 'right', 'right', 'right'],
       [[added, changed, removed, blocksAdded, blocksRemoved, objectSettings, diff.attributes.length].map(String)],
     ),
   );
-  if (diff.total === 0) out.push('', 'No changes: the job already has these mappings.');
+  if (diff.total === 0) out.push('', t('No changes: the job already has these mappings.'));
   for (const om of diff.objectMappings) {
     if (om.status === 'unchanged') continue;
     const lines: string[] = [];
@@ -171,7 +180,13 @@ export function formatWhatIfMarkdown(input: WhatIfMarkdownInput): string {
       if (change.before !== undefined) lines.push(`- ${change.before}`);
       if (change.after !== undefined) lines.push(`+ ${change.after}`);
     }
-    out.push('', `#### ${STATUS_MARK[om.status]} Object mapping ${mdCode(om.name)} (${mdCode(om.objects)}) ${om.status}`);
+    const title =
+      om.status === 'added'
+        ? t('Object mapping {0} ({1}) added', mdCode(om.name), mdCode(om.objects))
+        : om.status === 'removed'
+          ? t('Object mapping {0} ({1}) removed', mdCode(om.name), mdCode(om.objects))
+          : t('Object mapping {0} ({1}) changed', mdCode(om.name), mdCode(om.objects));
+    out.push('', `#### ${STATUS_MARK[om.status]} ${title}`);
     if (lines.length) out.push('', mdFence(lines, 'diff'));
   }
   if (diff.attributes.length) {
@@ -179,12 +194,12 @@ export function formatWhatIfMarkdown(input: WhatIfMarkdownInput): string {
       ...(a.before !== undefined ? [`- ${a.before}  (${a.directory} ${a.object})`] : []),
       ...(a.after !== undefined ? [`+ ${a.after}  (${a.directory} ${a.object})`] : []),
     ]);
-    out.push('', '#### Attribute definitions', '', mdFence(lines, 'diff'));
+    out.push('', `#### ${t('Attribute definitions')}`, '', mdFence(lines, 'diff'));
   }
   if (input.impact) {
-    out.push('', input.impact.report ? formatImpactMarkdown(input.impact.report, 4) : '#### Impact');
+    out.push('', input.impact.report ? formatImpactMarkdown(input.impact.report, 4) : `#### ${t('Impact')}`);
     if (input.impact.lines.length) out.push('', ...input.impact.lines.map((line) => `- ${mdText(line)}`));
-    if (input.impact.refused) out.push('', '**❌ The deploy is refused by the impact guard.**');
+    if (input.impact.refused) out.push('', `**❌ ${t('The deploy is refused by the impact guard.')}**`);
   }
   return out.join('\n');
 }

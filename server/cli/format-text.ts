@@ -1,4 +1,5 @@
 /** Human output: `file:line:column: severity [code] message`, the source line and a caret underline. */
+import { t } from '../../grammar/common/l10n';
 import type { CheckedInput, ReportedDiagnostic } from './report';
 
 export interface TextStyle {
@@ -47,10 +48,19 @@ export function formatText(inputs: readonly { input: CheckedInput; reported: Rep
 export function checkSummary(inputs: readonly { input: CheckedInput; reported: ReportedDiagnostic[] }[]): string {
   const counts = { error: 0, warning: 0, info: 0 };
   for (const { reported } of inputs) for (const d of reported) counts[d.severity]++;
-  const noun = inputs.every(({ input }) => input.file.startsWith('<')) ? 'input' : 'file';
-  const files = `${inputs.length} ${noun}${inputs.length === 1 ? '' : 's'}`;
-  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-  return counts.error + counts.warning + counts.info === 0
-    ? `No problems in ${files}.`
-    : `${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}${counts.info ? `, ${plural(counts.info, 'note')}` : ''} in ${files}.`;
+  const n = inputs.length;
+  const one = n === 1;
+  const files = inputs.every(({ input }) => input.file.startsWith('<'))
+    ? one
+      ? t('{0} input', n)
+      : t('{0} inputs', n)
+    : one
+      ? t('{0} file', n)
+      : t('{0} files', n);
+  if (counts.error + counts.warning + counts.info === 0) return t('No problems in {0}.', files);
+  const errors = counts.error === 1 ? t('{0} error', 1) : t('{0} errors', counts.error);
+  const warnings = counts.warning === 1 ? t('{0} warning', 1) : t('{0} warnings', counts.warning);
+  if (!counts.info) return t('{0}, {1} in {2}.', errors, warnings, files);
+  const notes = counts.info === 1 ? t('{0} note', 1) : t('{0} notes', counts.info);
+  return t('{0}, {1}, {2} in {3}.', errors, warnings, notes, files);
 }

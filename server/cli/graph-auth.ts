@@ -6,6 +6,7 @@
  * login, then a device code on interactive terminals. @azure/identity is loaded only here and only when
  * needed; it stays out of the bundles (esbuild marks it external; see esbuild.mjs).
  */
+import { t } from '../../grammar/common/l10n';
 import type { CliIO } from './io';
 
 export interface TokenProviderOptions {
@@ -32,7 +33,9 @@ export function createTokenProvider({
     const token = await (await credential).getToken(scope, { abortSignal: signal });
     if (!token)
       throw new Error(
-        'No access token: sign in with `az login`, set AZURE_CLIENT_ID/AZURE_TENANT_ID/AZURE_CLIENT_SECRET (or AZURE_FEDERATED_TOKEN_FILE), or set AADMAP_GRAPH_TOKEN.',
+        t(
+          'No access token: sign in with `az login`, set AZURE_CLIENT_ID/AZURE_TENANT_ID/AZURE_CLIENT_SECRET (or AZURE_FEDERATED_TOKEN_FILE), or set AADMAP_GRAPH_TOKEN.',
+        ),
       );
     return token.token;
   };
@@ -43,7 +46,7 @@ async function createCredential(tenant: string | undefined, io: CliIO, env: Node
   try {
     identity = await import('@azure/identity');
   } catch {
-    throw new Error('Signing in needs the @azure/identity package (npm install @azure/identity), or set AADMAP_GRAPH_TOKEN.');
+    throw new Error(t('Signing in needs the @azure/identity package (npm install @azure/identity), or set AADMAP_GRAPH_TOKEN.'));
   }
   const tenantId = tenant ?? env['AZURE_TENANT_ID'];
   const chain = [];

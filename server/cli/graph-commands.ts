@@ -3,6 +3,7 @@
  * Exit status: 0 success, 1 refused or failed (nothing written), 2 usage error, 3 the PUT was sent but
  * the result is not verified (docs/security.md).
  */
+import { t } from '../../grammar/common/l10n';
 import { existsSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -23,75 +24,72 @@ import { type ParsedArgs, oneOf, option, parseArgs, UsageError } from './args';
 import { formatWhatIfMarkdown, mdText } from './format-markdown';
 import { FileReadError, readTextInput } from './files';
 import { createTokenProvider } from './graph-auth';
-import { DEPLOY_IMPACT_OPTIONS, DEPLOY_IMPACT_USAGE, type DeployImpact, deployImpact } from './deploy-impact';
+import { DEPLOY_IMPACT_OPTIONS, deployImpactUsage, type DeployImpact, deployImpact } from './deploy-impact';
 import type { CliIO } from './io';
-import { AFTER_DEPLOY_NOTE } from '../graph/lifecycle/catalogue';
+import { afterDeployNote } from '../graph/lifecycle/catalogue';
 
-export const IMPORT_USAGE = `Usage: aadmap import SCHEMA.json [--target chatwork|PATH] [--out FILE]
+export function importUsage(): string {
+  return `${t('Usage:')} aadmap import SCHEMA.json [--target chatwork|PATH] [--out FILE]
 
-Prints (or writes to FILE) the .aadmap text of a Microsoft Graph synchronizationSchema JSON file (or
-of a synchronization job's JSON with its "schema"; anything else is refused, exit 1). The target
-statement is 'target chatwork' when the mappings fit the built-in Chatwork schema, else the schema
-file itself: relative to FILE's folder with --out, else relative to the current folder (a note on
-stderr says so); --target overrides. Exit 1 when something cannot be written in .aadmap.`;
+${t("Prints (or writes to FILE) the .aadmap text of a Microsoft Graph synchronizationSchema JSON file (or\nof a synchronization job's JSON with its \"schema\"; anything else is refused, exit 1). The target\nstatement is 'target chatwork' when the mappings fit the built-in Chatwork schema, else the schema\nfile itself: relative to FILE's folder with --out, else relative to the current folder (a note on\nstderr says so); --target overrides. Exit 1 when something cannot be written in .aadmap.")}`;
+}
 
-export const EXPORT_USAGE = `Usage: aadmap export FILE.aadmap --base SCHEMA.json
+export function exportUsage(): string {
+  return `${t('Usage:')} aadmap export FILE.aadmap --base SCHEMA.json
 
-Prints the complete synchronizationSchema JSON: the base schema with the attribute mappings, scopes
-and object-mapping fields the file expresses replaced, and everything else kept exactly.
-Exit 1 when the file has syntax errors or a mapping cannot be built; checker findings go to stderr.`;
+${t('Prints the complete synchronizationSchema JSON: the base schema with the attribute mappings, scopes\nand object-mapping fields the file expresses replaced, and everything else kept exactly.\nExit 1 when the file has syntax errors or a mapping cannot be built; checker findings go to stderr.')}`;
+}
 
-export const GRAPH_OPTIONS = `  --graph-endpoint URL   Graph host (default ${DEFAULT_GRAPH_ENDPOINT}; /v1.0 is added); sovereign clouds: https://graph.microsoft.us, …
-  --tenant ID|DOMAIN     tenant to sign in to (default: the file's deploy statement, else the credential's)
-  --verbose              log every HTTP request (method, URL, status, request-id) to stderr
-Auth: a token in AADMAP_GRAPH_TOKEN, else @azure/identity: AZURE_CLIENT_ID + AZURE_TENANT_ID + AZURE_CLIENT_SECRET
-or AZURE_CLIENT_CERTIFICATE_PATH, else AZURE_CLIENT_ID + AZURE_TENANT_ID + AZURE_FEDERATED_TOKEN_FILE (workload identity
-federation), else the Azure CLI's login (az login), else a device code (interactive terminals).`;
+export function graphOptions(): string {
+  return `  --graph-endpoint URL   ${t('Graph host (default {0}; /v1.0 is added); sovereign clouds: https://graph.microsoft.us, …', DEFAULT_GRAPH_ENDPOINT)}
+  --tenant ID|DOMAIN     ${t("tenant to sign in to (default: the file's deploy statement, else the credential's)")}
+  --verbose              ${t('log every HTTP request (method, URL, status, request-id) to stderr')}
+${t("Auth: a token in AADMAP_GRAPH_TOKEN, else @azure/identity: AZURE_CLIENT_ID + AZURE_TENANT_ID + AZURE_CLIENT_SECRET\nor AZURE_CLIENT_CERTIFICATE_PATH, else AZURE_CLIENT_ID + AZURE_TENANT_ID + AZURE_FEDERATED_TOKEN_FILE (workload identity\nfederation), else the Azure CLI's login (az login), else a device code (interactive terminals).")}`;
+}
 
 /** A PUT was sent, but what the job holds could not be confirmed as what was sent (docs/security.md). */
 export const EXIT_UNVERIFIED = 3;
 
-export const PULL_USAGE = `Usage: aadmap pull --service-principal ID [--job ID] [--out FILE] [options]
+export function pullUsage(): string {
+  return `${t('Usage:')} aadmap pull --service-principal ID [--job ID] [--out FILE] [options]
 
-Reads the job's schema and prints (or writes to FILE) its .aadmap text with a deploy statement.
-${GRAPH_OPTIONS}`;
+${t("Reads the job's schema and prints (or writes to FILE) its .aadmap text with a deploy statement.")}
+${graphOptions()}`;
+}
 
-export const DEPLOY_USAGE = `Usage: aadmap deploy FILE.aadmap [--service-principal ID] [--job ID] [--dry-run] [--yes] [options]
+export function deployUsage(): string {
+  return `${t('Usage:')} aadmap deploy FILE.aadmap [--service-principal ID] [--job ID] [--dry-run] [--yes] [options]
 
-Checks the file first and refuses it when it has errors (before any request to Graph). Then resolves
-the service principal and job (flags override the file's deploy statement), reads the job's
-schema, builds the new schema and prints the what-if. Then,
-after confirmation (--yes skips it), saves a backup in .aadmap/backups/, checks the schema did not
-change meanwhile, PUTs the new schema and verifies it. Exit 3: the PUT was sent but the result is
-not verified (the message says what the job holds, the backup and how to roll back).
-  --dry-run              print the what-if only; exit 0, or 1 when the deploy would be refused
-  --no-validate          do not ask the service to parse changed expressions (parseExpression)
-  --backup-dir DIR       where backups go (default ./${BACKUP_FOLDER.replace(/\\/g, '/')})
-  -f, --format text|markdown   the what-if as text (default) or as Markdown, rendered from the diff
-                         (for a pull request's job summary; docs/pipelines.md)
-${DEPLOY_IMPACT_USAGE}
-${GRAPH_OPTIONS}`;
+${t("Checks the file first and refuses it when it has errors (before any request to Graph). Then resolves\nthe service principal and job (flags override the file's deploy statement), reads the job's\nschema, builds the new schema and prints the what-if. Then,\nafter confirmation (--yes skips it), saves a backup in .aadmap/backups/, checks the schema did not\nchange meanwhile, PUTs the new schema and verifies it. Exit 3: the PUT was sent but the result is\nnot verified (the message says what the job holds, the backup and how to roll back).")}
+  --dry-run              ${t('print the what-if only; exit 0, or 1 when the deploy would be refused')}
+  --no-validate          ${t('do not ask the service to parse changed expressions (parseExpression)')}
+  --backup-dir DIR       ${t('where backups go (default ./{0})', BACKUP_FOLDER.replace(/\\/g, '/'))}
+  -f, --format text|markdown   ${t("the what-if as text (default) or as Markdown, rendered from the diff\n                         (for a pull request's job summary; docs/pipelines.md)")}
+${deployImpactUsage()}
+${graphOptions()}`;
+}
 
-export const ROLLBACK_USAGE = `Usage: aadmap rollback BACKUP.json [--service-principal ID] [--job ID] [--dry-run] [--yes] [options]
+export function rollbackUsage(): string {
+  return `${t('Usage:')} aadmap rollback BACKUP.json [--service-principal ID] [--job ID] [--dry-run] [--yes] [options]
 
-Puts a backup taken by deploy back, byte for byte (after a what-if, a confirmation and a backup of
-the current schema).
-  --other-job            allow a backup of another job (its meta file names the job it came from)
-  --backup-dir DIR       where the backup of the current schema goes (default ./${BACKUP_FOLDER.replace(/\\/g, '/')})
-${GRAPH_OPTIONS}`;
+${t('Puts a backup taken by deploy back, byte for byte (after a what-if, a confirmation and a backup of\nthe current schema).')}
+  --other-job            ${t('allow a backup of another job (its meta file names the job it came from)')}
+  --backup-dir DIR       ${t('where the backup of the current schema goes (default ./{0})', BACKUP_FOLDER.replace(/\\/g, '/'))}
+${graphOptions()}`;
+}
 
 // ───────────────────────────────────────────── import / export
 
 export function runImport(argv: readonly string[], io: CliIO): number {
   const args = parseArgs(argv, { target: { value: true }, out: { value: true }, help: {} });
-  if (args.flags.has('help')) return usage(io, IMPORT_USAGE);
-  if (args.positionals.length !== 1) throw new UsageError('import takes exactly one SCHEMA.json');
+  if (args.flags.has('help')) return usage(io, importUsage());
+  if (args.positionals.length !== 1) throw new UsageError(t('import takes exactly one SCHEMA.json'));
   const file = args.positionals[0]!;
   const json = readJsonFile(file, io);
   if (json === undefined) return 1;
   const recognized = recognizeSynchronizationSchema(json);
   if ('problem' in recognized) {
-    io.err(`aadmap import: ${file}: ${recognized.problem}. Nothing was imported.`);
+    io.err(`aadmap import: ${file}: ${recognized.problem}. ${t('Nothing was imported.')}`);
     return 1;
   }
   const schema = recognized.schema;
@@ -109,17 +107,17 @@ export function runImport(argv: readonly string[], io: CliIO): number {
           : { path: schemaPath };
   const result = importSchema(schema, { target });
   if (result.problems.length) {
-    io.err(`aadmap import: ${file} cannot be written as .aadmap without losing something:\n  ${result.problems.join('\n  ')}`);
+    io.err(`aadmap import: ${t('{0} cannot be written as .aadmap without losing something:', file)}\n  ${result.problems.join('\n  ')}`);
     return 1;
   }
   if (out) {
     writeFileSync(out, result.text);
-    io.err(`Wrote ${out}.`);
+    io.err(t('Wrote {0}.', out));
     return 0;
   }
   if (!targetOption && 'path' in target)
     io.err(
-      `aadmap import: the target "${target.path}" is relative to the current folder; save the text there, or use --out FILE (the path is then written relative to FILE).`,
+      `aadmap import: ${t('the target "{0}" is relative to the current folder; save the text there, or use --out FILE (the path is then written relative to FILE).', target.path ?? '')}`,
     );
   io.out(result.text.replace(/\n$/, ''));
   return 0;
@@ -127,17 +125,17 @@ export function runImport(argv: readonly string[], io: CliIO): number {
 
 export function runExport(argv: readonly string[], io: CliIO): number {
   const args = parseArgs(argv, { base: { value: true }, help: {} });
-  if (args.flags.has('help')) return usage(io, EXPORT_USAGE);
-  if (args.positionals.length !== 1) throw new UsageError('export takes exactly one FILE.aadmap');
+  if (args.flags.has('help')) return usage(io, exportUsage());
+  if (args.positionals.length !== 1) throw new UsageError(t('export takes exactly one FILE.aadmap'));
   const baseFile = option(args, 'base');
-  if (!baseFile) throw new UsageError('export needs --base SCHEMA.json (the schema the mappings go into)');
+  if (!baseFile) throw new UsageError(t('export needs --base SCHEMA.json (the schema the mappings go into)'));
   const file = args.positionals[0]!;
   const text = readTextFile(file, io);
   const baseJson = readJsonFile(baseFile, io);
   if (text === undefined || baseJson === undefined) return 1;
   const recognized = recognizeSynchronizationSchema(baseJson);
   if ('problem' in recognized) {
-    io.err(`aadmap export: ${baseFile}: ${recognized.problem}. Nothing was exported.`);
+    io.err(`aadmap export: ${baseFile}: ${recognized.problem}. ${t('Nothing was exported.')}`);
     return 1;
   }
   const base = recognized.schema;
@@ -150,7 +148,7 @@ export function runExport(argv: readonly string[], io: CliIO): number {
   const blocking = analysis.diagnostics.filter((d) => d.severity === 'error' && SYNTAX_CODES.has(d.code));
   if (blocking.length) {
     io.err(
-      `aadmap export: ${file} has syntax errors; nothing was exported:\n${blocking.map((d) => `  ${where(d.start)}: ${d.message}`).join('\n')}`,
+      `aadmap export: ${t('{0} has syntax errors; nothing was exported:', file)}\n${blocking.map((d) => `  ${where(d.start)}: ${d.message}`).join('\n')}`,
     );
     return 1;
   }
@@ -159,7 +157,7 @@ export function runExport(argv: readonly string[], io: CliIO): number {
   const exported = exportSchema(parseMappingFile(text).ast, base);
   if (!exported.schema) {
     io.err(
-      `aadmap export: the schema cannot be built; nothing was exported:\n${exported.problems.map((p) => `  ${where(p.start)}: ${p.message}`).join('\n')}`,
+      `aadmap export: ${t('the schema cannot be built; nothing was exported:')}\n${exported.problems.map((p) => `  ${where(p.start)}: ${p.message}`).join('\n')}`,
     );
     return 1;
   }
@@ -190,10 +188,11 @@ export const graphSpec = {
 
 export async function runPull(argv: readonly string[], io: CliIO): Promise<number> {
   const args = parseArgs(argv, { ...graphSpec, out: { value: true }, target: { value: true } });
-  if (args.flags.has('help')) return usage(io, PULL_USAGE);
-  if (args.positionals.length) throw new UsageError(`pull takes no FILE argument (use --out FILE), got '${args.positionals[0]}'`);
+  if (args.flags.has('help')) return usage(io, pullUsage());
+  if (args.positionals.length) throw new UsageError(t("pull takes no FILE argument (use --out FILE), got '{0}'", args.positionals[0]!));
   const wanted = targetFromFlags(args);
-  if (!wanted.servicePrincipal) throw new UsageError("pull needs --service-principal ID (the enterprise application's object id or appId)");
+  if (!wanted.servicePrincipal)
+    throw new UsageError(t("pull needs --service-principal ID (the enterprise application's object id or appId)"));
   const out = option(args, 'out');
   return withGraph(args, io, wanted, async (api, steps, signal) => {
     const targetOption = option(args, 'target');
@@ -217,15 +216,15 @@ export async function runPull(argv: readonly string[], io: CliIO): Promise<numbe
     if (out) {
       if (!result.chatwork && !targetOption && sidecar) {
         writeFileSync(sidecar, result.bytes);
-        io.err(`Wrote the job's schema to ${sidecar} (the file's target).`);
+        io.err(t("Wrote the job's schema to {0} (the file's target).", sidecar));
         if (result.functions) {
           const functionsFile = functionListPathFor(sidecar);
           writeFileSync(functionsFile, result.functions);
-          io.err(`Wrote the job's function list to ${functionsFile} (the checker reads it beside the schema).`);
+          io.err(t("Wrote the job's function list to {0} (the checker reads it beside the schema).", functionsFile));
         }
       }
       writeFileSync(out, result.text);
-      io.err(`Wrote ${out}.`);
+      io.err(t('Wrote {0}.', out));
     } else io.out(result.text.replace(/\n$/, ''));
     return 0;
   });
@@ -241,8 +240,8 @@ export async function runDeploy(argv: readonly string[], io: CliIO): Promise<num
     ...DEPLOY_IMPACT_OPTIONS,
     format: { value: true },
   });
-  if (args.flags.has('help')) return usage(io, DEPLOY_USAGE);
-  if (args.positionals.length !== 1) throw new UsageError('deploy takes exactly one FILE.aadmap');
+  if (args.flags.has('help')) return usage(io, deployUsage());
+  if (args.positionals.length !== 1) throw new UsageError(t('deploy takes exactly one FILE.aadmap'));
   const format = oneOf(option(args, 'format'), ['text', 'markdown'] as const, 'format', 'text');
   const file = args.positionals[0]!;
   const text = readTextFile(file, io);
@@ -271,11 +270,11 @@ export async function runDeploy(argv: readonly string[], io: CliIO): Promise<num
 
 export async function runRollback(argv: readonly string[], io: CliIO): Promise<number> {
   const args = parseArgs(argv, { ...graphSpec, 'dry-run': {}, yes: {}, 'backup-dir': { value: true }, 'other-job': {} });
-  if (args.flags.has('help')) return usage(io, ROLLBACK_USAGE);
-  if (args.positionals.length !== 1) throw new UsageError('rollback takes exactly one BACKUP.json');
+  if (args.flags.has('help')) return usage(io, rollbackUsage());
+  if (args.positionals.length !== 1) throw new UsageError(t('rollback takes exactly one BACKUP.json'));
   const location = resolve(args.positionals[0]!);
   if (!existsSync(location)) {
-    io.err(`aadmap rollback: no such backup: ${args.positionals[0]}`);
+    io.err(`aadmap rollback: ${t('no such backup: {0}', args.positionals[0]!)}`);
     return 1;
   }
   const overrides = targetFromFlags(args);
@@ -311,28 +310,28 @@ async function confirmAndExecute(
         dryRun: args.flags.has('dry-run'),
       }),
     );
-  } else io.out(`What-if: ${plan.summary}\n${plan.details}`);
-  for (const warning of plan.warnings) io.err(`warning: ${warning}`);
+  } else io.out(`${t('What-if: {0}', plan.summary)}\n${plan.details}`);
+  for (const warning of plan.warnings) io.err(t('warning: {0}', warning));
   if (impact && !markdown) io.out(impact.text);
   if (impact?.refused) {
-    io.err('The deploy is refused by the impact guard; nothing was written.');
+    io.err(t('The deploy is refused by the impact guard; nothing was written.'));
     return 1;
   }
   if (args.flags.has('dry-run')) return 0;
   if (plan.diff.total === 0 && plan.kind === 'deploy') {
-    say('Nothing to deploy.');
+    say(t('Nothing to deploy.'));
     return 0;
   }
   if (!args.flags.has('yes')) {
-    const answer = await ask(io, `${plan.kind === 'deploy' ? 'Deploy' : 'Roll back'}? ${plan.summary} [y/N] `);
+    const answer = await ask(io, `${plan.kind === 'deploy' ? t('Deploy? {0}', plan.summary) : t('Roll back? {0}', plan.summary)} [y/N] `);
     if (!/^y(es)?$/i.test(answer.trim())) {
-      io.err('Not confirmed; nothing was written. (Use --yes in scripts.)');
+      io.err(t('Not confirmed; nothing was written. (Use --yes in scripts.)'));
       return 1;
     }
   }
   const backupDir = resolve(option(args, 'backup-dir') ?? BACKUP_FOLDER);
   // Kernel file systems accept a mkdir or a write and then hang or lose it: backups go on disk.
-  if (/^\/(proc|sys|dev)(\/|$)/.test(backupDir)) throw new UsageError(`--backup-dir must be a folder on disk, not ${backupDir}`);
+  if (/^\/(proc|sys|dev)(\/|$)/.test(backupDir)) throw new UsageError(t('--backup-dir must be a folder on disk, not {0}', backupDir));
   const backups = createBackupStore(backupDir);
   const report = await executePlan(api, plan, backups, steps, signal, reason);
   say(report.message);
@@ -365,15 +364,19 @@ export async function withGraph(
     if (interrupted) {
       // The second Ctrl-C: stop waiting, but never as if nothing were written.
       io.err(
-        putInFlight ? `Stopped waiting. The PUT was sent; the job may hold the new schema. The ${rollbackHint(putInFlight)}.` : 'Stopped.',
+        putInFlight
+          ? t('Stopped waiting. The PUT was sent; the job may hold the new schema. The {0}.', rollbackHint(putInFlight))
+          : t('Stopped.'),
       );
       process.exit(putInFlight ? EXIT_UNVERIFIED : 130);
     }
     interrupted = true;
     io.err(
       putInFlight
-        ? 'The PUT was sent: it will finish and its result will be checked (Ctrl-C again stops waiting; the job may then hold the new schema).'
-        : 'Cancelling…',
+        ? t(
+            'The PUT was sent: it will finish and its result will be checked (Ctrl-C again stops waiting; the job may then hold the new schema).',
+          )
+        : t('Cancelling…'),
     );
     controller.abort();
   };
@@ -393,7 +396,7 @@ export async function withGraph(
       return EXIT_UNVERIFIED;
     }
     if (error instanceof GraphError && error.code === 'AuthenticationFailed') {
-      io.err(`aadmap: ${SIGN_IN_HELP}${verbose ? `\n${message}` : ' (--verbose shows why the sign-in library failed.)'}`);
+      io.err(`aadmap: ${signInHelp()}${verbose ? `\n${message}` : ` ${t('(--verbose shows why the sign-in library failed.)')}`}`);
       return 1;
     }
     if (error instanceof WorkflowError || error instanceof GraphError || error instanceof GraphCancelledError) {
@@ -408,11 +411,11 @@ export async function withGraph(
 }
 
 /** What to do when no token could be had: the three ways to sign in, in one paragraph. */
-export const SIGN_IN_HELP =
-  "Could not sign in to Microsoft Graph. Sign in one of three ways: run `az login` (the Azure CLI's account is used), " +
-  'or set AZURE_CLIENT_ID, AZURE_TENANT_ID and AZURE_CLIENT_SECRET (or AZURE_CLIENT_CERTIFICATE_PATH, or AZURE_FEDERATED_TOKEN_FILE ' +
-  'for workload identity federation) for an app registration, ' +
-  'or set AADMAP_GRAPH_TOKEN to an access token for Microsoft Graph. In an interactive terminal a device code sign-in is offered as well.';
+export function signInHelp(): string {
+  return t(
+    "Could not sign in to Microsoft Graph. Sign in one of three ways: run `az login` (the Azure CLI's account is used), or set AZURE_CLIENT_ID, AZURE_TENANT_ID and AZURE_CLIENT_SECRET (or AZURE_CLIENT_CERTIFICATE_PATH, or AZURE_FEDERATED_TOKEN_FILE for workload identity federation) for an app registration, or set AADMAP_GRAPH_TOKEN to an access token for Microsoft Graph. In an interactive terminal a device code sign-in is offered as well.",
+  );
+}
 
 export function targetFromFlags(args: ParsedArgs): DeployTarget {
   return { servicePrincipal: option(args, 'service-principal'), job: option(args, 'job'), tenant: option(args, 'tenant') };
@@ -432,7 +435,7 @@ export function readTextFile(file: string, io: CliIO): string | undefined {
     return readTextInput(file);
   } catch (error) {
     if (!(error instanceof FileReadError)) throw error;
-    io.err(`aadmap: ${error.message}; nothing was sent`);
+    io.err(`aadmap: ${t('{0}; nothing was sent', error.message)}`);
     return undefined;
   }
 }
@@ -443,7 +446,7 @@ function readJsonFile(file: string, io: CliIO): unknown {
   try {
     return JSON.parse(text) as unknown;
   } catch (error) {
-    io.err(`aadmap: ${file} is not JSON: ${(error as Error).message}`);
+    io.err(`aadmap: ${t('{0} is not JSON: {1}', file, (error as Error).message)}`);
     return undefined;
   }
 }
@@ -474,5 +477,5 @@ export function ask(io: CliIO, question: string): Promise<string> {
 /** Printed after a deploy: a mapping change starts a new initial cycle by itself (docs/watch-and-troubleshoot.md). */
 export function afterDeployHint(plan: Plan): string {
   const { servicePrincipal, job } = plan.target;
-  return `${AFTER_DEPLOY_NOTE}\nWatch it: aadmap status --service-principal ${servicePrincipal.id} --job ${job.id}`;
+  return `${afterDeployNote()}\n${t('Watch it: {0}', `aadmap status --service-principal ${servicePrincipal.id} --job ${job.id}`)}`;
 }

@@ -2,6 +2,7 @@
  * `aadmap impact FILE.aadmap --users USERS.jsonl --before OLD.aadmap|SCHEMA.json|git:REV [--samples N]
  * [--fail-on-disable N] [--format text|json|markdown]` — flags and JSON output are an exact contract (docs/impact.md).
  */
+import { t } from '../../grammar/common/l10n';
 import { DEFAULT_SAMPLES } from '../impact/engine';
 import { reportJson, reportText, toReport, type ImpactReport } from '../impact/report';
 import { impactOfFile, impactVersions, type ImpactVersions } from '../impact/run';
@@ -20,29 +21,20 @@ import type { CliIO } from './io';
 import { evaluationSettings } from './inputs';
 import { toReported } from './report';
 
-export const IMPACT_USAGE = `Usage: aadmap impact FILE.aadmap --users USERS.jsonl|tenant [--before OLD.aadmap|SCHEMA.json|git:REV] [options]
+export function impactUsage(): string {
+  return `${t('Usage:')} aadmap impact FILE.aadmap --users USERS.jsonl|tenant [--before OLD.aadmap|SCHEMA.json|git:REV] [options]
 
-Evaluates two versions of the mappings (before: --before; after: FILE) for every user of USERS.jsonl
-(one JSON object a line, as 'aadmap eval --input' reads; "@assigned": false marks a user who is not
-assigned to the application) and counts who is created, updated, disabled, unchanged, out of scope,
-or cannot be exported (errors), and whose matching value changes (matchChanged). See docs/impact.md.
-  --before OLD.aadmap      the mappings before the change: a .aadmap file, a Graph synchronizationSchema
-                           JSON (a backup, a pulled schema), or git:REV (FILE at a git revision);
-                           default: the job's current schema, read from Microsoft Graph (the file's
-                           deploy statement, or --service-principal ID [--job ID])
-  --samples N              example users per category (default ${DEFAULT_SAMPLES})
-  --fail-on-disable N      exit 1 when N or more users would be disabled (for CI)
-  --now ISO-8601           fixes Now() for both versions (default: the current time)
-  --default-domain DOMAIN  what DefaultDomain() returns
-  --format text|json|markdown   the summary for people (default), one JSON object, or Markdown
-                           tables (for a CI job summary)
-  --users tenant           read the users from Microsoft Graph (the file's deploy statement, or
-                           --service-principal ID; --graph-endpoint, --tenant, --verbose as for deploy):
-                           /users with the attributes both versions read, assignment from
-                           appRoleAssignedTo, cached in .aadmap/cache/ with a delta link
-  --refresh                with --users tenant: read every user again instead of the changes
-Exit status: 0 done, 1 a file cannot be read or checked (or --fail-on-disable is reached), 2 usage error.
-Lines that are not JSON objects are reported on stderr with their line number and counted in errors.`;
+${t('Evaluates two versions of the mappings (before: --before; after: FILE) for every user of USERS.jsonl\n(one JSON object a line, as \'aadmap eval --input\' reads; "@assigned": false marks a user who is not\nassigned to the application) and counts who is created, updated, disabled, unchanged, out of scope,\nor cannot be exported (errors), and whose matching value changes (matchChanged). See docs/impact.md.')}
+  --before OLD.aadmap      ${t("the mappings before the change: a .aadmap file, a Graph synchronizationSchema\n                           JSON (a backup, a pulled schema), or git:REV (FILE at a git revision);\n                           default: the job's current schema, read from Microsoft Graph (the file's\n                           deploy statement, or --service-principal ID [--job ID])")}
+  --samples N              ${t('example users per category (default {0})', DEFAULT_SAMPLES)}
+  --fail-on-disable N      ${t('exit 1 when N or more users would be disabled (for CI)')}
+  --now ISO-8601           ${t('fixes Now() for both versions (default: the current time)')}
+  --default-domain DOMAIN  ${t('what DefaultDomain() returns')}
+  --format text|json|markdown   ${t('the summary for people (default), one JSON object, or Markdown\n                           tables (for a CI job summary)')}
+  --users tenant           ${t("read the users from Microsoft Graph (the file's deploy statement, or\n                           --service-principal ID; --graph-endpoint, --tenant, --verbose as for deploy):\n                           /users with the attributes both versions read, assignment from\n                           appRoleAssignedTo, cached in .aadmap/cache/ with a delta link")}
+  --refresh                ${t('with --users tenant: read every user again instead of the changes')}
+${t('Exit status: 0 done, 1 a file cannot be read or checked (or --fail-on-disable is reached), 2 usage error.\nLines that are not JSON objects are reported on stderr with their line number and counted in errors.')}`;
+}
 
 export async function runImpact(argv: readonly string[], io: CliIO): Promise<number> {
   const args = parseArgs(argv, {
@@ -62,7 +54,7 @@ export async function runImpact(argv: readonly string[], io: CliIO): Promise<num
     help: {},
   });
   if (args.flags.has('help')) {
-    io.out(IMPACT_USAGE);
+    io.out(impactUsage());
     return 0;
   }
   const format = oneOf(option(args, 'format'), ['text', 'json', 'markdown'] as const, 'format', 'text');

@@ -1,4 +1,5 @@
 /** Options shared by `eval` and `preview`: reading sample users and target objects, the evaluation settings. */
+import { t } from '../../grammar/common/l10n';
 import {
   type EvaluationSettings,
   JsonSyntaxError,
@@ -21,11 +22,13 @@ export const EVALUATION_OPTIONS = {
   seed: { value: true },
 } as const;
 
-export const EVALUATION_USAGE = `  --input USER.json        the sample user: attribute name → value (absent = null)
-  --now ISO-8601           fixes Now() (default: the current time), e.g. 2021-08-25T17:41:18Z
-  --default-domain DOMAIN  what DefaultDomain() returns (default: none, an evaluation error)
-  --taken VALUE            a value SelectUniqueValue must treat as taken (repeatable)
-  --seed N                 makes Guid() and RandomString() reproducible`;
+export function evaluationUsage(): string {
+  return `  --input USER.json        ${t('the sample user: attribute name → value (absent = null)')}
+  --now ISO-8601           ${t('fixes Now() (default: the current time), e.g. 2021-08-25T17:41:18Z')}
+  --default-domain DOMAIN  ${t('what DefaultDomain() returns (default: none, an evaluation error)')}
+  --taken VALUE            ${t('a value SelectUniqueValue must treat as taken (repeatable)')}
+  --seed N                 ${t('makes Guid() and RandomString() reproducible')}`;
+}
 
 /** Reads and parses a JSON file; unreadable or invalid files are usage errors (exit 2). */
 function readJsonFile(path: string, what: string): JsonValue {
@@ -40,7 +43,7 @@ function readJsonFile(path: string, what: string): JsonValue {
     return parseJson(text);
   } catch (error) {
     if (error instanceof JsonSyntaxError)
-      throw new UsageError(`${path}:${error.line}:${error.column}: ${what} is not valid JSON: ${error.message}`);
+      throw new UsageError(`${path}:${error.line}:${error.column}: ${t('{0} is not valid JSON: {1}', what, error.message)}`);
     throw error;
   }
 }
@@ -48,7 +51,7 @@ function readJsonFile(path: string, what: string): JsonValue {
 export function readSampleUserFile(path: string | undefined): SampleUser {
   if (path === undefined) return { attributes: new Map() };
   try {
-    return readSampleUser(readJsonFile(path, 'the sample user'), findObject(BUILTIN_SOURCE, 'User'));
+    return readSampleUser(readJsonFile(path, t('the sample user')), findObject(BUILTIN_SOURCE, 'User'));
   } catch (error) {
     if (error instanceof SampleUserError) throw new UsageError(`${path}: ${error.message}`);
     throw error;
@@ -56,8 +59,9 @@ export function readSampleUserFile(path: string | undefined): SampleUser {
 }
 
 export function readTargetObjectFile(path: string): JsonObject {
-  const json = readJsonFile(path, 'the existing target object');
-  if (!isJsonObject(json)) throw new UsageError(`${path}: the existing target object must be a JSON object (a SCIM resource with an "id")`);
+  const json = readJsonFile(path, t('the existing target object'));
+  if (!isJsonObject(json))
+    throw new UsageError(`${path}: ${t('the existing target object must be a JSON object (a SCIM resource with an "id")')}`);
   return json;
 }
 
@@ -66,18 +70,19 @@ export function evaluationSettings(args: ParsedArgs): EvaluationSettings {
   const now = args.options.get('now')?.[0];
   if (now !== undefined) {
     const ticks = parseDateTime(now);
-    if (ticks === undefined) throw new UsageError(`--now must be an ISO 8601 date and time such as 2021-08-25T17:41:18Z (got '${now}')`);
+    if (ticks === undefined)
+      throw new UsageError(t("--now must be an ISO 8601 date and time such as 2021-08-25T17:41:18Z (got '{0}')", now));
     settings.now = ticks;
   }
   const domain = args.options.get('default-domain')?.[0];
   if (domain !== undefined) {
-    if (domain.trim() === '') throw new UsageError('--default-domain needs a domain name');
+    if (domain.trim() === '') throw new UsageError(t('--default-domain needs a domain name'));
     settings.defaultDomain = domain.trim();
   }
   settings.taken = args.options.get('taken') ?? [];
   const seed = args.options.get('seed')?.[0];
   if (seed !== undefined) {
-    if (!/^\d{1,10}$/.test(seed)) throw new UsageError(`--seed must be a whole number (got '${seed}')`);
+    if (!/^\d{1,10}$/.test(seed)) throw new UsageError(t("--seed must be a whole number (got '{0}')", seed));
     settings.seed = Number(seed);
   }
   return settings;

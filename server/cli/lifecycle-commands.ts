@@ -5,6 +5,7 @@
  * --job / --tenant. Exit status: 0 success, 1 refused or failed (Graph's error code and request-id on
  * stderr), 2 usage. `status` and `logs` only read.
  */
+import { t } from '../../grammar/common/l10n';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseMappingFile } from '../../grammar/mapping/index';
@@ -30,68 +31,75 @@ import { resolveTarget, type ResolvedTarget, type Steps } from '../graph/workflo
 import { createFileSchemaReader } from '../node/schema-file-reader';
 import { analyzeMappingText } from '../service/analysis';
 import { oneOf, option, type OptionSpec, type ParsedArgs, parseArgs, UsageError } from './args';
-import { ask, GRAPH_OPTIONS, graphSpec, readTextFile, targetFromFlags, usage, withGraph } from './graph-commands';
+import { ask, graphOptions, graphSpec, readTextFile, targetFromFlags, usage, withGraph } from './graph-commands';
 import type { CliIO } from './io';
 
 const TARGET = '[FILE.aadmap] [--service-principal ID] [--job ID]';
-const TARGET_HELP = `The job: FILE's deploy statement, or --service-principal ID (object id or appId) [--job ID]; flags win.`;
+function targetHelp(): string {
+  return t("The job: FILE's deploy statement, or --service-principal ID (object id or appId) [--job ID]; flags win.");
+}
 
-export const STATUS_USAGE = `Usage: aadmap status ${TARGET} [--format text|json] [options]
+export function statusUsage(): string {
+  return `${t('Usage:')} aadmap status ${TARGET} [--format text|json] [options]
 
-Shows the provisioning job as the portal's overview does: state, initial cycle, progress, last
-execution, synchronized counts, quarantine (reason, explanation, fix) and the settings (scope,
-notification email, accidental-deletion threshold), read-only. Reads only.
-${TARGET_HELP}
-${GRAPH_OPTIONS}`;
+${t("Shows the provisioning job as the portal's overview does: state, initial cycle, progress, last\nexecution, synchronized counts, quarantine (reason, explanation, fix) and the settings (scope,\nnotification email, accidental-deletion threshold), read-only. Reads only.")}
+${targetHelp()}
+${graphOptions()}`;
+}
 
-export const START_USAGE = `Usage: aadmap start ${TARGET} [options]
+export function startUsage(): string {
+  return `${t('Usage:')} aadmap start ${TARGET} [options]
 
-Starts a paused job, or clears a quarantine (POST …/start). ${TARGET_HELP}
-${GRAPH_OPTIONS}`;
+${t('Starts a paused job, or clears a quarantine (POST …/start).')} ${targetHelp()}
+${graphOptions()}`;
+}
 
-export const PAUSE_USAGE = `Usage: aadmap pause ${TARGET} [options]
+export function pauseUsage(): string {
+  return `${t('Usage:')} aadmap pause ${TARGET} [options]
 
-Pauses the job (POST …/pause); its state is kept and start resumes it. ${TARGET_HELP}
-${GRAPH_OPTIONS}`;
+${t('Pauses the job (POST …/pause); its state is kept and start resumes it.')} ${targetHelp()}
+${graphOptions()}`;
+}
 
-export const RESTART_USAGE = `Usage: aadmap restart ${TARGET} [--reset SCOPES] [--force-deletes] [--yes …] [options]
+export function restartUsage(): string {
+  return `${t('Usage:')} aadmap restart ${TARGET} [--reset SCOPES] [--force-deletes] [--yes …] [options]
 
-Restarts the job (POST …/restart). Without --reset: the portal's "Restart provisioning" (escrows,
-watermark and quarantine cleared; every user evaluated again). A mapping change does NOT need it.
-  --reset SCOPES                comma-separated: ${RESET_SCOPES.join(', ')}
-                                (None and ConnectorDataStore are never sent)
-  --force-deletes               release the deletes held by accidental-deletion prevention
-  --yes --i-understand-full-reset      confirm --reset Full without a terminal
-  --yes --i-understand-force-deletes   confirm --force-deletes (or --reset ForceDeletes) without a terminal
-${TARGET_HELP}
-${GRAPH_OPTIONS}`;
+${t('Restarts the job (POST …/restart). Without --reset: the portal\'s "Restart provisioning" (escrows,\nwatermark and quarantine cleared; every user evaluated again). A mapping change does NOT need it.')}
+  --reset SCOPES                ${t('comma-separated: {0}\n                                (None and ConnectorDataStore are never sent)', RESET_SCOPES.join(', '))}
+  --force-deletes               ${t('release the deletes held by accidental-deletion prevention')}
+  --yes --i-understand-full-reset      ${t('confirm --reset Full without a terminal')}
+  --yes --i-understand-force-deletes   ${t('confirm --force-deletes (or --reset ForceDeletes) without a terminal')}
+${targetHelp()}
+${graphOptions()}`;
+}
 
-export const TEST_CONNECTION_USAGE = `Usage: aadmap test-connection ${TARGET} [options]
+export function testConnectionUsage(): string {
+  return `${t('Usage:')} aadmap test-connection ${TARGET} [options]
 
-Asks the service to connect to the application with the saved admin credentials
-(validateCredentials, useSavedCredentials true). Exit 0 when accepted, 1 with the service's error code.
-${TARGET_HELP}
-${GRAPH_OPTIONS}`;
+${t("Asks the service to connect to the application with the saved admin credentials\n(validateCredentials, useSavedCredentials true). Exit 0 when accepted, 1 with the service's error code.")}
+${targetHelp()}
+${graphOptions()}`;
+}
 
-export const LOGS_USAGE = `Usage: aadmap logs ${TARGET} [--since D] [--status S] [--action A] [--user U] [--format text|json] [options]
+export function logsUsage(): string {
+  return `${t('Usage:')} aadmap logs ${TARGET} [--since D] [--status S] [--action A] [--user U] [--format text|json] [options]
 
-The job's provisioning logs (needs AuditLog.Read.All and Directory.Read.All, and an Entra ID P1/P2
-licence): a summary by error code (count, reason, recommended action, example users), then the records,
-newest first. Reads only.
-  --since D        a duration (30m, 2h, 7d) or an ISO time (default 24h)
+${t("The job's provisioning logs (needs AuditLog.Read.All and Directory.Read.All, and an Entra ID P1/P2\nlicence): a summary by error code (count, reason, recommended action, example users), then the records,\nnewest first. Reads only.")}
+  --since D        ${t('a duration (30m, 2h, 7d) or an ISO time (default 24h)')}
   --status S       ${LOG_STATUSES.join(', ')}
   --action A       ${LOG_ACTIONS.join(', ')}
-  --user U         a user principal name, display name or object id
-${TARGET_HELP}
-${GRAPH_OPTIONS}`;
+  --user U         ${t('a user principal name, display name or object id')}
+${targetHelp()}
+${graphOptions()}`;
+}
 
-export const PROVISION_USAGE = `Usage: aadmap provision FILE.aadmap --user UPN|ID [--format text|json] [options]
+export function provisionUsage(): string {
+  return `${t('Usage:')} aadmap provision FILE.aadmap --user UPN|ID [--format text|json] [options]
 
-Provisions one user now (provisionOnDemand; writes to the target application), prints the service's
-steps and modified properties, then compares them with aadmap's own preview for the same user (read
-from Graph) and lists every attribute where the service's value differs from aadmap's prediction.
-${TARGET_HELP}
-${GRAPH_OPTIONS}`;
+${t("Provisions one user now (provisionOnDemand; writes to the target application), prints the service's\nsteps and modified properties, then compares them with aadmap's own preview for the same user (read\nfrom Graph) and lists every attribute where the service's value differs from aadmap's prediction.")}
+${targetHelp()}
+${graphOptions()}`;
+}
 
 const formatSpec: Record<string, OptionSpec> = { format: { value: true } };
 
@@ -151,7 +159,7 @@ export function runStatus(argv: readonly string[], io: CliIO): Promise<number> {
     argv,
     io,
     'status',
-    STATUS_USAGE,
+    statusUsage(),
     formatSpec,
     async (args, { api, target, signal }) => {
       const report = await readJobStatus(api, target, signal);
@@ -175,7 +183,7 @@ export function runStatus(argv: readonly string[], io: CliIO): Promise<number> {
 }
 
 export function runStart(argv: readonly string[], io: CliIO): Promise<number> {
-  return withJob(argv, io, 'start', START_USAGE, {}, async (_args, { api, target, signal }) => {
+  return withJob(argv, io, 'start', startUsage(), {}, async (_args, { api, target, signal }) => {
     const before = await readJobStatus(api, target, signal).catch(() => undefined);
     if (before && before.state !== 'Paused' && before.state !== 'Quarantine' && before.schedule === 'Active')
       io.err(`note: the job is ${before.state} and already scheduled; start is meant for a paused or quarantined job.`);
@@ -186,7 +194,7 @@ export function runStart(argv: readonly string[], io: CliIO): Promise<number> {
 }
 
 export function runPause(argv: readonly string[], io: CliIO): Promise<number> {
-  return withJob(argv, io, 'pause', PAUSE_USAGE, {}, async (_args, { api, target, signal }) => {
+  return withJob(argv, io, 'pause', pauseUsage(), {}, async (_args, { api, target, signal }) => {
     await pauseJob(api, target, signal);
     io.out(`Paused job ${target.job.id}; its state is kept (aadmap start resumes it).`);
     return 0;
@@ -200,7 +208,7 @@ export function runRestart(argv: readonly string[], io: CliIO): Promise<number> 
     argv,
     io,
     'restart',
-    RESTART_USAGE,
+    restartUsage(),
     spec,
     async (_args, { api, target, signal }) => {
       await restartJob(api, target, scopes, signal);
@@ -239,7 +247,7 @@ async function confirmRestart(args: ParsedArgs, io: CliIO, scopes: ReturnType<ty
 }
 
 export function runTestConnection(argv: readonly string[], io: CliIO): Promise<number> {
-  return withJob(argv, io, 'test-connection', TEST_CONNECTION_USAGE, {}, async (_args, { api, target, signal }) => {
+  return withJob(argv, io, 'test-connection', testConnectionUsage(), {}, async (_args, { api, target, signal }) => {
     await testConnection(api, target, signal);
     io.out(`Connection OK: the service reached the application with the saved credentials of job ${target.job.id}.`);
     return 0;
@@ -253,7 +261,7 @@ export function runLogs(argv: readonly string[], io: CliIO): Promise<number> {
     argv,
     io,
     'logs',
-    LOGS_USAGE,
+    logsUsage(),
     spec,
     async (args, { api, target, signal }) => {
       const records = await readLogs(api, target, query, signal);
@@ -283,7 +291,7 @@ export function runProvision(argv: readonly string[], io: CliIO): Promise<number
     argv,
     io,
     'provision',
-    PROVISION_USAGE,
+    provisionUsage(),
     { ...formatSpec, user: { value: true } },
     async (args, { api, target, steps, signal, text, file }) => {
       const analysis = analyzeMappingText(text!, pathToFileURL(resolve(file!)).href, createFileSchemaReader());

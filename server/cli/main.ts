@@ -8,7 +8,7 @@
 import { suggestNames } from '../catalogue/index';
 import { HELP_FLAGS, UsageError } from './args';
 import { colorEnabled, type CliIO } from './io';
-import { useL10nBundle } from '../../grammar/common/l10n';
+import { t, useL10nBundle } from '../../grammar/common/l10n';
 import { readL10nBundle } from '../l10n/bundles';
 import { LOCALES, localeFromEnvironment, localeOf, type Locale } from '../l10n/locale';
 
@@ -28,7 +28,7 @@ declare const __AADMAP_VERSION__: string | undefined;
 const VERSION = typeof __AADMAP_VERSION__ === 'string' ? __AADMAP_VERSION__ : '0.0.0-dev';
 
 async function usage(): Promise<string> {
-  const [{ CHECK_USAGE }, { FILTER_USAGE }, { FMT_USAGE }, { EVAL_USAGE }, { PREVIEW_USAGE }, { IMPACT_USAGE }] = await Promise.all([
+  const [{ checkUsage }, { filterUsage }, { fmtUsage }, { evalUsage }, { previewUsage }, { impactUsage }] = await Promise.all([
     check(),
     filter(),
     fmt(),
@@ -36,49 +36,47 @@ async function usage(): Promise<string> {
     preview(),
     impact(),
   ]);
-  return `aadmap ${VERSION} — Entra ID provisioning attribute mappings
+  return `aadmap ${VERSION} — ${t('Entra ID provisioning attribute mappings')}
 
-Usage: aadmap <command> [options]
+${t('Usage:')} aadmap <command> [options]
 
-Commands:
-  check FILE... [--format text|json|sarif|markdown|junit] [--strict]   check .aadmap and .scimfilter files
-  check --expr "EXPRESSION" [--format …]                  check one mapping expression
-  filter "FILTER" [--schema chatwork] [--format json]     parse and normalize a SCIM filter
-  fmt FILE|DIR... [--check | --write]                     format .aadmap files as the editor does
-  import SCHEMA.json                                      print the .aadmap of a Graph synchronizationSchema
-  export FILE.aadmap --base SCHEMA.json                   print the schema with the file's mappings
-  pull --service-principal ID [--job ID] [--out FILE]     read a job's mappings from Microsoft Graph
-  deploy FILE.aadmap [--dry-run] [--yes] [--format markdown]   what-if, backup, PUT and verify
-  rollback BACKUP.json [--dry-run] [--yes]                put a backup back, byte for byte
-  eval --expr "EXPRESSION" --input USER.json [--format json]   evaluate an expression for a sample user
-  preview FILE --input USER.json [--existing TARGET.json]       the SCIM requests for a sample user
-  impact FILE --users USERS.jsonl --before OLD.aadmap|SCHEMA.json|git:REV   what a change does to every user
-  status [FILE] [--format json]                           the provisioning job's state, progress, quarantine, settings
-  start | pause [FILE]                                    start (or clear a quarantine) / pause the job
-  restart [FILE] [--reset SCOPES] [--force-deletes]       restart the job (a mapping change does not need it)
-  test-connection [FILE]                                  check the saved admin credentials (validateCredentials)
-  logs [FILE] [--since 2h] [--status failure] [--format json]   provisioning logs, grouped by error code
-  provision FILE --user UPN|ID [--format json]            provision one user now, compared with aadmap's preview
+${t('Commands:')}
+  check FILE... [--format text|json|sarif|markdown|junit] [--strict]   ${t('check .aadmap and .scimfilter files')}
+  check --expr "EXPRESSION" [--format …]                  ${t('check one mapping expression')}
+  filter "FILTER" [--schema chatwork] [--format json]     ${t('parse and normalize a SCIM filter')}
+  fmt FILE|DIR... [--check | --write]                     ${t('format .aadmap files as the editor does')}
+  import SCHEMA.json                                      ${t('print the .aadmap of a Graph synchronizationSchema')}
+  export FILE.aadmap --base SCHEMA.json                   ${t("print the schema with the file's mappings")}
+  pull --service-principal ID [--job ID] [--out FILE]     ${t("read a job's mappings from Microsoft Graph")}
+  deploy FILE.aadmap [--dry-run] [--yes] [--format markdown]   ${t('what-if, backup, PUT and verify')}
+  rollback BACKUP.json [--dry-run] [--yes]                ${t('put a backup back, byte for byte')}
+  eval --expr "EXPRESSION" --input USER.json [--format json]   ${t('evaluate an expression for a sample user')}
+  preview FILE --input USER.json [--existing TARGET.json]       ${t('the SCIM requests for a sample user')}
+  impact FILE --users USERS.jsonl --before OLD.aadmap|SCHEMA.json|git:REV   ${t('what a change does to every user')}
+  status [FILE] [--format json]                           ${t("the provisioning job's state, progress, quarantine, settings")}
+  start | pause [FILE]                                    ${t('start (or clear a quarantine) / pause the job')}
+  restart [FILE] [--reset SCOPES] [--force-deletes]       ${t('restart the job (a mapping change does not need it)')}
+  test-connection [FILE]                                  ${t('check the saved admin credentials (validateCredentials)')}
+  logs [FILE] [--since 2h] [--status failure] [--format json]   ${t('provisioning logs, grouped by error code')}
+  provision FILE --user UPN|ID [--format json]            ${t("provision one user now, compared with aadmap's preview")}
 
-Options every command takes: -h/--help (its help), -f/--format where it has one, --locale en|ja|fr
-(messages in English, Japanese or French; default from LC_ALL, LC_MESSAGES or LANG). Standalone:
-  -h, --help       this help          -V, --version    the version
-A FILE of '-' is standard input (check). Colour: on for a terminal, off when piped; NO_COLOR=1
-turns it off, FORCE_COLOR=1 on. Exit status: 0 success, 1 problems found or refused, 2 usage error.
+${t('Options every command takes: -h/--help (its help), -f/--format where it has one, --locale en|ja|fr\n(messages in English, Japanese or French; default from LC_ALL, LC_MESSAGES or LANG). Standalone:')}
+  -h, --help       ${t('this help')}          -V, --version    ${t('the version')}
+${t("A FILE of '-' is standard input (check). Colour: on for a terminal, off when piped; NO_COLOR=1\nturns it off, FORCE_COLOR=1 on. Exit status: 0 success, 1 problems found or refused, 2 usage error.")}
 
-Run 'aadmap <command> --help' for details.
+${t("Run 'aadmap <command> --help' for details.")}
 
-${CHECK_USAGE}
+${checkUsage()}
 
-${FILTER_USAGE}
+${filterUsage()}
 
-${FMT_USAGE}
+${fmtUsage()}
 
-${EVAL_USAGE}
+${evalUsage()}
 
-${PREVIEW_USAGE}
+${previewUsage()}
 
-${IMPACT_USAGE}`;
+${impactUsage()}`;
 }
 
 const commands: Record<string, (argv: readonly string[], io: CliIO) => Promise<number>> = {
@@ -104,8 +102,8 @@ const commands: Record<string, (argv: readonly string[], io: CliIO) => Promise<n
 
 /** What a bare `aadmap` prints (on stderr, exit 2): the commands, and where the full help is. */
 function shortUsage(): string {
-  return `Usage: aadmap <command> [options]    (commands: ${Object.keys(commands).join(', ')})
-Run 'aadmap --help' for the full help, 'aadmap <command> --help' for one command's.`;
+  return `${t('Usage:')} aadmap <command> [options]    (${t('commands: {0}', Object.keys(commands).join(', '))})
+${t("Run 'aadmap --help' for the full help, 'aadmap <command> --help' for one command's.")}`;
 }
 
 /** Whether the arguments ask for help: -h or --help anywhere before `--`. */
@@ -118,7 +116,12 @@ function asksForHelp(argv: readonly string[]): boolean {
  * `--locale LANG` (or `--locale=LANG`), which every command takes, before `--`: removed from the
  * arguments the command reads. Returns the locale asked for, or a usage message.
  */
-function takeLocale(argv: readonly string[]): { argv: string[]; locale?: Locale; error?: string } {
+function takeLocale(argv: readonly string[]): {
+  argv: string[];
+  locale?: Locale;
+  error?: 'needs-value' | 'unsupported';
+  unsupported?: string;
+} {
   const rest: string[] = [];
   let locale: Locale | undefined;
   for (let i = 0; i < argv.length; i++) {
@@ -132,20 +135,26 @@ function takeLocale(argv: readonly string[]): { argv: string[]; locale?: Locale;
       continue;
     }
     const value = arg === '--locale' ? argv[++i] : arg.slice('--locale='.length);
-    if (value === undefined || value === '') return { argv: rest, error: '--locale needs a value (en, ja or fr)' };
+    if (value === undefined || value === '') return { argv: rest, error: 'needs-value' };
     locale = localeOf(value);
-    if (!locale) return { argv: rest, error: `unsupported --locale '${value}' (aadmap speaks ${LOCALES.join(', ')})` };
+    if (!locale) return { argv: rest, error: 'unsupported', unsupported: value };
   }
   return { argv: rest, ...(locale ? { locale } : {}) };
 }
 
 /** Runs a command; the Graph commands are asynchronous, so the result may be a promise. */
 function main(rawArgv: readonly string[], io: CliIO): number | Promise<number> {
-  const { argv, locale, error } = takeLocale(rawArgv);
+  const { argv, locale, error, unsupported } = takeLocale(rawArgv);
   // Every message below is made in the chosen language (docs/localization.md); English needs no bundle.
   useL10nBundle(readL10nBundle(locale ?? io.locale ?? 'en'));
   if (error) {
-    io.err(`aadmap: ${error}`);
+    io.err(
+      `aadmap: ${
+        error === 'needs-value'
+          ? t('--locale needs a value (en, ja or fr)')
+          : t("unsupported --locale '{0}' (aadmap speaks {1})", unsupported ?? '', LOCALES.join(', '))
+      }`,
+    );
     return 2;
   }
   const [first, ...afterFirst] = argv;
@@ -169,13 +178,15 @@ function main(rawArgv: readonly string[], io: CliIO): number | Promise<number> {
   const run = Object.hasOwn(commands, command) ? commands[command] : undefined;
   if (!run) {
     const [best] = suggestNames(command, Object.keys(commands), 1);
-    const what = command.startsWith('-') ? `unknown option '${command}'` : `unknown command '${command}'`;
-    io.err(`aadmap: ${what}.${best ? ` Did you mean '${best}'?` : ''} Commands: ${Object.keys(commands).join(', ')}. Run 'aadmap --help'.`);
+    const what = command.startsWith('-') ? t("unknown option '{0}'.", command) : t("unknown command '{0}'.", command);
+    io.err(
+      `aadmap: ${what}${best ? ` ${t('Did you mean {0}?', `'${best}'`)}` : ''} ${t("Commands: {0}. Run 'aadmap --help'.", Object.keys(commands).join(', '))}`,
+    );
     return 2;
   }
   const failed = (error: unknown): number => {
     if (error instanceof UsageError) {
-      io.err(`aadmap ${command}: ${error.message}\nRun 'aadmap ${command} --help' for usage.`);
+      io.err(`aadmap ${command}: ${error.message}\n${t("Run 'aadmap {0} --help' for usage.", command)}`);
       return 2;
     }
     io.err(`aadmap ${command}: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);

@@ -1,4 +1,5 @@
 /** `aadmap preview FILE.aadmap --input USER.json [--existing TARGET.json] [--format http|json] [--scim-compliant]` */
+import { t } from '../../grammar/common/l10n';
 import { pathToFileURL } from 'node:url';
 import { FileReadError, readTextInput } from './files';
 import { stringifyJson } from '../evaluator/index';
@@ -9,22 +10,20 @@ import { previewMapping } from '../service/checked-preview';
 import { oneOf, parseArgs, UsageError } from './args';
 import { formatText } from './format-text';
 import type { CliIO } from './io';
-import { EVALUATION_OPTIONS, EVALUATION_USAGE, evaluationSettings, readSampleUserFile, readTargetObjectFile } from './inputs';
+import { EVALUATION_OPTIONS, evaluationUsage, evaluationSettings, readSampleUserFile, readTargetObjectFile } from './inputs';
 import { toReported } from './report';
 
-export const PREVIEW_USAGE = `Usage: aadmap preview FILE.aadmap --input USER.json [--existing TARGET.json] [options] [--format http|json]
+export function previewUsage(): string {
+  return `${t('Usage:')} aadmap preview FILE.aadmap --input USER.json [--existing TARGET.json] [options] [--format http|json]
 
-For one sample user: every target attribute's value, then the requests the provisioning service
-would send to the target — the lookup GET /Users?filter=… on the matching attributes, then
-POST /Users for a new user, the PATCH operations for an existing one (--existing), or the
-deprovisioning PATCH (active false) for an existing user who is out of scope.
-${EVALUATION_USAGE}
-  --existing TARGET.json   the user as the target holds it (a SCIM resource with an "id")
-  --scim-compliant         PATCH as with the aadOptscim062020 flag (lower-case op, JSON Booleans,
-                           one path-less replace); default: Entra's "Replace" with "True"/"False" strings
-  --format http            requests as an .http file, values and decisions as # comments (default)
-  --format json            the preview as JSON (see docs/cli.md, "aadmap preview")
-Exit status: 0 previewed, 1 the file has errors or an expression cannot be evaluated, 2 usage error or unreadable file.`;
+${t("For one sample user: every target attribute's value, then the requests the provisioning service\nwould send to the target — the lookup GET /Users?filter=… on the matching attributes, then\nPOST /Users for a new user, the PATCH operations for an existing one (--existing), or the\ndeprovisioning PATCH (active false) for an existing user who is out of scope.")}
+${evaluationUsage()}
+  --existing TARGET.json   ${t('the user as the target holds it (a SCIM resource with an "id")')}
+  --scim-compliant         ${t('PATCH as with the aadOptscim062020 flag (lower-case op, JSON Booleans,\n                           one path-less replace); default: Entra\'s "Replace" with "True"/"False" strings')}
+  --format http            ${t('requests as an .http file, values and decisions as # comments (default)')}
+  --format json            ${t('the preview as JSON (see docs/cli.md, "aadmap preview")')}
+${t('Exit status: 0 previewed, 1 the file has errors or an expression cannot be evaluated, 2 usage error or unreadable file.')}`;
+}
 
 export function runPreview(argv: readonly string[], io: CliIO): number {
   const args = parseArgs(argv, {
@@ -35,7 +34,7 @@ export function runPreview(argv: readonly string[], io: CliIO): number {
     help: {},
   });
   if (args.flags.has('help')) {
-    io.out(PREVIEW_USAGE);
+    io.out(previewUsage());
     return 0;
   }
   const format = oneOf(args.options.get('format')?.[0], ['http', 'json'] as const, 'format', 'http');

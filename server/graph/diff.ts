@@ -6,6 +6,7 @@
  * added, changed or removed in the directories (declarations, docs/custom-attributes.md) are listed
  * too, and shown as declaration lines in the side-by-side texts.
  */
+import { t } from '../../grammar/common/l10n';
 import { attributeChanges, type AttributeChange } from './declarations';
 import { alignmentWidth, blockLines, type ObjectMappingView, type SchemaView, viewSchema, viewText } from './mapping-view';
 
@@ -199,26 +200,40 @@ function sectionLines(om: ObjectMappingDiff): string[] {
   return out;
 }
 
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
-
 /**
  * The one sentence of totals (`1 mapping added, 2 mappings changed, 1 block's header, settings or
  * scope changed`): its numbers add up to `total`. Empty when nothing changes.
  */
 export function describeCounts(counts: SchemaDiff['counts'], attributes: readonly AttributeChange[] = []): string {
+  // Whole phrases, one a number and kind (singular and plural apart), so each language words them its way.
   const parts: string[] = [];
-  if (counts.blocksAdded) parts.push(`${plural(counts.blocksAdded, 'mapping block', 'mapping blocks')} added`);
-  if (counts.blocksRemoved) parts.push(`${plural(counts.blocksRemoved, 'mapping block', 'mapping blocks')} removed`);
-  if (counts.added) parts.push(`${plural(counts.added, 'mapping', 'mappings')} added`);
-  if (counts.changed) parts.push(`${plural(counts.changed, 'mapping', 'mappings')} changed`);
-  if (counts.removed) parts.push(`${plural(counts.removed, 'mapping', 'mappings')} removed`);
-  if (counts.objectSettings)
-    parts.push(`${plural(counts.objectSettings, "mapping block's", "mapping blocks'")} header, settings or scope changed`);
-  for (const kind of ['added', 'changed', 'removed'] as const) {
-    const n = attributes.filter((a) => a.kind === kind).length;
-    if (n) parts.push(`${plural(n, 'attribute definition', 'attribute definitions')} ${kind}`);
-  }
-  return parts.join(', ');
+  const { blocksAdded, blocksRemoved, added, changed, removed, objectSettings } = counts;
+  if (blocksAdded) parts.push(blocksAdded === 1 ? t('{0} mapping block added', 1) : t('{0} mapping blocks added', blocksAdded));
+  if (blocksRemoved) parts.push(blocksRemoved === 1 ? t('{0} mapping block removed', 1) : t('{0} mapping blocks removed', blocksRemoved));
+  if (added) parts.push(added === 1 ? t('{0} mapping added', 1) : t('{0} mappings added', added));
+  if (changed) parts.push(changed === 1 ? t('{0} mapping changed', 1) : t('{0} mappings changed', changed));
+  if (removed) parts.push(removed === 1 ? t('{0} mapping removed', 1) : t('{0} mappings removed', removed));
+  if (objectSettings)
+    parts.push(
+      objectSettings === 1
+        ? t("{0} mapping block's header, settings or scope changed", 1)
+        : t("{0} mapping blocks' header, settings or scope changed", objectSettings),
+    );
+  const definitions = (kind: ChangeKind) => attributes.filter((a) => a.kind === kind).length;
+  const definitionsAdded = definitions('added');
+  const definitionsChanged = definitions('changed');
+  const definitionsRemoved = definitions('removed');
+  if (definitionsAdded)
+    parts.push(definitionsAdded === 1 ? t('{0} attribute definition added', 1) : t('{0} attribute definitions added', definitionsAdded));
+  if (definitionsChanged)
+    parts.push(
+      definitionsChanged === 1 ? t('{0} attribute definition changed', 1) : t('{0} attribute definitions changed', definitionsChanged),
+    );
+  if (definitionsRemoved)
+    parts.push(
+      definitionsRemoved === 1 ? t('{0} attribute definition removed', 1) : t('{0} attribute definitions removed', definitionsRemoved),
+    );
+  return parts.length ? parts.reduce((list, part) => t('{0}, {1}', list, part)) : '';
 }
 
 /**
@@ -231,7 +246,13 @@ export function formatDiff(diff: SchemaDiff): string {
   const lines: string[] = [];
   for (const om of diff.objectMappings) {
     if (om.status === 'unchanged') continue;
-    lines.push(`mapping "${om.name}" (${om.objects}): ${om.status}`);
+    lines.push(
+      om.status === 'added'
+        ? t('mapping "{0}" ({1}): added', om.name, om.objects)
+        : om.status === 'removed'
+          ? t('mapping "{0}" ({1}): removed', om.name, om.objects)
+          : t('mapping "{0}" ({1}): changed', om.name, om.objects),
+    );
     if (om.settingChanges.before.length || om.settingChanges.after.length) lines.push(...sectionLines(om));
     for (const change of om.mappings) {
       if (change.kind === 'added') lines.push(`  + ${change.after}`);
@@ -245,6 +266,6 @@ export function formatDiff(diff: SchemaDiff): string {
     else if (change.kind === 'removed') lines.push(`  - ${change.before}  ${where}`);
     else lines.push(`  ~ ${change.before}  ${where}`, `  → ${change.after}`);
   }
-  if (diff.total === 0) lines.push('No changes: the job already has these mappings.');
+  if (diff.total === 0) lines.push(t('No changes: the job already has these mappings.'));
   return lines.join('\n');
 }

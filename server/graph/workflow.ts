@@ -10,6 +10,7 @@
  * sent, cancellation no longer applies: the PUT and its verification run to the end, so the report
  * always says what the job holds.
  */
+import { t } from '../../grammar/common/l10n';
 import { LineIndex } from '../../grammar/common/line-index';
 import { analyzeMappingText } from '../service/analysis';
 import type { SchemaFileReader } from '../service/schema-resolver';
@@ -110,32 +111,46 @@ export async function resolveTarget(
   if (!servicePrincipalId) servicePrincipalId = await steps.pickServicePrincipal?.();
   if (!servicePrincipalId) {
     throw new WorkflowError(
-      'No service principal: record it in the file (deploy servicePrincipal "<object id>") or pass --service-principal ID.',
+      t('No service principal: record it in the file (deploy servicePrincipal "<object id>") or pass --service-principal ID.'),
       'usage',
     );
   }
-  steps.step?.(`Resolving service principal ${servicePrincipalId}…`);
+  steps.step?.(t('Resolving service principal {0}…', servicePrincipalId));
   const servicePrincipal = await api.servicePrincipal(servicePrincipalId, signal);
-  steps.step?.(`Listing the provisioning jobs of ${servicePrincipal.displayName || servicePrincipal.id}…`);
+  steps.step?.(t('Listing the provisioning jobs of {0}…', servicePrincipal.displayName || servicePrincipal.id));
   const jobs = await api.jobs(servicePrincipal.id, signal);
   let jobId = wanted.job;
   if (jobId && !jobs.some((j) => j.id === jobId)) {
     throw new WorkflowError(
-      `Service principal ${describeServicePrincipal(servicePrincipal)} has no job "${jobId}" (jobs: ${jobs.map((j) => j.id).join(', ') || 'none'}).`,
+      jobs.length
+        ? t(
+            'Service principal {0} has no job "{1}" (jobs: {2}).',
+            describeServicePrincipal(servicePrincipal),
+            jobId,
+            jobs.map((j) => j.id).join(', '),
+          )
+        : t('Service principal {0} has no job "{1}" (jobs: none).', describeServicePrincipal(servicePrincipal), jobId),
       'refused',
     );
   }
   if (!jobId) {
     if (jobs.length === 0)
       throw new WorkflowError(
-        `Service principal ${describeServicePrincipal(servicePrincipal)} has no provisioning job: set up provisioning in the portal first.`,
+        t(
+          'Service principal {0} has no provisioning job: set up provisioning in the portal first.',
+          describeServicePrincipal(servicePrincipal),
+        ),
         'refused',
       );
     if (jobs.length === 1) jobId = jobs[0]!.id;
     else jobId = await steps.pickJob?.(jobs);
     if (!jobId)
       throw new WorkflowError(
-        `Service principal ${describeServicePrincipal(servicePrincipal)} has several jobs (${jobs.map((j) => j.id).join(', ')}): choose one with --job ID or deploy job "…".`,
+        t(
+          'Service principal {0} has several jobs ({1}): choose one with --job ID or deploy job "…".',
+          describeServicePrincipal(servicePrincipal),
+          jobs.map((j) => j.id).join(', '),
+        ),
         'usage',
       );
   }
@@ -147,7 +162,10 @@ function describeServicePrincipal(sp: ServicePrincipalInfo): string {
 }
 
 function describeTarget(target: ResolvedTarget): string {
-  return `job ${target.job.id} of ${describeServicePrincipal(target.servicePrincipal)}${target.tenant ? ` in tenant ${target.tenant}` : ''}`;
+  const servicePrincipal = describeServicePrincipal(target.servicePrincipal);
+  return target.tenant
+    ? t('job {0} of {1} in tenant {2}', target.job.id, servicePrincipal, target.tenant)
+    : t('job {0} of {1}', target.job.id, servicePrincipal);
 }
 
 export interface DeployInput {
@@ -171,33 +189,37 @@ export async function planDeploy(api: SynchronizationApi, input: DeployInput, st
       return `  ${p.line + 1}:${p.character + 1} [${d.code}] ${d.message}`;
     });
     throw new WorkflowError(
-      `The file has ${errors.length} error${errors.length === 1 ? '' : 's'}; nothing was deployed:\n${listed.join('\n')}${errors.length > 20 ? '\n  …' : ''}`,
+      `${errors.length === 1 ? t('The file has {0} error; nothing was deployed:', 1) : t('The file has {0} errors; nothing was deployed:', errors.length)}\n${listed.join('\n')}${errors.length > 20 ? '\n  …' : ''}`,
       'refused',
     );
   }
   const wanted = mergeDeployTargets(readDeployTarget(analysis.ast), input.overrides ?? {});
   const target = await resolveTarget(api, wanted, steps, signal);
-  steps.step?.(`Reading the schema of ${describeTarget(target)}…`);
+  steps.step?.(t('Reading the schema of {0}…', describeTarget(target)));
   const current = await api.schema(target.servicePrincipal.id, target.job.id, signal);
 
-  steps.step?.('Building the new schema…');
+  steps.step?.(t('Building the new schema…'));
   let exported = exportSchema(analysis.ast, current.json);
   refuseOnProblems(exported.problems, lines);
   const warnings: string[] = [];
   if ((input.validate ?? true) && exported.changedExpressions.length) {
     const texts = [...new Set(exported.changedExpressions.map((c) => c.text))];
-    steps.step?.(`Asking the service to parse ${texts.length} changed expression${texts.length === 1 ? '' : 's'}…`);
+    steps.step?.(
+      texts.length === 1
+        ? t('Asking the service to parse {0} changed expression…', 1)
+        : t('Asking the service to parse {0} changed expressions…', texts.length),
+    );
     const trees = new Map<string, unknown>();
     const failures: string[] = [];
     for (const text of texts) {
       const parsed = await api.parseExpression(target.servicePrincipal.id, target.job.id, text, signal);
       if (!parsed.parsingSucceeded || !isRecord(parsed.parsedExpression))
-        failures.push(`  ${text}: ${parsed.error ?? 'the service could not parse it'}`);
+        failures.push(`  ${text}: ${parsed.error ?? t('the service could not parse it')}`);
       else trees.set(text, parsed.parsedExpression);
     }
     if (failures.length)
       throw new WorkflowError(
-        `The service did not accept ${failures.length} expression${failures.length === 1 ? '' : 's'}; nothing was deployed:\n${failures.join('\n')}`,
+        `${failures.length === 1 ? t('The service did not accept {0} expression; nothing was deployed:', 1) : t('The service did not accept {0} expressions; nothing was deployed:', failures.length)}\n${failures.join('\n')}`,
         'refused',
       );
     exported = exportSchema(analysis.ast, current.json, { serviceTrees: trees });
@@ -216,7 +238,7 @@ function refuseOnProblems(problems: { start: number; message: string }[], lines:
     const at = lines.positionAt(p.start);
     return `  ${at.line + 1}:${at.character + 1} ${p.message}`;
   });
-  throw new WorkflowError(`The new schema cannot be built; nothing was deployed:\n${listed.join('\n')}`, 'refused');
+  throw new WorkflowError(`${t('The new schema cannot be built; nothing was deployed:')}\n${listed.join('\n')}`, 'refused');
 }
 
 /** Scoping operators the job's filterOperators list does not name (only EQUALS is documented). */
@@ -242,11 +264,14 @@ async function operatorWarnings(
     const known = new Set(await api.filterOperators(target.servicePrincipal.id, target.job.id, signal));
     return [...used]
       .filter((name) => !known.has(name))
-      .map((name) => `Scoping operator "${name}" is not in the job's filterOperators list; the service may reject it.`);
+      .map((name) => t('Scoping operator "{0}" is not in the job\'s filterOperators list; the service may reject it.', name));
   } catch (error) {
     if (error instanceof GraphCancelledError) throw error;
     return [
-      `Could not read the job's filterOperators to check scoping operator names: ${error instanceof Error ? error.message : String(error)}`,
+      t(
+        "Could not read the job's filterOperators to check scoping operator names: {0}",
+        error instanceof Error ? error.message : String(error),
+      ),
     ];
   }
 }
@@ -264,8 +289,10 @@ function makePlan(
   // The one place the totals are said: the CLI prints it above the details, VS Code as the dialog's message.
   const summary =
     changes === 0
-      ? `No mapping changes on ${describeTarget(target)}.`
-      : `${changes} change${changes === 1 ? '' : 's'} on ${describeTarget(target)}: ${describeCounts(diff.counts, diff.attributes)}.`;
+      ? t('No mapping changes on {0}.', describeTarget(target))
+      : changes === 1
+        ? t('{0} change on {1}: {2}.', 1, describeTarget(target), describeCounts(diff.counts, diff.attributes))
+        : t('{0} changes on {1}: {2}.', changes, describeTarget(target), describeCounts(diff.counts, diff.attributes));
   return { kind, target, current, body, next, diff, summary, details: formatDiff(diff), warnings };
 }
 
@@ -291,7 +318,7 @@ export async function executePlan(
   if (signal?.aborted) throw new GraphCancelledError();
   const release = await backups.lock?.(servicePrincipal.id, job.id);
   try {
-    steps.step?.('Saving a backup of the current schema…');
+    steps.step?.(t('Saving a backup of the current schema…'));
     const backup = await backups.save(plan.current.bytes, {
       tenant: plan.target.tenant,
       servicePrincipalId: servicePrincipal.id,
@@ -326,7 +353,7 @@ async function putAndVerify(
   const { servicePrincipal, job } = plan.target;
   const rollback = rollbackHint(backup);
   const sentOnly = (detail: string, holds: string) =>
-    new WorkflowError(`The PUT was sent${detail}; ${holds}. The ${rollback}.`, 'unverified');
+    new WorkflowError(t('The PUT was sent{0}; {1}. The {2}.', detail, holds, rollback), 'unverified');
   /** Reads the job after a failure to say what it holds; `undefined` when it cannot be read. */
   const readAfter = async (): Promise<JsonObject | undefined> => {
     try {
@@ -342,38 +369,56 @@ async function putAndVerify(
   for (let attempt = 1; ; attempt++) {
     steps.step?.(
       attempt === 1
-        ? 'Checking that the schema has not changed since the what-if…'
-        : `Checking the schema again before retrying the PUT (attempt ${attempt}/${attempts})…`,
+        ? t('Checking that the schema has not changed since the what-if…')
+        : t('Checking the schema again before retrying the PUT (attempt {0}/{1})…', attempt, attempts),
     );
     let before: JsonObject;
     try {
       before = (await api.schema(servicePrincipal.id, job.id, maybeApplied ? undefined : signal)).json;
     } catch (error) {
       if (!maybeApplied) throw error;
-      throw sentOnly(` (${lastFailure})`, `the job may hold the new schema; it could not be read back (${messageOf(error)})`);
+      throw sentOnly(` (${lastFailure})`, t('the job may hold the new schema; it could not be read back ({0})', messageOf(error)));
     }
     if (!deepEqual(before, plan.current.json)) {
       if (maybeApplied && deepEqual(content(before), content(plan.next))) {
-        steps.step?.(`The earlier PUT was applied (${lastFailure}).`);
-        return verified(plan, backup, before, `; the earlier attempt ended with ${lastFailure} but was applied`);
+        steps.step?.(t('The earlier PUT was applied ({0}).', lastFailure));
+        return verified(plan, backup, before, t('the earlier attempt ended with {0} but was applied', lastFailure));
       }
       if (maybeApplied) {
         throw sentOnly(
           ` (${lastFailure})`,
-          'the job now holds a schema that is neither the previous one nor this one: someone else changed it meanwhile',
+          t('the job now holds a schema that is neither the previous one nor this one: someone else changed it meanwhile'),
         );
       }
       const was = plan.current.json.version;
       const now = before.version;
       throw new WorkflowError(
-        `The job's schema changed since the what-if${was !== now ? ` (version ${String(was)} → ${String(now)})` : ''}; nothing was written${attempt > 1 ? ` (the earlier attempt ended with ${lastFailure})` : ''}. Run the what-if again.`,
+        was !== now
+          ? attempt > 1
+            ? t(
+                "The job's schema changed since the what-if (version {0} → {1}); nothing was written (the earlier attempt ended with {2}). Run the what-if again.",
+                String(was),
+                String(now),
+                lastFailure,
+              )
+            : t(
+                "The job's schema changed since the what-if (version {0} → {1}); nothing was written. Run the what-if again.",
+                String(was),
+                String(now),
+              )
+          : attempt > 1
+            ? t(
+                "The job's schema changed since the what-if; nothing was written (the earlier attempt ended with {0}). Run the what-if again.",
+                lastFailure,
+              )
+            : t("The job's schema changed since the what-if; nothing was written. Run the what-if again."),
         'refused',
       );
     }
     if (signal?.aborted && !maybeApplied) throw new GraphCancelledError();
     // From here on the PUT is sent and verified whatever the caller's cancellation says.
     steps.putInFlight?.(true, backup);
-    steps.step?.(`Replacing the schema of ${describeTarget(plan.target)} (PUT)…`);
+    steps.step?.(t('Replacing the schema of {0} (PUT)…', describeTarget(plan.target)));
     try {
       await api.putSchema(servicePrincipal.id, job.id, plan.body, undefined, { retry: false });
       break;
@@ -388,38 +433,44 @@ async function putAndVerify(
         RETRYABLE_PUT.has(status ?? 0) || status === undefined ? api.graph.retryDelay(attempt, error.details.retryAfterMs) : undefined;
       if (transient && wait !== undefined && attempt < attempts) {
         steps.step?.(
-          `The PUT ended with ${lastFailure}; waiting ${Math.ceil(wait / 1000)} s, then checking the schema again before retrying…`,
+          t('The PUT ended with {0}; waiting {1} s, then checking the schema again before retrying…', lastFailure, Math.ceil(wait / 1000)),
         );
         await api.graph.pause(wait);
         continue;
       }
       const giveUp =
         wait === undefined && error.details.retryAfterMs !== undefined
-          ? ` Graph asks to wait ${Math.round(error.details.retryAfterMs / 1000)} s before retrying; try again later.`
+          ? ` ${t('Graph asks to wait {0} s before retrying; try again later.', Math.round(error.details.retryAfterMs / 1000))}`
           : transient
-            ? ` Gave up after ${attempt} attempt${attempt === 1 ? '' : 's'}.`
+            ? ` ${attempt === 1 ? t('Gave up after {0} attempt.', 1) : t('Gave up after {0} attempts.', attempt)}`
             : '';
-      if (!maybeApplied) throw new GraphError(`${error.message}${giveUp} Nothing was written.`, error.details);
+      if (!maybeApplied) throw new GraphError(`${error.message}${giveUp} ${t('Nothing was written.')}`, error.details);
       // The last attempt may have been applied: find out what the job holds.
       const now = await readAfter();
       if (now !== undefined && deepEqual(now, plan.current.json))
-        throw new GraphError(`${error.message}${giveUp} The job still holds the previous schema; nothing was written.`, error.details);
+        throw new GraphError(
+          `${error.message}${giveUp} ${t('The job still holds the previous schema; nothing was written.')}`,
+          error.details,
+        );
       if (now !== undefined && deepEqual(content(now), content(plan.next)))
-        return verified(plan, backup, now, `; the PUT ended with ${lastFailure} but was applied`);
+        return verified(plan, backup, now, t('the PUT ended with {0} but was applied', lastFailure));
       throw sentOnly(
-        ` (it ended with: ${error.message}${giveUp})`,
+        ` ${t('(it ended with: {0})', `${error.message}${giveUp}`)}`,
         now === undefined
-          ? 'the job may hold the new schema; it could not be read back'
-          : 'the job holds a schema that is neither the previous one nor this one',
+          ? t('the job may hold the new schema; it could not be read back')
+          : t('the job holds a schema that is neither the previous one nor this one'),
       );
     }
   }
-  steps.step?.('Verifying the result…');
+  steps.step?.(t('Verifying the result…'));
   let written: JsonObject;
   try {
     written = (await api.schema(servicePrincipal.id, job.id)).json;
   } catch (error) {
-    throw sentOnly(' and answered 2xx', `the job should hold the new schema, but reading it back failed (${messageOf(error)})`);
+    throw sentOnly(
+      ` ${t('and answered 2xx')}`,
+      t('the job should hold the new schema, but reading it back failed ({0})', messageOf(error)),
+    );
   }
   return verified(plan, backup, written, '');
 }
@@ -431,7 +482,7 @@ function verified(plan: Plan, backup: string, written: JsonObject, note: string)
   const actual = viewText(viewSchema(written));
   if (expected !== actual) {
     throw new WorkflowError(
-      `The PUT was sent, but the job's mappings now differ from what was sent (someone else may have written after it). The ${rollback}.\n${formatDiff(diffSchemas(plan.next, written))}`,
+      `${t("The PUT was sent, but the job's mappings now differ from what was sent (someone else may have written after it). The {0}.", rollback)}\n${formatDiff(diffSchemas(plan.next, written))}`,
       'unverified',
     );
   }
@@ -441,7 +492,16 @@ function verified(plan: Plan, backup: string, written: JsonObject, note: string)
         ? Object.keys({ ...written, ...plan.next }).filter((k) => k !== 'version' && !deepEqual(written[k], (plan.next as JsonObject)[k]))
         : [];
     throw new WorkflowError(
-      `The PUT was sent and the mappings are as sent, but the job's schema differs from what was sent in ${parts.join(', ') || 'its content'} (someone else may have written after it). The ${rollback}.`,
+      parts.length
+        ? t(
+            "The PUT was sent and the mappings are as sent, but the job's schema differs from what was sent in {0} (someone else may have written after it). The {1}.",
+            parts.join(', '),
+            rollback,
+          )
+        : t(
+            "The PUT was sent and the mappings are as sent, but the job's schema differs from what was sent in its content (someone else may have written after it). The {0}.",
+            rollback,
+          ),
       'unverified',
     );
   }
@@ -449,7 +509,9 @@ function verified(plan: Plan, backup: string, written: JsonObject, note: string)
     backup,
     verified: true,
     summary: plan.summary,
-    message: `Deployed: ${plan.summary} Backup of the previous schema: ${backup}${note ? ` (${note.replace(/^; /, '')})` : ''}`,
+    message: note
+      ? t('Deployed: {0} Backup of the previous schema: {1} ({2})', plan.summary, backup, note)
+      : t('Deployed: {0} Backup of the previous schema: {1}', plan.summary, backup),
   };
 }
 
@@ -459,7 +521,7 @@ function messageOf(error: unknown): string {
 
 /** Where the previous schema is and how to restore it, as every "the PUT was sent" message says it. */
 export function rollbackHint(backup: string): string {
-  return `previous schema: ${backup} (roll back with: aadmap rollback ${quoteArg(backup)})`;
+  return t('previous schema: {0} (roll back with: {1})', backup, `aadmap rollback ${quoteArg(backup)}`);
 }
 
 /** A path as one shell argument. */
@@ -566,7 +628,7 @@ export async function planRollback(
   }
   const wanted = mergeDeployTargets({ tenant: meta?.tenant, servicePrincipal: meta?.servicePrincipalId, job: meta?.jobId }, overrides);
   const target = await resolveTarget(api, wanted, steps, signal);
-  steps.step?.(`Reading the schema of ${describeTarget(target)}…`);
+  steps.step?.(t('Reading the schema of {0}…', describeTarget(target)));
   const current = await api.schema(target.servicePrincipal.id, target.job.id, signal);
   return makePlan('rollback', target, current, backup.bytes, json, removedBeyondMappings(current.json, json));
 }

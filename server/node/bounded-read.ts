@@ -5,6 +5,7 @@
  * UTF-8 (or UTF-16 with a byte order mark) — an invalid byte is an error at its line and column
  * instead of a U+FFFD that would be deployed. Error messages never quote the file's content.
  */
+import { t } from '../../grammar/common/l10n';
 import { closeSync, constants, fstatSync, openSync, readSync, type Stats } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { readFailureReason } from './file-errors';
@@ -18,6 +19,8 @@ export class FileReadError extends Error {
     /** 1-based position of an encoding error. */
     readonly line?: number,
     readonly column?: number,
+    /** Why the file could not be read, for "cannot read PATH: REASON" (so callers can name the file otherwise). */
+    readonly reason?: string,
   ) {
     super(message);
     this.name = 'FileReadError';
@@ -26,18 +29,25 @@ export class FileReadError extends Error {
 
 const megabytes = (bytes: number) => `${Math.round((bytes / (1024 * 1024)) * 10) / 10} MB`;
 
-function kindOf(stat: Stats): string {
-  if (stat.isFIFO()) return 'a named pipe';
-  if (stat.isCharacterDevice() || stat.isBlockDevice()) return 'a device';
-  if (stat.isSocket()) return 'a socket';
-  return 'not a regular file';
+/** Why a path that is not a regular file is refused. */
+function notRegular(path: string, stat: Stats): string {
+  if (stat.isFIFO()) return t('{0} is a named pipe; aadmap reads only regular files', path);
+  if (stat.isCharacterDevice() || stat.isBlockDevice()) return t('{0} is a device; aadmap reads only regular files', path);
+  if (stat.isSocket()) return t('{0} is a socket; aadmap reads only regular files', path);
+  return t('{0} is not a regular file; aadmap reads only regular files', path);
 }
 
 function refuse(path: string, stat: Stats, maxBytes: number): void {
   // A folder is a common slip (a wrong argument), said as the other unreadable paths are.
-  if (stat.isDirectory()) throw new FileReadError(`cannot read ${path}: it is a folder, not a file`);
-  if (!stat.isFile()) throw new FileReadError(`${path} is ${kindOf(stat)}; aadmap reads only regular files`);
-  if (stat.size > maxBytes) throw new FileReadError(`${path} is ${megabytes(stat.size)}, over the ${megabytes(maxBytes)} limit of aadmap`);
+  if (stat.isDirectory()) throw cannotRead(path, t('it is a folder, not a file'));
+  if (!stat.isFile()) throw new FileReadError(notRegular(path, stat));
+  if (stat.size > maxBytes)
+    throw new FileReadError(t('{0} is {1}, over the {2} limit of aadmap', path, megabytes(stat.size), megabytes(maxBytes)));
+}
+
+/** "cannot read PATH: REASON", with the reason kept apart (files.ts names the file differently). */
+export function cannotRead(path: string, reason: string): FileReadError {
+  return new FileReadError(t('cannot read {0}: {1}', path, reason), undefined, undefined, reason);
 }
 
 // O_NONBLOCK: opening a FIFO does not wait for a writer (the type check then refuses it).
@@ -49,7 +59,7 @@ export function readBoundedText(path: string, maxBytes = MAX_FILE_BYTES): string
   try {
     fd = openSync(path, OPEN_FLAGS);
   } catch (error) {
-    throw new FileReadError(`cannot read ${path}: ${readFailureReason(error)}`);
+    throw cannotRead(path, readFailureReason(error));
   }
   try {
     const stat = fstatSync(fd);
@@ -63,7 +73,7 @@ export function readBoundedText(path: string, maxBytes = MAX_FILE_BYTES): string
       length += read;
       if (length === buffer.length) break;
     }
-    if (length > maxBytes) throw new FileReadError(`${path} is over the ${megabytes(maxBytes)} limit of aadmap`);
+    if (length > maxBytes) throw new FileReadError(t('{0} is over the {1} limit of aadmap', path, megabytes(maxBytes)));
     return decodeText(buffer.subarray(0, length), path);
   } finally {
     closeSync(fd);
@@ -115,7 +125,7 @@ export function decodeText(bytes: Uint8Array, path: string): string {
     const line = before.split('\n').length;
     const column = before.length - before.lastIndexOf('\n');
     throw new FileReadError(
-      `${path}:${line}:${column}: invalid UTF-8 (byte 0x${bytes[at]!.toString(16).padStart(2, '0').toUpperCase()} at offset ${at}); save the file as UTF-8`,
+      `${path}:${line}:${column}: ${t('invalid UTF-8 (byte {0} at offset {1}); save the file as UTF-8', `0x${bytes[at]!.toString(16).padStart(2, '0').toUpperCase()}`, at)}`,
       line,
       column,
     );
@@ -127,7 +137,7 @@ function decodeUtf16(bytes: Uint8Array, encoding: 'utf-16le' | 'utf-16be', path:
     return new TextDecoder(encoding, { fatal: true }).decode(bytes);
   } catch {
     throw new FileReadError(
-      `${path}: starts with a UTF-16 byte order mark but is not valid ${encoding.toUpperCase()}; save the file as UTF-8`,
+      `${path}: ${t('starts with a UTF-16 byte order mark but is not valid {0}; save the file as UTF-8', encoding.toUpperCase())}`,
     );
   }
 }

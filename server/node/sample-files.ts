@@ -6,7 +6,7 @@ import { readdirSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { SampleFileAccess } from '../service/sample-users';
-import { FileReadError, readBoundedText } from './bounded-read';
+import { cannotRead, FileReadError, readBoundedText } from './bounded-read';
 import { readFailureReason } from './file-errors';
 import { documentPath } from './schema-file-reader';
 
@@ -40,7 +40,7 @@ export function createNodeSampleFiles(): SampleFileAccess {
       try {
         return { text: readBoundedText(path) };
       } catch (error) {
-        return { error: error instanceof FileReadError ? error.message : `cannot read ${path}: ${readFailureReason(error)}` };
+        return { error: error instanceof FileReadError ? error.message : cannotRead(path, readFailureReason(error)).message };
       }
     },
   };

@@ -4,7 +4,7 @@
  * call goes through the shared GraphSession (the same path as deploy's requests).
  */
 import * as vscode from 'vscode';
-import { RESET_SCOPE_EFFECTS, RESET_SCOPES, AFTER_DEPLOY_NOTE } from '../../../server/graph/lifecycle/catalogue';
+import { RESET_SCOPE_EFFECTS, RESET_SCOPES, afterDeployNote } from '../../../server/graph/lifecycle/catalogue';
 import type { GraphConnectionParams, LifecycleAction } from '../../../server/graph/protocol';
 import { USERS_SCOPES } from '../scopes';
 import type { JobWatcher } from './watcher';
@@ -63,7 +63,7 @@ export class RestartCommand extends LifecycleCommand {
         },
         ...RESET_SCOPES.map((s) => ({ label: s, description: RESET_SCOPE_EFFECTS[s], scopes: [s] })),
       ],
-      { title: vscode.l10n.t('Restart the job — {0}', AFTER_DEPLOY_NOTE) },
+      { title: vscode.l10n.t('Restart the job — {0}', afterDeployNote()) },
     );
     if (!pick) return;
     const dangerous = pick.scopes.filter((s) => s === 'Full' || s === 'ForceDeletes');

@@ -7,6 +7,7 @@
  * and "Understand how provisioning integrates with Azure Monitor logs / analyze provisioning logs"
  * (https://learn.microsoft.com/entra/identity/monitoring-health/howto-analyze-provisioning-logs).
  */
+import { t } from '../../../grammar/common/l10n';
 
 export interface Explanation {
   /** One line: what happened. */
@@ -108,5 +109,8 @@ export const RESET_SCOPE_EFFECTS: Readonly<Record<ResetScope, string>> = {
 };
 
 /** A mapping change needs no restart (https://learn.microsoft.com/entra/identity/app-provisioning/how-provisioning-works). */
-export const AFTER_DEPLOY_NOTE =
-  'A change of attribute mappings or scoping filters starts a new initial cycle by itself (all users are evaluated again): no restart is needed.';
+export function afterDeployNote(): string {
+  return t(
+    'A change of attribute mappings or scoping filters starts a new initial cycle by itself (all users are evaluated again): no restart is needed.',
+  );
+}
