@@ -5,7 +5,7 @@
 import { t } from '../common/l10n';
 import { EOF, type IParserErrorMessageProvider, type IToken, type TokenType } from 'chevrotain';
 
-export function describeToken(token: IToken): string {
+function describeToken(token: IToken): string {
   if (token.tokenType === EOF) return t('the end of the input');
   if (token.tokenType.name === 'Newline') return t('the end of the line');
   const image = token.image.length > 40 ? `${token.image.slice(0, 37)}…` : token.image;

@@ -55,7 +55,7 @@ export const CODE_SEPARATOR = '\u0000';
 const operatorList = () => t("a comparison operator (eq, ne, co, sw, ew, gt, lt, ge, le) or 'pr'");
 
 /** `'image'` for messages (shortened), or "end of input". */
-export function describeToken(token: IToken | undefined): string {
+function describeToken(token: IToken | undefined): string {
   if (!token || token.tokenType === EOF) return t('end of input');
   const image = token.image;
   if (image.length === 0) return t('end of input');

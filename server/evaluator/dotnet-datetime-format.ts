@@ -63,7 +63,7 @@ type Token = { kind: 'field'; letter: string; count: number } | { kind: 'literal
 const FIELD_LETTERS = new Set(['d', 'f', 'F', 'g', 'h', 'H', 'K', 'm', 'M', 's', 't', 'y', 'z']);
 
 /** Splits a format into fields and literals; a single-character format is a standard format. */
-export function tokenizeFormat(format: string): Token[] {
+function tokenizeFormat(format: string): Token[] {
   if (format.length === 0) throw new DateFormatError(t('The format string is empty'));
   if (format.length === 1) {
     const standard = STANDARD[format];

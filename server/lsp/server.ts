@@ -51,9 +51,9 @@ const COMPLETION_TRIGGERS = ['[', '(', ',', '"', '.', ' '];
 const PUSH_DEBOUNCE_MS = 150;
 
 /** How long diagnostics wait for the schema files their document names before answering without them. */
-export const SCHEMA_READ_WAIT_MS = 1_000;
+const SCHEMA_READ_WAIT_MS = 1_000;
 /** How long a Graph request waits for them (it needs the schema to check the file). */
-export const GRAPH_SCHEMA_READ_WAIT_MS = 30_000;
+const GRAPH_SCHEMA_READ_WAIT_MS = 30_000;
 
 /**
  * `initializationOptions` the server reads. `pushDiagnosticsDebounceMs` (0–10,000) replaces the push

@@ -11,7 +11,7 @@ export function valueThenDocumentation(value: Hover | null | undefined, document
 }
 
 /** Two hovers as one: the second's Markdown after a rule; the first's range wins. */
-export function appendHover(first: Hover | null, second: Hover | null | undefined): Hover | null {
+function appendHover(first: Hover | null, second: Hover | null | undefined): Hover | null {
   if (!second) return first;
   if (!first) return second;
   const markdown = (hover: Hover) =>

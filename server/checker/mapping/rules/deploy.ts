@@ -15,7 +15,7 @@ const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const DOMAIN = /^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i;
 
 /** Why a field value cannot be right, or undefined. */
-export function deployFieldProblem(name: DeployFieldName, value: string): string | undefined {
+function deployFieldProblem(name: DeployFieldName, value: string): string | undefined {
   if (value.trim() === '') return t('{0} needs a value.', name);
   switch (name) {
     case 'tenant':
