@@ -263,3 +263,9 @@ export const allTokens: TokenType[] = [
 
 /** Token types that are SCIM keywords (used to warn when one is read as an attribute name). */
 export const keywordTokens: ReadonlySet<TokenType> = new Set([And, Or, Not, Pr, Eq, Ne, Co, Sw, Ew, Gt, Lt, Ge, Le]);
+
+/**
+ * The comparison operators, `eq` … `le` (RFC 7644, section 3.4.2.2): the keywords of the CompareOp
+ * category, so an operator added above is in this list too. The editor features read them here.
+ */
+export const compareOperators: readonly TokenType[] = allTokens.filter((type) => type.CATEGORIES?.includes(CompareOp));

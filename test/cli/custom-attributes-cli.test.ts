@@ -5,37 +5,22 @@
  * the target directory (and the mapping line) and changes nothing else; pull gives back the
  * declaration, and deploying the pulled file changes nothing. A removal still used is refused.
  */
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { GraphEmulator, SEED } from '../graph-emulator/emulator';
+import { type CliRun, runCli, startSeededEmulator } from '../support/cli-process';
 
 const root = join(__dirname, '..', '..');
-const cli = join(root, 'dist', 'cli.js');
 const scratch = mkdtempSync(join(tmpdir(), 'aadmap-custom-attributes-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 const COST_CENTER = 'urn:ietf:params:scim:schemas:extension:contoso:2.0:User:costCenter';
 const DECLARATION = `attribute target "${COST_CENTER}" String`;
 
-function aadmap(
-  args: string[],
-  options: { env?: Record<string, string | undefined>; cwd: string },
-): Promise<{ status: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [cli, ...args], {
-      cwd: options.cwd,
-      env: { ...process.env, NO_COLOR: '1', AADMAP_GRAPH_TOKEN: undefined, ...options.env },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.stdin.end('');
-    child.on('close', (status) => resolve({ status, stdout, stderr }));
-  });
+function aadmap(args: string[], options: { env?: Record<string, string | undefined>; cwd: string }): Promise<CliRun> {
+  return runCli(args, options);
 }
 
 describe('a declared custom attribute against the emulator', () => {
@@ -43,8 +28,7 @@ describe('a declared custom attribute against the emulator', () => {
   let work: string;
   const env = { AADMAP_GRAPH_TOKEN: SEED.token };
   beforeEach(async () => {
-    emulator = GraphEmulator.seeded();
-    await emulator.start();
+    emulator = await startSeededEmulator();
     work = mkdtempSync(join(scratch, 'work-'));
   });
   afterEach(() => emulator.stop());

@@ -5,7 +5,6 @@
  * from the job's secrets, 500 when unreadable) or a matching value changes, unless the exact
  * numbers are accepted.
  */
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,22 +12,13 @@ import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { directoryLines } from '../support/directory-users';
 import { directoryOf } from '../graph-emulator/directory';
 import { GraphEmulator, SEED } from '../graph-emulator/emulator';
+import { type CliRun, runCli, startSeededEmulator } from '../support/cli-process';
 
-const root = join(__dirname, '..', '..');
-const cli = join(root, 'dist', 'cli.js');
 const scratch = mkdtempSync(join(tmpdir(), 'aadmap-deploy-impact-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
-function aadmap(args: string[], cwd: string, input = ''): Promise<{ status: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [cli, ...args], { cwd, env: { ...process.env, NO_COLOR: '1', AADMAP_GRAPH_TOKEN: SEED.token } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.stdin.end(input);
-    child.on('close', (status) => resolve({ status, stdout, stderr }));
-  });
+function aadmap(args: string[], cwd: string, input = ''): Promise<CliRun> {
+  return runCli(args, { cwd, input, env: { AADMAP_GRAPH_TOKEN: SEED.token } });
 }
 
 const notificationSettings = (settings: object) => [
@@ -43,8 +33,7 @@ describe('aadmap deploy --users: the impact guard', () => {
   let work: string;
   let live: string;
   beforeEach(async () => {
-    emulator = GraphEmulator.seeded();
-    await emulator.start();
+    emulator = await startSeededEmulator();
     work = mkdtempSync(join(scratch, 'work-'));
     const pulled = await aadmap(
       ['pull', '--service-principal', SEED.servicePrincipalId, '--graph-endpoint', emulator.url, '--out', 'live.aadmap'],

@@ -3,40 +3,22 @@
  * child process, talking real HTTP to the Graph emulator. Flags and exit codes are the contract:
  * 0 success, 1 refused or failed (nothing written), 2 usage.
  */
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { GraphEmulator, SEED } from '../graph-emulator/emulator';
+import { type CliRun as Run, runCli, startSeededEmulator } from '../support/cli-process';
 
 const root = join(__dirname, '..', '..');
-const cli = join(root, 'dist', 'cli.js');
 const chatworkSchemaFile = join(root, 'test', 'schema', 'fixtures', 'chatwork-sample-schema.json');
 const salesforceSchemaFile = join(root, 'test', 'graph', 'fixtures', 'salesforce-like-schema.json');
 const scratch = mkdtempSync(join(tmpdir(), 'aadmap-graph-cli-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
-interface Run {
-  status: number | null;
-  stdout: string;
-  stderr: string;
-}
-
 /** Runs the CLI without blocking this process's event loop (the emulator lives here). */
 function aadmap(args: string[], options: { env?: Record<string, string | undefined>; input?: string; cwd?: string } = {}): Promise<Run> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [cli, ...args], {
-      cwd: options.cwd ?? scratch,
-      env: { ...process.env, NO_COLOR: '1', AADMAP_GRAPH_TOKEN: undefined, ...options.env },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.stdin.end(options.input ?? '');
-    child.on('close', (status) => resolve({ status, stdout, stderr }));
-  });
+  return runCli(args, { ...options, cwd: options.cwd ?? scratch });
 }
 
 describe('aadmap import / export (offline)', () => {
@@ -104,8 +86,7 @@ describe('aadmap pull / deploy / rollback against the emulator', () => {
   let work: string;
   const env = () => ({ AADMAP_GRAPH_TOKEN: SEED.token });
   beforeEach(async () => {
-    emulator = GraphEmulator.seeded();
-    await emulator.start();
+    emulator = await startSeededEmulator();
     work = mkdtempSync(join(scratch, 'work-'));
   });
   afterEach(() => emulator.stop());

@@ -3,24 +3,16 @@
  * processes): a change made in the portal is never overwritten, two deploys at once never both say
  * "Deployed", and every failure after the PUT was sent says so, with the backup and exit code 3.
  */
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { GraphEmulator, SEED } from '../graph-emulator/emulator';
+import { type CliRun as Run, startCli, startSeededEmulator } from '../support/cli-process';
 import { FaultProxy, graphError, type ProxyAnswer } from '../graph-emulator/fault-proxy';
 
-const root = join(__dirname, '..', '..');
-const cli = join(root, 'dist', 'cli.js');
 const scratch = mkdtempSync(join(tmpdir(), 'aadmap-graph-faults-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
-
-interface Run {
-  status: number | null;
-  stdout: string;
-  stderr: string;
-}
 
 function aadmap(args: string[], cwd: string): Promise<Run> {
   return started(args, cwd).done;
@@ -28,14 +20,7 @@ function aadmap(args: string[], cwd: string): Promise<Run> {
 
 /** The CLI as a child process: `stderr()` so far, and its end. */
 function started(args: string[], cwd: string) {
-  const child = spawn(process.execPath, [cli, ...args], { cwd, env: { ...process.env, NO_COLOR: '1', AADMAP_GRAPH_TOKEN: SEED.token } });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-  child.stdin.end('');
-  const done = new Promise<Run>((resolve) => child.on('close', (status) => resolve({ status, stdout, stderr })));
-  return { child, done, stderr: () => stderr };
+  return startCli(args, { cwd, env: { AADMAP_GRAPH_TOKEN: SEED.token } });
 }
 
 /** Waits until `condition` holds (or 20 s pass). */
@@ -50,8 +35,7 @@ let emulator: GraphEmulator;
 let proxy: FaultProxy;
 let work: string;
 beforeEach(async () => {
-  emulator = GraphEmulator.seeded();
-  await emulator.start();
+  emulator = await startSeededEmulator();
   proxy = new FaultProxy(emulator.url);
   await proxy.start();
   work = mkdtempSync(join(scratch, 'work-'));

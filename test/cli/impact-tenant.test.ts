@@ -5,7 +5,6 @@
  * .aadmap/cache/ (no token in it) with a delta link so the second run downloads only the changes,
  * --refresh, and attributes Graph cannot give reported as not evaluated.
  */
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,26 +12,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { directoryUser } from '../support/directory-users';
 import { changeUser, directoryOf, seedDirectory } from '../graph-emulator/directory';
 import { GraphEmulator, SEED } from '../graph-emulator/emulator';
+import { type CliRun, runCli } from '../support/cli-process';
 
 const root = join(__dirname, '..', '..');
-const cli = join(root, 'dist', 'cli.js');
 const COUNT = 20_000;
 const work = mkdtempSync(join(tmpdir(), 'aadmap-impact-tenant-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-function aadmap(args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [cli, ...args], {
-      cwd: work,
-      env: { ...process.env, NO_COLOR: '1', AADMAP_GRAPH_TOKEN: SEED.token },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.stdin.end('');
-    child.on('close', (status) => resolve({ status, stdout, stderr }));
-  });
+function aadmap(args: string[]): Promise<CliRun> {
+  return runCli(args, { cwd: work, env: { AADMAP_GRAPH_TOKEN: SEED.token } });
 }
 
 const chatwork = readFileSync(join(root, 'examples', 'chatwork.aadmap'), 'utf8');

@@ -3,46 +3,27 @@
  * dist/cli.js in a child process, real HTTP to the Graph emulator (seeded answers, never aadmap's
  * evaluator). The JSON shapes and exit codes are the contract of docs/watch-and-troubleshoot.md.
  */
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { GraphEmulator, SEED } from '../graph-emulator/emulator';
+import { type CliRun as Run, runCli, startSeededEmulator } from '../support/cli-process';
 import { QUARANTINE_REASONS, logRecord } from '../graph-emulator/lifecycle';
 
 const root = join(__dirname, '..', '..');
-const cli = join(root, 'dist', 'cli.js');
 const scratch = mkdtempSync(join(tmpdir(), 'aadmap-lifecycle-cli-'));
 const file = join(scratch, 'chatwork.aadmap');
 writeFileSync(file, readFileSync(join(root, 'test', 'e2e', 'workspace', 'deploy-chatwork.aadmap'), 'utf8'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
-interface Run {
-  status: number | null;
-  stdout: string;
-  stderr: string;
-}
-
 function aadmap(args: string[], env: Record<string, string | undefined> = {}): Promise<Run> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [cli, ...args], {
-      cwd: scratch,
-      env: { ...process.env, NO_COLOR: '1', AADMAP_GRAPH_TOKEN: SEED.token, ...env },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.stdin.end('');
-    child.on('close', (status) => resolve({ status, stdout, stderr }));
-  });
+  return runCli(args, { cwd: scratch, env: { AADMAP_GRAPH_TOKEN: SEED.token, ...env } });
 }
 
 let emulator: GraphEmulator;
 beforeEach(async () => {
-  emulator = GraphEmulator.seeded();
-  await emulator.start();
+  emulator = await startSeededEmulator();
 });
 afterEach(() => emulator.stop());
 

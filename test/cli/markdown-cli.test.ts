@@ -4,29 +4,20 @@
  * commands: the exit statuses are the same as with the text output, and the counts are those of the
  * JSON output.
  */
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { directoryLines } from '../support/directory-users';
 import { GraphEmulator, SEED } from '../graph-emulator/emulator';
+import { type CliRun, runCli, startSeededEmulator } from '../support/cli-process';
 
 const root = join(__dirname, '..', '..');
-const cli = join(root, 'dist', 'cli.js');
 const scratch = mkdtempSync(join(tmpdir(), 'aadmap-markdown-cli-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
-function aadmap(args: string[], cwd = scratch): Promise<{ status: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [cli, ...args], { cwd, env: { ...process.env, NO_COLOR: '1', AADMAP_GRAPH_TOKEN: SEED.token } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.stdin.end('');
-    child.on('close', (status) => resolve({ status, stdout, stderr }));
-  });
+function aadmap(args: string[], cwd = scratch): Promise<CliRun> {
+  return runCli(args, { cwd, env: { AADMAP_GRAPH_TOKEN: SEED.token } });
 }
 
 const write = (name: string, text: string) => {
@@ -165,8 +156,7 @@ describe('aadmap deploy --format markdown (the what-if) against the emulator', (
   let work: string;
   let live: string;
   beforeEach(async () => {
-    emulator = GraphEmulator.seeded();
-    await emulator.start();
+    emulator = await startSeededEmulator();
     work = mkdtempSync(join(scratch, 'work-'));
     const pulled = await aadmap(
       ['pull', '--service-principal', SEED.servicePrincipalId, '--graph-endpoint', emulator.url, '--out', 'live.aadmap'],

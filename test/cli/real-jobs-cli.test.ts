@@ -4,39 +4,21 @@
  * relative to FILE; `pull --out` keeps the job's function list beside the schema; the files then
  * check without errors wherever they are saved.
  */
-import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { EMULATOR_FUNCTIONS, GraphEmulator, SEED } from '../graph-emulator/emulator';
+import { type CliRun as Run, runCli, startSeededEmulator } from '../support/cli-process';
 
 const root = join(__dirname, '..', '..');
-const cli = join(root, 'dist', 'cli.js');
 const realDir = join(root, 'test', 'graph', 'fixtures', 'real');
 const cloudSync = join(realDir, 'entra-cloud-sync.schema.json');
 const scratch = mkdtempSync(join(tmpdir(), 'aadmap-real-jobs-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
-interface Run {
-  status: number | null;
-  stdout: string;
-  stderr: string;
-}
-
 function aadmap(args: string[], options: { env?: Record<string, string | undefined>; cwd?: string } = {}): Promise<Run> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [cli, ...args], {
-      cwd: options.cwd ?? scratch,
-      env: { ...process.env, NO_COLOR: '1', AADMAP_GRAPH_TOKEN: undefined, ...options.env },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.stdin.end('');
-    child.on('close', (status) => resolve({ status, stdout, stderr }));
-  });
+  return runCli(args, { ...options, cwd: options.cwd ?? scratch });
 }
 
 const errorsOf = (run: Run) => (JSON.parse(run.stdout) as { severity: string }[]).filter((d) => d.severity === 'error');
@@ -73,8 +55,7 @@ describe("aadmap pull --out keeps the job's function list", () => {
   let work: string;
   const env = { AADMAP_GRAPH_TOKEN: SEED.token };
   beforeEach(async () => {
-    emulator = GraphEmulator.seeded();
-    await emulator.start();
+    emulator = await startSeededEmulator();
     work = mkdtempSync(join(scratch, 'pull-'));
   });
   afterEach(() => emulator.stop());

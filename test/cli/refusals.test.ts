@@ -2,39 +2,21 @@
  * Inputs the CLI refuses clearly instead of accepting by accident: the bundled dist/cli.js in a
  * child process (the Graph emulator over real HTTP for deploy).
  */
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { GraphEmulator, SEED } from '../graph-emulator/emulator';
+import { type CliRun as Run, runCli, startSeededEmulator } from '../support/cli-process';
 
 const root = join(__dirname, '..', '..');
-const cli = join(root, 'dist', 'cli.js');
 const chatworkSchemaFile = join(root, 'test', 'schema', 'fixtures', 'chatwork-sample-schema.json');
 const scratch = mkdtempSync(join(tmpdir(), 'aadmap-refusals-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
-interface Run {
-  status: number | null;
-  stdout: string;
-  stderr: string;
-}
-
 /** Runs the CLI without blocking this process's event loop (the emulator lives here). */
 function aadmap(args: string[], env: Record<string, string | undefined> = {}): Promise<Run> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [cli, ...args], {
-      cwd: root,
-      env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined, AADMAP_GRAPH_TOKEN: undefined, ...env },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.stdin.end('');
-    child.on('close', (status) => resolve({ status, stdout, stderr }));
-  });
+  return runCli(args, { cwd: root, env: { FORCE_COLOR: undefined, ...env } });
 }
 
 function write(name: string, text: string): string {
@@ -116,8 +98,7 @@ describe('aadmap import recognises a synchronizationSchema and refuses anything 
 describe('aadmap deploy checks the local file first', () => {
   let emulator: GraphEmulator;
   beforeEach(async () => {
-    emulator = GraphEmulator.seeded();
-    await emulator.start();
+    emulator = await startSeededEmulator();
   });
   afterEach(() => emulator.stop());
 

@@ -233,19 +233,7 @@ function stringArgumentHover(tokens: readonly IToken[], index: number, token: IT
 // ───────────────────────────────────────────── .scimfilter
 
 /** SCIM tokens after an attribute name: its comparison operators, `pr` and `[`. */
-const SCIM_BEFORE_VALUE: ReadonlySet<TokenType> = new Set([
-  Scim.Eq,
-  Scim.Ne,
-  Scim.Co,
-  Scim.Sw,
-  Scim.Ew,
-  Scim.Gt,
-  Scim.Lt,
-  Scim.Ge,
-  Scim.Le,
-  Scim.Pr,
-  Scim.LBracket,
-]);
+const SCIM_BEFORE_VALUE: ReadonlySet<TokenType> = new Set([...Scim.compareOperators, Scim.Pr, Scim.LBracket]);
 
 function scimHover(snapshot: DocumentSnapshot, offset: number): HoverSection | undefined {
   const line = snapshot.lines.positionAt(offset).line;

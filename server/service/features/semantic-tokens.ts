@@ -239,18 +239,8 @@ function commentToken(comment: IToken): ClassifiedToken {
 
 // ───────────────────────────────────────────── .scimfilter
 
-const SCIM_OPERATORS: ReadonlySet<TokenType | undefined> = new Set([
-  Scim.Eq,
-  Scim.Ne,
-  Scim.Co,
-  Scim.Sw,
-  Scim.Ew,
-  Scim.Gt,
-  Scim.Lt,
-  Scim.Ge,
-  Scim.Le,
-  Scim.Pr,
-]);
+/** The operators after an attribute path: the comparisons and `pr`. */
+const SCIM_OPERATORS: ReadonlySet<TokenType | undefined> = new Set([...Scim.compareOperators, Scim.Pr]);
 const SCIM_LOGICAL: ReadonlySet<TokenType | undefined> = new Set([Scim.And, Scim.Or, Scim.Not]);
 
 function classifyScim(snapshot: DocumentSnapshot, range: Range | undefined): ClassifiedToken[] {
