@@ -111,6 +111,8 @@ export interface StartOptions {
   settings?: Record<string, unknown>;
   /** Echo code-server's output (it always goes to the log file). */
   verbose?: boolean;
+  /** The display language (`--locale`); a language other than English needs its language pack installed. */
+  locale?: string;
 }
 
 export async function startCodeServer(options: StartOptions): Promise<CodeServer> {
@@ -128,6 +130,7 @@ export async function startCodeServer(options: StartOptions): Promise<CodeServer
     '--disable-update-check',
     '--disable-workspace-trust',
     '--disable-getting-started-override',
+    ...(options.locale ? ['--locale', options.locale] : []),
     ...(options.folder ? [options.folder] : []),
   ];
   const logFile = join(state.home, 'code-server.log');
