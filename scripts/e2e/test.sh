@@ -3,6 +3,7 @@
 # headless Chromium). Installs what is missing (scripts/e2e/install.sh), packages the extension, then
 # runs, and fails if any of them fails:
 #   1. the extension-host suite (test/e2e/suite) inside VS Code's extension host;
+#   1a. the extension-host suite's Japanese files (test/e2e/suite/*.ja.test.ts) in an editor in Japanese;
 #   1b. the browser build's suite (test/e2e/browser) inside VS Code's web worker extension host;
 #   2. the UI tests (test/e2e/ui) against the installed aadmap.vsix, with screenshots;
 #   2b. the UI tests of the editor in Japanese (test/e2e/ui/*.ja.ui.ts);
@@ -40,6 +41,7 @@ run() {
   fi
 }
 run 'extension-host tests' out/e2e/harness/run-extension-host-tests.mjs
+run 'extension-host tests in Japanese' out/e2e/harness/run-extension-host-tests.mjs --locale ja
 run 'web worker extension-host tests' out/e2e/harness/run-extension-host-tests.mjs --web-worker
 run 'UI tests' out/e2e/harness/run-ui-tests.mjs
 run 'UI tests in Japanese' out/e2e/harness/run-ui-tests.mjs --locale ja

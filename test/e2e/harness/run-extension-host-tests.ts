@@ -12,13 +12,17 @@
  * extension with both `main` and `browser` otherwise runs in the remote (Node) host.
  * https://code.visualstudio.com/api/advanced-topics/extension-host (preferred extension location)
  *
- *   node out/e2e/run-extension-host-tests.mjs [--web-worker] [--timeout <seconds>] [--verbose] [--grep <pattern>]
+ * With --locale ja the editor's display language is Japanese (harness/language-pack.ts) and the suite
+ * runs its `*.ja.test.ts` files instead of the others.
+ *
+ *   node out/e2e/run-extension-host-tests.mjs [--web-worker] [--timeout <seconds>] [--verbose] [--grep <pattern>] [--locale ja]
  */
 import { join } from 'node:path';
 import { format, parseArgs } from 'node:util';
 import { launchBrowser } from './browser';
 import { remoteUri, startCodeServer, stateUnder, TEST_SETTINGS, workbenchUrl } from './code-server';
-import { log, makeRunDir, onFailure, runMain } from './lifecycle';
+import { installLanguagePack } from './language-pack';
+import { HarnessError, log, makeRunDir, onFailure, runMain } from './lifecycle';
 import { browserSuiteEntry, extensionId, repoRoot, requirePrerequisites, suiteEntry } from './paths';
 import { filesContaining, testGraphToken } from './secrets';
 import { testWorkspace } from './workspace';
@@ -32,6 +36,7 @@ const { values: options } = parseArgs({
     verbose: { type: 'boolean', default: false },
     grep: { type: 'string' },
     'web-worker': { type: 'boolean', default: false },
+    locale: { type: 'string' },
   },
 });
 const webWorker = options['web-worker'];
@@ -41,8 +46,12 @@ runMain(`${webWorker ? 'web worker ' : ''}extension-host tests (code-server)`, N
   const runDir = makeRunDir('exthost');
   const workspace = testWorkspace(runDir);
   const graphToken = testGraphToken();
+  if (options.locale && (await installLanguagePack(stateUnder(runDir), runDir)) !== options.locale) {
+    throw new HarnessError(`the extension-host tests have a display language for 'ja' only, not '${options.locale}'`);
+  }
   const server = await startCodeServer({
     state: stateUnder(runDir),
+    locale: options.locale,
     settings: webWorker ? { ...TEST_SETTINGS, 'remote.extensionKind': { [extensionId]: ['web'] } } : TEST_SETTINGS,
     verbose: options.verbose,
     // Reaches the extension host, so the suite can tell where it runs and what to run, and the
@@ -53,6 +62,7 @@ runMain(`${webWorker ? 'web worker ' : ''}extension-host tests (code-server)`, N
       // VS Code's log folder (output channels are written there): the deploy suite searches it.
       AADMAP_E2E_LOGS: join(stateUnder(runDir).userDataDir, 'logs'),
       ...(options.grep ? { AADMAP_E2E_GREP: options.grep } : {}),
+      ...(options.locale ? { AADMAP_E2E_LOCALE: options.locale } : {}),
       // How many times a failing test is tried again (the suite's default when unset; 0 for a flake loop).
       ...(process.env['AADMAP_E2E_RETRIES'] ? { AADMAP_E2E_RETRIES: process.env['AADMAP_E2E_RETRIES'] } : {}),
     },
