@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what the end-to-end tests and `npm start` need, skipping whatever is already there:
 #   - Debian packages: chromium (the browser Playwright drives), ripgrep (VS Code's search binary,
-#     see below), libkrb5-dev (headers for code-server's `kerberos` native module);
+#     see below), libkrb5-dev (headers for code-server's `kerberos` native module),
+#     fonts-ipafont-gothic (Japanese glyphs for the Japanese UI tests and their screenshots);
 #   - code-server (VS Code 1.100.3 server + web workbench) into the git-ignored tool folder .e2e/,
 #     never into the extension's dependencies.
 # Works as root or through password-less sudo, with no stdin and no display. Everything it writes
@@ -17,7 +18,7 @@ CODE_SERVER_VERSION=4.100.3
 # Change all three together.
 RIPGREP_NPM_VERSION=1.15.11
 RIPGREP_TAG=v13.0.0-10
-APT_PACKAGES=(chromium ripgrep libkrb5-dev)
+APT_PACKAGES=(chromium ripgrep libkrb5-dev fonts-ipafont-gothic)
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 e2e_dir="${AADMAP_E2E_DIR:-$root/.e2e}"

@@ -4,8 +4,10 @@
 # runs, and fails if any of them fails:
 #   1. the extension-host suite (test/e2e/suite) inside VS Code's extension host, then its Restricted
 #      Mode part again in a workspace VS Code does not trust (--restricted);
+#   1a. the extension-host suite's Japanese files (test/e2e/suite/*.ja.test.ts) in an editor in Japanese;
 #   1b. the browser build's suite (test/e2e/browser) inside VS Code's web worker extension host;
 #   2. the UI tests (test/e2e/ui) against the installed aadmap.vsix, with screenshots;
+#   2b. the UI tests of the editor in Japanese (test/e2e/ui/*.ja.ui.ts);
 #   3. `npm start --check`: the editor `npm start` serves comes up with the extension working.
 # Works as root with no stdin and no display.
 set -euo pipefail
@@ -41,8 +43,10 @@ run() {
 }
 run 'extension-host tests' out/e2e/harness/run-extension-host-tests.mjs
 run 'extension-host, Restricted Mode' out/e2e/harness/run-extension-host-tests.mjs --restricted
+run 'extension-host tests in Japanese' out/e2e/harness/run-extension-host-tests.mjs --locale ja
 run 'web worker extension-host tests' out/e2e/harness/run-extension-host-tests.mjs --web-worker
 run 'UI tests' out/e2e/harness/run-ui-tests.mjs
+run 'UI tests in Japanese' out/e2e/harness/run-ui-tests.mjs --locale ja
 run 'npm start --check' out/e2e/harness/start-editor.mjs --check
 
 echo

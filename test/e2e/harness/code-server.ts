@@ -117,6 +117,8 @@ export interface StartOptions {
    * `--disable-workspace-trust`, every folder is trusted.
    */
   workspaceTrust?: boolean;
+  /** The display language (`--locale`); a language other than English needs its language pack installed. */
+  locale?: string;
 }
 
 export async function startCodeServer(options: StartOptions): Promise<CodeServer> {
@@ -134,6 +136,7 @@ export async function startCodeServer(options: StartOptions): Promise<CodeServer
     '--disable-update-check',
     ...(options.workspaceTrust ? [] : ['--disable-workspace-trust']),
     '--disable-getting-started-override',
+    ...(options.locale ? ['--locale', options.locale] : []),
     ...(options.folder ? [options.folder] : []),
   ];
   const logFile = join(state.home, 'code-server.log');

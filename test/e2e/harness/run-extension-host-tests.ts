@@ -12,19 +12,23 @@
  * extension with both `main` and `browser` otherwise runs in the remote (Node) host.
  * https://code.visualstudio.com/api/advanced-topics/extension-host (preferred extension location)
  *
- *   node out/e2e/run-extension-host-tests.mjs [--web-worker | --restricted] [--timeout <seconds>] [--verbose] [--grep <pattern>]
+ *   node out/e2e/run-extension-host-tests.mjs [--web-worker | --restricted | --locale ja] [--timeout <seconds>] [--verbose] [--grep <pattern>]
  *
  * `--restricted`: Workspace Trust on and a folder never trusted, so VS Code opens it in Restricted Mode
  * (https://code.visualstudio.com/docs/editor/workspace-trust), with a workspace settings file that
  * points the Graph endpoint and client id elsewhere and switches the server trace on; only the
  * Restricted Mode suite runs (test/e2e/suite/restricted.test.ts).
+ *
+ * With --locale ja the editor's display language is Japanese (harness/language-pack.ts) and the suite
+ * runs its `*.ja.test.ts` files instead of the others.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { format, parseArgs } from 'node:util';
 import { launchBrowser } from './browser';
 import { remoteUri, startCodeServer, stateUnder, TEST_SETTINGS, workbenchUrl } from './code-server';
-import { log, makeRunDir, onFailure, runMain } from './lifecycle';
+import { installLanguagePack } from './language-pack';
+import { HarnessError, log, makeRunDir, onFailure, runMain } from './lifecycle';
 import { browserSuiteEntry, extensionId, repoRoot, requirePrerequisites, suiteEntry } from './paths';
 import { filesContaining, testGraphToken } from './secrets';
 import { testWorkspace } from './workspace';
@@ -39,6 +43,7 @@ const { values: options } = parseArgs({
     grep: { type: 'string' },
     'web-worker': { type: 'boolean', default: false },
     restricted: { type: 'boolean', default: false },
+    locale: { type: 'string' },
   },
 });
 const webWorker = options['web-worker'];
@@ -70,6 +75,9 @@ runMain(`${webWorker ? 'web worker ' : ''}extension-host tests (code-server)`, N
   }
   const grep = options.grep ?? (options.restricted ? 'Restricted Mode' : undefined);
   const graphToken = testGraphToken();
+  if (options.locale && (await installLanguagePack(stateUnder(runDir), runDir)) !== options.locale) {
+    throw new HarnessError(`the extension-host tests have a display language for 'ja' only, not '${options.locale}'`);
+  }
   const server = await startCodeServer({
     state: stateUnder(runDir),
     settings: webWorker
@@ -78,6 +86,7 @@ runMain(`${webWorker ? 'web worker ' : ''}extension-host tests (code-server)`, N
         ? { ...TEST_SETTINGS, ...RESTRICTED_SETTINGS }
         : TEST_SETTINGS,
     workspaceTrust: options.restricted,
+    locale: options.locale,
     verbose: options.verbose,
     // Reaches the extension host, so the suite can tell where it runs and what to run, and the
     // extension (in test mode) gets a token for the Graph emulator the deploy tests start.
@@ -88,6 +97,7 @@ runMain(`${webWorker ? 'web worker ' : ''}extension-host tests (code-server)`, N
       AADMAP_E2E_LOGS: join(stateUnder(runDir).userDataDir, 'logs'),
       ...(grep ? { AADMAP_E2E_GREP: grep } : {}),
       ...(options.restricted ? { AADMAP_E2E_RESTRICTED: '1' } : {}),
+      ...(options.locale ? { AADMAP_E2E_LOCALE: options.locale } : {}),
       // How many times a failing test is tried again (the suite's default when unset; 0 for a flake loop).
       ...(process.env['AADMAP_E2E_RETRIES'] ? { AADMAP_E2E_RETRIES: process.env['AADMAP_E2E_RETRIES'] } : {}),
     },

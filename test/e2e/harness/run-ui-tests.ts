@@ -3,7 +3,7 @@
  * way a user installs a .vsix, and the mocha files out/e2e/ui/*.ui.mjs drive the workbench through
  * Playwright: open a file, see squiggles and Problems, run commands from the palette, take screenshots.
  *
- *   node out/e2e/harness/run-ui-tests.mjs [--update-screenshots] [--timeout <seconds>] [--verbose] [--grep <pattern>]
+ *   node out/e2e/harness/run-ui-tests.mjs [--update-screenshots] [--timeout <seconds>] [--verbose] [--grep <pattern>] [--locale ja]
  *
  * Screenshots go to .e2e/screenshots/; --update-screenshots also copies them to test/e2e/screenshots/
  * (committed, shown in the README and docs/). Failed tests leave `failed-<test>.png` in .e2e/screenshots/.
@@ -14,6 +14,9 @@
  * answers with a fresh test token that code-server's environment holds (AADMAP_TEST_GRAPH_TOKEN; the
  * installed aadmap itself never reads that variable). At the end, every file the run wrote is searched
  * for that token.
+ *
+ * --locale ja: the editor in Japanese (harness/language-pack.ts) runs the files named `*.ja.ui.ts`
+ * instead of the others.
  */
 import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -25,7 +28,8 @@ import { setSession, screenshot } from '../ui/session';
 import { waitForWorkbench } from '../ui/workbench';
 import { launchBrowser } from './browser';
 import { installExtension, startCodeServer, stateUnder, TEST_SETTINGS, workbenchUrl } from './code-server';
-import { log, makeRunDir, onCleanup, onFailure, runMain } from './lifecycle';
+import { installLanguagePack } from './language-pack';
+import { HarnessError, log, makeRunDir, onCleanup, onFailure, runMain } from './lifecycle';
 import { committedScreenshotsDir, extensionId, manifest, requirePrerequisites, runScreenshotsDir, uiTestsDir, vsixPath } from './paths';
 import { filesContaining, testGraphToken } from './secrets';
 import { packageSignInExtension } from './sign-in';
@@ -37,6 +41,7 @@ const { values: options } = parseArgs({
     timeout: { type: 'string', default: '600' },
     verbose: { type: 'boolean', default: false },
     grep: { type: 'string' },
+    locale: { type: 'string' },
   },
 });
 
@@ -48,6 +53,9 @@ runMain('UI tests (code-server + Chromium)', Number(options.timeout) * 1000, asy
   const installed = join(state.extensionsDir, `${extensionId}-${manifest.version}`);
   if (!existsSync(installed)) throw new Error(`code-server did not install ${vsixPath} (no ${installed})`);
   await installExtension(state, await packageSignInExtension(runDir));
+  if (options.locale && (await installLanguagePack(state, runDir)) !== options.locale) {
+    throw new HarnessError(`the UI tests have a display language for 'ja' only, not '${options.locale}'`);
+  }
 
   rmSync(runScreenshotsDir, { recursive: true, force: true }); // no stale failure screenshots
   const workspace = examplesWorkspace(runDir);
@@ -68,6 +76,7 @@ runMain('UI tests (code-server + Chromium)', Number(options.timeout) * 1000, asy
       'aadmap.graph.endpoint': graphUrl,
     },
     verbose: options.verbose,
+    locale: options.locale,
     env: { AADMAP_TEST_GRAPH_TOKEN: graphToken },
   });
   onFailure(() => server.printLogTail());
@@ -96,8 +105,10 @@ runMain('UI tests (code-server + Chromium)', Number(options.timeout) * 1000, asy
       log(`failure screenshot: ${await screenshot(name, { commit: false })}`);
     },
   });
+  // `name.ja.ui.mjs`: a test of the Japanese editor.
+  const fileLocale = (name: string) => /\.([a-z]{2})\.ui\.mjs$/.exec(name)?.[1];
   for (const file of readdirSync(uiTestsDir)
-    .filter((name) => name.endsWith('.ui.mjs'))
+    .filter((name) => name.endsWith('.ui.mjs') && fileLocale(name) === options.locale)
     .sort()) {
     mocha.addFile(join(uiTestsDir, file));
   }

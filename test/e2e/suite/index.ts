@@ -20,8 +20,11 @@ export function run(): Promise<void> {
   // AADMAP_E2E_GREP: run only the tests whose full title matches (set by the runners' --grep).
   const grep = process.env['AADMAP_E2E_GREP'];
   if (grep) mocha.grep(grep);
+  // AADMAP_E2E_LOCALE (the runner's --locale): only the `*.<locale>.test.js` files, else only the others.
+  const locale = process.env['AADMAP_E2E_LOCALE'];
+  const fileLocale = (name: string) => /\.([a-z]{2})\.test\.js$/.exec(name)?.[1];
   for (const file of readdirSync(__dirname)
-    .filter((name) => name.endsWith('.test.js'))
+    .filter((name) => name.endsWith('.test.js') && fileLocale(name) === locale)
     .sort()) {
     mocha.addFile(join(__dirname, file));
   }
