@@ -83,7 +83,7 @@ export function resolveSchemas(file: MappingFile, documentUri: string, reader: S
   const result = reader.readJson(value.text, documentUri);
   if ('pending' in result) {
     // The checks that need the schema wait for it (the host analyses again once it is read).
-    sink.report('unknown-target', value, `Reading the target schema "${value.text}"…; the checks that need it run once it is read.`, {
+    sink.report('unknown-target', value, t('Reading the target schema "{0}"…; the checks that need it run once it is read.', value.text), {
       severity: 'info',
     });
     return { source: BUILTIN_SOURCE };

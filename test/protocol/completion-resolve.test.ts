@@ -17,6 +17,7 @@ import {
   type CompletionList,
   DidChangeTextDocumentNotification,
   DidOpenTextDocumentNotification,
+  PublishDiagnosticsNotification,
   type MarkupContent,
 } from 'vscode-languageserver-protocol/node';
 import { ATTRIBUTE_ITEM_LIMIT } from '../../server/service/features/completion';
@@ -42,9 +43,17 @@ beforeAll(async () => {
       completion: { completionItem: { snippetSupport: true, resolveSupport: { properties: ['documentation', 'detail'] } } },
     },
   });
+  // The server reads schema files in the background and pushes the file's diagnostics again once
+  // the schema is read: completion is asked for after that, as a user types after opening.
+  const schemaRead = new Promise<void>((resolve) =>
+    server.connection.onNotification(PublishDiagnosticsNotification.type, (params) => {
+      if (params.uri === uri && !params.diagnostics.some((d) => d.message.includes('schema.json'))) resolve();
+    }),
+  );
   await server.connection.sendNotification(DidOpenTextDocumentNotification.type, {
     textDocument: { uri, languageId: 'aadmap', version, text: lines.join('\n') },
   });
+  await schemaRead;
 });
 
 afterAll(async () => {
