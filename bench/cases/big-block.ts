@@ -24,7 +24,17 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { generateBigBlockFile, generateBigBlockSchema } from '../../test/support/generate-big-block';
 import { startBenchServer, type BenchServer } from '../lib/lsp-client';
-import { COMPLETION_KINDS, editSites, OpenDocument, type Sample, siteOf, timed, timedCompletion, toggle } from '../lib/lsp-session';
+import {
+  COMPLETION_KINDS,
+  editSites,
+  OpenDocument,
+  type Sample,
+  siteOf,
+  timed,
+  timedCompletion,
+  timedHovers,
+  toggle,
+} from '../lib/lsp-session';
 import { median, percentile } from '../lib/measure';
 import { type BenchRow, emit } from '../lib/report';
 
@@ -81,28 +91,6 @@ const HOVER_KINDS = [
   { name: 'target attribute', find: (text: string, site: number) => text.lastIndexOf(':field', site) + 3 },
 ] as const;
 
-async function hovers(server: BenchServer, document: OpenDocument, count: number): Promise<Sample[]> {
-  const sites = editSites(document.text);
-  const samples: Sample[] = [];
-  for (let i = 0; i < count; i++) {
-    const site = siteOf(sites, i);
-    const kind = HOVER_KINDS[i % HOVER_KINDS.length]!;
-    let value = '';
-    samples.push(
-      await timed(server, async () => {
-        await toggle(document, site);
-        const hover = (await server.connection.sendRequest('textDocument/hover', {
-          textDocument: { uri: document.uri },
-          position: document.position(kind.find(document.text, site)),
-        })) as { contents: { value: string } } | null;
-        value = hover?.contents.value ?? '';
-      }),
-    );
-    if (value === '') throw new Error(`no hover over the ${kind.name} near ${JSON.stringify(document.position(site))}`);
-  }
-  return samples;
-}
-
 interface SizeResult {
   lines: number;
   diagnostics: Stats;
@@ -132,7 +120,7 @@ async function measureSize(lines: number, count: number): Promise<SizeResult> {
     const openMs = performance.now() - opened;
     const rssMb = server.memory()?.rssMb;
     const completion = stats(await completions(server, document, count));
-    const hover = stats(await hovers(server, document, count));
+    const hover = stats(await timedHovers(server, document, count, HOVER_KINDS));
     const diagnosticsStats = stats(await diagnostics(server, document, count));
     return { lines, diagnostics: diagnosticsStats, completion, hover, openMs, ...(rssMb !== undefined ? { rssMb } : {}) };
   } finally {

@@ -30,7 +30,17 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { generateMappingFile } from '../../test/support/generate';
 import { startBenchServer, type BenchServer } from '../lib/lsp-client';
-import { COMPLETION_KINDS, editSites, OpenDocument, type Sample, siteOf, timed, timedCompletion, toggle } from '../lib/lsp-session';
+import {
+  COMPLETION_KINDS,
+  editSites,
+  OpenDocument,
+  type Sample,
+  siteOf,
+  timed,
+  timedCompletion,
+  timedHovers,
+  toggle,
+} from '../lib/lsp-session';
 import { median, percentile } from '../lib/measure';
 import { type BenchRow, emit } from '../lib/report';
 
@@ -165,31 +175,6 @@ const HOVER_KINDS = [
   { name: 'target attribute', find: (text: string, site: number) => text.lastIndexOf('title <-', site) + 2 },
 ] as const;
 
-async function hovers(server: BenchServer, document: OpenDocument, count: number, expectTrace: boolean): Promise<Sample[]> {
-  const sites = editSites(document.text);
-  const samples: Sample[] = [];
-  for (let i = 0; i < count; i++) {
-    const site = siteOf(sites, i);
-    const kind = HOVER_KINDS[i % HOVER_KINDS.length]!;
-    let value = '';
-    samples.push(
-      await timed(server, async () => {
-        await toggle(document, site);
-        const hover = (await server.connection.sendRequest('textDocument/hover', {
-          textDocument: { uri: document.uri },
-          position: document.position(kind.find(document.text, site)),
-        })) as { contents: { value: string } } | null;
-        value = hover?.contents.value ?? '';
-      }),
-    );
-    if (value === '') throw new Error(`no hover over the ${kind.name} near ${JSON.stringify(document.position(site))}`);
-    // With a sample user, a hover over a mapping's source shows its value for that user.
-    if (expectTrace && kind.name !== 'target attribute' && !value.includes('for sample user'))
-      throw new Error(`no evaluation in the hover over the ${kind.name}: ${value.slice(0, 200)}`);
-  }
-  return samples;
-}
-
 async function main(): Promise<void> {
   const count = argument('--edits', process.argv.includes('--quick') ? 40 : 200);
   const pullCount = Math.max(10, Math.round(count / 4));
@@ -239,7 +224,7 @@ async function main(): Promise<void> {
       .join(', ');
     rows.push(...rowsFor('didChange + completion', all, 10, `p95 wall by site, ms: ${perKind}`));
 
-    const hover = summarize(await hovers(pull, document, hoverCount, false));
+    const hover = summarize(await timedHovers(pull, document, hoverCount, HOVER_KINDS));
     details['hover'] = hover;
     rows.push(...rowsFor('didChange + hover', hover, 50, 'target: well under 50 ms'));
 
@@ -258,7 +243,13 @@ async function main(): Promise<void> {
     writeFileSync(join(folder, 'generated-5000.aadmap'), text);
     const document = new OpenDocument(withUser, pathToFileURL(join(folder, 'generated-5000.aadmap')).href, text);
     await document.open();
-    const hover = summarize(await hovers(withUser, document, hoverCount, true));
+    const hover = summarize(
+      await timedHovers(withUser, document, hoverCount, HOVER_KINDS, (kind, value) => {
+        // With a sample user, a hover over a mapping's source shows its value for that user.
+        if (kind.name !== 'target attribute' && !value.includes('for sample user'))
+          throw new Error(`no evaluation in the hover over the ${kind.name}: ${value.slice(0, 200)}`);
+      }),
+    );
     details['hoverWithSampleUser'] = hover;
     rows.push(...rowsFor('didChange + hover with a sample user', hover, 50, 'value and evaluation trace appended'));
   } finally {

@@ -126,3 +126,42 @@ export async function timedCompletion(server: BenchServer, document: OpenDocumen
   await server.connection.sendRequest('textDocument/hover', { textDocument: { uri: document.uri }, position: document.position(at) });
   return sample;
 }
+
+/** Where a hover is asked: a name, and how to find the token from an edit site. */
+export interface HoverKind {
+  name: string;
+  find: (text: string, site: number) => number;
+}
+
+/**
+ * `count` hovers after an edit each, cycling through `kinds` over the edit sites; `check` sees each
+ * hover's Markdown (a hover with nothing to say is an error: the bench would time the wrong thing).
+ */
+export async function timedHovers(
+  server: BenchServer,
+  document: OpenDocument,
+  count: number,
+  kinds: readonly HoverKind[],
+  check: (kind: HoverKind, value: string) => void = () => undefined,
+): Promise<Sample[]> {
+  const sites = editSites(document.text);
+  const samples: Sample[] = [];
+  for (let i = 0; i < count; i++) {
+    const site = siteOf(sites, i);
+    const kind = kinds[i % kinds.length]!;
+    let value = '';
+    samples.push(
+      await timed(server, async () => {
+        await toggle(document, site);
+        const hover = (await server.connection.sendRequest('textDocument/hover', {
+          textDocument: { uri: document.uri },
+          position: document.position(kind.find(document.text, site)),
+        })) as { contents: { value: string } } | null;
+        value = hover?.contents.value ?? '';
+      }),
+    );
+    if (value === '') throw new Error(`no hover over the ${kind.name} near ${JSON.stringify(document.position(site))}`);
+    check(kind, value);
+  }
+  return samples;
+}
