@@ -6,7 +6,7 @@ import { suite, suiteSetup, test } from 'mocha';
 import { exampleExpectations } from '../../support/inline-expectations';
 import { repoRoot } from '../harness/paths';
 import { screenshot, session } from './session';
-import { openFromExplorer, poll, problemCounts, problemRows, problemsPanel, token } from './workbench';
+import { hoverUntil, openFromExplorer, poll, problemCounts, problemRows, problemsPanel, token } from './workbench';
 
 suite('diagnostics in the workbench', () => {
   // What VS Code must show for examples/mistakes.aadmap (the `#   ^^^ error code "…"` lines of its fixture).
@@ -44,9 +44,7 @@ suite('diagnostics in the workbench', () => {
   test('hovering the misspelt Swtich explains it and suggests Switch', async () => {
     const { page } = session();
     const editor = await openFromExplorer(page, 'mistakes.aadmap');
-    await token(editor, 'Swtich').hover();
-    const hover = page.locator('.monaco-hover:visible', { hasText: "Unknown function 'Swtich'" });
-    await hover.waitFor();
+    const hover = await hoverUntil(page, token(editor, 'Swtich'), "Unknown function 'Swtich'");
     assert.match(await hover.innerText(), /Did you mean 'Switch'\?/);
     await page.waitForTimeout(300); // the hover fades in
     await screenshot('hover');

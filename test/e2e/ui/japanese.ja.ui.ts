@@ -10,7 +10,7 @@ import { suite, test } from 'mocha';
 import { exampleExpectations } from '../../support/inline-expectations';
 import { repoRoot } from '../harness/paths';
 import { screenshot, session } from './session';
-import { commandPalette, openFromExplorer, poll, problemCounts, problemRows, problemsPanel, token } from './workbench';
+import { commandPalette, hoverUntil, openFromExplorer, poll, problemCounts, problemRows, problemsPanel, token } from './workbench';
 
 /** The Japanese texts the editor should show, from the translations the extension ships. */
 const bundle = JSON.parse(readFileSync(join(repoRoot, 'dist', 'l10n', 'bundle.l10n.ja.json'), 'utf8')) as Record<string, string>;
@@ -44,9 +44,7 @@ suite('the editor in Japanese', () => {
     assert.ok(expected);
     assert.ok(row.endsWith(` aadmap unknown-function [Ln ${expected.line + 1}, Col ${expected.startColumn + 1}]`), row);
 
-    await token(editor, 'Swtich').hover();
-    const hover = page.locator('.monaco-hover:visible', { hasText: unknown });
-    await hover.waitFor();
+    const hover = await hoverUntil(page, token(editor, 'Swtich'), unknown);
     assert.ok((await hover.innerText()).includes(suggestion));
     await page.waitForTimeout(300); // the hover fades in
     await screenshot('hover-ja');

@@ -31,6 +31,29 @@ export function token(editor: Locator, text: string): Locator {
   return editor.locator('.view-line span span', { hasText: new RegExp(`^${text.replace(/[[\]().*+?^$\\|{}]/g, '\\$&')}$`) }).first();
 }
 
+/**
+ * Hovers `target` until VS Code shows a hover holding `text`; returns the hover. One mouse move is not
+ * enough on a loaded machine: a hover asked before the language server has the file's diagnostics
+ * shows without them and stays, so the pointer leaves and comes back until the hover has the text.
+ */
+export async function hoverUntil(page: Page, target: Locator, text: string, timeoutMs = 60_000): Promise<Locator> {
+  const hover = page.locator('.monaco-hover:visible', { hasText: text });
+  return poll(
+    `a hover saying "${text}"`,
+    async () => {
+      await page.mouse.move(0, 0);
+      await target.hover();
+      try {
+        await hover.waitFor({ timeout: 20_000 });
+        return hover;
+      } catch {
+        return undefined;
+      }
+    },
+    timeoutMs,
+  );
+}
+
 /** F1, types the command's title, waits for its row; `run: false` leaves the palette open (for a screenshot). */
 export async function commandPalette(page: Page, title: string, { run = true } = {}): Promise<void> {
   await page.keyboard.press('F1');
