@@ -27,6 +27,7 @@ import type {
   StringLiteral,
 } from '../expression/ast';
 import { decodeExpressionString } from '../expression/strings';
+import { fastParsePath } from '../scim/fast-path';
 import { parseAttributePath } from '../scim/index';
 import type {
   AttributeDeclaration,
@@ -86,6 +87,37 @@ function isTargetPathStart(code: number): boolean {
     code !== 0x2c &&
     code !== 0x3c
   );
+}
+
+/**
+ * Short strings of the texts read so far (keywords, function and attribute names, short constants),
+ * found again by a hash of their characters. A name a file writes 5,000 times is then one string in
+ * its tree instead of 5,000 copies (V8 copies a substring of fewer than 13 characters and makes a
+ * longer one a 32-byte view of the text), and a word read only to be compared is not copied at all:
+ * fewer bytes allocated and kept per mapping, so fewer and cheaper young-generation scavenges while a
+ * large file is read (docs/performance.md, "Analysis of the two shapes"). Module-wide and bounded:
+ * 512 entries, each a copy that keeps no document text alive.
+ */
+const INTERN_SLOTS = 512;
+const internTable: (string | undefined)[] = new Array<string | undefined>(INTERN_SLOTS).fill(undefined);
+/** Names (identifiers, attribute names) up to this length are interned; they repeat across a file. */
+const NAME_INTERN_MAX = 32;
+/** String constants are interned while a substring would be a copy anyway (V8's SlicedString::kMinLength is 13). */
+const CONSTANT_INTERN_MAX = 12;
+
+/** text[start, end) as a string, the table's copy when it holds one (see internTable). */
+function interned(text: string, start: number, end: number, maxLength: number): string {
+  const length = end - start;
+  if (length > maxLength) return text.substring(start, end);
+  let hash = length;
+  for (let i = start; i < end; i++) hash = (Math.imul(hash, 31) + text.charCodeAt(i)) | 0;
+  const slot = hash & (INTERN_SLOTS - 1);
+  const known = internTable[slot];
+  if (known !== undefined && known.length === length && text.startsWith(known, start)) return known;
+  const copy = text.substring(start, end);
+  // A view of 13 characters or more would keep the whole text alive from the table: store (and
+  // return) a view of a flat copy of it instead (V8 flattens the concatenation before slicing it).
+  return (internTable[slot] = length < 13 ? copy : (' ' + copy).slice(1));
 }
 
 export interface FastPiece {
@@ -197,16 +229,18 @@ class FastMappingParser {
     if (!isIdentifierStart(this.code())) return '';
     let end = this.pos + 1;
     while (end < this.end && isIdentifierPart(this.text.charCodeAt(end))) end++;
-    return this.text.substring(this.pos, end);
+    return interned(this.text, this.pos, end, NAME_INTERN_MAX);
   }
 
-  /** An identifier token that is a name (not a keyword, not a scoping operator's first word). */
-  private identifier(): { image: string; start: number; end: number } {
+  /**
+   * An identifier token that is a name (not a keyword, not a scoping operator's first word),
+   * consumed: its range is [position before, position after).
+   */
+  private identifier(): string {
     const image = this.peekWord();
     if (image === '' || KEYWORDS.has(image) || OPERATOR_WORDS.has(image)) throw DECLINE;
-    const start = this.pos;
     this.pos += image.length;
-    return { image, start, end: this.pos };
+    return image;
   }
 
   private keyword(word: string): { start: number; end: number } {
@@ -242,9 +276,9 @@ class FastMappingParser {
       }
     }
     this.pos = i + 1;
-    const raw = this.text.substring(start, this.pos);
+    const raw = interned(this.text, start, this.pos, CONSTANT_INTERN_MAX);
     // Without a backslash the value is the text between the quotes (what decoding returns), read directly.
-    const value = escapes ? decodeExpressionString(raw, start, this.diagnostics) : this.text.substring(start + 1, i);
+    const value = escapes ? decodeExpressionString(raw, start, this.diagnostics) : interned(this.text, start + 1, i, CONSTANT_INTERN_MAX);
     if (this.diagnostics.length > 0) throw DECLINE;
     return { kind: 'string', value, raw, start, end: this.pos };
   }
@@ -255,8 +289,9 @@ class FastMappingParser {
       const string = this.string();
       return { kind: 'name', text: string.value, quoted: true, start: string.start, end: string.end };
     }
-    const { image, start, end } = this.identifier();
-    return { kind: 'name', text: image, quoted: false, start, end };
+    const start = this.pos;
+    const image = this.identifier();
+    return { kind: 'name', text: image, quoted: false, start, end: this.pos };
   }
 
   private number(): NumberLiteral {
@@ -341,8 +376,9 @@ class FastMappingParser {
       this.skipSpace();
       const base = this.stack.length;
       for (;;) {
-        const { image, start, end } = this.identifier();
-        this.stack.push({ kind: 'name', text: image, quoted: false, start, end });
+        const start = this.pos;
+        const image = this.identifier();
+        this.stack.push({ kind: 'name', text: image, quoted: false, start, end: this.pos });
         this.skipSpace();
         if (this.code() !== 0x2c) break;
         this.pos++;
@@ -368,7 +404,9 @@ class FastMappingParser {
     for (;;) {
       this.skipSpace();
       if (this.atLineEnd()) break;
-      const { image, start, end } = this.identifier();
+      const start = this.pos;
+      const image = this.identifier();
+      const end = this.pos;
       const word: AttributeWord = {
         kind: 'attributeWord',
         name: { kind: 'name', text: image, quoted: false, start, end },
@@ -420,9 +458,14 @@ class FastMappingParser {
 
   private attributeMapping({ pathEnd, arrow }: { pathEnd: number; arrow: number }): AttributeMapping {
     const start = this.pos;
-    const image = this.text.substring(start, pathEnd);
-    const parsedPath = parseAttributePath(image, { baseOffset: start });
-    if (parsedPath.diagnostics.length > 0) throw DECLINE;
+    const image = interned(this.text, start, pathEnd, NAME_INTERN_MAX);
+    // The SCIM fast path directly (what parseAttributePath tries first), without a result object.
+    let path = fastParsePath(image, start);
+    if (path === undefined) {
+      const parsedPath = parseAttributePath(image, { baseOffset: start });
+      if (parsedPath.diagnostics.length > 0) throw DECLINE;
+      path = parsedPath.ast;
+    }
     this.pos = arrow + 2;
     const arrowEnd = this.pos;
     this.skipSpace();
@@ -446,7 +489,7 @@ class FastMappingParser {
     const end = Math.max(source.end, arrowEnd, modifiers.length ? modifiers[modifiers.length - 1]!.end : 0);
     return {
       kind: 'attributeMapping',
-      target: { kind: 'targetAttribute', text: image, path: parsedPath.ast, start, end: pathEnd },
+      target: { kind: 'targetAttribute', text: image, path, start, end: pathEnd },
       arrow,
       source,
       modifiers,
@@ -479,7 +522,9 @@ class FastMappingParser {
       case 'flowType':
       case 'flowBehavior': {
         this.skipSpace();
-        const { image, start: valueStart, end } = this.identifier();
+        const valueStart = this.pos;
+        const image = this.identifier();
+        const end = this.pos;
         return { kind: word, value: { kind: 'name', text: image, quoted: false, start: valueStart, end }, start, end };
       }
       case 'exportMissingReferences':
@@ -608,11 +653,19 @@ class FastMappingParser {
     }
     if (i >= this.end) throw DECLINE;
     this.pos = i + 1;
-    return { kind: 'attribute', name: this.text.substring(start + 1, i), nameRange: { start: start + 1, end: i }, start, end: this.pos };
+    return {
+      kind: 'attribute',
+      name: interned(this.text, start + 1, i, NAME_INTERN_MAX),
+      nameRange: { start: start + 1, end: i },
+      start,
+      end: this.pos,
+    };
   }
 
   private call(): Expression {
-    const { image, start, end: nameEnd } = this.identifier();
+    const start = this.pos;
+    const image = this.identifier();
+    const nameEnd = this.pos;
     this.skipSpace();
     if (this.code() !== 0x28) {
       this.pos = nameEnd; // whitespace after a bare identifier belongs to what follows
