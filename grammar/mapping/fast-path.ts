@@ -57,7 +57,6 @@ const OPERATOR_WORDS: ReadonlySet<string> = SCOPE_OPERATOR_FIRST_WORDS;
 /** The lexer's ScopeOperator pattern, anchored here. */
 const SCOPE_OPERATOR = new RegExp(SCOPE_OPERATOR_PATTERN, 'y');
 const COMPARISON = /<>|<=|>=|=|<|>/y;
-const NUMBER = /-?[0-9]+(?:\.[0-9]+)?/y;
 const HEX = /&H[0-9A-Fa-f]+/y;
 
 /** Thrown to abandon the fast path; caught in fastParsePiece only. */
@@ -65,6 +64,14 @@ const DECLINE = Symbol('decline');
 
 function isIdentifierStart(code: number): boolean {
   return (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a) || code === 0x5f;
+}
+
+function isDigit(code: number): boolean {
+  return code >= 0x30 && code <= 0x39;
+}
+
+function isHexDigit(code: number): boolean {
+  return isDigit(code) || (code >= 0x41 && code <= 0x46) || (code >= 0x61 && code <= 0x66);
 }
 
 function isIdentifierPart(code: number): boolean {
@@ -294,17 +301,35 @@ class FastMappingParser {
     return { kind: 'name', text: image, quoted: false, start, end: this.pos };
   }
 
+  /** The lexer's number tokens, scanned by hand (no match array per number): `-?[0-9]+(\.[0-9]+)?` and `&H[0-9A-Fa-f]+`. */
   private number(): NumberLiteral {
     const start = this.pos;
-    const pattern = this.code() === 0x26 ? HEX : NUMBER;
-    pattern.lastIndex = start;
-    const match = pattern.exec(this.text);
-    if (match === null || start + match[0].length > this.end) throw DECLINE;
-    this.pos += match[0].length;
+    const text = this.text;
+    const hex = text.charCodeAt(start) === 0x26;
+    let i = start;
+    if (hex) {
+      if (text.charCodeAt(i + 1) !== 0x48) throw DECLINE; // `H`
+      i += 2;
+      const digits = i;
+      while (isHexDigit(text.charCodeAt(i))) i++;
+      if (i === digits) throw DECLINE;
+    } else {
+      if (text.charCodeAt(i) === 0x2d) i++;
+      const digits = i;
+      while (isDigit(text.charCodeAt(i))) i++;
+      if (i === digits) throw DECLINE;
+      if (text.charCodeAt(i) === 0x2e && isDigit(text.charCodeAt(i + 1))) {
+        i += 2;
+        while (isDigit(text.charCodeAt(i))) i++;
+      }
+    }
+    // Scanned in the whole text, as the lexer would: a token running past the piece is declined.
+    if (i > this.end) throw DECLINE;
+    this.pos = i;
     // `1.` `1a` `&H1G`: the lexer would go on with an error or a glued token.
     const next = this.code();
     if (next === 0x2e || isIdentifierPart(next)) throw DECLINE;
-    return { kind: 'number', raw: match[0], hex: pattern === HEX, start, end: this.pos };
+    return { kind: 'number', raw: interned(this.text, start, i, CONSTANT_INTERN_MAX), hex, start, end: i };
   }
 
   // ---- statements -------------------------------------------------------------------------------
