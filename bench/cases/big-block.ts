@@ -33,6 +33,7 @@ import {
   timed,
   timedCompletion,
   timedHovers,
+  warmUpCompletion,
   toggle,
 } from '../lib/lsp-session';
 import { median, percentile } from '../lib/measure';
@@ -78,6 +79,7 @@ async function diagnostics(server: BenchServer, document: OpenDocument, count: n
 async function completions(server: BenchServer, document: OpenDocument, count: number): Promise<Sample[]> {
   const sites = editSites(document.text);
   const samples: Sample[] = [];
+  await warmUpCompletion(server, document);
   for (let i = 0; i < count; i++) {
     const kind = COMPLETION_KINDS[i % COMPLETION_KINDS.length]!;
     samples.push(await timedCompletion(server, document, kind, kind.at(siteOf(sites, i), document.text)));

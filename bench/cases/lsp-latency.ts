@@ -39,6 +39,7 @@ import {
   timed,
   timedCompletion,
   timedHovers,
+  warmUpCompletion,
   toggle,
 } from '../lib/lsp-session';
 import { median, percentile } from '../lib/measure';
@@ -161,6 +162,7 @@ async function pullDiagnostics(server: BenchServer, document: OpenDocument, coun
 async function completions(server: BenchServer, document: OpenDocument, count: number): Promise<Record<string, Sample[]>> {
   const sites = editSites(document.text);
   const byKind: Record<string, Sample[]> = Object.fromEntries(COMPLETION_KINDS.map((kind) => [kind.name, []]));
+  await warmUpCompletion(server, document);
   for (let i = 0; i < count; i++) {
     const kind = COMPLETION_KINDS[i % COMPLETION_KINDS.length]!;
     byKind[kind.name]!.push(await timedCompletion(server, document, kind, kind.at(siteOf(sites, i), document.text)));

@@ -127,6 +127,16 @@ export async function timedCompletion(server: BenchServer, document: OpenDocumen
   return sample;
 }
 
+/**
+ * One untimed completion of each kind, before a measure's samples: the first completion loads the
+ * editor features (lazily, `server/service/features/index.lazy.ts`), a one-time cost that a small
+ * run (`--quick`, `--edits 20`) would otherwise count in its p95 (docs/performance.md, "Method").
+ */
+export async function warmUpCompletion(server: BenchServer, document: OpenDocument): Promise<void> {
+  const site = siteOf(editSites(document.text), 0);
+  for (const kind of COMPLETION_KINDS) await timedCompletion(server, document, kind, kind.at(site, document.text));
+}
+
 /** Where a hover is asked: a name, and how to find the token from an edit site. */
 export interface HoverKind {
   name: string;
@@ -145,6 +155,15 @@ export async function timedHovers(
   check: (kind: HoverKind, value: string) => void = () => undefined,
 ): Promise<Sample[]> {
   const sites = editSites(document.text);
+  // Untimed, one of each kind after an edit: the first hover loads its modules lazily (see warmUpCompletion).
+  for (const kind of kinds) {
+    const site = siteOf(sites, 0);
+    await toggle(document, site);
+    await server.connection.sendRequest('textDocument/hover', {
+      textDocument: { uri: document.uri },
+      position: document.position(kind.find(document.text, site)),
+    });
+  }
   const samples: Sample[] = [];
   for (let i = 0; i < count; i++) {
     const site = siteOf(sites, i);

@@ -183,7 +183,21 @@ export interface AttributeMappingProperties {
   exportMissingReferences: boolean;
 }
 
-export function mappingProperties(mapping: AttributeMapping): AttributeMappingProperties {
+/**
+ * The properties of a line without modifiers (most lines), shared and frozen: the checker keeps
+ * one per mapping line of a file (docs/performance.md, "Analysis of the two shapes").
+ */
+const DEFAULT_PROPERTIES: Readonly<AttributeMappingProperties> = Object.freeze({
+  matchingPriority: 0,
+  defaultValue: null,
+  flowType: DEFAULT_FLOW_TYPE,
+  flowBehavior: DEFAULT_FLOW_BEHAVIOR,
+  exportMissingReferences: false,
+});
+
+/** The line's properties; read them, never change them (a line without modifiers shares one frozen object). */
+export function mappingProperties(mapping: AttributeMapping): Readonly<AttributeMappingProperties> {
+  if (mapping.modifiers.length === 0) return DEFAULT_PROPERTIES;
   const properties: AttributeMappingProperties = {
     matchingPriority: 0,
     defaultValue: null,

@@ -27,6 +27,7 @@ import type {
   StringLiteral,
 } from '../expression/ast';
 import { decodeExpressionString } from '../expression/strings';
+import { fastParsePath } from '../scim/fast-path';
 import { parseAttributePath } from '../scim/index';
 import type {
   AttributeDeclaration,
@@ -56,7 +57,6 @@ const OPERATOR_WORDS: ReadonlySet<string> = SCOPE_OPERATOR_FIRST_WORDS;
 /** The lexer's ScopeOperator pattern, anchored here. */
 const SCOPE_OPERATOR = new RegExp(SCOPE_OPERATOR_PATTERN, 'y');
 const COMPARISON = /<>|<=|>=|=|<|>/y;
-const NUMBER = /-?[0-9]+(?:\.[0-9]+)?/y;
 const HEX = /&H[0-9A-Fa-f]+/y;
 
 /** Thrown to abandon the fast path; caught in fastParsePiece only. */
@@ -64,6 +64,14 @@ const DECLINE = Symbol('decline');
 
 function isIdentifierStart(code: number): boolean {
   return (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a) || code === 0x5f;
+}
+
+function isDigit(code: number): boolean {
+  return code >= 0x30 && code <= 0x39;
+}
+
+function isHexDigit(code: number): boolean {
+  return isDigit(code) || (code >= 0x41 && code <= 0x46) || (code >= 0x61 && code <= 0x66);
 }
 
 function isIdentifierPart(code: number): boolean {
@@ -86,6 +94,37 @@ function isTargetPathStart(code: number): boolean {
     code !== 0x2c &&
     code !== 0x3c
   );
+}
+
+/**
+ * Short strings of the texts read so far (keywords, function and attribute names, short constants),
+ * found again by a hash of their characters. A name a file writes 5,000 times is then one string in
+ * its tree instead of 5,000 copies (V8 copies a substring of fewer than 13 characters and makes a
+ * longer one a 32-byte view of the text), and a word read only to be compared is not copied at all:
+ * fewer bytes allocated and kept per mapping, so fewer and cheaper young-generation scavenges while a
+ * large file is read (docs/performance.md, "Analysis of the two shapes"). Module-wide and bounded:
+ * 512 entries, each a copy that keeps no document text alive.
+ */
+const INTERN_SLOTS = 512;
+const internTable: (string | undefined)[] = new Array<string | undefined>(INTERN_SLOTS).fill(undefined);
+/** Names (identifiers, attribute names) up to this length are interned; they repeat across a file. */
+const NAME_INTERN_MAX = 32;
+/** String constants are interned while a substring would be a copy anyway (V8's SlicedString::kMinLength is 13). */
+const CONSTANT_INTERN_MAX = 12;
+
+/** text[start, end) as a string, the table's copy when it holds one (see internTable). */
+function interned(text: string, start: number, end: number, maxLength: number): string {
+  const length = end - start;
+  if (length > maxLength) return text.substring(start, end);
+  let hash = length;
+  for (let i = start; i < end; i++) hash = (Math.imul(hash, 31) + text.charCodeAt(i)) | 0;
+  const slot = hash & (INTERN_SLOTS - 1);
+  const known = internTable[slot];
+  if (known !== undefined && known.length === length && text.startsWith(known, start)) return known;
+  const copy = text.substring(start, end);
+  // A view of 13 characters or more would keep the whole text alive from the table: store (and
+  // return) a view of a flat copy of it instead (V8 flattens the concatenation before slicing it).
+  return (internTable[slot] = length < 13 ? copy : (' ' + copy).slice(1));
 }
 
 export interface FastPiece {
@@ -197,16 +236,18 @@ class FastMappingParser {
     if (!isIdentifierStart(this.code())) return '';
     let end = this.pos + 1;
     while (end < this.end && isIdentifierPart(this.text.charCodeAt(end))) end++;
-    return this.text.substring(this.pos, end);
+    return interned(this.text, this.pos, end, NAME_INTERN_MAX);
   }
 
-  /** An identifier token that is a name (not a keyword, not a scoping operator's first word). */
-  private identifier(): { image: string; start: number; end: number } {
+  /**
+   * An identifier token that is a name (not a keyword, not a scoping operator's first word),
+   * consumed: its range is [position before, position after).
+   */
+  private identifier(): string {
     const image = this.peekWord();
     if (image === '' || KEYWORDS.has(image) || OPERATOR_WORDS.has(image)) throw DECLINE;
-    const start = this.pos;
     this.pos += image.length;
-    return { image, start, end: this.pos };
+    return image;
   }
 
   private keyword(word: string): { start: number; end: number } {
@@ -242,9 +283,9 @@ class FastMappingParser {
       }
     }
     this.pos = i + 1;
-    const raw = this.text.substring(start, this.pos);
+    const raw = interned(this.text, start, this.pos, CONSTANT_INTERN_MAX);
     // Without a backslash the value is the text between the quotes (what decoding returns), read directly.
-    const value = escapes ? decodeExpressionString(raw, start, this.diagnostics) : this.text.substring(start + 1, i);
+    const value = escapes ? decodeExpressionString(raw, start, this.diagnostics) : interned(this.text, start + 1, i, CONSTANT_INTERN_MAX);
     if (this.diagnostics.length > 0) throw DECLINE;
     return { kind: 'string', value, raw, start, end: this.pos };
   }
@@ -255,21 +296,40 @@ class FastMappingParser {
       const string = this.string();
       return { kind: 'name', text: string.value, quoted: true, start: string.start, end: string.end };
     }
-    const { image, start, end } = this.identifier();
-    return { kind: 'name', text: image, quoted: false, start, end };
+    const start = this.pos;
+    const image = this.identifier();
+    return { kind: 'name', text: image, quoted: false, start, end: this.pos };
   }
 
+  /** The lexer's number tokens, scanned by hand (no match array per number): `-?[0-9]+(\.[0-9]+)?` and `&H[0-9A-Fa-f]+`. */
   private number(): NumberLiteral {
     const start = this.pos;
-    const pattern = this.code() === 0x26 ? HEX : NUMBER;
-    pattern.lastIndex = start;
-    const match = pattern.exec(this.text);
-    if (match === null || start + match[0].length > this.end) throw DECLINE;
-    this.pos += match[0].length;
+    const text = this.text;
+    const hex = text.charCodeAt(start) === 0x26;
+    let i = start;
+    if (hex) {
+      if (text.charCodeAt(i + 1) !== 0x48) throw DECLINE; // `H`
+      i += 2;
+      const digits = i;
+      while (isHexDigit(text.charCodeAt(i))) i++;
+      if (i === digits) throw DECLINE;
+    } else {
+      if (text.charCodeAt(i) === 0x2d) i++;
+      const digits = i;
+      while (isDigit(text.charCodeAt(i))) i++;
+      if (i === digits) throw DECLINE;
+      if (text.charCodeAt(i) === 0x2e && isDigit(text.charCodeAt(i + 1))) {
+        i += 2;
+        while (isDigit(text.charCodeAt(i))) i++;
+      }
+    }
+    // Scanned in the whole text, as the lexer would: a token running past the piece is declined.
+    if (i > this.end) throw DECLINE;
+    this.pos = i;
     // `1.` `1a` `&H1G`: the lexer would go on with an error or a glued token.
     const next = this.code();
     if (next === 0x2e || isIdentifierPart(next)) throw DECLINE;
-    return { kind: 'number', raw: match[0], hex: pattern === HEX, start, end: this.pos };
+    return { kind: 'number', raw: interned(this.text, start, i, CONSTANT_INTERN_MAX), hex, start, end: i };
   }
 
   // ---- statements -------------------------------------------------------------------------------
@@ -341,8 +401,9 @@ class FastMappingParser {
       this.skipSpace();
       const base = this.stack.length;
       for (;;) {
-        const { image, start, end } = this.identifier();
-        this.stack.push({ kind: 'name', text: image, quoted: false, start, end });
+        const start = this.pos;
+        const image = this.identifier();
+        this.stack.push({ kind: 'name', text: image, quoted: false, start, end: this.pos });
         this.skipSpace();
         if (this.code() !== 0x2c) break;
         this.pos++;
@@ -368,7 +429,9 @@ class FastMappingParser {
     for (;;) {
       this.skipSpace();
       if (this.atLineEnd()) break;
-      const { image, start, end } = this.identifier();
+      const start = this.pos;
+      const image = this.identifier();
+      const end = this.pos;
       const word: AttributeWord = {
         kind: 'attributeWord',
         name: { kind: 'name', text: image, quoted: false, start, end },
@@ -420,9 +483,14 @@ class FastMappingParser {
 
   private attributeMapping({ pathEnd, arrow }: { pathEnd: number; arrow: number }): AttributeMapping {
     const start = this.pos;
-    const image = this.text.substring(start, pathEnd);
-    const parsedPath = parseAttributePath(image, { baseOffset: start });
-    if (parsedPath.diagnostics.length > 0) throw DECLINE;
+    const image = interned(this.text, start, pathEnd, NAME_INTERN_MAX);
+    // The SCIM fast path directly (what parseAttributePath tries first), without a result object.
+    let path = fastParsePath(image, start);
+    if (path === undefined) {
+      const parsedPath = parseAttributePath(image, { baseOffset: start });
+      if (parsedPath.diagnostics.length > 0) throw DECLINE;
+      path = parsedPath.ast;
+    }
     this.pos = arrow + 2;
     const arrowEnd = this.pos;
     this.skipSpace();
@@ -446,7 +514,7 @@ class FastMappingParser {
     const end = Math.max(source.end, arrowEnd, modifiers.length ? modifiers[modifiers.length - 1]!.end : 0);
     return {
       kind: 'attributeMapping',
-      target: { kind: 'targetAttribute', text: image, path: parsedPath.ast, start, end: pathEnd },
+      target: { kind: 'targetAttribute', text: image, path, start, end: pathEnd },
       arrow,
       source,
       modifiers,
@@ -479,7 +547,9 @@ class FastMappingParser {
       case 'flowType':
       case 'flowBehavior': {
         this.skipSpace();
-        const { image, start: valueStart, end } = this.identifier();
+        const valueStart = this.pos;
+        const image = this.identifier();
+        const end = this.pos;
         return { kind: word, value: { kind: 'name', text: image, quoted: false, start: valueStart, end }, start, end };
       }
       case 'exportMissingReferences':
@@ -608,11 +678,19 @@ class FastMappingParser {
     }
     if (i >= this.end) throw DECLINE;
     this.pos = i + 1;
-    return { kind: 'attribute', name: this.text.substring(start + 1, i), nameRange: { start: start + 1, end: i }, start, end: this.pos };
+    return {
+      kind: 'attribute',
+      name: interned(this.text, start + 1, i, NAME_INTERN_MAX),
+      nameRange: { start: start + 1, end: i },
+      start,
+      end: this.pos,
+    };
   }
 
   private call(): Expression {
-    const { image, start, end: nameEnd } = this.identifier();
+    const start = this.pos;
+    const image = this.identifier();
+    const nameEnd = this.pos;
     this.skipSpace();
     if (this.code() !== 0x28) {
       this.pos = nameEnd; // whitespace after a bare identifier belongs to what follows

@@ -27,11 +27,15 @@ function visit(node: Argument, site: NodeSite, context: ExpressionContext, rules
   if (node.kind === 'call') {
     const resolved = resolveCall(node, context.functions);
     for (const rule of rules) rule.call?.(resolved, site, context);
-    // A plain loop and one site object per argument: this walk runs over every call of a 5,000-mapping file.
+    // A plain loop and one site object per call, moved along its arguments: this walk runs over
+    // every call of a 5,000-mapping file. Rules read a site while they look at its node and keep
+    // none, and a node's subtree is walked with sites of its own, so moving it on is safe.
     const args = node.args;
+    const argumentSite: NodeSite = { parent: resolved, index: 0, parameter: undefined };
     for (let index = 0; index < args.length; index++) {
-      const parameter = resolved.signature ? parameterForCallArgument(resolved.signature, index, args.length) : undefined;
-      visit(args[index]!, { parent: resolved, index, parameter }, context, rules);
+      argumentSite.index = index;
+      argumentSite.parameter = resolved.signature ? parameterForCallArgument(resolved.signature, index, args.length) : undefined;
+      visit(args[index]!, argumentSite, context, rules);
     }
   } else if (node.kind === 'comparison') {
     // Operands of a comparison keep the comparison's site: `IIF([a] = [b], …)` → both sit in IIF's condition.

@@ -16,7 +16,11 @@ export interface ResolvedCall {
   exactCase: boolean;
 }
 
-/** Where a node sits: the call it is an argument of, its position and the parameter it binds to. */
+/**
+ * Where a node sits: the call it is an argument of, its position and the parameter it binds to.
+ * Valid while a rule looks at the node: the walk reuses one site for the arguments of a call, so a
+ * rule must copy what it wants to keep (check-expression.ts).
+ */
 export interface NodeSite {
   parent?: ResolvedCall;
   index: number;

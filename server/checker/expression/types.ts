@@ -9,31 +9,36 @@ import type { ValueType } from '../../catalogue/types';
 import { findAttribute } from '../../schema/lookup';
 import type { ObjectSchema } from '../../schema/types';
 
-/** Functions that return one of their arguments (by position: which ones can be the result). */
-const SELECTORS: Record<string, (argCount: number) => number[]> = {
-  Switch: (n) => [1, ...range(3, n, 2)],
-  IIF: () => [1, 2],
-  Coalesce: (n) => range(0, n, 1),
-  IgnoreFlowIfNullOrEmpty: () => [0],
-  Redact: () => [0],
+/**
+ * Functions that return one of their arguments, by position: the positions `first`, `first + step`,
+ * … up to `end` (exclusive; `undefined` = the argument count). Positions rather than arrays of them:
+ * the target-type rule asks this for every mapping of a file.
+ */
+const SELECTORS: Record<string, { first: number; step: number; end?: number }> = {
+  Switch: { first: 1, step: 2 }, // the default, then every value: 1, 3, 5, …
+  IIF: { first: 1, step: 1, end: 3 },
+  Coalesce: { first: 0, step: 1 },
+  IgnoreFlowIfNullOrEmpty: { first: 0, step: 1, end: 1 },
+  Redact: { first: 0, step: 1, end: 1 },
 };
 
-function range(from: number, to: number, step: number): number[] {
-  const out: number[] = [];
-  for (let i = from; i < to; i += step) out.push(i);
-  return out;
-}
-
-/** The nodes whose value can become the expression's value. */
-export function resultLeaves(expression: Argument): Expression[] {
-  if (expression.kind === 'empty') return [];
+/** The nodes whose value can become the expression's value, in argument order (appended to `out`). */
+export function resultLeaves(expression: Argument, out: Expression[] = []): Expression[] {
+  if (expression.kind === 'empty') return out;
   if (expression.kind === 'call') {
     const selector = SELECTORS[expression.name];
     if (selector && lookupFunction(expression.name)) {
-      return selector(expression.args.length).flatMap((i) => (expression.args[i] ? resultLeaves(expression.args[i]!) : []));
+      const args = expression.args;
+      const end = selector.end ?? args.length;
+      for (let i = selector.first; i < end; i += selector.step) {
+        const arg = args[i];
+        if (arg) resultLeaves(arg, out);
+      }
+      return out;
     }
   }
-  return [expression];
+  out.push(expression);
+  return out;
 }
 
 /** The static type of a leaf, or undefined when it cannot be told. */

@@ -77,6 +77,41 @@ describe('pieces equal the whole-file parse', () => {
     },
   );
 
+  // The fast path scans numbers by hand and shares strings between texts (fast-path.ts `interned`):
+  // each line, in a block of its own, after the same names in other texts and lengths.
+  it.each([
+    ['Mid([jobTitle], 1.5, 2)', true],
+    ['Mid([jobTitle], -3, 10)', true],
+    ['Mid([jobTitle], &H1F, &Hff)', true],
+    ['Mid([jobTitle], 12345678901234567890123, 1)', true],
+    ['Mid([jobTitle], &h1F, 1)', false],
+    ['Mid([jobTitle], &H, 1)', false],
+    ['Mid([jobTitle], 1., 1)', false],
+    ['Mid([jobTitle], 1a, 1)', false],
+    ['Mid([jobTitle], 1.a, 1)', false],
+    ['Mid([jobTitle], -, 1)', false],
+    ['Mid([jobTitle], - 1, 1)', false],
+    ['[jobTitle]  match 1', true],
+    ['[jobTitle]  match 1.5', true],
+    ['[jobTitle]  match &H1', false],
+    ['Join(" ", [jobTitl], [jobTitle], [jobTitles], [JobTitle], "jobTitle", "jobTitl")', true],
+    ['Joi([userPrincipalName], [userPrincipalNam], [userPrincipalNames])', true],
+    ['Join("", [a], "abcdefghijklm", "abcdefghijklmn", "abcdefghijkl", "x\\"y")', true],
+  ])('numbers and shared names: `%s` (fast path takes it: %s)', (source, taken) => {
+    for (const target of ['title', 'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:department', 'titl', 'titles']) {
+      const text = `# one block\nmapping "M" User -> User {\n  ${target} <- ${source}\n}\n`;
+      const start = text.indexOf('mapping');
+      const fast = fastParsePiece(text, start, text.length);
+      const reference = parseMappingPieceReference(text, start, text.length);
+      expect(fast !== undefined, 'taken by the fast path').toBe(taken);
+      if (fast !== undefined) {
+        expect(reference.diagnostics).toEqual([]);
+        expect(JSON.stringify(fast)).toBe(JSON.stringify(reference.ast));
+      }
+      expectSameAsWhole(text);
+    }
+  });
+
   it('on mutated generated files', () => {
     const bases = [5, 12, 25].map(generateMappingFile);
     fc.assert(

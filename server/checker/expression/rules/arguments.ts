@@ -7,6 +7,7 @@ import { orList } from '../../diagnostic';
 import { t } from '../../../../grammar/common/l10n';
 import type { Argument } from '../../../../grammar/expression/ast';
 import { lookupFunction } from '../../../catalogue/index';
+import type { FunctionSignature } from '../../../catalogue/types';
 import { findAttribute } from '../../../schema/lookup';
 import type { ExpressionContext, ExpressionRule, NodeSite } from '../context';
 import { leafType } from '../types';
@@ -118,7 +119,7 @@ function checkEmpty(node: Argument, site: NodeSite, { sink }: ExpressionContext)
   if (parameter.repeating) {
     // Graph drops empty positions, so an empty key or value would shift every pair after it.
     // A lone repeating parameter (Join's sources) loses nothing when an empty position is dropped.
-    if (parent.signature.parameters.filter((p) => p.repeating).length > 1) {
+    if (repeatingParameterCount(parent.signature) > 1) {
       sink.report(
         'missing-argument',
         node,
@@ -143,6 +144,15 @@ function checkEmpty(node: Argument, site: NodeSite, { sink }: ExpressionContext)
   }
   sink.report('missing-argument', node, t("{0}'s {1} is required; this position is empty.", fn, parameter.name));
 }
+
+/** How many of a function's parameters repeat (Switch: key and value), once per signature (asked for every empty argument). */
+function repeatingParameterCount(signature: FunctionSignature): number {
+  let count = repeatingCounts.get(signature);
+  if (count === undefined) repeatingCounts.set(signature, (count = signature.parameters.filter((p) => p.repeating).length));
+  return count;
+}
+
+const repeatingCounts = new WeakMap<FunctionSignature, number>();
 
 /** The allowed values lower-cased, once per list (asked for every such argument of every call). */
 function lowerCased(values: readonly string[]): ReadonlySet<string> {
