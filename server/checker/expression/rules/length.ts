@@ -13,8 +13,8 @@ export const lengthRule: ExpressionRule = {
       expression,
       t(
         'This expression has {0} characters; the service accepts at most {1}.',
-        length.toLocaleString('en-US'),
-        MAX_EXPRESSION_LENGTH.toLocaleString('en-US'),
+        length,
+        MAX_EXPRESSION_LENGTH,
       ),
     );
   },
