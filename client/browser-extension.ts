@@ -18,7 +18,7 @@ let client: LanguageClient | undefined;
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   // The shared code the client bundles (impact page, lifecycle notes) speaks the display language too.
-  useL10nBundle(vscode.l10n.bundle);
+  useL10nBundle(vscode.l10n.bundle, vscode.env.language);
   const serverMain = vscode.Uri.joinPath(context.extensionUri, 'dist', 'browser', 'server.js');
   const clientOptions: LanguageClientOptions = {
     // Any scheme: in the browser, files come from vscode-vfs://, vscode-test-web://, memfs:, …

@@ -18,7 +18,7 @@ let client: LanguageClient | undefined;
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   // The shared code the client bundles (impact page, lifecycle notes) speaks the display language too.
-  useL10nBundle(vscode.l10n.bundle);
+  useL10nBundle(vscode.l10n.bundle, vscode.env.language);
   const serverModule = context.asAbsolutePath('dist/server.js');
   const serverOptions: ServerOptions = {
     run: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_OPTIONS] } },

@@ -16,10 +16,28 @@
 export type L10nBundle = Readonly<Record<string, string>>;
 
 let bundle: L10nBundle | undefined;
+let language = 'en';
+let numberFormat = numberFormatOf(language);
 
-/** Sets (or clears, with `undefined`) the bundle every later `t` reads. */
-export function useL10nBundle(next: L10nBundle | undefined): void {
+/**
+ * How `t` writes a number: grouped and with the decimal sign of the messages' language (1,234 and
+ * 2.5 in English and Japanese, 1 234 with a narrow no-break space and 2,5 in French). All fraction
+ * digits are kept, as `String` keeps them. JSON output writes numbers as JSON numbers, never this way.
+ * https://developer.mozilla.org/en-US/docs/Web/JavaScript/Reference/Global_Objects/Intl/NumberFormat
+ */
+function numberFormatOf(locale: string): Intl.NumberFormat {
+  return new Intl.NumberFormat(locale, { maximumFractionDigits: 20 });
+}
+
+/**
+ * Sets (or clears, with `undefined`) the bundle every later `t` reads, and the language (BCP 47,
+ * such as `ja` or `fr`) whose number format `t` uses. Without a bundle the messages are English, and
+ * so are their numbers.
+ */
+export function useL10nBundle(next: L10nBundle | undefined, locale = 'en'): void {
   bundle = next;
+  language = next ? locale : 'en';
+  numberFormat = numberFormatOf(language);
 }
 
 /** The bundle in use (passed on to worker threads, which have module state of their own). */
@@ -27,19 +45,26 @@ export function currentL10nBundle(): L10nBundle | undefined {
   return bundle;
 }
 
+/** The language of the numbers in use (passed on to worker threads with the bundle). */
+export function currentL10nLocale(): string {
+  return language;
+}
+
 const PLACEHOLDER = /\{(\d+)\}/g;
 
 /**
- * `message` in the current language, with `{n}` replaced by `args[n]`. `message` must be a string
- * literal at every call (test/l10n/translations.test.ts finds the calls and checks that each bundle
- * translates each message, with the same placeholders).
+ * `message` in the current language, with `{n}` replaced by `args[n]` (a number written in the
+ * language's format: pass a string for a number that is a name, such as a year or a port). `message`
+ * must be a string literal at every call (test/l10n/translations.test.ts finds the calls and checks
+ * that each bundle translates each message, with the same placeholders).
  */
 export function t(message: string, ...args: readonly (string | number)[]): string {
   const template = bundle?.[message] ?? message;
   if (args.length === 0) return template;
   return template.replace(PLACEHOLDER, (whole, index: string) => {
     const value = args[Number(index)];
-    return value === undefined ? whole : String(value);
+    if (value === undefined) return whole;
+    return typeof value === 'number' ? numberFormat.format(value) : value;
   });
 }
 

@@ -58,7 +58,10 @@ export interface FunctionSignature {
   summary: string;
   /** Longer documentation in Markdown (semantics, null handling, caveats). */
   details?: string;
-  /** Documented examples: expression, input description, output. */
+  /**
+   * Documented examples: expression, input description, output. An input or output in words is
+   * shown through `localized` (test/l10n/data-messages.ts lists them); the expression is code.
+   */
   examples: readonly { expression: string; input?: string; output: string }[];
   /** Link to the Microsoft reference section. */
   docUrl: string;

@@ -146,7 +146,8 @@ function takeLocale(argv: readonly string[]): {
 function main(rawArgv: readonly string[], io: CliIO): number | Promise<number> {
   const { argv, locale, error, unsupported } = takeLocale(rawArgv);
   // Every message below is made in the chosen language (docs/localization.md); English needs no bundle.
-  useL10nBundle(readL10nBundle(locale ?? io.locale ?? 'en'));
+  const language = locale ?? io.locale ?? 'en';
+  useL10nBundle(readL10nBundle(language), language);
   if (error) {
     io.err(
       `aadmap: ${

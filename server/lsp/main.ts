@@ -19,7 +19,8 @@ import { readL10nBundle } from '../l10n/bundles';
 
 if (isSampleUserThread()) {
   // The worker's messages in the server's language: the main thread passes its bundle on.
-  useL10nBundle((workerData as { l10nBundle?: L10nBundle }).l10nBundle);
+  const { l10nBundle, l10nLocale } = workerData as { l10nBundle?: L10nBundle; l10nLocale?: string };
+  useL10nBundle(l10nBundle, l10nLocale);
   // The evaluator is loaded by the sample-user thread only, not before the main thread answers `initialize`.
   serveSampleUserJobs(
     loadSampleUserJobs().createSampleUserJobs(createLanguageService({ schemaFiles: createFileSchemaReader() }), createNodeSampleFiles()),

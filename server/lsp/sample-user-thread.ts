@@ -8,7 +8,7 @@
  * time, each within a time budget: past it the worker is terminated (a new one starts for the next
  * request) and the request is answered "stopped". The main thread only passes the document's text.
  */
-import { currentL10nBundle, t } from '../../grammar/common/l10n';
+import { currentL10nBundle, currentL10nLocale, t } from '../../grammar/common/l10n';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import type { SampleUserAnswers, SampleUserJobs, SampleUserRequest } from './sample-user-jobs';
 
@@ -98,7 +98,7 @@ export function createSampleUserThread(entry: string, budgetMs = SAMPLE_USER_BUD
 
   const start = (): Worker => {
     const started = new Worker(entry, {
-      workerData: { role: ROLE, l10nBundle: currentL10nBundle() },
+      workerData: { role: ROLE, l10nBundle: currentL10nBundle(), l10nLocale: currentL10nLocale() },
       resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
     });
     // The server exits when its connection ends; the worker never keeps it alive.

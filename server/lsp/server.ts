@@ -217,7 +217,7 @@ export function startServer(
   connection.onInitialize((params): InitializeResult => {
     // Messages in the editor's display language from here on (docs/localization.md).
     const locale = localeOf(params.locale) ?? 'en';
-    useL10nBundle(l10nBundleOption(params.initializationOptions) ?? readL10nBundle?.(locale));
+    useL10nBundle(l10nBundleOption(params.initializationOptions) ?? readL10nBundle?.(locale), locale);
     const capabilities = params.capabilities;
     pullDiagnostics = !!capabilities.textDocument?.diagnostic;
     canRefresh = !!capabilities.workspace?.diagnostics?.refreshSupport;
@@ -389,14 +389,14 @@ function tooLarge(document: TextDocument): string | undefined {
   if (chars > MAX_DOCUMENT_CHARS)
     return t(
       "This document is {0} MB; aadmap's editor features stop at {1} MB (`aadmap check` checks it whole).",
-      (chars / 1024 / 1024).toFixed(1),
+      Math.round((chars / 1024 / 1024) * 10) / 10,
       MAX_DOCUMENT_CHARS / 1024 / 1024,
     );
   if (document.lineCount > MAX_DOCUMENT_LINES)
     return t(
       "This document has {0} lines; aadmap's editor features stop at {1} lines (`aadmap check` checks it whole).",
-      document.lineCount.toLocaleString('en-US'),
-      MAX_DOCUMENT_LINES.toLocaleString('en-US'),
+      document.lineCount,
+      MAX_DOCUMENT_LINES,
     );
   return undefined;
 }

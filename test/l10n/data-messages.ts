@@ -37,6 +37,25 @@ function catalogueMessages(): string[] {
   ]);
 }
 
+/**
+ * The function examples' inputs and outputs in words (server/catalogue/functions.ts), shown by hover
+ * and completion: 'both attributes hold the same value', '(attribute not sent)'. An input made only of
+ * assignments (`displayName = ""`, `Now() = 8/25/2021 5:41:18 PM, StatusHireDate = "…"`) is code and
+ * stays as written, as does an output value; a note in parentheses is not a value.
+ */
+function exampleMessages(): string[] {
+  return FUNCTIONS.flatMap((sig) => sig.examples).flatMap((example) => [
+    ...(example.input !== undefined && !isAssignments(example.input) ? [example.input] : []),
+    ...(/^\(.*\)$/.test(example.output) ? [example.output] : []),
+  ]);
+}
+
+/** Whether `text` is `name = value` parts separated by commas (values: quoted strings, lists, words). */
+function isAssignments(text: string): boolean {
+  const withoutValues = text.replace(/"(?:[^"\\]|\\.)*"/g, 'V').replace(/\[[^\]]*\]/g, 'V');
+  return withoutValues.split(',').every((part) => /^\s*\w+(\(\))? = \S/.test(part));
+}
+
 /** The built-in schemas' attribute descriptions (server/schema/azure-ad.ts, chatwork.ts), shown by hover and completion. */
 function schemaMessages(): string[] {
   return [BUILTIN_SOURCE, ...BUILTIN_TARGETS.values()].flatMap((directory) =>
@@ -49,6 +68,7 @@ export function dataMessages(): string[] {
     ...new Set([
       ...vocabularyMessages(),
       ...catalogueMessages(),
+      ...exampleMessages(),
       ...schemaMessages(),
       // The completion snippets' details (server/service/features/snippets.ts).
       ...[CHATWORK_FILE, ACTIVE_FROM_SOFT_DELETE].map((snippet) => snippet.detail),

@@ -46,6 +46,8 @@ interface Expected {
   upnHover: string;
   /** The lens over a mapping block when the mapping file has no sample user beside it. */
   noSampleUserLens: string;
+  /** The example headings and results in the completion documentation of a function: words translated, code as written. */
+  examples: Record<string, string>;
 }
 
 const expectations: Record<'en' | 'ja' | 'fr', Expected> = {
@@ -58,6 +60,12 @@ const expectations: Record<'en' | 'ja' | 'fr', Expected> = {
     upnHover:
       '**[userPrincipalName]** — Azure Active Directory User attribute (String, required)\n\nSign-in name in e-mail form (user@domain).',
     noSampleUserLens: 'No sample user: add a NAME.user.json file (attribute name → value) next to the mapping file',
+    examples: {
+      CBool: 'Example — with both attributes hold the same value:',
+      IsNull: 'Example — with displayName absent:',
+      IsNullOrEmpty: 'Example — with displayName = "":',
+      IgnoreFlowIfNullOrEmpty: '→ `(attribute not sent)`',
+    },
   },
   ja: {
     fixTitle: "'Switch' に変更",
@@ -67,6 +75,12 @@ const expectations: Record<'en' | 'ja' | 'fr', Expected> = {
     switchSummary: /^ソースと等しい最初のキーと対になる値を返します/,
     upnHover: '**[userPrincipalName]** — Azure Active Directory の User 属性 (String, 必須)\n\nメール形式のサインイン名 (user@domain)。',
     noSampleUserLens: 'サンプル ユーザーがありません: マッピング ファイルの隣に NAME.user.json ファイル (属性名 → 値) を追加してください',
+    examples: {
+      CBool: '例 (入力: 両方の属性が同じ値):',
+      IsNull: '例 (入力: displayName なし):',
+      IsNullOrEmpty: '例 (入力: displayName = ""):',
+      IgnoreFlowIfNullOrEmpty: '→ `(属性は送信されません)`',
+    },
   },
   fr: {
     fixTitle: "Remplacer par 'Switch'",
@@ -78,6 +92,12 @@ const expectations: Record<'en' | 'ja' | 'fr', Expected> = {
       '**[userPrincipalName]** — attribut User de Azure Active Directory (String, obligatoire)\n\nNom de connexion au format e-mail (user@domain).',
     noSampleUserLens:
       "Aucun utilisateur d'exemple : ajoutez un fichier NAME.user.json (nom d'attribut → valeur) à côté du fichier de mappage",
+    examples: {
+      CBool: 'Exemple — avec les deux attributs à la même valeur :',
+      IsNull: 'Exemple — avec displayName absent :',
+      IsNullOrEmpty: 'Exemple — avec displayName = "" :',
+      IgnoreFlowIfNullOrEmpty: '→ `(attribut non envoyé)`',
+    },
   },
 };
 
@@ -151,6 +171,17 @@ for (const locale of ['en', 'ja', 'fr'] as const) {
         if (locale === 'en') expect(item.detail).toBe(english.get(item.label));
         else if (locale === 'ja') expect(item.detail, item.label).toMatch(JAPANESE);
         else expect(item.detail, item.label).not.toBe(english.get(item.label));
+      }
+    });
+
+    it("shows the function examples' words in the language and their code as written", async () => {
+      const list = (await server.connection.sendRequest(CompletionRequest.type, {
+        textDocument: { uri },
+        position: { line: 3, character: 36 },
+      })) as CompletionList;
+      for (const [name, example] of Object.entries(expected.examples)) {
+        const documentation = list.items.find((item) => item.label === name)?.documentation as MarkupContent | undefined;
+        expect(documentation?.value, name).toContain(example);
       }
     });
 

@@ -21,6 +21,15 @@ describe('localized messages', () => {
     expect(found.sites.map((site) => site.message)).toContain('Did you mean {0}?');
   });
 
+  it("include the function examples' texts in words, not their code", () => {
+    const data = dataMessages();
+    for (const words of ['both attributes hold the same value', 'displayName absent', 'mailNickname = "jdoe", default domain contoso.com'])
+      expect(data).toContain(words);
+    expect(data).toContain('(attribute not sent)');
+    for (const code of ['displayName = ""', 'Now() = 8/25/2021 5:41:18 PM, StatusHireDate = "2012-03-16-07:00"', 'True', 'Doe, John'])
+      expect(data).not.toContain(code);
+  });
+
   it('are string literals at every call', () => {
     expect(found.notLiteral).toEqual([]);
   });

@@ -1,11 +1,22 @@
 /** The .vsix holds the bundles, grammars, language configurations, snippets, walkthrough pages, the diagnostics reference, README, LICENSE and icon — nothing else. */
 import { spawnSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
 
 const root = join(__dirname, '..', '..');
 
+/** The walkthrough pages the manifest names in any language (docs/localization.md). */
+function walkthroughPages(): string[] {
+  return readdirSync(root)
+    .filter((name) => /^package\.nls(\.[a-z]{2})?\.json$/.test(name))
+    .flatMap((name) => Object.entries(JSON.parse(readFileSync(join(root, name), 'utf8')) as Record<string, string>))
+    .filter(([key]) => /^walkthrough\.step\.[\w-]+\.media$/.test(key))
+    .map(([, page]) => page);
+}
+
 it('packages only what the extension needs', () => {
+  expect(walkthroughPages()).toHaveLength(15);
   const vsce = join(root, 'node_modules', '@vscode', 'vsce', 'vsce');
   const result = spawnSync(process.execPath, [vsce, 'ls', '--no-dependencies'], { cwd: root, encoding: 'utf8', input: '' });
   expect(result.status, result.stderr).toBe(0);
@@ -18,7 +29,7 @@ it('packages only what the extension needs', () => {
     /^dist\/(browser\/)?(extension|server)\.js$/,
     /^syntaxes\/[a-z.-]+\.(tmLanguage|language-configuration)\.json$/,
     /^snippets\/[a-z-]+\.json$/,
-    /^walkthrough\/[a-z0-9-]+\.md$/,
+    /^walkthrough\/([a-z]{2}\/)?[a-z0-9-]+\.md$/,
     /^docs\/diagnostics\.md$/,
     // Translations (docs/localization.md): VS Code's merged bundles, the files the server and CLI read, the manifest's.
     /^dist\/l10n\/bundle\.l10n\.[a-z]{2}\.json$/,
@@ -49,6 +60,8 @@ it('packages only what the extension needs', () => {
     'dist/l10n/bundle.l10n.fr.json',
     'l10n/ja/diagnostics.json',
     'l10n/fr/diagnostics.json',
+    // The walkthrough pages of every language: the steps' media.markdown values of package.nls*.json.
+    ...walkthroughPages(),
   ]) {
     expect(files).toContain(required);
   }

@@ -200,6 +200,6 @@ describe('a document with thousands of problems', () => {
     await open(server, uri, text);
     const messages = await published;
     expect(messages).toHaveLength(1001);
-    expect(messages[1000]).toBe('… and 4999 more problems (only the first 1000 are shown)');
+    expect(messages[1000]).toBe('… and 4,999 more problems (only the first 1,000 are shown)');
   }, 30_000);
 });

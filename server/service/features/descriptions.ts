@@ -17,8 +17,9 @@ export function functionMarkdown(sig: FunctionSignature, options: { details?: bo
   if (options.details !== false && sig.details) parts.push(localized(sig.details));
   const examples = sig.examples.slice(0, options.examples ?? 1);
   for (const example of examples) {
-    const heading = example.input ? t('Example — with {0}:', example.input) : t('Example:');
-    parts.push(`${heading}\n\`\`\`aadmap\n${example.expression}\n\`\`\`\n→ \`${example.output}\``);
+    // An input or output in words ('displayName absent', '(attribute not sent)') has a translation; code has none and stays.
+    const heading = example.input ? t('Example — with {0}:', localized(example.input)) : t('Example:');
+    parts.push(`${heading}\n\`\`\`aadmap\n${example.expression}\n\`\`\`\n→ \`${localized(example.output)}\``);
   }
   parts.push(microsoftReference(sig.docUrl));
   return parts.join('\n\n');

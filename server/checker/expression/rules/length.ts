@@ -11,11 +11,7 @@ export const lengthRule: ExpressionRule = {
     sink.report(
       'expression-too-long',
       expression,
-      t(
-        'This expression has {0} characters; the service accepts at most {1}.',
-        length.toLocaleString('en-US'),
-        MAX_EXPRESSION_LENGTH.toLocaleString('en-US'),
-      ),
+      t('This expression has {0} characters; the service accepts at most {1}.', length, MAX_EXPRESSION_LENGTH),
     );
   },
 };
