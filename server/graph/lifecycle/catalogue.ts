@@ -114,3 +114,11 @@ export function afterDeployNote(): string {
     'A change of attribute mappings or scoping filters starts a new initial cycle by itself (all users are evaluated again): no restart is needed.',
   );
 }
+
+/**
+ * The heading of the provision report's differences from aadmap's preview: the report writes it, the
+ * editor finds it to highlight the lines under it (both in the user's language).
+ */
+export function differencesHeading(count: number): string {
+  return t("Differences from aadmap's preview ({0}):", count);
+}
