@@ -122,3 +122,9 @@ export function afterDeployNote(): string {
 export function differencesHeading(count: number): string {
   return t("Differences from aadmap's preview ({0}):", count);
 }
+
+/** `name: old → new` of a modified property, `(none)` for a missing value (the logs, the provision report, the editor's records). */
+export function modifiedPropertyLine(p: { name: string; old: string | null; new: string | null }): string {
+  const none = t('(none)');
+  return `${p.name}: ${p.old ?? none} → ${p.new ?? none}`;
+}

@@ -10,7 +10,7 @@ import { GraphError } from '../client';
 import { asArray, isRecord, str } from '../json';
 import type { SynchronizationApi } from '../sync-api';
 import type { ResolvedTarget } from '../workflow';
-import { LOG_ERROR_ACTIONS } from './catalogue';
+import { LOG_ERROR_ACTIONS, modifiedPropertyLine } from './catalogue';
 
 export const LOG_STATUSES = ['success', 'failure', 'skipped', 'warning'] as const;
 export const LOG_ACTIONS = ['create', 'update', 'delete', 'stagedDelete', 'disable', 'other'] as const;
@@ -255,10 +255,4 @@ function errorGroupLine(group: ErrorGroup, examples: string): string {
   return users === 1
     ? t('{0} — {1} records, {2} user ({3})', code, records, users, examples)
     : t('{0} — {1} records, {2} users ({3})', code, records, users, examples);
-}
-
-/** `name: old → new` of a modified property, `(none)` for a missing value (the logs and the provision report). */
-export function modifiedPropertyLine(p: { name: string; old: string | null; new: string | null }): string {
-  const none = t('(none)');
-  return `${p.name}: ${p.old ?? none} → ${p.new ?? none}`;
 }

@@ -21,8 +21,7 @@ import type { MappingAnalysis } from '../../service/analysis';
 import { previewMapping } from '../../service/checked-preview';
 import { GraphError } from '../client';
 import { asArray, isRecord, str } from '../json';
-import { differencesHeading } from './catalogue';
-import { modifiedPropertyLine } from './logs';
+import { differencesHeading, modifiedPropertyLine } from './catalogue';
 import type { SynchronizationApi } from '../sync-api';
 import { type ResolvedTarget, WorkflowError } from '../workflow';
 
