@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { GraphEmulator, SEED } from '../graph-emulator/emulator';
-import { logRecord } from '../graph-emulator/lifecycle';
+import { seedHeldDeletes } from '../graph-emulator/lifecycle';
 import { type CliRun as Run, runCli, startSeededEmulator } from '../support/cli-process';
 import { readL10nBundle } from '../../server/l10n/bundles';
 import { LOG_ERROR_ACTIONS, QUARANTINE_REASONS } from '../../server/graph/lifecycle/catalogue';
@@ -267,12 +267,7 @@ describe('the lifecycle messages and errors in Japanese and French', () => {
   it(
     'the held deletes of a TooManyDeletes quarantine are counted the same in every language',
     async () => {
-      emulator.lifecycle.seedJob(SEED.jobId, { state: 'Quarantine', reason: 'TooManyDeletes' });
-      const base = { servicePrincipalId: SEED.servicePrincipalId, jobId: SEED.jobId, action: 'stagedDelete', status: 'skipped' as const };
-      for (let i = 0; i < 3; i++)
-        emulator.lifecycle.logs.push(
-          logRecord({ ...base, id: `held-${i}`, time: '2026-11-30T06:30:00Z', user: { id: `u${i}`, name: `User ${i}` } }),
-        );
+      seedHeldDeletes(emulator.lifecycle, SEED, 3);
       const run = await inEveryLanguage(['status', file]);
       expect(run.en.stdout).toContain('  Held deletes: 3');
       expect(run.fr.stdout).toContain('  Suppressions retenues : 3');
