@@ -127,8 +127,8 @@ async function withJob(
 ): Promise<number> {
   const args = parseArgs(argv, { ...graphSpec, ...extra });
   if (args.flags.has('help')) return usage(io, usageText);
-  if (args.positionals.length > 1) throw new UsageError(`${command} takes at most one FILE.aadmap`);
-  if (fileRequired && args.positionals.length !== 1) throw new UsageError(`${command} takes exactly one FILE.aadmap`);
+  if (args.positionals.length > 1) throw new UsageError(t('{0} takes at most one FILE.aadmap', command));
+  if (fileRequired && args.positionals.length !== 1) throw new UsageError(t('{0} takes exactly one FILE.aadmap', command));
   const early = await check(args);
   if (typeof early === 'number') return early;
   const file = args.positionals[0];
@@ -173,7 +173,7 @@ export function runStatus(argv: readonly string[], io: CliIO): Promise<number> {
           report.quarantine.heldDeletes = null;
         }
       }
-      for (const warning of report.warnings) io.err(`warning: ${warning}`);
+      for (const warning of report.warnings) io.err(t('warning: {0}', warning));
       if (formatOf(args) === 'json') printJson(io, statusToJson(report));
       else io.out(formatStatusText(report));
       return 0;
@@ -186,9 +186,13 @@ export function runStart(argv: readonly string[], io: CliIO): Promise<number> {
   return withJob(argv, io, 'start', startUsage(), {}, async (_args, { api, target, signal }) => {
     const before = await readJobStatus(api, target, signal).catch(() => undefined);
     if (before && before.state !== 'Paused' && before.state !== 'Quarantine' && before.schedule === 'Active')
-      io.err(`note: the job is ${before.state} and already scheduled; start is meant for a paused or quarantined job.`);
+      io.err(t('note: the job is {0} and already scheduled; start is meant for a paused or quarantined job.', before.state));
     await startJob(api, target, signal);
-    io.out(`Started job ${target.job.id}${before?.state === 'Quarantine' ? ' (its quarantine is cleared)' : ''}.`);
+    io.out(
+      before?.state === 'Quarantine'
+        ? t('Started job {0} (its quarantine is cleared).', target.job.id)
+        : t('Started job {0}.', target.job.id),
+    );
     return 0;
   });
 }
@@ -196,7 +200,7 @@ export function runStart(argv: readonly string[], io: CliIO): Promise<number> {
 export function runPause(argv: readonly string[], io: CliIO): Promise<number> {
   return withJob(argv, io, 'pause', pauseUsage(), {}, async (_args, { api, target, signal }) => {
     await pauseJob(api, target, signal);
-    io.out(`Paused job ${target.job.id}; its state is kept (aadmap start resumes it).`);
+    io.out(t('Paused job {0}; its state is kept (aadmap start resumes it).', target.job.id));
     return 0;
   });
 }
@@ -212,7 +216,9 @@ export function runRestart(argv: readonly string[], io: CliIO): Promise<number> 
     spec,
     async (_args, { api, target, signal }) => {
       await restartJob(api, target, scopes, signal);
-      io.out(`Restarted job ${target.job.id}${scopes.length ? ` (reset: ${scopes.join(', ')})` : ''}.`);
+      io.out(
+        scopes.length ? t('Restarted job {0} (reset: {1}).', target.job.id, scopes.join(', ')) : t('Restarted job {0}.', target.job.id),
+      );
       return 0;
     },
     async (args) => {
@@ -232,24 +238,24 @@ export function runRestart(argv: readonly string[], io: CliIO): Promise<number> 
 async function confirmRestart(args: ParsedArgs, io: CliIO, scopes: ReturnType<typeof parseResetScopes>): Promise<boolean> {
   const dangerous = dangerousScopes(scopes);
   if (!dangerous.length) return true;
-  io.err(`restart will:\n  ${describeRestart(scopes).join('\n  ')}`);
+  io.err(`${t('restart will:')}\n  ${describeRestart(scopes).join('\n  ')}`);
   const flagFor = (s: string) => (s === 'Full' ? 'i-understand-full-reset' : 'i-understand-force-deletes');
   if (args.flags.has('yes') && dangerous.every((s) => args.flags.has(flagFor(s)))) return true;
   if (process.stdin.isTTY) {
+    // The words typed stay English in every language: like a flag, they are what the user types.
     const word = dangerous.includes('Full') ? 'full reset' : 'force deletes';
-    const answer = await ask(io, `Type "${word}" to go on: `);
+    const answer = await ask(io, t('Type "{0}" to go on: ', word));
     if (answer.trim().toLowerCase() === word) return true;
   }
-  io.err(
-    `Not confirmed; nothing was sent. Without a terminal pass --yes ${dangerous.map((s) => `--${flagFor(s)}`).join(' ')} (--yes alone is not enough).`,
-  );
+  const flags = dangerous.map((s) => `--${flagFor(s)}`).join(' ');
+  io.err(t('Not confirmed; nothing was sent. Without a terminal pass --yes {0} (--yes alone is not enough).', flags));
   return false;
 }
 
 export function runTestConnection(argv: readonly string[], io: CliIO): Promise<number> {
   return withJob(argv, io, 'test-connection', testConnectionUsage(), {}, async (_args, { api, target, signal }) => {
     await testConnection(api, target, signal);
-    io.out(`Connection OK: the service reached the application with the saved credentials of job ${target.job.id}.`);
+    io.out(t('Connection OK: the service reached the application with the saved credentials of job {0}.', target.job.id));
     return 0;
   });
 }
@@ -273,12 +279,12 @@ export function runLogs(argv: readonly string[], io: CliIO): Promise<number> {
       formatOf(args);
       const sinceText = option(args, 'since') ?? '24h';
       const since = parseSince(sinceText);
-      if (!since) throw new UsageError(`--since must be a duration such as 30m, 2h, 7d or an ISO time (got '${sinceText}')`);
+      if (!since) throw new UsageError(t("--since must be a duration such as 30m, 2h, 7d or an ISO time (got '{0}')", sinceText));
       const pick = <T extends string>(name: string, allowed: readonly T[]): T | undefined => {
         const value = option(args, name);
         if (value === undefined) return undefined;
         const found = allowed.find((a) => a.toLowerCase() === value.toLowerCase());
-        if (!found) throw new UsageError(`--${name} must be ${allowed.join(', ')} (got '${value}')`);
+        if (!found) throw new UsageError(t("{0} must be {1} (got '{2}')", `--${name}`, allowed.join(', '), value));
         return found;
       };
       query = { since, status: pick('status', LOG_STATUSES), action: pick('action', LOG_ACTIONS), user: option(args, 'user') };
@@ -302,7 +308,7 @@ export function runProvision(argv: readonly string[], io: CliIO): Promise<number
     },
     (args) => {
       formatOf(args);
-      if (!option(args, 'user')) throw new UsageError('provision needs --user UPN|ID (the user to provision)');
+      if (!option(args, 'user')) throw new UsageError(t('provision needs --user UPN|ID (the user to provision)'));
     },
     true,
   );

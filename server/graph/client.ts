@@ -10,6 +10,7 @@
  *    sanitizer that knows the token.
  */
 import { randomUUID } from 'node:crypto';
+import { t } from '../../grammar/common/l10n';
 import { isRecord, str } from './json';
 import { Sanitizer } from './sanitize';
 
@@ -73,7 +74,7 @@ export class GraphError extends Error {
 }
 
 export class GraphCancelledError extends Error {
-  constructor(message = 'Cancelled; nothing more was sent to Microsoft Graph.') {
+  constructor(message = t('Cancelled; nothing more was sent to Microsoft Graph.')) {
     super(message);
     this.name = 'GraphCancelledError';
   }
@@ -85,13 +86,13 @@ export function graphBaseUrl(endpoint: string = DEFAULT_GRAPH_ENDPOINT): string 
   try {
     url = new URL(endpoint);
   } catch {
-    throw new Error(`The Graph endpoint "${endpoint}" is not a URL (expected e.g. ${DEFAULT_GRAPH_ENDPOINT}).`);
+    throw new Error(t('The Graph endpoint "{0}" is not a URL (expected e.g. {1}).', endpoint, DEFAULT_GRAPH_ENDPOINT));
   }
   const loopback = ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
   if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) {
-    throw new Error(`The Graph endpoint must use https (plain http only on localhost), not "${endpoint}".`);
+    throw new Error(t('The Graph endpoint must use https (plain http only on localhost), not "{0}".', endpoint));
   }
-  if (url.search || url.hash) throw new Error(`The Graph endpoint "${endpoint}" must not have a query or fragment.`);
+  if (url.search || url.hash) throw new Error(t('The Graph endpoint "{0}" must not have a query or fragment.', endpoint));
   const path = url.pathname.replace(/\/+$/, '').replace(/\/v1\.0$/i, '');
   return `${url.origin}${path}/${GRAPH_API_VERSION}`;
 }
@@ -157,7 +158,7 @@ export class GraphClient {
       } catch (error) {
         if (signal.aborted) throw new GraphCancelledError();
         const reason = this.sanitizer.clean(error instanceof Error ? error.message : String(error));
-        throw new GraphError(`Could not get an access token for Microsoft Graph: ${reason}`, {
+        throw new GraphError(t('Could not get an access token for Microsoft Graph: {0}', reason), {
           code: 'AuthenticationFailed',
           method,
           path,
@@ -181,17 +182,29 @@ export class GraphClient {
       } catch (error) {
         if (signal.aborted) throw new GraphCancelledError();
         const timedOut = timeout.aborted;
-        const reason = timedOut ? `no answer within ${Math.round(this.options.timeoutMs / 1000)} s` : networkReason(error);
+        const reason = timedOut ? t('no answer within {0} s', Math.round(this.options.timeoutMs / 1000)) : networkReason(error);
         this.log(
           'warn',
-          `${method} ${url} failed: ${reason} (attempt ${attempt}/${this.options.maxAttempts}, client-request-id ${clientRequestId})`,
+          t(
+            '{0} {1} failed: {2} (attempt {3}/{4}, client-request-id {5})',
+            method,
+            url,
+            reason,
+            attempt,
+            this.options.maxAttempts,
+            clientRequestId,
+          ),
         );
         if (idempotent && attempt < maxAttempts) {
           await this.options.sleep(this.backoff(attempt), signal);
           continue;
         }
         throw new GraphError(
-          this.sanitizer.clean(`${method} ${path}: ${reason}${idempotent && maxAttempts > 1 ? ` after ${attempt} attempts` : ''}.`),
+          this.sanitizer.clean(
+            idempotent && maxAttempts > 1
+              ? t('{0} {1}: {2} after {3} attempts.', method, path, reason, attempt)
+              : `${method} ${path}: ${reason}.`,
+          ),
           {
             code: timedOut ? 'Timeout' : 'NetworkError',
             method,
@@ -207,14 +220,18 @@ export class GraphClient {
       if (response.ok) return { status: response.status, bytes, text, requestId };
       if (response.status >= 300 && response.status < 400) {
         const location = response.headers.get('location');
-        let origin = '';
+        let origin: string | undefined;
         try {
-          origin = location ? ` to ${new URL(location, url).origin}` : '';
+          origin = location ? new URL(location, url).origin : undefined;
         } catch {
-          origin = '';
+          origin = undefined;
         }
         throw new GraphError(
-          this.sanitizer.clean(`${method} ${path} → ${response.status}: a redirect${origin}; aadmap follows no redirects.`),
+          this.sanitizer.clean(
+            origin
+              ? t('{0} {1} → {2}: a redirect to {3}; aadmap follows no redirects.', method, path, response.status, origin)
+              : t('{0} {1} → {2}: a redirect; aadmap follows no redirects.', method, path, response.status),
+          ),
           {
             status: response.status,
             code: 'Redirect',
@@ -233,19 +250,31 @@ export class GraphClient {
       if (RETRYABLE.has(response.status) && attempt < maxAttempts) {
         if (retryAfter !== undefined && retryAfter > this.options.maxRetryAfterMs) {
           throw new GraphError(
-            `${error.message} Graph asks to wait ${Math.round(retryAfter / 1000)} s before retrying; try again later.`,
+            `${error.message} ${t('Graph asks to wait {0} s before retrying; try again later.', Math.round(retryAfter / 1000))}`,
             error.details,
           );
         }
         const wait = retryAfter ?? this.backoff(attempt);
         this.log(
           'info',
-          `retrying ${method} ${url} in ${wait} ms (${response.status}${retryAfter !== undefined ? ', Retry-After' : ''}; attempt ${attempt + 1}/${this.options.maxAttempts})`,
+          t(
+            'retrying {0} {1} in {2} ms ({3}; attempt {4}/{5})',
+            method,
+            url,
+            wait,
+            retryAfter !== undefined ? `${response.status}, Retry-After` : response.status,
+            attempt + 1,
+            this.options.maxAttempts,
+          ),
         );
         await this.options.sleep(wait, signal);
         continue;
       }
-      if (RETRYABLE.has(response.status)) throw new GraphError(`${error.message} Gave up after ${attempt} attempts.`, error.details);
+      if (RETRYABLE.has(response.status))
+        throw new GraphError(
+          `${error.message} ${attempt === 1 ? t('Gave up after {0} attempt.', attempt) : t('Gave up after {0} attempts.', attempt)}`,
+          error.details,
+        );
       throw error;
     }
   }
@@ -287,7 +316,7 @@ export class GraphClient {
 
   private toError(method: string, path: string, response: Response, text: string, clientRequestId: string): GraphError {
     let code = `HTTP${response.status}`;
-    let message = response.statusText || 'request failed';
+    let message = response.statusText || t('request failed');
     let requestId = response.headers.get('request-id') ?? undefined;
     let date = response.headers.get('date') ?? undefined;
     try {
@@ -303,9 +332,9 @@ export class GraphClient {
     } catch {
       if (text.trim()) message = text.trim().slice(0, 300);
     }
-    const hint = HINTS[response.status] ? ` ${HINTS[response.status]}` : '';
+    const hint = hintFor(response.status);
     const where = [requestId && `request-id ${requestId}`, date && `date ${date}`].filter(Boolean).join(', ');
-    const full = `${method} ${path} → ${response.status} ${code}: ${message}${where ? ` (${where})` : ''}.${hint}`;
+    const full = `${method} ${path} → ${response.status} ${code}: ${message}${where ? ` (${where})` : ''}.${hint ? ` ${hint}` : ''}`;
     return new GraphError(this.sanitizer.clean(full.replace(/\.\.(?= |$)/, '.')), {
       status: response.status,
       code,
@@ -318,13 +347,25 @@ export class GraphClient {
   }
 }
 
-const HINTS: Record<number, string> = {
-  401: 'The access token was rejected (expired, or issued for another tenant or resource): sign in again.',
-  403: 'The signed-in identity lacks a permission: Synchronization.ReadWrite.All (and Application.Read.All to look up the app), plus the Application Administrator or Cloud Application Administrator role for delegated sign-in.',
-  404: 'Check the service principal object id and the job id.',
-  406: 'Graph rejected an enum value: they are case-sensitive (FlowWhenChanged, Always).',
-  429: 'Microsoft Graph is throttling this app.',
-};
+/** What to do about an HTTP status, added to Graph's own message (in the user's language). */
+function hintFor(status: number): string | undefined {
+  switch (status) {
+    case 401:
+      return t('The access token was rejected (expired, or issued for another tenant or resource): sign in again.');
+    case 403:
+      return t(
+        'The signed-in identity lacks a permission: Synchronization.ReadWrite.All (and Application.Read.All to look up the app), plus the Application Administrator or Cloud Application Administrator role for delegated sign-in.',
+      );
+    case 404:
+      return t('Check the service principal object id and the job id.');
+    case 406:
+      return t('Graph rejected an enum value: they are case-sensitive (FlowWhenChanged, Always).');
+    case 429:
+      return t('Microsoft Graph is throttling this app.');
+    default:
+      return undefined;
+  }
+}
 
 /** Synchronization errors often carry the backend's JSON (`{"Message":"…"}`) as the message text. */
 function unwrapMessage(message: string): string {
@@ -349,8 +390,7 @@ function findInnerError(error: Record<string, unknown>): Record<string, unknown>
 function networkReason(error: unknown): string {
   const cause = error instanceof Error && error.cause instanceof Error ? error.cause : undefined;
   const code = (cause as NodeJS.ErrnoException | undefined)?.code;
-  if (code) return `connection failed (${code})`;
-  return `connection failed (${cause?.message ?? (error instanceof Error ? error.message : String(error))})`;
+  return t('connection failed ({0})', code ?? cause?.message ?? (error instanceof Error ? error.message : String(error)));
 }
 
 /** Retry-After in milliseconds: delta-seconds or an HTTP date; undefined when absent or unreadable. */
@@ -366,6 +406,6 @@ function parseJson(text: string, method: string, path: string): unknown {
   try {
     return JSON.parse(text) as unknown;
   } catch {
-    throw new GraphError(`${method} ${path}: the answer is not JSON.`, { code: 'InvalidResponse', method, path });
+    throw new GraphError(t('{0} {1}: the answer is not JSON.', method, path), { code: 'InvalidResponse', method, path });
   }
 }

@@ -6,6 +6,7 @@
  * lists the attribute changes. Field names and defaults follow Graph's attributeDefinition
  * (https://learn.microsoft.com/graph/api/resources/synchronization-attributedefinition).
  */
+import { t } from '../../grammar/common/l10n';
 import { encodeExpressionString } from '../../grammar/expression/index';
 import type { ObjectMappingBlock } from '../../grammar/mapping/ast';
 import { ATTRIBUTE_TYPE_NAMES, type AttributeSide } from '../../grammar/mapping/vocabulary';
@@ -77,7 +78,10 @@ export function applyDeclarations(
       if (!object) {
         at({
           range,
-          message: `The schema has no ${declared.side} object "${objectName}" in directory "${directoryName}" to hold '${declared.name}'.`,
+          message:
+            declared.side === 'target'
+              ? t('The schema has no target object "{0}" in directory "{1}" to hold \'{2}\'.', objectName, directoryName, declared.name)
+              : t('The schema has no source object "{0}" in directory "{1}" to hold \'{2}\'.', objectName, directoryName, declared.name),
         });
         continue;
       }
@@ -86,7 +90,7 @@ export function applyDeclarations(
         continue;
       }
       if (!declared.definition) {
-        at({ range, message: `The declaration of '${declared.name}' has no valid type (${ATTRIBUTE_TYPE_NAMES.join(', ')}).` });
+        at({ range, message: t("The declaration of '{0}' has no valid type ({1}).", declared.name, ATTRIBUTE_TYPE_NAMES.join(', ')) });
         continue;
       }
       upsertAttribute(object, declared);
@@ -101,7 +105,10 @@ export function applyDeclarations(
     if (users.length) {
       at({
         range: declared.declaration,
-        message: `'${name}' cannot be removed: ${users.map((u) => `object mapping "${u}"`).join(', ')} still ${users.length === 1 ? 'uses' : 'use'} it.`,
+        message:
+          users.length === 1
+            ? t('\'{0}\' cannot be removed: object mapping "{1}" still uses it.', name, users[0]!)
+            : t("'{0}' cannot be removed: the object mappings {1} still use it.", name, users.map((u) => `"${u}"`).join(', ')),
       });
       continue;
     }
@@ -170,7 +177,7 @@ function usersOf(schema: JsonObject, side: AttributeSide, directoryName: string,
 
 /** Whether a JSON tree holds `{ type: "Attribute", name }` (an attributeMappingSource) or, for scopes, a clause on it. */
 function readsAttribute(tree: unknown, name: string, clauseField?: string): boolean {
-  if (Array.isArray(tree)) return tree.some((t) => readsAttribute(t, name, clauseField));
+  if (Array.isArray(tree)) return tree.some((item) => readsAttribute(item, name, clauseField));
   if (!isRecord(tree)) return false;
   if (clauseField ? tree[clauseField] === name : tree.type === 'Attribute' && tree.name === name) return true;
   return Object.values(tree).some((v) => readsAttribute(v, name, clauseField));
@@ -182,17 +189,17 @@ function readsAttribute(tree: unknown, name: string, clauseField?: string): bool
 export function declarationText(side: AttributeSide, attribute: JsonObject): { text: string } | { problem: string } {
   const name = str(attribute.name);
   if (name === undefined || /[\r\n]/.test(name))
-    return { problem: `an attribute name must be a one-line string, found ${JSON.stringify(attribute.name)}` };
+    return { problem: t('an attribute name must be a one-line string, found {0}', JSON.stringify(attribute.name)) };
   const type = attribute.type ?? 'String';
   if (typeof type !== 'string' || !(ATTRIBUTE_TYPE_NAMES as readonly string[]).includes(type))
-    return { problem: `attribute '${name}' has type ${JSON.stringify(type)}, which a declaration cannot write` };
+    return { problem: t("attribute '{0}' has type {1}, which a declaration cannot write", name, JSON.stringify(type)) };
   const words = [`attribute ${side} ${objectNameText(name)} ${type}`];
   if (attribute.required === true) words.push('required');
   if (attribute.multivalued === true) words.push('multiValued');
   if (attribute.caseExact === true) words.push('caseExact');
   for (const pair of asArray(attribute.apiExpressions)) {
     if (!isRecord(pair) || typeof pair.key !== 'string' || typeof pair.value !== 'string' || /[\r\n]/.test(pair.key + pair.value))
-      return { problem: `attribute '${name}' has an apiExpressions entry a declaration cannot write` };
+      return { problem: t("attribute '{0}' has an apiExpressions entry a declaration cannot write", name) };
     words.push(`apiExpression ${encodeExpressionString(pair.key)} ${encodeExpressionString(pair.value)}`);
   }
   for (const reference of asArray(attribute.referencedObjects)) {
@@ -202,7 +209,7 @@ export function declarationText(side: AttributeSide, attribute: JsonObject): { t
       /[\r\n]/.test(referenced) ||
       (isRecord(reference) && reference.referencedProperty !== undefined && reference.referencedProperty !== null)
     )
-      return { problem: `attribute '${name}' has a referencedObjects entry a declaration cannot write` };
+      return { problem: t("attribute '{0}' has a referencedObjects entry a declaration cannot write", name) };
     words.push(`referencedObject ${encodeExpressionString(referenced)}`);
   }
   return { text: words.join(' ') };

@@ -21,6 +21,7 @@
  * in the directory objects of its object mapping, or remove them (server/graph/declarations.ts);
  * attributes the file does not declare are kept.
  */
+import { t } from '../../grammar/common/l10n';
 import type { Expression } from '../../grammar/expression/ast';
 import { printExpression } from '../../grammar/expression/index';
 import {
@@ -85,11 +86,14 @@ export function exportSchema(file: MappingFile, base: unknown, options: ExportOp
   const changedExpressions: ChangedExpression[] = [];
   const at = (range: { start: number; end: number }, message: string) => problems.push({ start: range.start, end: range.end, message });
   if (!isRecord(base)) {
-    at({ start: 0, end: 0 }, `The base schema must be a JSON object, found ${describeJson(base)}.`);
+    at({ start: 0, end: 0 }, t('The base schema must be a JSON object, found {0}.', describeJson(base)));
     return { problems, changedExpressions };
   }
   if (base.synchronizationRules !== undefined && base.synchronizationRules !== null && !Array.isArray(base.synchronizationRules)) {
-    at({ start: 0, end: 0 }, `The base schema's synchronizationRules must be an array, found ${describeJson(base.synchronizationRules)}.`);
+    at(
+      { start: 0, end: 0 },
+      t("The base schema's synchronizationRules must be an array, found {0}.", describeJson(base.synchronizationRules)),
+    );
     return { problems, changedExpressions };
   }
   const schema = cloneJson(base);
@@ -123,7 +127,7 @@ export function exportSchema(file: MappingFile, base: unknown, options: ExportOp
   const pending: PendingDeclarations[] = [];
   for (const block of file.mappings) {
     if (!block.name || !block.sourceObject || !block.targetObject) {
-      at(block.keyword, 'This mapping block is incomplete (name, source and target objects are needed).');
+      at(block.keyword, t('This mapping block is incomplete (name, source and target objects are needed).'));
       continue;
     }
     let slot = assigned.get(block);
@@ -226,9 +230,10 @@ function applyBlock(block: ObjectMappingBlock, objectMapping: JsonObject, contex
     const valid =
       flowTypes.length > 0 &&
       new Set(flowTypes).size === flowTypes.length &&
-      (flowTypes.every((t) => OBJECT_FLOW_TYPES.includes(t)) || (flowTypes.length === 1 && flowTypes[0] === 'None'));
-    if (!valid) at(flowSetting ?? block.keyword, `flowTypes must be Add, Update and Delete (each at most once, exact case) or None alone.`);
-    else objectMapping.flowTypes = OBJECT_FLOW_TYPES.filter((t) => flowTypes.includes(t)).join(', ') || 'None';
+      (flowTypes.every((type) => OBJECT_FLOW_TYPES.includes(type)) || (flowTypes.length === 1 && flowTypes[0] === 'None'));
+    if (!valid)
+      at(flowSetting ?? block.keyword, t('flowTypes must be Add, Update and Delete (each at most once, exact case) or None alone.'));
+    else objectMapping.flowTypes = OBJECT_FLOW_TYPES.filter((type) => flowTypes.includes(type)).join(', ') || 'None';
   }
 
   applyScope(block, objectMapping);
@@ -317,17 +322,17 @@ function applyLine(line: AttributeMapping, mapping: JsonObject, context: ApplyCo
   if (matchModifier?.kind === 'match' && !(matchModifier.value && /^\d+$/.test(matchModifier.value.raw))) {
     at(matchModifier, 'match takes a whole number from 1 up.');
   } else if (properties.matchingPriority !== (mapping.matchingPriority ?? 0)) {
-    if (!Number.isSafeInteger(properties.matchingPriority)) at(modifier('match'), 'The matching priority is too large.');
+    if (!Number.isSafeInteger(properties.matchingPriority)) at(modifier('match'), t('The matching priority is too large.'));
     else mapping.matchingPriority = properties.matchingPriority;
   }
 
   if (properties.flowType !== (mapping.flowType ?? 'Always')) {
     if ((FLOW_TYPES as readonly string[]).includes(properties.flowType)) mapping.flowType = properties.flowType;
-    else at(modifier('flowType'), `flowType must be one of ${FLOW_TYPES.join(', ')} (Graph enum values are case-sensitive).`);
+    else at(modifier('flowType'), t('flowType must be one of {0} (Graph enum values are case-sensitive).', FLOW_TYPES.join(', ')));
   }
   if (properties.flowBehavior !== (mapping.flowBehavior ?? 'FlowWhenChanged')) {
     if ((FLOW_BEHAVIORS as readonly string[]).includes(properties.flowBehavior)) mapping.flowBehavior = properties.flowBehavior;
-    else at(modifier('flowBehavior'), `flowBehavior must be ${FLOW_BEHAVIORS.join(' or ')} (Graph enum values are case-sensitive).`);
+    else at(modifier('flowBehavior'), t('flowBehavior must be {0} (Graph enum values are case-sensitive).', FLOW_BEHAVIORS.join(' or ')));
   }
   if (properties.exportMissingReferences !== (mapping.exportMissingReferences ?? false))
     mapping.exportMissingReferences = properties.exportMissingReferences;

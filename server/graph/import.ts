@@ -6,6 +6,7 @@
  * lost silently: the text is read back and exported onto the same schema, and anything that does
  * not come back identical is reported as a problem (the caller refuses to write the file).
  */
+import { t } from '../../grammar/common/l10n';
 import { encodeExpressionString } from '../../grammar/expression/index';
 import { parseMappingFile } from '../../grammar/mapping/index';
 import { AZURE_AD } from '../schema/azure-ad';
@@ -91,11 +92,13 @@ function deployStatementText(target: DeployTarget | undefined): string | undefin
 function readBackProblems(text: string, schema: unknown): string[] {
   const parsed = parseMappingFile(text);
   const errors = parsed.diagnostics.filter((d) => d.severity === 'error');
-  if (errors.length) return errors.map((d) => `the imported text does not read back: ${d.message} (offset ${d.start})`);
+  if (errors.length) return errors.map((d) => t('the imported text does not read back: {0} (offset {1})', d.message, d.start));
   const exported = exportSchema(parsed.ast, schema);
-  if (!exported.schema) return exported.problems.map((p) => `the imported text does not export back: ${p.message}`);
+  if (!exported.schema) return exported.problems.map((p) => t('the imported text does not export back: {0}', p.message));
   if (!deepEqual(exported.schema, schema))
-    return [`the schema cannot be written exactly in .aadmap (${firstDifference(schema, exported.schema) ?? 'unknown difference'})`];
+    return [
+      t('the schema cannot be written exactly in .aadmap ({0})', firstDifference(schema, exported.schema) ?? t('unknown difference')),
+    ];
   return [];
 }
 
@@ -112,7 +115,7 @@ function firstDifference(a: unknown, b: unknown, path = '$'): string | undefined
       if (found) return found;
     }
   }
-  return `${path}: ${JSON.stringify(a)?.slice(0, 80)} became ${JSON.stringify(b)?.slice(0, 80)}`;
+  return t('{0}: {1} became {2}', path, String(JSON.stringify(a)?.slice(0, 80)), String(JSON.stringify(b)?.slice(0, 80)));
 }
 
 /**

@@ -1,4 +1,5 @@
 /** Small helpers for schema JSON: narrowing, structural equality, cloning. */
+import { t } from '../../grammar/common/l10n';
 
 export type JsonObject = { [key: string]: unknown };
 
@@ -37,7 +38,17 @@ export function cloneJson<T>(value: T): T {
 /** Describes a JSON value's kind for messages ("an array", "null", "a number"). */
 export function describeJson(value: unknown): string {
   if (value === null) return 'null';
-  if (Array.isArray(value)) return 'an array';
-  if (typeof value === 'object') return 'an object';
-  return `a ${typeof value}`;
+  if (Array.isArray(value)) return t('an array');
+  switch (typeof value) {
+    case 'object':
+      return t('an object');
+    case 'string':
+      return t('a string');
+    case 'number':
+      return t('a number');
+    case 'boolean':
+      return t('a boolean');
+    default:
+      return t('a value of type {0}', typeof value);
+  }
 }

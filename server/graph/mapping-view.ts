@@ -7,6 +7,7 @@
  * knows (`EQUALS`, `NOT EQUALS`, `IS TRUE`, …) is written as that label; any other name as
  * `operator "NAME"`. Export sends labels as written, so a name read from Graph goes back unchanged.
  */
+import { t } from '../../grammar/common/l10n';
 import { encodeExpressionString } from '../../grammar/expression/index';
 import { DEFAULT_OBJECT_FLOW_TYPES, KEYWORD_WORDS, SCOPE_OPERATORS, scopeOperatorByGraphName } from '../../grammar/mapping/vocabulary';
 import { asArray, describeJson, isRecord, str } from './json';
@@ -79,17 +80,17 @@ export function viewSchema(schema: unknown): SchemaView {
   const problems: string[] = [];
   const rules: RuleView[] = [];
   if (!isRecord(schema)) {
-    problems.push(`A synchronizationSchema must be a JSON object, found ${describeJson(schema)}.`);
+    problems.push(t('A synchronizationSchema must be a JSON object, found {0}.', describeJson(schema)));
     return { rules, problems };
   }
   const rawRules = schema.synchronizationRules;
   if (rawRules !== undefined && rawRules !== null && !Array.isArray(rawRules)) {
-    problems.push(`"synchronizationRules" must be an array, found ${describeJson(rawRules)}.`);
+    problems.push(t('"synchronizationRules" must be an array, found {0}.', describeJson(rawRules)));
   }
   asArray(rawRules).forEach((rule, ruleIndex) => {
     const where = `synchronizationRules[${ruleIndex}]`;
     if (!isRecord(rule)) {
-      problems.push(`${where} must be an object, found ${describeJson(rule)}.`);
+      problems.push(t('{0} must be an object, found {1}.', where, describeJson(rule)));
       return;
     }
     const view: RuleView = {
@@ -101,7 +102,7 @@ export function viewSchema(schema: unknown): SchemaView {
       objectMappings: [],
     };
     if (rule.objectMappings !== undefined && rule.objectMappings !== null && !Array.isArray(rule.objectMappings)) {
-      problems.push(`${where}.objectMappings must be an array, found ${describeJson(rule.objectMappings)}.`);
+      problems.push(t('{0}.objectMappings must be an array, found {1}.', where, describeJson(rule.objectMappings)));
     }
     asArray(rule.objectMappings).forEach((objectMapping, index) => {
       const mapping = viewObjectMapping(objectMapping, `${where}.objectMappings[${index}]`, problems);
@@ -114,32 +115,32 @@ export function viewSchema(schema: unknown): SchemaView {
 
 function viewObjectMapping(value: unknown, path: string, problems: string[]): Omit<ObjectMappingView, 'ruleIndex' | 'index'> | undefined {
   if (!isRecord(value)) {
-    problems.push(`${path} must be an object, found ${describeJson(value)}.`);
+    problems.push(t('{0} must be an object, found {1}.', path, describeJson(value)));
     return undefined;
   }
   const name = nullableString(value.name, `${path}.name`, problems) ?? '';
   const sourceObjectName = str(value.sourceObjectName);
   const targetObjectName = str(value.targetObjectName);
   if (sourceObjectName === undefined || targetObjectName === undefined) {
-    problems.push(`${path} needs sourceObjectName and targetObjectName strings.`);
+    problems.push(t('{0} needs sourceObjectName and targetObjectName strings.', path));
     return undefined;
   }
-  if ([name, sourceObjectName, targetObjectName].some(hasLineBreak)) problems.push(`${path}: a name contains a line break.`);
+  if ([name, sourceObjectName, targetObjectName].some(hasLineBreak)) problems.push(t('{0}: a name contains a line break.', path));
   const where = `${path} ("${name}")`;
   const settings: string[] = [];
   if (value.enabled === false) settings.push('enabled false');
   else if (value.enabled !== true && value.enabled !== undefined && value.enabled !== null) {
-    problems.push(`${where}.enabled must be true or false, found ${describeJson(value.enabled)}.`);
+    problems.push(t('{0}.enabled must be true or false, found {1}.', where, describeJson(value.enabled)));
   }
   if (value.flowTypes !== undefined && value.flowTypes !== null) {
     const flowTypes = parseFlowTypes(value.flowTypes);
-    if (!flowTypes) problems.push(`${where}.flowTypes ${JSON.stringify(value.flowTypes)} is not a comma-separated list of names.`);
+    if (!flowTypes) problems.push(t('{0}.flowTypes {1} is not a comma-separated list of names.', where, JSON.stringify(value.flowTypes)));
     else if (!sameFlags(flowTypes, DEFAULT_OBJECT_FLOW_TYPES)) settings.push(`flowTypes ${flowTypes.join(', ')}`);
   }
   const { scopes, notes } = viewScope(value.scope, where, problems);
   const mappings: AttributeMappingView[] = [];
   if (value.attributeMappings !== undefined && value.attributeMappings !== null && !Array.isArray(value.attributeMappings)) {
-    problems.push(`${where}.attributeMappings must be an array, found ${describeJson(value.attributeMappings)}.`);
+    problems.push(t('{0}.attributeMappings must be an array, found {1}.', where, describeJson(value.attributeMappings)));
   }
   asArray(value.attributeMappings).forEach((attributeMapping, i) => {
     const view = viewAttributeMapping(attributeMapping, `${where}.attributeMappings[${i}]`, problems);
@@ -161,7 +162,7 @@ function viewObjectMapping(value: unknown, path: string, problems: string[]): Om
 function nullableString(value: unknown, where: string, problems: string[]): string | undefined {
   if (value === undefined || value === null) return undefined;
   if (typeof value === 'string') return value;
-  problems.push(`${where} must be a string, found ${describeJson(value)}.`);
+  problems.push(t('{0} must be a string, found {1}.', where, describeJson(value)));
   return undefined;
 }
 
@@ -184,7 +185,7 @@ function viewScope(scope: unknown, where: string, problems: string[]): { scopes:
   const notes: string[] = [];
   if (scope === undefined || scope === null) return { scopes, notes };
   if (!isRecord(scope)) {
-    problems.push(`${where}.scope must be an object or null, found ${describeJson(scope)}.`);
+    problems.push(t('{0}.scope must be an object or null, found {1}.', where, describeJson(scope)));
     return { scopes, notes };
   }
   for (const kind of ['inputFilterGroups', 'categoryFilterGroups']) {
@@ -193,16 +194,16 @@ function viewScope(scope: unknown, where: string, problems: string[]): { scopes:
       notes.push(`scope.${kind}: ${groups.length} group${groups.length === 1 ? '' : 's'} (not expressed in .aadmap; kept as is)`);
   }
   if (scope.groups !== undefined && scope.groups !== null && !Array.isArray(scope.groups)) {
-    problems.push(`${where}.scope.groups must be an array, found ${describeJson(scope.groups)}.`);
+    problems.push(t('{0}.scope.groups must be an array, found {1}.', where, describeJson(scope.groups)));
   }
   asArray(scope.groups).forEach((group, g) => {
     const here = `${where}.scope.groups[${g}]`;
     if (!isRecord(group)) {
-      problems.push(`${here} must be an object, found ${describeJson(group)}.`);
+      problems.push(t('{0} must be an object, found {1}.', here, describeJson(group)));
       return;
     }
     const name = nullableString(group.name, `${here}.name`, problems) ?? '';
-    if (hasLineBreak(name)) problems.push(`${here}.name contains a line break.`);
+    if (hasLineBreak(name)) problems.push(t('{0}.name contains a line break.', here));
     const lines = [`scope ${quote(name)} {`];
     asArray(group.clauses).forEach((clause, c) => {
       const line = viewClause(clause, `${here}.clauses[${c}]`, problems);
@@ -216,27 +217,27 @@ function viewScope(scope: unknown, where: string, problems: string[]): { scopes:
 
 function viewClause(clause: unknown, where: string, problems: string[]): string | undefined {
   if (!isRecord(clause)) {
-    problems.push(`${where} must be an object, found ${describeJson(clause)}.`);
+    problems.push(t('{0} must be an object, found {1}.', where, describeJson(clause)));
     return undefined;
   }
   const attribute = str(clause.sourceOperandName);
   const operator = str(clause.operatorName);
   if (attribute === undefined || /[\]\r\n]/.test(attribute)) {
-    problems.push(`${where}.sourceOperandName ${JSON.stringify(clause.sourceOperandName)} cannot be written as [attribute].`);
+    problems.push(t('{0}.sourceOperandName {1} cannot be written as [attribute].', where, JSON.stringify(clause.sourceOperandName)));
     return undefined;
   }
   if (operator === undefined || hasLineBreak(operator)) {
-    problems.push(`${where}.operatorName ${JSON.stringify(clause.operatorName)} is not a one-line string.`);
+    problems.push(t('{0}.operatorName {1} is not a one-line string.', where, JSON.stringify(clause.operatorName)));
     return undefined;
   }
   const values: string[] = [];
   const operand = clause.targetOperand;
   if (operand !== undefined && operand !== null) {
-    if (!isRecord(operand)) problems.push(`${where}.targetOperand must be an object, found ${describeJson(operand)}.`);
+    if (!isRecord(operand)) problems.push(t('{0}.targetOperand must be an object, found {1}.', where, describeJson(operand)));
     else
       asArray(operand.values).forEach((value, v) => {
         if (typeof value === 'string' && !hasLineBreak(value)) values.push(quote(value));
-        else problems.push(`${where}.targetOperand.values[${v}] must be a one-line string, found ${JSON.stringify(value)}.`);
+        else problems.push(t('{0}.targetOperand.values[{1}] must be a one-line string, found {2}.', where, v, JSON.stringify(value)));
       });
   }
   const label = scopeOperatorByGraphName(operator)?.label;
@@ -249,13 +250,15 @@ const TARGET_START = /^[!$%&'*+\-./0-9:;=>?@A-Z\\^_`a-z|~]/;
 
 function viewAttributeMapping(value: unknown, where: string, problems: string[]): AttributeMappingView | undefined {
   if (!isRecord(value)) {
-    problems.push(`${where} must be an object, found ${describeJson(value)}.`);
+    problems.push(t('{0} must be an object, found {1}.', where, describeJson(value)));
     return undefined;
   }
   const target = str(value.targetAttributeName);
   const here = `${where} ("${target ?? '?'}")`;
   if (target === undefined || !TARGET_START.test(target) || /[\r\n#]|<-|\s$/.test(target)) {
-    problems.push(`${here}: targetAttributeName ${JSON.stringify(value.targetAttributeName)} cannot be written as a mapping target.`);
+    problems.push(
+      t('{0}: targetAttributeName {1} cannot be written as a mapping target.', here, JSON.stringify(value.targetAttributeName)),
+    );
     return undefined;
   }
   let source: string;
@@ -263,7 +266,7 @@ function viewAttributeMapping(value: unknown, where: string, problems: string[])
   else {
     const text = sourceText(value.source);
     if ('problem' in text) {
-      problems.push(`${here}: the source cannot be written as an expression: ${text.problem}.`);
+      problems.push(t('{0}: the source cannot be written as an expression: {1}.', here, text.problem));
       return undefined;
     }
     source = text.text;
@@ -272,23 +275,23 @@ function viewAttributeMapping(value: unknown, where: string, problems: string[])
   const priority = value.matchingPriority;
   if (priority !== undefined && priority !== null && priority !== 0) {
     if (typeof priority === 'number' && Number.isSafeInteger(priority) && priority > 0) modifiers.push(`match ${priority}`);
-    else problems.push(`${here}: matchingPriority ${JSON.stringify(priority)} is not a whole number from 0 up.`);
+    else problems.push(t('{0}: matchingPriority {1} is not a whole number from 0 up.', here, JSON.stringify(priority)));
   }
   const defaultValue = nullableString(value.defaultValue, `${here}.defaultValue`, problems);
   if (defaultValue !== undefined) {
-    if (hasLineBreak(defaultValue)) problems.push(`${here}: defaultValue contains a line break.`);
+    if (hasLineBreak(defaultValue)) problems.push(t('{0}: defaultValue contains a line break.', here));
     modifiers.push(`default ${quote(defaultValue)}`);
   }
   const flowType = nullableString(value.flowType, `${here}.flowType`, problems);
   if (flowType === 'ObjectAddOnly') modifiers.push('on create');
   else if (flowType !== undefined && flowType !== 'Always') {
     if (IDENTIFIER.test(flowType) && !RESERVED.has(flowType)) modifiers.push(`flowType ${flowType}`);
-    else problems.push(`${here}: flowType ${JSON.stringify(flowType)} is not a name.`);
+    else problems.push(t('{0}: flowType {1} is not a name.', here, JSON.stringify(flowType)));
   }
   const flowBehavior = nullableString(value.flowBehavior, `${here}.flowBehavior`, problems);
   if (flowBehavior !== undefined && flowBehavior !== 'FlowWhenChanged') {
     if (IDENTIFIER.test(flowBehavior) && !RESERVED.has(flowBehavior)) modifiers.push(`flowBehavior ${flowBehavior}`);
-    else problems.push(`${here}: flowBehavior ${JSON.stringify(flowBehavior)} is not a name.`);
+    else problems.push(t('{0}: flowBehavior {1} is not a name.', here, JSON.stringify(flowBehavior)));
   }
   if (value.exportMissingReferences === true) modifiers.push('exportMissingReferences');
   else if (
@@ -296,7 +299,7 @@ function viewAttributeMapping(value: unknown, where: string, problems: string[])
     value.exportMissingReferences !== undefined &&
     value.exportMissingReferences !== null
   ) {
-    problems.push(`${here}: exportMissingReferences must be true or false.`);
+    problems.push(t('{0}: exportMissingReferences must be true or false.', here));
   }
   return { target, line: [`${target} <- ${source}`, ...modifiers].join('  ') };
 }

@@ -15,6 +15,7 @@
  * From Graph (import), the text of a tree is its top-level `expression` when that parses; otherwise it
  * is rebuilt from the nodes, placing each keyed parameter at its catalogue position.
  */
+import { t } from '../../grammar/common/l10n';
 import type { Expression } from '../../grammar/expression/ast';
 import { encodeExpressionString, parseExpression, printExpression } from '../../grammar/expression/index';
 import { lookupFunction, parameterForArgument, parameterForCallArgument } from '../catalogue/index';
@@ -51,12 +52,13 @@ export function toSourceTree(node: Expression): TreeResult {
         problem: {
           start: node.start,
           end: node.end,
-          message:
+          message: t(
             'Graph documents no tree for a comparison, so aadmap cannot build it offline; a deploy asks the service for it (parseExpression, on by default).',
+          ),
         },
       };
     case 'missing':
-      return { problem: { start: node.start, end: node.end, message: 'An expression is missing here.' } };
+      return { problem: { start: node.start, end: node.end, message: t('An expression is missing here.') } };
     case 'call':
       return callTree(node);
   }
@@ -69,7 +71,7 @@ function callTree(node: Extract<Expression, { kind: 'call' }>): TreeResult {
       problem: {
         start: node.nameRange.start,
         end: node.nameRange.end,
-        message: `Unknown function '${node.name}': its Graph parameter keys are not known.`,
+        message: t("Unknown function '{0}': its Graph parameter keys are not known.", node.name),
       },
     };
   }
@@ -83,7 +85,7 @@ function callTree(node: Extract<Expression, { kind: 'call' }>): TreeResult {
         problem: {
           start: arg.start,
           end: arg.end,
-          message: `${node.name} takes ${signature.parameters.length} arguments; this one has no parameter.`,
+          message: t('{0} takes {1} arguments; this one has no parameter.', node.name, signature.parameters.length),
         },
       };
     }
@@ -96,7 +98,7 @@ function callTree(node: Extract<Expression, { kind: 'call' }>): TreeResult {
 
 /** The expression text of a Graph source, for a `.aadmap` line; `problem` says why there is none. */
 export function sourceText(source: unknown): { text: string } | { problem: string } {
-  if (!isRecord(source)) return { problem: `the source must be an object or null` };
+  if (!isRecord(source)) return { problem: t('the source must be an object or null') };
   const expression = str(source.expression);
   if (expression !== undefined) {
     const parsed = parseExpression(expression);
@@ -106,7 +108,9 @@ export function sourceText(source: unknown): { text: string } | { problem: strin
   if (typeof rebuilt === 'string') return { text: rebuilt };
   return {
     problem:
-      expression !== undefined ? `its expression ${JSON.stringify(expression)} does not parse and ${rebuilt.problem}` : rebuilt.problem,
+      expression !== undefined
+        ? t('its expression {0} does not parse and {1}', JSON.stringify(expression), rebuilt.problem)
+        : rebuilt.problem,
   };
 }
 
@@ -114,20 +118,21 @@ const NAME_IN_BRACKETS = /^[^\]\r\n]*$/;
 const FUNCTION_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 function rebuild(node: unknown, depth: number): string | { problem: string } {
-  if (depth > 64) return { problem: 'the tree is nested too deeply' };
-  if (!isRecord(node)) return { problem: 'a node is not an object' };
+  if (depth > 64) return { problem: t('the tree is nested too deeply') };
+  if (!isRecord(node)) return { problem: t('a node is not an object') };
   const name = str(node.name);
   switch (node.type) {
     case 'Attribute':
       return name !== undefined && NAME_IN_BRACKETS.test(name)
         ? `[${name}]`
-        : { problem: `attribute name ${JSON.stringify(node.name)} cannot be written in brackets` };
+        : { problem: t('attribute name {0} cannot be written in brackets', JSON.stringify(node.name)) };
     case 'Constant':
       return name !== undefined && !/[\r\n]/.test(name)
         ? encodeExpressionString(name)
-        : { problem: `constant ${JSON.stringify(node.name)} cannot be written as a string` };
+        : { problem: t('constant {0} cannot be written as a string', JSON.stringify(node.name)) };
     case 'Function': {
-      if (name === undefined || !FUNCTION_NAME.test(name)) return { problem: `function name ${JSON.stringify(node.name)} is not a name` };
+      if (name === undefined || !FUNCTION_NAME.test(name))
+        return { problem: t('function name {0} is not a name', JSON.stringify(node.name)) };
       const args = placeParameters(name, asArray(node.parameters));
       if ('problem' in args) return args;
       const texts: string[] = [];
@@ -143,7 +148,7 @@ function rebuild(node: unknown, depth: number): string | { problem: string } {
       return `${name}(${texts.join(', ')})`;
     }
     default:
-      return { problem: `node type ${JSON.stringify(node.type)} is not Attribute, Constant or Function` };
+      return { problem: t('node type {0} is not Attribute, Constant or Function', JSON.stringify(node.type)) };
   }
 }
 
@@ -158,7 +163,7 @@ function placeParameters(name: string, parameters: unknown[]): { args: unknown[]
   const args: unknown[] = [];
   let position = 0;
   for (const parameter of parameters) {
-    if (!isRecord(parameter)) return { problem: `a parameter of ${name} is not an object` };
+    if (!isRecord(parameter)) return { problem: t('a parameter of {0} is not an object', name) };
     if (!signature) {
       args.push(parameter.value);
       continue;
@@ -173,7 +178,7 @@ function placeParameters(name: string, parameters: unknown[]): { args: unknown[]
         break;
       }
     }
-    if (found < 0) return { problem: `${name} has no parameter keyed ${JSON.stringify(parameter.key)} at that place` };
+    if (found < 0) return { problem: t('{0} has no parameter keyed {1} at that place', name, JSON.stringify(parameter.key)) };
     while (args.length < found) args.push(EMPTY);
     args.push(parameter.value);
     position = found + 1;

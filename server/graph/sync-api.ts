@@ -1,4 +1,5 @@
 /** The synchronization endpoints aadmap uses (https://learn.microsoft.com/en-us/graph/api/resources/synchronization-overview), over a GraphClient. */
+import { t } from '../../grammar/common/l10n';
 import { GraphClient, GraphError } from './client';
 import { asArray, isRecord, str } from './json';
 
@@ -54,7 +55,7 @@ export class SynchronizationApi {
     } catch (error) {
       if (!(error instanceof GraphError && (error.status === 404 || error.status === 400))) throw error;
     }
-    throw new GraphError(`No service principal (enterprise application) has the object id or appId "${idOrAppId}" in this tenant.`, {
+    throw new GraphError(t('No service principal (enterprise application) has the object id or appId "{0}" in this tenant.', idOrAppId), {
       status: 404,
       code: 'Request_ResourceNotFound',
       method: 'GET',
@@ -92,7 +93,7 @@ export class SynchronizationApi {
     const path = this.schemaPath(servicePrincipalId, jobId);
     const { json, response } = await this.graph.getJson(path, signal);
     if (!isRecord(json))
-      throw new GraphError(`GET ${path}: the answer is not a synchronizationSchema object.`, {
+      throw new GraphError(t('GET {0}: the answer is not a synchronizationSchema object.', path), {
         code: 'InvalidResponse',
         method: 'GET',
         path,
@@ -122,7 +123,7 @@ export class SynchronizationApi {
       { expression, testInputObject: null, targetAttributeDefinition: null },
       signal,
     );
-    if (!isRecord(json)) return { parsingSucceeded: false, error: 'parseExpression returned no object' };
+    if (!isRecord(json)) return { parsingSucceeded: false, error: t('parseExpression returned no object') };
     const error = isRecord(json.error) ? [str(json.error.code), str(json.error.message)].filter(Boolean).join(': ') : undefined;
     return { parsingSucceeded: json.parsingSucceeded === true, parsedExpression: json.parsedExpression ?? undefined, error };
   }
@@ -135,7 +136,7 @@ export class SynchronizationApi {
     const path = `${this.schemaPath(servicePrincipalId, jobId)}/functions`;
     const { json, response } = await this.graph.getJson(path, signal);
     if (!isRecord(json) || !Array.isArray(json.value))
-      throw new GraphError(`GET ${path}: the answer is not a function list.`, { code: 'InvalidResponse', method: 'GET', path });
+      throw new GraphError(t('GET {0}: the answer is not a function list.', path), { code: 'InvalidResponse', method: 'GET', path });
     return { bytes: response.bytes, json };
   }
 

@@ -569,18 +569,20 @@ export async function pull(
   });
   if (imported.problems.length)
     throw new WorkflowError(
-      `The job's schema cannot be written as .aadmap without losing something:\n  ${imported.problems.join('\n  ')}`,
+      `${t("The job's schema cannot be written as .aadmap without losing something:")}\n  ${imported.problems.join('\n  ')}`,
       'failed',
     );
   let functions: Uint8Array | undefined;
   if (options.withFunctions) {
-    options.steps?.step?.(`Reading the function list of ${describeTarget(target)}…`);
+    options.steps?.step?.(t('Reading the function list of {0}…', describeTarget(target)));
     try {
       functions = (await api.functions(target.servicePrincipal.id, target.job.id, options.signal)).bytes;
     } catch (error) {
       // The list refines the check; a pull without it still holds the whole schema.
       if (!(error instanceof GraphError) || error.status === 401) throw error;
-      options.steps?.step?.(`The job's function list could not be read (${error.message}); only the built-in functions will be known.`);
+      options.steps?.step?.(
+        t("The job's function list could not be read ({0}); only the built-in functions will be known.", error.message),
+      );
     }
   }
   return { text: imported.text, target, schema: snapshot.json, bytes: snapshot.bytes, chatwork, ...(functions ? { functions } : {}) };
@@ -606,11 +608,11 @@ export async function planRollback(
   try {
     json = JSON.parse(new TextDecoder().decode(backup.bytes));
   } catch {
-    throw new WorkflowError(`${location} is not a schema backup (not JSON); nothing was written.`, 'refused');
+    throw new WorkflowError(t('{0} is not a schema backup (not JSON); nothing was written.', location), 'refused');
   }
   if (!isRecord(json) || !Array.isArray(json.directories) || !Array.isArray(json.synchronizationRules)) {
     throw new WorkflowError(
-      `${location} is not a synchronization schema (it needs "directories" and "synchronizationRules" arrays); nothing was written.`,
+      t('{0} is not a synchronization schema (it needs "directories" and "synchronizationRules" arrays); nothing was written.', location),
       'refused',
     );
   }
@@ -621,7 +623,13 @@ export async function planRollback(
       (overrides.servicePrincipal && meta.servicePrincipalId && overrides.servicePrincipal !== meta.servicePrincipalId);
     if (other) {
       throw new WorkflowError(
-        `${location} is a backup of job ${meta.jobId}, not of job ${overrides.job ?? meta.jobId} (service principal ${overrides.servicePrincipal ?? meta.servicePrincipalId}); nothing was written. Put it on another job only on purpose (--other-job).`,
+        t(
+          '{0} is a backup of job {1}, not of job {2} (service principal {3}); nothing was written. Put it on another job only on purpose (--other-job).',
+          location,
+          String(meta.jobId),
+          overrides.job ?? String(meta.jobId),
+          overrides.servicePrincipal ?? String(meta.servicePrincipalId),
+        ),
         'refused',
       );
     }
@@ -637,17 +645,17 @@ export async function planRollback(
 function removedBeyondMappings(current: JsonObject, next: JsonObject): string[] {
   const warnings: string[] = [];
   for (const key of Object.keys(current)) {
-    if (!(key in next)) warnings.push(`The rollback removes the property "${key}" from the job's schema.`);
+    if (!(key in next)) warnings.push(t('The rollback removes the property "{0}" from the job\'s schema.', key));
   }
   const names = (list: unknown) => asArray(list).map((item) => (isRecord(item) && typeof item.name === 'string' ? item.name : undefined));
   const kept = new Set(names(next.directories));
   for (const name of names(current.directories)) {
-    if (name !== undefined && !kept.has(name)) warnings.push(`The rollback removes directory "${name}" from the job's schema.`);
+    if (name !== undefined && !kept.has(name)) warnings.push(t('The rollback removes directory "{0}" from the job\'s schema.', name));
   }
   const keptRules = new Set(names(next.synchronizationRules));
   for (const name of names(current.synchronizationRules)) {
     if (name !== undefined && !keptRules.has(name))
-      warnings.push(`The rollback removes synchronization rule "${name}" from the job's schema.`);
+      warnings.push(t('The rollback removes synchronization rule "{0}" from the job\'s schema.', name));
   }
   return warnings;
 }

@@ -54,7 +54,11 @@ export function registerGraphHandlers(connection: Connection, schemaFiles: Schem
           return {
             ok: false,
             kind: 'failed',
-            message: `The target schema file of ${file.uri} is still being read after ${seconds} s (a slow disk or network drive?); nothing was sent to Microsoft Graph. Try again once the file's diagnostics show its checks.`,
+            message: t(
+              "The target schema file of {0} is still being read after {1} s (a slow disk or network drive?); nothing was sent to Microsoft Graph. Try again once the file's diagnostics show its checks.",
+              file.uri,
+              seconds,
+            ),
           } as GraphProtocol[M]['result'];
         }
       }

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { GraphEmulator, SEED } from '../graph-emulator/emulator';
 import { type CliRun as Run, runCli, startSeededEmulator } from '../support/cli-process';
-import { QUARANTINE_REASONS, logRecord } from '../graph-emulator/lifecycle';
+import { QUARANTINE_REASONS, seedHeldDeletes } from '../graph-emulator/lifecycle';
 
 const root = join(__dirname, '..', '..');
 const scratch = mkdtempSync(join(tmpdir(), 'aadmap-lifecycle-cli-'));
@@ -77,12 +77,7 @@ describe('aadmap status', () => {
   it(
     'TooManyDeletes counts the held deletes from the logs and says how to release or reject them',
     async () => {
-      emulator.lifecycle.seedJob(SEED.jobId, { state: 'Quarantine', reason: 'TooManyDeletes' });
-      const base = { servicePrincipalId: SEED.servicePrincipalId, jobId: SEED.jobId, action: 'stagedDelete', status: 'skipped' as const };
-      for (let i = 0; i < 3; i++)
-        emulator.lifecycle.logs.push(
-          logRecord({ ...base, id: `held-${i}`, time: '2026-11-30T06:30:00Z', user: { id: `u${i}`, name: `User ${i}` } }),
-        );
+      seedHeldDeletes(emulator.lifecycle, SEED, 3);
       const { stdout } = await aadmap(['status', '--service-principal', SEED.servicePrincipalId, ...endpoint()]);
       expect(stdout).toContain('Held deletes: 3');
       expect(stdout).toContain('aadmap restart --force-deletes');

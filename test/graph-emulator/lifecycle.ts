@@ -514,6 +514,17 @@ export function logRecord(fields: {
 const MASKED_KEYS = /^(Password|SecretToken|ClientSecret|Oauth2ClientSecret|Oauth2AccessToken|Oauth2RefreshToken|AppKey|ConsumerSecret)$/;
 
 /** Demo data for `npm run emulator` and the tests: settings, three users, a day of log records, on-demand answers. */
+/**
+ * A job in a TooManyDeletes quarantine with `count` deletes held in its logs (staged deletes, skipped,
+ * after the quarantine began): what `aadmap status` counts.
+ */
+export function seedHeldDeletes(lifecycle: LifecycleEmulator, ids: { servicePrincipalId: string; jobId: string }, count: number): void {
+  lifecycle.seedJob(ids.jobId, { state: 'Quarantine', reason: 'TooManyDeletes' });
+  const base = { servicePrincipalId: ids.servicePrincipalId, jobId: ids.jobId, action: 'stagedDelete', status: 'skipped' as const };
+  for (let i = 0; i < count; i++)
+    lifecycle.logs.push(logRecord({ ...base, id: `held-${i}`, time: '2026-11-30T06:30:00Z', user: { id: `u${i}`, name: `User ${i}` } }));
+}
+
 export function seedLifecycleDemo(lifecycle: LifecycleEmulator, ids: { servicePrincipalId: string; jobId: string }): void {
   lifecycle.secrets.set(ids.servicePrincipalId, [
     { key: 'BaseAddress', value: 'https://api.chatwork.com/scim/v2' },

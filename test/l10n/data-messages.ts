@@ -13,6 +13,8 @@ import {
   SCOPE_OPERATORS,
 } from '../../grammar/mapping/vocabulary';
 import { FUNCTIONS } from '../../server/catalogue/functions';
+import { LOG_ERROR_ACTIONS, QUARANTINE_REASONS, RESET_SCOPE_EFFECTS } from '../../server/graph/lifecycle/catalogue';
+import { NOT_ON_USERS, SPECIAL_SOURCE } from '../../server/graph/lifecycle/provision';
 import { BUILTIN_SOURCE, BUILTIN_TARGETS } from '../../server/schema/index';
 import { ACTIVE_FROM_SOFT_DELETE, CHATWORK_FILE } from '../../server/service/features/snippets';
 
@@ -63,6 +65,21 @@ function schemaMessages(): string[] {
   );
 }
 
+/**
+ * The lifecycle catalogue (server/graph/lifecycle/catalogue.ts: quarantine explanations and fixes,
+ * recommended actions, reset scopes) and provision's reasons for not predicting an attribute: English
+ * in the JSON output, shown in the user's language by the text reports and the editor's views.
+ */
+function lifecycleMessages(): string[] {
+  return [
+    ...Object.values(QUARANTINE_REASONS).flatMap((entry) => [entry.explanation, entry.fix]),
+    ...Object.values(LOG_ERROR_ACTIONS),
+    ...Object.values(RESET_SCOPE_EFFECTS),
+    ...Object.values(SPECIAL_SOURCE).flatMap((entry) => (entry.reason ? [entry.reason] : [])),
+    NOT_ON_USERS,
+  ];
+}
+
 export function dataMessages(): string[] {
   return [
     ...new Set([
@@ -70,6 +87,7 @@ export function dataMessages(): string[] {
       ...catalogueMessages(),
       ...exampleMessages(),
       ...schemaMessages(),
+      ...lifecycleMessages(),
       // The completion snippets' details (server/service/features/snippets.ts).
       ...[CHATWORK_FILE, ACTIVE_FROM_SOFT_DELETE].map((snippet) => snippet.detail),
     ]),

@@ -4,7 +4,9 @@
  * call goes through the shared GraphSession (the same path as deploy's requests).
  */
 import * as vscode from 'vscode';
+import { localized } from '../../../grammar/common/l10n';
 import { RESET_SCOPE_EFFECTS, RESET_SCOPES, afterDeployNote } from '../../../server/graph/lifecycle/catalogue';
+import { resetScopeLine } from '../../../server/graph/lifecycle/control';
 import type { GraphConnectionParams, LifecycleAction } from '../../../server/graph/protocol';
 import { USERS_SCOPES } from '../scopes';
 import type { JobWatcher } from './watcher';
@@ -61,15 +63,15 @@ export class RestartCommand extends LifecycleCommand {
           description: vscode.l10n.t('as the portal does (default)'),
           scopes: [] as string[],
         },
-        ...RESET_SCOPES.map((s) => ({ label: s, description: RESET_SCOPE_EFFECTS[s], scopes: [s] })),
+        ...RESET_SCOPES.map((s) => ({ label: s, description: localized(RESET_SCOPE_EFFECTS[s]), scopes: [s] })),
       ],
       { title: vscode.l10n.t('Restart the job — {0}', afterDeployNote()) },
     );
     if (!pick) return;
-    const dangerous = pick.scopes.filter((s) => s === 'Full' || s === 'ForceDeletes');
+    const dangerous = pick.scopes.filter((s): s is 'Full' | 'ForceDeletes' => s === 'Full' || s === 'ForceDeletes');
     if (dangerous.length) {
       const action = dangerous.includes('Full') ? vscode.l10n.t('Full reset') : vscode.l10n.t('Release deletes');
-      const detail = dangerous.map((s) => `${s}: ${RESET_SCOPE_EFFECTS[s as keyof typeof RESET_SCOPE_EFFECTS]}.`).join('\n');
+      const detail = dangerous.map(resetScopeLine).join('\n');
       if ((await this.watcher.session.confirm(vscode.l10n.t('{0}? This cannot be undone.', action), detail, action)) !== action) return;
     }
     await this.control('restart', vscode.l10n.t('aadmap: restarting provisioning'), pick.scopes);
@@ -93,7 +95,7 @@ export class ExplainQuarantineCommand extends LifecycleCommand {
     if (!q) return void vscode.window.showInformationMessage(vscode.l10n.t('aadmap: the job is not in quarantine.'));
     void vscode.window.showWarningMessage(vscode.l10n.t('Quarantine: {0}', q.reason), {
       modal: true,
-      detail: `${q.explanation}\n\n${q.fix}`,
+      detail: `${localized(q.explanation)}\n\n${localized(q.fix)}`,
     });
   };
 }

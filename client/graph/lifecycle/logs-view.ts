@@ -5,7 +5,9 @@
  * exist only after sign-in. Their code links to a read-only document with the records.
  */
 import * as vscode from 'vscode';
+import { localized } from '../../../grammar/common/l10n';
 import { LOG_DIAGNOSTIC_SOURCE } from '../../../server/graph/lifecycle/log-diagnostics';
+import { modifiedPropertyLine } from '../../../server/graph/lifecycle/catalogue';
 import type { ErrorGroup, LogRecord } from '../../../server/graph/lifecycle/logs';
 import type { JobWatcher, WatchedJob } from './watcher';
 
@@ -35,8 +37,10 @@ export class ProvisioningLogsView implements vscode.TreeDataProvider<Node>, vsco
     switch (node.kind) {
       case 'group': {
         const item = new vscode.TreeItem(node.group.errorCode, collapsed);
-        item.description = `${node.group.count === 1 ? vscode.l10n.t('1 record') : vscode.l10n.t('{0} records', node.group.count)}, ${node.group.users.length === 1 ? vscode.l10n.t('1 user') : vscode.l10n.t('{0} users', node.group.users.length)}`;
-        item.tooltip = [node.group.reason, node.group.recommendedAction].filter(Boolean).join('\n\n');
+        item.description = countsText(node.group.count, node.group.users.length);
+        item.tooltip = [node.group.reason, node.group.recommendedAction && localized(node.group.recommendedAction)]
+          .filter(Boolean)
+          .join('\n\n');
         item.iconPath = new vscode.ThemeIcon('error');
         return item;
       }
@@ -84,6 +88,12 @@ export class ProvisioningLogsView implements vscode.TreeDataProvider<Node>, vsco
   }
 }
 
+/** An error code's counts (the English plural forms are separate messages). */
+function countsText(records: number, users: number): string {
+  if (records === 1) return users === 1 ? vscode.l10n.t('1 record, 1 user') : vscode.l10n.t('1 record, {0} users', users);
+  return users === 1 ? vscode.l10n.t('{0} records, 1 user', records) : vscode.l10n.t('{0} records, {1} users', records, users);
+}
+
 /** `aadmap-logs:/<errorCode>.log?<record ids>`: the records behind one diagnostic, as text. */
 function recordsUri(errorCode: string, ids: readonly string[]): vscode.Uri {
   return vscode.Uri.from({ scheme: RECORDS_SCHEME, path: `/${errorCode}.log`, query: ids.join(',') });
@@ -95,11 +105,11 @@ function recordsText(records: readonly LogRecord[], ids: readonly string[]): str
     .filter((r) => wanted.has(r.id))
     .map((r) =>
       [
-        `${r.time}  ${r.action}  ${r.status}  ${r.errorCode ?? ''}  ${r.user.upn ?? r.user.name} (${r.user.id})  change ${r.changeId}`,
-        r.reason ? `  Reason: ${r.reason}` : '',
-        r.recommendedAction ? `  Action: ${r.recommendedAction}` : '',
+        `${r.time}  ${r.action}  ${r.status}  ${r.errorCode ?? ''}  ${r.user.upn ?? r.user.name} (${r.user.id})  ${vscode.l10n.t('(change {0})', r.changeId)}`,
+        r.reason ? `  ${vscode.l10n.t('Reason: {0}', r.reason)}` : '',
+        r.recommendedAction ? `  ${vscode.l10n.t('Action: {0}', localized(r.recommendedAction))}` : '',
         ...r.steps.map((s) => `  ${s.type}: ${s.status} — ${s.description}`),
-        ...r.modified.map((p) => `  ${p.name}: ${p.old ?? '(none)'} → ${p.new ?? '(none)'}`),
+        ...r.modified.map((p) => `  ${modifiedPropertyLine(p)}`),
       ]
         .filter(Boolean)
         .join('\n'),

@@ -4,6 +4,7 @@
  * differences are highlighted.
  */
 import * as vscode from 'vscode';
+import { differencesHeading } from '../../../server/graph/lifecycle/catalogue';
 import type { ProvisionReport } from '../../../server/graph/lifecycle/provision';
 
 const SCHEME = 'aadmap-provision';
@@ -33,7 +34,9 @@ export class ProvisionResults implements vscode.Disposable {
     const editor = await vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.Beside, preview: true });
     const ranges: vscode.Range[] = [];
     const lines = text.split('\n');
-    const start = lines.findIndex((l) => l.startsWith("Differences from aadmap's preview"));
+    // The server wrote the heading in the language this extension reads its bundle in.
+    const heading = differencesHeading(report.differences.length);
+    const start = lines.findIndex((l) => l === heading);
     if (start >= 0) {
       for (let i = start + 1; i < lines.length && lines[i]!.startsWith('  '); i++) ranges.push(new vscode.Range(i, 0, i, lines[i]!.length));
       for (const d of report.differences) {

@@ -1,5 +1,6 @@
 /** The Provisioning view: the job's facts as the portal's overview shows them; the quarantine reason explains itself when clicked. */
 import * as vscode from 'vscode';
+import { localized } from '../../../grammar/common/l10n';
 import { COMMANDS } from '../../../server/protocol';
 import type { JobStatusReport } from '../../../server/graph/lifecycle/status';
 import type { JobWatcher, WatchedJob } from './watcher';
@@ -60,15 +61,17 @@ function factsOf(job: WatchedJob | undefined): Fact[] {
     facts.push({ label: vscode.l10n.t('Progress'), description: `${s.progress.completed}/${s.progress.total} ${s.progress.units}` });
   if (s.quarantine) {
     const q = s.quarantine;
+    // The catalogue's texts are English in the report (the CLI's JSON contract), shown in the user's language.
+    const [explanation, fix] = [localized(q.explanation), localized(q.fix)];
     facts.push({
       label: vscode.l10n.t('Quarantine'),
       description: q.reason,
       icon: 'warning',
-      tooltip: `${q.explanation}\n${q.fix}`,
+      tooltip: `${explanation}\n${fix}`,
       command: { command: COMMANDS.lifecycleExplainQuarantine, title: vscode.l10n.t('Explain'), arguments: [q] },
       children: [
-        { label: vscode.l10n.t('Why'), description: q.explanation, tooltip: q.explanation },
-        { label: vscode.l10n.t('Fix'), description: q.fix, tooltip: q.fix },
+        { label: vscode.l10n.t('Why'), description: explanation, tooltip: explanation },
+        { label: vscode.l10n.t('Fix'), description: fix, tooltip: fix },
         { label: vscode.l10n.t('Error'), description: [q.error.code, q.error.message].filter(Boolean).join(': ') },
         { label: vscode.l10n.t('Since'), description: q.since ?? '?' },
         { label: vscode.l10n.t('Next attempt'), description: q.nextAttempt ?? '?' },

@@ -1,5 +1,6 @@
 /** The status bar item for the active file's job: state, progress of a running cycle, a warning colour in quarantine. */
 import * as vscode from 'vscode';
+import { localized } from '../../../grammar/common/l10n';
 import { COMMANDS } from '../../../server/protocol';
 import type { JobWatcher, WatchedJob } from './watcher';
 
@@ -33,7 +34,7 @@ export class JobStatusBarItem implements vscode.Disposable {
       this.item.text = `${icon} ${vscode.l10n.t('Provisioning: {0}', status.state)}${progress}`;
       this.item.tooltip = [
         vscode.l10n.t('{0} — job {1}', status.servicePrincipal.displayName || status.servicePrincipal.id, status.job.id),
-        status.quarantine ? vscode.l10n.t('Quarantine: {0} — {1}', status.quarantine.reason, status.quarantine.explanation) : '',
+        status.quarantine ? vscode.l10n.t('Quarantine: {0} — {1}', status.quarantine.reason, localized(status.quarantine.explanation)) : '',
         status.lastExecution
           ? vscode.l10n.t('Last execution: {0}, ended {1}', status.lastExecution.state, status.lastExecution.ended ?? '?')
           : '',

@@ -114,3 +114,17 @@ export function afterDeployNote(): string {
     'A change of attribute mappings or scoping filters starts a new initial cycle by itself (all users are evaluated again): no restart is needed.',
   );
 }
+
+/**
+ * The heading of the provision report's differences from aadmap's preview: the report writes it, the
+ * editor finds it to highlight the lines under it (both in the user's language).
+ */
+export function differencesHeading(count: number): string {
+  return t("Differences from aadmap's preview ({0}):", count);
+}
+
+/** `name: old → new` of a modified property, `(none)` for a missing value (the logs, the provision report, the editor's records). */
+export function modifiedPropertyLine(p: { name: string; old: string | null; new: string | null }): string {
+  const none = t('(none)');
+  return `${p.name}: ${p.old ?? none} → ${p.new ?? none}`;
+}

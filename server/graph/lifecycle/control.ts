@@ -4,6 +4,7 @@
  * -validatecredentials). Each answers 204 on success. `None` and `ConnectorDataStore` are documented
  * "do not use" reset scopes: parseResetScopes refuses them, so they are never sent.
  */
+import { localized, t } from '../../../grammar/common/l10n';
 import type { SynchronizationApi } from '../sync-api';
 import type { ResolvedTarget } from '../workflow';
 import { FORBIDDEN_RESET_SCOPES, RESET_SCOPE_EFFECTS, RESET_SCOPES, type ResetScope } from './catalogue';
@@ -34,10 +35,12 @@ export function parseResetScopes(value: string | undefined, forceDeletes: boolea
     const forbidden = FORBIDDEN_RESET_SCOPES.find((s) => s.toLowerCase() === part.toLowerCase());
     if (forbidden)
       throw new ResetScopeError(
-        `--reset ${forbidden} is never sent: Microsoft documents it as "do not use"${forbidden === 'None' ? ' (use aadmap start)' : ' (contact Microsoft support)'}.`,
+        forbidden === 'None'
+          ? t('--reset {0} is never sent: Microsoft documents it as "do not use" (use aadmap start).', forbidden)
+          : t('--reset {0} is never sent: Microsoft documents it as "do not use" (contact Microsoft support).', forbidden),
       );
     const scope = RESET_SCOPES.find((s) => s.toLowerCase() === part.toLowerCase());
-    if (!scope) throw new ResetScopeError(`--reset must be a comma-separated list of ${RESET_SCOPES.join(', ')} (got '${part}').`);
+    if (!scope) throw new ResetScopeError(t("--reset must be a comma-separated list of {0} (got '{1}').", RESET_SCOPES.join(', '), part));
     if (!scopes.includes(scope)) scopes.push(scope);
   }
   if (forceDeletes && !scopes.includes('ForceDeletes')) scopes.push('ForceDeletes');
@@ -53,9 +56,16 @@ export function dangerousScopes(scopes: readonly ResetScope[]): ResetScope[] {
 export function describeRestart(scopes: readonly ResetScope[]): string[] {
   if (!scopes.length)
     return [
-      'Restart provisioning (as the portal does): clears the escrows and the watermark, lifts the quarantine; every user is evaluated again.',
+      t(
+        'Restart provisioning (as the portal does): clears the escrows and the watermark, lifts the quarantine; every user is evaluated again.',
+      ),
     ];
-  return scopes.map((s) => `${s}: ${RESET_SCOPE_EFFECTS[s]}.`);
+  return scopes.map((s) => resetScopeLine(s));
+}
+
+/** `Scope: what it does.`, in the user's language (the CLI's confirmation and the editor's dialog). */
+export function resetScopeLine(scope: ResetScope): string {
+  return t('{0}: {1}.', scope, localized(RESET_SCOPE_EFFECTS[scope]));
 }
 
 export async function restartJob(

@@ -7,6 +7,7 @@
  */
 import { attributeMappingsOf, mappingProperties, type AttributeMapping } from '../../../grammar/mapping/ast';
 import { parseMappingFile } from '../../../grammar/mapping/index';
+import { t } from '../../../grammar/common/l10n';
 import { ATTRIBUTE_ERROR_CODES } from './catalogue';
 import type { LogRecord } from './logs';
 
@@ -75,8 +76,19 @@ export function logDiagnostics(text: string, records: readonly LogRecord[]): Log
       attribute: line.target.text,
       users,
       reason,
-      message: `Provisioning failed for ${users} user${users === 1 ? '' : 's'} (${errorCode})${reason ? `: ${reason}` : ''}`,
+      message: failureMessage(users, errorCode, reason),
       recordIds: hits.map((r) => r.id),
     };
   });
+}
+
+/** The diagnostic's message (the English plural forms are separate messages). */
+function failureMessage(users: number, errorCode: string, reason: string | null): string {
+  if (reason)
+    return users === 1
+      ? t('Provisioning failed for {0} user ({1}): {2}', users, errorCode, reason)
+      : t('Provisioning failed for {0} users ({1}): {2}', users, errorCode, reason);
+  return users === 1
+    ? t('Provisioning failed for {0} user ({1})', users, errorCode)
+    : t('Provisioning failed for {0} users ({1})', users, errorCode);
 }

@@ -5,11 +5,12 @@
  * out by the GraphClient); the records are filtered again here, so only this job's are shown,
  * whatever Graph returns. Read-only.
  */
+import { localized, t } from '../../../grammar/common/l10n';
 import { GraphError } from '../client';
 import { asArray, isRecord, str } from '../json';
 import type { SynchronizationApi } from '../sync-api';
 import type { ResolvedTarget } from '../workflow';
-import { LOG_ERROR_ACTIONS } from './catalogue';
+import { LOG_ERROR_ACTIONS, modifiedPropertyLine } from './catalogue';
 
 export const LOG_STATUSES = ['success', 'failure', 'skipped', 'warning'] as const;
 export const LOG_ACTIONS = ['create', 'update', 'delete', 'stagedDelete', 'disable', 'other'] as const;
@@ -100,7 +101,7 @@ export async function readLogs(
 function relativeNextLink(api: SynchronizationApi, next: string): string {
   const base = api.graph.baseUrl;
   if (next.startsWith(`${base}/`)) return next.slice(base.length);
-  throw new GraphError(`Graph returned a next page on another host (${new URL(next).origin}); it was not followed.`, {
+  throw new GraphError(t('Graph returned a next page on another host ({0}); it was not followed.', new URL(next).origin), {
     code: 'InvalidResponse',
     method: 'GET',
     path: '/auditLogs/provisioning',
@@ -222,26 +223,36 @@ export function logRecordToJson(record: LogRecord): Record<string, unknown> {
 export function formatLogsText(records: readonly LogRecord[], since: string): string {
   const lines: string[] = [];
   const groups = groupByErrorCode(records);
-  lines.push(`${records.length} record${records.length === 1 ? '' : 's'} since ${since}.`);
+  lines.push(records.length === 1 ? t('{0} record since {1}.', records.length, since) : t('{0} records since {1}.', records.length, since));
   if (groups.length) {
-    lines.push('', 'Errors by code:');
+    lines.push('', t('Errors by code:'));
     for (const group of groups) {
-      const examples = group.users.slice(0, 3).map((u) => u.name || u.id);
-      const more = group.users.length > examples.length ? `, +${group.users.length - examples.length} more` : '';
-      lines.push(
-        `  ${group.errorCode} — ${group.count} record${group.count === 1 ? '' : 's'}, ${group.users.length} user${group.users.length === 1 ? '' : 's'} (${examples.join(', ')}${more})`,
-      );
-      if (group.reason) lines.push(`    Reason: ${group.reason}`);
-      if (group.recommendedAction) lines.push(`    Action: ${group.recommendedAction}`);
+      const names = group.users.slice(0, 3).map((u) => u.name || u.id);
+      const more = group.users.length - names.length;
+      const examples = more > 0 ? t('{0}, +{1} more', names.join(', '), more) : names.join(', ');
+      lines.push(`  ${errorGroupLine(group, examples)}`);
+      if (group.reason) lines.push(`    ${t('Reason: {0}', group.reason)}`);
+      if (group.recommendedAction) lines.push(`    ${t('Action: {0}', localized(group.recommendedAction))}`);
     }
   }
-  if (records.length) lines.push('', 'Records (newest first):');
+  if (records.length) lines.push('', t('Records (newest first):'));
   for (const record of records) {
     const who = record.user.upn ?? (record.user.name || record.user.id);
-    lines.push(
-      `  ${record.time}  ${record.action}  ${record.status}${record.errorCode ? ` ${record.errorCode}` : ''}  ${who}  (change ${record.changeId})`,
-    );
-    for (const p of record.modified) lines.push(`      ${p.name}: ${p.old ?? '(none)'} → ${p.new ?? '(none)'}`);
+    const status = record.errorCode ? `${record.status} ${record.errorCode}` : record.status;
+    lines.push(`  ${record.time}  ${record.action}  ${status}  ${who}  ${t('(change {0})', record.changeId)}`);
+    for (const p of record.modified) lines.push(`      ${modifiedPropertyLine(p)}`);
   }
   return lines.join('\n');
+}
+
+/** One error code's line: its counts and example users (the four English plural forms are four messages). */
+function errorGroupLine(group: ErrorGroup, examples: string): string {
+  const [code, records, users] = [group.errorCode, group.count, group.users.length];
+  if (records === 1)
+    return users === 1
+      ? t('{0} — {1} record, {2} user ({3})', code, records, users, examples)
+      : t('{0} — {1} record, {2} users ({3})', code, records, users, examples);
+  return users === 1
+    ? t('{0} — {1} records, {2} user ({3})', code, records, users, examples)
+    : t('{0} — {1} records, {2} users ({3})', code, records, users, examples);
 }

@@ -10,6 +10,7 @@
  * cannot compute offline (a custom scoping operator, an attribute Graph's /users does not return,
  * an expression that fails) is listed under `notPredicted` and never counted as a difference.
  */
+import { localized, t } from '../../../grammar/common/l10n';
 import { walkExpression } from '../../../grammar/expression/ast';
 import { attributeMappingsOf, scopesOf } from '../../../grammar/mapping/ast';
 import { fromPlainJson, readSampleUser, textOf, toOutputJson, type OutputJson, type Value } from '../../evaluator/index';
@@ -20,6 +21,7 @@ import type { MappingAnalysis } from '../../service/analysis';
 import { previewMapping } from '../../service/checked-preview';
 import { GraphError } from '../client';
 import { asArray, isRecord, str } from '../json';
+import { differencesHeading, modifiedPropertyLine } from './catalogue';
 import type { SynchronizationApi } from '../sync-api';
 import { type ResolvedTarget, WorkflowError } from '../workflow';
 
@@ -56,11 +58,15 @@ export interface ProvisionReport {
   predictedInScope: boolean | null;
   predictedAction: string | null;
   differences: { attribute: string; service: string | null; aadmap: string | null }[];
-  notPredicted: { attribute: string; reason: string }[];
+  /** `reason` in English (the JSON contract); `shown` in the user's language (the text report). */
+  notPredicted: { attribute: string; reason: string; shown: string }[];
 }
 
-/** Source attributes that are not Graph user properties of the same name, and how aadmap fills them. */
-const SPECIAL_SOURCE: Record<string, { graph?: string; reason?: string }> = {
+/**
+ * Source attributes that are not Graph user properties of the same name, and how aadmap fills them.
+ * A reason is data: English in the JSON output, shown through `localized` in the text report.
+ */
+export const SPECIAL_SOURCE: Readonly<Record<string, { graph?: string; reason?: string }>> = {
   objectId: { graph: 'id' },
   // Users that GET /users returns are not soft-deleted (deleted users live under /directory/deletedItems).
   IsSoftDeleted: {},
@@ -69,17 +75,19 @@ const SPECIAL_SOURCE: Record<string, { graph?: string; reason?: string }> = {
   singleAppRoleAssignment: { reason: 'app role assignments are computed by the service' },
 };
 const EXTENSION_ATTRIBUTE = /^extensionAttribute([1-9]|1[0-5])$/;
+/** Why an attribute outside the source schema's Graph properties is not predicted (data, as SPECIAL_SOURCE's reasons). */
+export const NOT_ON_USERS = 'Graph does not return this attribute on /users';
 
 /** Looks a user up by object id or user principal name (GET /users/{id|upn}). */
 async function findUser(api: SynchronizationApi, idOrUpn: string, select: readonly string[] = [], signal?: AbortSignal) {
   const fields = [...new Set(['id', 'userPrincipalName', 'displayName', ...select])];
   try {
     const { json } = await api.graph.getJson(`/users/${enc(idOrUpn)}?$select=${fields.map(enc).join(',')}`, signal);
-    if (!isRecord(json) || typeof json.id !== 'string') throw new WorkflowError(`GET /users/${idOrUpn} returned no user.`);
+    if (!isRecord(json) || typeof json.id !== 'string') throw new WorkflowError(t('GET /users/{0} returned no user.', idOrUpn));
     return json;
   } catch (error) {
     if (error instanceof GraphError && error.status === 404)
-      throw new WorkflowError(`No user "${idOrUpn}" in this tenant (give a user principal name or an object id).`, 'refused');
+      throw new WorkflowError(t('No user "{0}" in this tenant (give a user principal name or an object id).', idOrUpn), 'refused');
     throw error;
   }
 }
@@ -113,20 +121,20 @@ export async function provisionOnDemand(
   signal?: AbortSignal,
 ): Promise<ProvisionReport> {
   const blocking = analysis.diagnostics.filter((d) => d.severity === 'error' && d.code !== 'unknown-attribute');
-  if (blocking.length) throw new WorkflowError(`The file has errors (${blocking[0]!.message}): fix them first.`, 'refused');
+  if (blocking.length) throw new WorkflowError(t('The file has errors ({0}): fix them first.', blocking[0]!.message), 'refused');
   const { select, notRead } = sourceAttributes(analysis);
-  steps.step?.(`Reading user ${idOrUpn}…`);
+  steps.step?.(t('Reading user {0}…', idOrUpn));
   const graphUser = await findUser(api, idOrUpn, select, signal);
   const user: DirectoryUserInfo = {
     id: graphUser.id as string,
     userPrincipalName: str(graphUser.userPrincipalName) ?? '',
     displayName: str(graphUser.displayName) ?? '',
   };
-  steps.step?.('Reading the synchronization rule id from the job schema…');
+  steps.step?.(t('Reading the synchronization rule id from the job schema…'));
   const schema = await api.schema(target.servicePrincipal.id, target.job.id, signal);
   const ruleId = userRuleId(schema.json);
-  if (!ruleId) throw new WorkflowError(`The job's schema has no synchronization rule for users.`, 'refused');
-  steps.step?.(`Provisioning ${user.userPrincipalName || user.id} on demand…`);
+  if (!ruleId) throw new WorkflowError(t("The job's schema has no synchronization rule for users."), 'refused');
+  steps.step?.(t('Provisioning {0} on demand…', user.userPrincipalName || user.id));
   const answer = await api.graph.postJson(
     `/servicePrincipals/${enc(target.servicePrincipal.id)}/synchronization/jobs/${enc(target.job.id)}/provisionOnDemand`,
     { parameters: [{ ruleId, subjects: [{ objectId: user.id, objectTypeName: 'User' }] }] },
@@ -149,7 +157,7 @@ function sourceAttributes(analysis: MappingAnalysis): { select: string[]; notRea
       if (special.reason) notRead.set(name, special.reason);
     } else if (EXTENSION_ATTRIBUTE.test(name)) select.add('onPremisesExtensionAttributes');
     else if (/^extension_[0-9a-f]{32}_\w+$/i.test(name) || (source && findAttribute(source, name)?.exactCase)) select.add(name);
-    else notRead.set(name, 'Graph does not return this attribute on /users');
+    else notRead.set(name, NOT_ON_USERS);
   };
   for (const checked of analysis.blocks) {
     if ((checked.sourceObject?.name ?? checked.block.sourceObject?.text) !== 'User') continue;
@@ -239,10 +247,11 @@ function compareWithPreview(
   report.predictedAction = block.action;
   const unreadInScope = block.scope.groups.flatMap((g) => g.clauses).filter((c) => notRead.has(c.attribute));
   if (block.scope.error || unreadInScope.length) {
-    report.notPredicted.push({
-      attribute: 'scope',
-      reason: block.scope.error ?? `[${unreadInScope[0]!.attribute}]: ${notRead.get(unreadInScope[0]!.attribute)}`,
-    });
+    report.notPredicted.push(
+      block.scope.error !== undefined
+        ? { attribute: 'scope', reason: block.scope.error, shown: block.scope.error }
+        : unreadReason('scope', unreadInScope[0]!.attribute, notRead),
+    );
   } else report.predictedInScope = block.scope.inScope;
   const lines = new Map(
     attributeMappingsOf(analysis.blocks.find((b) => b.block.start === block.start)?.block ?? analysis.blocks[0]!.block).map((m) => [
@@ -260,12 +269,12 @@ function compareWithPreview(
         if (name && notRead.has(name)) unread.push(name);
       });
     if (unread.length) {
-      report.notPredicted.push({ attribute: attribute.target, reason: `[${unread[0]}]: ${notRead.get(unread[0]!)}` });
+      report.notPredicted.push(unreadReason(attribute.target, unread[0]!, notRead));
       continue;
     }
     if (attribute.outcome.kind === 'error' || attribute.outcome.kind === 'blocked') {
       const message = attribute.outcome.kind === 'error' ? attribute.outcome.error.message : attribute.outcome.message;
-      report.notPredicted.push({ attribute: attribute.target, reason: message });
+      report.notPredicted.push({ attribute: attribute.target, reason: message, shown: message });
       continue;
     }
     report.predicted[attribute.target] = attribute.outcome.kind === 'value' ? toOutputJson(attribute.outcome.value) : null;
@@ -291,17 +300,20 @@ export function provisionToJson(report: ProvisionReport): Record<string, unknown
     predictedInScope: report.predictedInScope,
     predictedAction: report.predictedAction,
     differences: report.differences,
-    notPredicted: report.notPredicted,
+    notPredicted: report.notPredicted.map(({ attribute, reason }) => ({ attribute, reason })),
   };
 }
 
 export function formatProvisionText(report: ProvisionReport): string {
   const lines: string[] = [];
+  const who = report.user.userPrincipalName || report.user.id;
   lines.push(
-    `Provision on demand: ${report.user.userPrincipalName || report.user.id} — ${report.result}${report.action ? ` (${report.action})` : ''}`,
+    report.action
+      ? t('Provision on demand: {0} — {1} ({2})', who, report.result, report.action)
+      : t('Provision on demand: {0} — {1}', who, report.result),
   );
   if (report.errorCode || report.errorMessage) lines.push(`  ${[report.errorCode, report.errorMessage].filter(Boolean).join(': ')}`);
-  lines.push('', 'Steps:');
+  lines.push('', t('Steps:'));
   for (const step of report.steps) {
     lines.push(`  ${step.type}: ${step.status} — ${step.description}`);
     if (step.type.toLowerCase() === 'scoping') {
@@ -311,18 +323,24 @@ export function formatProvisionText(report: ProvisionReport): string {
     }
   }
   if (report.modified.length) {
-    lines.push('', 'Modified properties:');
-    for (const p of report.modified) lines.push(`  ${p.name}: ${p.old ?? '(none)'} → ${p.new ?? '(none)'}`);
+    lines.push('', t('Modified properties:'));
+    for (const p of report.modified) lines.push(`  ${modifiedPropertyLine(p)}`);
   }
   lines.push('');
   if (report.differences.length) {
-    lines.push(`Differences from aadmap's preview (${report.differences.length}):`);
+    lines.push(differencesHeading(report.differences.length));
     for (const d of report.differences)
-      lines.push(`  ${d.attribute}: service ${JSON.stringify(d.service)}, aadmap ${JSON.stringify(d.aadmap)}`);
-  } else lines.push("No differences from aadmap's preview.");
+      lines.push(`  ${t('{0}: service {1}, aadmap {2}', d.attribute, JSON.stringify(d.service), JSON.stringify(d.aadmap))}`);
+  } else lines.push(t("No differences from aadmap's preview."));
   if (report.notPredicted.length) {
-    lines.push('Not predicted offline:');
-    for (const n of report.notPredicted) lines.push(`  ${n.attribute}: ${n.reason}`);
+    lines.push(t('Not predicted offline:'));
+    for (const n of report.notPredicted) lines.push(`  ${n.attribute}: ${n.shown}`);
   }
   return lines.join('\n');
+}
+
+/** An attribute not predicted because it reads `source`, which Graph's /users cannot give. */
+function unreadReason(attribute: string, source: string, notRead: Map<string, string>): ProvisionReport['notPredicted'][number] {
+  const why = notRead.get(source)!;
+  return { attribute, reason: `[${source}]: ${why}`, shown: `[${source}]: ${localized(why)}` };
 }

@@ -3,6 +3,7 @@
  * settings read from GET …/synchronization/secrets — never a masked value. Read-only.
  * Shapes: synchronizationStatus and friends (https://learn.microsoft.com/graph/api/resources/synchronization-synchronizationstatus).
  */
+import { localized, t } from '../../../grammar/common/l10n';
 import { GraphError } from '../client';
 import { asArray, isRecord, str } from '../json';
 import type { SynchronizationApi } from '../sync-api';
@@ -110,7 +111,7 @@ export async function readJobStatus(api: SynchronizationApi, target: ResolvedTar
     report.settings = await readSettings(api, sp.id, signal);
   } catch (error) {
     if (!(error instanceof GraphError) || error.status === undefined || error.status >= 500 || error.status === 401) throw error;
-    report.warnings.push(`The settings could not be read (${error.code}): ${error.message}`);
+    report.warnings.push(t('The settings could not be read ({0}): {1}', error.code, error.message));
   }
   return report;
 }
@@ -174,41 +175,87 @@ export function statusToJson(report: JobStatusReport): Record<string, unknown> {
 export function formatStatusText(report: JobStatusReport): string {
   const lines: string[] = [];
   const name = report.servicePrincipal.displayName || report.servicePrincipal.id;
-  lines.push(`${name} — job ${report.job.id}`);
-  lines.push(`State: ${report.state}${report.schedule ? ` (schedule ${report.schedule})` : ''}`);
-  lines.push(`Initial cycle: ${report.steadyState ? 'completed (steady state reached)' : 'not completed yet'}`);
+  lines.push(t('{0} — job {1}', name, report.job.id));
+  lines.push(report.schedule ? t('State: {0} (schedule {1})', report.state, report.schedule) : t('State: {0}', report.state));
+  lines.push(report.steadyState ? t('Initial cycle: completed (steady state reached)') : t('Initial cycle: not completed yet'));
   if (report.progress) {
     const { completed, total, units } = report.progress;
-    lines.push(`Progress: ${completed}/${total}${units ? ` ${units}` : ''} (${Math.floor((completed / total) * 100)}%)`);
+    const percent = Math.floor((completed / total) * 100);
+    lines.push(
+      units
+        ? t('Progress: {0}/{1} {2} ({3}%)', completed, total, units, percent)
+        : t('Progress: {0}/{1} ({2}%)', completed, total, percent),
+    );
   }
   if (report.quarantine) {
     const q = report.quarantine;
-    lines.push(`Quarantine: ${q.reason}${q.since ? ` since ${q.since}` : ''}${q.nextAttempt ? `, next attempt ${q.nextAttempt}` : ''}`);
-    lines.push(`  Why: ${q.explanation}`);
-    if (q.error.code || q.error.message) lines.push(`  Error: ${[q.error.code, q.error.message].filter(Boolean).join(': ')}`);
+    lines.push(quarantineLine(q));
+    lines.push(`  ${t('Why: {0}', localized(q.explanation))}`);
+    if (q.error.code || q.error.message) lines.push(`  ${t('Error: {0}', [q.error.code, q.error.message].filter(Boolean).join(': '))}`);
     if (q.heldDeletes !== undefined)
-      lines.push(`  Held deletes: ${q.heldDeletes === null ? 'unknown (the provisioning logs cannot be read)' : q.heldDeletes}`);
-    lines.push(`  Fix: ${q.fix}`);
+      lines.push(
+        `  ${q.heldDeletes === null ? t('Held deletes: unknown (the provisioning logs cannot be read)') : t('Held deletes: {0}', q.heldDeletes)}`,
+      );
+    lines.push(`  ${t('Fix: {0}', localized(q.fix))}`);
   }
   const e = report.lastExecution;
   if (e) {
-    const counts = [`imported ${e.imported ?? '?'}`, `exported ${e.exported ?? '?'}`, `escrowed ${e.escrowed ?? '?'}`].join(', ');
-    lines.push(`Last execution: ${e.state}, ${e.began ?? '?'} → ${e.ended ?? '?'} (${counts})`);
-    if (e.error) lines.push(`  Error: ${e.error.code}: ${e.error.message}`);
-  } else lines.push('Last execution: none');
+    const [began, ended, imported, exported, escrowed] = [e.began, e.ended, e.imported, e.exported, e.escrowed].map((v) => v ?? '?');
+    lines.push(
+      t(
+        'Last execution: {0}, {1} → {2} (imported {3}, exported {4}, escrowed {5})',
+        e.state,
+        began!,
+        ended!,
+        imported!,
+        exported!,
+        escrowed!,
+      ),
+    );
+    if (e.error) lines.push(`  ${t('Error: {0}', `${e.error.code}: ${e.error.message}`)}`);
+  } else lines.push(t('Last execution: none'));
   const counts = Object.entries(report.synchronizedCounts);
-  if (counts.length) lines.push(`Synchronized: ${counts.map(([k, v]) => `${v} ${k}`).join(', ')}`);
-  const s = report.settings;
-  const unknown = 'not readable';
-  lines.push('Settings (read-only):');
-  lines.push(`  Scope: ${s.syncAll === null ? unknown : s.syncAll ? 'all users and groups' : 'only assigned users and groups'}`);
-  lines.push(
-    `  Notification email: ${s.notificationEmail ?? (s.notificationsEnabled === null ? unknown : 'none')}${s.notificationsEnabled === null ? '' : s.notificationsEnabled ? ' (on)' : ' (off)'}`,
-  );
-  lines.push(
-    `  Accidental-deletion prevention: ${s.deletionPreventionEnabled === null ? unknown : s.deletionPreventionEnabled ? 'on' : 'off'}${s.deletionThreshold !== null ? `, threshold ${s.deletionThreshold}` : ''}`,
-  );
+  // The entry types (User, Group…) are the service's names, shown as it sends them.
+  if (counts.length) lines.push(t('Synchronized: {0}', counts.map(([k, v]) => `${v} ${k}`).join(', ')));
+  lines.push(t('Settings (read-only):'));
+  lines.push(`  ${settingLine(report.settings)}`);
+  lines.push(`  ${notificationLine(report.settings)}`);
+  lines.push(`  ${deletionPreventionLine(report.settings)}`);
   return lines.join('\n');
+}
+
+function quarantineLine(q: NonNullable<JobStatusReport['quarantine']>): string {
+  if (q.since && q.nextAttempt) return t('Quarantine: {0} since {1}, next attempt {2}', q.reason, q.since, q.nextAttempt);
+  if (q.since) return t('Quarantine: {0} since {1}', q.reason, q.since);
+  if (q.nextAttempt) return t('Quarantine: {0}, next attempt {1}', q.reason, q.nextAttempt);
+  return t('Quarantine: {0}', q.reason);
+}
+
+function settingLine(s: JobStatusReport['settings']): string {
+  if (s.syncAll === null) return t('Scope: not readable');
+  return s.syncAll ? t('Scope: all users and groups') : t('Scope: only assigned users and groups');
+}
+
+function notificationLine(s: JobStatusReport['settings']): string {
+  if (s.notificationsEnabled === null)
+    return s.notificationEmail === null ? t('Notification email: not readable') : t('Notification email: {0}', s.notificationEmail);
+  if (s.notificationEmail === null)
+    return s.notificationsEnabled ? t('Notification email: none (on)') : t('Notification email: none (off)');
+  return s.notificationsEnabled
+    ? t('Notification email: {0} (on)', s.notificationEmail)
+    : t('Notification email: {0} (off)', s.notificationEmail);
+}
+
+function deletionPreventionLine(s: JobStatusReport['settings']): string {
+  if (s.deletionPreventionEnabled === null)
+    return s.deletionThreshold === null
+      ? t('Accidental-deletion prevention: not readable')
+      : t('Accidental-deletion prevention: not readable, threshold {0}', s.deletionThreshold);
+  if (s.deletionThreshold === null)
+    return s.deletionPreventionEnabled ? t('Accidental-deletion prevention: on') : t('Accidental-deletion prevention: off');
+  return s.deletionPreventionEnabled
+    ? t('Accidental-deletion prevention: on, threshold {0}', s.deletionThreshold)
+    : t('Accidental-deletion prevention: off, threshold {0}', s.deletionThreshold);
 }
 
 function isTime(value: unknown): boolean {
