@@ -80,7 +80,7 @@ function fileOf(target: RandomAttribute[], lines: number): string {
 
 /** An edit inside the block: a line inserted, deleted or retyped, a word typed, a brace or comment. */
 const edit = fc.record({
-  at: fc.double({ min: 0.05, max: 0.95, noNaN: true }),
+  at: fc.integer({ min: 50, max: 950 }).map((n) => n / 1000),
   remove: fc.integer({ min: 0, max: 12 }),
   insert: fc.oneof(
     fc.constantFrom('\n  title <- [mail]', '\n  MAIL <- [x]', '\n', '<-', ' <- ', '#', '{', '}', 'x', 'attribute', '\n  # c <- d', '\r\n'),
