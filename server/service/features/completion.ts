@@ -176,12 +176,6 @@ function ranking(ranked: RankedList, word: string): IndexEntry[] {
   return kept;
 }
 
-/** The category of a source list (`4`) and of a SCIM filter's (`1`): one for every attribute. */
-const ONE_CATEGORY: Record<'1' | '4', Categories> = {
-  '1': [{ category: '1', over: 'names' }],
-  '4': [{ category: '4', over: 'names' }],
-};
-
 /** The categories of a target attribute list (their sort texts' first character), in order. */
 const TARGET_CATEGORIES: Categories = [
   { category: '0', over: 'required' },
@@ -398,6 +392,43 @@ class ItemBuilder {
     if (base === object) return { side, object: base.name, own: true, has: () => true };
     const own = new Set(base.attributes);
     return { side, object: base.name, own: false, has: (attribute) => own.has(attribute) };
+  }
+
+  /**
+   * The attributes of a list where all sort in one category (`category`, then the name): through
+   * the object's index when it has one, else one candidate each.
+   */
+  private oneCategory(
+    object: ObjectSchema,
+    schema: SchemaAttributes | undefined,
+    variant: IndexVariant,
+    category: '1' | '4',
+    offered: (attribute: AttributeDefinition) => boolean,
+    item: (attribute: AttributeDefinition) => CompletionItem & { insert?: string },
+    documentation: (attribute: AttributeDefinition) => () => string,
+  ): void {
+    const index = this.indexOf(object, schema, variant, offered, false);
+    if (index) {
+      this.ranked = {
+        index,
+        categories: [{ category, over: 'names' }],
+        categorize: () => category,
+        make: ({ attribute }) =>
+          this.makeAttribute(attribute.name, `${category}${attribute.name}`, item(attribute), attribute, schema, documentation(attribute)),
+      };
+      return;
+    }
+    for (const attribute of object.attributes) {
+      if (offered(attribute))
+        this.addAttribute(
+          attribute.name,
+          `${category}${attribute.name}`,
+          () => item(attribute),
+          attribute,
+          schema,
+          documentation(attribute),
+        );
+    }
   }
 
   private keyword(label: string, insert: string, doc: string, sort = '5'): void {
@@ -736,21 +767,7 @@ class ItemBuilder {
     });
     const documentation = (attribute: AttributeDefinition) => () => sourceAttributeMarkdown(attribute, object!.name, directory);
     const offered = (attribute: AttributeDefinition) => !options.inScope || !scopeUnsupportedReason(attribute);
-    const index = object && this.indexOf(object, schema, options.inScope ? 'scope source' : 'source', offered, false);
-    if (index) {
-      this.ranked = {
-        index,
-        categories: ONE_CATEGORY['4'],
-        categorize: () => '4',
-        make: ({ attribute }) =>
-          this.makeAttribute(attribute.name, `4${attribute.name}`, item(attribute), attribute, schema, documentation(attribute)),
-      };
-    } else {
-      for (const attribute of object?.attributes ?? []) {
-        if (offered(attribute))
-          this.addAttribute(attribute.name, `4${attribute.name}`, () => item(attribute), attribute, schema, documentation(attribute));
-      }
-    }
+    if (object) this.oneCategory(object, schema, options.inScope ? 'scope source' : 'source', '4', offered, item, documentation);
     for (const name of this.snapshot.extensionAttributes) {
       this.add({
         label: label(name),
@@ -853,21 +870,7 @@ class ItemBuilder {
     const documentation = (attribute: AttributeDefinition) => () => targetAttributeMarkdown(attribute, directory);
     // The target answers only filters on attributes it can filter on.
     const offered = (attribute: AttributeDefinition) => !directory.filterabilityKnown || attribute.filterable === true;
-    const index = this.indexOf(object, schema, 'scim', offered, false);
-    if (index) {
-      this.ranked = {
-        index,
-        categories: ONE_CATEGORY['1'],
-        categorize: () => '1',
-        make: ({ attribute }) =>
-          this.makeAttribute(attribute.name, `1${attribute.name}`, item(attribute), attribute, schema, documentation(attribute)),
-      };
-      return;
-    }
-    for (const attribute of object.attributes) {
-      if (offered(attribute))
-        this.addAttribute(attribute.name, `1${attribute.name}`, () => item(attribute), attribute, schema, documentation(attribute));
-    }
+    this.oneCategory(object, schema, 'scim', '1', offered, item, documentation);
   }
 
   private scimOperators(attributeName: string): void {
