@@ -106,7 +106,7 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
       const region = afterEdits(unchanged(before), before, changes.edits, created.text.length);
       if (region) {
         const { prefix, suffix } = bounds(region, before, created.text.length);
-        created.deriveLinesFrom(changes.previous, prefix, suffix);
+        created.deriveFrom(changes.previous, prefix, suffix);
       }
       if (created.languageId === 'aadmap') incrementalFor(created.uri).noteEdits(changes.previous.text, changes.edits, created.text);
     }

@@ -19,6 +19,7 @@ import { BUILTIN_SOURCE } from '../schema/index';
 import { analyzeMappingText, analyzeScimFilterText, type DocumentAnalysis } from './analysis';
 import { languageOf, type LanguageId, type TextDocumentInput } from './document';
 import { DEFAULT_TARGET, resolveSchemas, type SchemaFileReader } from './schema-resolver';
+import { type BlockLines, editedBlockLines, readBlockLines } from './block-lines';
 
 /** The raw token stream of a `.aadmap` file: every token including line breaks, plus comments. */
 export interface FileTokens {
@@ -31,14 +32,16 @@ export interface FileTokens {
 export class DocumentSnapshot {
   readonly languageId: LanguageId | undefined;
   private lineIndex?: LineIndex;
-  /** An earlier version's index and what did not change since (deriveLinesFrom). */
-  private linesFrom?: { previous: LineIndex; prefix: number; suffix: number };
+  /** The version before this one and what did not change since (deriveFrom), until what is derived from it is made. */
+  private from?: { previous: DocumentSnapshot; prefix: number; suffix: number };
   private parse?: MappingFileParseResult;
   private checked?: DocumentAnalysis | null;
   private resolved?: ResolvedSchemas;
   private lexed?: FileTokens;
   private extensions?: string[];
   private braceList?: number[];
+  /** Summaries of blocks' lines, by the offset of the block's `{` (block-lines.ts). */
+  private readonly blockLineList = new Map<number, BlockLines>();
   private diagnosticList?: CheckDiagnostic[];
 
   constructor(
@@ -58,19 +61,35 @@ export class DocumentSnapshot {
 
   get lines(): LineIndex {
     if (!this.lineIndex) {
-      const from = this.linesFrom;
-      this.linesFrom = undefined;
-      this.lineIndex = from ? LineIndex.edited(from.previous, this.text, from.prefix, from.suffix) : new LineIndex(this.text);
+      const from = this.from;
+      const previous = from?.previous.lineIndex;
+      this.lineIndex = from && previous ? LineIndex.edited(previous, this.text, from.prefix, from.suffix) : new LineIndex(this.text);
     }
     return this.lineIndex;
   }
 
   /**
-   * Makes this version's line index, when first needed, from `previous`'s (if it has one): this
-   * text equals `previous.text` in its first `prefix` and last `suffix` characters (not overlapping).
+   * Makes this version's line index, brace offsets and block summaries, when first needed, from
+   * `previous`'s (those it has): this text equals `previous.text` in its first `prefix` and last
+   * `suffix` characters (not overlapping). A keystroke in a large document then costs what changed,
+   * not a read of the whole text, for each of them.
    */
-  deriveLinesFrom(previous: DocumentSnapshot, prefix: number, suffix: number): void {
-    if (previous.lineIndex && !this.lineIndex) this.linesFrom = { previous: previous.lineIndex, prefix, suffix };
+  deriveFrom(previous: DocumentSnapshot, prefix: number, suffix: number): void {
+    // What `previous` derives from its own previous version is made now: one version is kept, never a chain.
+    previous.settle();
+    this.from = { previous, prefix, suffix };
+  }
+
+  /** Makes what is derived from the previous version (deriveFrom) and lets that version go. */
+  private settle(): void {
+    const from = this.from;
+    if (!from) return;
+    const previous = from.previous;
+    if (previous.lineIndex) void this.lines;
+    if (previous.braceList) void this.braces;
+    if (previous.extensions) void this.extensionAttributes;
+    for (const openBrace of [...previous.blockLineList.keys()]) if (openBrace < from.prefix) this.derivedBlockLines(openBrace);
+    this.from = undefined;
   }
 
   /** This version's diagnostics, computed by `compute` on first use (the facade computes them incrementally). */
@@ -134,23 +153,32 @@ export class DocumentSnapshot {
   /** Offsets of every `{` and `}` character (strings and comments included; callers filter). */
   get braces(): number[] {
     if (!this.braceList) {
-      // Two indexOf walks merged: half the time of a /[{}]/g scan over a large document.
-      const list: number[] = [];
-      const text = this.text;
-      let open = text.indexOf('{');
-      let close = text.indexOf('}');
-      while (open >= 0 || close >= 0) {
-        if (close < 0 || (open >= 0 && open < close)) {
-          list.push(open);
-          open = text.indexOf('{', open + 1);
-        } else {
-          list.push(close);
-          close = text.indexOf('}', close + 1);
-        }
-      }
-      this.braceList = list;
+      const from = this.from;
+      const previous = from?.previous.braceList;
+      this.braceList =
+        from && previous ? editedBraces(previous, from.previous.text, this.text, from.prefix, from.suffix) : bracesOf(this.text);
     }
     return this.braceList;
+  }
+
+  /** The lines of the block whose `{` is at `openBrace` (the previous version's summary, edited, when it has one). */
+  blockLines(openBrace: number): BlockLines {
+    return this.blockLineList.get(openBrace) ?? this.derivedBlockLines(openBrace) ?? this.keepBlockLines(readBlockLines(this, openBrace));
+  }
+
+  private derivedBlockLines(openBrace: number): BlockLines | undefined {
+    const from = this.from;
+    const previous = from?.previous.blockLineList.get(openBrace);
+    if (!from || !previous) return undefined;
+    // The summary changes hands: the previous version reads its block again if asked.
+    from.previous.blockLineList.delete(openBrace);
+    const edited = editedBlockLines(previous, from.previous.text, this, from.prefix, from.suffix);
+    return edited && this.keepBlockLines(edited);
+  }
+
+  private keepBlockLines(lines: BlockLines): BlockLines {
+    this.blockLineList.set(lines.openBrace, lines);
+    return lines;
   }
 
   /**
@@ -159,6 +187,10 @@ export class DocumentSnapshot {
    */
   get extensionAttributes(): string[] {
     if (!this.extensions) {
+      const from = this.from;
+      // An edit whose lines hold no extension name before or after leaves the list as it was.
+      if (from?.previous.extensions && !editTouches(from.previous.text, this.text, from.prefix, from.suffix, 'extension_'))
+        return (this.extensions = from.previous.extensions);
       const counts = new Map<string, Map<string, number>>();
       for (const match of this.text.matchAll(/\[(extension_[^\]\r\n]*)\]/g)) {
         const name = match[1]!;
@@ -174,6 +206,58 @@ export class DocumentSnapshot {
     }
     return this.extensions;
   }
+}
+
+/** Offsets of every `{` and `}` of `text`: two indexOf walks merged, half the time of a /[{}]/g scan over a large document. */
+function bracesOf(text: string): number[] {
+  const list: number[] = [];
+  let open = text.indexOf('{');
+  let close = text.indexOf('}');
+  while (open >= 0 || close >= 0) {
+    if (close < 0 || (open >= 0 && open < close)) {
+      list.push(open);
+      open = text.indexOf('{', open + 1);
+    } else {
+      list.push(close);
+      close = text.indexOf('}', close + 1);
+    }
+  }
+  return list;
+}
+
+/**
+ * The brace offsets of `text`, which equals `previousText` in its first `prefix` and last `suffix`
+ * characters, from `previous` (those of `previousText`): the ones before the change kept, the changed
+ * characters read, the ones after moved. Equal to bracesOf(text).
+ */
+function editedBraces(previous: readonly number[], previousText: string, text: string, prefix: number, suffix: number): number[] {
+  const list: number[] = [];
+  let i = 0;
+  while (i < previous.length && previous[i]! < prefix) list.push(previous[i++]!);
+  const changeEnd = text.length - suffix;
+  for (let at = prefix; at < changeEnd; at++) {
+    const c = text.charCodeAt(at);
+    if (c === 0x7b || c === 0x7d) list.push(at);
+  }
+  const oldChangeEnd = previousText.length - suffix;
+  const delta = text.length - previousText.length;
+  while (i < previous.length && previous[i]! < oldChangeEnd) i++;
+  for (; i < previous.length; i++) list.push(previous[i]! + delta);
+  return list;
+}
+
+/**
+ * Whether `word` (no line break in it) occurs on a line an edit touched, before or after it: the
+ * lines around the changed characters of both texts (`text` equals `previousText` in its first
+ * `prefix` and last `suffix` characters).
+ */
+function editTouches(previousText: string, text: string, prefix: number, suffix: number, word: string): boolean {
+  const around = (of: string, changeEnd: number) => {
+    const start = of.lastIndexOf('\n', prefix - 1) + 1;
+    const end = of.indexOf('\n', changeEnd);
+    return of.slice(start, end < 0 ? of.length : end).includes(word);
+  };
+  return around(previousText, previousText.length - suffix) || around(text, text.length - suffix);
 }
 
 /** What the facade's functions accept: a document, or a snapshot the caller keeps. */

@@ -6,6 +6,16 @@
  */
 import { completionItemData, type CompletionItemData } from './completion-item-data';
 import {
+  attributeIndex,
+  type AttributeIndex,
+  type Categories,
+  type Categorize,
+  type IndexEntry,
+  type IndexVariant,
+  inOrder,
+  rankedAttributes,
+} from './attribute-index';
+import {
   type CompletionItem,
   CompletionItemKind,
   CompletionItemTag,
@@ -108,21 +118,71 @@ const SPACE_SITES = new Set<CompletionSite['kind']>([
 const TRIGGER_SUGGEST = { title: 'Suggest', command: 'editor.action.triggerSuggest' };
 const TRIGGER_PARAMETER_HINTS = { title: 'Parameter hints', command: 'editor.action.triggerParameterHints' };
 
-export function completion(snapshot: DocumentSnapshot, position: Position, options: CompletionOptions = {}): CompletionList | null {
+/**
+ * `indexFrom`: objects of more attributes than this are read through their sorted index
+ * (attribute-index.ts); tests pass Infinity for the plain path, one candidate per attribute, which
+ * the index is proven to equal.
+ */
+export function completion(
+  snapshot: DocumentSnapshot,
+  position: Position,
+  options: CompletionOptions = {},
+  indexFrom = ATTRIBUTE_ITEM_LIMIT,
+): CompletionList | null {
   const offset = snapshot.lines.offsetAt(position);
   const declaration = declarationCompletion(snapshot, offset);
   if (declaration !== undefined) return declaration;
   const site = completionSite(snapshot, offset);
   if (site.kind === 'none') return null;
   if (options.triggerCharacter === ' ' && !SPACE_SITES.has(site.kind)) return null;
-  const builder = new ItemBuilder(snapshot, site, options.snippets !== false, options.resolve === true);
+  const builder = new ItemBuilder(snapshot, site, options.snippets !== false, options.resolve === true, indexFrom);
   builder.build();
   const typed = site.replace.start <= offset ? snapshot.text.slice(site.replace.start, offset) : '';
-  const { kept, isIncomplete } = chooseAttributes(builder.attributes, typed);
+  let isIncomplete = false;
   // Only the attribute items shown are made (a schema may have thousands).
-  for (const candidate of kept) candidate.make();
+  const ranked = builder.ranked;
+  if (ranked) {
+    const { index } = ranked;
+    isIncomplete = index.count > ATTRIBUTE_ITEM_LIMIT;
+    const kept = isIncomplete ? ranking(ranked, typed) : index.listed;
+    for (const entry of kept) ranked.make(entry);
+  } else {
+    const chosen = chooseAttributes(builder.attributes, typed);
+    isIncomplete = chosen.isIncomplete;
+    for (const candidate of chosen.kept) candidate.make();
+  }
   return builder.items.length ? { isIncomplete, items: builder.items } : null;
 }
+
+/** What the ranking of an index depends on besides the typed word: its categories' inputs (`dependsOn`, `version`). */
+interface RankedList {
+  index: AttributeIndex;
+  categories: Categories;
+  categorize: Categorize;
+  make: (entry: IndexEntry) => void;
+  /** An object whose `version` changes whenever `categorize` may answer otherwise (the block's lines), or none (it never does). */
+  dependsOn?: { targetsVersion: number };
+}
+
+/** Each index's last ranking: typing a word asks for it again with the same inputs (a keystroke that maps no new target). */
+const lastRanking = new WeakMap<AttributeIndex, { dependsOn?: object; version: number; word: string; kept: IndexEntry[] }>();
+
+function ranking(ranked: RankedList, word: string): IndexEntry[] {
+  const version = ranked.dependsOn?.targetsVersion ?? 0;
+  const last = lastRanking.get(ranked.index);
+  if (last && last.dependsOn === ranked.dependsOn && last.version === version && last.word === word) return last.kept;
+  const kept = rankedAttributes(ranked.index, word, ATTRIBUTE_ITEM_LIMIT, ranked.categories, ranked.categorize);
+  lastRanking.set(ranked.index, { dependsOn: ranked.dependsOn, version, word, kept });
+  return kept;
+}
+
+/** The categories of a target attribute list (their sort texts' first character), in order. */
+const TARGET_CATEGORIES: Categories = [
+  { category: '0', over: 'required' },
+  { category: '1', over: 'names' },
+  { category: '2', over: 'valuePaths' },
+  { category: '8', over: 'names' },
+];
 
 /** A schema attribute's item, made only when the list keeps it. */
 interface AttributeCandidate {
@@ -162,28 +222,20 @@ function chooseAttributes(
   return { kept: ranked.slice(0, ATTRIBUTE_ITEM_LIMIT).map((r) => r.candidate), isIncomplete: true };
 }
 
-/** Whether every character of `word` occurs in `text`, in order. */
-function inOrder(word: string, text: string): boolean {
-  let at = 0;
-  for (const char of word) {
-    at = text.indexOf(char, at) + 1;
-    if (at === 0) return false;
-  }
-  return true;
-}
-
 class ItemBuilder {
   readonly items: CompletionItem[] = [];
   /** The items of schema attributes (and their value paths), not made yet: the part of a list that grows with the schema. */
   readonly attributes: AttributeCandidate[] = [];
+  /** Instead of `attributes`, for an object of many attributes: its sorted index and how an entry becomes an item. */
+  ranked?: RankedList;
   private readonly range: Range;
-  private readonly mapped = new Map<BlockHeader, Set<string>>();
 
   constructor(
     private readonly snapshot: DocumentSnapshot,
     private readonly site: Exclude<CompletionSite, { kind: 'none' }>,
     private readonly snippets: boolean,
     private readonly resolve: boolean,
+    private readonly indexFrom: number,
   ) {
     this.range = this.toRange(site.replace);
   }
@@ -295,35 +347,88 @@ class ItemBuilder {
     schema: SchemaAttributes | undefined,
     documentation: () => string,
   ): void {
-    const make = () => {
-      const made = item();
-      if (this.resolve && schema?.has(attribute))
-        made.data = {
-          uri: this.snapshot.uri,
-          side: schema.side,
-          object: schema.object,
-          attribute: attribute.name,
-        } satisfies CompletionItemData;
-      else made.documentation = md(documentation());
-      this.add({ ...made, filterText, sortText });
-    };
+    const make = () => this.makeAttribute(filterText, sortText, item(), attribute, schema, documentation);
     this.attributes.push({ filterText, sortText, make });
   }
 
-  /** Target paths already written in the block (lower-cased), read once per list. */
-  private mappedTargets(header: BlockHeader): Set<string> {
-    let mapped = this.mapped.get(header);
-    if (!mapped) this.mapped.set(header, (mapped = mappedTargets(this.snapshot, header)));
-    return mapped;
+  private makeAttribute(
+    filterText: string,
+    sortText: string,
+    made: CompletionItem & { insert?: string },
+    attribute: AttributeDefinition,
+    schema: SchemaAttributes | undefined,
+    documentation: () => string,
+  ): void {
+    if (this.resolve && schema?.has(attribute))
+      made.data = {
+        uri: this.snapshot.uri,
+        side: schema.side,
+        object: schema.object,
+        attribute: attribute.name,
+      } satisfies CompletionItemData;
+    else made.documentation = md(documentation());
+    this.add({ ...made, filterText, sortText });
+  }
+
+  /**
+   * The sorted index of `object`'s candidates, when the list is read through it: the schema's own
+   * object (a block's declarations make another object per request) of more than `indexFrom` attributes.
+   */
+  private indexOf(
+    object: ObjectSchema,
+    schema: SchemaAttributes | undefined,
+    variant: IndexVariant,
+    offered: (attribute: AttributeDefinition) => boolean,
+    withValuePaths: boolean,
+  ): AttributeIndex | undefined {
+    if (object.attributes.length <= this.indexFrom || !schema?.own) return undefined;
+    return attributeIndex(object, variant, offered, withValuePaths);
   }
 
   /** Which attributes of `object` (a block's object, declarations added) are the schema's own. */
   private schemaAttributes(side: 'source' | 'target', header: BlockHeader | undefined, object: ObjectSchema): SchemaAttributes | undefined {
     const base = schemaObject(this.snapshot, header, side);
     if (!base) return undefined;
-    if (base === object) return { side, object: base.name, has: () => true };
+    if (base === object) return { side, object: base.name, own: true, has: () => true };
     const own = new Set(base.attributes);
-    return { side, object: base.name, has: (attribute) => own.has(attribute) };
+    return { side, object: base.name, own: false, has: (attribute) => own.has(attribute) };
+  }
+
+  /**
+   * The attributes of a list where all sort in one category (`category`, then the name): through
+   * the object's index when it has one, else one candidate each.
+   */
+  private oneCategory(
+    object: ObjectSchema,
+    schema: SchemaAttributes | undefined,
+    variant: IndexVariant,
+    category: '1' | '4',
+    offered: (attribute: AttributeDefinition) => boolean,
+    item: (attribute: AttributeDefinition) => CompletionItem & { insert?: string },
+    documentation: (attribute: AttributeDefinition) => () => string,
+  ): void {
+    const index = this.indexOf(object, schema, variant, offered, false);
+    if (index) {
+      this.ranked = {
+        index,
+        categories: [{ category, over: 'names' }],
+        categorize: () => category,
+        make: ({ attribute }) =>
+          this.makeAttribute(attribute.name, `${category}${attribute.name}`, item(attribute), attribute, schema, documentation(attribute)),
+      };
+      return;
+    }
+    for (const attribute of object.attributes) {
+      if (offered(attribute))
+        this.addAttribute(
+          attribute.name,
+          `${category}${attribute.name}`,
+          () => item(attribute),
+          attribute,
+          schema,
+          documentation(attribute),
+        );
+    }
   }
 
   private keyword(label: string, insert: string, doc: string, sort = '5'): void {
@@ -428,7 +533,7 @@ class ItemBuilder {
   private activeSnippet(header: BlockHeader): void {
     const hasActive = this.targetObject(header)?.attributes.some((a) => a.name === 'active');
     const hasSoftDelete = this.sourceObject(header)?.attributes.some((a) => a.name === 'IsSoftDeleted');
-    if (hasActive && hasSoftDelete && !this.mappedTargets(header).has('active'))
+    if (hasActive && hasSoftDelete && !this.snapshot.blockLines(header.openBrace).targets.has('active'))
       this.blockSnippet(ACTIVE_FROM_SOFT_DELETE, CompletionItemKind.Snippet, '3');
   }
 
@@ -572,43 +677,67 @@ class ItemBuilder {
     const directory = this.target;
     const object = this.targetObject(header);
     if (!directory || !object) return;
-    const mapped = this.mappedTargets(header);
+    // Target paths already written in the block (lower-cased): sorted last.
+    const lines = this.snapshot.blockLines(header.openBrace);
+    const mapped = lines.targets;
     const onlyFilterable = hasMatch && directory.filterabilityKnown;
     const suffix = hasArrow ? '' : ' <- ';
     const schema = this.schemaAttributes('target', header, object);
-    for (const attribute of object.attributes) {
-      if (onlyFilterable && attribute.filterable !== true) continue;
-      const already = mapped.has(attribute.name.toLowerCase());
-      const required = attribute.required && !already;
-      this.addAttribute(
+    const makeAttribute = (attribute: AttributeDefinition, sortText: string, already: boolean) =>
+      this.makeAttribute(
         attribute.name,
-        `${required ? '0' : already ? '8' : '1'}${attribute.name}`,
-        () => ({
+        sortText,
+        {
           label: attribute.name,
           kind: CompletionItemKind.Field,
           detail: `${typePhrase(attribute)}${attribute.required ? t(', required') : ''}${attribute.filterable ? t(', filterable') : ''}${already ? t(' — already mapped') : ''}`,
           insert: `${attribute.name}${suffix}`,
           command: hasArrow ? undefined : TRIGGER_SUGGEST,
-        }),
+        },
         attribute,
         schema,
         () => targetAttributeMarkdown(attribute, directory),
       );
-      // A multi-valued attribute is written through a value path: `emails[type eq "work"].value`.
+    // A multi-valued attribute is written through a value path: `emails[type eq "work"].value`.
+    const makeValuePath = (attribute: AttributeDefinition, sortText: string) =>
+      void this.add({
+        label: `${attribute.name}[type eq "…"].value`,
+        kind: CompletionItemKind.Field,
+        detail: t('value path of the multi-valued {0}', attribute.name),
+        documentation: md(t('Writes the `value` of the {0} entry whose `type` matches (e.g. `"work"`).', attribute.name)),
+        insert: `${attribute.name}[type eq "\${1|work,home,other|}"].\${2:value}${suffix}`,
+        snippet: true,
+        sortText,
+        filterText: attribute.name,
+      });
+    const category = (attribute: AttributeDefinition, already: boolean) => (attribute.required && !already ? '0' : already ? '8' : '1');
+    const offered = (attribute: AttributeDefinition) => !onlyFilterable || attribute.filterable === true;
+    const index = this.indexOf(object, schema, onlyFilterable ? 'filterable target' : 'target', offered, true);
+    if (index) {
+      this.ranked = {
+        index,
+        categories: TARGET_CATEGORIES,
+        dependsOn: lines,
+        categorize: (entry) => (entry.valuePath ? '2' : category(entry.attribute, mapped.has(entry.lower))),
+        make: (entry) => {
+          const sortText = (already: boolean) => `${entry.valuePath ? '2' : category(entry.attribute, already)}${entry.name}`;
+          if (entry.valuePath) makeValuePath(entry.attribute, sortText(false));
+          else {
+            const already = mapped.has(entry.lower);
+            makeAttribute(entry.attribute, sortText(already), already);
+          }
+        },
+      };
+      return;
+    }
+    for (const attribute of object.attributes) {
+      if (!offered(attribute)) continue;
+      const already = mapped.has(attribute.name.toLowerCase());
+      const sortText = `${category(attribute, already)}${attribute.name}`;
+      this.attributes.push({ filterText: attribute.name, sortText, make: () => makeAttribute(attribute, sortText, already) });
       if (attribute.multivalued && !attribute.name.includes('[')) {
-        const sortText = `2${attribute.name}`;
-        const make = () =>
-          void this.add({
-            label: `${attribute.name}[type eq "…"].value`,
-            kind: CompletionItemKind.Field,
-            detail: t('value path of the multi-valued {0}', attribute.name),
-            documentation: md(t('Writes the `value` of the {0} entry whose `type` matches (e.g. `"work"`).', attribute.name)),
-            insert: `${attribute.name}[type eq "\${1|work,home,other|}"].\${2:value}${suffix}`,
-            snippet: true,
-            sortText,
-            filterText: attribute.name,
-          });
-        this.attributes.push({ filterText: attribute.name, sortText, make });
+        const pathSort = `2${attribute.name}`;
+        this.attributes.push({ filterText: attribute.name, sortText: pathSort, make: () => makeValuePath(attribute, pathSort) });
       }
     }
   }
@@ -629,23 +758,16 @@ class ItemBuilder {
             : name;
     const label = (name: string) => (options.brackets === 'both' || options.brackets === 'clause' ? `[${name}]` : name);
     const schema = object && this.schemaAttributes('source', header, object);
-    for (const attribute of object?.attributes ?? []) {
-      if (options.inScope && scopeUnsupportedReason(attribute)) continue;
-      this.addAttribute(
-        attribute.name,
-        `4${attribute.name}`,
-        () => ({
-          label: label(attribute.name),
-          kind: CompletionItemKind.Field,
-          detail: typePhrase(attribute),
-          insert: wrap(attribute.name),
-          command: options.brackets === 'clause' ? TRIGGER_SUGGEST : undefined,
-        }),
-        attribute,
-        schema,
-        () => sourceAttributeMarkdown(attribute, object!.name, directory),
-      );
-    }
+    const item = (attribute: AttributeDefinition) => ({
+      label: label(attribute.name),
+      kind: CompletionItemKind.Field,
+      detail: typePhrase(attribute),
+      insert: wrap(attribute.name),
+      command: options.brackets === 'clause' ? TRIGGER_SUGGEST : undefined,
+    });
+    const documentation = (attribute: AttributeDefinition) => () => sourceAttributeMarkdown(attribute, object!.name, directory);
+    const offered = (attribute: AttributeDefinition) => !options.inScope || !scopeUnsupportedReason(attribute);
+    if (object) this.oneCategory(object, schema, options.inScope ? 'scope source' : 'source', '4', offered, item, documentation);
     for (const name of this.snapshot.extensionAttributes) {
       this.add({
         label: label(name),
@@ -737,25 +859,18 @@ class ItemBuilder {
     }
     if (!found || inBrackets) return;
     const { directory, object } = found;
-    const schema: SchemaAttributes = { side: 'target', object: object.name, has: () => true };
-    for (const attribute of object.attributes) {
-      // The target answers only filters on attributes it can filter on.
-      if (directory.filterabilityKnown && attribute.filterable !== true) continue;
-      this.addAttribute(
-        attribute.name,
-        `1${attribute.name}`,
-        () => ({
-          label: attribute.name,
-          kind: CompletionItemKind.Field,
-          detail: typePhrase(attribute),
-          insert: `${attribute.name} `,
-          command: TRIGGER_SUGGEST,
-        }),
-        attribute,
-        schema,
-        () => targetAttributeMarkdown(attribute, directory),
-      );
-    }
+    const schema: SchemaAttributes = { side: 'target', object: object.name, own: true, has: () => true };
+    const item = (attribute: AttributeDefinition) => ({
+      label: attribute.name,
+      kind: CompletionItemKind.Field,
+      detail: typePhrase(attribute),
+      insert: `${attribute.name} `,
+      command: TRIGGER_SUGGEST,
+    });
+    const documentation = (attribute: AttributeDefinition) => () => targetAttributeMarkdown(attribute, directory);
+    // The target answers only filters on attributes it can filter on.
+    const offered = (attribute: AttributeDefinition) => !directory.filterabilityKnown || attribute.filterable === true;
+    this.oneCategory(object, schema, 'scim', '1', offered, item, documentation);
   }
 
   private scimOperators(attributeName: string): void {
@@ -792,6 +907,8 @@ class ItemBuilder {
 interface SchemaAttributes {
   side: 'source' | 'target';
   object: string;
+  /** Whether the list's object is the schema's own (no attribute declared by the block). */
+  own: boolean;
   has(attribute: AttributeDefinition): boolean;
 }
 
@@ -842,23 +959,4 @@ function allowedValues(parameter: ParameterSpec): { value: string; doc: string }
   if (parameter.name === 'culture')
     return CULTURE_NAMES.map((value) => ({ value, doc: t('Culture `{0}` (.NET / RFC 4646 name).', value) }));
   return [];
-}
-
-/** Target paths already written in a block (lower-cased): the text before `<-` on each line. */
-function mappedTargets(snapshot: DocumentSnapshot, header: BlockHeader): Set<string> {
-  const text = snapshot.text;
-  const end = closeBraceAfter(snapshot, header.openBrace);
-  const mapped = new Set<string>();
-  let start = text.indexOf('\n', header.openBrace) + 1;
-  while (start > 0 && start < end) {
-    let lineEnd = text.indexOf('\n', start);
-    if (lineEnd === -1 || lineEnd > end) lineEnd = end;
-    const arrow = text.indexOf('<-', start);
-    if (arrow !== -1 && arrow < lineEnd) {
-      const target = text.slice(start, arrow).trim();
-      if (target && !target.startsWith('#')) mapped.add(target.toLowerCase());
-    }
-    start = lineEnd + 1;
-  }
-  return mapped;
 }

@@ -20,7 +20,9 @@ const WORD = /"(?:[^"\\\r\n]|\\.)*"?|[^\s"#]+/g;
 export function declarationCompletion(snapshot: DocumentSnapshot, offset: number): CompletionList | null | undefined {
   if (snapshot.languageId === 'scimfilter') return undefined;
   const text = snapshot.text;
-  const lineStart = Math.max(text.lastIndexOf('\n', offset - 1), text.lastIndexOf('\r', offset - 1)) + 1;
+  // The line's start, looked for back from the offset only (a text without `\r` would be searched to its start).
+  let lineStart = offset;
+  while (lineStart > 0 && text.charCodeAt(lineStart - 1) !== 10 && text.charCodeAt(lineStart - 1) !== 13) lineStart--;
   const before = text.slice(lineStart, offset);
   const start = DECLARATION_START.exec(before);
   if (!start) return undefined;

@@ -3,7 +3,7 @@
  * attributes the block declares (`attribute target|source …`, docs/custom-attributes.md) added:
  * completion and hover offer and explain declared attributes like the schema's own.
  */
-import { type BlockHeader, closeBraceAfter } from '../../../grammar/mapping/statement-view';
+import type { BlockHeader } from '../../../grammar/mapping/statement-view';
 import type { AttributeSide } from '../../../grammar/mapping/vocabulary';
 import { withDeclaredAttributes } from '../../schema/declared';
 import { findObject } from '../../schema/lookup';
@@ -22,14 +22,10 @@ export function blockObject(snapshot: DocumentSnapshot, header: BlockHeader | un
  * Whether the block's text holds the word `attribute` (every declaration starts with it). Most
  * blocks declare nothing, and then no tree is needed: the whole file's parse, which is what reading
  * the declarations takes, costs seconds on a freshly edited 5,000-line block with a syntax error
- * (the line being typed).
+ * (the line being typed). The snapshot keeps the answer from one version to the next (block-lines.ts).
  */
 function mayDeclare(snapshot: DocumentSnapshot, header: BlockHeader): boolean {
-  const end = closeBraceAfter(snapshot, header.openBrace);
-  const word = /\battribute\b/g;
-  word.lastIndex = header.openBrace;
-  const found = word.exec(snapshot.text);
-  return found !== null && found.index < end;
+  return snapshot.blockLines(header.openBrace).declaring > 0;
 }
 
 /** The schema's own object a block reads or writes, without the attributes the block declares. */
