@@ -18,6 +18,8 @@ export interface PageOptions {
   title: string;
   nonce: string;
   cspSource: string;
+  /** The page's language (`vscode.env.language`), for the screen reader and the fonts. */
+  lang?: string;
 }
 
 /** The bars of the counts chart: [key of the report, colour]. */
@@ -92,7 +94,7 @@ export function barChart(title: string, rows: readonly (readonly [string, number
 function changesCell(example: ImpactExample): string {
   if (example.error) return `<span class="error">${escapeHtml(example.error)}</span>`;
   const parts: string[] = [];
-  if (example.match) parts.push(`<b>match</b>: ${escapeHtml(show(example.match.before))} → ${escapeHtml(show(example.match.after))}`);
+  if (example.match) parts.push(`<b>${escapeHtml(t('matching value'))}</b>: ${escapeHtml(show(example.match.before))} → ${escapeHtml(show(example.match.after))}`);
   for (const change of example.changes)
     parts.push(
       `<span title="${escapeHtml(change.attribute)}">${escapeHtml(shortName(change.attribute))}</span>: ${escapeHtml(show(change.before))} → ${escapeHtml(show(change.after))}`,
@@ -155,10 +157,10 @@ export function impactPage(state: ImpactViewState, options: PageOptions): string
         : '';
   const nonce = escapeHtml(options.nonce);
   return `<!DOCTYPE html>
-<html lang="en"><head><meta charset="UTF-8">
+<html lang="${escapeHtml(options.lang ?? 'en')}"><head><meta charset="UTF-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src ${escapeHtml(options.cspSource)} 'nonce-${nonce}'; script-src 'nonce-${nonce}';">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
-<title>Impact: ${escapeHtml(options.title)}</title>
+<title>${escapeHtml(t('Impact: {0}', options.title))}</title>
 <style nonce="${nonce}">
 body { font-family: var(--vscode-font-family); color: var(--vscode-foreground); padding: 0 16px 16px; }
 h1 { font-size: 1.3em; } h2 { font-size: 1.05em; margin-top: 1.4em; }
@@ -170,7 +172,7 @@ th { border-bottom: 1px solid var(--vscode-panel-border); }
 tr.user { cursor: pointer; } tr.user:hover, tr.user:focus { background: var(--vscode-list-hoverBackground); outline: none; }
 td.name { color: var(--vscode-textLink-foreground); white-space: nowrap; }
 </style></head>
-<body><h1>Impact: ${escapeHtml(options.title)}</h1>${status}${shown ? body(shown) : ''}
+<body><h1>${escapeHtml(t('Impact: {0}', options.title))}</h1>${status}${shown ? body(shown) : ''}
 <script nonce="${nonce}">
 const vscode = acquireVsCodeApi();
 const open = (row) => row && row.classList.contains('user') && vscode.postMessage({ type: 'preview', index: Number(row.dataset.index) });

@@ -43,6 +43,19 @@ export function t(message: string, ...args: readonly (string | number)[]): strin
   });
 }
 
+/** Ends a sentence without a space after it: Japanese 「。」, 「？」, 「！」 (L10N rules: no space after 「。」). */
+const FULL_WIDTH_END = /[\u3002\uff1f\uff01]$/;
+
+/**
+ * Sentences made in separate places (a diagnostic and its did-you-mean) as one text: English and
+ * French put a space between them, Japanese none after 「。」. The join follows the text, not the
+ * language, so an English sentence (a message without a translation yet) still gets its space.
+ * Empty parts are left out.
+ */
+export function joinSentences(...sentences: readonly string[]): string {
+  return sentences.reduce((text, next) => (next === '' ? text : text === '' || FULL_WIDTH_END.test(text) ? text + next : `${text} ${next}`), '');
+}
+
 /**
  * A text that is data rather than a `t('…')` call (a catalogue's description, a keyword's
  * documentation) in the current language: its translation in the bundle, the English text when the
