@@ -20,10 +20,10 @@ export function runFilter(argv: readonly string[], io: CliIO): number {
     return 0;
   }
   const format = oneOf(args.options.get('format')?.[0], ['text', 'json'] as const, 'format', 'text');
-  if (args.positionals.length !== 1) throw new UsageError('filter takes exactly one FILTER argument (quote it)');
+  if (args.positionals.length !== 1) throw new UsageError(t('filter takes exactly one FILTER argument (quote it)'));
   const schema = args.options.get('schema')?.[0];
   if (schema !== undefined && !BUILTIN_TARGETS.has(schema)) {
-    throw new UsageError(`unknown schema '${schema}' (built in: ${[...BUILTIN_TARGETS.keys()].join(', ')})`);
+    throw new UsageError(t("unknown schema '{0}' (built in: {1})", schema, [...BUILTIN_TARGETS.keys()].join(', ')));
   }
   const filter = args.positionals[0]!;
   const report = analyzeFilter(filter, schema);
@@ -39,7 +39,7 @@ export function runFilter(argv: readonly string[], io: CliIO): number {
       ),
     );
   } else {
-    if (report.valid) io.out(`${report.normalized}\nattributes: ${report.attributes!.join(', ')}`);
+    if (report.valid) io.out(`${report.normalized}\n${t('attributes: {0}', report.attributes!.join(', '))}`);
     if (diagnostics.length)
       io.out(
         formatText([{ input: { file: '<filter>', text: filter, diagnostics: report.diagnostics }, reported: diagnostics }], {

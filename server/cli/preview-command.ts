@@ -38,10 +38,10 @@ export function runPreview(argv: readonly string[], io: CliIO): number {
     return 0;
   }
   const format = oneOf(args.options.get('format')?.[0], ['http', 'json'] as const, 'format', 'http');
-  if (args.positionals.length !== 1) throw new UsageError('preview takes exactly one FILE.aadmap');
+  if (args.positionals.length !== 1) throw new UsageError(t('preview takes exactly one FILE.aadmap'));
   const file = args.positionals[0]!;
   const input = args.options.get('input')?.[0];
-  if (input === undefined) throw new UsageError('preview needs --input USER.json (the sample user)');
+  if (input === undefined) throw new UsageError(t('preview needs --input USER.json (the sample user)'));
   let text: string;
   try {
     text = readTextInput(file);
@@ -74,7 +74,7 @@ export function runPreview(argv: readonly string[], io: CliIO): number {
       );
     } else {
       io.out(formatText([{ input: { file, text, diagnostics: outcome.errors }, reported }], { color: io.color }));
-      io.out('The file has errors: fix them before previewing.');
+      io.out(t('The file has errors: fix them before previewing.'));
     }
     return 1;
   }

@@ -12,6 +12,7 @@ import {
   OBJECT_FLOW_TYPES,
   SCOPE_OPERATORS,
 } from '../../grammar/mapping/vocabulary';
+import { groupPhrases } from '../../server/catalogue/index';
 import { FUNCTIONS } from '../../server/catalogue/functions';
 import { BUILTIN_SOURCE, BUILTIN_TARGETS } from '../../server/schema/index';
 import { ACTIVE_FROM_SOFT_DELETE, CHATWORK_FILE } from '../../server/service/features/snippets';
@@ -37,6 +38,21 @@ function catalogueMessages(): string[] {
   ]);
 }
 
+/**
+ * The argument-count diagnostics' data texts (server/catalogue/index.ts): the warning of each form
+ * the service runs besides the documented ones, and the noun phrases that name the arguments of a
+ * function with a repeating group ("a source, a default value and key/value pairs", "a key").
+ */
+function argumentCountMessages(): string[] {
+  return FUNCTIONS.flatMap((sig) => {
+    const phrases = groupPhrases(sig);
+    return [
+      ...(sig.serviceForms ?? []).map((form) => form.note),
+      ...(phrases ? [phrases.shape, ...(sig.parameters.filter((p) => p.repeating).length > 1 ? [phrases.first, phrases.last] : [])] : []),
+    ];
+  });
+}
+
 /** The built-in schemas' attribute descriptions (server/schema/azure-ad.ts, chatwork.ts), shown by hover and completion. */
 function schemaMessages(): string[] {
   return [BUILTIN_SOURCE, ...BUILTIN_TARGETS.values()].flatMap((directory) =>
@@ -49,6 +65,7 @@ export function dataMessages(): string[] {
     ...new Set([
       ...vocabularyMessages(),
       ...catalogueMessages(),
+      ...argumentCountMessages(),
       ...schemaMessages(),
       // The completion snippets' details (server/service/features/snippets.ts).
       ...[CHATWORK_FILE, ACTIVE_FROM_SOFT_DELETE].map((snippet) => snippet.detail),
