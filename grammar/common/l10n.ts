@@ -27,6 +27,29 @@ export function currentL10nBundle(): L10nBundle | undefined {
   return bundle;
 }
 
+/**
+ * `make()` with English messages: what it builds goes into a JSON output (`--format json` of eval,
+ * preview, filter and impact), an exact contract whose values never change with the language
+ * (docs/localization.md). A promise keeps English until it settles (a CLI process runs one command).
+ */
+export function inEnglish<T>(make: () => T): T {
+  const saved = bundle;
+  bundle = undefined;
+  let result: T;
+  try {
+    result = make();
+  } catch (error) {
+    bundle = saved;
+    throw error;
+  }
+  if (result instanceof Promise)
+    return result.finally(() => {
+      bundle = saved;
+    }) as T;
+  bundle = saved;
+  return result;
+}
+
 const PLACEHOLDER = /\{(\d+)\}/g;
 
 /**

@@ -1,5 +1,5 @@
 /** `aadmap eval --expr "EXPRESSION" --input USER.json [--now ISO-8601] [--default-domain DOMAIN] [--taken VALUE]... [--format json]` */
-import { joinSentences, t } from '../../grammar/common/l10n';
+import { inEnglish, joinSentences, t } from '../../grammar/common/l10n';
 import { LineIndex } from '../../grammar/common/line-index';
 import { stringifyJson, toOutputJson } from '../evaluator/index';
 import { traceLines } from '../evaluator/trace';
@@ -64,7 +64,9 @@ export function runEval(argv: readonly string[], io: CliIO): number {
   const settings = evaluationSettings(args);
   const trace = args.flags.has('trace');
 
-  const result = evaluateExpressionText(expression, user, settings, { trace });
+  const evaluate = () => evaluateExpressionText(expression, user, settings, { trace });
+  // The JSON is an exact contract: its messages (an error, the trace) stay English in every language.
+  const result = format === 'json' ? inEnglish(evaluate) : evaluate();
   if (result.outcome) noteAbsentAttributes(result.ast, inputFile, user, io);
   const index = new LineIndex(expression);
   const fail = (message: string, offset: number, code = 'evaluation-error'): number => {

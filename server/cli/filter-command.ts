@@ -1,5 +1,5 @@
 /** `aadmap filter "FILTER" [--schema chatwork] [--format text|json]` */
-import { t } from '../../grammar/common/l10n';
+import { inEnglish, t } from '../../grammar/common/l10n';
 import { BUILTIN_TARGETS } from '../schema/index';
 import { analyzeFilter } from '../service/analysis';
 import { oneOf, parseArgs, UsageError } from './args';
@@ -26,7 +26,8 @@ export function runFilter(argv: readonly string[], io: CliIO): number {
     throw new UsageError(t("unknown schema '{0}' (built in: {1})", schema, [...BUILTIN_TARGETS.keys()].join(', ')));
   }
   const filter = args.positionals[0]!;
-  const report = analyzeFilter(filter, schema);
+  // The JSON is an exact contract: its diagnostics' messages stay English in every language.
+  const report = format === 'json' ? inEnglish(() => analyzeFilter(filter, schema)) : analyzeFilter(filter, schema);
   const diagnostics = toReported({ file: '<filter>', text: filter, diagnostics: report.diagnostics });
   if (format === 'json') {
     io.out(

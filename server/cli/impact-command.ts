@@ -2,7 +2,7 @@
  * `aadmap impact FILE.aadmap --users USERS.jsonl --before OLD.aadmap|SCHEMA.json|git:REV [--samples N]
  * [--fail-on-disable N] [--format text|json|markdown]` — flags and JSON output are an exact contract (docs/impact.md).
  */
-import { t } from '../../grammar/common/l10n';
+import { inEnglish, t } from '../../grammar/common/l10n';
 import { DEFAULT_SAMPLES } from '../impact/engine';
 import { reportJson, reportText, toReport, type ImpactReport } from '../impact/report';
 import { impactOfFile, impactVersions, type ImpactVersions } from '../impact/run';
@@ -103,11 +103,14 @@ export async function runImpact(argv: readonly string[], io: CliIO): Promise<num
   }
   let report: ImpactReport;
   try {
-    const tally = await impactOfFile(versions, usersFile, {
-      samples,
-      settings,
-      onBadLine: (bad) => io.err(`${users}:${bad.line}: ${bad.message}`),
-    });
+    const run = () =>
+      impactOfFile(versions, usersFile, {
+        samples,
+        settings,
+        onBadLine: (bad) => io.err(`${users}:${bad.line}: ${bad.message}`),
+      });
+    // The JSON is an exact contract: its messages (a sample's error) stay English in every language.
+    const tally = await (format === 'json' ? inEnglish(run) : run());
     report = toReport(tally);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;

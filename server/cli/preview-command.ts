@@ -1,5 +1,5 @@
 /** `aadmap preview FILE.aadmap --input USER.json [--existing TARGET.json] [--format http|json] [--scim-compliant]` */
-import { t } from '../../grammar/common/l10n';
+import { inEnglish, t } from '../../grammar/common/l10n';
 import { pathToFileURL } from 'node:url';
 import { FileReadError, readTextInput } from './files';
 import { stringifyJson } from '../evaluator/index';
@@ -55,13 +55,15 @@ export function runPreview(argv: readonly string[], io: CliIO): number {
   const existing = existingPath === undefined ? undefined : readTargetObjectFile(existingPath);
   const settings = evaluationSettings(args);
 
-  const analysis = analyzeMappingText(text, pathToFileURL(file).href, createFileSchemaReader());
-  const outcome = previewMapping(analysis, {
-    user,
-    existing,
-    settings,
-    patchFlavour: args.flags.has('scim-compliant') ? 'aadOptscim062020' : 'default',
-  });
+  const run = () =>
+    previewMapping(analyzeMappingText(text, pathToFileURL(file).href, createFileSchemaReader()), {
+      user,
+      existing,
+      settings,
+      patchFlavour: args.flags.has('scim-compliant') ? 'aadOptscim062020' : 'default',
+    });
+  // The JSON is an exact contract: its messages (reasons, errors, diagnostics) stay English in every language.
+  const outcome = format === 'json' ? inEnglish(run) : run();
   if (outcome.kind === 'errors') {
     const reported = toReported({ file, text, diagnostics: outcome.errors });
     if (format === 'json') {
