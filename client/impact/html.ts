@@ -94,7 +94,10 @@ export function barChart(title: string, rows: readonly (readonly [string, number
 function changesCell(example: ImpactExample): string {
   if (example.error) return `<span class="error">${escapeHtml(example.error)}</span>`;
   const parts: string[] = [];
-  if (example.match) parts.push(`<b>${escapeHtml(t('matching value'))}</b>: ${escapeHtml(show(example.match.before))} → ${escapeHtml(show(example.match.after))}`);
+  if (example.match)
+    parts.push(
+      `<b>${escapeHtml(t('matching value'))}</b>: ${escapeHtml(show(example.match.before))} → ${escapeHtml(show(example.match.after))}`,
+    );
   for (const change of example.changes)
     parts.push(
       `<span title="${escapeHtml(change.attribute)}">${escapeHtml(shortName(change.attribute))}</span>: ${escapeHtml(show(change.before))} → ${escapeHtml(show(change.after))}`,

@@ -76,7 +76,10 @@ const FULL_WIDTH_END = /[\u3002\uff1f\uff01]$/;
  * Empty parts are left out.
  */
 export function joinSentences(...sentences: readonly string[]): string {
-  return sentences.reduce((text, next) => (next === '' ? text : text === '' || FULL_WIDTH_END.test(text) ? text + next : `${text} ${next}`), '');
+  return sentences.reduce(
+    (text, next) => (next === '' ? text : text === '' || FULL_WIDTH_END.test(text) ? text + next : `${text} ${next}`),
+    '',
+  );
 }
 
 /**

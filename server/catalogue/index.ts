@@ -152,7 +152,14 @@ export function argumentCountProblem(sig: FunctionSignature, count: number): str
     const phrases = groupPhrases(sig)!;
     const shape = localized(phrases.shape);
     if (unpaired)
-      return t('{0} takes {1}: {2} arguments leave {3} without {4}.', name, shape, count, localized(phrases.first), localized(phrases.last));
+      return t(
+        '{0} takes {1}: {2} arguments leave {3} without {4}.',
+        name,
+        shape,
+        count,
+        localized(phrases.first),
+        localized(phrases.last),
+      );
     if (min === 1) return t('{0} takes {1} (at least 1 argument), but none were given.', name, shape);
     if (count === 0) return t('{0} takes {1} (at least {2} arguments), but none were given.', name, shape, min);
     if (count === 1) return t('{0} takes {1} (at least {2} arguments), but 1 was given.', name, shape, min);
@@ -161,7 +168,9 @@ export function argumentCountProblem(sig: FunctionSignature, count: number): str
 
   if (count >= min && count <= max) return undefined;
   if (max === 0)
-    return count === 1 ? t('{0} takes no arguments, but 1 was given.', name) : t('{0} takes no arguments, but {1} were given.', name, count);
+    return count === 1
+      ? t('{0} takes no arguments, but 1 was given.', name)
+      : t('{0} takes no arguments, but {1} were given.', name, count);
   const names = sig.parameters.map((p) => (p.optional ? `${p.name}?` : p.name)).join(', ');
   if (min === max) {
     if (min === 1)

@@ -96,7 +96,9 @@ export async function deployImpact(
     return { text, refused: true, notes: [text] };
   }
   const decision = guardDecision(report, threshold, accepted);
-  const missing = notEvaluated.length ? [t("Not evaluated (Graph's /users cannot give them; read as null): {0}", notEvaluated.join(', '))] : [];
+  const missing = notEvaluated.length
+    ? [t("Not evaluated (Graph's /users cannot give them; read as null): {0}", notEvaluated.join(', '))]
+    : [];
   const notes = [...missing, ...decision.reasons];
   return { text: [reportText(report), ...notes].join('\n'), refused: decision.refused, report, notes };
 }

@@ -44,7 +44,12 @@ function noteAbsentAttributes(ast: Expression | undefined, inputFile: string | u
     if (user.attributes.has(name) || (azureAd && findAttribute(azureAd, name)?.exactCase)) continue;
     const suggestions = azureAd ? suggestNames(name, attributeNames(azureAd)) : [];
     const note = t('note: [{0}] is not an Azure AD user attribute and not in {1}: it is null.', name, inputFile);
-    io.err(`aadmap eval: ${joinSentences(note, didYouMean(suggestions, (s) => `[${s}]`))}`);
+    io.err(
+      `aadmap eval: ${joinSentences(
+        note,
+        didYouMean(suggestions, (s) => `[${s}]`),
+      )}`,
+    );
   }
 }
 

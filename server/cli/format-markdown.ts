@@ -88,7 +88,8 @@ export function formatImpactMarkdown(report: ImpactReport, heading = 3): string 
   const rows = CATEGORIES.map((c) => [categoryLabel(c), String(report[c])]);
   rows.push([t('matching value changed'), String(report.matchChanged)]);
   const out = [`${h} ${impactHeading(report.users)}`, '', table([t('Users'), t('Count')], ['left', 'right'], rows)];
-  if (report.matchChanged) out.push('', `**${t('The matching value changes for some users: the service may no longer find their accounts.')}**`);
+  if (report.matchChanged)
+    out.push('', `**${t('The matching value changes for some users: the service may no longer find their accounts.')}**`);
   const attributes = Object.entries(report.attributes);
   if (attributes.length)
     out.push(
@@ -108,7 +109,8 @@ export function formatImpactMarkdown(report: ImpactReport, heading = 3): string 
     for (const s of samples) {
       out.push(`- ${s.error ? t('{0}: {1}', mdCode(s.user), mdText(s.error)) : mdCode(s.user)}`);
       if (c === 'update')
-        for (const ch of s.changes) out.push(`  - ${mdCode(ch.attribute)}: ${mdCode(showValue(ch.before))} → ${mdCode(showValue(ch.after))}`);
+        for (const ch of s.changes)
+          out.push(`  - ${mdCode(ch.attribute)}: ${mdCode(showValue(ch.before))} → ${mdCode(showValue(ch.after))}`);
     }
   }
   if (report.matchChangedSamples.length) {

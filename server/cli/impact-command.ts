@@ -117,7 +117,8 @@ export async function runImpact(argv: readonly string[], io: CliIO): Promise<num
     io.err(`aadmap impact: ${t('cannot read {0}: {1}', users, code ?? (error as Error).message)}`);
     return 1;
   }
-  if (notEvaluated?.length) io.err(t("warning: not evaluated (Graph's /users cannot give them; read as null): {0}", notEvaluated.join(', ')));
+  if (notEvaluated?.length)
+    io.err(t("warning: not evaluated (Graph's /users cannot give them; read as null): {0}", notEvaluated.join(', ')));
   const printed = notEvaluated ? { ...report, notEvaluated } : report;
   if (format === 'markdown') {
     io.out(formatImpactMarkdown(report));

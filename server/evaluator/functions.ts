@@ -248,7 +248,9 @@ const IMPLEMENTATIONS: Record<string, FunctionImplementation> = {
   IgnoreFlowIfNullOrEmpty(f) {
     const value = f.value('expression');
     if (isNullOrEmpty(value)) {
-      f.note(value.kind === 'null' ? t('the value is null: the attribute does not flow') : t('the value is empty: the attribute does not flow'));
+      f.note(
+        value.kind === 'null' ? t('the value is null: the attribute does not flow') : t('the value is empty: the attribute does not flow'),
+      );
       throw new FlowIgnored({ start: f.call.start, end: f.call.end });
     }
     return value;

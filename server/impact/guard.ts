@@ -77,7 +77,8 @@ export function guardDecision(report: ImpactReport, threshold: DeleteThreshold, 
     }
   }
   if (report.matchChanged !== 0) {
-    if (accepted.matchChange === report.matchChanged) reasons.push(t('{0} users change their matching value (accepted).', report.matchChanged));
+    if (accepted.matchChange === report.matchChanged)
+      reasons.push(t('{0} users change their matching value (accepted).', report.matchChanged));
     else {
       refused = true;
       reasons.push(

@@ -211,7 +211,8 @@ function previewBlock(
         t("The user left the scope, but the mapping's flowTypes do not include Delete: the target object is left as it is."),
       );
     const id = found['id'];
-    if (typeof id !== 'string' || id === '') return finish('failed', t('The existing target object has no "id", so it cannot be disabled.'));
+    if (typeof id !== 'string' || id === '')
+      return finish('failed', t('The existing target object has no "id", so it cannot be disabled.'));
     const active = found['active'];
     if (active === false || (typeof active === 'string' && /^false$/i.test(active)))
       return finish('none', t('The user left the scope; the target object is already inactive.'));
@@ -266,7 +267,8 @@ function previewBlock(
     );
   }
 
-  if (!flowTypes.has('Update')) return finish('none', t("The user exists in the target, but the mapping's flowTypes do not include Update."));
+  if (!flowTypes.has('Update'))
+    return finish('none', t("The user exists in the target, but the mapping's flowTypes do not include Update."));
   const operations = planUpdate(lines, found, flavour);
   if (operations === undefined) return finish('failed', t('A target path cannot be turned into a PATCH operation.'));
   if (operations.length === 0)

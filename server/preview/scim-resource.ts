@@ -45,7 +45,9 @@ function selectorOf(filter: ScimFilter, text: string): NonNullable<ResourcePath[
     const value = v.kind === 'string' ? v.value : v.kind === 'boolean' ? v.value : v.kind === 'number' ? Number(v.raw) : undefined;
     if (value !== undefined) return [{ attribute: filter.path.name, value }];
   }
-  throw new ResourcePathError(t('{0}: only value filters of the form [attribute eq value] (joined by and) can be turned into a SCIM body', text));
+  throw new ResourcePathError(
+    t('{0}: only value filters of the form [attribute eq value] (joined by and) can be turned into a SCIM body', text),
+  );
 }
 
 // ───────────────────────────────────────────────────────────── values on the wire

@@ -86,6 +86,19 @@ describe('diagnostics in Japanese and French', () => {
           .map((d) => `${d.file} [${d.code}] ${d.message}`);
         expect(untranslated).toEqual([]);
       });
+
+      it('joins the sentences of a message as the language writes them', () => {
+        // A did-you-mean, a hint or a list after a message: in Japanese nothing follows 「。」, in
+        // French (and English) one space follows a full stop.
+        const badlyJoined = locale === 'ja' ? /。\s/ : /[a-z][.?!][A-Z]/;
+        expect(translated.filter((d) => badlyJoined.test(d.message)).map((d) => `${d.file} [${d.code}] ${d.message}`)).toEqual([]);
+        const swtich = translated.find((d) => d.file === 'examples/mistakes.aadmap' && d.code === 'unknown-function')?.message;
+        expect(swtich).toBe(
+          locale === 'ja'
+            ? "関数 'Swtich' は存在しません。'Switch' のことですか?"
+            : "La fonction 'Swtich' n'existe pas. Vouliez-vous dire 'Switch' ?",
+        );
+      });
     });
   }
 });

@@ -55,5 +55,13 @@ export function checkSourceAttribute(node: AttributeReference, source: ObjectSch
           source.name,
         )
       : t('Unknown source attribute [{0}]: {1} has no such attribute.', node.name, source.name);
-  sink.report('unknown-attribute', node.nameRange, joinSentences(unknown, didYouMean(suggestions, (s) => `[${s}]`)), { suggestions });
+  sink.report(
+    'unknown-attribute',
+    node.nameRange,
+    joinSentences(
+      unknown,
+      didYouMean(suggestions, (s) => `[${s}]`),
+    ),
+    { suggestions },
+  );
 }

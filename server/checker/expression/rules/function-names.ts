@@ -12,7 +12,9 @@ export const functionNamesRule: ExpressionRule = {
   call({ call, signature, exactCase }, _site, { sink, functions = BUILTIN_CATALOGUE }) {
     if (!signature) {
       const suggestions = suggestNames(call.name, functions.names());
-      sink.report('unknown-function', call.nameRange, joinSentences(t("Unknown function '{0}'.", call.name), didYouMean(suggestions)), { suggestions });
+      sink.report('unknown-function', call.nameRange, joinSentences(t("Unknown function '{0}'.", call.name), didYouMean(suggestions)), {
+        suggestions,
+      });
       return;
     }
     if (!exactCase) {

@@ -74,7 +74,7 @@ function checkWords(declaration: AttributeDeclaration, sink: DiagnosticSink): vo
       sink.report(
         'invalid-attribute-declaration',
         flag.name,
-          joinSentences(
+        joinSentences(
           t("'{0}' is not a flag of an attribute declaration ({1}).", flag.name.text, FLAG_NAMES.join(', ')),
           typeHint,
           didYouMean(suggestions),
