@@ -7,6 +7,7 @@
  */
 import { t } from '../../grammar/common/l10n';
 import type { EditorImpact, ImpactExample } from '../../server/impact/editor';
+import { categoryLabel } from '../../server/impact/report';
 
 export type ImpactViewState =
   | { kind: 'running'; previous?: EditorImpact }
@@ -32,26 +33,6 @@ const COUNT_BARS = [
   ['errors', 'var(--vscode-charts-orange)'],
   ['matchChanged', 'var(--vscode-charts-purple)'],
 ] as const;
-
-/** A count's label in the chart (plural: "errors") and a user's category in the table ("error"). */
-function categoryLabel(category: ImpactExample['category'], plural = false): string {
-  switch (category) {
-    case 'create':
-      return t('created');
-    case 'update':
-      return t('updated');
-    case 'disable':
-      return t('disabled');
-    case 'unchanged':
-      return t('unchanged');
-    case 'outOfScope':
-      return t('out of scope');
-    case 'errors':
-      return plural ? t('errors') : t('error');
-    case 'matchChanged':
-      return t('matching value changed');
-  }
-}
 
 function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -109,7 +90,7 @@ function body(impact: EditorImpact): string {
   const { report } = impact;
   const counts = barChart(
     t('Impact on {0} users', report.users),
-    COUNT_BARS.map(([key, colour]) => [categoryLabel(key, true), report[key], colour] as const),
+    COUNT_BARS.map(([key, colour]) => [categoryLabel(key), report[key], colour] as const),
   );
   const attributes = Object.entries(report.attributes);
   const attributeChart = attributes.length
@@ -123,7 +104,7 @@ function body(impact: EditorImpact): string {
       const clickable = example.attributes !== undefined;
       return (
         `<tr class="${clickable ? 'user' : ''}" data-index="${index}"${clickable ? ` tabindex="0" title="${escapeHtml(t('Open the provisioning preview for this user'))}"` : ''}>` +
-        `<td>${escapeHtml(categoryLabel(example.category))}</td><td class="name">${escapeHtml(example.user)}</td>` +
+        `<td>${escapeHtml(categoryLabel(example.category, false))}</td><td class="name">${escapeHtml(example.user)}</td>` +
         `<td>${changesCell(example)}</td></tr>`
       );
     })

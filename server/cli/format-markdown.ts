@@ -86,7 +86,7 @@ export function formatCheckMarkdown(inputs: readonly { input: CheckedInput; repo
 export function formatImpactMarkdown(report: ImpactReport, heading = 3): string {
   const h = '#'.repeat(heading);
   const rows = CATEGORIES.map((c) => [categoryLabel(c), String(report[c])]);
-  rows.push([t('matching value changed'), String(report.matchChanged)]);
+  rows.push([categoryLabel('matchChanged'), String(report.matchChanged)]);
   const out = [`${h} ${impactHeading(report.users)}`, '', table([t('Users'), t('Count')], ['left', 'right'], rows)];
   if (report.matchChanged)
     out.push('', `**${t('The matching value changes for some users: the service may no longer find their accounts.')}**`);
@@ -114,7 +114,7 @@ export function formatImpactMarkdown(report: ImpactReport, heading = 3): string 
     }
   }
   if (report.matchChangedSamples.length) {
-    out.push('', `${h}# ${t('Examples ({0})', t('matching value changed'))}`, '');
+    out.push('', `${h}# ${t('Examples ({0})', categoryLabel('matchChanged'))}`, '');
     for (const s of report.matchChangedSamples)
       out.push(`- ${mdCode(s.user)}: ${mdCode(showValue(s.match?.before ?? null))} → ${mdCode(showValue(s.match?.after ?? null))}`);
   }

@@ -46,8 +46,11 @@ export function reportJson(report: ImpactReport, header: Record<string, OutputJs
   return stringifyJson({ ...header, ...report } as unknown as OutputJson);
 }
 
-/** The word the text and Markdown summaries use for each category (the Impact view's are client/impact/html.ts). */
-export function categoryLabel(category: Category): string {
+/**
+ * A category's label in the summaries and the Impact view: as a count (plural: "errors") or as one
+ * user's category (`plural` false: "error"); `matchChanged` is not a category but is counted as one.
+ */
+export function categoryLabel(category: Category | 'matchChanged', plural = true): string {
   switch (category) {
     case 'create':
       return t('created');
@@ -60,7 +63,9 @@ export function categoryLabel(category: Category): string {
     case 'outOfScope':
       return t('out of scope');
     case 'errors':
-      return t('errors');
+      return plural ? t('errors') : t('error');
+    case 'matchChanged':
+      return t('matching value changed');
   }
 }
 
@@ -78,7 +83,7 @@ export function reportText(report: ImpactReport): string {
   const lines = [t('{0}:', impactHeading(report.users))];
   for (const c of CATEGORIES) lines.push(`  ${String(report[c]).padStart(width)}  ${categoryLabel(c)}`);
   lines.push(
-    `  ${String(report.matchChanged).padStart(width)}  ${report.matchChanged ? t('matching value changed (the service may no longer find their accounts)') : t('matching value changed')}`,
+    `  ${String(report.matchChanged).padStart(width)}  ${report.matchChanged ? t('matching value changed (the service may no longer find their accounts)') : categoryLabel('matchChanged')}`,
   );
   const attributes = Object.entries(report.attributes);
   if (attributes.length) {
@@ -95,7 +100,7 @@ export function reportText(report: ImpactReport): string {
     }
   }
   if (report.matchChangedSamples.length) {
-    lines.push(t('{0}:', t('Examples ({0})', t('matching value changed'))));
+    lines.push(t('{0}:', t('Examples ({0})', categoryLabel('matchChanged'))));
     for (const s of report.matchChangedSamples)
       lines.push(`  ${s.user}: ${showValue(s.match?.before ?? null)} → ${showValue(s.match?.after ?? null)}`);
   }

@@ -4,11 +4,12 @@
  * renderings are translated; the exit status, the numbers, the requests and every JSON output
  * (an exact contract, messages included) are the same in every language.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCli, type CliRun } from '../support/cli-process';
+import { chatworkChange } from '../support/chatwork-change';
 import { directoryLines } from '../support/directory-users';
 
 const root = join(__dirname, '..', '..');
@@ -33,19 +34,13 @@ const numbers = (text: string) => text.match(/\d+/g) ?? [];
 
 // The impact of a change of the Chatwork example (as test/cli/impact.test.ts) on generated users,
 // with a line that is not JSON, so that an error sample (a message) is in every output.
-const chatwork = readFileSync(join(root, 'examples', 'chatwork.aadmap'), 'utf8');
+const change = chatworkChange();
 const write = (name: string, text: string) => {
   writeFileSync(join(scratch, name), text);
   return name;
 };
-const before = write('before.aadmap', chatwork);
-const after = write(
-  'after.aadmap',
-  chatwork
-    .replace('[accountEnabled] IS TRUE', '[accountEnabled] IS TRUE\n    [extensionAttribute1] NOT EQUALS "contractor"')
-    .replace('userName   <- [userPrincipalName]  match 1', 'userName   <- [mail]  match 1')
-    .replace('title      <- [jobTitle]', 'title      <- Coalesce([jobTitle], "Staff")'),
-);
+const before = write('before.aadmap', change.before);
+const after = write('after.aadmap', change.after);
 const users = write('users.jsonl', `${[...directoryLines(60, 5)].join('\n')}\n{"userPrincipalName": \n`);
 const impact = ['impact', after, '--users', users, '--before', before];
 
