@@ -7,6 +7,7 @@
  */
 import { t } from '../../grammar/common/l10n';
 import type { EditorImpact, ImpactExample } from '../../server/impact/editor';
+import { categoryLabel } from '../../server/impact/report';
 
 export type ImpactViewState =
   | { kind: 'running'; previous?: EditorImpact }
@@ -18,6 +19,8 @@ export interface PageOptions {
   title: string;
   nonce: string;
   cspSource: string;
+  /** The page's language (`vscode.env.language`), for the screen reader and the fonts. */
+  lang?: string;
 }
 
 /** The bars of the counts chart: [key of the report, colour]. */
@@ -30,26 +33,6 @@ const COUNT_BARS = [
   ['errors', 'var(--vscode-charts-orange)'],
   ['matchChanged', 'var(--vscode-charts-purple)'],
 ] as const;
-
-/** A count's label in the chart (plural: "errors") and a user's category in the table ("error"). */
-function categoryLabel(category: ImpactExample['category'], plural = false): string {
-  switch (category) {
-    case 'create':
-      return t('created');
-    case 'update':
-      return t('updated');
-    case 'disable':
-      return t('disabled');
-    case 'unchanged':
-      return t('unchanged');
-    case 'outOfScope':
-      return t('out of scope');
-    case 'errors':
-      return plural ? t('errors') : t('error');
-    case 'matchChanged':
-      return t('matching value changed');
-  }
-}
 
 function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -92,7 +75,10 @@ export function barChart(title: string, rows: readonly (readonly [string, number
 function changesCell(example: ImpactExample): string {
   if (example.error) return `<span class="error">${escapeHtml(example.error)}</span>`;
   const parts: string[] = [];
-  if (example.match) parts.push(`<b>match</b>: ${escapeHtml(show(example.match.before))} → ${escapeHtml(show(example.match.after))}`);
+  if (example.match)
+    parts.push(
+      `<b>${escapeHtml(t('matching value'))}</b>: ${escapeHtml(show(example.match.before))} → ${escapeHtml(show(example.match.after))}`,
+    );
   for (const change of example.changes)
     parts.push(
       `<span title="${escapeHtml(change.attribute)}">${escapeHtml(shortName(change.attribute))}</span>: ${escapeHtml(show(change.before))} → ${escapeHtml(show(change.after))}`,
@@ -104,7 +90,7 @@ function body(impact: EditorImpact): string {
   const { report } = impact;
   const counts = barChart(
     t('Impact on {0} users', report.users),
-    COUNT_BARS.map(([key, colour]) => [categoryLabel(key, true), report[key], colour] as const),
+    COUNT_BARS.map(([key, colour]) => [categoryLabel(key), report[key], colour] as const),
   );
   const attributes = Object.entries(report.attributes);
   const attributeChart = attributes.length
@@ -118,7 +104,7 @@ function body(impact: EditorImpact): string {
       const clickable = example.attributes !== undefined;
       return (
         `<tr class="${clickable ? 'user' : ''}" data-index="${index}"${clickable ? ` tabindex="0" title="${escapeHtml(t('Open the provisioning preview for this user'))}"` : ''}>` +
-        `<td>${escapeHtml(categoryLabel(example.category))}</td><td class="name">${escapeHtml(example.user)}</td>` +
+        `<td>${escapeHtml(categoryLabel(example.category, false))}</td><td class="name">${escapeHtml(example.user)}</td>` +
         `<td>${changesCell(example)}</td></tr>`
       );
     })
@@ -155,10 +141,10 @@ export function impactPage(state: ImpactViewState, options: PageOptions): string
         : '';
   const nonce = escapeHtml(options.nonce);
   return `<!DOCTYPE html>
-<html lang="en"><head><meta charset="UTF-8">
+<html lang="${escapeHtml(options.lang ?? 'en')}"><head><meta charset="UTF-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src ${escapeHtml(options.cspSource)} 'nonce-${nonce}'; script-src 'nonce-${nonce}';">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
-<title>Impact: ${escapeHtml(options.title)}</title>
+<title>${escapeHtml(t('Impact: {0}', options.title))}</title>
 <style nonce="${nonce}">
 body { font-family: var(--vscode-font-family); color: var(--vscode-foreground); padding: 0 16px 16px; }
 h1 { font-size: 1.3em; } h2 { font-size: 1.05em; margin-top: 1.4em; }
@@ -170,7 +156,7 @@ th { border-bottom: 1px solid var(--vscode-panel-border); }
 tr.user { cursor: pointer; } tr.user:hover, tr.user:focus { background: var(--vscode-list-hoverBackground); outline: none; }
 td.name { color: var(--vscode-textLink-foreground); white-space: nowrap; }
 </style></head>
-<body><h1>Impact: ${escapeHtml(options.title)}</h1>${status}${shown ? body(shown) : ''}
+<body><h1>${escapeHtml(t('Impact: {0}', options.title))}</h1>${status}${shown ? body(shown) : ''}
 <script nonce="${nonce}">
 const vscode = acquireVsCodeApi();
 const open = (row) => row && row.classList.contains('user') && vscode.postMessage({ type: 'preview', index: Number(row.dataset.index) });

@@ -135,7 +135,7 @@ export class ImpactPanel implements vscode.Disposable {
   private render(state: ImpactViewState): void {
     const nonce = randomBytes(16).toString('base64');
     const title = this.document.uri.path.split('/').pop() ?? '';
-    this.panel.webview.html = impactPage(state, { title, nonce, cspSource: this.panel.webview.cspSource });
+    this.panel.webview.html = impactPage(state, { title, nonce, cspSource: this.panel.webview.cspSource, lang: vscode.env.language });
   }
 
   /** The provisioning preview for an example user: the user as a sample file, chosen, and the preview opened. */

@@ -50,6 +50,27 @@ export function currentL10nLocale(): string {
   return language;
 }
 
+/**
+ * `make()` with English messages: what it builds goes into a JSON output (`--format json` of eval,
+ * preview, filter and impact), an exact contract whose values never change with the language
+ * (docs/localization.md). A promise keeps English until it settles (a CLI process runs one command).
+ */
+export function inEnglish<T>(make: () => T): T {
+  const saved = { bundle, language };
+  const restore = () => useL10nBundle(saved.bundle, saved.language);
+  useL10nBundle(undefined);
+  let result: T;
+  try {
+    result = make();
+  } catch (error) {
+    restore();
+    throw error;
+  }
+  if (result instanceof Promise) return result.finally(restore) as T;
+  restore();
+  return result;
+}
+
 const PLACEHOLDER = /\{(\d+)\}/g;
 
 /**
@@ -66,6 +87,22 @@ export function t(message: string, ...args: readonly (string | number)[]): strin
     if (value === undefined) return whole;
     return typeof value === 'number' ? numberFormat.format(value) : value;
   });
+}
+
+/** Ends a sentence without a space after it: Japanese 「。」, 「？」, 「！」 (L10N rules: no space after 「。」). */
+const FULL_WIDTH_END = /[\u3002\uff1f\uff01]$/;
+
+/**
+ * Sentences made in separate places (a diagnostic and its did-you-mean) as one text: English and
+ * French put a space between them, Japanese none after 「。」. The join follows the text, not the
+ * language, so an English sentence (a message without a translation yet) still gets its space.
+ * Empty parts are left out.
+ */
+export function joinSentences(...sentences: readonly string[]): string {
+  return sentences.reduce(
+    (text, next) => (next === '' ? text : text === '' || FULL_WIDTH_END.test(text) ? text + next : `${text} ${next}`),
+    '',
+  );
 }
 
 /**

@@ -4,7 +4,7 @@
  * (`EQUALS Tokyo` → `"Tokyo"`). Applied to the syntax errors of a piece (index.ts), so the fast
  * path, which only takes error-free pieces, is unaffected.
  */
-import { t } from '../common/l10n';
+import { joinSentences, t } from '../common/l10n';
 import type { SyntaxDiagnostic } from '../common/syntax-diagnostic';
 import { BLOCK_STATEMENT_KEYWORDS, FILE_STATEMENT_KEYWORDS, MODIFIERS, SCOPE_OPERATORS } from './vocabulary';
 
@@ -75,7 +75,7 @@ export function addSuggestions(text: string, diagnostics: SyntaxDiagnostic[]): v
       const operator = sameLetters ?? (first ? closestWord(first, vocabulary.scopeOperators) : undefined);
       if (operator)
         hint = sameLetters
-          ? `${t('Did you mean {0}?', `'${operator}'`)} ${t('Scoping operators are written as the portal shows them.')}`
+          ? joinSentences(t('Did you mean {0}?', `'${operator}'`), t('Scoping operators are written as the portal shows them.'))
           : t('Did you mean {0}?', `'${operator}'`);
     } else if (fits(d.message, t('Unexpected {0}: a scoping clause ends after its values')) && first !== undefined) {
       hint = t('Scoping values are quoted strings: write {0}.', `"${first}"`);
@@ -95,7 +95,7 @@ export function addSuggestions(text: string, diagnostics: SyntaxDiagnostic[]): v
     } else if (fits(d.message, t('Expected {0} but found {1}'), "'create'") && first !== undefined) {
       if (closestWord(first, ['create'])) hint = t('Did you mean {0}?', "'on create'");
     }
-    if (hint) d.message = /[.?!。]$/.test(d.message) ? `${d.message} ${hint}` : t('{0}. {1}', d.message, hint);
+    if (hint) d.message = /[.?!。]$/.test(d.message) ? joinSentences(d.message, hint) : t('{0}. {1}', d.message, hint);
   }
 }
 

@@ -2,6 +2,7 @@
  * The function catalogue plus pure helpers over it: lookup, arity, argument → parameter binding,
  * signature formatting and did-you-mean suggestions.
  */
+import { localized, t } from '../../grammar/common/l10n';
 import { FUNCTIONS } from './functions';
 import type { FunctionSignature, ParameterSpec } from './types';
 
@@ -113,53 +114,84 @@ function listPhrase(items: readonly string[]): string {
   return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }
 
-function argumentsWord(n: number): string {
-  return n === 1 ? '1 argument' : `${n} arguments`;
-}
-
-function givenPhrase(n: number): string {
-  if (n === 0) return 'none were given';
-  return n === 1 ? '1 was given' : `${n} were given`;
-}
-
-/** "a source, a default value and key/value pairs" — used for functions with a repeating group. */
-function shapeWithGroup(fixed: readonly ParameterSpec[], group: readonly ParameterSpec[], minRepeats: number): string {
+/**
+ * The English noun phrases of a function with a repeating group that its argument-count messages
+ * name: its shape ("a source, a default value and key/value pairs") and, for a group of several
+ * parameters, the first and last of the group with their article ("a key", "a value"). They are data
+ * texts, shown through localized() (test/l10n/data-messages.ts lists them for the translations test).
+ */
+export function groupPhrases(sig: FunctionSignature): { shape: string; first: string; last: string } | undefined {
+  const { fixed, group } = splitParameters(sig);
+  if (group.length === 0) return undefined;
   const groupPhrase =
     group.length === 1
-      ? `${minRepeats >= 2 ? 'two or more' : 'one or more'} ${plural(words(group[0].name))}`
+      ? `${sig.minRepeats >= 2 ? 'two or more' : 'one or more'} ${plural(words(group[0]!.name))}`
       : `${group.map((p) => words(p.name)).join('/')} pairs`;
-  return listPhrase([...fixed.map((p) => withArticle(words(p.name))), groupPhrase]);
+  return {
+    shape: listPhrase([...fixed.map((p) => withArticle(words(p.name))), groupPhrase]),
+    first: withArticle(words(group[0]!.name)),
+    last: withArticle(words(group[group.length - 1]!.name)),
+  };
 }
 
 /**
  * A user-facing sentence explaining why `count` arguments do not fit the function, or `undefined`
- * when the count is fine. Empty argument positions count as arguments.
+ * when the count is fine. Empty argument positions count as arguments. Each case is a whole sentence
+ * of its own, English plural included, so that every language can word it (docs/localization.md).
  */
 export function argumentCountProblem(sig: FunctionSignature, count: number): string | undefined {
   const { min, max } = functionArity(sig);
   const { fixed, group } = splitParameters(sig);
+  const name = sig.name;
 
   if (group.length > 0) {
-    // The sentence is only built when there is a problem (this runs for every call checked).
-    const shape = () => shapeWithGroup(fixed, group, sig.minRepeats);
     const extra = count - fixed.length;
-    if (group.length > 1 && extra > 0 && extra % group.length !== 0) {
-      const first = words(group[0].name);
-      const last = words(group[group.length - 1].name);
-      return `${sig.name} takes ${shape()}: ${argumentsWord(count)} leave ${withArticle(first)} without ${withArticle(last)}.`;
-    }
-    if (count < min) {
-      return `${sig.name} takes ${shape()} (at least ${argumentsWord(min)}), but ${givenPhrase(count)}.`;
-    }
-    return undefined;
+    const unpaired = group.length > 1 && extra > 0 && extra % group.length !== 0;
+    if (!unpaired && count >= min) return undefined;
+    // The phrases are only built when there is a problem (this runs for every call checked).
+    const phrases = groupPhrases(sig)!;
+    const shape = localized(phrases.shape);
+    if (unpaired)
+      return t(
+        '{0} takes {1}: {2} arguments leave {3} without {4}.',
+        name,
+        shape,
+        count,
+        localized(phrases.first),
+        localized(phrases.last),
+      );
+    if (min === 1) return t('{0} takes {1} (at least 1 argument), but none were given.', name, shape);
+    if (count === 0) return t('{0} takes {1} (at least {2} arguments), but none were given.', name, shape, min);
+    if (count === 1) return t('{0} takes {1} (at least {2} arguments), but 1 was given.', name, shape, min);
+    return t('{0} takes {1} (at least {2} arguments), but {3} were given.', name, shape, min, count);
   }
 
   if (count >= min && count <= max) return undefined;
-  if (max === 0) return `${sig.name} takes no arguments, but ${givenPhrase(count)}.`;
+  if (max === 0)
+    return count === 1
+      ? t('{0} takes no arguments, but 1 was given.', name)
+      : t('{0} takes no arguments, but {1} were given.', name, count);
   const names = sig.parameters.map((p) => (p.optional ? `${p.name}?` : p.name)).join(', ');
-  const range =
-    min === max ? `exactly ${argumentsWord(min)}` : count < min ? `at least ${argumentsWord(min)}` : `at most ${argumentsWord(max)}`;
-  return `${sig.name} takes ${range} (${names}), but ${givenPhrase(count)}.`;
+  if (min === max) {
+    if (min === 1)
+      return count === 0
+        ? t('{0} takes exactly 1 argument ({1}), but none were given.', name, names)
+        : t('{0} takes exactly 1 argument ({1}), but {2} were given.', name, names, count);
+    if (count === 0) return t('{0} takes exactly {1} arguments ({2}), but none were given.', name, min, names);
+    if (count === 1) return t('{0} takes exactly {1} arguments ({2}), but 1 was given.', name, min, names);
+    return t('{0} takes exactly {1} arguments ({2}), but {3} were given.', name, min, names, count);
+  }
+  if (count > max) {
+    // More than max ≥ 1 (max > min ≥ 0), so at least 2 were given.
+    return max === 1
+      ? t('{0} takes at most 1 argument ({1}), but {2} were given.', name, names, count)
+      : t('{0} takes at most {1} arguments ({2}), but {3} were given.', name, max, names, count);
+  }
+  // Fewer than min.
+  if (min === 1) return t('{0} takes at least 1 argument ({1}), but none were given.', name, names);
+  if (count === 0) return t('{0} takes at least {1} arguments ({2}), but none were given.', name, min, names);
+  if (count === 1) return t('{0} takes at least {1} arguments ({2}), but 1 was given.', name, min, names);
+  return t('{0} takes at least {1} arguments ({2}), but {3} were given.', name, min, names, count);
 }
 
 // ───────────────────────────────────────────────────────────── formatting

@@ -54,12 +54,12 @@ export class WarningsOnlySink extends DiagnosticSink {
   }
 }
 
-/** "Did you mean 'a', 'b' or 'c'?" or an empty string. */
+/** "Did you mean 'a', 'b' or 'c'?" or an empty string; put it after its message with joinSentences (grammar/common/l10n.ts). */
 export function didYouMean(suggestions: readonly string[], wrap: (s: string) => string = (s) => `'${s}'`): string {
   if (suggestions.length === 0) return '';
   const shown = suggestions.map(wrap);
   const list = shown.length === 1 ? shown[0]! : t('{0} or {1}', shown.slice(0, -1).join(', '), shown[shown.length - 1]!);
-  return ` ${t('Did you mean {0}?', list)}`;
+  return t('Did you mean {0}?', list);
 }
 
 /** "a or b or c": each further item joined by the translated "or" (the English text is `items.join(' or ')`). */

@@ -15,7 +15,7 @@ import type { Plan } from '../graph/workflow';
 import { guardDecision, thresholdFromSecrets } from '../impact/guard';
 import { type ImpactReport, reportText, toReport } from '../impact/report';
 import { impactOfFile, impactVersions } from '../impact/run';
-import { afterVersion, schemaVersion } from '../impact/sources';
+import { afterVersion, jobSchemaLabel, schemaVersion } from '../impact/sources';
 import { VersionError } from '../impact/version';
 import { option, type ParsedArgs, UsageError } from './args';
 import type { CliIO } from './io';
@@ -56,13 +56,13 @@ export async function deployImpact(
   if (users === undefined) return undefined;
   const accepted = { disable: count(args, 'allow-disable'), matchChange: count(args, 'allow-match-change') };
   const after = afterVersion(file);
-  const before = schemaVersion(plan.current.json, "the job's current schema", file, after.text);
+  const before = schemaVersion(plan.current.json, jobSchemaLabel(), file, after.text);
   let versions;
   try {
     versions = impactVersions(before, after);
   } catch (error) {
     if (!(error instanceof VersionError)) throw error;
-    const text = `Impact: not computed: ${error.message}.`;
+    const text = t('Impact: not computed: {0} has errors.', error.label);
     return { text, refused: true, notes: [text] };
   }
   let secrets: unknown;
@@ -92,11 +92,13 @@ export async function deployImpact(
   try {
     report = toReport(await impactOfFile(versions, usersFile, { onBadLine: (bad) => io.err(`${users}:${bad.line}: ${bad.message}`) }));
   } catch (error) {
-    const text = `Impact: cannot read ${users}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`;
+    const text = t('Impact: cannot read {0}: {1}', users, (error as NodeJS.ErrnoException).code ?? (error as Error).message);
     return { text, refused: true, notes: [text] };
   }
   const decision = guardDecision(report, threshold, accepted);
-  const missing = notEvaluated.length ? [`Not evaluated (Graph's /users cannot give them; read as null): ${notEvaluated.join(', ')}`] : [];
+  const missing = notEvaluated.length
+    ? [t("Not evaluated (Graph's /users cannot give them; read as null): {0}", notEvaluated.join(', '))]
+    : [];
   const notes = [...missing, ...decision.reasons];
   return { text: [reportText(report), ...notes].join('\n'), refused: decision.refused, report, notes };
 }
@@ -104,6 +106,6 @@ export async function deployImpact(
 function count(args: ParsedArgs, name: string): number | undefined {
   const value = option(args, name);
   if (value === undefined) return undefined;
-  if (!/^\d{1,9}$/.test(value)) throw new UsageError(`--${name} must be a whole number (got '${value}')`);
+  if (!/^\d{1,9}$/.test(value)) throw new UsageError(t("{0} must be a whole number (got '{1}')", `--${name}`, value));
   return Number(value);
 }

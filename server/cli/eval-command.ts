@@ -1,5 +1,5 @@
 /** `aadmap eval --expr "EXPRESSION" --input USER.json [--now ISO-8601] [--default-domain DOMAIN] [--taken VALUE]... [--format json]` */
-import { t } from '../../grammar/common/l10n';
+import { inEnglish, joinSentences, t } from '../../grammar/common/l10n';
 import { LineIndex } from '../../grammar/common/line-index';
 import { stringifyJson, toOutputJson } from '../evaluator/index';
 import { traceLines } from '../evaluator/trace';
@@ -33,8 +33,9 @@ function noteAbsentAttributes(ast: Expression | undefined, inputFile: string | u
   const read = attributesRead(ast);
   if (read.length === 0) return;
   if (inputFile === undefined) {
+    const names = read.map((n) => `[${n}]`).join(', ');
     io.err(
-      `aadmap eval: no sample user (--input USER.json): evaluated for a user without attributes, so ${read.map((n) => `[${n}]`).join(', ')} ${read.length === 1 ? 'is' : 'are'} null.`,
+      `aadmap eval: ${read.length === 1 ? t('no sample user (--input USER.json): evaluated for a user without attributes, so {0} is null.', names) : t('no sample user (--input USER.json): evaluated for a user without attributes, so {0} are null.', names)}`,
     );
     return;
   }
@@ -42,8 +43,12 @@ function noteAbsentAttributes(ast: Expression | undefined, inputFile: string | u
   for (const name of read) {
     if (user.attributes.has(name) || (azureAd && findAttribute(azureAd, name)?.exactCase)) continue;
     const suggestions = azureAd ? suggestNames(name, attributeNames(azureAd)) : [];
+    const note = t('note: [{0}] is not an Azure AD user attribute and not in {1}: it is null.', name, inputFile);
     io.err(
-      `aadmap eval: note: [${name}] is not an Azure AD user attribute and not in ${inputFile}: it is null.${didYouMean(suggestions, (s) => `[${s}]`)}`,
+      `aadmap eval: ${joinSentences(
+        note,
+        didYouMean(suggestions, (s) => `[${s}]`),
+      )}`,
     );
   }
 }
@@ -56,15 +61,17 @@ export function runEval(argv: readonly string[], io: CliIO): number {
   }
   const format = oneOf(args.options.get('format')?.[0], ['text', 'json'] as const, 'format', 'text');
   const expression = args.options.get('expr')?.[0];
-  if (expression === undefined) throw new UsageError('eval needs --expr "EXPRESSION"');
+  if (expression === undefined) throw new UsageError(t('eval needs --expr "EXPRESSION"'));
   if (args.positionals.length)
-    throw new UsageError(`unexpected argument '${args.positionals[0]}' (quote the expression and pass it with --expr)`);
+    throw new UsageError(t("unexpected argument '{0}' (quote the expression and pass it with --expr)", args.positionals[0]!));
   const inputFile = args.options.get('input')?.[0];
   const user = readSampleUserFile(inputFile);
   const settings = evaluationSettings(args);
   const trace = args.flags.has('trace');
 
-  const result = evaluateExpressionText(expression, user, settings, { trace });
+  const evaluate = () => evaluateExpressionText(expression, user, settings, { trace });
+  // The JSON is an exact contract: its messages (an error, the trace) stay English in every language.
+  const result = format === 'json' ? inEnglish(evaluate) : evaluate();
   if (result.outcome) noteAbsentAttributes(result.ast, inputFile, user, io);
   const index = new LineIndex(expression);
   const fail = (message: string, offset: number, code = 'evaluation-error'): number => {
@@ -90,7 +97,7 @@ export function runEval(argv: readonly string[], io: CliIO): number {
   } else {
     io.out(
       outcome.kind === 'ignored'
-        ? '(not sent: IgnoreFlowIfNullOrEmpty stops the flow of this attribute)'
+        ? t('(not sent: IgnoreFlowIfNullOrEmpty stops the flow of this attribute)')
         : stringifyJson(toOutputJson(outcome.value), 0),
     );
     if (trace) io.out(traceText.join('\n'));

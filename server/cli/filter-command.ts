@@ -1,5 +1,5 @@
 /** `aadmap filter "FILTER" [--schema chatwork] [--format text|json]` */
-import { t } from '../../grammar/common/l10n';
+import { inEnglish, t } from '../../grammar/common/l10n';
 import { BUILTIN_TARGETS } from '../schema/index';
 import { analyzeFilter } from '../service/analysis';
 import { oneOf, parseArgs, UsageError } from './args';
@@ -20,13 +20,14 @@ export function runFilter(argv: readonly string[], io: CliIO): number {
     return 0;
   }
   const format = oneOf(args.options.get('format')?.[0], ['text', 'json'] as const, 'format', 'text');
-  if (args.positionals.length !== 1) throw new UsageError('filter takes exactly one FILTER argument (quote it)');
+  if (args.positionals.length !== 1) throw new UsageError(t('filter takes exactly one FILTER argument (quote it)'));
   const schema = args.options.get('schema')?.[0];
   if (schema !== undefined && !BUILTIN_TARGETS.has(schema)) {
-    throw new UsageError(`unknown schema '${schema}' (built in: ${[...BUILTIN_TARGETS.keys()].join(', ')})`);
+    throw new UsageError(t("unknown schema '{0}' (built in: {1})", schema, [...BUILTIN_TARGETS.keys()].join(', ')));
   }
   const filter = args.positionals[0]!;
-  const report = analyzeFilter(filter, schema);
+  // The JSON is an exact contract: its diagnostics' messages stay English in every language.
+  const report = format === 'json' ? inEnglish(() => analyzeFilter(filter, schema)) : analyzeFilter(filter, schema);
   const diagnostics = toReported({ file: '<filter>', text: filter, diagnostics: report.diagnostics });
   if (format === 'json') {
     io.out(
@@ -39,7 +40,7 @@ export function runFilter(argv: readonly string[], io: CliIO): number {
       ),
     );
   } else {
-    if (report.valid) io.out(`${report.normalized}\nattributes: ${report.attributes!.join(', ')}`);
+    if (report.valid) io.out(`${report.normalized}\n${t('attributes: {0}', report.attributes!.join(', '))}`);
     if (diagnostics.length)
       io.out(
         formatText([{ input: { file: '<filter>', text: filter, diagnostics: report.diagnostics }, reported: diagnostics }], {

@@ -9,8 +9,7 @@
 import { t } from '../../grammar/common/l10n';
 import type { SchemaDiff } from '../graph/diff';
 import { CATEGORIES } from '../impact/classify';
-import { CATEGORY_LABELS, type ImpactReport } from '../impact/report';
-import { stringifyJson, type OutputJson } from '../evaluator/json';
+import { categoryLabel, impactHeading, showValue, type ImpactReport } from '../impact/report';
 import { checkSummary, visible } from './format-text';
 import type { CheckedInput, ReportedDiagnostic } from './report';
 
@@ -45,8 +44,6 @@ function table(header: readonly string[], align: readonly ('left' | 'right')[], 
   const line = (cells: readonly string[]) => `| ${cells.join(' | ')} |`;
   return [line(header), line(align.map((a) => (a === 'right' ? '---:' : '---'))), ...rows.map(line)].join('\n');
 }
-
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 // ───────────────────────────────────────────── aadmap check
 
@@ -85,23 +82,22 @@ export function formatCheckMarkdown(inputs: readonly { input: CheckedInput; repo
 
 // ───────────────────────────────────────────── aadmap impact
 
-const show = (value: OutputJson): string => (value === null ? '(not sent)' : stringifyJson(value, 0));
-
 /** `heading`: the level of the section's heading (3 on its own, 4 inside the what-if). */
 export function formatImpactMarkdown(report: ImpactReport, heading = 3): string {
   const h = '#'.repeat(heading);
-  const rows = CATEGORIES.map((c) => [CATEGORY_LABELS[c], String(report[c])]);
-  rows.push(['matching value changed', String(report.matchChanged)]);
-  const out = [`${h} Impact on ${plural(report.users, 'user')}`, '', table(['Users', 'Count'], ['left', 'right'], rows)];
-  if (report.matchChanged) out.push('', '**The matching value changes for some users: the service may no longer find their accounts.**');
+  const rows = CATEGORIES.map((c) => [categoryLabel(c), String(report[c])]);
+  rows.push([categoryLabel('matchChanged'), String(report.matchChanged)]);
+  const out = [`${h} ${impactHeading(report.users)}`, '', table([t('Users'), t('Count')], ['left', 'right'], rows)];
+  if (report.matchChanged)
+    out.push('', `**${t('The matching value changes for some users: the service may no longer find their accounts.')}**`);
   const attributes = Object.entries(report.attributes);
   if (attributes.length)
     out.push(
       '',
-      `${h}# Attributes changed (updated users)`,
+      `${h}# ${t('Attributes changed (updated users)')}`,
       '',
       table(
-        ['Attribute', 'Users'],
+        [t('Attribute'), t('Users')],
         ['left', 'right'],
         attributes.map(([name, n]) => [mdCode(name, true), String(n)]),
       ),
@@ -109,17 +105,18 @@ export function formatImpactMarkdown(report: ImpactReport, heading = 3): string 
   for (const c of CATEGORIES) {
     const samples = report.samples[c];
     if (!samples?.length || c === 'unchanged' || c === 'outOfScope') continue;
-    out.push('', `${h}# Examples (${CATEGORY_LABELS[c]})`, '');
+    out.push('', `${h}# ${t('Examples ({0})', categoryLabel(c))}`, '');
     for (const s of samples) {
-      out.push(`- ${mdCode(s.user)}${s.error ? `: ${mdText(s.error)}` : ''}`);
+      out.push(`- ${s.error ? t('{0}: {1}', mdCode(s.user), mdText(s.error)) : mdCode(s.user)}`);
       if (c === 'update')
-        for (const ch of s.changes) out.push(`  - ${mdCode(ch.attribute)}: ${mdCode(show(ch.before))} → ${mdCode(show(ch.after))}`);
+        for (const ch of s.changes)
+          out.push(`  - ${mdCode(ch.attribute)}: ${mdCode(showValue(ch.before))} → ${mdCode(showValue(ch.after))}`);
     }
   }
   if (report.matchChangedSamples.length) {
-    out.push('', `${h}# Examples (matching value changed)`, '');
+    out.push('', `${h}# ${t('Examples ({0})', categoryLabel('matchChanged'))}`, '');
     for (const s of report.matchChangedSamples)
-      out.push(`- ${mdCode(s.user)}: ${mdCode(show(s.match?.before ?? null))} → ${mdCode(show(s.match?.after ?? null))}`);
+      out.push(`- ${mdCode(s.user)}: ${mdCode(showValue(s.match?.before ?? null))} → ${mdCode(showValue(s.match?.after ?? null))}`);
   }
   return out.join('\n');
 }

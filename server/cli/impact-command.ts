@@ -2,11 +2,11 @@
  * `aadmap impact FILE.aadmap --users USERS.jsonl --before OLD.aadmap|SCHEMA.json|git:REV [--samples N]
  * [--fail-on-disable N] [--format text|json|markdown]` — flags and JSON output are an exact contract (docs/impact.md).
  */
-import { t } from '../../grammar/common/l10n';
+import { inEnglish, t } from '../../grammar/common/l10n';
 import { DEFAULT_SAMPLES } from '../impact/engine';
 import { reportJson, reportText, toReport, type ImpactReport } from '../impact/report';
 import { impactOfFile, impactVersions, type ImpactVersions } from '../impact/run';
-import { afterVersion, beforeVersion, schemaVersion, SourceError, type VersionText } from '../impact/sources';
+import { afterVersion, beforeVersion, jobSchemaLabel, schemaVersion, SourceError, type VersionText } from '../impact/sources';
 import { resolveTarget } from '../graph/workflow';
 import { VersionError } from '../impact/version';
 import { resolve } from 'node:path';
@@ -58,10 +58,10 @@ export async function runImpact(argv: readonly string[], io: CliIO): Promise<num
     return 0;
   }
   const format = oneOf(option(args, 'format'), ['text', 'json', 'markdown'] as const, 'format', 'text');
-  if (args.positionals.length !== 1) throw new UsageError('impact takes exactly one FILE.aadmap (the mappings after the change)');
+  if (args.positionals.length !== 1) throw new UsageError(t('impact takes exactly one FILE.aadmap (the mappings after the change)'));
   const file = args.positionals[0]!;
   const users = option(args, 'users');
-  if (users === undefined) throw new UsageError('impact needs --users USERS.jsonl (one user a line)');
+  if (users === undefined) throw new UsageError(t('impact needs --users USERS.jsonl (one user a line)'));
   const beforeSpec = option(args, 'before');
   const samples = count(option(args, 'samples'), 'samples') ?? DEFAULT_SAMPLES;
   const failOnDisable = count(option(args, 'fail-on-disable'), 'fail-on-disable');
@@ -75,9 +75,9 @@ export async function runImpact(argv: readonly string[], io: CliIO): Promise<num
     if (beforeSpec === undefined) {
       const schema = await jobSchema(args, io, file, after.text);
       if (typeof schema === 'number') return schema;
-      before = schemaVersion(schema, "the job's current schema", file, after.text);
+      before = schemaVersion(schema, jobSchemaLabel(), file, after.text);
     } else before = beforeVersion(beforeSpec, file, after.text);
-    for (const warning of before.warnings) io.err(`warning: ${warning}`);
+    for (const warning of before.warnings) io.err(t('warning: {0}', warning));
     versions = impactVersions(before, after);
   } catch (error) {
     if (error instanceof SourceError) {
@@ -87,7 +87,7 @@ export async function runImpact(argv: readonly string[], io: CliIO): Promise<num
     if (error instanceof VersionError) {
       const input = { file: error.label, text: error.text, diagnostics: [...error.errors] };
       io.err(formatText([{ input, reported: toReported(input) }], { color: false }));
-      io.err(`aadmap impact: ${error.message}: fix them first.`);
+      io.err(`aadmap impact: ${t('{0} has errors: fix them first.', error.label)}`);
       return 1;
     }
     throw error;
@@ -103,25 +103,31 @@ export async function runImpact(argv: readonly string[], io: CliIO): Promise<num
   }
   let report: ImpactReport;
   try {
-    const tally = await impactOfFile(versions, usersFile, {
-      samples,
-      settings,
-      onBadLine: (bad) => io.err(`${users}:${bad.line}: ${bad.message}`),
-    });
+    const run = () =>
+      impactOfFile(versions, usersFile, {
+        samples,
+        settings,
+        onBadLine: (bad) => io.err(`${users}:${bad.line}: ${bad.message}`),
+      });
+    // The JSON is an exact contract: its messages (a sample's error) stay English in every language.
+    const tally = await (format === 'json' ? inEnglish(run) : run());
     report = toReport(tally);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    io.err(`aadmap impact: cannot read ${users}: ${code ?? (error as Error).message}`);
+    io.err(`aadmap impact: ${t('cannot read {0}: {1}', users, code ?? (error as Error).message)}`);
     return 1;
   }
-  if (notEvaluated?.length) io.err(`warning: not evaluated (Graph's /users cannot give them; read as null): ${notEvaluated.join(', ')}`);
+  if (notEvaluated?.length)
+    io.err(t("warning: not evaluated (Graph's /users cannot give them; read as null): {0}", notEvaluated.join(', ')));
   const printed = notEvaluated ? { ...report, notEvaluated } : report;
   if (format === 'markdown') {
     io.out(formatImpactMarkdown(report));
-    if (notEvaluated?.length) io.out(`\nNot evaluated (read as null): ${notEvaluated.map((name) => mdCode(name)).join(', ')}`);
+    if (notEvaluated?.length) io.out(`\n${t('Not evaluated (read as null): {0}', notEvaluated.map((name) => mdCode(name)).join(', '))}`);
   } else io.out(format === 'json' ? reportJson(printed) : reportText(report));
   if (failOnDisable !== undefined && report.disable >= failOnDisable) {
-    io.err(`aadmap impact: ${report.disable} user(s) would be disabled (--fail-on-disable ${failOnDisable}).`);
+    io.err(
+      `aadmap impact: ${report.disable === 1 ? t('1 user would be disabled (--fail-on-disable {0}).', failOnDisable) : t('{0} users would be disabled (--fail-on-disable {1}).', report.disable, failOnDisable)}`,
+    );
     return 1;
   }
   return 0;
@@ -136,7 +142,10 @@ async function jobSchema(args: ParsedArgs, io: CliIO, file: string, text: string
   });
   if (!wanted.servicePrincipal)
     throw new UsageError(
-      `impact needs --before OLD.aadmap|SCHEMA.json|git:REV, or a deploy statement in ${file} (or --service-principal ID) to read the job's current schema`,
+      t(
+        "impact needs --before OLD.aadmap|SCHEMA.json|git:REV, or a deploy statement in {0} (or --service-principal ID) to read the job's current schema",
+        file,
+      ),
     );
   let schema: unknown;
   const code = await withGraph(args, io, wanted, async (api, steps, signal) => {
@@ -154,7 +163,7 @@ async function readFromTenant(args: ParsedArgs, io: CliIO, file: string, text: s
     tenant: option(args, 'tenant'),
   });
   if (!wanted.servicePrincipal)
-    throw new UsageError(`--users tenant needs the service principal: a deploy statement in ${file} or --service-principal ID`);
+    throw new UsageError(t('--users tenant needs the service principal: a deploy statement in {0} or --service-principal ID', file));
   let result: TenantRead | undefined;
   const terminal = !!process.stderr.isTTY;
   const code = await withGraph(args, io, wanted, async (api, _steps, signal) => {
@@ -166,10 +175,12 @@ async function readFromTenant(args: ParsedArgs, io: CliIO, file: string, text: s
       cacheDir: resolve(CACHE_FOLDER),
       refresh: args.flags.has('refresh'),
       signal,
-      progress: terminal ? (n) => n % 999 === 0 && process.stderr.write(`\rReading users from Microsoft Graph: ${n}`) : undefined,
+      progress: terminal ? (n) => n % 999 === 0 && process.stderr.write(`\r${t('Reading users from Microsoft Graph: {0}', n)}`) : undefined,
     });
     if (terminal)
-      process.stderr.write(`\rRead ${result.downloaded} ${result.mode === 'delta' ? 'changed users' : 'users'} from Microsoft Graph.\n`);
+      process.stderr.write(
+        `\r${result.mode === 'delta' ? t('Read {0} changed users from Microsoft Graph.', result.downloaded) : t('Read {0} users from Microsoft Graph.', result.downloaded)}\n`,
+      );
     return 0;
   });
   return result ?? code;
@@ -177,6 +188,6 @@ async function readFromTenant(args: ParsedArgs, io: CliIO, file: string, text: s
 
 function count(value: string | undefined, name: string): number | undefined {
   if (value === undefined) return undefined;
-  if (!/^\d{1,9}$/.test(value)) throw new UsageError(`--${name} must be a whole number (got '${value}')`);
+  if (!/^\d{1,9}$/.test(value)) throw new UsageError(t("{0} must be a whole number (got '{1}')", `--${name}`, value));
   return Number(value);
 }

@@ -1,5 +1,5 @@
 /** `aadmap preview FILE.aadmap --input USER.json [--existing TARGET.json] [--format http|json] [--scim-compliant]` */
-import { t } from '../../grammar/common/l10n';
+import { inEnglish, t } from '../../grammar/common/l10n';
 import { pathToFileURL } from 'node:url';
 import { FileReadError, readTextInput } from './files';
 import { stringifyJson } from '../evaluator/index';
@@ -38,10 +38,10 @@ export function runPreview(argv: readonly string[], io: CliIO): number {
     return 0;
   }
   const format = oneOf(args.options.get('format')?.[0], ['http', 'json'] as const, 'format', 'http');
-  if (args.positionals.length !== 1) throw new UsageError('preview takes exactly one FILE.aadmap');
+  if (args.positionals.length !== 1) throw new UsageError(t('preview takes exactly one FILE.aadmap'));
   const file = args.positionals[0]!;
   const input = args.options.get('input')?.[0];
-  if (input === undefined) throw new UsageError('preview needs --input USER.json (the sample user)');
+  if (input === undefined) throw new UsageError(t('preview needs --input USER.json (the sample user)'));
   let text: string;
   try {
     text = readTextInput(file);
@@ -55,13 +55,15 @@ export function runPreview(argv: readonly string[], io: CliIO): number {
   const existing = existingPath === undefined ? undefined : readTargetObjectFile(existingPath);
   const settings = evaluationSettings(args);
 
-  const analysis = analyzeMappingText(text, pathToFileURL(file).href, createFileSchemaReader());
-  const outcome = previewMapping(analysis, {
-    user,
-    existing,
-    settings,
-    patchFlavour: args.flags.has('scim-compliant') ? 'aadOptscim062020' : 'default',
-  });
+  const run = () =>
+    previewMapping(analyzeMappingText(text, pathToFileURL(file).href, createFileSchemaReader()), {
+      user,
+      existing,
+      settings,
+      patchFlavour: args.flags.has('scim-compliant') ? 'aadOptscim062020' : 'default',
+    });
+  // The JSON is an exact contract: its messages (reasons, errors, diagnostics) stay English in every language.
+  const outcome = format === 'json' ? inEnglish(run) : run();
   if (outcome.kind === 'errors') {
     const reported = toReported({ file, text, diagnostics: outcome.errors });
     if (format === 'json') {
@@ -74,7 +76,7 @@ export function runPreview(argv: readonly string[], io: CliIO): number {
       );
     } else {
       io.out(formatText([{ input: { file, text, diagnostics: outcome.errors }, reported }], { color: io.color }));
-      io.out('The file has errors: fix them before previewing.');
+      io.out(t('The file has errors: fix them before previewing.'));
     }
     return 1;
   }

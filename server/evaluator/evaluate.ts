@@ -118,9 +118,9 @@ class Evaluator {
       trace.value = displayValue(value);
       return value;
     } catch (signal) {
-      if (signal instanceof FlowIgnored) trace.value = 'not sent (flow ignored)';
+      if (signal instanceof FlowIgnored) trace.value = t('not sent (flow ignored)');
       else if (signal instanceof EvaluationError && trace.notes.length === 0 && trace.children.every((c) => c.value !== undefined))
-        trace.notes.push(`error: ${signal.message}`);
+        trace.notes.push(t('error: {0}', signal.message));
       throw signal;
     } finally {
       this.traceParent = parent;

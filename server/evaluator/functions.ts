@@ -163,11 +163,11 @@ const IMPLEMENTATIONS: Record<string, FunctionImplementation> = {
       const value = f.value(position!);
       // An empty string is not null, so it is selected (undocumented; the function tests for null only).
       if (value.kind !== 'null') {
-        f.note(`argument ${position! + 1} is the first that is not null`);
+        f.note(t('argument {0} is the first that is not null', position! + 1));
         return value;
       }
     }
-    f.note('every argument is null');
+    f.note(t('every argument is null'));
     return NULL;
   },
 
@@ -248,7 +248,9 @@ const IMPLEMENTATIONS: Record<string, FunctionImplementation> = {
   IgnoreFlowIfNullOrEmpty(f) {
     const value = f.value('expression');
     if (isNullOrEmpty(value)) {
-      f.note(`the value is ${value.kind === 'null' ? 'null' : 'empty'}: the attribute does not flow`);
+      f.note(
+        value.kind === 'null' ? t('the value is null: the attribute does not flow') : t('the value is empty: the attribute does not flow'),
+      );
       throw new FlowIgnored({ start: f.call.start, end: f.call.end });
     }
     return value;
@@ -256,7 +258,7 @@ const IMPLEMENTATIONS: Record<string, FunctionImplementation> = {
 
   IIF(f) {
     const condition = f.condition('condition');
-    f.note(`condition is ${condition ? 'True → valueIfTrue' : 'False → valueIfFalse'}`);
+    f.note(condition ? t('condition is True → valueIfTrue') : t('condition is False → valueIfFalse'));
     return f.value(condition ? 'valueIfTrue' : 'valueIfFalse');
   },
 
@@ -301,7 +303,11 @@ const IMPLEMENTATIONS: Record<string, FunctionImplementation> = {
     if (index < 1) f.fail(t('index is 1-based (1 is the first value); got {0}', index));
     if (index > values.length) {
       // Undocumented: past the last value gives null.
-      f.note(`there ${values.length === 1 ? 'is 1 value' : `are ${values.length} values`}: index ${index} gives null`);
+      f.note(
+        values.length === 1
+          ? t('there is 1 value: index {0} gives null', index)
+          : t('there are {0} values: index {1} gives null', values.length, index),
+      );
       return NULL;
     }
     return values[index - 1]!;
@@ -397,7 +403,7 @@ const IMPLEMENTATIONS: Record<string, FunctionImplementation> = {
   },
 
   Redact(f) {
-    f.note('the target receives this value; the provisioning logs show [Redact]');
+    f.note(t('the target receives this value; the provisioning logs show [Redact]'));
     return f.value('attributeOrValue');
   },
 
@@ -418,7 +424,7 @@ const IMPLEMENTATIONS: Record<string, FunctionImplementation> = {
       if (f.given('replacementAttributeName')) {
         // Mode 5: the source if it has a value, else the named group of the replacement attribute.
         if (source !== null && source !== '') {
-          f.note('source has a value: it is returned as is');
+          f.note(t('source has a value: it is returned as is'));
           return str(source);
         }
         if (groupName === null) return f.fail(t('regexGroupName is required with replacementAttributeName'));
@@ -433,8 +439,8 @@ const IMPLEMENTATIONS: Record<string, FunctionImplementation> = {
         const captured = match?.groups[index];
         f.note(
           captured === undefined
-            ? 'the pattern does not match the replacement attribute'
-            : `group ${groupName} of the replacement attribute: ${JSON.stringify(captured)}`,
+            ? t('the pattern does not match the replacement attribute')
+            : t('group {0} of the replacement attribute: {1}', groupName, JSON.stringify(captured)),
         );
         return captured === undefined ? NULL : str(captured);
       }
@@ -466,14 +472,14 @@ const IMPLEMENTATIONS: Record<string, FunctionImplementation> = {
     for (const [position] of f.repetitions()) {
       const candidate = f.text(position!);
       if (candidate === null || candidate === '') {
-        f.note(`rule ${position! + 1} gives no value`);
+        f.note(t('rule {0} gives no value', position! + 1));
         continue;
       }
       if (f.env.isTaken(candidate)) {
-        f.note(`${JSON.stringify(candidate)} is taken`);
+        f.note(t('{0} is taken', JSON.stringify(candidate)));
         continue;
       }
-      f.note(`${JSON.stringify(candidate)} is free (rule ${position! + 1})`);
+      f.note(t('{0} is free (rule {1})', JSON.stringify(candidate), position! + 1));
       return str(candidate);
     }
     return f.fail(t('every rule gives a value that is already taken; the service escrows the object and logs the error'));
@@ -483,7 +489,7 @@ const IMPLEMENTATIONS: Record<string, FunctionImplementation> = {
     const assignments = valuesOf(f.value('appRoleAssignments'));
     if (assignments.length === 0) return NULL;
     if (assignments.length > 1)
-      f.note(`${assignments.length} role assignments: the service does not guarantee which one it returns (the first is shown)`);
+      f.note(t('{0} role assignments: the service does not guarantee which one it returns (the first is shown)', assignments.length));
     const name = roleName(assignments[0]!);
     return name === undefined ? NULL : str(name);
   },
@@ -508,15 +514,15 @@ const IMPLEMENTATIONS: Record<string, FunctionImplementation> = {
       if (valuePosition === undefined) return f.fail(t('the key at argument {0} has no value', keyPosition! + 1));
       const candidate = f.text(keyPosition!) ?? '';
       if (candidate === key) {
-        f.note(`key ${JSON.stringify(candidate)} matched (pair ${(keyPosition! - 2) / 2 + 1}) → its value`);
+        f.note(t('key {0} matched (pair {1}) → its value', JSON.stringify(candidate), (keyPosition! - 2) / 2 + 1));
         return f.value(valuePosition);
       }
     }
     if (!f.given('defaultValue')) {
-      f.note(`no key matched ${JSON.stringify(key)} and there is no defaultValue → null`);
+      f.note(t('no key matched {0} and there is no defaultValue → null', JSON.stringify(key)));
       return NULL;
     }
-    f.note(`no key matched ${JSON.stringify(key)} → defaultValue`);
+    f.note(t('no key matched {0} → defaultValue', JSON.stringify(key)));
     return f.value('defaultValue');
   },
 

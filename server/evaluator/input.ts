@@ -4,6 +4,7 @@
  * (multi-valued), objects (complex values such as app role assignments) and null; an absent key is
  * null, and so is an empty array. Attribute names are case-sensitive, as in the service.
  */
+import { t } from '../../grammar/common/l10n';
 import type { ObjectSchema } from '../schema/types';
 import { findAttribute } from '../schema/lookup';
 import { isJsonNumber, isJsonObject, type JsonObject, type JsonValue } from './json';
@@ -18,7 +19,7 @@ export interface SampleUser {
 
 /** Converts a parsed sample-user file; `source` tells which attributes are references (manager). */
 export function readSampleUser(json: JsonValue, source?: ObjectSchema): SampleUser {
-  if (!isJsonObject(json)) throw new SampleUserError('A sample user must be a JSON object of attribute name → value');
+  if (!isJsonObject(json)) throw new SampleUserError(t('A sample user must be a JSON object of attribute name → value'));
   const attributes = new Map<string, Value>();
   for (const [name, raw] of Object.entries(json)) attributes.set(name, toValue(raw, name, isReferenceAttribute(name, source)));
   return { attributes };
@@ -35,7 +36,7 @@ function toValue(raw: JsonValue, name: string, reference: boolean): Value {
     const values: SingleValue[] = [];
     for (const item of raw) {
       if (item === null) continue;
-      if (Array.isArray(item)) throw new SampleUserError(`${name}: a multi-valued attribute holds single values, not arrays`);
+      if (Array.isArray(item)) throw new SampleUserError(t('{0}: a multi-valued attribute holds single values, not arrays', name));
       values.push(toValue(item, name, reference) as SingleValue);
     }
     return multi(values);

@@ -3,6 +3,7 @@
  * FILETIME numbers (beyond 2^53) into approximations, so numbers are read as their text and written
  * back from BigInt unchanged. Parse errors carry a 1-based line and column.
  */
+import { t } from '../../grammar/common/l10n';
 
 /** A JSON value whose numbers keep the exact text they were written with. */
 export type JsonValue = null | boolean | string | JsonNumber | JsonValue[] | JsonObject;
@@ -23,7 +24,7 @@ export class JsonSyntaxError extends Error {
     readonly line: number,
     readonly column: number,
   ) {
-    super(`${message} at line ${line}, column ${column}`);
+    super(t('{0} at line {1}, column {2}', message, line, column));
   }
 }
 
@@ -60,14 +61,14 @@ export function parseJson(text: string): JsonValue {
     while (i < text.length && (text[i] === ' ' || text[i] === '\t' || text[i] === '\n' || text[i] === '\r')) i++;
   };
 
-  const describe = () => (i >= text.length ? 'end of input' : `'${text[i]}'`);
+  const describe = () => (i >= text.length ? t('end of input') : `'${text[i]}'`);
 
   const parseString = (): string => {
     const start = i;
     i++; // opening quote
     let out = '';
     for (;;) {
-      if (i >= text.length) fail('Unterminated string', start);
+      if (i >= text.length) fail(t('Unterminated string'), start);
       const ch = text[i]!;
       if (ch === '"') {
         i++;
@@ -86,16 +87,16 @@ export function parseJson(text: string): JsonValue {
           i += 6;
           continue;
         }
-        fail('Invalid escape in string');
+        fail(t('Invalid escape in string'));
       }
-      if (ch.charCodeAt(0) < 0x20) fail('Control character in string');
+      if (ch.charCodeAt(0) < 0x20) fail(t('Control character in string'));
       out += ch;
       i++;
     }
   };
 
   const parseValue = (depth: number): JsonValue => {
-    if (depth > MAX_DEPTH) fail('JSON nested too deeply');
+    if (depth > MAX_DEPTH) fail(t('JSON nested too deeply'));
     skipWhite();
     const ch = text[i];
     if (ch === '"') return parseString();
@@ -109,10 +110,10 @@ export function parseJson(text: string): JsonValue {
       }
       for (;;) {
         skipWhite();
-        if (text[i] !== '"') fail(`Expected a property name in double quotes, found ${describe()}`);
+        if (text[i] !== '"') fail(t('Expected a property name in double quotes, found {0}', describe()));
         const key = parseString();
         skipWhite();
-        if (text[i] !== ':') fail(`Expected ':' after a property name, found ${describe()}`);
+        if (text[i] !== ':') fail(t("Expected ':' after a property name, found {0}", describe()));
         i++;
         // Own data property even for "__proto__".
         Object.defineProperty(object, key, { value: parseValue(depth + 1), enumerable: true, writable: true, configurable: true });
@@ -125,7 +126,7 @@ export function parseJson(text: string): JsonValue {
           i++;
           return object;
         }
-        fail(`Expected ',' or '}', found ${describe()}`);
+        fail(t("Expected ',' or '}', found {0}", describe()));
       }
     }
     if (ch === '[') {
@@ -147,7 +148,7 @@ export function parseJson(text: string): JsonValue {
           i++;
           return array;
         }
-        fail(`Expected ',' or ']', found ${describe()}`);
+        fail(t("Expected ',' or ']', found {0}", describe()));
       }
     }
     const number = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/.exec(text.slice(i, i + 400));
@@ -165,12 +166,12 @@ export function parseJson(text: string): JsonValue {
         return value;
       }
     }
-    return fail(`Unexpected ${describe()}`);
+    return fail(t('Unexpected {0}', describe()));
   };
 
   const value = parseValue(0);
   skipWhite();
-  if (i < text.length) fail(`Unexpected ${describe()} after the JSON value`);
+  if (i < text.length) fail(t('Unexpected {0} after the JSON value', describe()));
   return value;
 }
 

@@ -7,6 +7,7 @@
  * The examples carry their users' attributes, so a click in the view can open the provisioning preview
  * for that user: a second pass over the file keeps those few lines only.
  */
+import { t } from '../../grammar/common/l10n';
 import { fileURLToPath } from 'node:url';
 import { GraphCancelledError } from '../graph/client';
 import { parseMappingFile } from '../../grammar/mapping/index';
@@ -20,7 +21,7 @@ import { type BadLine, ImpactEngine } from './engine';
 import { type DeleteThreshold, guardDecision, thresholdFromSecrets } from './guard';
 import { forEachLine } from './read-lines';
 import { type ImpactReport, toReport } from './report';
-import { beforeVersion, schemaVersion, SourceError, type VersionText } from './sources';
+import { beforeVersion, jobSchemaLabel, schemaVersion, SourceError, type VersionText } from './sources';
 import type { ImpactSample } from './tally';
 import { readTenantUsers } from './tenant';
 import { ASSIGNED_KEY } from './users';
@@ -93,14 +94,14 @@ export async function editorImpact(params: EditorImpactParams, context: ImpactCo
   const analyze = (text: string) => analyzeMappingText(text, params.uri, context.schemaFiles);
   // The job: the file's deploy statement, completed or overridden by the editor's pickers.
   const wanted = mergeDeployTargets(readDeployTarget(parseMappingFile(params.text).ast), params.target ?? {});
-  const after: VersionText = { label: 'the editor', text: params.text, analysis: analyze(params.text), warnings: [] };
+  const after: VersionText = { label: t('the editor'), text: params.text, analysis: analyze(params.text), warnings: [] };
   const before = await beforeText(params, context, file, after.text, wanted);
   let versions;
   try {
     versions = { before: impactVersion(before.analysis, before.label), after: impactVersion(after.analysis, after.label) };
   } catch (error) {
     if (error instanceof VersionError)
-      throw new WorkflowError(`${error.message}: the impact needs both versions without errors.`, 'refused');
+      throw new WorkflowError(t('{0} has errors: the impact needs both versions without errors.', error.label), 'refused');
     throw error;
   }
 
@@ -117,13 +118,15 @@ export async function editorImpact(params: EditorImpactParams, context: ImpactCo
       servicePrincipalId: await servicePrincipal(),
       reads: new Set([...versions.before.reads, ...versions.after.reads]),
       cacheDir: params.users.cacheDir,
-      progress: (n) => n % 999 === 0 && context.step?.(`${n} users read`),
+      progress: (n) => n % 999 === 0 && context.step?.(t('{0} users read', n)),
       signal,
     });
     usersFile = read.usersFile;
     notEvaluated = read.notEvaluated;
     usersLabel =
-      read.mode === 'delta' ? `the tenant (cache, ${read.downloaded} changes read)` : `the tenant (${read.downloaded} users read)`;
+      read.mode === 'delta'
+        ? t('the tenant (cache, {0} changes read)', read.downloaded)
+        : t('the tenant ({0} users read)', read.downloaded);
   } else {
     usersFile = params.users.path;
     usersLabel = params.users.path;
@@ -134,7 +137,7 @@ export async function editorImpact(params: EditorImpactParams, context: ImpactCo
     settings: { defaultDomain: params.defaultDomain || undefined },
   });
   const badLines: BadLine[] = [];
-  context.step?.('evaluating both versions for every user');
+  context.step?.(t('evaluating both versions for every user'));
   try {
     await forEachLine(usersFile, (text, line) => {
       if (signal.aborted) throw new GraphCancelledError('Cancelled.');
@@ -143,7 +146,10 @@ export async function editorImpact(params: EditorImpactParams, context: ImpactCo
     });
   } catch (error) {
     if (error instanceof GraphCancelledError) throw error;
-    throw new WorkflowError(`cannot read ${usersLabel}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, 'failed');
+    throw new WorkflowError(
+      t('cannot read {0}: {1}', usersLabel, (error as NodeJS.ErrnoException).code ?? (error as Error).message),
+      'failed',
+    );
   }
   const report = toReport(engine.tally);
   const examples = await examplesOf(engine, usersFile, signal);
@@ -177,7 +183,7 @@ export async function editorImpact(params: EditorImpactParams, context: ImpactCo
 }
 
 function requireApi(context: ImpactContext): SynchronizationApi {
-  if (!context.api) throw new WorkflowError('This impact needs Microsoft Graph: sign in and run it again.', 'usage');
+  if (!context.api) throw new WorkflowError(t('This impact needs Microsoft Graph: sign in and run it again.'), 'usage');
   return context.api;
 }
 
@@ -196,14 +202,14 @@ async function beforeText(
       case 'git':
         return beforeVersion(`git:${before.rev}`, file, afterText);
       case 'plan': {
-        if (!context.plan) throw new WorkflowError('This what-if has expired; run it again.', 'refused');
-        return schemaVersion(context.plan.current.json, "the job's current schema", file, afterText);
+        if (!context.plan) throw new WorkflowError(t('This what-if has expired; run it again.'), 'refused');
+        return schemaVersion(context.plan.current.json, jobSchemaLabel(), file, afterText);
       }
       case 'job': {
         const api = requireApi(context);
         const target = await resolveTarget(api, wanted, { step: context.step }, context.signal);
         const schema = await api.schema(target.servicePrincipal.id, target.job.id, context.signal);
-        return schemaVersion(schema.json, "the job's current schema", file, afterText);
+        return schemaVersion(schema.json, jobSchemaLabel(), file, afterText);
       }
     }
   } catch (error) {

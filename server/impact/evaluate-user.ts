@@ -4,6 +4,7 @@
  * versions needs. Values are kept as comparison keys (strings compared as the target compares them:
  * ignoring case unless the attribute is caseExact), so equal values are equal strings.
  */
+import { t } from '../../grammar/common/l10n';
 import type { EvaluationEnvironment } from '../evaluator/evaluate';
 import { evaluateExpression } from '../evaluator/index';
 import type { OutputJson } from '../evaluator/json';
@@ -38,7 +39,7 @@ export type UserState =
 export function evaluateUser(version: ImpactVersion, env: EvaluationEnvironment): UserState {
   for (const block of version.blocks) {
     const scope = block.scopes.length ? scopeDecision(block.scopes, env) : undefined;
-    if (scope?.error) return { kind: 'failed', message: `The scoping filter cannot be evaluated: ${scope.error}` };
+    if (scope?.error) return { kind: 'failed', message: t('The scoping filter cannot be evaluated: {0}', scope.error) };
     if (scope && !scope.inScope) continue;
     const values = new Map<string, SentValue>();
     const evaluated = new Map<VersionLine, Value>();
@@ -48,7 +49,7 @@ export function evaluateUser(version: ImpactVersion, env: EvaluationEnvironment)
         evaluated.set(line, { kind: 'null' });
         continue;
       }
-      if (source.kind === 'missing') return { kind: 'failed', message: `The mapping of ${line.target} has no source expression` };
+      if (source.kind === 'missing') return { kind: 'failed', message: t('The mapping of {0} has no source expression', line.target) };
       const outcome = evaluateExpression(source, env);
       if (outcome.kind === 'error') return { kind: 'failed', message: `${line.target}: ${outcome.error.message}` };
       if (outcome.kind === 'ignored') continue;
@@ -59,7 +60,7 @@ export function evaluateUser(version: ImpactVersion, env: EvaluationEnvironment)
       values.set(line.target, { wire, key: comparisonKey(wire, line.caseExact) });
     }
     if (block.matching.length === 0)
-      return { kind: 'failed', message: 'No attribute is marked as a matching attribute, so the service cannot look the user up' };
+      return { kind: 'failed', message: t('No attribute is marked as a matching attribute, so the service cannot look the user up') };
     const keys: string[] = [];
     for (const line of block.matching) {
       const value = evaluated.get(line);
@@ -67,7 +68,7 @@ export function evaluateUser(version: ImpactVersion, env: EvaluationEnvironment)
       const wire = wireValue(value, line.checked.targetAttribute);
       if (wire !== undefined) keys.push(`${line.target.toLowerCase()}=${comparisonKey(wire, line.caseExact)}`);
     }
-    if (keys.length === 0) return { kind: 'failed', message: 'Every matching attribute is null or empty for this user' };
+    if (keys.length === 0) return { kind: 'failed', message: t('Every matching attribute is null or empty for this user') };
     return { kind: 'in', values, matchKey: keys.join('\u0001') };
   }
   return { kind: 'out' };

@@ -2,6 +2,7 @@
  * An impact tally → the JSON of `aadmap impact --format json` (an exact contract, docs/impact.md)
  * and the text summary the CLI and the deploy what-if print.
  */
+import { t } from '../../grammar/common/l10n';
 import { stringifyJson, type OutputJson } from '../evaluator/json';
 import { CATEGORIES, type Category } from './classify';
 import type { ImpactSample, ImpactTally } from './tally';
@@ -45,44 +46,63 @@ export function reportJson(report: ImpactReport, header: Record<string, OutputJs
   return stringifyJson({ ...header, ...report } as unknown as OutputJson);
 }
 
-/** The words the text and Markdown summaries use for each category. */
-export const CATEGORY_LABELS: Record<Category, string> = {
-  create: 'created',
-  update: 'updated',
-  disable: 'disabled',
-  unchanged: 'unchanged',
-  outOfScope: 'out of scope',
-  errors: 'errors',
-};
+/**
+ * A category's label in the summaries and the Impact view: as a count (plural: "errors") or as one
+ * user's category (`plural` false: "error"); `matchChanged` is not a category but is counted as one.
+ */
+export function categoryLabel(category: Category | 'matchChanged', plural = true): string {
+  switch (category) {
+    case 'create':
+      return t('created');
+    case 'update':
+      return t('updated');
+    case 'disable':
+      return t('disabled');
+    case 'unchanged':
+      return t('unchanged');
+    case 'outOfScope':
+      return t('out of scope');
+    case 'errors':
+      return plural ? t('errors') : t('error');
+    case 'matchChanged':
+      return t('matching value changed');
+  }
+}
 
-const show = (value: OutputJson): string => (value === null ? '(not sent)' : stringifyJson(value, 0));
+/** "Impact on 3 users" (the text summary adds a colon, the Markdown heading none). */
+export function impactHeading(users: number): string {
+  return users === 1 ? t('Impact on 1 user') : t('Impact on {0} users', users);
+}
+
+/** A value before or after the change, as the summaries show it: JSON, or "(not sent)" for null. */
+export const showValue = (value: OutputJson): string => (value === null ? t('(not sent)') : stringifyJson(value, 0));
 
 /** The summary for people: one line per category, the changed attributes, a few examples. */
 export function reportText(report: ImpactReport): string {
   const width = String(report.users).length;
-  const lines = [`Impact on ${report.users} user${report.users === 1 ? '' : 's'}:`];
-  for (const c of CATEGORIES) lines.push(`  ${String(report[c]).padStart(width)}  ${CATEGORY_LABELS[c]}`);
+  const lines = [t('{0}:', impactHeading(report.users))];
+  for (const c of CATEGORIES) lines.push(`  ${String(report[c]).padStart(width)}  ${categoryLabel(c)}`);
   lines.push(
-    `  ${String(report.matchChanged).padStart(width)}  matching value changed${report.matchChanged ? ' (the service may no longer find their accounts)' : ''}`,
+    `  ${String(report.matchChanged).padStart(width)}  ${report.matchChanged ? t('matching value changed (the service may no longer find their accounts)') : categoryLabel('matchChanged')}`,
   );
   const attributes = Object.entries(report.attributes);
   if (attributes.length) {
-    lines.push('Attributes changed (updated users):');
+    lines.push(t('Attributes changed (updated users):'));
     for (const [name, n] of attributes) lines.push(`  ${String(n).padStart(width)}  ${name}`);
   }
   for (const c of CATEGORIES) {
     const samples = report.samples[c];
     if (!samples?.length || c === 'unchanged' || c === 'outOfScope') continue;
-    lines.push(`Examples (${CATEGORY_LABELS[c]}):`);
+    lines.push(t('{0}:', t('Examples ({0})', categoryLabel(c))));
     for (const s of samples) {
-      lines.push(`  ${s.user}${s.error ? `: ${s.error}` : ''}`);
-      if (c === 'update') for (const ch of s.changes) lines.push(`    ${ch.attribute}: ${show(ch.before)} → ${show(ch.after)}`);
+      lines.push(s.error ? t('{0}: {1}', `  ${s.user}`, s.error) : `  ${s.user}`);
+      if (c === 'update') for (const ch of s.changes) lines.push(`    ${ch.attribute}: ${showValue(ch.before)} → ${showValue(ch.after)}`);
     }
   }
   if (report.matchChangedSamples.length) {
-    lines.push('Examples (matching value changed):');
+    lines.push(t('{0}:', t('Examples ({0})', categoryLabel('matchChanged'))));
     for (const s of report.matchChangedSamples)
-      lines.push(`  ${s.user}: ${show(s.match?.before ?? null)} → ${show(s.match?.after ?? null)}`);
+      lines.push(`  ${s.user}: ${showValue(s.match?.before ?? null)} → ${showValue(s.match?.after ?? null)}`);
   }
   return lines.join('\n');
 }

@@ -4,6 +4,7 @@
  * a git revision (`git:REV`). A schema is turned into `.aadmap` text (server/graph/import.ts) with the
  * after file's target statement, so both versions are checked against the same target schema.
  */
+import { t } from '../../grammar/common/l10n';
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
@@ -30,7 +31,7 @@ function readText(path: string): string {
   try {
     text = readFileSync(path, 'utf8');
   } catch (error) {
-    throw new SourceError(`cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    throw new SourceError(t('cannot read {0}: {1}', path, (error as NodeJS.ErrnoException).code ?? (error as Error).message));
   }
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
@@ -44,7 +45,7 @@ export function afterVersion(file: string): VersionText {
 export function beforeVersion(spec: string, afterFile: string, afterText: string): VersionText {
   if (spec.startsWith('git:')) {
     const rev = spec.slice(4);
-    if (!rev) throw new SourceError('--before git:REV needs a revision (git:HEAD, git:main, git:HEAD~1)');
+    if (!rev) throw new SourceError(t('--before git:REV needs a revision (git:HEAD, git:main, git:HEAD~1)'));
     let text: string;
     try {
       // `REV:./name` is relative to the working directory git runs in (git-rev-parse(1), "<rev>:<path>").
@@ -56,10 +57,10 @@ export function beforeVersion(spec: string, afterFile: string, afterText: string
       });
     } catch (error) {
       const stderr = String((error as { stderr?: unknown }).stderr ?? '').trim();
-      throw new SourceError(`cannot read ${afterFile} at git revision ${rev}: ${stderr || (error as Error).message}`);
+      throw new SourceError(t('cannot read {0} at git revision {1}: {2}', afterFile, rev, stderr || (error as Error).message));
     }
     if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-    return { label: `${afterFile} at ${spec}`, text, analysis: analyze(text, afterFile), warnings: [] };
+    return { label: t('{0} at {1}', afterFile, spec), text, analysis: analyze(text, afterFile), warnings: [] };
   }
   const raw = readText(spec);
   if (/\.json$/i.test(spec) || /^\s*\{/.test(raw)) {
@@ -67,12 +68,15 @@ export function beforeVersion(spec: string, afterFile: string, afterText: string
     try {
       schema = JSON.parse(raw);
     } catch (error) {
-      throw new SourceError(`${spec} is not JSON: ${(error as Error).message}`);
+      throw new SourceError(t('{0} is not JSON: {1}', spec, (error as Error).message));
     }
-    return schemaVersion(schema, `${spec} (imported)`, afterFile, afterText);
+    return schemaVersion(schema, t('{0} (imported)', spec), afterFile, afterText);
   }
   return { label: spec, text: raw, analysis: analyze(raw, spec), warnings: [] };
 }
+
+/** The before version's name when it is the job's schema read from Microsoft Graph. */
+export const jobSchemaLabel = (): string => t("the job's current schema");
 
 /** A Graph synchronizationSchema (a file, or the job's schema read by deploy) as the before version. */
 export function schemaVersion(schema: unknown, label: string, afterFile: string, afterText: string): VersionText {
@@ -81,7 +85,7 @@ export function schemaVersion(schema: unknown, label: string, afterFile: string,
     label,
     text: imported.text,
     analysis: analyze(imported.text, afterFile),
-    warnings: imported.problems.map((p) => `${label}: ${p}`),
+    warnings: imported.problems.map((p) => t('{0}: {1}', label, p)),
   };
 }
 

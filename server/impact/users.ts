@@ -4,6 +4,7 @@
  * may carry `"@assigned": false` (a name no directory attribute can have): the user is then not
  * assigned to the application, so out of scope in both versions; without it the user is assigned.
  */
+import { t } from '../../grammar/common/l10n';
 import { isReferenceAttribute, readSampleUser, type SampleUser } from '../evaluator/input';
 import { parseJson, type JsonObject } from '../evaluator/json';
 import { NULL, type Value } from '../evaluator/values';
@@ -29,14 +30,14 @@ export function readUserLine(
   try {
     parsed = JSON.parse(text);
   } catch (error) {
-    return { kind: 'bad', message: `not JSON: ${(error as Error).message}` };
+    return { kind: 'bad', message: t('not JSON: {0}', (error as Error).message) };
   }
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
-    return { kind: 'bad', message: `not a JSON object (a user is an object of attribute name → value)` };
+    return { kind: 'bad', message: t('not a JSON object (a user is an object of attribute name → value)') };
   const object = parsed as Record<string, unknown>;
   const assignedRaw = object[ASSIGNED_KEY];
   if (assignedRaw !== undefined && typeof assignedRaw !== 'boolean')
-    return { kind: 'bad', message: `"${ASSIGNED_KEY}" must be true or false` };
+    return { kind: 'bad', message: t('"{0}" must be true or false', ASSIGNED_KEY) };
   // Fast path: strings, Booleans and nulls become values directly (as readSampleUser makes them);
   // anything else goes through readSampleUser, numbers through the lossless parser first.
   const attributes = new Map<string, Value>();

@@ -3,6 +3,7 @@
  * 1-based lines) and HTTP (requests as an `.http` file would hold them, with the attribute values
  * and the scope decision as `#` comments).
  */
+import { t } from '../../grammar/common/l10n';
 import { LineIndex } from '../../grammar/common/line-index';
 import { stringifyJson, type OutputJson } from '../evaluator/json';
 import { displayValue, toOutputJson } from '../evaluator/values';
@@ -94,26 +95,39 @@ function requestJson(request: ScimRequest): OutputJson {
   };
 }
 
-const FLOW_NOTES: Record<AttributePreview['flow'], string> = {
-  sent: '',
-  unchanged: 'unchanged',
-  null: 'null: not sent',
-  ignored: 'not sent: IgnoreFlowIfNullOrEmpty',
-  createOnly: 'only on create',
-  flowType: 'kept by the flow type',
-  notSent: 'not sent',
-  error: 'error',
-};
+/** The note after an attribute's value that says what the flow does with it (none when it is sent). */
+function flowNote(flow: AttributePreview['flow']): string {
+  switch (flow) {
+    case 'sent':
+      return '';
+    case 'unchanged':
+      return t('unchanged');
+    case 'null':
+      return t('null: not sent');
+    case 'ignored':
+      return t('not sent: IgnoreFlowIfNullOrEmpty');
+    case 'createOnly':
+      return t('only on create');
+    case 'flowType':
+      return t('kept by the flow type');
+    case 'notSent':
+      return t('not sent');
+    case 'error':
+      return t('error');
+  }
+}
 
 /** The preview as an `.http` document. */
 export function previewToHttp(preview: MappingPreview, header: PreviewHeader): string {
   const out: string[] = [];
-  out.push(`# aadmap provisioning preview — ${header.file}`);
-  out.push(`# Sample user: ${header.input}${header.existing ? `; existing target object: ${header.existing}` : ''}`);
+  out.push(`# ${t('aadmap provisioning preview — {0}', header.file)}`);
   out.push(
-    `# PATCH flavour: ${preview.patchFlavour === 'default' ? 'Entra default (capitalised op, Booleans as "True"/"False")' : 'aadOptscim062020 (RFC 7644 compliant)'}`,
+    `# ${header.existing ? t('Sample user: {0}; existing target object: {1}', header.input, header.existing) : t('Sample user: {0}', header.input)}`,
   );
-  if (preview.mappings.length === 0) out.push('#', '# The file has no enabled mapping from User objects.');
+  out.push(
+    `# ${preview.patchFlavour === 'default' ? t('PATCH flavour: Entra default (capitalised op, Booleans as "True"/"False")') : t('PATCH flavour: aadOptscim062020 (RFC 7644 compliant)')}`,
+  );
+  if (preview.mappings.length === 0) out.push('#', `# ${t('The file has no enabled mapping from User objects.')}`);
   for (const block of preview.mappings) out.push('', ...blockToHttp(block));
   return `${out.join('\n')}\n`;
 }
@@ -122,17 +136,17 @@ function blockToHttp(block: BlockPreview): string[] {
   const out: string[] = [];
   out.push(`### ${block.name ? `"${block.name}" ` : ''}(${block.sourceObject} -> ${block.targetObject}): ${block.action}`);
   out.push(`# ${block.reason}`);
-  if (block.scope.groups.length === 0) out.push('# Scope: every user (no scoping filter).');
+  if (block.scope.groups.length === 0) out.push(`# ${t('Scope: every user (no scoping filter).')}`);
   for (const group of block.scope.groups) {
-    out.push(`# Scope "${group.name}": ${group.matched ? 'matched' : 'not matched'}`);
+    out.push(`# ${group.matched ? t('Scope "{0}": matched', group.name) : t('Scope "{0}": not matched', group.name)}`);
     for (const clause of group.clauses) {
       const values = clause.values.map((v) => JSON.stringify(v)).join(', ');
       out.push(
-        `#   ${clause.matched ? '✓' : '✗'} [${clause.attribute}] ${clause.operator}${values ? ` ${values}` : ''}   (value: ${clause.actual})${clause.error ? ` — ${clause.error}` : ''}`,
+        `#   ${clause.matched ? '✓' : '✗'} [${clause.attribute}] ${clause.operator}${values ? ` ${values}` : ''}   (${t('value: {0}', clause.actual)})${clause.error ? ` — ${clause.error}` : ''}`,
       );
     }
   }
-  out.push('#', '# Attribute values:');
+  out.push('#', `# ${t('Attribute values:')}`);
   const width = Math.min(40, Math.max(...block.attributes.map((a) => a.target.length), 0));
   for (const attribute of block.attributes) {
     const outcome = attribute.outcome;
@@ -140,19 +154,19 @@ function blockToHttp(block: BlockPreview): string[] {
       outcome.kind === 'value'
         ? displayValue(outcome.value)
         : outcome.kind === 'ignored'
-          ? '(not sent)'
-          : `error: ${outcome.kind === 'error' ? outcome.error.message : outcome.message}`;
+          ? t('(not sent)')
+          : t('error: {0}', outcome.kind === 'error' ? outcome.error.message : outcome.message);
     const notes = [
-      attribute.matchingPriority ? `match ${attribute.matchingPriority}` : '',
-      attribute.defaultApplied ? `default value ${stringifyJson(attribute.sent ?? null, 0)}` : '',
+      attribute.matchingPriority ? t('match {0}', attribute.matchingPriority) : '',
+      attribute.defaultApplied ? t('default value {0}', stringifyJson(attribute.sent ?? null, 0)) : '',
       attribute.flow === 'sent' &&
       attribute.sent !== undefined &&
       outcome.kind === 'value' &&
       stringifyJson(attribute.sent, 0) !== stringifyJson(toOutputJson(outcome.value), 0) &&
       !attribute.defaultApplied
-        ? `sent as ${stringifyJson(attribute.sent, 0)}`
+        ? t('sent as {0}', stringifyJson(attribute.sent, 0))
         : '',
-      FLOW_NOTES[attribute.flow],
+      flowNote(attribute.flow),
     ].filter(Boolean);
     out.push(`#   ${attribute.target.padEnd(width)} <- ${shown}${notes.length ? `   (${notes.join('; ')})` : ''}`);
   }
@@ -162,12 +176,12 @@ function blockToHttp(block: BlockPreview): string[] {
     if (i > 0) out.push('###');
     out.push(`${request.method} ${request.path}`);
     if (request.method === 'GET') {
-      out.push(`# filter: ${request.filter} → ${request.matched ? 'matches the existing target object' : 'no match'}`);
-      for (const warning of request.warnings ?? []) out.push(`# warning: ${warning}`);
+      out.push(`# filter: ${request.filter} → ${request.matched ? t('matches the existing target object') : t('no match')}`);
+      for (const warning of request.warnings ?? []) out.push(`# ${t('warning: {0}', warning)}`);
       continue;
     }
     out.push('Content-Type: application/scim+json', '', stringifyJson(request.body ?? null, 2));
   }
-  if (block.requests.length === 0) out.push('', '# No request is sent for this user.');
+  if (block.requests.length === 0) out.push('', `# ${t('No request is sent for this user.')}`);
   return out;
 }

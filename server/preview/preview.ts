@@ -14,6 +14,7 @@
  * - PATCH flavours: Entra's default (capitalised op, Booleans as "True"/"False") and the
  *   RFC-compliant one enabled by the aadOptscim062020 feature flag.
  */
+import { t } from '../../grammar/common/l10n';
 import type { TextRange } from '../../grammar/common/text-range';
 import { scopesOf, type AttributeMapping, type ObjectMappingBlock } from '../../grammar/mapping/ast';
 import { parseScimFilter, printScimFilter } from '../../grammar/scim/index';
@@ -175,9 +176,9 @@ function previewBlock(
     return preview;
   };
 
-  if (isDisabled(block)) return finish('skip', 'The mapping is disabled (enabled false).');
+  if (isDisabled(block)) return finish('skip', t('The mapping is disabled (enabled false).'));
   const flowTypes = objectFlowTypes(block);
-  if (preview.scope.error) return finish('failed', `The scoping filter cannot be evaluated: ${preview.scope.error}.`);
+  if (preview.scope.error) return finish('failed', t('The scoping filter cannot be evaluated: {0}.', preview.scope.error));
 
   // Lookup: matching attributes in precedence order until one finds the target object.
   const matching = lines
@@ -202,18 +203,19 @@ function previewBlock(
   }
 
   if (!preview.scope.inScope) {
-    if (!found) return finish('skip', 'The user is out of scope and does not exist in the target: nothing is sent.');
+    if (!found) return finish('skip', t('The user is out of scope and does not exist in the target: nothing is sent.'));
     preview.requests.push(...lookups);
     if (!flowTypes.has('Delete'))
       return finish(
         'none',
-        "The user left the scope, but the mapping's flowTypes do not include Delete: the target object is left as it is.",
+        t("The user left the scope, but the mapping's flowTypes do not include Delete: the target object is left as it is."),
       );
     const id = found['id'];
-    if (typeof id !== 'string' || id === '') return finish('failed', 'The existing target object has no "id", so it cannot be disabled.');
+    if (typeof id !== 'string' || id === '')
+      return finish('failed', t('The existing target object has no "id", so it cannot be disabled.'));
     const active = found['active'];
     if (active === false || (typeof active === 'string' && /^false$/i.test(active)))
-      return finish('none', 'The user left the scope; the target object is already inactive.');
+      return finish('none', t('The user left the scope; the target object is already inactive.'));
     const operation =
       flavour === 'default' ? { op: 'Replace', path: 'active', value: 'False' } : { op: 'replace', path: 'active', value: false };
     preview.requests.push({
@@ -221,36 +223,36 @@ function previewBlock(
       path: `${endpoint}/${encodeURIComponent(id)}`,
       body: { schemas: [PATCH_SCHEMA], Operations: [operation] },
     });
-    return finish('deprovision', 'The user is out of scope: the target object is disabled (active false).');
+    return finish('deprovision', t('The user is out of scope: the target object is disabled (active false).'));
   }
 
   const failed = lines.find((l) => l.preview.flow === 'error');
   preview.requests.push(...lookups);
   if (failed)
-    return finish('failed', `The mapping of ${failed.preview.target} cannot be evaluated, so the service would not export this user.`);
+    return finish('failed', t('The mapping of {0} cannot be evaluated, so the service would not export this user.', failed.preview.target));
   if (matching.length === 0)
     return finish(
       'failed',
-      'No attribute is marked as a matching attribute (match 1), so the service cannot look the user up in the target.',
+      t('No attribute is marked as a matching attribute (match 1), so the service cannot look the user up in the target.'),
     );
   if (lookups.length === 0) {
     return finish(
       'failed',
-      lookupProblem ?? 'Every matching attribute is null or empty for this user, so the service cannot look the user up in the target.',
+      lookupProblem ?? t('Every matching attribute is null or empty for this user, so the service cannot look the user up in the target.'),
     );
   }
 
   if (!found) {
     if (!flowTypes.has('Add'))
-      return finish('skip', "No target object matched and the mapping's flowTypes do not include Add: nothing is created.");
+      return finish('skip', t("No target object matched and the mapping's flowTypes do not include Add: nothing is created."));
     const body: { [key: string]: OutputJson | undefined } = { schemas: [isGroup ? CORE_GROUP_SCHEMA : CORE_USER_SCHEMA] };
     const extensions = new Set<string>();
     for (const line of lines) {
       if (!planCreate(line)) continue;
       if (!line.path) {
         line.preview.flow = 'error';
-        line.preview.outcome = { kind: 'blocked', message: line.pathError ?? 'the target path cannot be placed in a SCIM body' };
-        return finish('failed', `The target path ${line.preview.target} cannot be turned into a SCIM body: ${line.pathError}`);
+        line.preview.outcome = { kind: 'blocked', message: line.pathError ?? t('the target path cannot be placed in a SCIM body') };
+        return finish('failed', t('The target path {0} cannot be turned into a SCIM body: {1}', line.preview.target, line.pathError ?? ''));
       }
       writePath(body, line.path, line.preview.sent!);
       if (line.path.extension) extensions.add(line.path.extension);
@@ -260,24 +262,25 @@ function previewBlock(
     return finish(
       'create',
       existing
-        ? 'The existing target object does not match the lookup: a new user is created.'
-        : 'No target object matched the lookup: the user is created.',
+        ? t('The existing target object does not match the lookup: a new user is created.')
+        : t('No target object matched the lookup: the user is created.'),
     );
   }
 
-  if (!flowTypes.has('Update')) return finish('none', "The user exists in the target, but the mapping's flowTypes do not include Update.");
+  if (!flowTypes.has('Update'))
+    return finish('none', t("The user exists in the target, but the mapping's flowTypes do not include Update."));
   const operations = planUpdate(lines, found, flavour);
-  if (operations === undefined) return finish('failed', 'A target path cannot be turned into a PATCH operation.');
+  if (operations === undefined) return finish('failed', t('A target path cannot be turned into a PATCH operation.'));
   if (operations.length === 0)
-    return finish('none', 'The user exists in the target and every attribute is up to date: nothing is sent.', true);
+    return finish('none', t('The user exists in the target and every attribute is up to date: nothing is sent.'), true);
   const id = found['id'];
-  if (typeof id !== 'string' || id === '') return finish('failed', 'The existing target object has no "id", so it cannot be updated.');
+  if (typeof id !== 'string' || id === '') return finish('failed', t('The existing target object has no "id", so it cannot be updated.'));
   preview.requests.push({
     method: 'PATCH',
     path: `${endpoint}/${encodeURIComponent(id)}`,
     body: { schemas: [PATCH_SCHEMA], Operations: operations },
   });
-  return finish('update', 'The user exists in the target: the changed attributes are updated.');
+  return finish('update', t('The user exists in the target: the changed attributes are updated.'));
 }
 
 function evaluateLine(checked: CheckedMapping, env: EvaluationEnvironment): Line {
@@ -300,14 +303,14 @@ function evaluateLine(checked: CheckedMapping, env: EvaluationEnvironment): Line
       if (!(error instanceof ResourcePathError)) throw error;
       line.pathError = error.message;
     }
-  } else line.pathError = 'the target path does not parse';
+  } else line.pathError = t('the target path does not parse');
   return line;
 }
 
 function mappingOutcome(mapping: AttributeMapping, env: EvaluationEnvironment): AttributePreview['outcome'] {
   const source = mapping.source;
   if (source.kind === 'none') return { kind: 'value', value: { kind: 'null' } };
-  if (source.kind === 'missing') return { kind: 'blocked', message: 'the mapping has no source expression' };
+  if (source.kind === 'missing') return { kind: 'blocked', message: t('the mapping has no source expression') };
   return evaluateExpression(source, env);
 }
 
@@ -350,7 +353,7 @@ function planUpdate(lines: Line[], existing: JsonObject, flavour: PatchFlavour):
     }
     if (!line.path) {
       preview.flow = 'error';
-      preview.outcome = { kind: 'blocked', message: line.pathError ?? 'the target path cannot be used in a PATCH' };
+      preview.outcome = { kind: 'blocked', message: line.pathError ?? t('the target path cannot be used in a PATCH') };
       return undefined;
     }
     const current = readPath(existing, line.path, preview.target);
@@ -402,7 +405,7 @@ function lookupRequest(
   const definition = line.checked.targetAttribute;
   const sent = wireValue(value, definition);
   if (sent === undefined || Array.isArray(sent) || (typeof sent === 'object' && sent !== null && typeof sent !== 'bigint')) {
-    return { problem: `The matching attribute ${line.preview.target} has no single value to look the user up with.` };
+    return { problem: t('The matching attribute {0} has no single value to look the user up with.', line.preview.target) };
   }
   const literal = typeof sent === 'bigint' ? sent.toString() : typeof sent === 'boolean' ? String(sent) : JSON.stringify(sent);
   const written = `${line.preview.target} eq ${literal}`;

@@ -4,6 +4,7 @@
  * placed in a POST body or read from an existing resource, and values converted to the target
  * attribute's type (a Switch's "True" becomes the Boolean true for `active`).
  */
+import { t } from '../../grammar/common/l10n';
 import type { ScimFilter, ScimPath } from '../../grammar/scim/ast';
 import { isJsonNumber, isJsonObject, type JsonObject, type JsonValue, type OutputJson } from '../evaluator/json';
 import { textOf, type SingleValue, type Value } from '../evaluator/values';
@@ -31,7 +32,7 @@ export function resourcePath(path: ScimPath): ResourcePath {
   const result: ResourcePath = { extension, attribute: name };
   if (path.filter) {
     result.selector = selectorOf(path.filter, path.text);
-    if (path.attribute.subAttribute) throw new ResourcePathError(`${path.text}: a sub-attribute before '[' is not supported`);
+    if (path.attribute.subAttribute) throw new ResourcePathError(t("{0}: a sub-attribute before '[' is not supported", path.text));
     if (path.subAttribute) result.subAttribute = path.subAttribute.name;
   } else if (path.attribute.subAttribute) result.subAttribute = path.attribute.subAttribute;
   return result;
@@ -45,7 +46,7 @@ function selectorOf(filter: ScimFilter, text: string): NonNullable<ResourcePath[
     if (value !== undefined) return [{ attribute: filter.path.name, value }];
   }
   throw new ResourcePathError(
-    `${text}: only value filters of the form [attribute eq value] (joined by and) can be turned into a SCIM body`,
+    t('{0}: only value filters of the form [attribute eq value] (joined by and) can be turned into a SCIM body', text),
   );
 }
 

@@ -4,6 +4,7 @@
  * null or empty, except IS NULL (true then) and IS NOT NULL. EQUALS, NOT EQUALS, Includes,
  * ENDS_WITH and the regex operators compare case-sensitively; regexes are .NET's.
  */
+import { t } from '../../grammar/common/l10n';
 import type { ScopeClause, ScopeGroup, ScopeValue } from '../../grammar/mapping/ast';
 import type { TextRange } from '../../grammar/common/text-range';
 import type { EvaluationEnvironment } from '../evaluator/evaluate';
@@ -62,7 +63,7 @@ export function scopeDecision(groups: readonly ScopeGroup[], env: EvaluationEnvi
         if (!clauseMatches(operator, !!clause.operator?.custom, env.attribute(clause.attribute.name), clause.values.map(operandText)))
           matched = false;
       } catch (error) {
-        return { inScope: false, error: `[${clause.attribute.name}] ${operator}: ${(error as Error).message}` };
+        return { inScope: false, error: t('{0}: {1}', `[${clause.attribute.name}] ${operator}`, (error as Error).message) };
       }
     }
     if (matched) inScope = true;
@@ -149,11 +150,11 @@ const SEMANTICS: Readonly<Record<ScopeOperatorLabel, ClauseSemantics>> = {
 export const EVALUATED_SCOPE_OPERATORS: readonly string[] = Object.keys(SEMANTICS);
 
 function clauseMatches(operator: string, custom: boolean, value: Value, operands: string[]): boolean {
-  if (custom) throw new Error('a custom operator cannot be evaluated offline');
-  if (value.kind === 'multi') throw new Error('multi-valued attributes cannot be used in scoping filters');
+  if (custom) throw new Error(t('a custom operator cannot be evaluated offline'));
+  if (value.kind === 'multi') throw new Error(t('multi-valued attributes cannot be used in scoping filters'));
   if (operator === 'IS NULL') return isNullOrEmpty(value);
   if (operator === 'IS NOT NULL') return !isNullOrEmpty(value);
   if (value.kind === 'null' || isNullOrEmpty(value)) return false;
-  if (!Object.hasOwn(SEMANTICS, operator)) throw new Error('unknown operator');
+  if (!Object.hasOwn(SEMANTICS, operator)) throw new Error(t('unknown operator'));
   return SEMANTICS[operator as ScopeOperatorLabel](textOf(value), operands, value);
 }

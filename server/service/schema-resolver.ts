@@ -9,7 +9,7 @@ import { DiagnosticSink, didYouMean } from '../checker/diagnostic';
 import type { ResolvedSchemas } from '../checker/mapping/context';
 import { BUILTIN_SOURCE, BUILTIN_TARGETS, CHATWORK } from '../schema/index';
 import { readGraphSchema } from '../schema/graph-schema';
-import { t } from '../../grammar/common/l10n';
+import { joinSentences, t } from '../../grammar/common/l10n';
 
 /** `pending`: a reader that reads in the background has not finished reading the file yet. */
 export type SchemaFileResult = { json: unknown } | { error: string } | { pending: true };
@@ -75,7 +75,14 @@ export function resolveSchemas(file: MappingFile, documentUri: string, reader: S
     sink.report(
       'unknown-target',
       value,
-      `'${value.text}' is not a built-in target (built in: ${known.join(', ')}); for another app write target "schema.json" (a Graph synchronizationSchema).${didYouMean(suggestions)}`,
+      joinSentences(
+        t(
+          '\'{0}\' is not a built-in target (built in: {1}); for another app write target "schema.json" (a Graph synchronizationSchema).',
+          value.text,
+          known.join(', '),
+        ),
+        didYouMean(suggestions),
+      ),
       { suggestions },
     );
     return { source: BUILTIN_SOURCE };

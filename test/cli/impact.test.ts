@@ -8,6 +8,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { chatworkChange } from '../support/chatwork-change';
 import { directoryLines } from '../support/directory-users';
 
 const root = join(__dirname, '..', '..');
@@ -15,20 +16,14 @@ const cli = join(root, 'dist', 'cli.js');
 const scratch = mkdtempSync(join(tmpdir(), 'aadmap-impact-cli-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
-const chatwork = readFileSync(join(root, 'examples', 'chatwork.aadmap'), 'utf8');
+const change = chatworkChange();
 const write = (name: string, text: string) => {
   const path = join(scratch, name);
   writeFileSync(path, text);
   return path;
 };
-const before = write('before.aadmap', chatwork);
-const after = write(
-  'after.aadmap',
-  chatwork
-    .replace('[accountEnabled] IS TRUE', '[accountEnabled] IS TRUE\n    [extensionAttribute1] NOT EQUALS "contractor"')
-    .replace('userName   <- [userPrincipalName]  match 1', 'userName   <- [mail]  match 1')
-    .replace('title      <- [jobTitle]', 'title      <- Coalesce([jobTitle], "Staff")'),
-);
+const before = write('before.aadmap', change.before);
+const after = write('after.aadmap', change.after);
 const users = write('users.jsonl', `${[...directoryLines(400, 3)].join('\n')}\n`);
 
 function aadmap(...args: string[]) {
@@ -100,7 +95,7 @@ describe('aadmap impact', () => {
     const git = (...args: string[]) =>
       execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.com', ...args], { cwd: repo, stdio: 'pipe' });
     git('init', '-q');
-    writeFileSync(join(repo, 'app.aadmap'), chatwork);
+    writeFileSync(join(repo, 'app.aadmap'), change.before);
     git('add', 'app.aadmap');
     git('commit', '-qm', 'before');
     writeFileSync(join(repo, 'app.aadmap'), readFileSync(after, 'utf8'));
@@ -152,7 +147,7 @@ describe('aadmap impact', () => {
       stderr: expect.stringMatching(/ENOENT/),
     });
     expect(aadmap('impact', join(scratch, 'none.aadmap'), '--users', users, '--before', before).status).toBe(1);
-    const broken = write('broken.aadmap', chatwork.replace('title      <- [jobTitle]', 'title      <- Coalesce([jobTitle]'));
+    const broken = write('broken.aadmap', change.before.replace('title      <- [jobTitle]', 'title      <- Coalesce([jobTitle]'));
     const checked = aadmap('impact', broken, '--users', users, '--before', before);
     expect(checked.status).toBe(1);
     expect(checked.stderr).toMatch(/broken\.aadmap:\d+:\d+: error/);

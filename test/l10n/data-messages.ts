@@ -12,6 +12,7 @@ import {
   OBJECT_FLOW_TYPES,
   SCOPE_OPERATORS,
 } from '../../grammar/mapping/vocabulary';
+import { groupPhrases } from '../../server/catalogue/index';
 import { FUNCTIONS } from '../../server/catalogue/functions';
 import { LOG_ERROR_ACTIONS, QUARANTINE_REASONS, RESET_SCOPE_EFFECTS } from '../../server/graph/lifecycle/catalogue';
 import { NOT_ON_USERS, SPECIAL_SOURCE } from '../../server/graph/lifecycle/provision';
@@ -58,6 +59,21 @@ function isAssignments(text: string): boolean {
   return withoutValues.split(',').every((part) => /^\s*\w+(\(\))? = \S/.test(part));
 }
 
+/**
+ * The argument-count diagnostics' data texts (server/catalogue/index.ts): the warning of each form
+ * the service runs besides the documented ones, and the noun phrases that name the arguments of a
+ * function with a repeating group ("a source, a default value and key/value pairs", "a key").
+ */
+function argumentCountMessages(): string[] {
+  return FUNCTIONS.flatMap((sig) => {
+    const phrases = groupPhrases(sig);
+    return [
+      ...(sig.serviceForms ?? []).map((form) => form.note),
+      ...(phrases ? [phrases.shape, ...(sig.parameters.filter((p) => p.repeating).length > 1 ? [phrases.first, phrases.last] : [])] : []),
+    ];
+  });
+}
+
 /** The built-in schemas' attribute descriptions (server/schema/azure-ad.ts, chatwork.ts), shown by hover and completion. */
 function schemaMessages(): string[] {
   return [BUILTIN_SOURCE, ...BUILTIN_TARGETS.values()].flatMap((directory) =>
@@ -86,6 +102,7 @@ export function dataMessages(): string[] {
       ...vocabularyMessages(),
       ...catalogueMessages(),
       ...exampleMessages(),
+      ...argumentCountMessages(),
       ...schemaMessages(),
       ...lifecycleMessages(),
       // The completion snippets' details (server/service/features/snippets.ts).

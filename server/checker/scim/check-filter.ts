@@ -2,7 +2,7 @@
  * SCIM filters against a target schema: every attribute a filter tests must exist, and the target
  * must be able to filter on it (Chatwork filters on userName only).
  */
-import { t } from '../../../grammar/common/l10n';
+import { joinSentences, t } from '../../../grammar/common/l10n';
 import type { TextRange } from '../../../grammar/common/text-range';
 import type { ScimAttributePath, ScimFilter } from '../../../grammar/scim/ast';
 import { suggestNames } from '../../catalogue/index';
@@ -70,19 +70,22 @@ export function checkFilterAttributes(filter: ScimFilter, directory: DirectorySc
         sink.report(
           'non-filterable-attribute',
           attributeUse.range,
-          t(
-            "'{0}' is not a {1} attribute; {1} can filter only on {2}.",
-            attributeUse.text,
-            directory.displayName,
-            filterable.map((n) => `'${n}'`).join(', '),
-          ) + didYouMean(suggestions),
+          joinSentences(
+            t(
+              "'{0}' is not a {1} attribute; {1} can filter only on {2}.",
+              attributeUse.text,
+              directory.displayName,
+              filterable.map((n) => `'${n}'`).join(', '),
+            ),
+            didYouMean(suggestions),
+          ),
           { suggestions },
         );
       } else {
         sink.report(
           'unknown-filter-attribute',
           attributeUse.range,
-          t("'{0}' is not in the {1} schema.", attributeUse.text, directory.displayName) + didYouMean(suggestions),
+          joinSentences(t("'{0}' is not in the {1} schema.", attributeUse.text, directory.displayName), didYouMean(suggestions)),
           { suggestions },
         );
       }

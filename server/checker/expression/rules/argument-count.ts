@@ -1,4 +1,5 @@
 /** Too few or too many arguments, and Switch's unpaired key; argument counts the service runs are warnings. */
+import { localized } from '../../../../grammar/common/l10n';
 import { argumentCountProblem, functionArity } from '../../../catalogue/index';
 import type { ExpressionRule } from '../context';
 
@@ -10,7 +11,7 @@ export const argumentCountRule: ExpressionRule = {
     // A form the service runs is not an error; the documented form is still the clearer one.
     const serviceForm = signature.serviceForms?.find((form) => form.argumentCount === call.args.length);
     if (serviceForm) {
-      sink.report('argument-count', call.nameRange, serviceForm.note, { severity: 'warning' });
+      sink.report('argument-count', call.nameRange, localized(serviceForm.note), { severity: 'warning' });
       return;
     }
     const { max } = functionArity(signature);

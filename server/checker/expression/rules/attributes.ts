@@ -1,5 +1,5 @@
 /** Source attributes: unknown names (with did-you-mean) and wrong case (names are case-sensitive). */
-import { t } from '../../../../grammar/common/l10n';
+import { joinSentences, t } from '../../../../grammar/common/l10n';
 import { suggestNames } from '../../../catalogue/index';
 import { isDirectoryExtensionAttribute, provisioningNameOfGraphProperty } from '../../../schema/azure-ad';
 import { attributeNames, findAttribute } from '../../../schema/lookup';
@@ -55,5 +55,13 @@ export function checkSourceAttribute(node: AttributeReference, source: ObjectSch
           source.name,
         )
       : t('Unknown source attribute [{0}]: {1} has no such attribute.', node.name, source.name);
-  sink.report('unknown-attribute', node.nameRange, unknown + didYouMean(suggestions, (s) => `[${s}]`), { suggestions });
+  sink.report(
+    'unknown-attribute',
+    node.nameRange,
+    joinSentences(
+      unknown,
+      didYouMean(suggestions, (s) => `[${s}]`),
+    ),
+    { suggestions },
+  );
 }

@@ -3,7 +3,7 @@
  * Microsoft's reference does not list: Graph's old list warns; those schemas the service runs use,
  * or the job's own function list names, get an information note (docs/real-schemas.md).
  */
-import { t } from '../../../../grammar/common/l10n';
+import { joinSentences, t } from '../../../../grammar/common/l10n';
 import { BUILTIN_CATALOGUE, suggestNames } from '../../../catalogue/index';
 import { didYouMean } from '../../diagnostic';
 import type { ExpressionRule } from '../context';
@@ -12,7 +12,9 @@ export const functionNamesRule: ExpressionRule = {
   call({ call, signature, exactCase }, _site, { sink, functions = BUILTIN_CATALOGUE }) {
     if (!signature) {
       const suggestions = suggestNames(call.name, functions.names());
-      sink.report('unknown-function', call.nameRange, t("Unknown function '{0}'.", call.name) + didYouMean(suggestions), { suggestions });
+      sink.report('unknown-function', call.nameRange, joinSentences(t("Unknown function '{0}'.", call.name), didYouMean(suggestions)), {
+        suggestions,
+      });
       return;
     }
     if (!exactCase) {

@@ -5,7 +5,7 @@
  * the block still maps or reads. Deploy refuses a removal that another object mapping of the job
  * still uses (server/graph/export.ts).
  */
-import { t } from '../../../../grammar/common/l10n';
+import { joinSentences, t } from '../../../../grammar/common/l10n';
 import { walkExpression } from '../../../../grammar/expression/ast';
 import { attributeMappingsOf, scopesOf, type AttributeDeclaration } from '../../../../grammar/mapping/ast';
 import { ATTRIBUTE_FLAGS, ATTRIBUTE_TYPE_NAMES, attributeFlag } from '../../../../grammar/mapping/vocabulary';
@@ -59,7 +59,7 @@ function checkWords(declaration: AttributeDeclaration, sink: DiagnosticSink): vo
     sink.report(
       'invalid-attribute-declaration',
       declaration.type,
-      t("'{0}' is not an attribute type ({1}, case-sensitive).", declaration.type.text, TYPE_LIST) + didYouMean(suggestions),
+      joinSentences(t("'{0}' is not an attribute type ({1}, case-sensitive).", declaration.type.text, TYPE_LIST), didYouMean(suggestions)),
       { suggestions },
     );
   }
@@ -69,14 +69,16 @@ function checkWords(declaration: AttributeDeclaration, sink: DiagnosticSink): vo
     if (!entry) {
       const suggestions = suggestNames(flag.name.text, FLAG_NAMES);
       const typeHint = (ATTRIBUTE_TYPE_NAMES as readonly string[]).includes(flag.name.text)
-        ? ` ${t('The type comes first, right after the name, and takes no value.')}`
+        ? t('The type comes first, right after the name, and takes no value.')
         : '';
       sink.report(
         'invalid-attribute-declaration',
         flag.name,
-        t("'{0}' is not a flag of an attribute declaration ({1}).", flag.name.text, FLAG_NAMES.join(', ')) +
-          typeHint +
+        joinSentences(
+          t("'{0}' is not a flag of an attribute declaration ({1}).", flag.name.text, FLAG_NAMES.join(', ')),
+          typeHint,
           didYouMean(suggestions),
+        ),
         { suggestions },
       );
       continue;

@@ -3,7 +3,7 @@
  * domain), `servicePrincipal` (the enterprise app's object id — or its appId, which deploy resolves)
  * and `job` (a synchronization job id), each at most once and never empty.
  */
-import { t } from '../../../../grammar/common/l10n';
+import { joinSentences, t } from '../../../../grammar/common/l10n';
 import type { DeployStatement, MappingFile } from '../../../../grammar/mapping/ast';
 import { suggestNames } from '../../../catalogue/index';
 import { didYouMean, type DiagnosticSink } from '../../diagnostic';
@@ -51,7 +51,7 @@ export function checkDeployStatements(file: MappingFile, sink: DiagnosticSink): 
       sink.report(
         'invalid-deploy-target',
         field.name,
-        t("'{0}' is not a deploy field ({1}).", name, DEPLOY_FIELDS.join(', ')) + didYouMean(suggestions),
+        joinSentences(t("'{0}' is not a deploy field ({1}).", name, DEPLOY_FIELDS.join(', ')), didYouMean(suggestions)),
         { suggestions },
       );
       continue;

@@ -4,7 +4,7 @@
  * fewer objects than the service knows (a shortened `directories` list), so an object it leaves out
  * is a warning; and a disabled object mapping may have no source object at all (`""`).
  */
-import { t } from '../../../../grammar/common/l10n';
+import { joinSentences, t } from '../../../../grammar/common/l10n';
 import type { NameNode } from '../../../../grammar/mapping/ast';
 import type { DirectorySchema } from '../../../schema/types';
 import { didYouMean, type DiagnosticSink } from '../../diagnostic';
@@ -34,16 +34,19 @@ function reportUnknownObject(name: NameNode, directory: DirectorySchema, names: 
     sink.report(
       'unknown-object',
       name,
-      t(
-        "The schema file lists no object '{0}' in {1}; the service may still know it (exported directories lists can be shortened), so its attributes are not checked.",
-        name.text,
-        directory.displayName,
-      ) + didYouMean(names),
+      joinSentences(
+        t(
+          "The schema file lists no object '{0}' in {1}; the service may still know it (exported directories lists can be shortened), so its attributes are not checked.",
+          name.text,
+          directory.displayName,
+        ),
+        didYouMean(names),
+      ),
       { severity: 'warning', suggestions: names },
     );
     return;
   }
-  sink.report('unknown-object', name, t("{0} has no object '{1}'.", directory.displayName, name.text) + didYouMean(names), {
+  sink.report('unknown-object', name, joinSentences(t("{0} has no object '{1}'.", directory.displayName, name.text), didYouMean(names)), {
     suggestions: names,
   });
 }

@@ -3,7 +3,7 @@
  * ones mapped where the service needs them: when it creates objects, i.e. in an enabled object
  * mapping whose flowTypes include Add (docs/real-schemas.md).
  */
-import { t } from '../../../../grammar/common/l10n';
+import { joinSentences, t } from '../../../../grammar/common/l10n';
 import { suggestNames } from '../../../catalogue/index';
 import { attributeNames } from '../../../schema/lookup';
 import { didYouMean } from '../../diagnostic';
@@ -33,11 +33,11 @@ export const targetAttributesRule: BlockRule = ({ block, targetObject, mappings,
       const suggestions = suggestNames(mapping.target.text, names);
       const target = schemas.target?.displayName ?? t('The target');
       // A short list (Chatwork's) is worth reading in full; a long one is what completion is for.
-      const listed = names.length <= LISTED_ATTRIBUTES_MAX ? ` ${t('{0} has {1}.', target, names.map((n) => `'${n}'`).join(', '))}` : '';
+      const listed = names.length <= LISTED_ATTRIBUTES_MAX ? t('{0} has {1}.', target, names.map((n) => `'${n}'`).join(', ')) : '';
       sink.report(
         'unknown-target-attribute',
         mapping.target,
-        t("{0} has no attribute '{1}'.", target, mapping.target.text) + didYouMean(suggestions) + listed,
+        joinSentences(t("{0} has no attribute '{1}'.", target, mapping.target.text), didYouMean(suggestions), listed),
         { suggestions },
       );
     } else if (!found.exactCase) {
