@@ -9,8 +9,9 @@ import { workerData } from 'node:worker_threads';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { createNodeSampleFiles } from '../node/sample-files';
 import { createBackgroundSchemaReader, createFileSchemaReader } from '../node/schema-file-reader';
-import { DIAGNOSTICS_REFERENCE_PATH } from '../checker/diagnostics-reference';
-import { createLanguageService } from '../service/language-service';
+import { DIAGNOSTICS_REFERENCE_PATH } from '../checker/diagnostics-reference-path';
+import { loadLanguageService } from './language-service.lazy';
+import { onFirstUse } from './on-first-use';
 import { loadSampleUserJobs } from './sample-user-jobs.lazy';
 import { createSampleUserThread, isSampleUserThread, serveSampleUserJobs } from './sample-user-thread';
 import { startServer } from './server';
@@ -22,7 +23,10 @@ if (isSampleUserThread()) {
   useL10nBundle((workerData as { l10nBundle?: L10nBundle }).l10nBundle);
   // The evaluator is loaded by the sample-user thread only, not before the main thread answers `initialize`.
   serveSampleUserJobs(
-    loadSampleUserJobs().createSampleUserJobs(createLanguageService({ schemaFiles: createFileSchemaReader() }), createNodeSampleFiles()),
+    loadSampleUserJobs().createSampleUserJobs(
+      loadLanguageService().createLanguageService({ schemaFiles: createFileSchemaReader() }),
+      createNodeSampleFiles(),
+    ),
   );
 } else {
   const connection = createConnection(ProposedFeatures.all);
@@ -38,7 +42,8 @@ if (isSampleUserThread()) {
   // a diagnostic's link opens a page that exists until the project has a public home.
   const diagnosticsReference = pathToFileURL(join(__dirname, '..', DIAGNOSTICS_REFERENCE_PATH)).href;
   startServer(connection, {
-    service: createLanguageService({ schemaFiles, diagnosticsReference }),
+    // Built on the first document, so `initialize` is answered before the analysis code is loaded.
+    service: onFirstUse(() => loadLanguageService().createLanguageService({ schemaFiles, diagnosticsReference })),
     graph: { schemaFiles },
     schemaFiles,
     sampleUserThread: createSampleUserThread(__filename),
