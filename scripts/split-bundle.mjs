@@ -45,7 +45,9 @@ function partition(metafile, entry, coreRoots) {
   }
   const lazy = Object.keys(inputs).filter((path) => !core.has(path));
   const crossing = (from, to) => [
-    ...new Set(from.flatMap((path) => (inputs[path]?.imports ?? []).filter((edge) => !edge.external && to.has(edge.path)).map((edge) => edge.path))),
+    ...new Set(
+      from.flatMap((path) => (inputs[path]?.imports ?? []).filter((edge) => !edge.external && to.has(edge.path)).map((edge) => edge.path)),
+    ),
   ];
   // Lazy modules the start-up part loads (loader and import() targets), start-up modules the lazy part imports.
   return { core, lazy: new Set(lazy), targets: new Set(crossing([...core], new Set(lazy))), shared: crossing(lazy, core).sort() };
@@ -72,7 +74,9 @@ function startupPlugin({ lazyFile, targets, shared }) {
     name: 'split-startup',
     setup(build) {
       build.onResolve({ filter: new RegExp(`^${REGISTRY}$`) }, () => ({ path: REGISTRY, namespace: 'aadmap-split-registry' }));
-      build.onResolve({ filter: /^\.\/[\w-]+-lazy\.js$/ }, (args) => (args.path === `./${lazyFile}` ? { path: args.path, external: true } : undefined));
+      build.onResolve({ filter: /^\.\/[\w-]+-lazy\.js$/ }, (args) =>
+        args.path === `./${lazyFile}` ? { path: args.path, external: true } : undefined,
+      );
       redirect(build, (key) => (targets.has(key) ? { path: key, namespace: 'aadmap-split-target' } : undefined));
       build.onLoad({ filter: /.*/, namespace: 'aadmap-split-target' }, (args) => ({
         loader: 'js',

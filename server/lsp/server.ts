@@ -40,6 +40,7 @@ import { registerSampleUserHandlers } from './sample-user-handlers';
 import type { OpenDocument } from './sample-user-jobs';
 import type { SampleUserThread } from './sample-user-thread';
 import { registerGraphHandlers } from './graph-requests';
+import { createMemoryRelease } from './memory-release';
 import { t } from '../../grammar/common/l10n';
 
 /** Characters after which completion is offered without typing a letter (a space only where it helps). */
@@ -156,6 +157,8 @@ export function startServer(
   };
   const evaluation = sampleUserThread && registerSampleUserHandlers(connection, openDocument, sampleUserThread);
 
+  const memory = createMemoryRelease();
+
   const validate = (document: TextDocument) => {
     const size = tooLarge(document);
     if (size)
@@ -186,6 +189,7 @@ export function startServer(
       if (documents.get(document.uri) !== document || document.version !== version) break;
       diagnostics = validate(document);
     }
+    if (!schemaFiles?.busy(document.uri)) memory.analysed(document.uri, document.getText().length);
     return diagnostics;
   };
 
@@ -339,6 +343,7 @@ export function startServer(
     pending.delete(document.uri);
     snapshots.delete(document.uri);
     edits.forget(document.uri);
+    memory.closed(document.uri);
     if (!pullDiagnostics) void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
   });
 
