@@ -2,6 +2,7 @@
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as esbuild from 'esbuild';
 import { lazyModules } from './scripts/lazy-modules.mjs';
+import { buildSplit } from './scripts/split-bundle.mjs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -27,11 +28,20 @@ const common = {
 
 const builds = [
   { entryPoints: { extension: 'client/extension.ts' }, external: ['vscode'] },
-  { entryPoints: { server: 'server/lsp/main.ts' } },
-  // @azure/identity is loaded on demand by the CLI's sign-in only (server/cli/graph-auth.ts): kept out of every bundle.
-  { entryPoints: { cli: 'server/cli/bin.ts' }, external: ['@azure/identity'] },
   { entryPoints: { grammar: 'grammar/index.ts' } },
 ].map((options) => ({ ...common, outdir: 'dist', ...options }));
+
+/**
+ * The server and the CLI are each split in two files: dist/server.js and dist/cli.js hold what starts
+ * them, dist/server-lazy.js and dist/cli-lazy.js what the `*.lazy.ts` loaders and the CLI's other
+ * commands load on first use (scripts/split-bundle.mjs). `coreRoots`: a cold `aadmap check` compiles
+ * dist/cli.js only. `--watch` builds them as single files.
+ */
+const splitBuilds = [
+  { options: { entryPoints: { server: 'server/lsp/main.ts' } }, coreRoots: [] },
+  // @azure/identity is loaded on demand by the CLI's sign-in only (server/cli/graph-auth.ts): kept out of every bundle.
+  { options: { entryPoints: { cli: 'server/cli/bin.ts' }, external: ['@azure/identity'] }, coreRoots: ['server/cli/check-command.ts'] },
+].map(({ options, coreRoots }) => ({ options: { ...common, outdir: 'dist', ...options }, coreRoots }));
 
 /**
  * Node's modules in the browser build (docs/browser.md): every export of the real module (listed at
@@ -99,9 +109,12 @@ function writeL10nBundles() {
 writeL10nBundles();
 
 if (watch) {
-  const contexts = await Promise.all(builds.map((options) => esbuild.context(options)));
+  const contexts = await Promise.all([...builds, ...splitBuilds.map(({ options }) => options)].map((options) => esbuild.context(options)));
   await Promise.all(contexts.map((context) => context.watch()));
   console.log('watching for changes…');
 } else {
-  await Promise.all(builds.map((options) => esbuild.build(options)));
+  await Promise.all([
+    ...builds.map((options) => esbuild.build(options)),
+    ...splitBuilds.map(({ options, coreRoots }) => buildSplit(options, coreRoots)),
+  ]);
 }

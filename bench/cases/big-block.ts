@@ -43,6 +43,8 @@ const BENCHMARK = '7 LSP, one big block';
 const TARGETS = { diagnostics: 16, completion: 10, hover: 10 } as const;
 const GROWTH_LIMIT = 1.5;
 const RSS_LIMIT_MB = 80;
+/** How long after the first diagnostics the resident memory is read. */
+const SETTLE_MS = 1500;
 
 function option(name: string): string | undefined {
   const index = process.argv.indexOf(name);
@@ -100,6 +102,7 @@ interface SizeResult {
   hover: Stats;
   openMs: number;
   rssMb?: number;
+  rssAtOpenMb?: number;
 }
 
 async function measureSize(lines: number, count: number): Promise<SizeResult> {
@@ -120,11 +123,27 @@ async function measureSize(lines: number, count: number): Promise<SizeResult> {
     const opened = performance.now();
     await document.open();
     const openMs = performance.now() - opened;
+    // Resident memory with the file open: read once the server has been idle a moment after the first
+    // diagnostics (it gives back what the first read allocated then: server/lsp/memory-release.ts),
+    // and at once, the peak of the open, reported beside it.
+    const rssAtOpenMb = server.memory()?.rssMb;
+    // The schema file may still have been being read (in the background) for the first diagnostics:
+    // pull again, as VS Code does on the server's refresh, then let the server be idle a moment.
+    await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
+    await document.pull();
+    await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
     const rssMb = server.memory()?.rssMb;
     const completion = stats(await completions(server, document, count));
     const hover = stats(await timedHovers(server, document, count, HOVER_KINDS));
     const diagnosticsStats = stats(await diagnostics(server, document, count));
-    return { lines, diagnostics: diagnosticsStats, completion, hover, openMs, ...(rssMb !== undefined ? { rssMb } : {}) };
+    return {
+      lines,
+      diagnostics: diagnosticsStats,
+      completion,
+      hover,
+      openMs,
+      ...(rssMb !== undefined && rssAtOpenMb !== undefined ? { rssMb, rssAtOpenMb } : {}),
+    };
   } finally {
     await server.stop();
     rmSync(folder, { recursive: true, force: true });
@@ -197,11 +216,12 @@ function rows(results: readonly SizeResult[]): BenchRow[] {
   if (largest.rssMb !== undefined)
     out.push({
       benchmark: BENCHMARK,
-      case: `${largest.lines} lines: server RSS with the file open`,
+      case: `${largest.lines} lines: server RSS with the file open (idle ${SETTLE_MS} ms after its diagnostics)`,
       value: largest.rssMb,
       unit: 'MB',
       target: `≤ ${RSS_LIMIT_MB} MB`,
       status: largest.rssMb <= RSS_LIMIT_MB ? 'met' : 'missed',
+      note: `${largest.rssAtOpenMb?.toFixed(0)} MB when the first diagnostics arrived`,
     });
   return out;
 }

@@ -8,8 +8,7 @@ import { SCIM_DIAGNOSTIC_CODES, SCIM_DIAGNOSTIC_SEVERITIES, type ScimDiagnosticC
 import type { Severity } from '../../grammar/common/syntax-diagnostic';
 import { CHECKER_CODES } from './codes';
 
-/** The reference's path in the repository and in the packaged extension. */
-export const DIAGNOSTICS_REFERENCE_PATH = 'docs/diagnostics.md';
+export { DIAGNOSTICS_REFERENCE_PATH } from './diagnostics-reference-path';
 
 export interface DiagnosticReferenceEntry {
   code: string;

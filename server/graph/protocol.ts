@@ -110,6 +110,25 @@ export type LifecycleParams = GraphConnectionParams & { target: DeployTarget };
 
 export type GraphMethod = keyof GraphProtocol;
 
+/** Every Graph request by name (the record's type makes it list each method of GraphProtocol once). */
+const GRAPH_METHOD_NAMES: Record<GraphMethod, true> = {
+  'aadmap/graph/deployTarget': true,
+  'aadmap/graph/servicePrincipals': true,
+  'aadmap/graph/jobs': true,
+  'aadmap/graph/pull': true,
+  'aadmap/graph/planDeploy': true,
+  'aadmap/graph/planRollback': true,
+  'aadmap/graph/execute': true,
+  'aadmap/graph/backups': true,
+  'aadmap/graph/status': true,
+  'aadmap/graph/control': true,
+  'aadmap/graph/logs': true,
+  'aadmap/graph/users': true,
+  'aadmap/graph/provision': true,
+  'aadmap/graph/impact': true,
+};
+export const GRAPH_METHODS = Object.keys(GRAPH_METHOD_NAMES) as GraphMethod[];
+
 /** Server → client: a log line (already sanitized); `step` lines also update the progress notification. */
 export const GRAPH_LOG_NOTIFICATION = 'aadmap/graph/log';
 export interface GraphLogParams {

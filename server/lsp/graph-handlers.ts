@@ -31,12 +31,16 @@ import { t } from '../../grammar/common/l10n';
 
 const PLAN_LIFETIME_MS = 30 * 60_000;
 
+/** The handler of each Graph request, registered with the connection by graph-requests.ts. */
+export type GraphHandlers = Map<GraphMethod, (params: unknown, token: CancellationToken) => Promise<unknown>>;
+
 /**
  * `schemaReadWaitMs`: how long a request on a file waits for the schema files it names, when the
  * reader reads in the background (server/node/schema-file-reader.ts); past it the request fails
  * instead of checking the file without its schema.
  */
-export function registerGraphHandlers(connection: Connection, schemaFiles: SchemaFileReader, schemaReadWaitMs = 30_000): void {
+export function createGraphHandlers(connection: Connection, schemaFiles: SchemaFileReader, schemaReadWaitMs: number): GraphHandlers {
+  const handlers: GraphHandlers = new Map();
   const plans = new Map<string, { plan: Plan; expires: number }>();
 
   const notify = (params: GraphLogParams) => void connection.sendNotification(GRAPH_LOG_NOTIFICATION, params).catch(() => undefined);
@@ -45,7 +49,7 @@ export function registerGraphHandlers(connection: Connection, schemaFiles: Schem
     method: M,
     handler: (params: GraphProtocol[M]['params'], token: CancellationToken) => Promise<GraphProtocol[M]['result']>,
   ) =>
-    connection.onRequest(method, async (params: GraphProtocol[M]['params'], token: CancellationToken) => {
+    handlers.set(method, (async (params: GraphProtocol[M]['params'], token: CancellationToken) => {
       const file = params as { text?: unknown; uri?: unknown };
       if (typeof file.text === 'string' && typeof file.uri === 'string') {
         if (!(await schemaFilesRead(file.text, file.uri, schemaFiles, schemaReadWaitMs))) {
@@ -63,7 +67,7 @@ export function registerGraphHandlers(connection: Connection, schemaFiles: Schem
         }
       }
       return handler(params, token);
-    });
+    }) as (params: unknown, token: CancellationToken) => Promise<unknown>);
 
   /** Runs a Graph step; every failure becomes a result, with secrets removed from its message. */
   async function withGraph<T>(
@@ -216,4 +220,5 @@ export function registerGraphHandlers(connection: Connection, schemaFiles: Schem
   );
 
   registerLifecycleHandlers(on, withGraph, schemaFiles);
+  return handlers;
 }

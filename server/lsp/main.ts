@@ -9,8 +9,9 @@ import { workerData } from 'node:worker_threads';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { createNodeSampleFiles } from '../node/sample-files';
 import { createBackgroundSchemaReader, createFileSchemaReader } from '../node/schema-file-reader';
-import { DIAGNOSTICS_REFERENCE_PATH } from '../checker/diagnostics-reference';
-import { createLanguageService } from '../service/language-service';
+import { DIAGNOSTICS_REFERENCE_PATH } from '../checker/diagnostics-reference-path';
+import { loadLanguageService } from './language-service.lazy';
+import { onFirstUse } from './on-first-use';
 import { loadSampleUserJobs } from './sample-user-jobs.lazy';
 import { createSampleUserThread, isSampleUserThread, serveSampleUserJobs } from './sample-user-thread';
 import { startServer } from './server';
@@ -23,7 +24,10 @@ if (isSampleUserThread()) {
   useL10nBundle(l10nBundle, l10nLocale);
   // The evaluator is loaded by the sample-user thread only, not before the main thread answers `initialize`.
   serveSampleUserJobs(
-    loadSampleUserJobs().createSampleUserJobs(createLanguageService({ schemaFiles: createFileSchemaReader() }), createNodeSampleFiles()),
+    loadSampleUserJobs().createSampleUserJobs(
+      loadLanguageService().createLanguageService({ schemaFiles: createFileSchemaReader() }),
+      createNodeSampleFiles(),
+    ),
   );
 } else {
   const connection = createConnection(ProposedFeatures.all);
@@ -39,7 +43,8 @@ if (isSampleUserThread()) {
   // a diagnostic's link opens a page that exists until the project has a public home.
   const diagnosticsReference = pathToFileURL(join(__dirname, '..', DIAGNOSTICS_REFERENCE_PATH)).href;
   startServer(connection, {
-    service: createLanguageService({ schemaFiles, diagnosticsReference }),
+    // Built on the first document, so `initialize` is answered before the analysis code is loaded.
+    service: onFirstUse(() => loadLanguageService().createLanguageService({ schemaFiles, diagnosticsReference })),
     graph: { schemaFiles },
     schemaFiles,
     sampleUserThread: createSampleUserThread(__filename),

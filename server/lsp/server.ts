@@ -29,20 +29,18 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { valueThenDocumentation } from '../service/features/hover-join';
-import {
-  completionItemData,
-  type DocumentSnapshot,
-  type InlayHintSettings,
-  type LanguageService,
-  RenameError,
-  semanticTokensLegend,
-} from '../service/language-service';
+// Values from the small modules, not the facade: the facade (and the analysis) loads on first use (main.ts).
+import type { DocumentSnapshot, InlayHintSettings, LanguageService } from '../service/language-service';
+import { completionItemData } from '../service/features/completion-item-data';
+import { RenameError } from '../service/features/rename-error';
+import { semanticTokensLegend } from '../service/features/semantic-token-legend';
 import type { BackgroundSchemaFileReader, SchemaFileReader } from '../service/schema-resolver';
 import { DocumentEdits } from './document-edits';
 import { registerSampleUserHandlers } from './sample-user-handlers';
 import type { OpenDocument } from './sample-user-jobs';
 import type { SampleUserThread } from './sample-user-thread';
-import { registerGraphHandlers } from './graph-handlers';
+import { registerGraphHandlers } from './graph-requests';
+import { createMemoryRelease } from './memory-release';
 import { t } from '../../grammar/common/l10n';
 
 /** Characters after which completion is offered without typing a letter (a space only where it helps). */
@@ -159,6 +157,8 @@ export function startServer(
   };
   const evaluation = sampleUserThread && registerSampleUserHandlers(connection, openDocument, sampleUserThread);
 
+  const memory = createMemoryRelease();
+
   const validate = (document: TextDocument) => {
     const size = tooLarge(document);
     if (size)
@@ -189,6 +189,7 @@ export function startServer(
       if (documents.get(document.uri) !== document || document.version !== version) break;
       diagnostics = validate(document);
     }
+    if (!schemaFiles?.busy(document.uri)) memory.analysed(document.uri, document.getText().length);
     return diagnostics;
   };
 
@@ -342,6 +343,7 @@ export function startServer(
     pending.delete(document.uri);
     snapshots.delete(document.uri);
     edits.forget(document.uri);
+    memory.closed(document.uri);
     if (!pullDiagnostics) void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
   });
 

@@ -27,6 +27,8 @@ it('packages only what the extension needs', () => {
     /^LICENSE$/,
     /^images\/icon\.png$/,
     /^dist\/(browser\/)?(extension|server)\.js$/,
+    // What the server loads on first use (scripts/split-bundle.mjs).
+    /^dist\/server-lazy\.js$/,
     /^syntaxes\/[a-z.-]+\.(tmLanguage|language-configuration)\.json$/,
     /^snippets\/[a-z-]+\.json$/,
     /^walkthrough\/([a-z]{2}\/)?[a-z0-9-]+\.md$/,
@@ -48,6 +50,7 @@ it('packages only what the extension needs', () => {
     'images/icon.png',
     'dist/extension.js',
     'dist/server.js',
+    'dist/server-lazy.js',
     // The browser entry (package.json "browser") and its web worker server (docs/browser.md).
     'dist/browser/extension.js',
     'dist/browser/server.js',
