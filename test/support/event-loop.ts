@@ -8,7 +8,7 @@
  * every test passed (https://github.com/vitest-dev/vitest/issues/8164). On a loaded machine a
  * synchronous stretch of 15 s can take 60. So: no child process run synchronously (run them with
  * test/support/cli-process.ts), and long loops, property tests among them, yield (below).
- * test/support/event-loop-probe.ts measures the stretches.
+ * test/support/event-loop-setup.ts measures the stretches.
  */
 import fc from 'fast-check';
 
@@ -22,12 +22,14 @@ const TURN_EVERY_MS = 1000;
 let lastTurn = now();
 
 /**
- * Lets the event loop turn (a macrotask: pending I/O is read, expired timers run) when more than
- * TURN_EVERY_MS passed since it last did here; otherwise returns at once. Await it inside long loops.
+ * Lets the event loop turn (expired timers run, pending I/O is read) when more than TURN_EVERY_MS
+ * passed since it last did here; otherwise returns at once. Await it inside long loops.
  */
 export async function letEventLoopTurn(): Promise<void> {
   if (now() - lastTurn < TURN_EVERY_MS) return;
-  await new Promise<void>((resolve) => realSetImmediate(resolve));
+  // Two macrotasks: an immediate queued while the loop polls for I/O runs right after the poll, so
+  // only the second one is sure to come after a whole turn (https://nodejs.org/en/learn/asynchronous-work/event-loop-timers-and-nexttick).
+  await new Promise<void>((resolve) => realSetImmediate(() => realSetImmediate(resolve)));
   lastTurn = now();
 }
 

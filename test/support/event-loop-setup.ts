@@ -1,6 +1,7 @@
 /**
- * Vitest setup file (vitest.config.ts `setupFiles`): measures how long this test worker's event
- * loop stays blocked, which must stay short (why: test/support/event-loop.ts). A timer ticks every
+ * Vitest setup file (vitest.config.ts `setupFiles`): lets the event loop turn between tests (long
+ * synchronous tests back to back would block it as one), and measures how long this test worker's
+ * event loop stays blocked, which must stay short (why: test/support/event-loop.ts). A timer ticks every
  * TICK_MS; the time between two ticks is one stretch without a turn of the loop, shared among
  * the tests (and hooks) that ran in it. After the file, stretches of REPORT_MS or more are printed as
  * `[blocking] <seconds> s  <test> (<its share>) + …`; AADMAP_REPORT_BLOCKING=<seconds> prints shorter ones too:
@@ -10,6 +11,7 @@
  * A report, never a failure: a limit on wall time would make tests fail when the machine is busy.
  */
 import { afterAll, afterEach, beforeEach } from 'vitest';
+import { letEventLoopTurn } from './event-loop';
 import { fullName } from './seed';
 
 const TICK_MS = 250;
@@ -56,7 +58,10 @@ const ticker = setInterval(endStretch, TICK_MS);
 ticker.unref();
 
 beforeEach((context) => enter(fullName(context.task)));
-afterEach(() => enter(BETWEEN));
+afterEach(async () => {
+  enter(BETWEEN);
+  await letEventLoopTurn();
+});
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
