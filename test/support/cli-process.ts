@@ -41,6 +41,9 @@ function startProcess(
   // Decoded as UTF-8 across chunk boundaries (a character may be split between two chunks).
   child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
   child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+  // A child that exits without reading its input (mkfifo) makes the write fail with EPIPE: not an
+  // error of the run, whose outcome is its exit status.
+  child.stdin.on('error', () => undefined);
   child.stdin.end(options.input ?? '');
   const done = new Promise<CliRun>((resolve, reject) => {
     child.on('error', reject);
