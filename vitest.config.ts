@@ -5,7 +5,9 @@ export default defineConfig({
     include: ['test/**/*.test.ts'],
     exclude: ['test/e2e/**', 'node_modules/**'],
     // Every property test seeded: the same cases on every run, another seed through AADMAP_SEED.
-    setupFiles: ['test/support/property-seed-setup.ts'],
+    // The event loop turns between tests, and tests that block it long enough to break vitest's RPC
+    // are reported (test/support/event-loop.ts).
+    setupFiles: ['test/support/property-seed-setup.ts', 'test/support/event-loop-setup.ts'],
     // A backstop against a hang, not a speed check (speed is `npm run bench`'s): generous, because
     // the suite runs on shared, loaded machines, where a 30-second limit made CPU-heavy property
     // tests fail by the clock alone. Their own hang guard counts CPU time (test/property/invariants.ts).

@@ -2,30 +2,21 @@
  * `aadmap eval` as users and outside tests run it: dist/cli.js in a child process. Every row of the
  * evaluation table runs through the CLI too, with the exact JSON contract.
  */
-import { execFile, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseJson, stringifyJson, toPlainJson } from '../../server/evaluator/json';
 import { EVALUATION_CASES, type EvaluationCase } from '../evaluator/function-table';
 import { expectedJson, toOutput } from '../support/expected-json';
+import { type CliRun, runCli } from '../support/cli-process';
 
 const root = join(__dirname, '..', '..');
-const cli = join(root, 'dist', 'cli.js');
 const scratch = mkdtempSync(join(tmpdir(), 'aadmap-eval-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
-const run = promisify(execFile);
 
-async function aadmap(...args: string[]): Promise<{ status: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [cli, ...args], { cwd: root, env: { ...process.env, NO_COLOR: '1' } });
-    return { status: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code?: number; stdout?: string; stderr?: string };
-    return { status: typeof e.code === 'number' ? e.code : -1, stdout: e.stdout ?? '', stderr: e.stderr ?? '' };
-  }
+function aadmap(...args: string[]): Promise<CliRun> {
+  return runCli(args, { cwd: root });
 }
 
 function argsFor(c: EvaluationCase, index: number): string[] {
@@ -66,16 +57,11 @@ describe.concurrent('evaluation table (CLI)', () => {
   });
 });
 
-function aadmapSync(...args: string[]) {
-  const result = spawnSync(process.execPath, [cli, ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
-}
-
 describe('aadmap eval', () => {
-  it('prints the value as JSON text by default, and the trace with --trace', () => {
+  it('prints the value as JSON text by default, and the trace with --trace', async () => {
     const input = join(scratch, 'soft-deleted.json');
     writeFileSync(input, '{"IsSoftDeleted": true}');
-    const { status, stdout } = aadmapSync(
+    const { status, stdout } = await aadmap(
       'eval',
       '--expr',
       'Switch([IsSoftDeleted], , "False", "True", "True", "False")',
@@ -91,36 +77,36 @@ describe('aadmap eval', () => {
     ]);
   });
 
-  it('reports where an evaluation error happened, in text', () => {
-    const { status, stdout } = aadmapSync('eval', '--expr', 'Join(",",\n  Mid("abc", 0, 1))');
+  it('reports where an evaluation error happened, in text', async () => {
+    const { status, stdout } = await aadmap('eval', '--expr', 'Join(",",\n  Mid("abc", 0, 1))');
     expect(status).toBe(1);
     expect(stdout.trim()).toBe('<expr>:2:3: error [evaluation-error] Mid: start is 1-based (1 is the first character); got 0');
   });
 
-  it('prints the ignored state in text', () => {
-    expect(aadmapSync('eval', '--expr', 'IgnoreFlowIfNullOrEmpty([department])').stdout).toContain('not sent');
+  it('prints the ignored state in text', async () => {
+    expect((await aadmap('eval', '--expr', 'IgnoreFlowIfNullOrEmpty([department])')).stdout).toContain('not sent');
   });
 
-  it('exits 2 on usage errors and unreadable or invalid input files', () => {
-    expect(aadmapSync('eval').status).toBe(2);
-    expect(aadmapSync('eval', '--expr', 'Now()', '--now', 'yesterday').status).toBe(2);
-    expect(aadmapSync('eval', '--expr', 'Now()', '--seed', '-1').status).toBe(2);
-    expect(aadmapSync('eval', '--expr', 'Now()', '--format', 'xml').status).toBe(2);
-    const missing = aadmapSync('eval', '--expr', '[mail]', '--input', join(scratch, 'nope.json'));
+  it('exits 2 on usage errors and unreadable or invalid input files', async () => {
+    expect((await aadmap('eval')).status).toBe(2);
+    expect((await aadmap('eval', '--expr', 'Now()', '--now', 'yesterday')).status).toBe(2);
+    expect((await aadmap('eval', '--expr', 'Now()', '--seed', '-1')).status).toBe(2);
+    expect((await aadmap('eval', '--expr', 'Now()', '--format', 'xml')).status).toBe(2);
+    const missing = await aadmap('eval', '--expr', '[mail]', '--input', join(scratch, 'nope.json'));
     expect(missing.status).toBe(2);
     expect(missing.stderr).toContain('cannot read the sample user');
     const broken = join(scratch, 'broken.json');
     writeFileSync(broken, '{"mail": "a@b.c",\n "x": }');
-    const invalid = aadmapSync('eval', '--expr', '[mail]', '--input', broken);
+    const invalid = await aadmap('eval', '--expr', '[mail]', '--input', broken);
     expect(invalid.status).toBe(2);
     expect(invalid.stderr).toContain('broken.json:2:7');
     const array = join(scratch, 'array.json');
     writeFileSync(array, '[1, 2]');
-    expect(aadmapSync('eval', '--expr', '[mail]', '--input', array).stderr).toContain('must be a JSON object');
+    expect((await aadmap('eval', '--expr', '[mail]', '--input', array)).stderr).toContain('must be a JSON object');
   });
 
-  it('lists eval and preview in the help', () => {
-    const { stdout } = aadmapSync('--help');
+  it('lists eval and preview in the help', async () => {
+    const { stdout } = await aadmap('--help');
     expect(stdout).toContain('eval --expr "EXPRESSION" --input USER.json');
     expect(stdout).toContain('preview FILE --input USER.json');
   });

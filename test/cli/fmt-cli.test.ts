@@ -2,16 +2,15 @@
  * `aadmap fmt` as users and CI run it: the bundled dist/cli.js in a child process, on temporary
  * copies (the command rewrites files). Flags and exit codes are a contract (docs/fmt.md).
  */
-import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createLanguageService } from '../../server/service/language-service';
+import { type CliRun, runCli } from '../support/cli-process';
 
 const root = join(__dirname, '..', '..');
-const cli = join(root, 'dist', 'cli.js');
 const scratch = mkdtempSync(join(tmpdir(), 'aadmap-fmt-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
@@ -27,9 +26,8 @@ function folder(files: Record<string, string>): string {
   return dir;
 }
 
-function aadmap(...args: string[]) {
-  const result = spawnSync(process.execPath, [cli, ...args], { cwd: scratch, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+function aadmap(...args: string[]): Promise<CliRun> {
+  return runCli(args, { cwd: scratch });
 }
 
 const MISFORMATTED = `target   chatwork
@@ -64,83 +62,83 @@ mapping "Users" User -> User {
 const examples = readdirSync(join(root, 'examples')).filter((name) => name.endsWith('.aadmap'));
 
 describe('aadmap fmt', () => {
-  it('prints the formatted text of one file and changes nothing', () => {
+  it('prints the formatted text of one file and changes nothing', async () => {
     const dir = folder({ 'm.aadmap': MISFORMATTED });
-    const { status, stdout, stderr } = aadmap('fmt', join(dir, 'm.aadmap'));
+    const { status, stdout, stderr } = await aadmap('fmt', join(dir, 'm.aadmap'));
     expect([status, stderr]).toEqual([0, '']);
     expect(stdout).toBe(FORMATTED);
     expect(readFileSync(join(dir, 'm.aadmap'), 'utf8')).toBe(MISFORMATTED);
   });
 
-  it('prints what the editor formatting of the language service gives', () => {
+  it('prints what the editor formatting of the language service gives', async () => {
     const service = createLanguageService();
     const document = TextDocument.create('file:///m.aadmap', 'aadmap', 1, MISFORMATTED);
     const edits = service.format({ uri: document.uri, languageId: 'aadmap', text: MISFORMATTED }, { tabSize: 2, insertSpaces: true });
     const dir = folder({ 'm.aadmap': MISFORMATTED });
-    expect(aadmap('fmt', join(dir, 'm.aadmap')).stdout).toBe(TextDocument.applyEdits(document, edits));
+    expect((await aadmap('fmt', join(dir, 'm.aadmap'))).stdout).toBe(TextDocument.applyEdits(document, edits));
   });
 
-  it('--check names the files that are not formatted and exits 1; 0 when all are', () => {
+  it('--check names the files that are not formatted and exits 1; 0 when all are', async () => {
     const dir = folder({ 'm.aadmap': MISFORMATTED, 'ok.aadmap': FORMATTED });
     const file = join(dir, 'm.aadmap');
-    expect(aadmap('fmt', file, '--check')).toEqual({ status: 1, stdout: `${file}\n`, stderr: '' });
-    expect(aadmap('fmt', '--check', join(dir, 'ok.aadmap'))).toEqual({ status: 0, stdout: '', stderr: '' });
-    expect(aadmap('fmt', '--check', dir)).toEqual({ status: 1, stdout: `${file}\n`, stderr: '' });
+    expect(await aadmap('fmt', file, '--check')).toEqual({ status: 1, stdout: `${file}\n`, stderr: '' });
+    expect(await aadmap('fmt', '--check', join(dir, 'ok.aadmap'))).toEqual({ status: 0, stdout: '', stderr: '' });
+    expect(await aadmap('fmt', '--check', dir)).toEqual({ status: 1, stdout: `${file}\n`, stderr: '' });
     expect(readFileSync(file, 'utf8')).toBe(MISFORMATTED);
   });
 
-  it('--write rewrites, and a second --write changes nothing', () => {
+  it('--write rewrites, and a second --write changes nothing', async () => {
     const dir = folder({ 'm.aadmap': MISFORMATTED, 'ok.aadmap': FORMATTED });
     const file = join(dir, 'm.aadmap');
-    expect(aadmap('fmt', '--write', dir)).toEqual({ status: 0, stdout: `${file}\n`, stderr: '' });
+    expect(await aadmap('fmt', '--write', dir)).toEqual({ status: 0, stdout: `${file}\n`, stderr: '' });
     expect(readFileSync(file, 'utf8')).toBe(FORMATTED);
-    expect(aadmap('fmt', '--write', dir)).toEqual({ status: 0, stdout: '', stderr: '' });
+    expect(await aadmap('fmt', '--write', dir)).toEqual({ status: 0, stdout: '', stderr: '' });
     expect(readFileSync(file, 'utf8')).toBe(FORMATTED);
-    expect(aadmap('fmt', '--check', dir).status).toBe(0);
+    expect((await aadmap('fmt', '--check', dir)).status).toBe(0);
   });
 
-  it.each(examples.filter((name) => name !== 'mistakes.aadmap'))('leaves examples/%s as it is (formatted, idempotent)', (name) => {
+  it.each(examples.filter((name) => name !== 'mistakes.aadmap'))('leaves examples/%s as it is (formatted, idempotent)', async (name) => {
     const dir = folder({});
     const file = join(dir, name);
     copyFileSync(join(root, 'examples', name), file);
     const original = readFileSync(file, 'utf8');
-    expect(aadmap('fmt', file, '--check').status).toBe(0);
-    expect(aadmap('fmt', file).stdout).toBe(original);
-    expect(aadmap('fmt', file, '--write')).toEqual({ status: 0, stdout: '', stderr: '' });
+    expect((await aadmap('fmt', file, '--check')).status).toBe(0);
+    expect((await aadmap('fmt', file)).stdout).toBe(original);
+    expect(await aadmap('fmt', file, '--write')).toEqual({ status: 0, stdout: '', stderr: '' });
     expect(readFileSync(file, 'utf8')).toBe(original);
   });
 
-  it('leaves a file with syntax errors untouched and reports where (exit 1)', () => {
+  it('leaves a file with syntax errors untouched and reports where (exit 1)', async () => {
     const dir = folder({ 'broken.aadmap': BROKEN });
     const file = join(dir, 'broken.aadmap');
     for (const flag of ['--check', '--write']) {
-      const { status, stdout, stderr } = aadmap('fmt', flag, file);
+      const { status, stdout, stderr } = await aadmap('fmt', flag, file);
       expect([status, stdout]).toEqual([1, '']);
       expect(stderr).toMatch(new RegExp(`^${file.replace(/[.\\]/g, '\\$&')}:3:\\d+: syntax error: .+`, 'm'));
       expect(stderr).toContain(`aadmap fmt: ${file} has syntax errors; left unchanged`);
       expect(readFileSync(file, 'utf8')).toBe(BROKEN);
     }
     // Printing gives the text back unchanged, so `aadmap fmt F > G` never loses a line.
-    const printed = aadmap('fmt', file);
+    const printed = await aadmap('fmt', file);
     expect([printed.status, printed.stdout]).toEqual([1, BROKEN]);
   });
 
-  it('leaves a file of 200,000 blank lines unchanged, saying why (exit 1)', () => {
+  it('leaves a file of 200,000 blank lines unchanged, saying why (exit 1)', async () => {
     const huge = `${MISFORMATTED}${'\n'.repeat(200_000)}`;
     const dir = folder({ 'huge.aadmap': huge });
     const file = join(dir, 'huge.aadmap');
-    const { status, stdout, stderr } = aadmap('fmt', '--write', file);
+    const { status, stdout, stderr } = await aadmap('fmt', '--write', file);
     expect([status, stdout]).toEqual([1, '']);
     expect(stderr).toContain(`aadmap fmt: ${file} has 200,0`);
     expect(stderr).toContain('lines; aadmap formats files of at most 100,000 lines; left unchanged');
     expect(readFileSync(file, 'utf8')).toBe(huge);
   });
 
-  it('reports the syntax errors of examples/mistakes.aadmap and keeps the other files going', () => {
+  it('reports the syntax errors of examples/mistakes.aadmap and keeps the other files going', async () => {
     const dir = folder({ 'm.aadmap': MISFORMATTED });
     copyFileSync(join(root, 'examples', 'mistakes.aadmap'), join(dir, 'mistakes.aadmap'));
     const original = readFileSync(join(dir, 'mistakes.aadmap'), 'utf8');
-    const { status, stdout, stderr } = aadmap('fmt', '--write', dir);
+    const { status, stdout, stderr } = await aadmap('fmt', '--write', dir);
     expect(status).toBe(1);
     expect(stdout).toBe(`${join(dir, 'm.aadmap')}\n`);
     expect(stderr).toContain(`${join(dir, 'mistakes.aadmap')}:17:`);
@@ -148,15 +146,15 @@ describe('aadmap fmt', () => {
     expect(readFileSync(join(dir, 'm.aadmap'), 'utf8')).toBe(FORMATTED);
   });
 
-  it('formats a .scimfilter file named explicitly, and reports a broken filter line', () => {
+  it('formats a .scimfilter file named explicitly, and reports a broken filter line', async () => {
     const dir = folder({ 'f.scimfilter': '# lookups\nuserName   EQ "bjensen"\n', 'bad.scimfilter': 'userName eq "a"\nuserName eq\n' });
-    expect(aadmap('fmt', join(dir, 'f.scimfilter'))).toEqual({ status: 0, stdout: '# lookups\nuserName eq "bjensen"\n', stderr: '' });
-    const bad = aadmap('fmt', '--check', join(dir, 'bad.scimfilter'));
+    expect(await aadmap('fmt', join(dir, 'f.scimfilter'))).toEqual({ status: 0, stdout: '# lookups\nuserName eq "bjensen"\n', stderr: '' });
+    const bad = await aadmap('fmt', '--check', join(dir, 'bad.scimfilter'));
     expect([bad.status, bad.stdout]).toEqual([1, '']);
     expect(bad.stderr).toContain(`${join(dir, 'bad.scimfilter')}:2:`);
   });
 
-  it('searches directories for .aadmap files, skipping node_modules, dot-folders and links to non-files', () => {
+  it('searches directories for .aadmap files, skipping node_modules, dot-folders and links to non-files', async () => {
     const dir = folder({
       'a.aadmap': MISFORMATTED,
       'sub/b.aadmap': MISFORMATTED,
@@ -168,7 +166,7 @@ describe('aadmap fmt', () => {
     symlinkSync(join(dir, 'outside', 'e.aadmap'), join(dir, 'sub', 'link.aadmap'));
     symlinkSync(join(dir, 'outside'), join(dir, 'sub', 'folder-link.aadmap'));
     symlinkSync(join(dir, 'missing'), join(dir, 'sub', 'dangling.aadmap'));
-    const { status, stdout } = aadmap('fmt', '--check', dir);
+    const { status, stdout } = await aadmap('fmt', '--check', dir);
     expect(status).toBe(1);
     expect(stdout.trim().split('\n')).toEqual([
       join(dir, 'a.aadmap'),
@@ -178,12 +176,12 @@ describe('aadmap fmt', () => {
     ]);
   });
 
-  it('keeps a byte order mark and CRLF line breaks', () => {
+  it('keeps a byte order mark and CRLF line breaks', async () => {
     const crlf = MISFORMATTED.replace(/\n/g, '\r\n');
     const dir = folder({ 'w.aadmap': `\ufeff${crlf}` });
     const file = join(dir, 'w.aadmap');
-    expect(aadmap('fmt', file).stdout).toBe(FORMATTED.replace(/\n/g, '\r\n'));
-    expect(aadmap('fmt', '--write', file).status).toBe(0);
+    expect((await aadmap('fmt', file)).stdout).toBe(FORMATTED.replace(/\n/g, '\r\n'));
+    expect((await aadmap('fmt', '--write', file)).status).toBe(0);
     expect(readFileSync(file, 'utf8')).toBe(`\ufeff${FORMATTED.replace(/\n/g, '\r\n')}`);
   });
 
@@ -192,20 +190,20 @@ describe('aadmap fmt', () => {
     [['--check', '--write', 'x.aadmap'], 'give --check or --write, not both'],
     [['--fix', 'x.aadmap'], 'unknown option --fix'],
     [['.'], 'printing needs exactly one FILE'],
-  ])('exits 2 on usage errors: fmt %j', (args, message) => {
-    const { status, stderr } = aadmap('fmt', ...args);
+  ])('exits 2 on usage errors: fmt %j', async (args, message) => {
+    const { status, stderr } = await aadmap('fmt', ...args);
     expect(status).toBe(2);
     expect(stderr).toContain(message);
   });
 
-  it('exits 2 for a file that does not exist', () => {
-    const { status, stderr } = aadmap('fmt', '--check', join(scratch, 'nope.aadmap'));
+  it('exits 2 for a file that does not exist', async () => {
+    const { status, stderr } = await aadmap('fmt', '--check', join(scratch, 'nope.aadmap'));
     expect(status).toBe(2);
     expect(stderr).toContain('cannot read');
   });
 
-  it('is listed in the help', () => {
-    expect(aadmap('--help').stdout).toContain('fmt FILE|DIR... [--check | --write]');
-    expect(aadmap('fmt', '--help')).toMatchObject({ status: 0, stdout: expect.stringContaining('Exit status: 0 all formatted') });
+  it('is listed in the help', async () => {
+    expect((await aadmap('--help')).stdout).toContain('fmt FILE|DIR... [--check | --write]');
+    expect(await aadmap('fmt', '--help')).toMatchObject({ status: 0, stdout: expect.stringContaining('Exit status: 0 all formatted') });
   });
 });

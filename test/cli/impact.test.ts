@@ -3,16 +3,15 @@
  * three kinds of --before (a .aadmap file, a Graph schema JSON, git:REV), bad lines on stderr,
  * --fail-on-disable and the exit statuses.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { chatworkChange } from '../support/chatwork-change';
 import { directoryLines } from '../support/directory-users';
+import { type CliRun, runCli, runCommand } from '../support/cli-process';
 
 const root = join(__dirname, '..', '..');
-const cli = join(root, 'dist', 'cli.js');
 const scratch = mkdtempSync(join(tmpdir(), 'aadmap-impact-cli-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
@@ -26,9 +25,8 @@ const before = write('before.aadmap', change.before);
 const after = write('after.aadmap', change.after);
 const users = write('users.jsonl', `${[...directoryLines(400, 3)].join('\n')}\n`);
 
-function aadmap(...args: string[]) {
-  const result = spawnSync(process.execPath, [cli, ...args], { cwd: scratch, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+function aadmap(...args: string[]): Promise<CliRun> {
+  return runCli(args, { cwd: scratch });
 }
 
 interface ImpactJson {
@@ -46,13 +44,13 @@ interface ImpactJson {
 
 const CATEGORIES = ['create', 'update', 'disable', 'unchanged', 'outOfScope', 'errors'] as const;
 
-function impactJson(...args: string[]) {
-  const result = aadmap('impact', after, '--users', users, '--format', 'json', ...args);
+async function impactJson(...args: string[]) {
+  const result = await aadmap('impact', after, '--users', users, '--format', 'json', ...args);
   return { ...result, report: JSON.parse(result.stdout) as ImpactJson };
 }
 
-describe('aadmap impact', () => {
-  const baseline = impactJson('--before', before);
+describe('aadmap impact', async () => {
+  const baseline = await impactJson('--before', before);
 
   it('prints one JSON object with the counts, the changed attributes and the samples', () => {
     const { status, report, stderr } = baseline;
@@ -75,42 +73,41 @@ describe('aadmap impact', () => {
     }
   });
 
-  it('the same input gives the same samples; --samples N bounds them', () => {
-    expect(impactJson('--before', before).report).toEqual(baseline.report);
-    const two = impactJson('--before', before, '--samples', '2').report;
+  it('the same input gives the same samples; --samples N bounds them', async () => {
+    expect((await impactJson('--before', before)).report).toEqual(baseline.report);
+    const two = (await impactJson('--before', before, '--samples', '2')).report;
     for (const list of Object.values(two.samples)) expect(list.length).toBeLessThanOrEqual(2);
     expect(two.samples['update']).toEqual(baseline.report.samples['update']!.slice(0, 2));
   });
 
-  it('--before SCHEMA.json (a Graph schema, e.g. a backup) gives the same impact as the .aadmap it holds', () => {
+  it('--before SCHEMA.json (a Graph schema, e.g. a backup) gives the same impact as the .aadmap it holds', async () => {
     const base = join(root, 'test', 'schema', 'fixtures', 'chatwork-sample-schema.json');
-    const exported = aadmap('export', before, '--base', base);
+    const exported = await aadmap('export', before, '--base', base);
     expect(exported.status).toBe(0);
     const schema = write('backup.json', exported.stdout);
-    expect(impactJson('--before', schema).report).toEqual(baseline.report);
+    expect((await impactJson('--before', schema)).report).toEqual(baseline.report);
   });
 
-  it('--before git:REV reads the file at a git revision', () => {
+  it('--before git:REV reads the file at a git revision', async () => {
     const repo = mkdtempSync(join(scratch, 'repo-'));
-    const git = (...args: string[]) =>
-      execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.com', ...args], { cwd: repo, stdio: 'pipe' });
-    git('init', '-q');
+    const git = (...args: string[]) => runCommand('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.com', ...args], repo);
+    await git('init', '-q');
     writeFileSync(join(repo, 'app.aadmap'), change.before);
-    git('add', 'app.aadmap');
-    git('commit', '-qm', 'before');
+    await git('add', 'app.aadmap');
+    await git('commit', '-qm', 'before');
     writeFileSync(join(repo, 'app.aadmap'), readFileSync(after, 'utf8'));
-    const result = aadmap('impact', join(repo, 'app.aadmap'), '--users', users, '--before', 'git:HEAD', '--format', 'json');
+    const result = await aadmap('impact', join(repo, 'app.aadmap'), '--users', users, '--before', 'git:HEAD', '--format', 'json');
     expect(result.status).toBe(0);
     expect(JSON.parse(result.stdout)).toEqual(baseline.report);
-    const missing = aadmap('impact', join(repo, 'app.aadmap'), '--users', users, '--before', 'git:no-such-rev');
+    const missing = await aadmap('impact', join(repo, 'app.aadmap'), '--users', users, '--before', 'git:no-such-rev');
     expect(missing.status).toBe(1);
     expect(missing.stderr).toMatch(/no-such-rev/);
   });
 
-  it('skips empty lines, reports bad lines on stderr with their number, counts them in errors, and goes on', () => {
+  it('skips empty lines, reports bad lines on stderr with their number, counts them in errors, and goes on', async () => {
     const lines = [...directoryLines(5, 9)];
     const file = write('bad.jsonl', [lines[0], '', 'oops', lines[1], '[1]', '', lines[2]].join('\n'));
-    const result = aadmap('impact', after, '--users', file, '--before', before, '--format', 'json');
+    const result = await aadmap('impact', after, '--users', file, '--before', before, '--format', 'json');
     expect(result.status).toBe(0);
     const report = JSON.parse(result.stdout) as ImpactJson;
     expect(report.users).toBe(5);
@@ -122,17 +119,17 @@ describe('aadmap impact', () => {
     expect(report.samples['errors']!.map((s) => s.user).sort()).toEqual(['line 3', 'line 5']);
   });
 
-  it('--fail-on-disable N: exit 1 when disable reaches N', () => {
+  it('--fail-on-disable N: exit 1 when disable reaches N', async () => {
     const { disable } = baseline.report;
-    expect(impactJson('--before', before, '--fail-on-disable', String(disable + 1)).status).toBe(0);
-    const reached = impactJson('--before', before, '--fail-on-disable', String(disable));
+    expect((await impactJson('--before', before, '--fail-on-disable', String(disable + 1))).status).toBe(0);
+    const reached = await impactJson('--before', before, '--fail-on-disable', String(disable));
     expect(reached.status).toBe(1);
     expect(reached.report.disable).toBe(disable);
     expect(reached.stderr).toMatch(/disabled/);
   });
 
-  it('prints a summary for people by default', () => {
-    const { status, stdout } = aadmap('impact', after, '--users', users, '--before', before);
+  it('prints a summary for people by default', async () => {
+    const { status, stdout } = await aadmap('impact', after, '--users', users, '--before', before);
     expect(status).toBe(0);
     const { report } = baseline;
     expect(stdout).toContain(`Impact on 400 users:`);
@@ -141,23 +138,23 @@ describe('aadmap impact', () => {
     expect(stdout).toContain('Examples (updated):');
   });
 
-  it('exit 1 when a file cannot be read or checked', () => {
-    expect(aadmap('impact', after, '--users', join(scratch, 'none.jsonl'), '--before', before)).toMatchObject({
+  it('exit 1 when a file cannot be read or checked', async () => {
+    expect(await aadmap('impact', after, '--users', join(scratch, 'none.jsonl'), '--before', before)).toMatchObject({
       status: 1,
       stderr: expect.stringMatching(/ENOENT/),
     });
-    expect(aadmap('impact', join(scratch, 'none.aadmap'), '--users', users, '--before', before).status).toBe(1);
+    expect((await aadmap('impact', join(scratch, 'none.aadmap'), '--users', users, '--before', before)).status).toBe(1);
     const broken = write('broken.aadmap', change.before.replace('title      <- [jobTitle]', 'title      <- Coalesce([jobTitle]'));
-    const checked = aadmap('impact', broken, '--users', users, '--before', before);
+    const checked = await aadmap('impact', broken, '--users', users, '--before', before);
     expect(checked.status).toBe(1);
     expect(checked.stderr).toMatch(/broken\.aadmap:\d+:\d+: error/);
   });
 
-  it('exit 2 on usage errors', () => {
-    expect(aadmap('impact', after, '--before', before).status).toBe(2);
-    expect(aadmap('impact', '--users', users, '--before', before).status).toBe(2);
-    expect(aadmap('impact', after, '--users', users, '--before', before, '--samples', 'x').status).toBe(2);
-    expect(aadmap('impact', after, '--users', users, '--before', before, '--format', 'xml').status).toBe(2);
-    expect(aadmap('impact', after, '--users', users, '--before', before, '--bogus').status).toBe(2);
+  it('exit 2 on usage errors', async () => {
+    expect((await aadmap('impact', after, '--before', before)).status).toBe(2);
+    expect((await aadmap('impact', '--users', users, '--before', before)).status).toBe(2);
+    expect((await aadmap('impact', after, '--users', users, '--before', before, '--samples', 'x')).status).toBe(2);
+    expect((await aadmap('impact', after, '--users', users, '--before', before, '--format', 'xml')).status).toBe(2);
+    expect((await aadmap('impact', after, '--users', users, '--before', before, '--bogus')).status).toBe(2);
   });
 });

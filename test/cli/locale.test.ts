@@ -3,21 +3,15 @@
  * LANG. Exact contract: `aadmap check FILE --format text` with LANG=ja_JP.UTF-8 prints Japanese
  * messages with the same codes, lines and columns as with LANG=C; `--locale fr` prints French.
  */
-import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { localeFromEnvironment, localeOf } from '../../server/l10n/locale';
+import { type CliRun, runCli } from '../support/cli-process';
 
 const root = join(__dirname, '..', '..');
-const cli = join(root, 'dist', 'cli.js');
 
-function aadmap(args: string[], env: Record<string, string | undefined> = {}) {
-  const result = spawnSync(process.execPath, [cli, ...args], {
-    cwd: root,
-    encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined, LC_ALL: undefined, LC_MESSAGES: undefined, LANG: undefined, ...env },
-  });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+function aadmap(args: string[], env: Record<string, string | undefined> = {}): Promise<CliRun> {
+  return runCli(args, { cwd: root, env: { FORCE_COLOR: undefined, LC_ALL: undefined, LC_MESSAGES: undefined, LANG: undefined, ...env } });
 }
 
 /** `file:line:col: severity [code]` and the message of each diagnostic line of the text format. */
@@ -27,10 +21,10 @@ function diagnostics(stdout: string): { where: string; message: string }[] {
 
 const FILE = 'examples/mistakes.aadmap';
 
-describe('aadmap check in Japanese and French', () => {
-  const english = aadmap(['check', FILE, '--format', 'text'], { LANG: 'C' });
-  const japanese = aadmap(['check', FILE, '--format', 'text'], { LANG: 'ja_JP.UTF-8' });
-  const french = aadmap(['check', FILE, '--format', 'text', '--locale', 'fr']);
+describe('aadmap check in Japanese and French', async () => {
+  const english = await aadmap(['check', FILE, '--format', 'text'], { LANG: 'C' });
+  const japanese = await aadmap(['check', FILE, '--format', 'text'], { LANG: 'ja_JP.UTF-8' });
+  const french = await aadmap(['check', FILE, '--format', 'text', '--locale', 'fr']);
 
   it('reports the same codes, lines and columns in every language, with the same exit status', () => {
     expect(diagnostics(english.stdout).length).toBeGreaterThan(0);
@@ -60,15 +54,15 @@ describe('aadmap check in Japanese and French', () => {
     expect(syntax(french)).toContain("')'");
   });
 
-  it('lets --locale win over the environment, and LC_ALL over LANG', () => {
-    const forced = aadmap(['check', FILE, '--locale', 'en'], { LANG: 'ja_JP.UTF-8' });
+  it('lets --locale win over the environment, and LC_ALL over LANG', async () => {
+    const forced = await aadmap(['check', FILE, '--locale', 'en'], { LANG: 'ja_JP.UTF-8' });
     expect(forced.stdout).toContain('Unknown function');
-    const lcAll = aadmap(['check', FILE], { LC_ALL: 'fr_FR.UTF-8', LANG: 'ja_JP.UTF-8' });
+    const lcAll = await aadmap(['check', FILE], { LC_ALL: 'fr_FR.UTF-8', LANG: 'ja_JP.UTF-8' });
     expect(lcAll.stdout).toContain("La fonction 'Swtich'");
   });
 
-  it('refuses a language it does not speak as a usage error', () => {
-    const result = aadmap(['check', FILE, '--locale', 'de']);
+  it('refuses a language it does not speak as a usage error', async () => {
+    const result = await aadmap(['check', FILE, '--locale', 'de']);
     expect(result.status).toBe(2);
     expect(result.stderr).toContain("unsupported --locale 'de'");
     expect(result.stdout).toBe('');

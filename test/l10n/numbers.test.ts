@@ -3,13 +3,13 @@
  * (grammar/common/l10n.ts, docs/localization.md): 1,234 in English and Japanese, 1 234 with a
  * narrow no-break space in French; JSON output keeps its numbers as JSON numbers.
  */
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { t, useL10nBundle } from '../../grammar/common/l10n';
 import { readL10nBundle } from '../../server/l10n/bundles';
+import { runCli } from '../support/cli-process';
 
 const root = join(__dirname, '..', '..');
 const NNBSP = '\u202f';
@@ -67,18 +67,15 @@ describe('the CLI', () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   const check = (locale: string, ...args: string[]) =>
-    spawnSync(process.execPath, [join(root, 'dist', 'cli.js'), 'check', file, '--locale', locale, ...args], {
-      encoding: 'utf8',
-      env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined },
-    });
+    runCli(['check', file, '--locale', locale, ...args], { cwd: root, env: { FORCE_COLOR: undefined } });
 
   for (const { locale, message } of cases) {
-    it(`writes the numbers of a message in ${locale}, and JSON numbers as numbers`, () => {
+    it(`writes the numbers of a message in ${locale}, and JSON numbers as numbers`, async () => {
       expect(expression.length).toBe(12352);
-      const text = check(locale);
+      const text = await check(locale);
       expect(text.status).toBe(1);
       expect(text.stdout).toContain(message);
-      const json = check(locale, '--format', 'json');
+      const json = await check(locale, '--format', 'json');
       const [problem] = JSON.parse(json.stdout) as { code: string; message: string; endColumn: unknown }[];
       expect(problem).toMatchObject({ code: 'expression-too-long', endColumn: 12364 });
       expect(problem!.message).toContain(message);

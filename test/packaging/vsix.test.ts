@@ -1,8 +1,8 @@
 /** The .vsix holds the bundles, grammars, language configurations, snippets, walkthrough pages, the diagnostics reference, README, LICENSE and icon — nothing else. */
-import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
+import { runProcess } from '../support/cli-process';
 
 const root = join(__dirname, '..', '..');
 
@@ -15,10 +15,10 @@ function walkthroughPages(): string[] {
     .map(([, page]) => page);
 }
 
-it('packages only what the extension needs', () => {
+it('packages only what the extension needs', async () => {
   expect(walkthroughPages()).toHaveLength(15);
   const vsce = join(root, 'node_modules', '@vscode', 'vsce', 'vsce');
-  const result = spawnSync(process.execPath, [vsce, 'ls', '--no-dependencies'], { cwd: root, encoding: 'utf8', input: '' });
+  const result = await runProcess(process.execPath, [vsce, 'ls', '--no-dependencies'], { cwd: root, env: process.env });
   expect(result.status, result.stderr).toBe(0);
   const files = result.stdout.trim().split('\n').sort();
   const allowed = [

@@ -5,7 +5,7 @@
  * languages, and on the pathological inputs.
  */
 import fc from 'fast-check';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Position, Range } from 'vscode-languageserver-types';
 import { LineIndex } from '../../grammar/common/line-index';
 import { createLanguageService } from '../../server/service/language-service';
@@ -20,12 +20,10 @@ import {
   structuredMapping,
 } from './arbitraries';
 import { runs } from './invariants';
+import { yieldingProperty } from '../support/event-loop';
 
 const service = createLanguageService();
 
-// Long synchronous tests back to back would starve the worker's messages to vitest (its RPC times
-// out): let the event loop turn between tests.
-afterEach(() => new Promise<void>((resolve) => setImmediate(resolve)));
 type Language = 'aadmap' | 'scimfilter';
 
 function inside(position: Position, index: LineIndex, text: string): void {
@@ -122,9 +120,9 @@ const documents: { name: string; arbitrary: fc.Arbitrary<string>; languageId: La
 
 describe('editor features never throw and stay inside the document', () => {
   for (const { name, arbitrary, languageId, numRuns } of documents) {
-    it(`${languageId}: ${name}`, () => {
-      fc.assert(
-        fc.property(arbitrary, fc.nat(), (text, at) => exercise(text, languageId, text.length === 0 ? 0 : at % (text.length + 1))),
+    it(`${languageId}: ${name}`, async () => {
+      await fc.assert(
+        yieldingProperty(arbitrary, fc.nat(), (text, at) => exercise(text, languageId, text.length === 0 ? 0 : at % (text.length + 1))),
         { numRuns: runs(numRuns) },
       );
     });

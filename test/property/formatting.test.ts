@@ -7,19 +7,17 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import fc from 'fast-check';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parseMappingFile } from '../../grammar/mapping/index';
 import { parseScimFilter } from '../../grammar/scim/index';
 import { createLanguageService } from '../../server/service/language-service';
 import { applyEdits, readCases } from '../support/cases';
 import { mappingSoup, mutatedMapping, mutatedScimFilterFile, randomText, repoRoot, scimSoup, structuredMapping } from './arbitraries';
 import { runs, shapeOf } from './invariants';
+import { yieldingProperty } from '../support/event-loop';
 
 const service = createLanguageService();
 
-// Long synchronous tests back to back would starve the worker's messages to vitest (its RPC times
-// out): let the event loop turn between tests.
-afterEach(() => new Promise<void>((resolve) => setImmediate(resolve)));
 type Language = 'aadmap' | 'scimfilter';
 
 /** Keys that hold positions (or text that depends on them) rather than meaning. */
@@ -128,9 +126,9 @@ describe('formatting keeps the meaning and is idempotent', () => {
     },
   ];
   for (const { name, arbitrary, languageId, numRuns } of generated) {
-    it(`on generated input: ${name}`, () => {
-      fc.assert(
-        fc.property(arbitrary, (text) => checkFormatting(text, languageId)),
+    it(`on generated input: ${name}`, async () => {
+      await fc.assert(
+        yieldingProperty(arbitrary, (text) => checkFormatting(text, languageId)),
         { numRuns: runs(numRuns) },
       );
     });

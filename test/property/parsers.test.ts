@@ -49,6 +49,7 @@ import {
   runs,
   timed,
 } from './invariants';
+import { yieldingProperty } from '../support/event-loop';
 
 interface Parser {
   name: string;
@@ -137,9 +138,9 @@ const attributePathParser = scimParser('parseAttributePath', parseAttributePath)
 const patchPathParser = scimParser('parsePatchPath', parsePatchPath);
 
 /** Runs a property; fast-check prints the seed and the shrunk counter-example on failure. */
-function property(input: fc.Arbitrary<string>, parser: Parser, numRuns: number): void {
-  fc.assert(
-    fc.property(input, (text) => {
+async function property(input: fc.Arbitrary<string>, parser: Parser, numRuns: number): Promise<void> {
+  await fc.assert(
+    yieldingProperty(input, (text) => {
       parser.check(text);
     }),
     { numRuns: runs(numRuns) },
@@ -179,9 +180,9 @@ describe('parsers never throw and return well-formed results', () => {
 });
 
 describe('parseExpression sorts its diagnostics by offset (as the other parsers do)', () => {
-  it('on random text and token sequences', () => {
-    fc.assert(
-      fc.property(fc.oneof(randomText, expressionSoup, mutatedExpression), (text) => {
+  it('on random text and token sequences', async () => {
+    await fc.assert(
+      yieldingProperty(fc.oneof(randomText, expressionSoup, mutatedExpression), (text) => {
         checkSorted(parseExpression(text).diagnostics);
       }),
       { numRuns: runs(500) },
@@ -196,28 +197,28 @@ describe('parsers called from JavaScript with a non-string never throw (dist/gra
   /** undefined, null, numbers, booleans, arrays, plain objects: what a JavaScript caller might pass by mistake. */
   const plainValue = fc.anything({ withNullPrototype: false, key: fc.string().filter((key) => key !== 'toString' && key !== 'valueOf') });
   for (const [name, parse] of Object.entries({ parseExpression, parseScimFilter, parseAttributePath, parsePatchPath })) {
-    it(name, () => {
-      fc.assert(fc.property(plainValue, callFromJavaScript(parse)), { numRuns: runs(100) });
+    it(name, async () => {
+      await fc.assert(yieldingProperty(plainValue, callFromJavaScript(parse)), { numRuns: runs(100) });
     });
   }
-  it('parseMappingFile', () => {
-    fc.assert(fc.property(plainValue, callFromJavaScript(parseMappingFile)), { numRuns: runs(100) });
+  it('parseMappingFile', async () => {
+    await fc.assert(yieldingProperty(plainValue, callFromJavaScript(parseMappingFile)), { numRuns: runs(100) });
   });
-  it('SCIM parsers on values String() cannot convert', () => {
+  it('SCIM parsers on values String() cannot convert', async () => {
     const exotic = fc.oneof(
       fc.constant(Object.create(null) as unknown),
       fc.anything().map((value) => ({ toString: value })),
     );
     for (const parse of [parseScimFilter, parseAttributePath, parsePatchPath]) {
-      fc.assert(fc.property(exotic, callFromJavaScript(parse)), { numRuns: runs(50) });
+      await fc.assert(yieldingProperty(exotic, callFromJavaScript(parse)), { numRuns: runs(50) });
     }
   });
 });
 
 describe('mapping block and scope headers lie within their block', () => {
-  it('on structured and mutated .aadmap text', () => {
-    fc.assert(
-      fc.property(fc.oneof(structuredMapping, mutatedMapping, mappingSoup), (text) => {
+  it('on structured and mutated .aadmap text', async () => {
+    await fc.assert(
+      yieldingProperty(fc.oneof(structuredMapping, mutatedMapping, mappingSoup), (text) => {
         checkMappingHeaderNesting(parseMappingFile(text).ast);
       }),
       { numRuns: runs(500) },
@@ -229,9 +230,9 @@ describe('parsers are pure: a parse does not depend on the parses before it', ()
   const anyText = fc.oneof(randomText, expressionSoup, mappingSoup, scimSoup, mutatedMapping, mutatedScimLine);
   const parsers = { parseExpression, parseMappingFile, parseScimFilter, parseAttributePath, parsePatchPath };
   for (const [name, parse] of Object.entries(parsers)) {
-    it(name, () => {
-      fc.assert(
-        fc.property(anyText, anyText, (a, b) => {
+    it(name, async () => {
+      await fc.assert(
+        yieldingProperty(anyText, anyText, (a, b) => {
           const first = (parse as (t: string) => unknown)(a);
           (parse as (t: string) => unknown)(b);
           expect((parse as (t: string) => unknown)(a)).toEqual(first);
@@ -248,9 +249,9 @@ describe('SCIM baseOffset shifts every range and nothing else', () => {
     ['parseAttributePath', parseAttributePath],
     ['parsePatchPath', parsePatchPath],
   ] as const) {
-    it(name, () => {
-      fc.assert(
-        fc.property(fc.oneof(scimSoup, mutatedScimLine, randomText), fc.integer({ min: 1, max: 100_000 }), (text, base) => {
+    it(name, async () => {
+      await fc.assert(
+        yieldingProperty(fc.oneof(scimSoup, mutatedScimLine, randomText), fc.integer({ min: 1, max: 100_000 }), (text, base) => {
           const plain = parse(text);
           const shifted = parse(text, { baseOffset: base });
           checkDiagnostics(shifted.diagnostics, text.length, { base });

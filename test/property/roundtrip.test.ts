@@ -32,13 +32,14 @@ import {
   validScimPath,
 } from './arbitraries';
 import { checkAstBounds, runs, shapeOf } from './invariants';
+import { yieldingProperty } from '../support/event-loop';
 
 const errorsOf = (diagnostics: readonly { severity: string }[]) => diagnostics.filter((d) => d.severity === 'error');
 
 describe('SCIM filters', () => {
-  it('generated valid filters parse without error diagnostics (without any diagnostic unless in the Entra form)', () => {
-    fc.assert(
-      fc.property(validScimFilter, ({ text, entra }) => {
+  it('generated valid filters parse without error diagnostics (without any diagnostic unless in the Entra form)', async () => {
+    await fc.assert(
+      yieldingProperty(validScimFilter, ({ text, entra }) => {
         const result = parseScimFilter(text);
         expect(errorsOf(result.diagnostics)).toEqual([]);
         if (!entra) expect(result.diagnostics).toEqual([]);
@@ -49,9 +50,9 @@ describe('SCIM filters', () => {
     );
   });
 
-  it('printing a generated valid filter is idempotent and keeps its tree', () => {
-    fc.assert(
-      fc.property(validScimFilter, ({ text }) => {
+  it('printing a generated valid filter is idempotent and keeps its tree', async () => {
+    await fc.assert(
+      yieldingProperty(validScimFilter, ({ text }) => {
         const ast = parseScimFilter(text).ast!;
         const printed = printScimFilter(ast);
         const reparsed = parseScimFilter(printed);
@@ -63,12 +64,12 @@ describe('SCIM filters', () => {
     );
   });
 
-  it('printing is idempotent on every filter (token soups, mutated fixtures, almost valid filters) that parses without errors', () => {
+  it('printing is idempotent on every filter (token soups, mutated fixtures, almost valid filters) that parses without errors', async () => {
     // Random inputs that happen to parse are not counted (how many do depends on the seed): the
     // generated valid filters among them are error-free by construction, so the property always
     // checks some.
-    fc.assert(
-      fc.property(
+    await fc.assert(
+      yieldingProperty(
         fc.oneof(
           scimSoup,
           mutatedScimLine,
@@ -98,9 +99,9 @@ describe('SCIM filters', () => {
     ['parseAttributePath', parseAttributePath],
     ['parsePatchPath', parsePatchPath],
   ] as const) {
-    it(`${name}: generated valid paths parse without errors and print idempotently`, () => {
-      fc.assert(
-        fc.property(validScimPath, (text) => {
+    it(`${name}: generated valid paths parse without errors and print idempotently`, async () => {
+      await fc.assert(
+        yieldingProperty(validScimPath, (text) => {
           const result = parse(text);
           expect(errorsOf(result.diagnostics)).toEqual([]);
           const printed = printScimPath(result.ast!);
@@ -116,9 +117,9 @@ describe('SCIM filters', () => {
 });
 
 describe('expressions', () => {
-  it('generated valid expressions parse without any diagnostic to the generated tree', () => {
-    fc.assert(
-      fc.property(validExpression, ({ shape, text }) => {
+  it('generated valid expressions parse without any diagnostic to the generated tree', async () => {
+    await fc.assert(
+      yieldingProperty(validExpression, ({ shape, text }) => {
         const result = parseExpression(text);
         expect(result.diagnostics).toEqual([]);
         expect(shapeOf(result.ast)).toEqual(shape);
@@ -127,9 +128,9 @@ describe('expressions', () => {
     );
   });
 
-  it('printExpression(parse(x)) re-parses to the same shape for generated valid expressions', () => {
-    fc.assert(
-      fc.property(validExpression, ({ text }) => {
+  it('printExpression(parse(x)) re-parses to the same shape for generated valid expressions', async () => {
+    await fc.assert(
+      yieldingProperty(validExpression, ({ text }) => {
         const ast = parseExpression(text).ast!;
         const printed = printExpression(ast);
         const reparsed = parseExpression(printed);
@@ -141,10 +142,10 @@ describe('expressions', () => {
     );
   });
 
-  it('printExpression is idempotent on every expression (token soups, mutated fixtures, almost valid expressions) that parses without errors', () => {
+  it('printExpression is idempotent on every expression (token soups, mutated fixtures, almost valid expressions) that parses without errors', async () => {
     // As above: the generated valid expressions guarantee error-free cases; the others are not counted.
-    fc.assert(
-      fc.property(
+    await fc.assert(
+      yieldingProperty(
         fc.oneof(
           expressionSoup,
           mutatedExpression,
@@ -172,15 +173,15 @@ describe('mapping lines', () => {
     return JSON.parse(JSON.stringify(value), (key, v) => (offsetKeys.has(key) && typeof v === 'number' ? v + delta : v)) as T;
   }
 
-  it('parse their target with parseAttributePath and their source with parseExpression, at the right offsets', () => {
+  it('parse their target with parseAttributePath and their source with parseExpression, at the right offsets', async () => {
     const input = fc.tuple(
       validScimPath,
       validExpression.filter(({ shape }) => !usesReservedWord(shape)),
       fc.constantFrom(' ', '  ', '\t'),
       fc.constantFrom('\n', '\r\n'),
     );
-    fc.assert(
-      fc.property(input, ([path, { text: expressionText }, indent, eol]) => {
+    await fc.assert(
+      yieldingProperty(input, ([path, { text: expressionText }, indent, eol]) => {
         // A mapping line is one line: the expression's own line breaks become spaces.
         const expression = expressionText.replace(/\r\n|\n/g, ' ');
         const header = `mapping "M" User -> User {${eol}${indent}`;

@@ -2,22 +2,21 @@
  * Property tests are reproducible: fast-check's default seed is fixed per test (test/support/seed.ts),
  * AADMAP_SEED chooses another, and a failing test prints the seed to replay it with.
  */
-import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { runProcess } from '../support/cli-process';
 import { DEFAULT_SEED, parseSeed, replayHint, seedFor } from '../support/seed';
 
 const root = join(__dirname, '..', '..');
 const probeConfig = join(root, 'test', 'support', 'fixtures', 'seeded', 'vitest.config.ts');
 
 /** Runs the probe test in its own vitest process: the cases it saw, its exit status and output. */
-function runProbe(env: Record<string, string>) {
+async function runProbe(env: Record<string, string>) {
   const environment: Record<string, string | undefined> = { ...process.env, ...env };
   if (!('AADMAP_SEED' in env)) delete environment['AADMAP_SEED'];
-  const result = spawnSync(process.execPath, [join(root, 'node_modules', 'vitest', 'vitest.mjs'), 'run', '--config', probeConfig], {
+  const result = await runProcess(process.execPath, [join(root, 'node_modules', 'vitest', 'vitest.mjs'), 'run', '--config', probeConfig], {
     cwd: root,
-    encoding: 'utf8',
     env: { ...environment, NO_COLOR: '1', FORCE_COLOR: undefined },
   });
   const output = result.stdout + result.stderr;
@@ -52,14 +51,14 @@ describe('seeded property tests', () => {
     expect(() => parseSeed('soon')).toThrow(/AADMAP_SEED must be an integer/);
   });
 
-  it('give the same cases in two separate processes, other cases under another AADMAP_SEED, and print the seed on failure', () => {
-    const first = runProbe({});
-    const second = runProbe({});
+  it('give the same cases in two separate processes, other cases under another AADMAP_SEED, and print the seed on failure', async () => {
+    const first = await runProbe({});
+    const second = await runProbe({});
     expect(first.status, first.output).toBe(0);
     expect(first.cases).toHaveLength(8);
     expect(second.cases).toEqual(first.cases);
 
-    const other = runProbe({ AADMAP_SEED: '12345', PROBE_FAIL: '1' });
+    const other = await runProbe({ AADMAP_SEED: '12345', PROBE_FAIL: '1' });
     expect(other.status).toBe(1);
     expect(other.cases).toHaveLength(8);
     expect(other.cases).not.toEqual(first.cases);

@@ -25,6 +25,7 @@ import {
   wellFormedMapping,
 } from './arbitraries';
 import { checkDiagnostics, checkLspDiagnostics, checkRegisteredCodes, lineLengths, runs, timed } from './invariants';
+import { yieldingProperty } from '../support/event-loop';
 
 const service = createLanguageService();
 const registeredCodes = new Set([...Object.keys(CHECKER_CODES), ...Object.keys(SCIM_DIAGNOSTIC_CODES)]);
@@ -74,9 +75,9 @@ describe('language service never throws and returns well-formed diagnostics', ()
     },
   ];
   for (const { name, arbitrary, languageId, numRuns } of properties) {
-    it(`${languageId}: ${name}`, () => {
-      fc.assert(
-        fc.property(arbitrary, (text) => checkService(text, languageId)),
+    it(`${languageId}: ${name}`, async () => {
+      await fc.assert(
+        yieldingProperty(arbitrary, (text) => checkService(text, languageId)),
         { numRuns: runs(numRuns) },
       );
     });
@@ -87,9 +88,9 @@ describe('well-formed mapping files', () => {
   /** Codes of the grammars: a well-formed file has none of them (the checker's findings are expected). */
   const syntaxCodes = /^(syntax-error|empty-expression|unterminated-string|unterminated-attribute|duplicate-modifier)$/;
 
-  it('are checked without syntax errors, internal errors or malformed diagnostics', () => {
-    fc.assert(
-      fc.property(wellFormedMapping, (text) => {
+  it('are checked without syntax errors, internal errors or malformed diagnostics', async () => {
+    await fc.assert(
+      yieldingProperty(wellFormedMapping, (text) => {
         checkService(text, 'aadmap');
         const syntax = service
           .diagnostics({ uri: 'file:///property.aadmap', text, languageId: 'aadmap' })
@@ -102,14 +103,14 @@ describe('well-formed mapping files', () => {
 });
 
 describe('language service is pure: results do not depend on the documents analysed before', () => {
-  it('aadmap and scimfilter documents, interleaved', () => {
+  it('aadmap and scimfilter documents, interleaved', async () => {
     const document = fc.oneof(
       wellFormedMapping.map((text) => ({ text, languageId: 'aadmap' as const })),
       mutatedMapping.map((text) => ({ text, languageId: 'aadmap' as const })),
       scimFilterFile.map((text) => ({ text, languageId: 'scimfilter' as const })),
     );
-    fc.assert(
-      fc.property(document, fc.array(document, { maxLength: 3 }), (first, others) => {
+    await fc.assert(
+      yieldingProperty(document, fc.array(document, { maxLength: 3 }), (first, others) => {
         const input = { uri: `file:///first.${first.languageId}`, ...first };
         const before = service.diagnostics(input);
         for (const other of others) service.diagnostics({ uri: `file:///other.${other.languageId}`, ...other });
@@ -130,9 +131,9 @@ describe('LineIndex (offsets → LSP positions) agrees with vscode-languageserve
   });
   const isInsideCrlf = (text: string, offset: number) => text[offset - 1] === '\r' && text[offset] === '\n';
 
-  it('positionAt for every offset not inside a CRLF pair, and lineCount', () => {
-    fc.assert(
-      fc.property(textWithBreaks, (text) => {
+  it('positionAt for every offset not inside a CRLF pair, and lineCount', async () => {
+    await fc.assert(
+      yieldingProperty(textWithBreaks, (text) => {
         const index = new LineIndex(text);
         const document = TextDocument.create('file:///x', 'aadmap', 0, text);
         expect(index.lineCount).toBe(document.lineCount);
@@ -144,9 +145,9 @@ describe('LineIndex (offsets → LSP positions) agrees with vscode-languageserve
     );
   });
 
-  it('offsetAt for every position within a line', () => {
-    fc.assert(
-      fc.property(textWithBreaks, (text) => {
+  it('offsetAt for every position within a line', async () => {
+    await fc.assert(
+      yieldingProperty(textWithBreaks, (text) => {
         const index = new LineIndex(text);
         const document = TextDocument.create('file:///x', 'aadmap', 0, text);
         lineLengths(text).forEach((length, line) => {
@@ -159,9 +160,9 @@ describe('LineIndex (offsets → LSP positions) agrees with vscode-languageserve
     );
   });
 
-  it('positionAt and offsetAt at line ends (inside CRLF, characters past the line)', () => {
-    fc.assert(
-      fc.property(textWithBreaks, fc.nat({ max: 40 }), (text, extra) => {
+  it('positionAt and offsetAt at line ends (inside CRLF, characters past the line)', async () => {
+    await fc.assert(
+      yieldingProperty(textWithBreaks, fc.nat({ max: 40 }), (text, extra) => {
         const index = new LineIndex(text);
         const document = TextDocument.create('file:///x', 'aadmap', 0, text);
         for (let offset = 0; offset <= text.length; offset++) expect(index.positionAt(offset)).toEqual(document.positionAt(offset));
@@ -184,9 +185,9 @@ describe('language service on pathological inputs', () => {
 });
 
 describe('document snapshots', () => {
-  it('a snapshot lists every brace offset, as a /[{}]/g scan does', () => {
-    fc.assert(
-      fc.property(fc.string({ unit: fc.constantFrom('{', '}', 'a', '\n', '"'), maxLength: 40 }), (text) => {
+  it('a snapshot lists every brace offset, as a /[{}]/g scan does', async () => {
+    await fc.assert(
+      yieldingProperty(fc.string({ unit: fc.constantFrom('{', '}', 'a', '\n', '"'), maxLength: 40 }), (text) => {
         const snapshot = service.snapshot({ uri: 'file:///x.aadmap', languageId: 'aadmap', text });
         expect(snapshot.braces).toEqual([...text.matchAll(/[{}]/g)].map((m) => m.index));
       }),

@@ -8,15 +8,13 @@
  * prints its seed and the shrunk file.
  */
 import fc from 'fast-check';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { LineIndex } from '../../grammar/common/line-index';
 import { parseMappingFile, type ObjectMappingBlock } from '../../grammar/mapping/index';
 import { statementAt, tokenEnd, type StatementContainer, type StatementSource } from '../../grammar/mapping/statement-view';
 import { FLOW_BEHAVIORS, FLOW_TYPES, OBJECT_FLOW_FLAGS, SCOPE_OPERATORS } from '../../grammar/mapping/vocabulary';
 import { runs } from './invariants';
-
-// Long synchronous tests back to back would starve the worker's messages to vitest: let the event loop turn.
-afterEach(() => new Promise<void>((resolve) => setImmediate(resolve)));
+import { yieldingProperty } from '../support/event-loop';
 
 function sourceOf(text: string): StatementSource {
   const braces: number[] = [];
@@ -186,9 +184,9 @@ describe('the statement view agrees with the parser', () => {
     expect(headerOf(statement.container)).toEqual({ start: 16, name: 'M', sourceObject: 'User', targetObject: 'Group' });
   });
 
-  it('on generated well-formed files', () => {
-    fc.assert(
-      fc.property(wellFormedFile, (text) => checkAgreement(text)),
+  it('on generated well-formed files', async () => {
+    await fc.assert(
+      yieldingProperty(wellFormedFile, (text) => checkAgreement(text)),
       { numRuns: runs(60), seed: 20260214 },
     );
   });

@@ -2,7 +2,6 @@
  * Hostile files against the bundled server: whatever a workspace holds, the server keeps answering
  * requests on another document within a bound.
  */
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -21,6 +20,7 @@ import {
   SemanticTokensRequest,
 } from 'vscode-languageserver-protocol/node';
 import { startServer, type ServerUnderTest } from '../support/server-process';
+import { runCommand } from '../support/cli-process';
 
 const examples = join(__dirname, '..', '..', 'examples');
 const scratch = mkdtempSync(join(tmpdir(), 'aadmap-hostile-'));
@@ -112,7 +112,7 @@ describe('a huge document, and a FIFO named as the target schema', () => {
   it('every request on them is answered within a bound, and so is another document', async () => {
     const folder = mkdtempSync(join(scratch, 'huge-'));
     writeFileSync(join(folder, 'alice.user.json'), readFileSync(join(examples, 'alice.user.json')));
-    execFileSync('mkfifo', [join(folder, 'schema.json')]);
+    await runCommand('mkfifo', [join(folder, 'schema.json')]);
     const hugeText = `${other.text}${'\n'.repeat(1_000_000)}`;
     const huge = pathToFileURL(join(folder, 'huge.aadmap')).href;
     const fifoText = other.text.replace('target chatwork', 'target "schema.json"');
@@ -164,7 +164,7 @@ describe('a huge document, and a FIFO named as the target schema', () => {
 describe('files the workspace names', () => {
   it('a FIFO as the sample user and target "/dev/zero": lenses and diagnostics come back, the server keeps answering', async () => {
     const folder = mkdtempSync(join(scratch, 'files-'));
-    execFileSync('mkfifo', [join(folder, 'a.user.json')]);
+    await runCommand('mkfifo', [join(folder, 'a.user.json')]);
     const file = join(folder, 'hostile.aadmap');
     const text = readFileSync(join(examples, 'chatwork.aadmap'), 'utf8').replace('target chatwork', 'target "/dev/zero"');
     writeFileSync(file, text);

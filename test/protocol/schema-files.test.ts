@@ -3,7 +3,6 @@
  * never delays the answers for another document, and the checks that need the schema appear once
  * the file is read (`workspace/diagnostic/refresh`, then a new pull), as docs/security.md says.
  */
-import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -22,6 +21,7 @@ import {
   HoverRequest,
 } from 'vscode-languageserver-protocol/node';
 import { startServer, type ServerUnderTest } from '../support/server-process';
+import { runCommand } from '../support/cli-process';
 
 const examples = join(__dirname, '..', '..', 'examples');
 const scratch = mkdtempSync(join(tmpdir(), 'aadmap-schema-files-'));
@@ -137,7 +137,7 @@ describe('a FIFO named as the schema', () => {
   it('is refused at once; replaced by a regular file, its checks appear', async () => {
     const folder = mkdtempSync(join(scratch, 'fifo-'));
     const schema = join(folder, 'schema.json');
-    execFileSync('mkfifo', [schema]);
+    await runCommand('mkfifo', [schema]);
     const file = join(folder, 'users.aadmap');
     const text = mappingText('schema.json');
     writeFileSync(file, text);

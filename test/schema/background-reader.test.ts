@@ -2,13 +2,13 @@
  * The language server's schema-file reader (server/node/schema-file-reader.ts): it answers at once,
  * reads in the background with the CLI's bounds, and tells the server when a result changes.
  */
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createBackgroundSchemaReader } from '../../server/node/schema-file-reader';
+import { runCommand } from '../support/cli-process';
 
 const folder = mkdtempSync(join(tmpdir(), 'aadmap-background-reader-'));
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
@@ -47,7 +47,7 @@ describe('the background schema reader', () => {
   });
 
   it('refuses what the CLI refuses: a FIFO, a missing file, invalid JSON (with a position, not the text)', async () => {
-    execFileSync('mkfifo', [join(folder, 'fifo.json')]);
+    await runCommand('mkfifo', [join(folder, 'fifo.json')]);
     writeFileSync(join(folder, 'bad.json'), '{"secret": nope}');
     const reader = createBackgroundSchemaReader();
     for (const name of ['fifo.json', 'missing.json', 'bad.json']) reader.readJson(name, documentUri);

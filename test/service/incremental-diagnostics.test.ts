@@ -19,6 +19,7 @@ import { IncrementalMappingDiagnostics } from '../../server/service/incremental-
 import { createLanguageService } from '../../server/service/language-service';
 import type { SchemaFileReader } from '../../server/service/schema-resolver';
 import { applyMutation, mappingFixtures, mappingToken, type Mutation, mutation, structuredMapping } from '../property/arbitraries';
+import { yieldingProperty } from '../support/event-loop';
 
 const URI = 'file:///work/incremental.aadmap';
 const schemaJson = JSON.parse(readFileSync(join(__dirname, '..', 'schema', 'fixtures', 'chatwork-sample-schema.json'), 'utf8'));
@@ -135,10 +136,10 @@ function expectEqualWithNotedEdits(base: string, steps: NotedStep[], options?: O
 }
 
 describe('incremental diagnostics equal a full analysis', () => {
-  it('on sequences of edits of generated files', () => {
+  it('on sequences of edits of generated files', async () => {
     const bases = [10, 25, 40].map(generateMappingFile);
-    fc.assert(
-      fc.property(fc.constantFrom(...bases), fc.array(mutation(insertable), { minLength: 1, maxLength: 8 }), (base, m) =>
+    await fc.assert(
+      yieldingProperty(fc.constantFrom(...bases), fc.array(mutation(insertable), { minLength: 1, maxLength: 8 }), (base, m) =>
         expectEqualSequence(base, m),
       ),
       {
@@ -147,9 +148,9 @@ describe('incremental diagnostics equal a full analysis', () => {
     );
   });
 
-  it('on sequences of edits of fixtures and structured text', () => {
-    fc.assert(
-      fc.property(
+  it('on sequences of edits of fixtures and structured text', async () => {
+    await fc.assert(
+      yieldingProperty(
         fc.oneof(fc.constantFrom(...mappingFixtures), structuredMapping),
         fc.array(mutation(insertable), { minLength: 1, maxLength: 8 }),
         (base, m) => expectEqualSequence(base, m),
@@ -158,10 +159,10 @@ describe('incremental diagnostics equal a full analysis', () => {
     );
   });
 
-  it('with the edits noted, on generated files', () => {
+  it('with the edits noted, on generated files', async () => {
     const bases = [10, 25, 40].map(generateMappingFile);
-    fc.assert(
-      fc.property(fc.constantFrom(...bases), fc.array(notedStep, { minLength: 1, maxLength: 8 }), (base, steps) =>
+    await fc.assert(
+      yieldingProperty(fc.constantFrom(...bases), fc.array(notedStep, { minLength: 1, maxLength: 8 }), (base, steps) =>
         expectEqualWithNotedEdits(base, steps),
       ),
       {
@@ -170,9 +171,9 @@ describe('incremental diagnostics equal a full analysis', () => {
     );
   });
 
-  it('with the edits noted, on fixtures and structured text', () => {
-    fc.assert(
-      fc.property(
+  it('with the edits noted, on fixtures and structured text', async () => {
+    await fc.assert(
+      yieldingProperty(
         fc.oneof(fc.constantFrom(...mappingFixtures), structuredMapping),
         fc.array(notedStep, { minLength: 1, maxLength: 8 }),
         (base, steps) => expectEqualWithNotedEdits(base, steps),
@@ -181,26 +182,26 @@ describe('incremental diagnostics equal a full analysis', () => {
     );
   });
 
-  it('on sequences of edits with every block read statement by statement', () => {
+  it('on sequences of edits with every block read statement by statement', async () => {
     const everyBlock = { statementLevelMinLines: 1 };
     const bases = [10, 25, 40].map(generateMappingFile);
-    fc.assert(
-      fc.property(
+    await fc.assert(
+      yieldingProperty(
         fc.oneof(fc.constantFrom(...bases), fc.constantFrom(...mappingFixtures), structuredMapping),
         fc.array(mutation(insertable), { minLength: 1, maxLength: 8 }),
         (base, mutations) => expectEqualSequence(base, mutations, everyBlock),
       ),
       { numRuns: 120 },
     );
-    fc.assert(
-      fc.property(fc.constantFrom(...bases), fc.array(notedStep, { minLength: 1, maxLength: 8 }), (base, steps) =>
+    await fc.assert(
+      yieldingProperty(fc.constantFrom(...bases), fc.array(notedStep, { minLength: 1, maxLength: 8 }), (base, steps) =>
         expectEqualWithNotedEdits(base, steps, everyBlock),
       ),
       { numRuns: 60 },
     );
   });
 
-  it('on sequences of edits inside one large block against a schema file (statement by statement)', () => {
+  it('on sequences of edits inside one large block against a schema file (statement by statement)', async () => {
     // One block of 150 lines, target "schema.json" of 150 attributes; edits that keep lines whole
     // (the statement-level path) mixed with character edits (which break a line: the whole-block path).
     const big = generateBigBlockSchema(150);
@@ -243,8 +244,8 @@ describe('incremental diagnostics equal a full analysis', () => {
     // sends it (maybe wider than the change) — the statements outside it keep their cut from the
     // previous version, wherever the edit's ends fall (inside a line, on a line break, in a \r\n).
     const widen = fc.record({ start: fc.oneof(fc.constant(0), fc.nat({ max: 300 })), end: fc.oneof(fc.constant(0), fc.nat({ max: 300 })) });
-    fc.assert(
-      fc.property(fc.array(fc.tuple(step, widen), { minLength: 1, maxLength: 10 }), fc.boolean(), (steps, crlf) => {
+    await fc.assert(
+      yieldingProperty(fc.array(fc.tuple(step, widen), { minLength: 1, maxLength: 10 }), fc.boolean(), (steps, crlf) => {
         const compared = new IncrementalMappingDiagnostics();
         const noted = new IncrementalMappingDiagnostics();
         let text = crlf ? base.replace(/\n/g, '\r\n') : base;
@@ -409,9 +410,9 @@ describe('incremental diagnostics equal a full analysis', () => {
     );
   });
 
-  it('takes the edits through the language service: snapshots made with DocumentChanges, diagnosed at some versions', () => {
-    fc.assert(
-      fc.property(
+  it('takes the edits through the language service: snapshots made with DocumentChanges, diagnosed at some versions', async () => {
+    await fc.assert(
+      yieldingProperty(
         fc.constantFrom(...[10, 25].map(generateMappingFile)),
         fc.array(notedStep, { minLength: 1, maxLength: 8 }),
         (base, steps) => {
@@ -435,9 +436,9 @@ describe('incremental diagnostics equal a full analysis', () => {
     );
   });
 
-  it("analysisAround: the checked block around any offset is the whole analysis's, checking only its piece after an edit", () => {
-    fc.assert(
-      fc.property(
+  it("analysisAround: the checked block around any offset is the whole analysis's, checking only its piece after an edit", async () => {
+    await fc.assert(
+      yieldingProperty(
         fc.constantFrom(...[10, 25].map(generateMappingFile), ...mappingFixtures),
         fc.array(notedStep, { minLength: 0, maxLength: 5 }),
         fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 1, maxLength: 6 }),

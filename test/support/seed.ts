@@ -39,3 +39,13 @@ export function seedFor(testName: string, base: number = baseSeed): number {
 export function replayHint(testName: string, base: number = baseSeed): string {
   return `[seed] '${testName}' ran with AADMAP_SEED=${base} (its own seed ${seedFor(testName, base)}); replay with AADMAP_SEED=${base}`;
 }
+
+/** A test's full name, `file > suite > test`: stable across runs, distinct between tests. */
+export function fullName(task: { name: string; suite?: { name: string; suite?: unknown } | undefined; file?: { name: string } }): string {
+  const names: string[] = [];
+  for (let suite = task.suite as { name: string; suite?: unknown } | undefined; suite; suite = suite.suite as typeof suite) {
+    if (suite.name !== '') names.unshift(suite.name);
+  }
+  if (task.file && names[0] !== task.file.name) names.unshift(task.file.name);
+  return [...names, task.name].join(' > ');
+}

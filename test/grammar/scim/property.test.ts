@@ -19,6 +19,7 @@ import {
 } from '../../../grammar/scim/index';
 import { timed } from '../../property/invariants';
 import { collectRanges, hasErrorNode, parseIn, readArrowFixture, renderDiagnostics, sexpr, type Mode } from './fixture-support';
+import { yieldingProperty } from '../../support/event-loop';
 
 const MODES: Mode[] = ['filter', 'path', 'patch'];
 const NUM_RUNS = 400;
@@ -185,16 +186,16 @@ function checkRoundTrip(mode: Mode, ast: ScimFilter | ScimPath, source: string):
 }
 
 describe('never throws, terminates, ranges inside the input', () => {
-  it('random strings', () => {
-    fc.assert(
-      fc.property(randomText, fc.oneof(fc.constant(0), fc.nat({ max: 100_000 })), (text, base) => checkInvariants(text, base)),
+  it('random strings', async () => {
+    await fc.assert(
+      yieldingProperty(randomText, fc.oneof(fc.constant(0), fc.nat({ max: 100_000 })), (text, base) => checkInvariants(text, base)),
       { numRuns: NUM_RUNS * 3 },
     );
   });
 
-  it('mutations of valid filters', () => {
-    fc.assert(
-      fc.property(mutatedText, fc.oneof(fc.constant(0), fc.nat({ max: 100_000 })), (text, base) => checkInvariants(text, base)),
+  it('mutations of valid filters', async () => {
+    await fc.assert(
+      yieldingProperty(mutatedText, fc.oneof(fc.constant(0), fc.nat({ max: 100_000 })), (text, base) => checkInvariants(text, base)),
       { numRuns: NUM_RUNS * 3 },
     );
   });
@@ -295,9 +296,9 @@ const entraFilter = fc
   .map(([path, inner, sub, s1, op, s2, value]) => `${path}[${inner}].${sub}${s1}${op}${s2}${value}`);
 
 describe('random valid filters', () => {
-  it('parse without diagnostics; printing is idempotent and preserves the tree', () => {
-    fc.assert(
-      fc.property(validFilter, (text) => {
+  it('parse without diagnostics; printing is idempotent and preserves the tree', async () => {
+    await fc.assert(
+      yieldingProperty(validFilter, (text) => {
         const { ast, diagnostics } = parseScimFilter(text);
         expect(renderDiagnostics(diagnostics), text).toEqual([]);
         const printed = printScimFilter(ast!);
@@ -310,9 +311,9 @@ describe('random valid filters', () => {
     );
   });
 
-  it('the Entra form gives exactly one warning and round-trips', () => {
-    fc.assert(
-      fc.property(entraFilter, (text) => {
+  it('the Entra form gives exactly one warning and round-trips', async () => {
+    await fc.assert(
+      yieldingProperty(entraFilter, (text) => {
         const { ast, diagnostics } = parseScimFilter(text);
         expect(
           diagnostics.map((d) => d.code),
@@ -329,9 +330,9 @@ describe('random valid filters', () => {
     );
   });
 
-  it('valid filters inside brackets are valid attribute and PATCH paths', () => {
-    fc.assert(
-      fc.property(attrPath, fc.option(valFilter, { nil: undefined }), fc.option(attrName, { nil: undefined }), (path, inner, sub) => {
+  it('valid filters inside brackets are valid attribute and PATCH paths', async () => {
+    await fc.assert(
+      yieldingProperty(attrPath, fc.option(valFilter, { nil: undefined }), fc.option(attrName, { nil: undefined }), (path, inner, sub) => {
         const text = inner === undefined ? path : `${path}[${inner}]${sub ? `.${sub}` : ''}`;
         for (const mode of ['path', 'patch'] as const) {
           const { ast, diagnostics } = parseIn(mode, text);
