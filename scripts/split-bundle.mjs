@@ -11,7 +11,7 @@
 // the start-up modules it imports through a registry of their namespaces that the start-up file
 // hands it on the first load:
 //
-//   start-up file: loader → require('./<name>-lazy.js')(registry, 'path/of/module.ts')
+//   start-up file: loader → require('./<name>-lazy.js')(registry, '<module path>')
 //   lazy file:     module.exports = (registry, key) => { remember registry; return require(key) }
 //                  and every import of a start-up module reads that module's namespace from the registry.
 //

@@ -234,7 +234,7 @@ export function registerGraphCommands(context: vscode.ExtensionContext, client: 
     const { settings, params: conn } = await connection(fromFile.tenant);
     const target = await pickTarget(fromFile, conn);
     if (!target) return undefined;
-    log.info(`what-if of ${document.uri.fsPath || document.uri.toString()}`);
+    log.info(vscode.l10n.t('What-if of {0}', document.uri.fsPath || document.uri.toString()));
     const plan = await withProgress('aadmap: what-if', (token) =>
       send(
         'aadmap/graph/planDeploy',
@@ -283,7 +283,7 @@ export function registerGraphCommands(context: vscode.ExtensionContext, client: 
       impact?.second &&
       (await confirm(impact.second.summary, impact.second.detail, impact.second.action, true)) !== impact.second.action
     ) {
-      log.info('The impact guard was not confirmed; nothing was written.');
+      log.info(vscode.l10n.t('The impact guard was not confirmed; nothing was written.'));
       void vscode.window.showInformationMessage(vscode.l10n.t('aadmap: not confirmed; nothing was written.'));
       return false;
     }

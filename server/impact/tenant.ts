@@ -13,6 +13,7 @@
 import { createWriteStream } from 'node:fs';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { t } from '../../grammar/common/l10n';
 import { GraphError, type GraphClient } from '../graph/client';
 import { graphSelection, sourceUser } from './graph-names';
 import { forEachLine } from './read-lines';
@@ -64,7 +65,7 @@ export async function readTenantUsers(options: TenantOptions): Promise<TenantRea
   const relative = (link: string) => {
     // Only links to the same Graph endpoint are followed: the token must not go anywhere else.
     if (link.startsWith(client.baseUrl)) return link.slice(client.baseUrl.length);
-    throw new GraphError(`Graph returned a link to another host (${new URL(link).host}); it is not followed.`, {
+    throw new GraphError(t('Graph returned a link to another host ({0}); it is not followed.', new URL(link).host), {
       code: 'InvalidResponse',
       method: 'GET',
       path: link,

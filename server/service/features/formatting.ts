@@ -58,9 +58,7 @@ const MAX_FORMAT_LINES = 100_000;
 /** Why a document is not formatted at all, or undefined when it is small enough. */
 export function tooLargeToFormat(snapshot: DocumentSnapshot): string | undefined {
   const count = snapshot.lines.lineCount;
-  return count > MAX_FORMAT_LINES
-    ? `${count.toLocaleString('en-US')} lines; aadmap formats files of at most ${MAX_FORMAT_LINES.toLocaleString('en-US')} lines`
-    : undefined;
+  return count > MAX_FORMAT_LINES ? t('{0} lines; aadmap formats files of at most {1} lines', count, MAX_FORMAT_LINES) : undefined;
 }
 
 export function format(snapshot: DocumentSnapshot, options: FormattingOptions, range?: Range): TextEdit[] {
