@@ -186,7 +186,7 @@ describe('aadmap impact --users tenant', () => {
     const result = await aadmap(['deploy', 'live.aadmap', '--dry-run', '--graph-endpoint', emulator.url]);
     expect(result.status, result.stderr).toBe(0);
     expect(result.stdout).toContain('What-if: 1 change on ');
-    expect(result.stdout, result.stdout + result.stderr).toContain(`Impact on ${COUNT - 2} users:`);
+    expect(result.stdout, result.stdout + result.stderr).toContain(`Impact on ${(COUNT - 2).toLocaleString('en-US')} users:`);
     expect(result.stdout).toMatch(/^\s*\d+ {2}updated$/m);
   });
 });

@@ -66,7 +66,7 @@ describe('retries', () => {
 
   it('refuses to wait a Retry-After longer than the cap', async () => {
     emulator.inject({ status: 429, retryAfter: '3600' });
-    await expect(client().getJson(jobsPath)).rejects.toThrow(/Graph asks to wait 3600 s before retrying; try again later\./);
+    await expect(client().getJson(jobsPath)).rejects.toThrow(/Graph asks to wait 3,600 s before retrying; try again later\./);
     expect(sleeps).toEqual([]);
   });
 
