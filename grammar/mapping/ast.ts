@@ -229,3 +229,14 @@ export function mappingProperties(mapping: AttributeMapping): Readonly<Attribute
   }
   return properties;
 }
+
+/** A copy of a syntax-tree node moved by `delta`: every `start`/`end` below it shifted. */
+export function shiftedNode<T>(node: T, delta: number): T {
+  if (delta === 0 || node === null || typeof node !== 'object') return node;
+  if (Array.isArray(node)) return node.map((item) => shiftedNode(item, delta)) as T;
+  const copy: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(node)) {
+    copy[key] = (key === 'start' || key === 'end') && typeof value === 'number' ? value + delta : shiftedNode(value, delta);
+  }
+  return copy as T;
+}

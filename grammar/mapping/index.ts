@@ -4,6 +4,7 @@ import { inputText } from '../common/input-text';
 import { LineIndex } from '../common/line-index';
 import type { SyntaxDiagnostic } from '../common/syntax-diagnostic';
 import type { MappingFile } from './ast';
+import type { BlockStatementRead } from './reference';
 import { loadReferenceParser } from './reference.lazy';
 import type { MappingPiece } from './piece';
 import { pieceStarts } from './piece-starts';
@@ -12,6 +13,7 @@ import { fastParsePiece } from './fast-path';
 export * from './ast';
 export { pieceStarts, updatePieceStarts } from './piece-starts';
 export type { MappingPiece } from './piece';
+export type { BlockStatementRead } from './reference';
 
 export interface MappingFileParseResult {
   ast: MappingFile;
@@ -110,6 +112,21 @@ export function parseMappingPiece(text: string, start: number, end: number): Map
   const fast = fastParsePiece(text, start, end);
   if (fast !== undefined) return { start, end, ast: fast, diagnostics: [], closedAtFileLevel: true };
   return parseMappingPieceReference(text, start, end);
+}
+
+/**
+ * One statement of a mapping block (a line with its line break, or a scope block with its clauses)
+ * read by the reference parser as the parse of its block reads it, offsets relative to its start;
+ * undefined when that reading reaches outside it (reference.ts). The statement-level diagnostics of
+ * large blocks read a line being typed with it (server/service/block-statements.ts).
+ */
+export function parseBlockStatementReference(header: string, statement: string): BlockStatementRead | undefined {
+  return loadReferenceParser().parseBlockStatementReference(header, statement);
+}
+
+/** Whether a line's first token starts a statement (so a parenthesis left open on the line before ends there: lexer.ts). */
+export function startsStatement(line: string): boolean {
+  return loadReferenceParser().startsStatement(line);
 }
 
 /** Lexes, parses and visits text[start, end) with chevrotain and the visitors (no fast path); loaded on first use (reference.ts). */

@@ -14,13 +14,18 @@
  * The contract is checkBlock's: the same diagnostics in the same order (the caller sorts by range,
  * stably; ties within a range keep checkBlock's order, which `rank` reproduces: a mapping's source
  * first, then the block rules in blockRules order, a rule's cross-line findings before its
- * per-line ones). Anything the fast path declines — a syntax error anywhere in the block — returns
- * undefined, and the caller reads the block whole as before.
+ * per-line ones). A statement the fast path declines — the line being typed, a syntax error — is
+ * read on its own by the reference parser as its block's parse reads it, with its syntax errors
+ * (grammar/mapping/reference.ts parseBlockStatementReference); only what that cannot read on its own
+ * (a parenthesis left open before a line that continues it, an attribute declaration, a header or
+ * closing line that is not plain) returns undefined, and the caller reads the block whole.
  * test/service/incremental-diagnostics.test.ts proves the equality on random edits inside large blocks.
  */
 import type { AttributeMapping, BlockItem, ObjectMappingBlock, ScopeGroup } from '../../grammar/mapping/ast';
-import { mappingProperties } from '../../grammar/mapping/ast';
+import { mappingProperties, shiftedNode } from '../../grammar/mapping/ast';
+import type { SyntaxDiagnostic } from '../../grammar/common/syntax-diagnostic';
 import { fastParseBlockStatement, fastParsePiece } from '../../grammar/mapping/fast-path';
+import { parseBlockStatementReference, startsStatement } from '../../grammar/mapping/index';
 import type { CheckerCode } from '../checker/codes';
 import { type CheckDiagnostic, DiagnosticSink, WarningsOnlySink } from '../checker/diagnostic';
 import { blockRules, checkSource, isDisabled } from '../checker/mapping/check-file';
@@ -62,8 +67,12 @@ interface CheckedStatement {
 }
 
 interface StatementEntry {
-  /** The statement read by the fast path (relative offsets); dropped once checked (read again for another context). */
+  /** The statement's item (relative offsets); dropped once checked (read again for another context). */
   item?: BlockItem | null;
+  /** Its syntax errors (relative offsets), when the fast path declined it and the reference parser read it. */
+  syntax?: SyntaxDiagnostic[];
+  /** It ends with a parenthesis open: it stands on its own only before a line that starts a statement. */
+  continues?: true;
   /** Its checks, one per context it was met in (two blocks may hold the same line), most recent last. */
   checks: CheckedStatement[];
   /** The last call that used the entry (for eviction). */
@@ -93,6 +102,8 @@ export interface BlockStatements {
   /** Where the closing line starts, and where the piece read ends. */
   close: number;
   end: number;
+  /** The statements' syntax errors, at their offsets in the text read (as the block's parse reports them, before the file's `withoutRepeatedSyntaxErrors`). */
+  syntax: SyntaxDiagnostic[];
 }
 
 /**
@@ -134,8 +145,8 @@ export class StatementCache {
 
   /**
    * Reads text[start, end) — a piece that starts with a `mapping` line — as a header, statements and
-   * a closing line, or undefined when it is not such a block of at least `minLines` lines, or the
-   * fast path declines any part of it.
+   * a closing line, or undefined when it is not such a block of at least `minLines` lines, or a part
+   * of it cannot be read on its own (see the file comment).
    */
   read(text: string, start: number, end: number, minLines = STATEMENT_LEVEL_MIN_LINES, hint?: StatementHint): BlockStatements | undefined {
     const headerEnd = lineEnd(text, start, end);
@@ -203,12 +214,14 @@ export class StatementCache {
       const statement = text.slice(at, statementEnd);
       let entry = this.entries.get(statement);
       if (entry === undefined) {
-        const read = fastParseBlockStatement(statement, 0, statement.length);
+        const read = readStatement(headerText, statement);
         if (read === undefined) return undefined;
         // A block that declares attributes is read whole: a declaration changes what every line of
         // the block means (docs/custom-attributes.md), so no line's findings stand on their own.
         if (read.item?.kind === 'attributeDeclaration') return undefined;
         entry = { item: read.item ?? null, checks: [], used: call - 1 };
+        if (read.syntax) entry.syntax = read.syntax;
+        if (read.continues) entry.continues = true;
         // A copy, not a slice: a slice would keep this whole version of the document alive.
         this.entries.set(detached(statement), entry);
       }
@@ -220,7 +233,13 @@ export class StatementCache {
     }
     if (close < 0 || entries.length < minLines || !CLOSING.test(text.slice(close, end))) return undefined;
     this.cut += cut;
-    return { header, headerText, starts, entries, close, end };
+    const syntax: SyntaxDiagnostic[] = [];
+    for (let i = 0; i < entries.length; i++) {
+      const entry = entries[i]!;
+      if (entry.continues && !endsBeforeStatement(text, i + 1 < entries.length ? starts[i + 1]! : close, end)) return undefined;
+      if (entry.syntax) for (const d of entry.syntax) syntax.push({ ...d, start: d.start + starts[i]!, end: d.end + starts[i]! });
+    }
+    return { header, headerText, starts, entries, close, end, syntax };
   }
 
   /** Marks an entry as used by this call (kept at its end). */
@@ -263,11 +282,42 @@ export class StatementCache {
     return context;
   }
 
-  /** Reads a statement again (its item was dropped after an earlier check). */
-  reread(text: string, start: number, end: number): BlockItem | null | undefined {
-    const read = fastParseBlockStatement(text.slice(start, end), 0, end - start);
+  /** Reads a statement of `block` again (its item was dropped after an earlier check). */
+  reread(text: string, block: BlockStatements, start: number, end: number): BlockItem | null | undefined {
+    const read = readStatement(block.headerText, text.slice(start, end));
     return read === undefined ? undefined : (read.item ?? null);
   }
+}
+
+/**
+ * One statement (its own text, offsets relative to its start): by the fast path, or — a line being
+ * typed, a syntax error — by the reference parser as the block's parse would read it, with its
+ * syntax errors; undefined when neither reads it on its own (the caller reads the block whole).
+ */
+function readStatement(
+  headerText: string,
+  statement: string,
+): { item?: BlockItem; syntax?: SyntaxDiagnostic[]; continues?: boolean } | undefined {
+  const fast = fastParseBlockStatement(statement, 0, statement.length);
+  if (fast !== undefined) return fast;
+  const read = parseBlockStatementReference(headerText, statement);
+  if (read === undefined) return undefined;
+  return { item: read.item, continues: read.continues, ...(read.diagnostics.length > 0 ? { syntax: read.diagnostics } : {}) };
+}
+
+/**
+ * Whether the first line from `at` that holds a token (blank and comment lines aside) starts a
+ * statement: then a parenthesis left open before `at` closes there, as the lexer reads it (grammar/mapping/lexer.ts).
+ */
+function endsBeforeStatement(text: string, at: number, end: number): boolean {
+  while (at < end) {
+    const first = firstNonBlank(text, at, end);
+    const c = text.charCodeAt(first);
+    const next = lineEnd(text, at, end);
+    if (first < end && c !== 0x0a && c !== 0x0d && c !== 0x23 /* # */) return startsStatement(text.slice(at, next));
+    at = next;
+  }
+  return false;
 }
 
 /** Whether a hint's previous read is the block at `start`: its header line wholly before the change, so the same line at the same offset. */
@@ -304,7 +354,7 @@ function checkStatements(text: string, block: BlockStatements, schemas: Resolved
     if (checked === undefined) {
       const end = statementEndOf(block, i, text);
       if (entry.item === undefined) {
-        entry.item = cache.reread(text, start, end);
+        entry.item = cache.reread(text, block, start, end);
         if (entry.item === undefined) throw new Error('a statement read before no longer reads');
       }
       checked = checkStatement(entry.item, text.slice(start, end), context);
@@ -556,15 +606,4 @@ function firstNonBlank(text: string, from: number, end: number): number {
   let i = from;
   while (i < end && (text.charCodeAt(i) === 0x20 || text.charCodeAt(i) === 0x09)) i++;
   return i;
-}
-
-/** A copy of a syntax-tree node moved by `delta`: every `start`/`end` below it shifted. */
-export function shiftedNode<T>(node: T, delta: number): T {
-  if (delta === 0 || node === null || typeof node !== 'object') return node;
-  if (Array.isArray(node)) return node.map((item) => shiftedNode(item, delta)) as T;
-  const copy: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(node)) {
-    copy[key] = (key === 'start' || key === 'end') && typeof value === 'number' ? value + delta : shiftedNode(value, delta);
-  }
-  return copy as T;
 }

@@ -26,6 +26,7 @@ import {
   parseMappingPiece,
   parseMappingPieces,
   pieceStarts,
+  shiftedNode,
   updatePieceStarts,
   withoutRepeatedSyntaxErrors,
 } from '../../grammar/mapping/index';
@@ -35,7 +36,7 @@ import { checkDeployStatements } from '../checker/mapping/rules/deploy';
 import type { ResolvedSchemas } from '../checker/mapping/context';
 import { afterEdits, bounds, type ChangedRegion, unchanged } from './changed-region';
 import type { TextReplacement } from './document';
-import { type BlockStatements, shiftedNode, STATEMENT_LEVEL_MIN_LINES, StatementCache, type StatementHint } from './block-statements';
+import { type BlockStatements, STATEMENT_LEVEL_MIN_LINES, StatementCache, type StatementHint } from './block-statements';
 import { resolveSchemas, type SchemaFileReader } from './schema-resolver';
 import { t } from '../../grammar/common/l10n';
 
@@ -144,7 +145,7 @@ export class IncrementalMappingDiagnostics {
         length: end - start,
         start,
         closedAtFileLevel: true,
-        syntax: [],
+        syntax: statements.syntax,
         targets: [],
         deploys: [],
         blocks: [],

@@ -19,7 +19,7 @@ import { IncrementalMappingDiagnostics } from '../../server/service/incremental-
 import { createLanguageService } from '../../server/service/language-service';
 import type { SchemaFileReader } from '../../server/service/schema-resolver';
 import { applyMutation, mappingFixtures, mappingToken, type Mutation, mutation, structuredMapping } from '../property/arbitraries';
-import { yieldingProperty } from '../support/event-loop';
+import { letEventLoopTurn, yieldingProperty } from '../support/event-loop';
 
 const URI = 'file:///work/incremental.aadmap';
 const schemaJson = JSON.parse(readFileSync(join(__dirname, '..', 'schema', 'fixtures', 'chatwork-sample-schema.json'), 'utf8'));
@@ -203,7 +203,8 @@ describe('incremental diagnostics equal a full analysis', () => {
 
   it('on sequences of edits inside one large block against a schema file (statement by statement)', async () => {
     // One block of 150 lines, target "schema.json" of 150 attributes; edits that keep lines whole
-    // (the statement-level path) mixed with character edits (which break a line: the whole-block path).
+    // mixed with character edits (a line with a syntax error: read on its own by the reference parser;
+    // a parenthesis opened before a line that continues it, or lines joined: the whole-block path).
     const big = generateBigBlockSchema(150);
     const bigReader: SchemaFileReader = { readJson: (path) => (path === 'schema.json' ? { json: big } : { error: 'no such file' }) };
     const base = generateBigBlockFile(150);
@@ -223,6 +224,12 @@ describe('incremental diagnostics equal a full analysis', () => {
       '  title <- none\n',
       '  title <- [jobTitle]  match 0\n',
       '  title <- [jobTitle]  flowType Always  on create\n',
+      // Lines with syntax errors, and a line that continues a call left open on the line before it.
+      '  title <- Join(" ", [givenName]\n',
+      '  title <- Swtich(\n',
+      '  titel <- [jobTitle]  macth 1\n',
+      '  title <- "open\n',
+      '    [givenName], [surname])\n',
       // Declarations change what other lines mean (their block is then read whole).
       '  attribute target "urn:ietf:params:scim:schemas:extension:contoso:2.0:User:costCenter" String required\n',
       '  urn:ietf:params:scim:schemas:extension:contoso:2.0:User:costCenter <- [department]\n',
@@ -346,6 +353,70 @@ describe('incremental diagnostics equal a full analysis', () => {
     state.noteEdits(text, [exact], edited);
     expect(state.diagnostics(edited, URI, reader)).toStrictEqual(analyzeMappingText(edited, URI, reader).diagnostics);
     expect(state.lastCall).toEqual({ pieces: 12, read: 1, hinted: true, statementLevel: 0, statementsCut: 0 });
+  });
+
+  it('typing a line inside a large block: every keystroke, syntax errors included, is read statement by statement and equals a full analysis', async () => {
+    // The line being typed is a syntax error at most keystrokes; the statement-level path reads it
+    // with the reference parser on its own (grammar/mapping/reference.ts parseBlockStatementReference)
+    // instead of sending the block to the whole-block path.
+    const schema = generateBigBlockSchema(100);
+    const bigReader: SchemaFileReader = { readJson: (path) => (path === 'schema.json' ? { json: schema } : { error: 'no such file' }) };
+    const base = generateBigBlockFile(100);
+    const lines = [
+      ...[0, 1, 2, 3, 4, 5, 6, 7, 17, 53, 89].map((i) => bigBlockLine(i)),
+      'title <- Swtich([country], "x", "JP", "Japan")  macth 1',
+      'titel <- [jobTitle]  on craete',
+      'title <- "unterminated',
+      'title <- Join(" ", [givenName]',
+      'title <- Replace([mail], , "(?<user>[^@]+)@", "user", , , "")  default "x\\"y"',
+      '[department] EQUALS Tokyo',
+      'enabled flase',
+      'flowTypes Add,',
+    ];
+    // Where the line is typed: after line 50 of the block, an attribute line (a statement starter follows it).
+    const at = base.indexOf('\n', base.indexOf(bigBlockLine(50))) + 1;
+    const fallbacks: string[] = [];
+    for (const line of lines) {
+      const incremental = new IncrementalMappingDiagnostics();
+      let text = base;
+      incremental.diagnostics(text, URI, bigReader);
+      const typed = `  ${line}\n`;
+      for (let i = 1; i <= typed.length; i++) {
+        // The line break first (Enter), then the line's characters one by one, as an editor sends them.
+        const next = i === 1 ? `${base.slice(0, at)}\n${base.slice(at)}` : `${base.slice(0, at)}${typed.slice(0, i - 1)}\n${base.slice(at)}`;
+        const edit: TextReplacement = i === 1 ? { start: at, end: at, length: 1 } : { start: at + i - 2, end: at + i - 2, length: 1 };
+        incremental.noteEdits(text, [edit], next);
+        text = next;
+        const actual = incremental.diagnostics(text, URI, bigReader);
+        expect(actual, `${JSON.stringify(typed.slice(0, i - 1))}`).toStrictEqual(analyzeMappingText(text, URI, bigReader).diagnostics);
+        if (incremental.lastCall.statementLevel !== 1) fallbacks.push(typed.slice(0, i - 1));
+      }
+      await letEventLoopTurn();
+    }
+    expect(fallbacks).toEqual([]);
+  });
+
+  it('a line left with a parenthesis open before a line that continues it: the block is read whole, as the lexer joins them', () => {
+    const schema = generateBigBlockSchema(100);
+    const bigReader: SchemaFileReader = { readJson: (path) => (path === 'schema.json' ? { json: schema } : { error: 'no such file' }) };
+    const base = generateBigBlockFile(100);
+    const at = base.indexOf('\n', base.indexOf(bigBlockLine(50))) + 1;
+    const cases = [
+      // Joined: the next line does not start a statement, so the expression goes on there.
+      ['  title <- Join(" ",\n    [givenName], [surname])\n', 0],
+      ['  title <- Join(" ",\n\n  # the rest below\n    [givenName])\n', 0],
+      // Not joined: the next line starts a statement (a target attribute), so the open call ends at its line.
+      ['  title <- Join(" ",\n', 1],
+      ['  title <- Join(" ",\n\n  # more later\n', 1],
+    ] as const;
+    for (const [inserted, statementLevel] of cases) {
+      const incremental = new IncrementalMappingDiagnostics();
+      incremental.diagnostics(base, URI, bigReader);
+      const text = base.slice(0, at) + inserted + base.slice(at);
+      incremental.noteEdits(base, [{ start: at, end: at, length: inserted.length }], text);
+      expect(incremental.diagnostics(text, URI, bigReader), inserted).toStrictEqual(analyzeMappingText(text, URI, bigReader).diagnostics);
+      expect(incremental.lastCall.statementLevel, inserted).toBe(statementLevel);
+    }
   });
 
   it('an edit inside a large block cuts again only the statements it touched', () => {
