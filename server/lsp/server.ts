@@ -189,7 +189,7 @@ export function startServer(
       if (documents.get(document.uri) !== document || document.version !== version) break;
       diagnostics = validate(document);
     }
-    if (!schemaFiles?.busy(document.uri)) memory.analysed(document.uri, document.getText().length);
+    if (!schemaFiles?.busy(document.uri)) memory.analysed(document.uri, document.getText().length, document.version);
     return diagnostics;
   };
 
