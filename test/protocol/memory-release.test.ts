@@ -17,7 +17,12 @@ it.each<{ case: string; steps: Step[]; collections: number }>([
   { case: 'a small document', steps: [['analysed', 'a', SMALL, 1]], collections: 0 },
   {
     case: 'a large document pulled again with no edit',
-    steps: [['analysed', 'a', LARGE, 1], ['wait', 2_000], ['analysed', 'a', LARGE, 1], ['analysed', 'a', LARGE, 1]],
+    steps: [
+      ['analysed', 'a', LARGE, 1],
+      ['wait', 2_000],
+      ['analysed', 'a', LARGE, 1],
+      ['analysed', 'a', LARGE, 1],
+    ],
     collections: 1,
   },
   {
@@ -43,7 +48,12 @@ it.each<{ case: string; steps: Step[]; collections: number }>([
   },
   {
     case: 'closed and opened again',
-    steps: [['analysed', 'a', LARGE, 1], ['wait', 2_000], ['closed', 'a'], ['analysed', 'a', LARGE, 1]],
+    steps: [
+      ['analysed', 'a', LARGE, 1],
+      ['wait', 2_000],
+      ['closed', 'a'],
+      ['analysed', 'a', LARGE, 1],
+    ],
     collections: 2,
   },
 ])('$case', ({ steps, collections }) => {

@@ -383,7 +383,8 @@ describe('incremental diagnostics equal a full analysis', () => {
       const typed = `  ${line}\n`;
       for (let i = 1; i <= typed.length; i++) {
         // The line break first (Enter), then the line's characters one by one, as an editor sends them.
-        const next = i === 1 ? `${base.slice(0, at)}\n${base.slice(at)}` : `${base.slice(0, at)}${typed.slice(0, i - 1)}\n${base.slice(at)}`;
+        const next =
+          i === 1 ? `${base.slice(0, at)}\n${base.slice(at)}` : `${base.slice(0, at)}${typed.slice(0, i - 1)}\n${base.slice(at)}`;
         const edit: TextReplacement = i === 1 ? { start: at, end: at, length: 1 } : { start: at + i - 2, end: at + i - 2, length: 1 };
         incremental.noteEdits(text, [edit], next);
         text = next;
