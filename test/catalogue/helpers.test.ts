@@ -4,6 +4,7 @@ import {
   FUNCTIONS,
   argumentCountProblem,
   damerauLevenshtein,
+  damerauLevenshteinWithin,
   formatSignature,
   functionArity,
   lookupFunction,
@@ -209,6 +210,30 @@ describe('damerauLevenshtein', () => {
   });
 });
 
+describe('damerauLevenshteinWithin', () => {
+  it('is min(damerauLevenshtein, limit + 1): random strings of a small alphabet, every limit (seeded)', () => {
+    const word = fc.string({ unit: fc.constantFrom('a', 'b', 'c', 'ab', 'ba', 'é'), maxLength: 14 });
+    fc.assert(
+      fc.property(word, word, fc.nat({ max: 12 }), (a, b, limit) => {
+        expect(damerauLevenshteinWithin(a, b, limit)).toBe(Math.min(damerauLevenshtein(a, b), limit + 1));
+      }),
+      { numRuns: 20_000 },
+    );
+  });
+
+  it('the table kept between calls leaves nothing behind: a long pair, then short ones', () => {
+    const long = 'urn:ietf:params:scim:schemas:extension:contoso:2.0:User:field02503';
+    expect(damerauLevenshteinWithin(long, `u  ${long}`, 17)).toBe(3);
+    for (const [a, b] of [
+      ['ab', 'ba'],
+      ['kitten', 'sitting'],
+      ['', 'abc'],
+      ['ca', 'abc'],
+    ] as const)
+      expect(damerauLevenshteinWithin(a, b, 5)).toBe(damerauLevenshtein(a, b));
+  });
+});
+
 describe('withoutCommonAffixes', () => {
   it('keeps the distance: random strings of a small alphabet around a shared prefix and suffix (seeded)', () => {
     const word = fc.string({ unit: fc.constantFrom('a', 'b', 'c', 'ab', 'ba'), maxLength: 7 });
@@ -227,6 +252,42 @@ describe('withoutCommonAffixes', () => {
     expect(withoutCommonAffixes('urn:x:User:field1', 'urn:x:User:feild1')).toEqual(['ie', 'ei']);
     expect(withoutCommonAffixes('aaa', 'aa')).toEqual(['a', '']);
     expect(withoutCommonAffixes('abc', 'xyz')).toEqual(['abc', 'xyz']);
+  });
+});
+
+/** suggestNames as first written: every candidate compared in full (the reference the bounded one must equal). */
+function suggestNamesInFull(name: string, candidates: Iterable<string>, max = 3): string[] {
+  if (max <= 0 || name.length === 0) return [];
+  const lower = name.toLowerCase();
+  const limit = Math.max(1, Math.floor((name.length + 1) / 4));
+  const seen = new Set<string>();
+  const scored: { candidate: string; distance: number }[] = [];
+  for (const candidate of candidates) {
+    if (candidate === name || seen.has(candidate)) continue;
+    seen.add(candidate);
+    if (Math.abs(candidate.length - name.length) > limit) continue;
+    const distance = damerauLevenshtein(lower, candidate.toLowerCase());
+    if (distance > limit || distance >= Math.max(candidate.length, 2)) continue;
+    scored.push({ candidate, distance });
+  }
+  scored.sort(
+    (x, y) =>
+      x.distance - y.distance ||
+      Math.abs(x.candidate.length - name.length) - Math.abs(y.candidate.length - name.length) ||
+      (x.candidate < y.candidate ? -1 : x.candidate > y.candidate ? 1 : 0),
+  );
+  return scored.slice(0, max).map((s) => s.candidate);
+}
+
+describe('suggestNames equals the comparison in full', () => {
+  it('on random names and candidate lists of a small alphabet, with shared prefixes (seeded)', () => {
+    const word = fc.string({ unit: fc.constantFrom('a', 'b', 'c', 'A', 'ab', 'ba', ':x:'), minLength: 1, maxLength: 12 });
+    fc.assert(
+      fc.property(word, fc.array(word, { maxLength: 40 }), fc.integer({ min: 1, max: 4 }), (name, candidates, max) => {
+        expect(suggestNames(name, candidates, max)).toEqual(suggestNamesInFull(name, candidates, max));
+      }),
+      { numRuns: 5_000 },
+    );
   });
 });
 
