@@ -214,7 +214,10 @@ export class StatementCache {
       const statement = text.slice(at, statementEnd);
       let entry = this.entries.get(statement);
       if (entry === undefined) {
-        const read = readStatement(headerText, statement);
+        // A copy, not a slice: what the statement's nodes and checks keep of its text (names, targets,
+        // messages) would otherwise be slices of this whole version, kept alive with them.
+        const own = detached(statement);
+        const read = readStatement(headerText, own);
         if (read === undefined) return undefined;
         // A block that declares attributes is read whole: a declaration changes what every line of
         // the block means (docs/custom-attributes.md), so no line's findings stand on their own.
@@ -222,8 +225,7 @@ export class StatementCache {
         entry = { item: read.item ?? null, checks: [], used: call - 1 };
         if (read.syntax) entry.syntax = read.syntax;
         if (read.continues) entry.continues = true;
-        // A copy, not a slice: a slice would keep this whole version of the document alive.
-        this.entries.set(detached(statement), entry);
+        this.entries.set(own, entry);
       }
       this.use(entry);
       cut++;
@@ -284,7 +286,7 @@ export class StatementCache {
 
   /** Reads a statement of `block` again (its item was dropped after an earlier check). */
   reread(text: string, block: BlockStatements, start: number, end: number): BlockItem | null | undefined {
-    const read = readStatement(block.headerText, text.slice(start, end));
+    const read = readStatement(block.headerText, detached(text.slice(start, end)));
     return read === undefined ? undefined : (read.item ?? null);
   }
 }
@@ -357,7 +359,7 @@ function checkStatements(text: string, block: BlockStatements, schemas: Resolved
         entry.item = cache.reread(text, block, start, end);
         if (entry.item === undefined) throw new Error('a statement read before no longer reads');
       }
-      checked = checkStatement(entry.item, text.slice(start, end), context);
+      checked = checkStatement(entry.item, detached(text.slice(start, end)), context);
       entry.checks.push(checked);
       if (entry.checks.length > CHECKS_KEPT) entry.checks.shift();
       entry.item = undefined;
