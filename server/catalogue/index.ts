@@ -270,12 +270,18 @@ export function damerauLevenshtein(a: string, b: string): number {
  * strings of a small alphabet (where transpositions and repeats are frequent).
  */
 export function withoutCommonAffixes(a: string, b: string): [string, string] {
+  const [prefix, suffix] = commonAffixLengths(a, b);
+  return prefix === 0 && suffix === 0 ? [a, b] : [a.slice(prefix, a.length - suffix), b.slice(prefix, b.length - suffix)];
+}
+
+/** The lengths of the prefix and the suffix `a` and `b` share (not overlapping in either). */
+function commonAffixLengths(a: string, b: string): [number, number] {
   const max = Math.min(a.length, b.length);
   let prefix = 0;
   while (prefix < max && a.charCodeAt(prefix) === b.charCodeAt(prefix)) prefix++;
   let suffix = 0;
   while (suffix < max - prefix && a.charCodeAt(a.length - 1 - suffix) === b.charCodeAt(b.length - 1 - suffix)) suffix++;
-  return prefix === 0 && suffix === 0 ? [a, b] : [a.slice(prefix, a.length - suffix), b.slice(prefix, b.length - suffix)];
+  return [prefix, suffix];
 }
 
 /**
@@ -289,24 +295,26 @@ export function withoutCommonAffixes(a: string, b: string): [string, string] {
  * calls. test/catalogue/helpers.test.ts proves it equal to min(damerauLevenshtein, limit + 1).
  */
 export function damerauLevenshteinWithin(a: string, b: string, limit: number): number {
-  const n = a.length;
-  const m = b.length;
+  // What both share at their ends changes no distance (withoutCommonAffixes): read between, by offsets.
+  const [p, suffix] = commonAffixLengths(a, b);
+  const n = a.length - p - suffix;
+  const m = b.length - p - suffix;
   if (Math.abs(n - m) > limit) return limit + 1;
   if (n === 0 || m === 0) return Math.min(n + m, limit + 1);
   const over = limit + 1;
   // A bound first: an edit changes the count of at most one character of each string (a transposition
   // none), so the distance is at least the larger of what `a` has more of and what `b` has more of.
-  for (let i = 0; i < n; i++) counts[a.charCodeAt(i)]!++;
-  for (let j = 0; j < m; j++) counts[b.charCodeAt(j)]!--;
+  for (let i = 0; i < n; i++) counts[a.charCodeAt(p + i)]!++;
+  for (let j = 0; j < m; j++) counts[b.charCodeAt(p + j)]!--;
   let more = 0;
   let fewer = 0;
   for (let i = 0; i < n; i++) {
-    const c = a.charCodeAt(i);
+    const c = a.charCodeAt(p + i);
     if (counts[c]! > 0) more += counts[c]!;
     counts[c] = 0;
   }
   for (let j = 0; j < m; j++) {
-    const c = b.charCodeAt(j);
+    const c = b.charCodeAt(p + j);
     if (counts[c]! < 0) fewer -= counts[c]!;
     counts[c] = 0;
   }
@@ -327,7 +335,7 @@ export function damerauLevenshteinWithin(a: string, b: string, limit: number): n
   }
   let result = over;
   for (let i = 1; i <= n; i++) {
-    const ai = a.charCodeAt(i - 1);
+    const ai = a.charCodeAt(p + i - 1);
     const from = Math.max(1, i - limit);
     const to = Math.min(m, i + limit);
     const row = (i + 1) * w;
@@ -339,7 +347,7 @@ export function damerauLevenshteinWithin(a: string, b: string, limit: number): n
     // The row's column 0 (the base case, i) belongs to it too.
     let rowMin = Math.min(i, over);
     for (let j = from; j <= to; j++) {
-      const bj = b.charCodeAt(j - 1);
+      const bj = b.charCodeAt(p + j - 1);
       const i1 = lastRowOf[bj]!;
       const j1 = lastMatchCol;
       const cost = ai === bj ? 0 : 1;
@@ -362,7 +370,7 @@ export function damerauLevenshteinWithin(a: string, b: string, limit: number): n
     if (rowMin > limit) break;
     if (i === n) result = d[row + m + 1]!;
   }
-  for (let i = 0; i < n; i++) lastRowOf[a.charCodeAt(i)] = 0;
+  for (let i = 0; i < n; i++) lastRowOf[a.charCodeAt(p + i)] = 0;
   return result > limit ? over : result;
 }
 
@@ -372,6 +380,24 @@ let table = new Int32Array(4096);
 const lastRowOf = new Int32Array(65536);
 /** Per UTF-16 code unit: its count in `a` less its count in `b` (the bound); reset to 0 after each use. */
 const counts = new Int32Array(65536);
+
+/** Candidates without repeats (the first kept) and lower-cased, made once per array (a schema's names: schema/lookup.ts attributeNames). */
+interface PreparedCandidates {
+  names: readonly string[];
+  lowerNames: readonly string[];
+}
+const prepared = new WeakMap<readonly string[], PreparedCandidates>();
+
+function preparedCandidates(candidates: Iterable<string>): PreparedCandidates {
+  const array = Array.isArray(candidates) ? (candidates as readonly string[]) : undefined;
+  const kept = array && prepared.get(array);
+  if (kept) return kept;
+  const names = [...new Set(candidates)];
+  const made = { names, lowerNames: names.map((n) => n.toLowerCase()) };
+  // Only a frozen array is sure to be the same list next time.
+  if (array && Object.isFrozen(array)) prepared.set(array, made);
+  return made;
+}
 
 /** Largest distance still worth suggesting for a name of this length. */
 function suggestionThreshold(length: number): number {
@@ -389,18 +415,15 @@ function suggestionThreshold(length: number): number {
 export function suggestNames(name: string, candidates: Iterable<string>, max = 3): string[] {
   if (max <= 0 || name.length === 0) return [];
   const lower = name.toLowerCase();
-  const threshold = suggestionThreshold(name.length);
-  let limit = threshold;
+  let limit = suggestionThreshold(name.length);
   /** The `max` smallest distances kept so far, ascending. */
   const best: number[] = [];
-  const seen = new Set<string>();
+  const { names, lowerNames } = preparedCandidates(candidates);
   const scored: { candidate: string; distance: number }[] = [];
-  for (const candidate of candidates) {
-    if (candidate === name || seen.has(candidate)) continue;
-    seen.add(candidate);
-    if (Math.abs(candidate.length - name.length) > limit) continue;
-    const [x, y] = withoutCommonAffixes(lower, candidate.toLowerCase());
-    const distance = damerauLevenshteinWithin(x, y, limit);
+  for (let i = 0; i < names.length; i++) {
+    const candidate = names[i]!;
+    if (candidate === name || Math.abs(candidate.length - name.length) > limit) continue;
+    const distance = damerauLevenshteinWithin(lower, lowerNames[i]!, limit);
     // Never suggest a candidate that had to be rewritten almost completely.
     if (distance > limit || distance >= Math.max(candidate.length, 2)) continue;
     scored.push({ candidate, distance });

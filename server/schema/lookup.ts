@@ -36,6 +36,8 @@ interface AttributeIndex {
   length: number;
   exact: Map<string, AttributeMatch>;
   anyCase: Map<string, AttributeMatch>;
+  /** attributeNames' answer, made on first use. */
+  names?: readonly string[];
 }
 
 const indexes = new WeakMap<ObjectSchema, AttributeIndex>();
@@ -55,9 +57,13 @@ function attributeIndex(obj: ObjectSchema): AttributeIndex {
   return index;
 }
 
-/** All attribute names of an object (for completion and did-you-mean). */
-export function attributeNames(obj: ObjectSchema): string[] {
-  return obj.attributes.map((a) => a.name);
+/**
+ * All attribute names of an object, in order (for did-you-mean): the same array while the object's
+ * attributes stay the same, so suggestNames can keep what it prepares from it (catalogue/index.ts).
+ */
+export function attributeNames(obj: ObjectSchema): readonly string[] {
+  const index = attributeIndex(obj);
+  return (index.names ??= Object.freeze(obj.attributes.map((a) => a.name)));
 }
 
 const CORE_USER_URI = 'urn:ietf:params:scim:schemas:core:2.0:user:';

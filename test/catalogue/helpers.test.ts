@@ -284,7 +284,12 @@ describe('suggestNames equals the comparison in full', () => {
     const word = fc.string({ unit: fc.constantFrom('a', 'b', 'c', 'A', 'ab', 'ba', ':x:'), minLength: 1, maxLength: 12 });
     fc.assert(
       fc.property(word, fc.array(word, { maxLength: 40 }), fc.integer({ min: 1, max: 4 }), (name, candidates, max) => {
-        expect(suggestNames(name, candidates, max)).toEqual(suggestNamesInFull(name, candidates, max));
+        const expected = suggestNamesInFull(name, candidates, max);
+        expect(suggestNames(name, candidates, max)).toEqual(expected);
+        // A frozen list (a schema's names) is prepared once and kept: the same answers, asked twice.
+        const frozen = Object.freeze([...candidates]);
+        expect(suggestNames(name, frozen, max)).toEqual(expected);
+        expect(suggestNames(name, frozen, max)).toEqual(expected);
       }),
       { numRuns: 5_000 },
     );
