@@ -34,6 +34,7 @@ import { objectsRule } from '../checker/mapping/rules/objects';
 import { targetAttributesRule } from '../checker/mapping/rules/target-attributes';
 import { resolveTargetAttribute } from '../checker/mapping/resolve';
 import { findObject } from '../schema/lookup';
+import { owned } from './owned';
 import type { ObjectSchema } from '../schema/types';
 
 /** Blocks of at least this many lines are read statement by statement. */
@@ -152,7 +153,7 @@ export class StatementCache {
     const headerEnd = lineEnd(text, start, end);
     if (headerEnd >= end) return undefined;
     // A copy: the text is kept (as a key, and in the hint), and a slice would keep this whole version alive.
-    const headerText = detached(text.slice(start, headerEnd));
+    const headerText = owned(text.slice(start, headerEnd));
     const previous = hint && usable(hint, start, headerEnd, headerText) ? hint.previous : undefined;
     let header: ObjectMappingBlock;
     if (previous) header = previous.header;
@@ -216,7 +217,7 @@ export class StatementCache {
       if (entry === undefined) {
         // A copy, not a slice: what the statement's nodes and checks keep of its text (names, targets,
         // messages) would otherwise be slices of this whole version, kept alive with them.
-        const own = detached(statement);
+        const own = owned(statement);
         const read = readStatement(headerText, own);
         if (read === undefined) return undefined;
         // A block that declares attributes is read whole: a declaration changes what every line of
@@ -286,7 +287,7 @@ export class StatementCache {
 
   /** Reads a statement of `block` again (its item was dropped after an earlier check). */
   reread(text: string, block: BlockStatements, start: number, end: number): BlockItem | null | undefined {
-    const read = readStatement(block.headerText, detached(text.slice(start, end)));
+    const read = readStatement(block.headerText, owned(text.slice(start, end)));
     return read === undefined ? undefined : (read.item ?? null);
   }
 }
@@ -359,7 +360,7 @@ function checkStatements(text: string, block: BlockStatements, schemas: Resolved
         entry.item = cache.reread(text, block, start, end);
         if (entry.item === undefined) throw new Error('a statement read before no longer reads');
       }
-      checked = checkStatement(entry.item, detached(text.slice(start, end)), context);
+      checked = checkStatement(entry.item, owned(text.slice(start, end)), context);
       entry.checks.push(checked);
       if (entry.checks.length > CHECKS_KEPT) entry.checks.shift();
       entry.item = undefined;
@@ -589,10 +590,6 @@ class RankingSink extends DiagnosticSink {
 }
 
 /** The same characters in a string of their own (V8 keeps a long slice as a view of its parent). */
-function detached(text: string): string {
-  return (' ' + text).slice(1);
-}
-
 function lineEnd(text: string, from: number, end: number): number {
   let i = from;
   while (i < end) {

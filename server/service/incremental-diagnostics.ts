@@ -37,6 +37,7 @@ import type { ResolvedSchemas } from '../checker/mapping/context';
 import { afterEdits, bounds, type ChangedRegion, unchanged } from './changed-region';
 import type { TextReplacement } from './document';
 import { type BlockStatements, STATEMENT_LEVEL_MIN_LINES, StatementCache, type StatementHint } from './block-statements';
+import { owned } from './owned';
 import { resolveSchemas, type SchemaFileReader } from './schema-resolver';
 import { t } from '../../grammar/common/l10n';
 
@@ -282,9 +283,9 @@ function summarizePiece(text: string, start: number, end: number): PieceSummary 
     length: end - start,
     start,
     closedAtFileLevel: piece.closedAtFileLevel,
-    syntax: piece.diagnostics,
-    targets: piece.ast.targets,
-    deploys: piece.ast.deploys ?? [],
+    syntax: owned(piece.diagnostics),
+    targets: owned(piece.ast.targets),
+    deploys: owned(piece.ast.deploys ?? []),
     blocks: [],
     unchecked: piece.ast.mappings,
   };
@@ -295,13 +296,14 @@ function checkSummary(read: PieceSummary, blocks: readonly ObjectMappingBlock[],
   const summary: PieceSummary = { ...read, blocks: [], checkedWith: schemas, unchecked: undefined };
   for (const block of blocks) {
     const sink = new DiagnosticSink();
-    const result: BlockSummary = { diagnostics: sink.items };
-    if (block.name) result.name = { value: block.name.value, start: block.name.start, end: block.name.end };
+    const result: BlockSummary = { diagnostics: [] };
+    if (block.name) result.name = { value: owned(block.name.value), start: block.name.start, end: block.name.end };
     try {
       checkBlock(block, text, schemas, sink);
     } catch (error) {
       result.failure = error;
     }
+    result.diagnostics = owned(sink.items);
     summary.blocks.push(result);
     if (result.failure !== undefined) break;
   }
