@@ -6,6 +6,7 @@
  */
 import { dirname, join } from 'node:path';
 import * as vscode from 'vscode';
+import { l10n } from '../l10n';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import type { DeployTarget } from '../../server/graph/deploy-target';
 import {
@@ -56,7 +57,7 @@ interface DeployImpactCheck {
 function impactSummary(impact: EditorImpact): string {
   const r = impact.report;
   const lines = [
-    vscode.l10n.t(
+    l10n.t(
       'Impact on {0} users ({1}): {2} created, {3} updated, {4} disabled, {5} unchanged, {6} out of scope, {7} errors; {8} matching values change.',
       r.users,
       impact.usersLabel,
@@ -350,21 +351,21 @@ export function registerGraphCommands(context: vscode.ExtensionContext, client: 
       second: {
         summary:
           disables && rematches
-            ? vscode.l10n.t(
+            ? l10n.t(
                 'This deploy disables {0} users and changes the matching value of {1} users. Deploy anyway?',
                 report.disable,
                 report.matchChanged,
               )
             : disables
-              ? vscode.l10n.t('This deploy disables {0} users. Deploy anyway?', report.disable)
-              : vscode.l10n.t('This deploy changes the matching value of {0} users. Deploy anyway?', report.matchChanged),
+              ? l10n.t('This deploy disables {0} users. Deploy anyway?', report.disable)
+              : l10n.t('This deploy changes the matching value of {0} users. Deploy anyway?', report.matchChanged),
         detail: guard.reasons.join('\n\n').replace(/; accept exactly this number with --allow-[a-z-]+ \d+\./g, '.'),
         action:
           disables && rematches
-            ? vscode.l10n.t('Deploy: disable {0}, re-match {1}', report.disable, report.matchChanged)
+            ? l10n.t('Deploy: disable {0}, re-match {1}', report.disable, report.matchChanged)
             : disables
-              ? vscode.l10n.t('Deploy: disable {0}', report.disable)
-              : vscode.l10n.t('Deploy: re-match {0}', report.matchChanged),
+              ? l10n.t('Deploy: disable {0}', report.disable)
+              : l10n.t('Deploy: re-match {0}', report.matchChanged),
       },
     };
   }

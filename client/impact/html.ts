@@ -5,7 +5,7 @@
  * the editor's theme colours (code.visualstudio.com/api/references/theme-color), no chart library;
  * one inline script, allowed by its nonce only (code.visualstudio.com/api/extension-guides/webview#content-security-policy).
  */
-import { t } from '../../grammar/common/l10n';
+import { formatNumber, t } from '../../grammar/common/l10n';
 import type { EditorImpact, ImpactExample } from '../../server/impact/editor';
 import { categoryLabel } from '../../server/impact/report';
 
@@ -59,10 +59,10 @@ export function barChart(title: string, rows: readonly (readonly [string, number
       const y = i * BAR_HEIGHT + 2;
       const width = n === 0 ? 0 : Math.max(2, Math.round((n / max) * barSpace));
       return (
-        `<g class="bar" data-label="${escapeHtml(label)}" data-count="${n}"><title>${escapeHtml(label)}: ${n}</title>` +
+        `<g class="bar" data-label="${escapeHtml(label)}" data-count="${n}"><title>${escapeHtml(label)}: ${formatNumber(n)}</title>` +
         `<text x="${LABEL_WIDTH - 8}" y="${y + 15}" text-anchor="end">${escapeHtml(shortName(label))}</text>` +
         `<rect x="${LABEL_WIDTH}" y="${y + 3}" width="${width}" height="${BAR_HEIGHT - 6}" fill="${colour}"></rect>` +
-        `<text x="${LABEL_WIDTH + width + 6}" y="${y + 15}">${n}</text></g>`
+        `<text x="${LABEL_WIDTH + width + 6}" y="${y + 15}">${formatNumber(n)}</text></g>`
       );
     })
     .join('');

@@ -30,6 +30,15 @@ function numberFormatOf(locale: string): Intl.NumberFormat {
 }
 
 /**
+ * `value` written as the current messages' language writes a number (see `numberFormatOf`): what `t`
+ * puts in for a number argument, and what the client writes where `vscode.l10n.t` would write
+ * `String(value)` (client/l10n.ts).
+ */
+export function formatNumber(value: number): string {
+  return numberFormat.format(value);
+}
+
+/**
  * Sets (or clears, with `undefined`) the bundle every later `t` reads, and the language (BCP 47,
  * such as `ja` or `fr`) whose number format `t` uses. Without a bundle the messages are English, and
  * so are their numbers.
@@ -85,7 +94,7 @@ export function t(message: string, ...args: readonly (string | number)[]): strin
   return template.replace(PLACEHOLDER, (whole, index: string) => {
     const value = args[Number(index)];
     if (value === undefined) return whole;
-    return typeof value === 'number' ? numberFormat.format(value) : value;
+    return typeof value === 'number' ? formatNumber(value) : value;
   });
 }
 

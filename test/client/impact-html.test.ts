@@ -113,4 +113,19 @@ describe('in Japanese and French', () => {
     expect(page('fr')).toContain('<h2>Attributs modifiés</h2>');
     expect(page('fr')).toContain('data-label="hors étendue"');
   });
+
+  it('writes the counts as the display language does; data-count stays a plain number', () => {
+    const chart = (locale: 'en' | 'fr') => {
+      useL10nBundle(readL10nBundle(locale, join(__dirname, '..', '..')) ?? {}, locale);
+      try {
+        return barChart('t', [['updated', 12345, 'red']]);
+      } finally {
+        useL10nBundle(undefined);
+      }
+    };
+    expect(chart('en')).toContain('data-count="12345"><title>updated: 12,345</title>');
+    expect(chart('en')).toMatch(/>12,345<\/text><\/g>/);
+    expect(chart('fr')).toContain('data-count="12345"><title>updated: 12\u202f345</title>');
+    expect(chart('fr')).toMatch(/>12\u202f345<\/text><\/g>/);
+  });
 });

@@ -158,3 +158,13 @@ describe.each(['ja', 'fr'] as const)('the lifecycle reports in %s', (locale) => 
     expect(data(other).sort()).toEqual(data(en).sort());
   });
 });
+
+describe('the counts of the status report', () => {
+  it('are written as the language writes numbers, with the rest of the report', () => {
+    const make = () => formatStatusText(status(SETTINGS[0]!, { synchronizedCounts: { User: 19998, Group: 1200 } }));
+    const synchronized = (text: string) => text.split('\n').find((line) => line.includes('User'));
+    expect(synchronized(make())).toBe('Synchronized: 19,998 User, 1,200 Group');
+    useL10nBundle(bundles.fr, 'fr');
+    expect(synchronized(make())).toBe('Synchronisés : 19\u202f998 User, 1\u202f200 Group');
+  });
+});

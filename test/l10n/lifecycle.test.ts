@@ -74,7 +74,7 @@ describe('the text reports of the lifecycle commands in Japanese and French', ()
       expect(text.fr.stdout.split('\n')).toHaveLength(text.en.stdout.split('\n').length);
       for (const line of proseLines(text.ja.stdout).slice(1)) expect(line).toMatch(JAPANESE);
       // The first line names the enterprise application and the job: data, the same in every language but its word "job".
-      expect(text.fr.stdout.split('\n')[0]).toBe(text.en.stdout.split('\n')[0]!.replace(' — job ', ' — travail '));
+      expect(text.fr.stdout.split('\n')[0]).toBe(text.en.stdout.split('\n')[0]!.replace(' — job ', ' — tâche '));
 
       const json = await inEveryLanguage(['status', file, '--format', 'json']);
       expect([json.en.status, json.ja.status, json.fr.status]).toEqual([0, 0, 0]);
@@ -169,14 +169,14 @@ describe('the lifecycle messages and errors in Japanese and French', () => {
     'start, pause and restart say what they did; the job id is kept',
     async () => {
       for (const [command, english, french, japanese] of [
-        ['start', `Started job ${SEED.jobId}.`, `Travail ${SEED.jobId} démarré.`, `ジョブ ${SEED.jobId} を開始しました。`],
+        ['start', `Started job ${SEED.jobId}.`, `Tâche ${SEED.jobId} démarrée.`, `ジョブ ${SEED.jobId} を開始しました。`],
         [
           'pause',
           `Paused job ${SEED.jobId}; its state is kept (aadmap start resumes it).`,
-          `Travail ${SEED.jobId} suspendu ; son état est conservé (aadmap start le reprend).`,
+          `Tâche ${SEED.jobId} suspendue ; son état est conservé (aadmap start la reprend).`,
           `ジョブ ${SEED.jobId} を一時停止しました。状態は保持されます (aadmap start で再開します)。`,
         ],
-        ['restart', `Restarted job ${SEED.jobId}.`, `Travail ${SEED.jobId} redémarré.`, `ジョブ ${SEED.jobId} を再開しました。`],
+        ['restart', `Restarted job ${SEED.jobId}.`, `Tâche ${SEED.jobId} redémarrée.`, `ジョブ ${SEED.jobId} を再開しました。`],
       ] as const) {
         const run = await inEveryLanguage([command, file]);
         expect([run.en.status, run.ja.status, run.fr.status], command).toEqual([0, 0, 0]);

@@ -23,6 +23,21 @@ export interface FoundMessages {
 
 const SOURCE_FOLDERS = ['grammar', 'server', 'client'];
 
+/**
+ * The files of wrappers that pass their own `message` parameter on to `vscode.l10n.t` (client/l10n.ts
+ * writes numbers in the display language): their callers' literals are the messages, found at the calls.
+ */
+const FORWARDERS = new Set(['client/l10n.ts']);
+
+/** Whether `call` is a forwarder's: its message is a parameter of the function around it. */
+function forwards(call: ts.CallExpression, file: string): boolean {
+  const first = call.arguments[0];
+  if (!FORWARDERS.has(file) || !first || !ts.isIdentifier(first)) return false;
+  for (let node: ts.Node | undefined = call.parent; node; node = node.parent)
+    if (ts.isFunctionLike(node)) return node.parameters.some((parameter) => parameter.name.getText() === first.text);
+  return false;
+}
+
 /** Whether the file imports `t` from grammar/common/l10n (any relative path to it). */
 function importsT(source: ts.SourceFile): boolean {
   return source.statements.some(
@@ -54,7 +69,7 @@ export function findMessages(root: string): FoundMessages {
     const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true);
     const tImported = importsT(source);
     const visit = (node: ts.Node): void => {
-      if (ts.isCallExpression(node) && isLocalizeCall(node, tImported)) {
+      if (ts.isCallExpression(node) && isLocalizeCall(node, tImported) && !forwards(node, relative(root, file))) {
         const at = `${relative(root, file)}:${source.getLineAndCharacterOfPosition(node.getStart()).line + 1}`;
         const first = node.arguments[0];
         if (first && (ts.isStringLiteral(first) || ts.isNoSubstitutionTemplateLiteral(first)))

@@ -5,6 +5,7 @@
  * exist only after sign-in. Their code links to a read-only document with the records.
  */
 import * as vscode from 'vscode';
+import { l10n } from '../../l10n';
 import { localized } from '../../../grammar/common/l10n';
 import { LOG_DIAGNOSTIC_SOURCE } from '../../../server/graph/lifecycle/log-diagnostics';
 import { modifiedPropertyLine } from '../../../server/graph/lifecycle/catalogue';
@@ -90,8 +91,8 @@ export class ProvisioningLogsView implements vscode.TreeDataProvider<Node>, vsco
 
 /** An error code's counts (the English plural forms are separate messages). */
 function countsText(records: number, users: number): string {
-  if (records === 1) return users === 1 ? vscode.l10n.t('1 record, 1 user') : vscode.l10n.t('1 record, {0} users', users);
-  return users === 1 ? vscode.l10n.t('{0} records, 1 user', records) : vscode.l10n.t('{0} records, {1} users', records, users);
+  if (records === 1) return users === 1 ? l10n.t('1 record, 1 user') : l10n.t('1 record, {0} users', users);
+  return users === 1 ? l10n.t('{0} records, 1 user', records) : l10n.t('{0} records, {1} users', records, users);
 }
 
 /** `aadmap-logs:/<errorCode>.log?<record ids>`: the records behind one diagnostic, as text. */

@@ -1,6 +1,7 @@
 /** The Provisioning view: the job's facts as the portal's overview shows them; the quarantine reason explains itself when clicked. */
 import * as vscode from 'vscode';
-import { localized } from '../../../grammar/common/l10n';
+import { l10n } from '../../l10n';
+import { formatNumber, localized } from '../../../grammar/common/l10n';
 import { COMMANDS } from '../../../server/protocol';
 import type { JobStatusReport } from '../../../server/graph/lifecycle/status';
 import type { JobWatcher, WatchedJob } from './watcher';
@@ -49,6 +50,9 @@ export class ProvisioningView implements vscode.TreeDataProvider<Fact>, vscode.D
   }
 }
 
+/** A count of the last execution as the display language writes it; '?' when the service did not send it. */
+const countText = (count: number | null): string => (count === null ? '?' : formatNumber(count));
+
 function factsOf(job: WatchedJob | undefined): Fact[] {
   if (!job) return [];
   if (!job.status) return [{ label: vscode.l10n.t('Status unavailable'), description: job.statusError, icon: 'error' }];
@@ -58,7 +62,10 @@ function factsOf(job: WatchedJob | undefined): Fact[] {
     { label: vscode.l10n.t('Initial cycle'), description: s.steadyState ? vscode.l10n.t('completed') : vscode.l10n.t('not completed yet') },
   ];
   if (s.progress)
-    facts.push({ label: vscode.l10n.t('Progress'), description: `${s.progress.completed}/${s.progress.total} ${s.progress.units}` });
+    facts.push({
+      label: vscode.l10n.t('Progress'),
+      description: `${formatNumber(s.progress.completed)}/${formatNumber(s.progress.total)} ${s.progress.units}`,
+    });
   if (s.quarantine) {
     const q = s.quarantine;
     // The catalogue's texts are English in the report (the CLI's JSON contract), shown in the user's language.
@@ -85,15 +92,15 @@ function factsOf(job: WatchedJob | undefined): Fact[] {
       description: vscode.l10n.t('{0}, ended {1}', e.state, e.ended ?? '?'),
       children: [
         { label: vscode.l10n.t('Began'), description: e.began ?? '?' },
-        { label: vscode.l10n.t('Imported'), description: String(e.imported ?? '?') },
-        { label: vscode.l10n.t('Exported'), description: String(e.exported ?? '?') },
-        { label: vscode.l10n.t('Escrowed'), description: String(e.escrowed ?? '?') },
+        { label: vscode.l10n.t('Imported'), description: countText(e.imported) },
+        { label: vscode.l10n.t('Exported'), description: countText(e.exported) },
+        { label: vscode.l10n.t('Escrowed'), description: countText(e.escrowed) },
         ...(e.error ? [{ label: vscode.l10n.t('Error'), description: `${e.error.code}: ${e.error.message}` }] : []),
       ],
     });
   }
   for (const [type, count] of Object.entries(s.synchronizedCounts))
-    facts.push({ label: vscode.l10n.t('Synchronized'), description: `${count} ${type}` });
+    facts.push({ label: vscode.l10n.t('Synchronized'), description: `${formatNumber(count)} ${type}` });
   const set = s.settings;
   const unknown = vscode.l10n.t('not readable');
   facts.push({
@@ -114,8 +121,8 @@ function factsOf(job: WatchedJob | undefined): Fact[] {
             ? unknown
             : set.deletionThreshold !== null
               ? set.deletionPreventionEnabled
-                ? vscode.l10n.t('on, threshold {0}', set.deletionThreshold)
-                : vscode.l10n.t('off, threshold {0}', set.deletionThreshold)
+                ? l10n.t('on, threshold {0}', set.deletionThreshold)
+                : l10n.t('off, threshold {0}', set.deletionThreshold)
               : set.deletionPreventionEnabled
                 ? vscode.l10n.t('on')
                 : vscode.l10n.t('off'),

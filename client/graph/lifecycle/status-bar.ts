@@ -1,6 +1,6 @@
 /** The status bar item for the active file's job: state, progress of a running cycle, a warning colour in quarantine. */
 import * as vscode from 'vscode';
-import { localized } from '../../../grammar/common/l10n';
+import { formatNumber, localized } from '../../../grammar/common/l10n';
 import { COMMANDS } from '../../../server/protocol';
 import type { JobWatcher, WatchedJob } from './watcher';
 
@@ -22,7 +22,7 @@ export class JobStatusBarItem implements vscode.Disposable {
       this.item.tooltip = job.statusError;
       this.item.backgroundColor = undefined;
     } else {
-      const progress = status.progress ? ` ${status.progress.completed}/${status.progress.total}` : '';
+      const progress = status.progress ? ` ${formatNumber(status.progress.completed)}/${formatNumber(status.progress.total)}` : '';
       const icon =
         status.state === 'Quarantine'
           ? '$(warning)'

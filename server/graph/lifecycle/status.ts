@@ -3,7 +3,7 @@
  * settings read from GET …/synchronization/secrets — never a masked value. Read-only.
  * Shapes: synchronizationStatus and friends (https://learn.microsoft.com/graph/api/resources/synchronization-synchronizationstatus).
  */
-import { localized, t } from '../../../grammar/common/l10n';
+import { formatNumber, localized, t } from '../../../grammar/common/l10n';
 import { GraphError } from '../client';
 import { asArray, isRecord, str } from '../json';
 import type { SynchronizationApi } from '../sync-api';
@@ -216,7 +216,7 @@ export function formatStatusText(report: JobStatusReport): string {
   } else lines.push(t('Last execution: none'));
   const counts = Object.entries(report.synchronizedCounts);
   // The entry types (User, Group…) are the service's names, shown as it sends them.
-  if (counts.length) lines.push(t('Synchronized: {0}', counts.map(([k, v]) => `${v} ${k}`).join(', ')));
+  if (counts.length) lines.push(t('Synchronized: {0}', counts.map(([k, v]) => `${formatNumber(v)} ${k}`).join(', ')));
   lines.push(t('Settings (read-only):'));
   lines.push(`  ${settingLine(report.settings)}`);
   lines.push(`  ${notificationLine(report.settings)}`);
