@@ -106,11 +106,11 @@ const provision = (): ProvisionReport => ({
   ],
 });
 
-/** The reports in English and in `locale`, line by line. */
+/** The reports in English and in `locale` (its words and its way of writing numbers), line by line. */
 function both(locale: 'ja' | 'fr', make: () => string): { en: string[]; other: string[] } {
   useL10nBundle(undefined);
   const en = make().split('\n');
-  useL10nBundle(bundles[locale]);
+  useL10nBundle(bundles[locale], locale);
   return { en, other: make().split('\n') };
 }
 
