@@ -19,6 +19,7 @@ import {
 import { PREVIEW_REQUEST, PREVIEW_SETTINGS_NOTIFICATION, type PreviewRequestParams, type PreviewRequestResult } from '../protocol';
 import type { PreviewSettings } from '../service/sample-users';
 import type { OpenDocument } from './sample-user-jobs';
+import type { LensChunk } from '../service/sample-user-features';
 import type { ThreadOutcome, SampleUserThread } from './sample-user-thread';
 import { t } from '../../grammar/common/l10n';
 
@@ -37,11 +38,25 @@ export function restrictedModeEvaluation(): string {
 }
 
 /** Why an evaluation has no result, in the words the editor shows. */
-function stoppedMessage(outcome: ThreadOutcome<unknown>): string | undefined {
+function stoppedMessage(outcome: ThreadOutcome<unknown, unknown>): string | undefined {
   if (outcome.kind === 'stopped')
     return t('evaluating this file for the sample user took longer than {0} s and was stopped', outcome.budgetMs / 1000);
   if (outcome.kind === 'failed') return t('evaluation failed: {0}', outcome.message);
   return undefined;
+}
+
+/**
+ * The lenses of an evaluation that did not finish: the values that were ready, then a warning where
+ * the first missing value would be (at the top of the file when none was ready).
+ */
+function unfinishedLenses(outcome: Exclude<ThreadOutcome<CodeLens[], LensChunk>, { kind: 'done' | 'cancelled' }>): CodeLens[] {
+  const why = stoppedMessage(outcome) ?? '';
+  const chunks = outcome.kind === 'stopped' ? outcome.partials : [];
+  const ready = chunks.flatMap((chunk) => chunk.lenses);
+  const next = chunks.at(-1)?.next;
+  if (next) return [...ready, { range: next, command: { title: `⚠ ${t('Values from this line on not shown: {0}', why)}`, command: '' } }];
+  const start = { line: 0, character: 0 };
+  return [...ready, { range: { start, end: start }, command: { title: `⚠ ${t('Values not shown: {0}', why)}`, command: '' } }];
 }
 
 /** `openDocument(uri)`: the open document's current text, or undefined when it is not open. */
@@ -77,10 +92,7 @@ export function registerSampleUserHandlers(
     if (outcome.kind === 'cancelled') return [];
     if (outcome.kind === 'failed') log(`code lenses failed for ${document.uri}: ${outcome.message}`);
     if (outcome.kind === 'done') return outcome.value;
-    const start = { line: 0, character: 0 };
-    const lenses: CodeLens[] = [
-      { range: { start, end: start }, command: { title: `⚠ ${t('Values not shown: {0}', stoppedMessage(outcome) ?? '')}`, command: '' } },
-    ];
+    const lenses = unfinishedLenses(outcome);
     stopped.set(document.uri, { key, lenses });
     if (stopped.size > 32) stopped.delete(stopped.keys().next().value!);
     return lenses;

@@ -7,7 +7,7 @@
  */
 import type { CodeLens, Hover, Position } from 'vscode-languageserver';
 import type { PreviewRequestResult } from '../protocol';
-import { createSampleUserFeatures } from '../service/sample-user-features';
+import { createSampleUserFeatures, type LensChunk } from '../service/sample-user-features';
 import type { DocumentSnapshot, LanguageService } from '../service/language-service';
 import type { PreviewSettings, SampleFileAccess } from '../service/sample-users';
 import { DocumentSnapshot as Snapshot } from '../service/snapshot';
@@ -32,11 +32,19 @@ export interface SampleUserAnswers {
   preview: PreviewRequestResult;
 }
 
+/** What a request sends before its answer: the lenses made so far (the others send nothing). */
+export interface SampleUserProgress {
+  lenses: LensChunk;
+  hover: never;
+  preview: never;
+}
+
 /** Documents whose snapshot the sample-user thread keeps (least recently used first out). */
 const KEPT_DOCUMENTS = 8;
 
 export interface SampleUserJobs {
-  run(request: SampleUserRequest): CodeLens[] | Hover | null | PreviewRequestResult;
+  /** `progress`: receives what the request sends before its answer (SampleUserProgress). */
+  run(request: SampleUserRequest, progress?: (chunk: LensChunk) => void): CodeLens[] | Hover | null | PreviewRequestResult;
   /** Forgets every snapshot: a schema file or a setting changed. */
   reset(): void;
 }
@@ -64,8 +72,8 @@ export function createSampleUserJobs(service: LanguageService, files: SampleFile
     (snapshot, offset) => service.analysisAround(snapshot, offset),
   );
 
-  function lenses(document: OpenDocument, settings: PreviewSettings): CodeLens[] {
-    return evaluation.codeLenses(snapshotOf(document), settings);
+  function lenses(document: OpenDocument, settings: PreviewSettings, progress?: (chunk: LensChunk) => void): CodeLens[] {
+    return evaluation.codeLenses(snapshotOf(document), settings, progress);
   }
 
   function hover(document: OpenDocument, position: Position, settings: PreviewSettings): Hover | null {
@@ -85,10 +93,10 @@ export function createSampleUserJobs(service: LanguageService, files: SampleFile
   }
 
   return {
-    run(request) {
+    run(request, progress) {
       switch (request.kind) {
         case 'lenses':
-          return lenses(request.document, request.settings);
+          return lenses(request.document, request.settings, progress);
         case 'hover':
           return hover(request.document, request.position, request.settings);
         case 'preview':

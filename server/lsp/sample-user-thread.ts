@@ -10,7 +10,7 @@
  */
 import { currentL10nBundle, currentL10nLocale, t } from '../../grammar/common/l10n';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
-import type { SampleUserAnswers, SampleUserJobs, SampleUserRequest } from './sample-user-jobs';
+import type { SampleUserAnswers, SampleUserJobs, SampleUserProgress, SampleUserRequest } from './sample-user-jobs';
 
 /** How long one evaluation request may run in the worker before it is stopped. */
 const SAMPLE_USER_BUDGET_MS = 5000;
@@ -18,10 +18,10 @@ const SAMPLE_USER_BUDGET_MS = 5000;
 const WORKER_HEAP_MB = 1024;
 const ROLE = 'aadmap-evaluation';
 
-export type ThreadOutcome<T> =
+export type ThreadOutcome<T, P = never> =
   | { kind: 'done'; value: T }
-  /** Ran past the budget (or out of memory) and was stopped. */
-  | { kind: 'stopped'; budgetMs: number }
+  /** Ran past the budget (or out of memory) and was stopped; `partials`: what it sent before, in order. */
+  | { kind: 'stopped'; budgetMs: number; partials: P[] }
   | { kind: 'cancelled' }
   | { kind: 'failed'; message: string };
 
@@ -29,7 +29,7 @@ export interface SampleUserThread {
   run<K extends SampleUserRequest['kind']>(
     request: Extract<SampleUserRequest, { kind: K }>,
     cancelled?: () => boolean,
-  ): Promise<ThreadOutcome<SampleUserAnswers[K]>>;
+  ): Promise<ThreadOutcome<SampleUserAnswers[K], SampleUserProgress[K]>>;
   /** Drops what the worker keeps: a schema file or a setting changed. */
   reset(): void;
   dispose(): void;
@@ -39,10 +39,15 @@ interface Job {
   id: number;
   request: SampleUserRequest;
   cancelled?: () => boolean;
-  resolve(outcome: ThreadOutcome<unknown>): void;
+  resolve(outcome: ThreadOutcome<unknown, unknown>): void;
 }
 
-type WorkerAnswer = { ready: true } | { id: number; value: unknown } | { id: number; error: string };
+type WorkerAnswer =
+  | { ready: true }
+  | { id: number; value: unknown }
+  | { id: number; error: string }
+  /** Sent before the answer (the lenses made so far), kept in case the request is stopped. */
+  | { id: number; partial: unknown };
 
 /** True in the sample-user thread (the server bundle started by createSampleUserThread). */
 export function isSampleUserThread(): boolean {
@@ -55,7 +60,8 @@ export function serveSampleUserJobs(jobs: SampleUserJobs): void {
   port.on('message', (message: { reset: true } | { id: number; request: SampleUserRequest }) => {
     if ('reset' in message) return jobs.reset();
     try {
-      port.postMessage({ id: message.id, value: jobs.run(message.request) });
+      const partial = (chunk: unknown) => port.postMessage({ id: message.id, partial: chunk });
+      port.postMessage({ id: message.id, value: jobs.run(message.request, partial) });
     } catch (error) {
       port.postMessage({ id: message.id, error: error instanceof Error ? error.message : String(error) });
     }
@@ -67,11 +73,11 @@ export function serveSampleUserJobs(jobs: SampleUserJobs): void {
 export function createSampleUserThread(entry: string, budgetMs = SAMPLE_USER_BUDGET_MS): SampleUserThread {
   let worker: Worker | undefined;
   let ready = false;
-  let running: { job: Job; timer?: ReturnType<typeof setTimeout> } | undefined;
+  let running: { job: Job; partials: unknown[]; timer?: ReturnType<typeof setTimeout> } | undefined;
   const queue: Job[] = [];
   let nextId = 0;
 
-  const finish = (outcome: ThreadOutcome<unknown>) => {
+  const finish = (outcome: ThreadOutcome<unknown, unknown>) => {
     const current = running;
     if (!current) return;
     clearTimeout(current.timer);
@@ -79,6 +85,9 @@ export function createSampleUserThread(entry: string, budgetMs = SAMPLE_USER_BUD
     current.job.resolve(outcome);
     pump();
   };
+
+  /** The running request's outcome when it is stopped: with what it sent before. */
+  const stopped = (): ThreadOutcome<unknown, unknown> => ({ kind: 'stopped', budgetMs, partials: running?.partials ?? [] });
 
   const stopWorker = () => {
     const stopping = worker;
@@ -92,7 +101,7 @@ export function createSampleUserThread(entry: string, budgetMs = SAMPLE_USER_BUD
     if (!running || running.timer || !ready) return;
     running.timer = setTimeout(() => {
       stopWorker();
-      finish({ kind: 'stopped', budgetMs });
+      finish(stopped());
     }, budgetMs);
   };
 
@@ -111,16 +120,17 @@ export function createSampleUserThread(entry: string, budgetMs = SAMPLE_USER_BUD
         return;
       }
       if (!running || running.job.id !== answer.id) return;
+      if ('partial' in answer) return void running.partials.push(answer.partial);
       finish('error' in answer ? { kind: 'failed', message: answer.error } : { kind: 'done', value: answer.value });
     });
-    const lost = (outcome: ThreadOutcome<unknown>) => {
+    const lost = (outcome: ThreadOutcome<unknown, unknown>) => {
       if (worker !== started) return;
       worker = undefined;
       ready = false;
       finish(outcome);
     };
     started.on('error', (error: Error & { code?: string }) =>
-      lost(error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? { kind: 'stopped', budgetMs } : { kind: 'failed', message: error.message }),
+      lost(error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? stopped() : { kind: 'failed', message: error.message }),
     );
     started.on('exit', () => lost({ kind: 'failed', message: t('the evaluation thread ended') }));
     return started;
@@ -137,7 +147,7 @@ export function createSampleUserThread(entry: string, budgetMs = SAMPLE_USER_BUD
       job.resolve({ kind: 'failed', message: error instanceof Error ? error.message : String(error) });
       return pump();
     }
-    running = { job };
+    running = { job, partials: [] };
     worker.postMessage({ id: job.id, request: job.request });
     startTimer();
   };

@@ -118,14 +118,25 @@ export function evaluateMappingLines(
   settings: EvaluationSettings = {},
   options: { trace?: boolean } = {},
 ): MappingLineEvaluation[] {
+  return [...mappingLineEvaluations(analysis, user, settings, options)];
+}
+
+/**
+ * The same evaluations one line at a time, in the file's order: a caller with a time budget (the
+ * lenses) can show the lines done so far when the rest is stopped.
+ */
+export function* mappingLineEvaluations(
+  analysis: MappingAnalysis,
+  user: SampleUser | undefined,
+  settings: EvaluationSettings = {},
+  options: { trace?: boolean } = {},
+): Generator<MappingLineEvaluation, void, undefined> {
   // One clock and one random sequence for the whole file, as one provisioning pass.
   const environment = createEnvironment(user, settings);
   const errors = blockingErrors(analysis);
-  const lines: MappingLineEvaluation[] = [];
   for (const block of analysis.blocks) {
-    for (const { mapping } of block.mappings) lines.push(evaluateLine(block, mapping, environment, errors, options));
+    for (const { mapping } of block.mappings) yield evaluateLine(block, mapping, environment, errors, options);
   }
-  return lines;
 }
 
 /**

@@ -16,19 +16,34 @@ import { previewToHttp, previewToJson } from '../preview/format';
 import type { AttributeMapping } from '../../grammar/mapping/ast';
 import type { CheckedBlock } from '../checker/mapping/context';
 import type { MappingAnalysis, MappingBlocksAnalysis } from './analysis';
-import { evaluateMappingLine, evaluateMappingLines, type MappingLineEvaluation } from './sample-evaluation';
+import { evaluateMappingLine, mappingLineEvaluations, type MappingLineEvaluation } from './sample-evaluation';
 import type { HoverContributor, HoverSection } from './features/hover';
 import { previewMapping } from './checked-preview';
 import { type PreviewSettings, resolveSampleContext, type SampleContext, type SampleFileAccess } from './sample-users';
 import type { DocumentRef, DocumentSnapshot } from './snapshot';
 import { t } from '../../grammar/common/l10n';
 
+/**
+ * Lenses made since the last chunk, sent while the evaluation goes on: the evaluation thread stops
+ * a file past its time budget, and the editor then shows the values that were ready and, at `next`
+ * (the first line not yet evaluated), why the rest is missing.
+ */
+export interface LensChunk {
+  lenses: CodeLens[];
+  /** Where the next mapping line's value would be shown; absent after the last line. */
+  next?: Range;
+}
+
+/** How often the lenses made so far are sent while a file is evaluated. */
+const LENS_CHUNK_MS = 200;
+
 export interface SampleUserFeatures {
   /**
    * On each mapping block, the sample user and "Preview provisioning"; on each mapping line, its
-   * value for the sample user. `settings`: the editor's `aadmap.preview.*` settings.
+   * value for the sample user. `settings`: the editor's `aadmap.preview.*` settings. `progress`
+   * receives the lenses made so far while the lines are evaluated (see LensChunk).
    */
-  codeLenses(document: DocumentRef, settings?: PreviewSettings): CodeLens[];
+  codeLenses(document: DocumentRef, settings?: PreviewSettings, progress?: (chunk: LensChunk) => void): CodeLens[];
   /**
    * The preview document's text for `document`, or for the file at a URI (read through the sample
    * file access) when the editor does not have it open.
@@ -50,10 +65,10 @@ export function createSampleUserFeatures(
     return analysis?.language === 'aadmap' ? analysis : undefined;
   };
   return {
-    codeLenses(document, settings) {
+    codeLenses(document, settings, progress) {
       const snapshot = snapshotOf(document);
       const analysis = mappingAnalysis(snapshot);
-      return analysis ? evaluationLenses(analysis, snapshot.uri, resolveSampleContext(snapshot.uri, files, settings)) : [];
+      return analysis ? evaluationLenses(analysis, snapshot.uri, resolveSampleContext(snapshot.uri, files, settings), progress) : [];
     },
     preview(document, settings, format = 'http') {
       let snapshot: DocumentSnapshot;
@@ -108,7 +123,12 @@ function shorten(text: string, limit: number): string {
  * Lenses: on each mapping block, the sample user (click to choose another) and "Preview
  * provisioning"; on each attribute mapping line, its value for the sample user.
  */
-function evaluationLenses(analysis: MappingAnalysis, documentUri: string, sample: SampleContext): CodeLens[] {
+function evaluationLenses(
+  analysis: MappingAnalysis,
+  documentUri: string,
+  sample: SampleContext,
+  progress?: (chunk: LensChunk) => void,
+): CodeLens[] {
   const index = new LineIndex(analysis.text);
   const lenses: CodeLens[] = [];
   for (const { block } of analysis.blocks) {
@@ -123,7 +143,24 @@ function evaluationLenses(analysis: MappingAnalysis, documentUri: string, sample
       lenses.push({ range, command: { title: t('Preview provisioning'), command: PREVIEW_COMMAND, arguments: [documentUri] } });
   }
   if (!sample.user) return lenses;
-  for (const line of evaluateMappingLines(analysis, sample.user, sample.settings)) {
+  // The targets in evaluation order, to say where the next value goes; only when someone listens.
+  const targets = progress && analysis.blocks.flatMap((block) => block.mappings.map(({ mapping }) => mapping.target));
+  let evaluated = 0;
+  let sent = 0;
+  let due = 0;
+  const send = () => {
+    const next = targets?.[evaluated];
+    progress!({ lenses: lenses.slice(sent), ...(next ? { next: toRange(index, next) } : {}) });
+    sent = lenses.length;
+    due = Date.now() + LENS_CHUNK_MS;
+  };
+  const lines = mappingLineEvaluations(analysis, sample.user, sample.settings);
+  for (;;) {
+    // Before each line: a line can be the one that takes the rest of the budget.
+    if (progress && Date.now() >= due) send();
+    const { done, value: line } = lines.next();
+    if (done) break;
+    evaluated++;
     const title = lensTitle(line);
     if (title === undefined) continue;
     // An empty command id makes the lens a label (nothing to run on click).
