@@ -20,6 +20,8 @@ export interface FunctionCatalogue {
   lookupIgnoreCase(name: string): FunctionSignature | undefined;
   /** Every known name (for did-you-mean). */
   names(): readonly string[];
+  /** Every known function, the built-in ones first (completion lists them). */
+  signatures(): readonly FunctionSignature[];
   /** The function list's file, when the catalogue holds one (named in diagnostics). */
   listFile?: string;
 }
@@ -32,6 +34,7 @@ function catalogueOf(functions: readonly FunctionSignature[], listFile?: string)
     lookup: (name) => byName.get(name),
     lookupIgnoreCase: (name) => byLowerName.get(name.toLowerCase()),
     names: () => names,
+    signatures: () => functions,
     ...(listFile === undefined ? {} : { listFile }),
   };
 }

@@ -5,6 +5,7 @@
  * evaluator do not import each other.
  */
 import type { CallExpression, Expression } from '../../grammar/expression/ast';
+import type { FunctionCatalogue } from '../catalogue/index';
 import type { RandomSource } from './random';
 import type { SingleValue, Value } from './values';
 
@@ -19,6 +20,8 @@ export interface EvaluationEnvironment {
   /** SelectUniqueValue: whether the target already holds this value. */
   isTaken(value: string): boolean;
   random: RandomSource;
+  /** The functions the job knows (EvaluationSettings.functions). */
+  functions?: FunctionCatalogue;
 }
 
 /** The arguments of one call. A position is a number or a fixed parameter's catalogue name. */

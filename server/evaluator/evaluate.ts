@@ -158,6 +158,11 @@ class Evaluator {
   private call(node: CallExpression, trace: TraceNode | undefined): Value {
     const signature = lookupFunction(node.name);
     if (!signature) {
+      if (this.env.functions?.lookup(node.name))
+        throw new EvaluationError(
+          t("{0} is known only from the job's function list: aadmap cannot evaluate it offline", node.name),
+          node.nameRange,
+        );
       const other = lookupFunctionIgnoreCase(node.name);
       throw new EvaluationError(
         other ? t('Function names are case-sensitive: write {0}', other.name) : t("Unknown function '{0}'", node.name),

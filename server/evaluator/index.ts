@@ -5,6 +5,7 @@
  */
 import type { EvaluationEnvironment } from './evaluate';
 import { ticksFromUnixMilliseconds } from './datetime';
+import type { FunctionCatalogue } from '../catalogue/index';
 import type { SampleUser } from './input';
 import { cryptoRandom, type RandomSource, seededRandom } from './random';
 import { toLowerInvariant } from './text';
@@ -37,6 +38,11 @@ export interface EvaluationSettings {
   seed?: number;
   /** A ready random source (overrides seed). */
   random?: RandomSource;
+  /**
+   * The job's function list with the built-in functions (docs/real-schemas.md): a function only the
+   * list names is the service's own, with no semantics aadmap knows, and its evaluation error says so.
+   */
+  functions?: FunctionCatalogue;
 }
 
 export function createEnvironment(user: SampleUser | undefined, settings: EvaluationSettings = {}): EvaluationEnvironment {
@@ -48,5 +54,6 @@ export function createEnvironment(user: SampleUser | undefined, settings: Evalua
     defaultDomain: settings.defaultDomain,
     isTaken: (value) => taken.has(toLowerInvariant(value)),
     random: settings.random ?? (settings.seed !== undefined ? seededRandom(settings.seed) : cryptoRandom()),
+    ...(settings.functions ? { functions: settings.functions } : {}),
   };
 }

@@ -29,7 +29,7 @@ export function previewMapping(analysis: MappingAnalysis, request: PreviewInput)
     preview: previewBlocks(analysis.blocks, analysis.schemas.target, {
       user: request.user,
       existing: request.existing,
-      settings: request.settings,
+      settings: analysis.schemas.functions ? { ...request.settings, functions: analysis.schemas.functions } : request.settings,
       patchFlavour: request.patchFlavour,
     }),
   };

@@ -132,7 +132,7 @@ export function* mappingLineEvaluations(
   options: { trace?: boolean } = {},
 ): Generator<MappingLineEvaluation, void, undefined> {
   // One clock and one random sequence for the whole file, as one provisioning pass.
-  const environment = createEnvironment(user, settings);
+  const environment = createEnvironment(user, withJobFunctions(analysis, settings));
   const errors = blockingErrors(analysis);
   for (const block of analysis.blocks) {
     for (const { mapping } of block.mappings) yield evaluateLine(block, mapping, environment, errors, options);
@@ -151,7 +151,13 @@ export function evaluateMappingLine(
   settings: EvaluationSettings = {},
   options: { trace?: boolean } = {},
 ): MappingLineEvaluation {
-  return evaluateLine(block, mapping, createEnvironment(user, settings), blockingErrors(analysis), options);
+  return evaluateLine(block, mapping, createEnvironment(user, withJobFunctions(analysis, settings)), blockingErrors(analysis), options);
+}
+
+/** The settings with the file's function list, so a function only the job's list names is said to be the service's own. */
+function withJobFunctions(analysis: MappingBlocksAnalysis, settings: EvaluationSettings): EvaluationSettings {
+  const functions = analysis.schemas.functions;
+  return functions ? { ...settings, functions } : settings;
 }
 
 function blockingErrors(analysis: MappingBlocksAnalysis): CheckDiagnostic[] {

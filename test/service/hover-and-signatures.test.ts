@@ -79,6 +79,23 @@ describe('hover', () => {
       expect(sections(service.hover(document, { line: 1, character: 13 }))).toHaveLength(1);
       expect(evaluating.hover(document, { line: 0, character: 30 })).toBeNull();
     });
+
+    it("says that a function only the job's function list names cannot be evaluated (not that it is unknown)", () => {
+      const text = 'target "job.schema.json"\nmapping "m" User -> User {\n  userName <- StripDomain([mail], "contoso.com")\n}\n';
+      const hoverOn = (schemaFiles: typeof caseSchemaFiles | undefined, target: string) => {
+        const withList = createLanguageService({ sampleFiles, ...(schemaFiles ? { schemaFiles } : {}) });
+        const result = withList.hover(
+          { uri: 'file:///w/job.aadmap', text: text.replace('"job.schema.json"', target) },
+          { line: 2, character: 16 },
+        );
+        return result ? sections(result)[0]!.split('\n')[0] : undefined;
+      };
+      expect(hoverOn(caseSchemaFiles, '"job.schema.json"')).toBe(
+        "**userName** for sample user `alice.user.json`: evaluation error — StripDomain is known only from the job's function list: aadmap cannot evaluate it offline",
+      );
+      // Without the list the checker reports an unknown function, an error: nothing is evaluated.
+      expect(hoverOn(caseSchemaFiles, '"multi.json"')).toBeUndefined();
+    });
   });
 });
 

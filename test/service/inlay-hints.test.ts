@@ -9,8 +9,9 @@ import { LineIndex } from '../../grammar/common/line-index';
 import type { ParameterNameHints } from '../../server/service/editor-features';
 import { createLanguageService } from '../../server/service/language-service';
 import { readCases } from '../support/cases';
+import { caseSchemaFiles } from './schema-files';
 
-const service = createLanguageService();
+const service = createLanguageService({ schemaFiles: caseSchemaFiles });
 
 function render(text: string, hints: { position: { line: number; character: number }; label: string | unknown[] }[]): string {
   const index = new LineIndex(text);

@@ -31,6 +31,30 @@ export const MULTI_SCHEMA = {
   ],
 };
 
+/**
+ * A pulled job: `target "job.schema.json"` (the same schema) with the job's function list beside it
+ * (docs/real-schemas.md), which names one function the built-in catalogue does not describe.
+ */
+export const JOB_FUNCTIONS = {
+  value: [
+    { name: 'Join', parameters: [] },
+    { name: 'Prepend', parameters: [] },
+    {
+      name: 'StripDomain',
+      parameters: [
+        { name: 'source', type: 'String', required: true },
+        { name: 'domain', type: 'String', required: false },
+      ],
+    },
+  ],
+};
+
+const CASE_FILES: Record<string, unknown> = {
+  'multi.json': MULTI_SCHEMA,
+  'job.schema.json': MULTI_SCHEMA,
+  'job.functions.json': JOB_FUNCTIONS,
+};
+
 export const caseSchemaFiles: SchemaFileReader = {
-  readJson: (path) => (path === 'multi.json' ? { json: MULTI_SCHEMA } : { error: 'no such file' }),
+  readJson: (path) => (path in CASE_FILES ? { json: CASE_FILES[path] } : { error: 'no such file' }),
 };

@@ -9,9 +9,10 @@ import { type DocumentSymbol, SymbolKind } from 'vscode-languageserver-types';
 import { LineIndex } from '../../grammar/common/line-index';
 import { SEMANTIC_TOKEN_MODIFIERS, SEMANTIC_TOKEN_TYPES } from '../../server/service/features/semantic-tokens';
 import { createLanguageService } from '../../server/service/language-service';
+import { caseSchemaFiles } from './schema-files';
 import { readCases } from '../support/cases';
 
-const service = createLanguageService();
+const service = createLanguageService({ schemaFiles: caseSchemaFiles });
 const kindNames = Object.fromEntries(Object.entries(SymbolKind).map(([name, value]) => [value, name]));
 
 function renderSymbols(symbols: DocumentSymbol[], depth = 0): string[] {

@@ -5,7 +5,8 @@
  * hints and completion see while the user types.
  */
 import type { IToken } from 'chevrotain';
-import { lookupFunction, lookupFunctionIgnoreCase, type FunctionSignature } from '../../catalogue/index';
+import { BUILTIN_CATALOGUE, type FunctionCatalogue, type FunctionSignature } from '../../catalogue/index';
+import type { DocumentSnapshot } from '../snapshot';
 import { Comma, Identifier, LParen, RParen } from '../../../grammar/expression/tokens';
 import { is, tokenEnd, typeOf } from '../../../grammar/mapping/statement-view';
 
@@ -90,6 +91,15 @@ export function argumentIndexAt(call: CallSite, offset: number): number {
   return index;
 }
 
-export function signatureOf(name: string): FunctionSignature | undefined {
-  return lookupFunction(name) ?? lookupFunctionIgnoreCase(name);
+/**
+ * The functions a document knows: the built-in catalogue, plus the job's function list kept beside
+ * its target schema (docs/real-schemas.md), which the checker reads too.
+ */
+export function functionsOf(snapshot: DocumentSnapshot): FunctionCatalogue {
+  return snapshot.schemas.functions ?? BUILTIN_CATALOGUE;
+}
+
+/** The function a call names, exactly or (for a wrongly cased name) ignoring case. */
+export function signatureOf(name: string, functions: FunctionCatalogue): FunctionSignature | undefined {
+  return functions.lookup(name) ?? functions.lookupIgnoreCase(name);
 }

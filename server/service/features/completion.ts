@@ -26,7 +26,7 @@ import {
   TextEdit,
 } from 'vscode-languageserver-types';
 import type { TextRange } from '../../../grammar/common/text-range';
-import { FUNCTIONS, parameterForArgument, splitParameters, type FunctionSignature, type ParameterSpec } from '../../catalogue/index';
+import { parameterForArgument, splitParameters, type FunctionSignature, type ParameterSpec } from '../../catalogue/index';
 import {
   ATTRIBUTE_SIDES,
   ATTRIBUTE_TYPE_NAMES,
@@ -39,7 +39,7 @@ import { scopeUnsupportedReason } from '../../checker/mapping/rules/scopes';
 import { findAttribute, findObject, findTargetAttribute } from '../../schema/lookup';
 import type { AttributeDefinition, DirectorySchema, ObjectSchema } from '../../schema/types';
 import type { DocumentSnapshot } from '../snapshot';
-import { signatureOf } from './calls';
+import { functionsOf, signatureOf } from './calls';
 import { ACTIVE_FROM_SOFT_DELETE, type BlockSnippet, CHATWORK_FILE } from './snippets';
 import { blockObject, schemaObject } from './declared-objects';
 import { declarationCompletion } from './declaration-completion';
@@ -784,7 +784,7 @@ class ItemBuilder {
   // ───────────────────────────── functions and arguments
 
   private parameterOf(call: EnclosingCall | undefined): ParameterSpec | undefined {
-    const sig = call && signatureOf(call.name);
+    const sig = call && signatureOf(call.name, functionsOf(this.snapshot));
     return sig && call ? parameterForArgument(sig, call.argIndex) : undefined;
   }
 
@@ -792,7 +792,8 @@ class ItemBuilder {
     const parameter = this.parameterOf(call);
     // Where a parameter takes one of a closed set of bare names, functions are not what is wanted first.
     const rank = parameter?.allowed ? '7' : '2';
-    for (const sig of FUNCTIONS) {
+    // The job's function list too (docs/real-schemas.md): what the checker accepts, completion offers.
+    for (const sig of functionsOf(this.snapshot).signatures()) {
       const legacy = sig.status === 'legacy';
       const item: CompletionItem & { insert?: string; snippet?: boolean } = {
         label: sig.name,

@@ -8,14 +8,14 @@ import type { Hover, Position } from 'vscode-languageserver-types';
 import type { TextRange } from '../../../grammar/common/text-range';
 import { parseAttributePath } from '../../../grammar/scim/index';
 import { scimLexer } from '../../../grammar/scim/lexer';
-import { lookupFunction, lookupFunctionIgnoreCase, parameterForArgument } from '../../catalogue/index';
+import { parameterForArgument, type FunctionCatalogue } from '../../catalogue/index';
 import { isDirectoryExtensionAttribute } from '../../schema/azure-ad';
 import { blockObject } from './declared-objects';
 import { findAttribute, findObject, findTargetAttribute } from '../../schema/lookup';
 import type { DirectorySchema } from '../../schema/types';
 import type { PreviewSettings } from '../sample-users';
 import type { DocumentSnapshot } from '../snapshot';
-import { argumentIndexAt, callAt, callSites, signatureOf } from './calls';
+import { argumentIndexAt, callAt, callSites, functionsOf, signatureOf } from './calls';
 import {
   describeScimPath,
   directoryExtensionMarkdown,
@@ -109,7 +109,7 @@ function mappingHover(snapshot: DocumentSnapshot, offset: number): HoverSection 
       if (is(next, LParen)) {
         // An unknown or wrongly cased name has its diagnostic, which the editor shows in the same
         // hover: the hover documents the function meant and does not say the diagnostic again.
-        const sig = lookupFunction(token.image) ?? lookupFunctionIgnoreCase(token.image);
+        const sig = signatureOf(token.image, functionsOf(snapshot));
         return sig ? section(functionMarkdown(sig)) : undefined;
       }
       const vbCompare = vbCompareDoc(token.image);
@@ -127,7 +127,7 @@ function mappingHover(snapshot: DocumentSnapshot, offset: number): HoverSection 
     case StringLiteral: {
       if (isKeyword(tokens[0], 'mapping') && index > 1) return objectHover(snapshot, tokens, index);
       if (isKeyword(previous, 'target')) return targetHover(snapshot, token);
-      return stringArgumentHover(tokens, index, token);
+      return stringArgumentHover(tokens, index, token, functionsOf(snapshot));
     }
     case AttributeRef:
     case UnterminatedAttributeRef:
@@ -217,12 +217,17 @@ function targetPathHover(snapshot: DocumentSnapshot, token: IToken, header: Bloc
 }
 
 /** A string argument with a closed set of values (DateAdd's "d"): what the value means. */
-function stringArgumentHover(tokens: readonly IToken[], index: number, token: IToken): HoverSection | undefined {
+function stringArgumentHover(
+  tokens: readonly IToken[],
+  index: number,
+  token: IToken,
+  functions: FunctionCatalogue,
+): HoverSection | undefined {
   const arrow = tokens.findIndex((t) => is(t, LeftArrow));
   if (arrow === -1 || index < arrow) return undefined;
   const source = tokens.slice(arrow + 1);
   const call = callAt(callSites(source), token.startOffset);
-  const sig = call && signatureOf(call.name);
+  const sig = call && signatureOf(call.name, functions);
   const parameter = sig && parameterForArgument(sig, argumentIndexAt(call, token.startOffset));
   if (!parameter?.allowed || parameter.allowed.form !== 'string') return undefined;
   const value = token.image.slice(1, -1);

@@ -11,7 +11,7 @@ import type { IToken, TokenType } from 'chevrotain';
 import { InlayHintKind, type InlayHint, type Range } from 'vscode-languageserver-types';
 import { parameterForArgument, repetitionForArgument, splitParameters } from '../../catalogue/index';
 import type { DocumentSnapshot } from '../snapshot';
-import { callSites, signatureOf } from './calls';
+import { callSites, functionsOf, signatureOf } from './calls';
 import { parameterMarkdown } from './descriptions';
 import {
   HexLiteral,
@@ -52,12 +52,13 @@ export function inlayHints(snapshot: DocumentSnapshot, range: Range, settings: I
   const start = lines.offsetAt(range.start);
   const end = lines.offsetAt(range.end);
   const hints: InlayHint[] = [];
+  const functions = functionsOf(snapshot);
   for (const { tokens } of statementsBetween(snapshot, start, end)) {
     const arrow = tokens.findIndex((t) => is(t, LeftArrow));
     if (arrow === -1) continue;
     const source = tokens.slice(arrow + 1);
     for (const call of callSites(source)) {
-      const sig = signatureOf(call.name);
+      const sig = signatureOf(call.name, functions);
       if (!sig || (sig.parameters.length < 2 && splitParameters(sig).group.length === 0)) continue;
       for (const slot of call.args) {
         const parameter = parameterForArgument(sig, slot.index);

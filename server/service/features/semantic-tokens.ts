@@ -8,11 +8,11 @@ import type { IToken, TokenType } from 'chevrotain';
 import type { Range, SemanticTokens } from 'vscode-languageserver-types';
 import { mappingLexer } from '../../../grammar/mapping/lexer';
 import { scimLexer } from '../../../grammar/scim/lexer';
-import { lookupFunction } from '../../catalogue/index';
 import { isDirectoryExtensionAttribute } from '../../schema/azure-ad';
 import { findAttribute, findObject, findTargetAttribute } from '../../schema/lookup';
 import type { ObjectSchema } from '../../schema/types';
 import type { DocumentSnapshot } from '../snapshot';
+import { functionsOf } from './calls';
 import { VB_COMPARE_NAMES } from './descriptions';
 import {
   AttributeRef,
@@ -100,6 +100,7 @@ function lineRange(snapshot: DocumentSnapshot, range: Range | undefined): { star
 
 function classifyMapping(snapshot: DocumentSnapshot, range: Range | undefined): ClassifiedToken[] {
   const { start, end } = lineRange(snapshot, range);
+  const functions = functionsOf(snapshot);
   let tokens: IToken[];
   let comments: IToken[];
   if (range) {
@@ -175,7 +176,7 @@ function classifyMapping(snapshot: DocumentSnapshot, range: Range | undefined): 
         case Identifier: {
           const next = lineTokens[i + 1];
           if (is(next, LParen)) {
-            const sig = lookupFunction(token.image);
+            const sig = functions.lookup(token.image);
             if (!sig) push(token, 'function', 'unresolved');
             else if (sig.status === 'legacy') push(token, 'function', 'defaultLibrary', 'deprecated');
             else push(token, 'function', 'defaultLibrary');

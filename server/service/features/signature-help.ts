@@ -7,7 +7,7 @@
 import type { MarkupContent, ParameterInformation, Position, SignatureHelp, SignatureInformation } from 'vscode-languageserver-types';
 import { splitParameters, type FunctionSignature, type ParameterSpec } from '../../catalogue/index';
 import type { DocumentSnapshot } from '../snapshot';
-import { argumentIndexAt, callAt, callSites, signatureOf } from './calls';
+import { argumentIndexAt, callAt, callSites, functionsOf, signatureOf } from './calls';
 import { microsoftReference, parameterMarkdown } from './descriptions';
 import { localized } from '../../../grammar/common/l10n';
 import { LeftArrow } from '../../../grammar/mapping/tokens';
@@ -64,13 +64,14 @@ export function signatureHelp(snapshot: DocumentSnapshot, position: Position): S
   const calls = callSites(statement.tokens.slice(arrow + 1));
   let call = callAt(calls, offset);
   // Walk outwards past unknown names and grouping parentheses.
-  while (call && !signatureOf(call.name))
+  const functions = functionsOf(snapshot);
+  while (call && !signatureOf(call.name, functions))
     call = callAt(
       calls.filter((c) => c.openParen < call!.openParen),
       offset,
     );
   if (!call) return null;
-  const sig = signatureOf(call.name)!;
+  const sig = signatureOf(call.name, functions)!;
   const active = argumentIndexAt(call, offset);
   const information = signatureInformation(sig, Math.max(call.args.length, active + 1));
   const parameterCount = information.parameters?.length ?? 0;
