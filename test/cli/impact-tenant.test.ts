@@ -9,7 +9,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { directoryUser } from '../support/directory-users';
+import { type DirectoryUser, graphViewLines } from '../support/directory-users';
 import { changeUser, directoryOf, seedDirectory } from '../graph-emulator/directory';
 import { GraphEmulator, SEED } from '../graph-emulator/emulator';
 import { type CliRun, runCli } from '../support/cli-process';
@@ -57,17 +57,9 @@ describe('aadmap impact --users tenant', () => {
     ]);
   const requests = (pattern: RegExp) => emulator.log.filter((r) => r.method === 'GET' && pattern.test(r.path));
 
-  /** The same directory as a users file, written by the test from the generator: Graph's view of it (IsSoftDeleted from accountEnabled). */
-  function referenceReport(exclude: Set<number>, edits: Map<number, Record<string, unknown>>) {
-    const lines: string[] = [];
-    for (let i = 0; i < COUNT; i++) {
-      if (exclude.has(i)) continue;
-      const user = { ...directoryUser(i, 8, { assignment: true }), ...edits.get(i) };
-      user['IsSoftDeleted'] = user['IsSoftDeleted'] === true && edits.has(i) ? true : user['accountEnabled'] === false;
-      user['@assigned'] = user['@assigned'] !== false;
-      lines.push(JSON.stringify(user));
-    }
-    writeFileSync(join(work, 'reference.jsonl'), `${lines.join('\n')}\n`);
+  /** The same directory as a users file, written by the test from the generator. */
+  function referenceReport(exclude: Set<number>, edits: Map<number, DirectoryUser>) {
+    writeFileSync(join(work, 'reference.jsonl'), graphViewLines(COUNT, 8, exclude, edits));
     return aadmap(['impact', 'after.aadmap', '--users', 'reference.jsonl', '--before', 'before.aadmap', '--format', 'json']);
   }
 
@@ -123,7 +115,7 @@ describe('aadmap impact --users tenant', () => {
     expect(report.users).toBe(COUNT - 1);
     const reference = await referenceReport(
       new Set([4]),
-      new Map([
+      new Map<number, DirectoryUser>([
         [1, { jobTitle: 'Chief Impact Officer' }],
         [2, { IsSoftDeleted: true, '@assigned': false }],
       ]),

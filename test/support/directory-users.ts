@@ -62,3 +62,26 @@ export function directoryUser(i: number, seed = 1, options: { assignment?: boole
 export function* directoryLines(count: number, seed = 1, from = 0): Generator<string> {
   for (let i = from; i < from + count; i++) yield JSON.stringify(directoryUser(i, seed, { assignment: true }));
 }
+
+/**
+ * The directory of `seedDirectory` (test/graph-emulator/directory.ts) as `--users tenant` must read it
+ * back, as a users file: Graph has no IsSoftDeleted on a listed user, so it follows `accountEnabled`
+ * (docs/impact.md), and every line says whether the user is assigned. `exclude`: users gone from the
+ * directory; `edits`: changes made since the seed (an edit setting IsSoftDeleted keeps it).
+ */
+export function graphViewLines(
+  count: number,
+  seed: number,
+  exclude: ReadonlySet<number> = new Set(),
+  edits: ReadonlyMap<number, DirectoryUser> = new Map(),
+): string {
+  const lines: string[] = [];
+  for (let i = 0; i < count; i++) {
+    if (exclude.has(i)) continue;
+    const user = { ...directoryUser(i, seed, { assignment: true }), ...edits.get(i) };
+    user['IsSoftDeleted'] = user['IsSoftDeleted'] === true && edits.has(i) ? true : user['accountEnabled'] === false;
+    user['@assigned'] = user['@assigned'] !== false;
+    lines.push(JSON.stringify(user));
+  }
+  return `${lines.join('\n')}\n`;
+}

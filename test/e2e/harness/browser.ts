@@ -36,7 +36,7 @@ export async function launchBrowser(dir: string, viewport = { width: 1440, heigh
   });
   onCleanup('close Chromium', () => context.close().catch(() => undefined));
   const page = context.pages()[0] ?? (await context.newPage());
-  page.on('pageerror', (error) => log('page error:', error.message));
+  page.on('pageerror', (error) => log('page error:', error.stack ?? error.message));
   if (process.env['AADMAP_E2E_VERBOSE'] === '1') page.on('console', (message) => log(`[browser ${message.type()}]`, message.text()));
   return { context, page };
 }

@@ -8,14 +8,20 @@
  *  - the view follows the file: a save runs it again;
  *  - the deploy with users available states the impact in its confirmation, and asks a second
  *    confirmation with the exact numbers when the disabled users reach the job's threshold
- *    (AADMAP_TEST_CONFIRM / AADMAP_TEST_CONFIRM_SECOND answer the modals in extension test mode).
+ *    (AADMAP_TEST_CONFIRM / AADMAP_TEST_CONFIRM_SECOND answer the modals in extension test mode);
+ *  - the tenant's users (`aadmap.impact.users: tenant`): the emulator's directory read into the
+ *    workspace's .aadmap/cache/, the same report as the same users given as a file, then a second run
+ *    that reads only the changes; a deploy with no users chosen states the impact on that cache.
  */
 import * as assert from 'node:assert/strict';
-import { existsSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { suite, suiteSetup, suiteTeardown, test } from 'mocha';
 import * as vscode from 'vscode';
+import { changeUser, directoryOf, seedDirectory } from '../../graph-emulator/directory';
 import { chatworkSchema, GraphEmulator, SCOPE_APPS, SCOPE_WRITE, SEED } from '../../graph-emulator/emulator';
+import { SCOPE_DIRECTORY, SCOPE_USERS } from '../../graph-emulator/lifecycle';
+import { graphViewLines } from '../../support/directory-users';
 import { openInEditor, waitFor, workspaceFile } from './helpers';
 
 const FILE = 'fixtures/deploy-chatwork.aadmap';
@@ -23,11 +29,17 @@ const USERS = 'fixtures/impact-users.jsonl';
 const SCHEMA_PATH = `/servicePrincipals/${SEED.servicePrincipalId}/synchronization/jobs/${SEED.jobId}/schema`;
 const DEPARTMENT = 'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:department';
 const ORGANIZATION = 'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:organization';
+/** The tenant's directory: enough users for several pages of /users and every category of the report. */
+const TENANT_USERS = 1_500;
+const TENANT_SEED = 5;
+const TENANT_REFERENCE = 'fixtures/tenant-reference.jsonl';
 
 interface Impact {
   report: Record<string, any>;
   examples: { category: string; user: string; line: number; changes: { attribute: string }[]; attributes?: Record<string, unknown> }[];
   beforeLabel: string;
+  usersLabel: string;
+  notEvaluated: string[];
   badLines: { line: number; message: string }[];
 }
 interface DeployOutcome {
@@ -66,7 +78,8 @@ suite('deploy impact (Impact view, deploy guard)', () => {
     const token = process.env['AADMAP_TEST_GRAPH_TOKEN'];
     assert.ok(token, 'AADMAP_TEST_GRAPH_TOKEN is not set');
     emulator = GraphEmulator.seeded();
-    emulator.tokens.set(token, { scopes: [SCOPE_WRITE, SCOPE_APPS] });
+    // The directory scopes the tenant's users need (client/graph/scopes.ts asks for them on first use).
+    emulator.tokens.set(token, { scopes: [SCOPE_WRITE, SCOPE_APPS, SCOPE_USERS, SCOPE_DIRECTORY] });
     const url = await emulator.start(0);
     await vscode.workspace.getConfiguration('aadmap.graph').update('endpoint', url, vscode.ConfigurationTarget.Global);
     backups().forEach((b) => before.add(b));
@@ -77,6 +90,8 @@ suite('deploy impact (Impact view, deploy guard)', () => {
     await vscode.workspace.getConfiguration('aadmap.impact').update('users', undefined, vscode.ConfigurationTarget.Global);
     // The deploy suite expects no backup but its own.
     for (const file of backups()) if (!before.has(file)) rmSync(file);
+    rmSync(workspaceFile('.aadmap/cache').fsPath, { recursive: true, force: true });
+    rmSync(workspaceFile(TENANT_REFERENCE).fsPath, { force: true });
     await emulator?.stop();
   });
 
@@ -198,5 +213,87 @@ suite('deploy impact (Impact view, deploy guard)', () => {
     assert.equal(outcome.confirmations.length, 1);
     assert.match(outcome.confirmations[0]!.detail, /2 disabled/);
     assert.equal(outcome.deployed, false);
+  });
+
+  /** The editor's impact on the same users given as a file: what the tenant read must equal. */
+  async function referenceImpact(uri: vscode.Uri, exclude?: Set<number>, edits?: Map<number, Record<string, string>>): Promise<Impact> {
+    writeFileSync(workspaceFile(TENANT_REFERENCE).fsPath, graphViewLines(TENANT_USERS, TENANT_SEED, exclude, edits));
+    const impact = await vscode.commands.executeCommand<Impact>('aadmap.impact.show', uri, { users: TENANT_REFERENCE, before: 'job' });
+    assert.ok(impact, 'the reference impact failed (see the aadmap Graph output)');
+    return impact;
+  }
+
+  test("impact view with the tenant's users: the directory read into the workspace's cache, then only its changes", async () => {
+    await vscode.workspace.getConfiguration('aadmap.impact').update('users', undefined, vscode.ConfigurationTarget.Global);
+    emulator.job.schema = chatworkSchema();
+    // From nothing, so that a retry (AADMAP_E2E_RETRIES) starts where the first attempt did.
+    rmSync(workspaceFile('.aadmap/cache').fsPath, { recursive: true, force: true });
+    directoryOf(emulator).users.length = 0;
+    seedDirectory(emulator, SEED.servicePrincipalId, TENANT_USERS, TENANT_SEED);
+    const { document } = await openInEditor(FILE);
+    const start = emulator.log.length;
+    const full = await vscode.commands.executeCommand<Impact>('aadmap.impact.show', document.uri, { users: 'tenant', before: 'job' });
+    assert.ok(full, 'the command gave no impact (see the aadmap Graph output)');
+    assert.equal(full.usersLabel, `the tenant (${TENANT_USERS.toLocaleString('en-US')} users read)`);
+    assert.deepEqual(full.notEvaluated, []);
+    const pages = emulator.log.slice(start).filter((r) => r.method === 'GET' && r.path === '/users' && r.status === 200);
+    assert.equal(pages.length, Math.ceil(TENANT_USERS / 999), 'every page of /users, 999 a page');
+    // Every category of the report is reached: the comparison below is not one of empty reports.
+    const { update, disable, outOfScope } = full.report;
+    assert.ok(update > 0 && disable > 0 && outOfScope > 0, JSON.stringify(full.report));
+    assert.deepEqual(full.report, (await referenceImpact(document.uri)).report);
+
+    // The cache: in the workspace's .aadmap/cache/, ignored by Git, without the token.
+    const cache = workspaceFile('.aadmap/cache').fsPath;
+    const files = readdirSync(cache);
+    assert.ok(files.includes('.gitignore'), files.join(', '));
+    const token = process.env['AADMAP_TEST_GRAPH_TOKEN']!;
+    for (const file of files) assert.ok(!readFileSync(join(cache, file), 'utf8').includes(token), `${file} holds the token`);
+
+    // A user changed and one deleted: the second run reads the delta link only.
+    const users = directoryOf(emulator).users;
+    changeUser(emulator, users[1]!.graph['id'] as string, { jobTitle: 'Chief Impact Officer' });
+    changeUser(emulator, users[4]!.graph['id'] as string, 'hardDelete');
+    const second = emulator.log.length;
+    const delta = await vscode.commands.executeCommand<Impact>('aadmap.impact.show', document.uri, { users: 'tenant', before: 'job' });
+    assert.ok(delta, 'the second run gave no impact');
+    assert.equal(delta.usersLabel, 'the tenant (cache, 2 changes read)');
+    const reads = emulator.log.slice(second).filter((r) => r.method === 'GET');
+    assert.deepEqual(
+      reads.filter((r) => r.path === '/users'),
+      [],
+      'no full read',
+    );
+    assert.ok(
+      reads.some((r) => r.path === '/users/delta'),
+      'the delta link was followed',
+    );
+    assert.equal(delta.report.users, full.report.users - 1);
+    const edited = await referenceImpact(document.uri, new Set([4]), new Map([[1, { jobTitle: 'Chief Impact Officer' }]]));
+    assert.deepEqual(delta.report, edited.report);
+  });
+
+  test('deploy with no users chosen: the confirmation states the impact on the cache of the last tenant read', async () => {
+    await vscode.workspace.getConfiguration('aadmap.impact').update('users', undefined, vscode.ConfigurationTarget.Global);
+    emulator.lifecycle.secrets.set(SEED.servicePrincipalId, []);
+    emulator.job.schema = chatworkSchema();
+    const { document } = await openInEditor(FILE);
+    const start = emulator.log.length;
+    const outcome = await deploy(document.uri, 'Cancel', 'Cancel');
+    assert.equal(outcome.deployed, false);
+    assert.match(
+      outcome.impact ?? '',
+      new RegExp(`^Impact on ${(TENANT_USERS - 1).toLocaleString('en-US')} users \\(the tenant \\(cache, 0 changes read\\)\\)`),
+    );
+    assert.ok(outcome.confirmations[0]!.detail.startsWith(outcome.impact!), 'the confirmation states the impact');
+    assert.ok(
+      emulator.log.slice(start).some((r) => r.method === 'GET' && r.path === '/users/delta'),
+      'the cache was brought up to date first',
+    );
+    assert.deepEqual(
+      emulator.log.slice(start).filter((r) => r.method === 'PUT'),
+      [],
+      'declined: nothing written',
+    );
   });
 });
