@@ -131,7 +131,11 @@ function body(impact: EditorImpact): string {
   );
 }
 
-export function impactPage(state: ImpactViewState, options: PageOptions): string {
+/**
+ * What the page shows for a state: the heading, the run's status and the numbers. The panel sends it
+ * as a message after the first page (see impactPage), so the view keeps its scroll position.
+ */
+export function impactContent(state: ImpactViewState, title: string): string {
   const shown = state.kind === 'done' ? state.impact : state.previous;
   const status =
     state.kind === 'running'
@@ -139,6 +143,23 @@ export function impactPage(state: ImpactViewState, options: PageOptions): string
       : state.kind === 'failed'
         ? `<p class="status error" role="alert">${escapeHtml(state.message)}</p>`
         : '';
+  return `<h1>${escapeHtml(t('Impact: {0}', title))}</h1>${status}${shown ? body(shown) : ''}`;
+}
+
+/** The message that replaces the page's content (impactContent) in place. */
+export interface ImpactRenderMessage {
+  type: 'render';
+  html: string;
+}
+
+/**
+ * The whole page, set once as the webview's HTML: a new HTML would reload the page, losing its
+ * scroll position at every save. Its script shows the content messages bring, and says `ready` when
+ * loaded: VS Code reloads a hidden view's page from this HTML when it is shown again
+ * (code.visualstudio.com/api/extension-guides/webview#persistence), and the panel answers with the
+ * latest content.
+ */
+export function impactPage(state: ImpactViewState, options: PageOptions): string {
   const nonce = escapeHtml(options.nonce);
   return `<!DOCTYPE html>
 <html lang="${escapeHtml(options.lang ?? 'en')}"><head><meta charset="UTF-8">
@@ -156,11 +177,20 @@ th { border-bottom: 1px solid var(--vscode-panel-border); }
 tr.user { cursor: pointer; } tr.user:hover, tr.user:focus { background: var(--vscode-list-hoverBackground); outline: none; }
 td.name { color: var(--vscode-textLink-foreground); white-space: nowrap; }
 </style></head>
-<body><h1>${escapeHtml(t('Impact: {0}', options.title))}</h1>${status}${shown ? body(shown) : ''}
-<script nonce="${nonce}">
+<body><main id="content">${impactContent(state, options.title)}</main>
+<script nonce="${nonce}">${PAGE_SCRIPT}</script></body></html>`;
+}
+
+/** The page's script (plain browser JavaScript; test/client/impact-html.test.ts runs it against stand-ins). */
+export const PAGE_SCRIPT = `
 const vscode = acquireVsCodeApi();
+const content = document.getElementById('content');
 const open = (row) => row && row.classList.contains('user') && vscode.postMessage({ type: 'preview', index: Number(row.dataset.index) });
 document.addEventListener('click', (e) => open(e.target.closest('tr')));
 document.addEventListener('keydown', (e) => { if (e.key === 'Enter') open(e.target.closest('tr')); });
-</script></body></html>`;
-}
+window.addEventListener('message', (e) => {
+  const message = e.data;
+  if (message && message.type === 'render' && typeof message.html === 'string') content.innerHTML = message.html;
+});
+vscode.postMessage({ type: 'ready' });
+`;

@@ -11,7 +11,7 @@ import { impactNeedsGraph } from '../../server/impact/editor';
 import { COMMANDS } from '../../server/protocol';
 import type { GraphSession } from '../graph/commands';
 import { USERS_SCOPES } from '../graph/scopes';
-import { impactPage, type ImpactViewState } from './html';
+import { impactContent, impactPage, type ImpactRenderMessage, type ImpactViewState } from './html';
 
 const IMPACT_VIEW_TYPE = 'aadmap.impact';
 
@@ -44,6 +44,8 @@ export class ImpactPanel implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
   private running: vscode.CancellationTokenSource | undefined;
   private last: EditorImpact | undefined;
+  /** What the page shows now (impactContent); undefined until the page's HTML is set. */
+  private content: string | undefined;
   /** The latest run (the tests wait for the one a save starts). */
   current: Promise<EditorImpact | undefined> = Promise.resolve(undefined);
 
@@ -64,6 +66,8 @@ export class ImpactPanel implements vscode.Disposable {
       this.panel.onDidDispose(() => this.dispose()),
       this.panel.webview.onDidReceiveMessage((message: { type?: string; index?: number }) => {
         if (message?.type === 'preview' && typeof message.index === 'number') void this.previewUser(message.index);
+        // The page (re)loaded from its first HTML, e.g. shown again after being hidden: the latest content.
+        if (message?.type === 'ready') this.send();
       }),
       vscode.workspace.onDidSaveTextDocument((saved) => {
         if (saved.uri.toString() === this.document.uri.toString()) void this.run();
@@ -132,10 +136,20 @@ export class ImpactPanel implements vscode.Disposable {
     });
   }
 
+  /** The page's HTML once (a new HTML reloads the page and loses its scroll position); then messages. */
   private render(state: ImpactViewState): void {
-    const nonce = randomBytes(16).toString('base64');
     const title = this.document.uri.path.split('/').pop() ?? '';
+    const first = this.content === undefined;
+    this.content = impactContent(state, title);
+    if (!first) return this.send();
+    const nonce = randomBytes(16).toString('base64');
     this.panel.webview.html = impactPage(state, { title, nonce, cspSource: this.panel.webview.cspSource, lang: vscode.env.language });
+  }
+
+  private send(): void {
+    if (this.content === undefined) return;
+    // Not delivered while the view is hidden: the page says `ready` when it is shown again.
+    void this.panel.webview.postMessage({ type: 'render', html: this.content } satisfies ImpactRenderMessage).then(undefined, () => false);
   }
 
   /** The provisioning preview for an example user: the user as a sample file, chosen, and the preview opened. */

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { useL10nBundle } from '../../grammar/common/l10n';
 import { readL10nBundle } from '../../server/l10n/bundles';
-import { barChart, impactPage } from '../../client/impact/html';
+import { barChart, impactContent, impactPage, PAGE_SCRIPT } from '../../client/impact/html';
 import type { EditorImpact } from '../../server/impact/editor';
 
 const impact: EditorImpact = {
@@ -92,6 +92,61 @@ describe('impactPage', () => {
     const failed = impactPage({ kind: 'failed', message: 'cannot read <x>' }, { title: 'a', nonce: 'n', cspSource: 's' });
     expect(failed).toContain('cannot read &#60;x&#62;');
     expect(bars(failed)).toHaveLength(0);
+  });
+});
+
+describe("the page's script", () => {
+  /** Runs the script against stand-ins for the webview's `acquireVsCodeApi`, document and window. */
+  function load() {
+    const posted: unknown[] = [];
+    const listeners: Record<string, ((event: any) => void)[]> = {};
+    const on = (type: string, listener: (event: any) => void) => (listeners[type] ??= []).push(listener);
+    const content = { innerHTML: 'first' };
+    const document = { getElementById: (id: string) => (id === 'content' ? content : null), addEventListener: on };
+    const window = { addEventListener: on };
+    new Function('acquireVsCodeApi', 'document', 'window', PAGE_SCRIPT)(
+      () => ({ postMessage: (m: unknown) => posted.push(m) }),
+      document,
+      window,
+    );
+    const dispatch = (type: string, event: unknown) => listeners[type]?.forEach((listener) => listener(event));
+    return { posted, content, dispatch };
+  }
+
+  it('says it is ready when loaded, so the panel sends the latest content', () => {
+    expect(load().posted).toEqual([{ type: 'ready' }]);
+  });
+
+  it('replaces the content in place with what a render message brings, and ignores other messages', () => {
+    const { content, dispatch } = load();
+    const html = impactContent({ kind: 'done', impact }, 'app.aadmap');
+    dispatch('message', { data: { type: 'render', html } });
+    expect(content.innerHTML).toBe(html);
+    dispatch('message', { data: { type: 'other', html: 'x' } });
+    dispatch('message', { data: { type: 'render', html: 42 } });
+    dispatch('message', { data: null });
+    expect(content.innerHTML).toBe(html);
+  });
+
+  it('asks for the preview of a clicked example user, not of a row without attributes', () => {
+    const { posted, dispatch } = load();
+    const row = (user: boolean, index: number) => ({
+      closest: () => ({ classList: { contains: (c: string) => user && c === 'user' }, dataset: { index: String(index) } }),
+    });
+    dispatch('click', { target: row(true, 3) });
+    dispatch('click', { target: row(false, 4) });
+    dispatch('keydown', { key: 'Enter', target: row(true, 5) });
+    expect(posted.slice(1)).toEqual([
+      { type: 'preview', index: 3 },
+      { type: 'preview', index: 5 },
+    ]);
+  });
+
+  it('the first page holds the same content as the messages', () => {
+    const state = { kind: 'running', previous: impact } as const;
+    expect(impactPage(state, { title: 'a', nonce: 'n', cspSource: 's' })).toContain(
+      `<main id="content">${impactContent(state, 'a')}</main>`,
+    );
   });
 });
 

@@ -2,7 +2,7 @@
  * The Impact view in the workbench: "aadmap: Show deploy impact" on a mapping file that adds a scoping
  * filter and two mappings, over 400 generated users (the runner's settings name the users file and
  * the version before the change), the charts and the examples beside the file; a click on an example
- * user opens the provisioning preview for that user. The numbers themselves are checked by the
+ * user opens the provisioning preview for that user; a save updates the view where the reader is. The numbers themselves are checked by the
  * extension-host suite (suite/impact.test.ts); here, what a person sees and clicks.
  */
 import * as assert from 'node:assert/strict';
@@ -109,6 +109,46 @@ suite('the Impact view in the workbench', () => {
     await page.mouse.move(0, 0);
     await page.waitForTimeout(300);
     await screenshot('impact');
+
+    // A save runs the impact again; the view is updated in place (the same page: no reload, no
+    // flash) and keeps where the reader was. (These functions run in the view's frame.)
+    const scrolled = await view.locator('body').evaluate((body: any) => {
+      const window = body.ownerDocument.defaultView;
+      window.scrollTo(0, body.scrollHeight);
+      window.beforeSave = true;
+      return window.scrollY as number;
+    });
+    assert.ok(scrolled > 0, 'the view is long enough to scroll');
+    await view
+      .locator('h2')
+      .first()
+      .evaluate((h) => h.setAttribute('data-before-save', ''));
+    await page.locator('.editor-instance .monaco-editor .view-lines').first().click();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.type('# saved\n');
+    await page.keyboard.press('Control+S');
+    await poll('the content of the run the save started', async () =>
+      (await view.locator('h2[data-before-save]').count()) === 0 && (await view.locator('h2', { hasText: 'Examples' }).count()) === 1
+        ? true
+        : undefined,
+    );
+    const after = await view.locator('body').evaluate((body: any) => {
+      const window = body.ownerDocument.defaultView;
+      return { samePage: window.beforeSave === true, scrollY: window.scrollY as number };
+    });
+    assert.deepEqual(after, { samePage: true, scrollY: scrolled });
+
+    // Hidden behind another editor, the view loses its page; shown again, it reloads and shows the
+    // latest run, not the page's first HTML (which said "Computing the impact…").
+    const impactTab = page.locator('.tabs-container .tab', { hasText: `Impact: ${FILE}` });
+    await impactTab.click();
+    await page.keyboard.press('Control+N');
+    await page.locator('.tabs-container .tab.active', { hasText: 'Untitled' }).waitFor();
+    await page.keyboard.press('Control+W');
+    await impactTab.and(page.locator('.active')).waitFor();
+    await poll('the latest run, shown again', async () =>
+      (await view.locator('h2', { hasText: 'Examples' }).count()) === 1 && (await view.locator('.status').count()) === 0 ? true : undefined,
+    );
 
     const row = view.locator('tr.user', { hasText: 'updated' }).first();
     const user = (await row.locator('td.name').innerText()).trim();
