@@ -9,7 +9,7 @@
  */
 import type { IToken, TokenType } from 'chevrotain';
 import type { LineIndex } from '../common/line-index';
-import { Identifier, StringLiteral } from '../expression/tokens';
+import { Identifier, LParen, RParen, StringLiteral } from '../expression/tokens';
 import { joinContinuedLines, mappingLexer } from './lexer';
 import { Arrow, keywordOf, keywordTokens, Newline, statementStarters } from './tokens';
 import type { Keyword } from './vocabulary';
@@ -104,11 +104,35 @@ function statementFirstLine(snapshot: StatementSource, line: number): number {
   return line;
 }
 
-/** The statement containing `offset`, read from its first line down to the line of `offset`. */
-export function statementAt(snapshot: StatementSource, offset: number): LocalStatement {
+/**
+ * The last line of the statement that starts at `firstLine` and holds `line`: the lines below `line`
+ * while a parenthesis is still open and the next line does not start a statement (the lexer's rule).
+ */
+function statementLastLine(snapshot: StatementSource, firstLine: number, line: number): number {
+  const lines = snapshot.lines;
+  let last = line;
+  while (last + 1 < lines.lineCount && last - firstLine < MAX_STATEMENT_LINES) {
+    const next = lineBounds(snapshot, last + 1);
+    const first = firstTokenOfLine(snapshot.text, next.start, next.end);
+    if (first && statementStarters.has(first.tokenType)) break;
+    let depth = 0;
+    for (const token of mappingLexer.tokenize(snapshot.text.slice(lines.lineStart(firstLine), lineBounds(snapshot, last).end)).tokens)
+      depth += is(token, LParen) ? 1 : is(token, RParen) ? -1 : 0;
+    if (depth <= 0) break;
+    last++;
+  }
+  return last;
+}
+
+/**
+ * The statement containing `offset`, read from its first line down to the line of `offset` (what
+ * completion and signature help need: the text up to the cursor), or with `whole` down to its last
+ * line (what a refactoring of the statement needs).
+ */
+export function statementAt(snapshot: StatementSource, offset: number, { whole = false } = {}): LocalStatement {
   const cursorLine = snapshot.lines.positionAt(offset).line;
   const firstLine = statementFirstLine(snapshot, cursorLine);
-  const lastLine = cursorLine;
+  const lastLine = whole ? statementLastLine(snapshot, firstLine, cursorLine) : cursorLine;
   const lineStart = snapshot.lines.lineStart(firstLine);
   const end = lineBounds(snapshot, lastLine).end;
   const lexed = lexStatements(snapshot.text.slice(lineStart, end));

@@ -135,7 +135,7 @@ export function* mappingLineEvaluations(
   const environment = createEnvironment(user, withJobFunctions(analysis, settings));
   const errors = blockingErrors(analysis);
   for (const block of analysis.blocks) {
-    for (const { mapping } of block.mappings) yield evaluateLine(block, mapping, environment, errors, options);
+    for (const { mapping } of block.mappings) yield evaluateLine(analysis.text, block, mapping, environment, errors, options);
   }
 }
 
@@ -151,7 +151,14 @@ export function evaluateMappingLine(
   settings: EvaluationSettings = {},
   options: { trace?: boolean } = {},
 ): MappingLineEvaluation {
-  return evaluateLine(block, mapping, createEnvironment(user, withJobFunctions(analysis, settings)), blockingErrors(analysis), options);
+  return evaluateLine(
+    analysis.text,
+    block,
+    mapping,
+    createEnvironment(user, withJobFunctions(analysis, settings)),
+    blockingErrors(analysis),
+    options,
+  );
 }
 
 /** The settings with the file's function list, so a function only the job's list names is said to be the service's own. */
@@ -164,7 +171,13 @@ function blockingErrors(analysis: MappingBlocksAnalysis): CheckDiagnostic[] {
   return analysis.diagnostics.filter((d) => d.severity === 'error' && d.code !== 'unknown-attribute');
 }
 
+/**
+ * The line's value, unless an error blocks it: an error inside its source, or a syntax error after
+ * it on the same line — the parser's recovery ends the source before the unexpected token
+ * (`"a" & [b]` reads as `"a"`), so the value would be of an expression nobody wrote.
+ */
 function evaluateLine(
+  text: string,
   block: CheckedBlock,
   mapping: AttributeMapping,
   environment: ReturnType<typeof createEnvironment>,
@@ -173,7 +186,13 @@ function evaluateLine(
 ): MappingLineEvaluation {
   const source = mapping.source;
   if (source.kind === 'none') return { block, mapping, outcome: { kind: 'value', value: { kind: 'null' } } };
-  const blockingError = errors.find((d) => d.start >= source.start && d.start < Math.max(source.end, source.start + 1));
+  const lineBreak = text.indexOf('\n', mapping.end);
+  const lineEnd = lineBreak === -1 ? text.length : lineBreak;
+  const blockingError = errors.find(
+    (d) =>
+      (d.start >= source.start && d.start < Math.max(source.end, source.start + 1)) ||
+      (d.code === 'syntax-error' && d.start >= source.start && d.start < lineEnd),
+  );
   if (blockingError || source.kind === 'missing') return { block, mapping, blockingError };
   return { block, mapping, outcome: evaluateExpression(source, environment, options) };
 }

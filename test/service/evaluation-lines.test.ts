@@ -39,3 +39,31 @@ describe('evaluateMappingLine', () => {
     }
   });
 });
+
+describe('a line the parser cut short', () => {
+  // The parser's recovery ends the source at the unexpected token: `"日本😀" & [x]` reads as
+  // `"日本😀"`. Its value would be of an expression nobody wrote, so the syntax error blocks it.
+  const text = [
+    'target chatwork',
+    'mapping "m" User -> User {',
+    '  userName <- "日本😀" & [x]  match 1',
+    '  title <- [jobTitle] [department]',
+    '  displayName <- [displayName]  default "x"',
+    '}',
+    '',
+  ].join('\n');
+  const analysis = analyzeMappingText(text, 'file:///work/cut.aadmap', noSchemaFiles);
+  const lines = evaluateMappingLines(analysis, users[0], settings);
+
+  it('is not evaluated: the syntax error after its source blocks it', () => {
+    expect(lines.map((l) => [l.mapping.target.text, l.outcome?.kind ?? 'blocked', l.blockingError?.code])).toEqual([
+      ['userName', 'blocked', 'syntax-error'],
+      ['title', 'blocked', 'syntax-error'],
+      ['displayName', 'value', undefined],
+    ]);
+  });
+
+  it('the hover says the same', () => {
+    for (const line of lines) expect(evaluateMappingLine(analysis, line.block, line.mapping, users[0], settings)).toStrictEqual(line);
+  });
+});

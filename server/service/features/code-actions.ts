@@ -261,7 +261,7 @@ interface SourceExpression {
 
 /** The source expression of the mapping line at `offset`, parsed on its own (absolute offsets). */
 function sourceExpressionAt(snapshot: DocumentSnapshot, offset: number): SourceExpression | undefined {
-  const statement = statementAt(snapshot, offset);
+  const statement = statementAt(snapshot, offset, { whole: true });
   const tokens = statement.tokens;
   const arrow = tokens.findIndex((t) => is(t, LeftArrow));
   if (arrow === -1 || statement.container.kind !== 'mapping') return undefined;
