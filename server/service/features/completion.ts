@@ -489,6 +489,17 @@ class ItemBuilder {
     const hasTarget = [...this.snapshot.text.matchAll(/^[ \t]*target\b/gm)].some((m) => lines.positionAt(m.index).line !== cursorLine);
     if (!hasTarget)
       this.snippet('target', 'target ${1|chatwork|}', 'target', CompletionItemKind.Keyword, t('target schema'), keywordDoc('target')!);
+    // A file has one deploy statement too.
+    const hasDeploy = [...this.snapshot.text.matchAll(/^[ \t]*deploy\b/gm)].some((m) => lines.positionAt(m.index).line !== cursorLine);
+    if (!hasDeploy)
+      this.snippet(
+        'deploy',
+        'deploy tenant "${1:contoso.onmicrosoft.com}" servicePrincipal "${2:object id}" job "${3:job id}"',
+        'deploy',
+        CompletionItemKind.Keyword,
+        t('where aadmap deploy pushes this file'),
+        keywordDoc('deploy')!,
+      );
     this.snippet(
       'mapping',
       'mapping "${1:Synchronize Azure Active Directory Users to Chatwork}" ${2:User} -> ${3:User} {\n\tuserName <- [userPrincipalName]  match 1\n\t$0\n}',
