@@ -136,6 +136,8 @@ function mappingHover(snapshot: DocumentSnapshot, offset: number): HoverSection 
     }
     case StringLiteral: {
       if (isKeyword(tokens[0], 'mapping') && index > 1) return objectHover(snapshot, tokens, index);
+      // A declaration's quoted name or a flag's value: no target statement.
+      if (isKeyword(tokens[0], 'attribute')) return undefined;
       if (isKeyword(previous, 'target')) return targetHover(snapshot, token);
       return stringArgumentHover(tokens, index, token, functionsOf(snapshot));
     }
