@@ -41,6 +41,8 @@ export interface KeywordEntry {
   readonly role: KeywordRole;
   /** Hover and completion documentation (Markdown). */
   readonly doc: string;
+  /** What the word means after `attribute` (a declaration's side), when that differs from `doc`. */
+  readonly declarationDoc?: string;
 }
 
 /** Order matters for the lexer: `flowTypes` before `flowType` (the first pattern that matches wins). */
@@ -49,6 +51,8 @@ export const KEYWORDS = [
     word: 'target',
     role: 'statement',
     doc: '`target chatwork` checks the file against the built-in Chatwork schema (the default); `target "schema.json"` against the target directory of a Graph `synchronizationSchema` file, relative to this file.',
+    declarationDoc:
+      '`attribute target "NAME" TYPE`: the declared attribute belongs to the target directory (an attribute of the mapping\'s target object that mapping lines may write).',
   },
   {
     word: 'deploy',
@@ -241,6 +245,22 @@ export function attributeFlag(name: string): AttributeFlagEntry | undefined {
 /** The two sides a declaration names: `target` (the mapping's target object) or `source`. */
 export const ATTRIBUTE_SIDES = ['target', 'source'] as const satisfies readonly Keyword[];
 export type AttributeSide = (typeof ATTRIBUTE_SIDES)[number];
+
+/**
+ * The fields of the `deploy` statement (`deploy tenant "…" servicePrincipal "…" job "…"`), each at
+ * most once: where `aadmap deploy` pushes the file (docs/deploy.md).
+ */
+export const DEPLOY_FIELD_ENTRIES = [
+  { name: 'tenant', doc: '`tenant "…"`: the tenant to deploy to, by its id (a GUID) or a domain such as contoso.onmicrosoft.com.' },
+  {
+    name: 'servicePrincipal',
+    doc: '`servicePrincipal "…"`: the enterprise application\'s object id (a GUID; an appId is resolved too).',
+  },
+  {
+    name: 'job',
+    doc: '`job "…"`: the id of the application\'s provisioning (synchronization) job, such as "scim.0123456789abcdef0123456789abcdef".',
+  },
+] as const satisfies readonly EnumValueEntry[];
 
 /** What follows a modifier's keyword(s). */
 export type ModifierValue = 'integer' | 'string' | 'flowType' | 'flowBehavior' | 'nothing';

@@ -6,6 +6,7 @@
 import {
   ATTRIBUTE_FLAGS,
   ATTRIBUTE_TYPES,
+  DEPLOY_FIELD_ENTRIES,
   FLOW_BEHAVIORS,
   FLOW_TYPES,
   KEYWORDS,
@@ -21,9 +22,19 @@ import { ACTIVE_FROM_SOFT_DELETE, CHATWORK_FILE } from '../../server/service/fea
 
 /** The `.aadmap` vocabulary's documentation, shown by hover and completion (server/service/features/descriptions.ts). */
 function vocabularyMessages(): string[] {
-  return [KEYWORDS, ATTRIBUTE_TYPES, ATTRIBUTE_FLAGS, FLOW_TYPES, FLOW_BEHAVIORS, OBJECT_FLOW_TYPES, SCOPE_OPERATORS].flatMap((entries) =>
-    entries.map((entry) => entry.doc),
-  );
+  return [
+    ...[
+      KEYWORDS,
+      ATTRIBUTE_TYPES,
+      ATTRIBUTE_FLAGS,
+      DEPLOY_FIELD_ENTRIES,
+      FLOW_TYPES,
+      FLOW_BEHAVIORS,
+      OBJECT_FLOW_TYPES,
+      SCOPE_OPERATORS,
+    ].flatMap((entries) => entries.map((entry) => entry.doc)),
+    ...KEYWORDS.flatMap((entry) => ('declarationDoc' in entry && entry.declarationDoc ? [entry.declarationDoc] : [])),
+  ];
 }
 
 /**

@@ -32,6 +32,7 @@ import {
   ATTRIBUTE_TYPE_NAMES,
   FLOW_BEHAVIOR_NAMES as FLOW_BEHAVIORS,
   FLOW_TYPE_NAMES as FLOW_TYPES,
+  OBJECT_FLOW_FLAGS,
   OBJECT_FLOW_TYPES,
   SCOPE_OPERATORS,
 } from '../../../grammar/mapping/vocabulary';
@@ -61,7 +62,11 @@ import {
   vbCompareDoc,
 } from './descriptions';
 import { localized, t } from '../../../grammar/common/l10n';
-import { type BlockHeader, closeBraceAfter } from '../../../grammar/mapping/statement-view';
+import { type BlockHeader, closeBraceAfter, isKeyword, statementAt } from '../../../grammar/mapping/statement-view';
+
+/** The block settings written at most once a block (a second one is `duplicate-setting`). */
+const BLOCK_SETTINGS = ['enabled', 'flowTypes'] as const;
+type BlockSetting = (typeof BLOCK_SETTINGS)[number];
 
 export interface CompletionOptions {
   /** Whether the client understands snippet syntax (`${1:name}`); plain text otherwise. */
@@ -249,7 +254,7 @@ class ItemBuilder {
       case 'blockItem':
         this.targetAttributes(site.header, site.hasArrow, site.hasMatch);
         if (site.keywords) {
-          this.blockKeywords();
+          this.blockKeywords(this.presentSettings(site.header));
           this.activeSnippet(site.header);
         }
         break;
@@ -298,12 +303,16 @@ class ItemBuilder {
       case 'enabledValue':
         for (const value of ['true', 'false']) this.keyword(value, value, keywordDoc('enabled')!);
         break;
-      case 'flowTypesValue':
+      case 'flowTypesValue': {
+        // Each value once; `None` (not a combinable flag) only alone: not after a value, nothing after it.
+        const combinable = (value: string) => OBJECT_FLOW_FLAGS.includes(value);
+        if (site.used.some((value) => !combinable(value) && OBJECT_FLOW_TYPES.some((type) => type.name === value))) break;
         for (const { name: value } of OBJECT_FLOW_TYPES) {
-          if (!site.used.includes(value))
-            this.add({ label: value, kind: CompletionItemKind.EnumMember, documentation: md(objectFlowTypeDoc(value)!) });
+          if (site.used.includes(value) || (!combinable(value) && site.used.length > 0)) continue;
+          this.add({ label: value, kind: CompletionItemKind.EnumMember, documentation: md(objectFlowTypeDoc(value)!) });
         }
         break;
+      }
       case 'scimAttribute':
         this.scimAttributes(site.inBrackets);
         break;
@@ -480,6 +489,17 @@ class ItemBuilder {
     const hasTarget = [...this.snapshot.text.matchAll(/^[ \t]*target\b/gm)].some((m) => lines.positionAt(m.index).line !== cursorLine);
     if (!hasTarget)
       this.snippet('target', 'target ${1|chatwork|}', 'target', CompletionItemKind.Keyword, t('target schema'), keywordDoc('target')!);
+    // A file has one deploy statement too.
+    const hasDeploy = [...this.snapshot.text.matchAll(/^[ \t]*deploy\b/gm)].some((m) => lines.positionAt(m.index).line !== cursorLine);
+    if (!hasDeploy)
+      this.snippet(
+        'deploy',
+        'deploy tenant "${1:contoso.onmicrosoft.com}" servicePrincipal "${2:object id}" job "${3:job id}"',
+        'deploy',
+        CompletionItemKind.Keyword,
+        t('where aadmap deploy pushes this file'),
+        keywordDoc('deploy')!,
+      );
     this.snippet(
       'mapping',
       'mapping "${1:Synchronize Azure Active Directory Users to Chatwork}" ${2:User} -> ${3:User} {\n\tuserName <- [userPrincipalName]  match 1\n\t$0\n}',
@@ -490,7 +510,36 @@ class ItemBuilder {
     );
   }
 
-  private blockKeywords(): void {
+  /**
+   * The settings a block has at most once (`enabled`, `flowTypes`) that it has on a line other than
+   * the cursor's: the keyword's places in the block's text, each confirmed by its statement's tokens.
+   */
+  private presentSettings(header: BlockHeader): Set<BlockSetting> {
+    const { text, lines } = this.snapshot;
+    const end = this.snapshot.blockLines(header.openBrace).end;
+    const cursorLine = this.range.start.line;
+    const present = new Set<BlockSetting>();
+    for (const keyword of BLOCK_SETTINGS) {
+      for (let at = text.indexOf(keyword, header.openBrace); at !== -1 && at < end; at = text.indexOf(keyword, at + keyword.length)) {
+        if (lines.positionAt(at).line === cursorLine) continue;
+        const statement = statementAt(this.snapshot, at);
+        const first = statement.tokens[0];
+        const container = statement.container;
+        if (
+          first?.startOffset === at &&
+          isKeyword(first, keyword) &&
+          container.kind === 'mapping' &&
+          container.header.openBrace === header.openBrace
+        ) {
+          present.add(keyword);
+          break;
+        }
+      }
+    }
+    return present;
+  }
+
+  private blockKeywords(present: ReadonlySet<BlockSetting>): void {
     this.snippet(
       'scope',
       `scope "\${1:name}" {\n\t[\${2:department}] \${3|${SCOPE_OPERATORS.map((o) => o.label).join(',')}|} \${4:"value"}\n}`,
@@ -500,15 +549,16 @@ class ItemBuilder {
       keywordDoc('scope')!,
       '6',
     );
-    this.snippet(
-      'enabled',
-      'enabled ${1|false,true|}',
-      'enabled',
-      CompletionItemKind.Keyword,
-      t('enable or disable the object mapping'),
-      keywordDoc('enabled')!,
-      '6',
-    );
+    if (!present.has('enabled'))
+      this.snippet(
+        'enabled',
+        'enabled ${1|false,true|}',
+        'enabled',
+        CompletionItemKind.Keyword,
+        t('enable or disable the object mapping'),
+        keywordDoc('enabled')!,
+        '6',
+      );
     this.snippet(
       'attribute',
       `attribute \${1|${ATTRIBUTE_SIDES.join(',')}|} "\${2:name}" \${3|${ATTRIBUTE_TYPE_NAMES.join(',')}|}`,
@@ -518,15 +568,16 @@ class ItemBuilder {
       keywordDoc('attribute')!,
       '6',
     );
-    this.snippet(
-      'flowTypes',
-      'flowTypes ${1:Add, Update, Delete}',
-      'flowTypes',
-      CompletionItemKind.Keyword,
-      t('operations of the object mapping'),
-      keywordDoc('flowTypes')!,
-      '6',
-    );
+    if (!present.has('flowTypes'))
+      this.snippet(
+        'flowTypes',
+        'flowTypes ${1:Add, Update, Delete}',
+        'flowTypes',
+        CompletionItemKind.Keyword,
+        t('operations of the object mapping'),
+        keywordDoc('flowTypes')!,
+        '6',
+      );
   }
 
   /** Chatwork's `active` from IsSoftDeleted, where the block's target has `active` and it is not mapped yet. */

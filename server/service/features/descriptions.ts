@@ -8,7 +8,16 @@ import { formatSignature, type FunctionSignature, type ParameterSpec } from '../
 import { DATE_INTERVALS } from '../../catalogue/index';
 import type { AttributeDefinition, DirectorySchema } from '../../schema/types';
 import { localized, t } from '../../../grammar/common/l10n';
-import { FLOW_BEHAVIORS, FLOW_TYPES, KEYWORDS, OBJECT_FLOW_TYPES, SCOPE_OPERATORS } from '../../../grammar/mapping/vocabulary';
+import {
+  ATTRIBUTE_FLAGS,
+  ATTRIBUTE_TYPES,
+  DEPLOY_FIELD_ENTRIES,
+  FLOW_BEHAVIORS,
+  FLOW_TYPES,
+  KEYWORDS,
+  OBJECT_FLOW_TYPES,
+  SCOPE_OPERATORS,
+} from '../../../grammar/mapping/vocabulary';
 
 /** Markdown of a function: signature, summary, details, examples and the reference link. */
 export function functionMarkdown(sig: FunctionSignature, options: { details?: boolean; examples?: number } = {}): string {
@@ -257,6 +266,13 @@ export const flowBehaviorDoc = docLookup(FLOW_BEHAVIORS);
 export const objectFlowTypeDoc = docLookup(OBJECT_FLOW_TYPES);
 export const scopeOperatorDoc = docLookup(SCOPE_OPERATORS.map((o) => ({ name: o.label, doc: o.doc })));
 export const keywordDoc = docLookup(KEYWORDS.map((k) => ({ name: k.word, doc: k.doc })));
+/** What `target` or `source` means right after `attribute` (a declaration's side). */
+export const declarationSideDoc = docLookup(
+  KEYWORDS.map((k) => ({ name: k.word, doc: 'declarationDoc' in k && k.declarationDoc ? k.declarationDoc : k.doc })),
+);
+export const attributeTypeDoc = docLookup(ATTRIBUTE_TYPES);
+export const attributeFlagDoc = docLookup(ATTRIBUTE_FLAGS);
+export const deployFieldDoc = docLookup(DEPLOY_FIELD_ENTRIES);
 
 /** What a SCIM filter operator or logical word (lower case) means; undefined for another word. */
 export function scimOperatorDoc(word: string): string | undefined {

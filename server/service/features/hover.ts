@@ -17,6 +17,10 @@ import type { PreviewSettings } from '../sample-users';
 import type { DocumentSnapshot } from '../snapshot';
 import { argumentIndexAt, callAt, callSites, functionsOf, signatureOf } from './calls';
 import {
+  attributeFlagDoc,
+  attributeTypeDoc,
+  declarationSideDoc,
+  deployFieldDoc,
   describeScimPath,
   directoryExtensionMarkdown,
   flowBehaviorDoc,
@@ -120,12 +124,20 @@ function mappingHover(snapshot: DocumentSnapshot, offset: number): HoverSection 
       if (flowBehavior) return section(`**flowBehavior ${token.image}** — ${flowBehavior}`);
       const objectFlowType = isKeyword(tokens[0], 'flowTypes') ? objectFlowTypeDoc(token.image) : undefined;
       if (objectFlowType) return section(`**${token.image}** — ${objectFlowType}`);
+      if (isKeyword(tokens[0], 'attribute')) return declarationWordHover(tokens, index, section);
       if (isKeyword(previous, 'target')) return targetHover(snapshot, token);
       if (isKeyword(tokens[0], 'mapping')) return objectHover(snapshot, tokens, index);
+      if (isKeyword(tokens[0], 'deploy') && is(next, StringLiteral) && index % 2 === 1) {
+        // `deploy NAME "VALUE" NAME "VALUE" …`: a field name.
+        const doc = deployFieldDoc(token.image);
+        return doc ? section(doc) : undefined;
+      }
       return undefined;
     }
     case StringLiteral: {
       if (isKeyword(tokens[0], 'mapping') && index > 1) return objectHover(snapshot, tokens, index);
+      // A declaration's quoted name or a flag's value: no target statement.
+      if (isKeyword(tokens[0], 'attribute')) return undefined;
       if (isKeyword(previous, 'target')) return targetHover(snapshot, token);
       return stringArgumentHover(tokens, index, token, functionsOf(snapshot));
     }
@@ -150,10 +162,28 @@ function mappingHover(snapshot: DocumentSnapshot, offset: number): HoverSection 
       return section(t('`{0}`: a comparison, allowed only as an IIF condition or a CBool argument.', token.image));
     default: {
       const word = keywordOf(type);
-      const doc = word && keywordDoc(word);
+      // `target` and `source` right after `attribute` say which side a declaration is of.
+      const doc = word && (isKeyword(previous, 'attribute') && index === 1 ? declarationSideDoc(word) : keywordDoc(word));
       return doc ? section(doc) : undefined;
     }
   }
+}
+
+/**
+ * A word of `attribute SIDE NAME TYPE FLAGS…`: the type (the first word after the name) or a flag;
+ * nothing for the name (an identifier) or a word that is neither.
+ */
+function declarationWordHover(
+  tokens: readonly IToken[],
+  index: number,
+  section: (markdown: string) => HoverSection,
+): HoverSection | undefined {
+  if (index < 3) return undefined;
+  const word = tokens[index]!.image;
+  const type = index === 3 ? attributeTypeDoc(word) : undefined;
+  if (type) return section(t('**{0}** (attribute type) — {1}', word, type));
+  const flag = attributeFlagDoc(word);
+  return flag ? section(t('**{0}** (attribute flag) — {1}', word, flag)) : undefined;
 }
 
 function targetHover(snapshot: DocumentSnapshot, token: IToken): HoverSection {

@@ -5,11 +5,12 @@
  */
 import { joinSentences, t } from '../../../../grammar/common/l10n';
 import type { DeployStatement, MappingFile } from '../../../../grammar/mapping/ast';
+import { DEPLOY_FIELD_ENTRIES } from '../../../../grammar/mapping/vocabulary';
 import { suggestNames } from '../../../catalogue/index';
 import { didYouMean, type DiagnosticSink } from '../../diagnostic';
 
-export const DEPLOY_FIELDS = ['tenant', 'servicePrincipal', 'job'] as const;
-export type DeployFieldName = (typeof DEPLOY_FIELDS)[number];
+export type DeployFieldName = (typeof DEPLOY_FIELD_ENTRIES)[number]['name'];
+export const DEPLOY_FIELDS: readonly DeployFieldName[] = DEPLOY_FIELD_ENTRIES.map((field) => field.name);
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const DOMAIN = /^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i;

@@ -109,8 +109,15 @@ export function mappingSite(statement: LocalStatement, offset: number, text: str
       // After the attribute: the operator, possibly partly typed (`NOT E`), unless one is complete.
       const rest = tokens.filter((t) => t.startOffset >= tokenEnd(first) && t.startOffset < offset);
       if (rest.some((t) => is(t, ScopeOperator) || isKeyword(t, 'operator'))) return { kind: 'none' };
-      if (rest.every((t) => isWord(t)))
-        return { kind: 'scopeOperator', replace: rest.length ? range(rest[0]!.startOffset, offset) : at(offset) };
+      if (rest.every((t) => isWord(t))) {
+        // What is typed so far is replaced: its words, and characters no token holds yet (the lexer
+        // reads `!` only as part of `!&`, so a typed `!` is no token): from the first character that
+        // is not blank after the attribute.
+        const typedEnd = rest.length ? rest[0]!.startOffset : offset;
+        const gap = text.slice(tokenEnd(first), typedEnd);
+        const start = typedEnd - gap.trimStart().length;
+        return { kind: 'scopeOperator', replace: range(start, offset) };
+      }
     }
     return { kind: 'none' };
   }
