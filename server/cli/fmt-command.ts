@@ -5,7 +5,7 @@
  * position of each error. Usage and exit codes: docs/fmt.md.
  */
 import { t } from '../../grammar/common/l10n';
-import { lstatSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { lstatSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -14,6 +14,8 @@ import { createLanguageService } from '../service/language-service';
 import { languageOf } from '../service/document';
 import { tooLargeToFormat } from '../service/features/formatting';
 import { parseArgs, UsageError } from './args';
+import { FileReadError, readTextInput, type TextEncoding } from './files';
+import { visible } from './format-text';
 import type { CliIO } from './io';
 
 export function fmtUsage(): string {
@@ -29,7 +31,17 @@ ${t('A file with syntax errors is left unchanged and reported.\nExit status: 0 a
 /** The editor's settings for .aadmap files (`configurationDefaults` in package.json). */
 const OPTIONS: FormattingOptions = { tabSize: 2, insertSpaces: true };
 
-const BOM = '\ufeff';
+/**
+ * The formatted text stored as the file was (docs/security.md: files are read as `check` reads
+ * them): a byte order mark is not part of the text the editor formats, so it is put back, and a
+ * UTF-16 file stays UTF-16.
+ */
+function encodeAs(text: string, encoding: TextEncoding): Buffer {
+  if (encoding === 'utf-8') return Buffer.from(text, 'utf8');
+  if (encoding === 'utf-8-bom') return Buffer.from(`\ufeff${text}`, 'utf8');
+  const bytes = Buffer.from(`\ufeff${text}`, 'utf16le');
+  return encoding === 'utf-16be' ? bytes.swap16() : bytes;
+}
 
 export function runFmt(argv: readonly string[], io: CliIO): number {
   const args = parseArgs(argv, { check: {}, write: {}, help: {} });
@@ -68,16 +80,16 @@ export function runFmt(argv: readonly string[], io: CliIO): number {
   const service = createLanguageService();
   let problems = false;
   for (const file of files) {
-    let raw: string;
+    // The reader `check` uses: regular files of at most 16 MB, strict UTF-8 or UTF-16 with a byte order mark.
+    let text: string;
+    let encoding: TextEncoding = 'utf-8';
     try {
-      raw = readFileSync(file, 'utf8');
+      text = readTextInput(file, '', undefined, (found) => (encoding = found));
     } catch (error) {
-      io.err(`aadmap fmt: cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+      if (!(error instanceof FileReadError)) throw error;
+      io.err(`aadmap fmt: ${error.message}`);
       return 2;
     }
-    // A byte order mark is not part of the text the editor formats; it is kept as it was.
-    const bom = raw.startsWith(BOM) ? BOM : '';
-    const text = raw.slice(bom.length);
     // Files of other types are read as mapping files, as `aadmap check` does.
     const languageId = languageOf({ uri: file, text }) ?? 'aadmap';
     const snapshot = service.snapshot({ uri: pathToFileURL(file).href, languageId, text });
@@ -95,9 +107,10 @@ export function runFmt(argv: readonly string[], io: CliIO): number {
       problems = true;
       for (const blocker of blockers) {
         const { line, character } = snapshot.lines.positionAt(blocker.offset);
-        io.err(`${file}:${line + 1}:${character + 1}: syntax error: ${blocker.message}`);
+        // Control characters from the file are shown as `check` shows them (Control Pictures).
+        io.err(`${visible(`${file}:${line + 1}:${character + 1}`)}: syntax error: ${visible(blocker.message)}`);
       }
-      io.err(`aadmap fmt: ${t('{0} has syntax errors; left unchanged', file)}`);
+      io.err(`aadmap fmt: ${visible(t('{0} has syntax errors; left unchanged', file))}`);
       if (print) io.out(text.replace(/\n$/, ''));
       continue;
     }
@@ -109,7 +122,7 @@ export function runFmt(argv: readonly string[], io: CliIO): number {
       io.out(formatted.replace(/\n$/, ''));
     } else if (formatted !== text) {
       if (check) problems = true;
-      else writeFileSync(file, bom + formatted, 'utf8');
+      else writeFileSync(file, encodeAs(formatted, encoding));
       io.out(file);
     }
   }
