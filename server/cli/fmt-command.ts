@@ -14,17 +14,20 @@ import { createLanguageService } from '../service/language-service';
 import { languageOf } from '../service/document';
 import { tooLargeToFormat } from '../service/features/formatting';
 import { parseArgs, UsageError } from './args';
-import { FileReadError, readTextInput, type TextEncoding } from './files';
+import { FileReadError, readTextInput, STDIN, type TextEncoding } from './files';
 import { visible } from './format-text';
 import type { CliIO } from './io';
 
 export function fmtUsage(): string {
   return `${t('Usage:')} aadmap fmt FILE|DIR... [--check | --write]
+       aadmap fmt - [--stdin-filename NAME] [--check]
 
 ${t('Formats .aadmap files (and .scimfilter files named explicitly) exactly as the editor does.\nDirectories are searched for .aadmap files (node_modules and dot-folders are skipped).')}
   (no flag)  ${t('print the formatted text of one FILE; nothing is changed')}
   --check    ${t('list the files that are not formatted; nothing is changed')}
   --write    ${t('rewrite the files that are not formatted, and list them')}
+  -          ${t('read the file from standard input')}
+  --stdin-filename NAME  ${t('its name in messages (and its type, by extension; default <stdin>, .aadmap)')}
 ${t('A file with syntax errors is left unchanged and reported.\nExit status: 0 all formatted (or rewritten), 1 files not formatted (--check) or with syntax errors,\n2 usage error or unreadable file.')}`;
 }
 
@@ -44,7 +47,7 @@ function encodeAs(text: string, encoding: TextEncoding): Buffer {
 }
 
 export function runFmt(argv: readonly string[], io: CliIO): number {
-  const args = parseArgs(argv, { check: {}, write: {}, help: {} });
+  const args = parseArgs(argv, { check: {}, write: {}, 'stdin-filename': { value: true }, help: {} });
   if (args.flags.has('help')) {
     io.out(fmtUsage());
     return 0;
@@ -53,9 +56,21 @@ export function runFmt(argv: readonly string[], io: CliIO): number {
   const write = args.flags.has('write');
   if (check && write) throw new UsageError(t('give --check or --write, not both'));
   if (args.positionals.length === 0) throw new UsageError(t('fmt needs at least one FILE or DIR'));
+  // Standard input as `check -` reads it (docs/cli-conventions.md); there is no file to rewrite.
+  const stdinName = args.options.get('stdin-filename')?.[0];
+  if (stdinName !== undefined && !args.positionals.includes(STDIN))
+    throw new UsageError(t("--stdin-filename names standard input: pass '{0}' as the FILE too", STDIN));
+  if (args.positionals.filter((p) => p === STDIN).length > 1) throw new UsageError(t("'{0}' (standard input) can be given once", STDIN));
+  if (write && args.positionals.includes(STDIN))
+    throw new UsageError(t("--write cannot rewrite standard input ('{0}'): print its formatted text or use --check", STDIN));
 
   const files: string[] = [];
+  let directories = false;
   for (const path of args.positionals) {
+    if (path === STDIN) {
+      files.push(path);
+      continue;
+    }
     let stats;
     try {
       stats = statSync(path);
@@ -64,6 +79,7 @@ export function runFmt(argv: readonly string[], io: CliIO): number {
       return 2;
     }
     if (stats.isDirectory()) {
+      directories = true;
       const found = walk(path);
       if (found.length === 0) io.err(`aadmap fmt: ${t('no .aadmap files in {0}', path)}`);
       files.push(...found);
@@ -74,7 +90,7 @@ export function runFmt(argv: readonly string[], io: CliIO): number {
     }
   }
   const print = !check && !write;
-  if (print && (files.length !== 1 || statSync(args.positionals[0]!).isDirectory()))
+  if (print && (files.length !== 1 || directories))
     throw new UsageError(t('printing needs exactly one FILE; use --check or --write for several files or a directory'));
 
   const service = createLanguageService();
@@ -84,20 +100,22 @@ export function runFmt(argv: readonly string[], io: CliIO): number {
     let text: string;
     let encoding: TextEncoding = 'utf-8';
     try {
-      text = readTextInput(file, '', undefined, (found) => (encoding = found));
+      text = readTextInput(file, '', stdinName, (found) => (encoding = found));
     } catch (error) {
       if (!(error instanceof FileReadError)) throw error;
       io.err(`aadmap fmt: ${error.message}`);
       return 2;
     }
+    const name = file === STDIN ? (stdinName ?? '<stdin>') : file;
     // Files of other types are read as mapping files, as `aadmap check` does.
-    const languageId = languageOf({ uri: file, text }) ?? 'aadmap';
-    const snapshot = service.snapshot({ uri: pathToFileURL(file).href, languageId, text });
+    const languageId = languageOf({ uri: name, text }) ?? 'aadmap';
+    const uri = file === STDIN && stdinName === undefined ? 'untitled:stdin' : pathToFileURL(name).href;
+    const snapshot = service.snapshot({ uri, languageId, text });
 
     const tooLarge = tooLargeToFormat(snapshot);
     if (tooLarge) {
       problems = true;
-      io.err(`aadmap fmt: ${file} has ${tooLarge}; left unchanged`);
+      io.err(`aadmap fmt: ${name} has ${tooLarge}; left unchanged`);
       if (print) io.out(text.replace(/\n$/, ''));
       continue;
     }
@@ -108,9 +126,9 @@ export function runFmt(argv: readonly string[], io: CliIO): number {
       for (const blocker of blockers) {
         const { line, character } = snapshot.lines.positionAt(blocker.offset);
         // Control characters from the file are shown as `check` shows them (Control Pictures).
-        io.err(`${visible(`${file}:${line + 1}:${character + 1}`)}: syntax error: ${visible(blocker.message)}`);
+        io.err(`${visible(`${name}:${line + 1}:${character + 1}`)}: syntax error: ${visible(blocker.message)}`);
       }
-      io.err(`aadmap fmt: ${visible(t('{0} has syntax errors; left unchanged', file))}`);
+      io.err(`aadmap fmt: ${visible(t('{0} has syntax errors; left unchanged', name))}`);
       if (print) io.out(text.replace(/\n$/, ''));
       continue;
     }
@@ -123,7 +141,7 @@ export function runFmt(argv: readonly string[], io: CliIO): number {
     } else if (formatted !== text) {
       if (check) problems = true;
       else writeFileSync(file, encodeAs(formatted, encoding));
-      io.out(file);
+      io.out(name);
     }
   }
   return problems ? 1 : 0;

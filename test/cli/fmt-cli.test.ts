@@ -237,11 +237,39 @@ describe('aadmap fmt', () => {
     expect(stderr).not.toContain('\u001b');
   });
 
+  it("reads standard input for '-' (print and --check), named by --stdin-filename", async () => {
+    expect(await runCli(['fmt', '-'], { cwd: scratch, input: MISFORMATTED })).toEqual({ status: 0, stdout: FORMATTED, stderr: '' });
+    expect(await runCli(['fmt', '--check', '-'], { cwd: scratch, input: MISFORMATTED })).toEqual({
+      status: 1,
+      stdout: '<stdin>\n',
+      stderr: '',
+    });
+    expect(await runCli(['fmt', '--check', '-'], { cwd: scratch, input: FORMATTED })).toEqual({ status: 0, stdout: '', stderr: '' });
+    const broken = await runCli(['fmt', '-', '--stdin-filename', 'maps/broken.aadmap'], { cwd: scratch, input: BROKEN });
+    expect([broken.status, broken.stdout]).toEqual([1, BROKEN]);
+    expect(broken.stderr).toMatch(/^maps\/broken\.aadmap:3:\d+: syntax error: /m);
+    // The name gives the language, as for check: a SCIM filter.
+    const filter = await runCli(['fmt', '-', '--stdin-filename', 'f.scimfilter'], { cwd: scratch, input: 'userName   EQ "bjensen"\n' });
+    expect(filter).toEqual({ status: 0, stdout: 'userName eq "bjensen"\n', stderr: '' });
+  });
+
+  it('refuses invalid UTF-8 on standard input as check does (exit 2)', async () => {
+    const { status, stdout, stderr } = await runCli(['fmt', '-'], {
+      cwd: scratch,
+      input: Buffer.from('target chatwork\n# caf\xe9\n', 'latin1'),
+    });
+    expect([status, stdout]).toEqual([2, '']);
+    expect(stderr).toBe('aadmap fmt: <stdin>:2:6: invalid UTF-8 (byte 0xE9 at offset 21); save the file as UTF-8\n');
+  });
+
   it.each([
     [[], 'fmt needs at least one FILE or DIR'],
     [['--check', '--write', 'x.aadmap'], 'give --check or --write, not both'],
     [['--fix', 'x.aadmap'], 'unknown option --fix'],
     [['.'], 'printing needs exactly one FILE'],
+    [['--write', '-'], "--write cannot rewrite standard input ('-')"],
+    [['-', '-'], "'-' (standard input) can be given once"],
+    [['x.aadmap', '--stdin-filename', 'y.aadmap'], '--stdin-filename names standard input'],
   ])('exits 2 on usage errors: fmt %j', async (args, message) => {
     const { status, stderr } = await aadmap('fmt', ...args);
     expect(status).toBe(2);
