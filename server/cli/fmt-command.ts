@@ -13,6 +13,8 @@ import type { FormattingOptions } from 'vscode-languageserver-types';
 import { createLanguageService } from '../service/language-service';
 import { languageOf } from '../service/document';
 import { tooLargeToFormat } from '../service/features/formatting';
+import { cannotRead } from '../node/bounded-read';
+import { readFailureReason } from '../node/file-errors';
 import { parseArgs, UsageError } from './args';
 import { FileReadError, readTextInput, STDIN, type TextEncoding } from './files';
 import { visible } from './format-text';
@@ -75,7 +77,7 @@ export function runFmt(argv: readonly string[], io: CliIO): number {
     try {
       stats = statSync(path);
     } catch (error) {
-      io.err(`aadmap fmt: cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+      io.err(`aadmap fmt: ${cannotRead(path, readFailureReason(error)).message}`);
       return 2;
     }
     if (stats.isDirectory()) {

@@ -10,6 +10,8 @@ import { pathToFileURL } from 'node:url';
 import { parseMappingFile } from '../../grammar/mapping/index';
 import { LineIndex } from '../../grammar/common/line-index';
 import { createBackupStore, BACKUP_FOLDER } from '../node/backup-store';
+import { cannotRead } from '../node/bounded-read';
+import { readFailureReason } from '../node/file-errors';
 import { createFileSchemaReader } from '../node/schema-file-reader';
 import { analyzeMappingText } from '../service/analysis';
 import { GraphCancelledError, GraphClient, GraphError, DEFAULT_GRAPH_ENDPOINT, type GraphLog } from '../graph/client';
@@ -279,7 +281,14 @@ export async function runRollback(argv: readonly string[], io: CliIO): Promise<n
   }
   const overrides = targetFromFlags(args);
   const store = createBackupStore(dirname(location));
-  const meta = (await store.read(location)).meta;
+  let meta;
+  try {
+    meta = (await store.read(location)).meta;
+  } catch (error) {
+    // A folder, a file without permission: said in words (docs/cli-conventions.md), not as an errno code.
+    io.err(`aadmap rollback: ${cannotRead(args.positionals[0]!, readFailureReason(error)).message}`);
+    return 1;
+  }
   return withGraph(args, io, { tenant: meta?.tenant, ...dropEmpty(overrides) }, async (api, steps, signal) => {
     const plan = await planRollback(api, store, location, overrides, steps, signal, { otherJob: args.flags.has('other-job') });
     return confirmAndExecute(plan, api, args, io, steps, signal, `before rollback to ${basename(location)}`);

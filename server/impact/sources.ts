@@ -6,11 +6,11 @@
  */
 import { t } from '../../grammar/common/l10n';
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseMappingFile } from '../../grammar/mapping/index';
 import { importSchema, type ImportOptions } from '../graph/import';
+import { FileReadError, readBoundedText } from '../node/bounded-read';
 import { createFileSchemaReader } from '../node/schema-file-reader';
 import { analyzeMappingText, type MappingAnalysis } from '../service/analysis';
 
@@ -26,14 +26,14 @@ export interface VersionText {
   warnings: string[];
 }
 
+/** A file read as `aadmap check` reads it (server/node/bounded-read.ts), its errors in words. */
 function readText(path: string): string {
-  let text: string;
   try {
-    text = readFileSync(path, 'utf8');
+    return readBoundedText(path);
   } catch (error) {
-    throw new SourceError(t('cannot read {0}: {1}', path, (error as NodeJS.ErrnoException).code ?? (error as Error).message));
+    if (error instanceof FileReadError) throw new SourceError(error.message);
+    throw error;
   }
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
 export function afterVersion(file: string): VersionText {

@@ -276,10 +276,14 @@ describe('aadmap fmt', () => {
     expect(stderr).toContain(message);
   });
 
-  it('exits 2 for a file that does not exist', async () => {
-    const { status, stderr } = await aadmap('fmt', '--check', join(scratch, 'nope.aadmap'));
-    expect(status).toBe(2);
-    expect(stderr).toContain('cannot read');
+  it('exits 2 for a file that does not exist, saying so in words as check does', async () => {
+    const file = join(scratch, 'nope.aadmap');
+    for (const flags of [[], ['--check'], ['--write']]) {
+      const { status, stderr } = await aadmap('fmt', ...flags, file);
+      expect(status).toBe(2);
+      expect(stderr).toBe(`aadmap fmt: cannot read ${file}: no such file or folder\n`);
+    }
+    expect((await aadmap('check', file)).stderr).toBe(`aadmap check: cannot read ${file}: no such file or folder\n`);
   });
 
   it('is listed in the help', async () => {
