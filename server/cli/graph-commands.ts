@@ -26,6 +26,8 @@ import { type ParsedArgs, oneOf, option, parseArgs, UsageError } from './args';
 import { formatWhatIfMarkdown, mdText } from './format-markdown';
 import { FileReadError, readTextInput } from './files';
 import { createTokenProvider } from './graph-auth';
+import { JsonSyntaxError, parsePlainJson } from '../evaluator/json';
+import { visible } from './format-text';
 import { DEPLOY_IMPACT_OPTIONS, deployImpactUsage, type DeployImpact, deployImpact } from './deploy-impact';
 import type { CliIO } from './io';
 import { afterDeployNote } from '../graph/lifecycle/catalogue';
@@ -453,9 +455,11 @@ function readJsonFile(file: string, io: CliIO): unknown {
   const text = readTextFile(file, io);
   if (text === undefined) return undefined;
   try {
-    return JSON.parse(text) as unknown;
+    return parsePlainJson(text);
   } catch (error) {
-    io.err(`aadmap: ${t('{0} is not JSON: {1}', file, (error as Error).message)}`);
+    if (!(error instanceof JsonSyntaxError)) throw error;
+    // A position, never the file's text (V8's message quotes it: docs/security.md), as eval --input.
+    io.err(`aadmap: ${file}:${error.line}:${error.column}: ${visible(t('{0} is not JSON: {1}', file, error.message))}`);
     return undefined;
   }
 }

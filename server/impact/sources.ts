@@ -10,6 +10,7 @@ import { basename, dirname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseMappingFile } from '../../grammar/mapping/index';
 import { importSchema, type ImportOptions } from '../graph/import';
+import { JsonSyntaxError, parsePlainJson } from '../evaluator/json';
 import { FileReadError, readBoundedText } from '../node/bounded-read';
 import { createFileSchemaReader } from '../node/schema-file-reader';
 import { analyzeMappingText, type MappingAnalysis } from '../service/analysis';
@@ -66,9 +67,11 @@ export function beforeVersion(spec: string, afterFile: string, afterText: string
   if (/\.json$/i.test(spec) || /^\s*\{/.test(raw)) {
     let schema: unknown;
     try {
-      schema = JSON.parse(raw);
+      schema = parsePlainJson(raw);
     } catch (error) {
-      throw new SourceError(t('{0} is not JSON: {1}', spec, (error as Error).message));
+      if (!(error instanceof JsonSyntaxError)) throw error;
+      // A position, never the file's text (docs/security.md).
+      throw new SourceError(`${spec}:${error.line}:${error.column}: ${t('{0} is not JSON: {1}', spec, error.message)}`);
     }
     return schemaVersion(schema, t('{0} (imported)', spec), afterFile, afterText);
   }

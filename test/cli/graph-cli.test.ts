@@ -75,6 +75,22 @@ describe('aadmap import / export (offline)', () => {
     }
   });
 
+  it('a JSON error gives line:column and never quotes the file (import, export --base, rollback)', async () => {
+    const file = join(scratch, 'secret.json');
+    writeFileSync(file, '\n\n  {"a": SECRETTOKEN123}');
+    const runs: [string[], string][] = [
+      [['import', file], `aadmap: ${file}:3:9: ${file} is not JSON: Unexpected 'S' at line 3, column 9`],
+      [['export', join(root, 'examples', 'chatwork.aadmap'), '--base', file], `aadmap: ${file}:3:9: ${file} is not JSON: Unexpected 'S'`],
+      [['rollback', file, '--graph-endpoint', 'http://127.0.0.1:9'], `${file}:3:9: ${file} is not a schema backup (not JSON)`],
+    ];
+    for (const [args, message] of runs) {
+      const { status, stdout, stderr } = await aadmap(args, { env: { AADMAP_GRAPH_TOKEN: 'x' } });
+      expect([status, stdout]).toEqual([1, '']);
+      expect(stderr).toContain(message);
+      expect(stderr).not.toContain('SECRETTOKE');
+    }
+  });
+
   it('deploy of a file that names no service principal, without the flag, is a usage error', async () => {
     const file = join(scratch, 'nowhere.aadmap');
     writeFileSync(file, 'mapping "m" User -> User {\n  userName <- [userPrincipalName]  match 1\n}\n');

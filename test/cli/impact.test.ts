@@ -160,6 +160,21 @@ describe('aadmap impact', async () => {
     expect(checked.stderr).toMatch(/broken\.aadmap:\d+:\d+: error/);
   });
 
+  it('a JSON error gives its position and never quotes the file (--before SCHEMA.json, a users line)', async () => {
+    const schema = write('secret.json', '\n\n  {"a": SECRETTOKEN123}');
+    const refused = await aadmap('impact', after, '--users', users, '--before', schema);
+    expect(refused).toEqual({
+      status: 1,
+      stdout: '',
+      stderr: `aadmap impact: ${schema}:3:9: ${schema} is not JSON: Unexpected 'S' at line 3, column 9\n`,
+    });
+    const lines = write('secret.jsonl', '{"userPrincipalName": "a@contoso.com"}\n{"a": SECRETTOKEN123}\n');
+    const { status, stdout, stderr } = await aadmap('impact', after, '--users', lines, '--before', before);
+    expect(status).toBe(0);
+    expect(stderr).toContain(`${lines}:2: not JSON: Unexpected 'S' at line 1, column 7`);
+    expect(`${stdout}${stderr}`).not.toContain('SECRETTOKE');
+  });
+
   it('exit 2 on usage errors', async () => {
     expect((await aadmap('impact', after, '--before', before)).status).toBe(2);
     expect((await aadmap('impact', '--users', users, '--before', before)).status).toBe(2);
