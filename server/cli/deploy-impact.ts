@@ -17,6 +17,7 @@ import { type ImpactReport, reportText, toReport } from '../impact/report';
 import { impactOfFile, impactVersions } from '../impact/run';
 import { afterVersion, jobSchemaLabel, schemaVersion } from '../impact/sources';
 import { VersionError } from '../impact/version';
+import { readFailureReason } from '../node/file-errors';
 import { option, type ParsedArgs, UsageError } from './args';
 import type { CliIO } from './io';
 
@@ -92,7 +93,7 @@ export async function deployImpact(
   try {
     report = toReport(await impactOfFile(versions, usersFile, { onBadLine: (bad) => io.err(`${users}:${bad.line}: ${bad.message}`) }));
   } catch (error) {
-    const text = t('Impact: cannot read {0}: {1}', users, (error as NodeJS.ErrnoException).code ?? (error as Error).message);
+    const text = t('Impact: cannot read {0}: {1}', users, readFailureReason(error));
     return { text, refused: true, notes: [text] };
   }
   const decision = guardDecision(report, threshold, accepted);

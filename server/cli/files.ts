@@ -5,19 +5,20 @@
  */
 import { t } from '../../grammar/common/l10n';
 import { readFileSync } from 'node:fs';
-import { decodeText, FileReadError, readBoundedText } from '../node/bounded-read';
+import { decodeText, FileReadError, readBoundedText, type TextEncoding } from '../node/bounded-read';
 import { readFailureReason } from '../node/file-errors';
 
-export { FileReadError };
+export { FileReadError, type TextEncoding };
 
 /** The file name that means standard input (`aadmap check -`). */
 export const STDIN = '-';
 
 /**
  * The text of a file (or of standard input for `-`), without a byte order mark. `what` names the
- * file in the error ("the sample user"); `displayName` is how standard input is called.
+ * file in the error ("the sample user"); `displayName` is how standard input is called; `encoding`
+ * is told how the text was stored (for a command that writes it back).
  */
-export function readTextInput(path: string, what = '', displayName = '<stdin>'): string {
+export function readTextInput(path: string, what = '', displayName = '<stdin>', encoding?: (found: TextEncoding) => void): string {
   if (path === STDIN) {
     let bytes: Buffer;
     try {
@@ -30,10 +31,10 @@ export function readTextInput(path: string, what = '', displayName = '<stdin>'):
           : t('cannot read standard input ({0}): {1}', displayName, reason),
       );
     }
-    return decodeText(bytes, displayName);
+    return decodeText(bytes, displayName, encoding);
   }
   try {
-    return readBoundedText(path);
+    return readBoundedText(path, undefined, encoding);
   } catch (error) {
     if (error instanceof FileReadError && what && error.reason !== undefined)
       throw new FileReadError(t('cannot read {0} {1}: {2}', what, path, error.reason), undefined, undefined, error.reason);

@@ -5,7 +5,7 @@
  * position of each error. Usage and exit codes: docs/fmt.md.
  */
 import { t } from '../../grammar/common/l10n';
-import { lstatSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { lstatSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -13,26 +13,43 @@ import type { FormattingOptions } from 'vscode-languageserver-types';
 import { createLanguageService } from '../service/language-service';
 import { languageOf } from '../service/document';
 import { tooLargeToFormat } from '../service/features/formatting';
+import { cannotRead } from '../node/bounded-read';
+import { readFailureReason } from '../node/file-errors';
 import { parseArgs, UsageError } from './args';
+import { FileReadError, readTextInput, STDIN, type TextEncoding } from './files';
+import { visible } from './format-text';
 import type { CliIO } from './io';
 
 export function fmtUsage(): string {
   return `${t('Usage:')} aadmap fmt FILE|DIR... [--check | --write]
+       aadmap fmt - [--stdin-filename NAME] [--check]
 
 ${t('Formats .aadmap files (and .scimfilter files named explicitly) exactly as the editor does.\nDirectories are searched for .aadmap files (node_modules and dot-folders are skipped).')}
   (no flag)  ${t('print the formatted text of one FILE; nothing is changed')}
   --check    ${t('list the files that are not formatted; nothing is changed')}
   --write    ${t('rewrite the files that are not formatted, and list them')}
+  -          ${t('read the file from standard input')}
+  --stdin-filename NAME  ${t('its name in messages (and its type, by extension; default <stdin>, .aadmap)')}
 ${t('A file with syntax errors is left unchanged and reported.\nExit status: 0 all formatted (or rewritten), 1 files not formatted (--check) or with syntax errors,\n2 usage error or unreadable file.')}`;
 }
 
 /** The editor's settings for .aadmap files (`configurationDefaults` in package.json). */
 const OPTIONS: FormattingOptions = { tabSize: 2, insertSpaces: true };
 
-const BOM = '\ufeff';
+/**
+ * The formatted text stored as the file was (docs/security.md: files are read as `check` reads
+ * them): a byte order mark is not part of the text the editor formats, so it is put back, and a
+ * UTF-16 file stays UTF-16.
+ */
+function encodeAs(text: string, encoding: TextEncoding): Buffer {
+  if (encoding === 'utf-8') return Buffer.from(text, 'utf8');
+  if (encoding === 'utf-8-bom') return Buffer.from(`\ufeff${text}`, 'utf8');
+  const bytes = Buffer.from(`\ufeff${text}`, 'utf16le');
+  return encoding === 'utf-16be' ? bytes.swap16() : bytes;
+}
 
 export function runFmt(argv: readonly string[], io: CliIO): number {
-  const args = parseArgs(argv, { check: {}, write: {}, help: {} });
+  const args = parseArgs(argv, { check: {}, write: {}, 'stdin-filename': { value: true }, help: {} });
   if (args.flags.has('help')) {
     io.out(fmtUsage());
     return 0;
@@ -41,17 +58,30 @@ export function runFmt(argv: readonly string[], io: CliIO): number {
   const write = args.flags.has('write');
   if (check && write) throw new UsageError(t('give --check or --write, not both'));
   if (args.positionals.length === 0) throw new UsageError(t('fmt needs at least one FILE or DIR'));
+  // Standard input as `check -` reads it (docs/cli-conventions.md); there is no file to rewrite.
+  const stdinName = args.options.get('stdin-filename')?.[0];
+  if (stdinName !== undefined && !args.positionals.includes(STDIN))
+    throw new UsageError(t("--stdin-filename names standard input: pass '{0}' as the FILE too", STDIN));
+  if (args.positionals.filter((p) => p === STDIN).length > 1) throw new UsageError(t("'{0}' (standard input) can be given once", STDIN));
+  if (write && args.positionals.includes(STDIN))
+    throw new UsageError(t("--write cannot rewrite standard input ('{0}'): print its formatted text or use --check", STDIN));
 
   const files: string[] = [];
+  let directories = false;
   for (const path of args.positionals) {
+    if (path === STDIN) {
+      files.push(path);
+      continue;
+    }
     let stats;
     try {
       stats = statSync(path);
     } catch (error) {
-      io.err(`aadmap fmt: cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+      io.err(`aadmap fmt: ${cannotRead(path, readFailureReason(error)).message}`);
       return 2;
     }
     if (stats.isDirectory()) {
+      directories = true;
       const found = walk(path);
       if (found.length === 0) io.err(`aadmap fmt: ${t('no .aadmap files in {0}', path)}`);
       files.push(...found);
@@ -62,30 +92,32 @@ export function runFmt(argv: readonly string[], io: CliIO): number {
     }
   }
   const print = !check && !write;
-  if (print && (files.length !== 1 || statSync(args.positionals[0]!).isDirectory()))
+  if (print && (files.length !== 1 || directories))
     throw new UsageError(t('printing needs exactly one FILE; use --check or --write for several files or a directory'));
 
   const service = createLanguageService();
   let problems = false;
   for (const file of files) {
-    let raw: string;
+    // The reader `check` uses: regular files of at most 16 MB, strict UTF-8 or UTF-16 with a byte order mark.
+    let text: string;
+    let encoding: TextEncoding = 'utf-8';
     try {
-      raw = readFileSync(file, 'utf8');
+      text = readTextInput(file, '', stdinName, (found) => (encoding = found));
     } catch (error) {
-      io.err(`aadmap fmt: cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+      if (!(error instanceof FileReadError)) throw error;
+      io.err(`aadmap fmt: ${error.message}`);
       return 2;
     }
-    // A byte order mark is not part of the text the editor formats; it is kept as it was.
-    const bom = raw.startsWith(BOM) ? BOM : '';
-    const text = raw.slice(bom.length);
+    const name = file === STDIN ? (stdinName ?? '<stdin>') : file;
     // Files of other types are read as mapping files, as `aadmap check` does.
-    const languageId = languageOf({ uri: file, text }) ?? 'aadmap';
-    const snapshot = service.snapshot({ uri: pathToFileURL(file).href, languageId, text });
+    const languageId = languageOf({ uri: name, text }) ?? 'aadmap';
+    const uri = file === STDIN && stdinName === undefined ? 'untitled:stdin' : pathToFileURL(name).href;
+    const snapshot = service.snapshot({ uri, languageId, text });
 
     const tooLarge = tooLargeToFormat(snapshot);
     if (tooLarge) {
       problems = true;
-      io.err(`aadmap fmt: ${file} has ${tooLarge}; left unchanged`);
+      io.err(`aadmap fmt: ${name} has ${tooLarge}; left unchanged`);
       if (print) io.out(text.replace(/\n$/, ''));
       continue;
     }
@@ -95,9 +127,10 @@ export function runFmt(argv: readonly string[], io: CliIO): number {
       problems = true;
       for (const blocker of blockers) {
         const { line, character } = snapshot.lines.positionAt(blocker.offset);
-        io.err(`${file}:${line + 1}:${character + 1}: syntax error: ${blocker.message}`);
+        // Control characters from the file are shown as `check` shows them (Control Pictures).
+        io.err(`${visible(`${name}:${line + 1}:${character + 1}`)}: syntax error: ${visible(blocker.message)}`);
       }
-      io.err(`aadmap fmt: ${t('{0} has syntax errors; left unchanged', file)}`);
+      io.err(`aadmap fmt: ${visible(t('{0} has syntax errors; left unchanged', name))}`);
       if (print) io.out(text.replace(/\n$/, ''));
       continue;
     }
@@ -109,8 +142,8 @@ export function runFmt(argv: readonly string[], io: CliIO): number {
       io.out(formatted.replace(/\n$/, ''));
     } else if (formatted !== text) {
       if (check) problems = true;
-      else writeFileSync(file, bom + formatted, 'utf8');
-      io.out(file);
+      else writeFileSync(file, encodeAs(formatted, encoding));
+      io.out(name);
     }
   }
   return problems ? 1 : 0;

@@ -10,6 +10,8 @@ import { pathToFileURL } from 'node:url';
 import { parseMappingFile } from '../../grammar/mapping/index';
 import { LineIndex } from '../../grammar/common/line-index';
 import { createBackupStore, BACKUP_FOLDER } from '../node/backup-store';
+import { cannotRead } from '../node/bounded-read';
+import { readFailureReason } from '../node/file-errors';
 import { createFileSchemaReader } from '../node/schema-file-reader';
 import { analyzeMappingText } from '../service/analysis';
 import { GraphCancelledError, GraphClient, GraphError, DEFAULT_GRAPH_ENDPOINT, type GraphLog } from '../graph/client';
@@ -24,6 +26,8 @@ import { type ParsedArgs, oneOf, option, parseArgs, UsageError } from './args';
 import { formatWhatIfMarkdown, mdText } from './format-markdown';
 import { FileReadError, readTextInput } from './files';
 import { createTokenProvider } from './graph-auth';
+import { JsonSyntaxError, parsePlainJson } from '../evaluator/json';
+import { visible } from './format-text';
 import { DEPLOY_IMPACT_OPTIONS, deployImpactUsage, type DeployImpact, deployImpact } from './deploy-impact';
 import type { CliIO } from './io';
 import { afterDeployNote } from '../graph/lifecycle/catalogue';
@@ -279,7 +283,14 @@ export async function runRollback(argv: readonly string[], io: CliIO): Promise<n
   }
   const overrides = targetFromFlags(args);
   const store = createBackupStore(dirname(location));
-  const meta = (await store.read(location)).meta;
+  let meta;
+  try {
+    meta = (await store.read(location)).meta;
+  } catch (error) {
+    // A folder, a file without permission: said in words (docs/cli-conventions.md), not as an errno code.
+    io.err(`aadmap rollback: ${cannotRead(args.positionals[0]!, readFailureReason(error)).message}`);
+    return 1;
+  }
   return withGraph(args, io, { tenant: meta?.tenant, ...dropEmpty(overrides) }, async (api, steps, signal) => {
     const plan = await planRollback(api, store, location, overrides, steps, signal, { otherJob: args.flags.has('other-job') });
     return confirmAndExecute(plan, api, args, io, steps, signal, `before rollback to ${basename(location)}`);
@@ -444,9 +455,11 @@ function readJsonFile(file: string, io: CliIO): unknown {
   const text = readTextFile(file, io);
   if (text === undefined) return undefined;
   try {
-    return JSON.parse(text) as unknown;
+    return parsePlainJson(text);
   } catch (error) {
-    io.err(`aadmap: ${t('{0} is not JSON: {1}', file, (error as Error).message)}`);
+    if (!(error instanceof JsonSyntaxError)) throw error;
+    // A position, never the file's text (V8's message quotes it: docs/security.md), as eval --input.
+    io.err(`aadmap: ${file}:${error.line}:${error.column}: ${visible(t('{0} is not JSON: {1}', file, error.message))}`);
     return undefined;
   }
 }

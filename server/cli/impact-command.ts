@@ -20,6 +20,7 @@ import { formatText } from './format-text';
 import type { CliIO } from './io';
 import { evaluationSettings } from './inputs';
 import { toReported } from './report';
+import { readFailureReason } from '../node/file-errors';
 
 export function impactUsage(): string {
   return `${t('Usage:')} aadmap impact FILE.aadmap --users USERS.jsonl|tenant [--before OLD.aadmap|SCHEMA.json|git:REV] [options]
@@ -113,8 +114,7 @@ export async function runImpact(argv: readonly string[], io: CliIO): Promise<num
     const tally = await (format === 'json' ? inEnglish(run) : run());
     report = toReport(tally);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    io.err(`aadmap impact: ${t('cannot read {0}: {1}', users, code ?? (error as Error).message)}`);
+    io.err(`aadmap impact: ${t('cannot read {0}: {1}', users, readFailureReason(error))}`);
     return 1;
   }
   if (notEvaluated?.length)

@@ -41,6 +41,20 @@ export const isJsonObject = (value: JsonValue | undefined): value is JsonObject 
 
 const MAX_DEPTH = 256;
 
+/**
+ * JSON.parse (plain values: schemas, backups, user lines), with an error that gives a position and
+ * never quotes the text (V8's message quotes it; docs/security.md): the JsonSyntaxError of parseJson.
+ */
+export function parsePlainJson(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    parseJson(text); // throws the JsonSyntaxError at the first error
+    // Both follow the same grammar (RFC 8259), so this is not reached; still, never V8's message.
+    throw new JsonSyntaxError(t('Unexpected {0}', t('end of input')), 1, 1);
+  }
+}
+
 /** Parses strict JSON (RFC 8259); a leading BOM is skipped. */
 export function parseJson(text: string): JsonValue {
   let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;

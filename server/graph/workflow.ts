@@ -21,6 +21,7 @@ import { fileSideBySide } from './side-by-side';
 import { exportSchema } from './export';
 import { fitsChatwork, importSchema } from './import';
 import { asArray, deepEqual, isRecord, type JsonObject } from './json';
+import { JsonSyntaxError, parsePlainJson } from '../evaluator/json';
 import { viewSchema, viewText } from './mapping-view';
 import type { JobInfo, ServicePrincipalInfo, SynchronizationApi } from './sync-api';
 
@@ -606,9 +607,13 @@ export async function planRollback(
   const backup = await backups.read(location);
   let json: unknown;
   try {
-    json = JSON.parse(new TextDecoder().decode(backup.bytes));
-  } catch {
-    throw new WorkflowError(t('{0} is not a schema backup (not JSON); nothing was written.', location), 'refused');
+    json = parsePlainJson(new TextDecoder().decode(backup.bytes));
+  } catch (error) {
+    if (!(error instanceof JsonSyntaxError)) throw error;
+    throw new WorkflowError(
+      `${location}:${error.line}:${error.column}: ${t('{0} is not a schema backup (not JSON); nothing was written.', location)}`,
+      'refused',
+    );
   }
   if (!isRecord(json) || !Array.isArray(json.directories) || !Array.isArray(json.synchronizationRules)) {
     throw new WorkflowError(

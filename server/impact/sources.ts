@@ -6,11 +6,12 @@
  */
 import { t } from '../../grammar/common/l10n';
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseMappingFile } from '../../grammar/mapping/index';
 import { importSchema, type ImportOptions } from '../graph/import';
+import { JsonSyntaxError, parsePlainJson } from '../evaluator/json';
+import { FileReadError, readBoundedText } from '../node/bounded-read';
 import { createFileSchemaReader } from '../node/schema-file-reader';
 import { analyzeMappingText, type MappingAnalysis } from '../service/analysis';
 
@@ -26,14 +27,14 @@ export interface VersionText {
   warnings: string[];
 }
 
+/** A file read as `aadmap check` reads it (server/node/bounded-read.ts), its errors in words. */
 function readText(path: string): string {
-  let text: string;
   try {
-    text = readFileSync(path, 'utf8');
+    return readBoundedText(path);
   } catch (error) {
-    throw new SourceError(t('cannot read {0}: {1}', path, (error as NodeJS.ErrnoException).code ?? (error as Error).message));
+    if (error instanceof FileReadError) throw new SourceError(error.message);
+    throw error;
   }
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
 export function afterVersion(file: string): VersionText {
@@ -66,9 +67,11 @@ export function beforeVersion(spec: string, afterFile: string, afterText: string
   if (/\.json$/i.test(spec) || /^\s*\{/.test(raw)) {
     let schema: unknown;
     try {
-      schema = JSON.parse(raw);
+      schema = parsePlainJson(raw);
     } catch (error) {
-      throw new SourceError(t('{0} is not JSON: {1}', spec, (error as Error).message));
+      if (!(error instanceof JsonSyntaxError)) throw error;
+      // A position, never the file's text (docs/security.md).
+      throw new SourceError(`${spec}:${error.line}:${error.column}: ${t('{0} is not JSON: {1}', spec, error.message)}`);
     }
     return schemaVersion(schema, t('{0} (imported)', spec), afterFile, afterText);
   }

@@ -6,7 +6,7 @@
  */
 import { t } from '../../grammar/common/l10n';
 import { isReferenceAttribute, readSampleUser, type SampleUser } from '../evaluator/input';
-import { parseJson, type JsonObject } from '../evaluator/json';
+import { JsonSyntaxError, parseJson, parsePlainJson, type JsonObject } from '../evaluator/json';
 import { NULL, type Value } from '../evaluator/values';
 import type { ObjectSchema } from '../schema/types';
 
@@ -28,9 +28,11 @@ export function readUserLine(
 ): UserLine {
   let parsed: unknown;
   try {
-    parsed = JSON.parse(text);
+    parsed = parsePlainJson(text);
   } catch (error) {
-    return { kind: 'bad', message: t('not JSON: {0}', (error as Error).message) };
+    // A position in the line, never its text: V8's message quotes it (docs/security.md).
+    if (!(error instanceof JsonSyntaxError)) throw error;
+    return { kind: 'bad', message: t('not JSON: {0}', error.message) };
   }
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
     return { kind: 'bad', message: t('not a JSON object (a user is an object of attribute name → value)') };

@@ -54,7 +54,7 @@ export function cannotRead(path: string, reason: string): FileReadError {
 const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
 
 /** Reads a regular file of at most `maxBytes` and decodes it (see decodeText). Throws FileReadError. */
-export function readBoundedText(path: string, maxBytes = MAX_FILE_BYTES): string {
+export function readBoundedText(path: string, maxBytes = MAX_FILE_BYTES, encoding?: (found: TextEncoding) => void): string {
   let fd: number;
   try {
     fd = openSync(path, OPEN_FLAGS);
@@ -74,7 +74,7 @@ export function readBoundedText(path: string, maxBytes = MAX_FILE_BYTES): string
       if (length === buffer.length) break;
     }
     if (length > maxBytes) throw new FileReadError(t('{0} is over the {1} limit of aadmap', path, megabytes(maxBytes)));
-    return decodeText(buffer.subarray(0, length), path);
+    return decodeText(buffer.subarray(0, length), path, encoding);
   } finally {
     closeSync(fd);
   }
@@ -109,16 +109,29 @@ export async function readBoundedTextAsync(path: string, maxBytes = MAX_FILE_BYT
   }
 }
 
+/** How a file's text was stored: what a command that writes it back (`aadmap fmt --write`) keeps. */
+export type TextEncoding = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be';
+
 /**
  * UTF-8 (a leading BOM dropped), or UTF-16 LE/BE when the bytes start with its byte order mark
  * (https://www.unicode.org/faq/utf_bom.html#bom4). Invalid UTF-8 is a FileReadError at the first bad
- * byte's line and column.
+ * byte's line and column. `encoding` is told which of them the bytes were.
  */
-export function decodeText(bytes: Uint8Array, path: string): string {
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return decodeUtf16(bytes, 'utf-16le', path);
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return decodeUtf16(bytes, 'utf-16be', path);
+export function decodeText(bytes: Uint8Array, path: string, encoding?: (found: TextEncoding) => void): string {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) {
+    const text = decodeUtf16(bytes, 'utf-16le', path);
+    encoding?.('utf-16le');
+    return text;
+  }
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) {
+    const text = decodeUtf16(bytes, 'utf-16be', path);
+    encoding?.('utf-16be');
+    return text;
+  }
   try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    encoding?.(bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 'utf-8-bom' : 'utf-8');
+    return text;
   } catch {
     const at = firstInvalidUtf8(bytes);
     const before = new TextDecoder('utf-8').decode(bytes.subarray(0, at));

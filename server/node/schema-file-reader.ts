@@ -3,7 +3,7 @@ import { statSync } from 'node:fs';
 import { stat as statAsync } from 'node:fs/promises';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { JsonSyntaxError, parseJson } from '../evaluator/json';
+import { JsonSyntaxError, parsePlainJson } from '../evaluator/json';
 import type { BackgroundSchemaFileReader, SchemaFileReader, SchemaFileResult } from '../service/schema-resolver';
 import { FileReadError, readBoundedText, readBoundedTextAsync } from './bounded-read';
 
@@ -168,13 +168,9 @@ class SchemaJsonError extends Error {}
 /** JSON.parse, with an error that gives a position and never quotes the file (V8's message does). */
 function parseSchemaJson(text: string): unknown {
   try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    try {
-      parseJson(text);
-    } catch (error) {
-      if (error instanceof JsonSyntaxError) throw new SchemaJsonError(`invalid JSON at ${error.line}:${error.column}`);
-    }
-    throw new SchemaJsonError('invalid JSON');
+    return parsePlainJson(text);
+  } catch (error) {
+    if (error instanceof JsonSyntaxError) throw new SchemaJsonError(`invalid JSON at ${error.line}:${error.column}`);
+    throw error;
   }
 }

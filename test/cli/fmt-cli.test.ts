@@ -2,7 +2,7 @@
  * `aadmap fmt` as users and CI run it: the bundled dist/cli.js in a child process, on temporary
  * copies (the command rewrites files). Flags and exit codes are a contract (docs/fmt.md).
  */
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -185,21 +185,105 @@ describe('aadmap fmt', () => {
     expect(readFileSync(file, 'utf8')).toBe(`\ufeff${FORMATTED.replace(/\n/g, '\r\n')}`);
   });
 
+  it('reads files as check does: invalid UTF-8 is refused at its position (exit 2) and never rewritten', async () => {
+    const dir = folder({});
+    const file = join(dir, 'latin1.aadmap');
+    const bytes = Buffer.from(
+      'target chatwork\nmapping "caf\xe9" User -> User {\n  userName <-   [userPrincipalName] match 1\n}\n',
+      'latin1',
+    );
+    writeFileSync(file, bytes);
+    const check = await aadmap('check', file);
+    expect(check.status).toBe(2);
+    const refusal = `${file}:2:13: invalid UTF-8 (byte 0xE9 at offset 28); save the file as UTF-8`;
+    expect(check.stderr).toContain(refusal);
+    for (const flags of [[], ['--check'], ['--write']]) {
+      const { status, stdout, stderr } = await aadmap('fmt', ...flags, file);
+      expect([status, stdout]).toEqual([2, '']);
+      expect(stderr).toBe(`aadmap fmt: ${refusal}\n`);
+      expect(readFileSync(file).equals(bytes)).toBe(true);
+    }
+  });
+
+  it('reads a UTF-16 file with a byte order mark as check does, and writes it back as UTF-16', async () => {
+    const dir = folder({});
+    const le = join(dir, 'le.aadmap');
+    const be = join(dir, 'be.aadmap');
+    writeFileSync(le, Buffer.from(`\ufeff${MISFORMATTED}`, 'utf16le'));
+    writeFileSync(be, Buffer.from(`\ufeff${MISFORMATTED}`, 'utf16le').swap16());
+    expect((await aadmap('check', le)).status).toBe(0);
+    expect(await aadmap('fmt', le)).toEqual({ status: 0, stdout: FORMATTED, stderr: '' });
+    expect(await aadmap('fmt', '--write', le, be)).toEqual({ status: 0, stdout: `${le}\n${be}\n`, stderr: '' });
+    expect(readFileSync(le).equals(Buffer.from(`\ufeff${FORMATTED}`, 'utf16le'))).toBe(true);
+    expect(readFileSync(be).equals(Buffer.from(`\ufeff${FORMATTED}`, 'utf16le').swap16())).toBe(true);
+  });
+
+  it('refuses a file over the 16 MB limit as check does (exit 2)', async () => {
+    const dir = folder({ 'big.aadmap': MISFORMATTED });
+    const file = join(dir, 'big.aadmap');
+    truncateSync(file, 17 * 1024 * 1024);
+    for (const flags of [[], ['--check'], ['--write']]) {
+      const { status, stdout, stderr } = await aadmap('fmt', ...flags, file);
+      expect([status, stdout]).toEqual([2, '']);
+      expect(stderr).toContain(`${file} is 17 MB, over the 16 MB limit of aadmap`);
+    }
+  });
+
+  it('shows control characters from the file in its messages as Control Pictures, as check does', async () => {
+    const dir = folder({ 'esc.aadmap': 'target chatwork\nmapping "Users" User -> User {\n  userName <- Join(\u001b[2J\n}\n' });
+    const { status, stderr } = await aadmap('fmt', '--check', join(dir, 'esc.aadmap'));
+    expect(status).toBe(1);
+    expect(stderr).toContain("syntax error: Unexpected character '\u241b'");
+    expect(stderr).not.toContain('\u001b');
+  });
+
+  it("reads standard input for '-' (print and --check), named by --stdin-filename", async () => {
+    expect(await runCli(['fmt', '-'], { cwd: scratch, input: MISFORMATTED })).toEqual({ status: 0, stdout: FORMATTED, stderr: '' });
+    expect(await runCli(['fmt', '--check', '-'], { cwd: scratch, input: MISFORMATTED })).toEqual({
+      status: 1,
+      stdout: '<stdin>\n',
+      stderr: '',
+    });
+    expect(await runCli(['fmt', '--check', '-'], { cwd: scratch, input: FORMATTED })).toEqual({ status: 0, stdout: '', stderr: '' });
+    const broken = await runCli(['fmt', '-', '--stdin-filename', 'maps/broken.aadmap'], { cwd: scratch, input: BROKEN });
+    expect([broken.status, broken.stdout]).toEqual([1, BROKEN]);
+    expect(broken.stderr).toMatch(/^maps\/broken\.aadmap:3:\d+: syntax error: /m);
+    // The name gives the language, as for check: a SCIM filter.
+    const filter = await runCli(['fmt', '-', '--stdin-filename', 'f.scimfilter'], { cwd: scratch, input: 'userName   EQ "bjensen"\n' });
+    expect(filter).toEqual({ status: 0, stdout: 'userName eq "bjensen"\n', stderr: '' });
+  });
+
+  it('refuses invalid UTF-8 on standard input as check does (exit 2)', async () => {
+    const { status, stdout, stderr } = await runCli(['fmt', '-'], {
+      cwd: scratch,
+      input: Buffer.from('target chatwork\n# caf\xe9\n', 'latin1'),
+    });
+    expect([status, stdout]).toEqual([2, '']);
+    expect(stderr).toBe('aadmap fmt: <stdin>:2:6: invalid UTF-8 (byte 0xE9 at offset 21); save the file as UTF-8\n');
+  });
+
   it.each([
     [[], 'fmt needs at least one FILE or DIR'],
     [['--check', '--write', 'x.aadmap'], 'give --check or --write, not both'],
     [['--fix', 'x.aadmap'], 'unknown option --fix'],
     [['.'], 'printing needs exactly one FILE'],
+    [['--write', '-'], "--write cannot rewrite standard input ('-')"],
+    [['-', '-'], "'-' (standard input) can be given once"],
+    [['x.aadmap', '--stdin-filename', 'y.aadmap'], '--stdin-filename names standard input'],
   ])('exits 2 on usage errors: fmt %j', async (args, message) => {
     const { status, stderr } = await aadmap('fmt', ...args);
     expect(status).toBe(2);
     expect(stderr).toContain(message);
   });
 
-  it('exits 2 for a file that does not exist', async () => {
-    const { status, stderr } = await aadmap('fmt', '--check', join(scratch, 'nope.aadmap'));
-    expect(status).toBe(2);
-    expect(stderr).toContain('cannot read');
+  it('exits 2 for a file that does not exist, saying so in words as check does', async () => {
+    const file = join(scratch, 'nope.aadmap');
+    for (const flags of [[], ['--check'], ['--write']]) {
+      const { status, stderr } = await aadmap('fmt', ...flags, file);
+      expect(status).toBe(2);
+      expect(stderr).toBe(`aadmap fmt: cannot read ${file}: no such file or folder\n`);
+    }
+    expect((await aadmap('check', file)).stderr).toBe(`aadmap check: cannot read ${file}: no such file or folder\n`);
   });
 
   it('is listed in the help', async () => {

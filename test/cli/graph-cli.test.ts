@@ -3,7 +3,7 @@
  * child process, talking real HTTP to the Graph emulator. Flags and exit codes are the contract:
  * 0 success, 1 refused or failed (nothing written), 2 usage.
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -54,6 +54,41 @@ describe('aadmap import / export (offline)', () => {
     expect(broken.status).toBe(1);
     expect(broken.stdout).toBe('');
     expect(broken.stderr).toMatch(/has syntax errors; nothing was exported:\n {2}.*edited\.aadmap:6:\d+: /);
+  });
+
+  it('says in words why a file cannot be read (never ENOENT or EISDIR), before any request to Graph', async () => {
+    const missing = join(scratch, 'missing.json');
+    const folder = join(scratch, 'a-folder.json');
+    mkdirSync(folder, { recursive: true });
+    const runs: [string[], string][] = [
+      [['import', missing], `cannot read ${missing}: no such file or folder`],
+      [['import', folder], `cannot read ${folder}: it is a folder, not a file`],
+      [['export', join(root, 'examples', 'chatwork.aadmap'), '--base', missing], `cannot read ${missing}: no such file or folder`],
+      [['deploy', join(scratch, 'missing.aadmap')], `cannot read ${join(scratch, 'missing.aadmap')}: no such file or folder`],
+      [['rollback', folder], `aadmap rollback: cannot read ${folder}: it is a folder, not a file`],
+    ];
+    for (const [args, message] of runs) {
+      const { status, stderr } = await aadmap(args, { env: { AADMAP_GRAPH_TOKEN: 'x' } });
+      expect(status).toBe(1);
+      expect(stderr).toContain(message);
+      expect(stderr).not.toMatch(/ENOENT|EISDIR|internal error/);
+    }
+  });
+
+  it('a JSON error gives line:column and never quotes the file (import, export --base, rollback)', async () => {
+    const file = join(scratch, 'secret.json');
+    writeFileSync(file, '\n\n  {"a": SECRETTOKEN123}');
+    const runs: [string[], string][] = [
+      [['import', file], `aadmap: ${file}:3:9: ${file} is not JSON: Unexpected 'S' at line 3, column 9`],
+      [['export', join(root, 'examples', 'chatwork.aadmap'), '--base', file], `aadmap: ${file}:3:9: ${file} is not JSON: Unexpected 'S'`],
+      [['rollback', file, '--graph-endpoint', 'http://127.0.0.1:9'], `${file}:3:9: ${file} is not a schema backup (not JSON)`],
+    ];
+    for (const [args, message] of runs) {
+      const { status, stdout, stderr } = await aadmap(args, { env: { AADMAP_GRAPH_TOKEN: 'x' } });
+      expect([status, stdout]).toEqual([1, '']);
+      expect(stderr).toContain(message);
+      expect(stderr).not.toContain('SECRETTOKE');
+    }
   });
 
   it('deploy of a file that names no service principal, without the flag, is a usage error', async () => {

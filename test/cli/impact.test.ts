@@ -138,16 +138,41 @@ describe('aadmap impact', async () => {
     expect(stdout).toContain('Examples (updated):');
   });
 
-  it('exit 1 when a file cannot be read or checked', async () => {
-    expect(await aadmap('impact', after, '--users', join(scratch, 'none.jsonl'), '--before', before)).toMatchObject({
+  it('exit 1 when a file cannot be read or checked, saying why in words', async () => {
+    for (const args of [
+      [after, '--users', join(scratch, 'none.jsonl'), '--before', before],
+      [join(scratch, 'none.aadmap'), '--users', users, '--before', before],
+      [after, '--users', users, '--before', join(scratch, 'none.aadmap')],
+    ]) {
+      const missing = args.find((arg) => arg.includes('none.'))!;
+      expect(await aadmap('impact', ...args)).toMatchObject({
+        status: 1,
+        stderr: `aadmap impact: cannot read ${missing}: no such file or folder\n`,
+      });
+    }
+    expect(await aadmap('impact', after, '--users', scratch, '--before', before)).toMatchObject({
       status: 1,
-      stderr: expect.stringMatching(/ENOENT/),
+      stderr: `aadmap impact: cannot read ${scratch}: it is a folder, not a file\n`,
     });
-    expect((await aadmap('impact', join(scratch, 'none.aadmap'), '--users', users, '--before', before)).status).toBe(1);
     const broken = write('broken.aadmap', change.before.replace('title      <- [jobTitle]', 'title      <- Coalesce([jobTitle]'));
     const checked = await aadmap('impact', broken, '--users', users, '--before', before);
     expect(checked.status).toBe(1);
     expect(checked.stderr).toMatch(/broken\.aadmap:\d+:\d+: error/);
+  });
+
+  it('a JSON error gives its position and never quotes the file (--before SCHEMA.json, a users line)', async () => {
+    const schema = write('secret.json', '\n\n  {"a": SECRETTOKEN123}');
+    const refused = await aadmap('impact', after, '--users', users, '--before', schema);
+    expect(refused).toEqual({
+      status: 1,
+      stdout: '',
+      stderr: `aadmap impact: ${schema}:3:9: ${schema} is not JSON: Unexpected 'S' at line 3, column 9\n`,
+    });
+    const lines = write('secret.jsonl', '{"userPrincipalName": "a@contoso.com"}\n{"a": SECRETTOKEN123}\n');
+    const { status, stdout, stderr } = await aadmap('impact', after, '--users', lines, '--before', before);
+    expect(status).toBe(0);
+    expect(stderr).toContain(`${lines}:2: not JSON: Unexpected 'S' at line 1, column 7`);
+    expect(`${stdout}${stderr}`).not.toContain('SECRETTOKE');
   });
 
   it('exit 2 on usage errors', async () => {

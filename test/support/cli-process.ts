@@ -21,7 +21,7 @@ interface ProcessOptions {
   /** The child's whole environment. */
   env: Record<string, string | undefined>;
   /** Standard input (closed after it; empty by default). */
-  input?: string;
+  input?: string | Buffer;
   /** Milliseconds after which the child is killed: its status is then null. */
   timeout?: number;
 }
@@ -72,7 +72,7 @@ export interface CliOptions {
    */
   env?: Record<string, string | undefined>;
   /** Standard input (closed after it; empty by default). */
-  input?: string;
+  input?: string | Buffer;
   /** Milliseconds after which the CLI is killed: its status is then null (a hang). */
   timeout?: number;
 }
