@@ -135,7 +135,7 @@ function takeLocale(argv: readonly string[]): {
       continue;
     }
     const value = arg === '--locale' ? argv[++i] : arg.slice('--locale='.length);
-    if (value === undefined || value === '') return { argv: rest, error: 'needs-value' };
+    if (value === undefined || value === '' || (arg === '--locale' && value.startsWith('--'))) return { argv: rest, error: 'needs-value' };
     locale = localeOf(value);
     if (!locale) return { argv: rest, error: 'unsupported', unsupported: value };
   }
