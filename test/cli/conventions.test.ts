@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { colorEnabled } from '../../server/cli/io';
-import { type CliRun, runCli } from '../support/cli-process';
+import { type CliRun, runCli, startCli } from '../support/cli-process';
 
 const root = join(__dirname, '..', '..');
 const scratch = mkdtempSync(join(tmpdir(), 'aadmap-conventions-'));
@@ -188,6 +188,25 @@ describe("'-' is standard input", () => {
     const { status, stderr } = await aadmap(['check', 'examples/chatwork.aadmap', '--stdin-filename', 'a.aadmap']);
     expect(status).toBe(2);
     expect(stderr).toContain("--stdin-filename names standard input: pass '-' as the FILE too");
+  });
+});
+
+describe('a closed output pipe', () => {
+  it('ends the command quietly, status 141, when its reader stops after the first chunk (check big.aadmap | head -1)', async () => {
+    const lines = Array.from({ length: 5000 }, (_, i) => `  title <- [jobTitel${i}]`);
+    const big = join(scratch, 'big.aadmap');
+    writeFileSync(big, `mapping "m" User -> User {\n  userName <- [userPrincipalName]  match 1\n${lines.join('\n')}\n}\n`);
+    for (const format of ['text', 'json']) {
+      const { child, done } = startCli(['check', big, '--format', format], { cwd: root });
+      let chunks = 0;
+      child.stdout.on('data', () => {
+        if (++chunks === 1) child.stdout.destroy();
+      });
+      const { status, stderr } = await done;
+      expect(chunks).toBe(1);
+      expect(stderr).toBe('');
+      expect(status).toBe(141);
+    }
   });
 });
 
