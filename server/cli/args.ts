@@ -78,13 +78,21 @@ export function parseArgs(argv: readonly string[], spec: Record<string, OptionSp
       continue;
     }
     const value = inlineValue ?? argv[++i];
-    if (value === undefined) throw new UsageError(t('{0} needs a value', shown));
+    // The next argument is the value unless it is an option itself (`--out --verbose`, `--out -f`):
+    // an argument that starts with `-` is always an option (docs/cli-conventions.md). `-` (standard
+    // input) and values such as `-1` are values; `--option=-x` always gives the value.
+    if (value === undefined || (inlineValue === undefined && isOption(value, shorts))) throw new UsageError(t('{0} needs a value', shown));
     const values = parsed.options.get(name) ?? [];
     if (values.length && !option.repeatable) throw new UsageError(t('{0} is given twice', `--${name}`));
     values.push(value);
     parsed.options.set(name, values);
   }
   return parsed;
+}
+
+/** Whether an argument that follows a value-taking option is an option: `--…` (and `--`), or a known short flag. */
+function isOption(arg: string, shorts: ReadonlyMap<string, string>): boolean {
+  return arg.startsWith('--') || (arg.length >= 2 && arg.startsWith('-') && shorts.has(arg.slice(1, 2)));
 }
 
 function suggestOption(name: string, known: readonly string[]): string {

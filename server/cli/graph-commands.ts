@@ -4,7 +4,7 @@
  * the result is not verified (docs/security.md).
  */
 import { t } from '../../grammar/common/l10n';
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseMappingFile } from '../../grammar/mapping/index';
@@ -89,6 +89,8 @@ export function runImport(argv: readonly string[], io: CliIO): number {
   if (args.flags.has('help')) return usage(io, importUsage());
   if (args.positionals.length !== 1) throw new UsageError(t('import takes exactly one SCHEMA.json'));
   const file = args.positionals[0]!;
+  const out = option(args, 'out');
+  if (out !== undefined) checkOutFile(out);
   const json = readJsonFile(file, io);
   if (json === undefined) return 1;
   const recognized = recognizeSynchronizationSchema(json);
@@ -97,7 +99,6 @@ export function runImport(argv: readonly string[], io: CliIO): number {
     return 1;
   }
   const schema = recognized.schema;
-  const out = option(args, 'out');
   const targetOption = option(args, 'target');
   // A schema-file target is read relative to the .aadmap file: the folder of --out, else (stdout) the current one.
   const schemaPath = relative(out ? dirname(resolve(out)) : process.cwd(), resolve(file)).replace(/\\/g, '/');
@@ -181,6 +182,24 @@ const SYNTAX_CODES = new Set([
 
 // ───────────────────────────────────────────── pull / deploy / rollback
 
+/**
+ * `--out FILE` is checked before any request or write: a folder (`--out .`) or a file in a folder
+ * that does not exist is a usage error, so nothing is written beside it and no raw EISDIR/ENOENT.
+ */
+function checkOutFile(out: string): void {
+  if (isFolder(out)) throw new UsageError(t('--out {0} is a folder: name the file to write (--out {1})', out, join(out, 'app.aadmap')));
+  const folder = dirname(resolve(out));
+  if (!isFolder(folder)) throw new UsageError(t('--out {0}: the folder {1} does not exist', out, dirname(out)));
+}
+
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
 export const graphSpec = {
   'service-principal': { value: true },
   job: { value: true },
@@ -198,6 +217,7 @@ export async function runPull(argv: readonly string[], io: CliIO): Promise<numbe
   if (!wanted.servicePrincipal)
     throw new UsageError(t("pull needs --service-principal ID (the enterprise application's object id or appId)"));
   const out = option(args, 'out');
+  if (out !== undefined) checkOutFile(out);
   return withGraph(args, io, wanted, async (api, steps, signal) => {
     const targetOption = option(args, 'target');
     const sidecar = out ? join(dirname(out), `${basename(out).replace(/\.aadmap$/i, '')}.schema.json`) : undefined;

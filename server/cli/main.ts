@@ -135,7 +135,7 @@ function takeLocale(argv: readonly string[]): {
       continue;
     }
     const value = arg === '--locale' ? argv[++i] : arg.slice('--locale='.length);
-    if (value === undefined || value === '') return { argv: rest, error: 'needs-value' };
+    if (value === undefined || value === '' || (arg === '--locale' && value.startsWith('--'))) return { argv: rest, error: 'needs-value' };
     locale = localeOf(value);
     if (!locale) return { argv: rest, error: 'unsupported', unsupported: value };
   }
@@ -201,7 +201,21 @@ function main(rawArgv: readonly string[], io: CliIO): number | Promise<number> {
   }
 }
 
+/**
+ * The status when the reader of the output goes away (`aadmap check big.aadmap | head -1`): 128 +
+ * SIGPIPE (13), the status a shell shows for a program a closed pipe stopped (docs/cli-conventions.md).
+ */
+const CLOSED_PIPE_STATUS = 141;
+
 export function runFromProcess(): void {
+  // Node.js ignores SIGPIPE, so a write to a closed pipe is an EPIPE 'error' event, which unhandled
+  // ends the process with a stack trace. The reader stopped reading: end at once, without a message.
+  const onStreamError = (error: NodeJS.ErrnoException): void => {
+    if (error.code === 'EPIPE') process.exit(CLOSED_PIPE_STATUS);
+    throw error;
+  };
+  process.stdout.on('error', onStreamError);
+  process.stderr.on('error', onStreamError);
   const io: CliIO = {
     out: (text) => process.stdout.write(`${text}\n`),
     err: (text) => process.stderr.write(`${text}\n`),

@@ -47,10 +47,13 @@ export function beforeVersion(spec: string, afterFile: string, afterText: string
   if (spec.startsWith('git:')) {
     const rev = spec.slice(4);
     if (!rev) throw new SourceError(t('--before git:REV needs a revision (git:HEAD, git:main, git:HEAD~1)'));
+    // A revision starting with `-` would be read by git as an option (`git:--output=FILE` writes a
+    // file): refused here, and `--end-of-options` (git-rev-parse(1)) keeps git from reading it as one.
+    if (rev.startsWith('-')) throw new SourceError(t("--before git:REV: a revision cannot start with '-' (got '{0}')", rev));
     let text: string;
     try {
       // `REV:./name` is relative to the working directory git runs in (git-rev-parse(1), "<rev>:<path>").
-      text = execFileSync('git', ['show', `${rev}:./${basename(afterFile)}`], {
+      text = execFileSync('git', ['show', '--end-of-options', `${rev}:./${basename(afterFile)}`], {
         cwd: dirname(resolve(afterFile)),
         encoding: 'utf8',
         stdio: ['ignore', 'pipe', 'pipe'],

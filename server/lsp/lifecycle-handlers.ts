@@ -50,7 +50,7 @@ export function registerLifecycleHandlers(on: On, withGraph: WithGraph, schemaFi
         default: {
           let scopes;
           try {
-            scopes = parseResetScopes((params.reset ?? []).join(','), false);
+            scopes = parseResetScopes(params.reset?.length ? params.reset.join(',') : undefined, false);
           } catch (error) {
             throw new WorkflowError((error as Error).message, 'usage');
           }

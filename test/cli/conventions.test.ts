@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { colorEnabled } from '../../server/cli/io';
-import { type CliRun, runCli } from '../support/cli-process';
+import { type CliRun, runCli, startCli } from '../support/cli-process';
 
 const root = join(__dirname, '..', '..');
 const scratch = mkdtempSync(join(tmpdir(), 'aadmap-conventions-'));
@@ -89,6 +89,53 @@ describe('every command', async () => {
   });
 });
 
+describe("an option's value is never the next option", async () => {
+  const commands = await listedCommands();
+  // Probe every option of every command's help: a value-taking option followed by another option
+  // is `--x needs a value`; a flag followed by an unknown option names the unknown option.
+  it.each(commands.map((c) => [c]))('%s: every option followed by another option', async (command) => {
+    const help = (await aadmap([command, '--help'])).stdout;
+    const names = [...new Set(help.match(/(?<!aadmap [a-z-]+ )--[a-z][a-z-]*/g) ?? [])].filter((name) => name !== '--help');
+    expect(names.length, help).toBeGreaterThan(0);
+    const env = { AADMAP_GRAPH_TOKEN: 'not-a-token' };
+    const results = await Promise.all(names.map((name) => aadmap([command, name, '--no-such-option'], { env })));
+    results.forEach(({ status, stderr }, i) => {
+      const name = names[i]!;
+      expect(status, `${command} ${name} --no-such-option: ${stderr}`).toBe(2);
+      expect(
+        [`${name} needs a value`, 'unknown option --no-such-option'].some((m) => stderr.includes(m)),
+        `${command} ${name}: ${stderr}`,
+      ).toBe(true);
+    });
+  });
+
+  it.each([
+    [['pull', '--service-principal', 'sp', '--out', '--verbose'], '--out'],
+    [['eval', '--input', '-f', 'json', '--expr', '[mail]'], '--input'],
+    [['eval', '--input', '--expr', '[mail]'], '--input'],
+    [['deploy', 'examples/chatwork.aadmap', '--graph-endpoint', '--dry-run'], '--graph-endpoint'],
+    [['check', '--expr', '--strict'], '--expr'],
+    [['check', 'examples/chatwork.aadmap', '-f', '--strict'], '-f'],
+    [['check', 'examples/chatwork.aadmap', '--format', '--'], '--format'],
+    [['check', 'examples/chatwork.aadmap', '--locale', '--strict'], '--locale'],
+  ])('%j: a usage error naming %s', async (args, name) => {
+    const { status, stdout, stderr } = await aadmap(args, { env: { AADMAP_GRAPH_TOKEN: 'not-a-token' } });
+    expect(status, stderr).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toContain(`${name} needs a value`);
+  });
+
+  it("'-', negative numbers and --option=-value are still values", async () => {
+    const stdin = await aadmap(['check', '--stdin-filename', 'a.aadmap', '-'], { input: 'x' });
+    expect(stdin.stderr).not.toContain('needs a value');
+    const seed = await aadmap(['eval', '--expr', '"a"', '--seed', '-1']);
+    expect(seed.stderr).toContain("got '-1'");
+    const inline = await aadmap(['check', '--expr=--strict']);
+    expect(inline.status).toBe(1);
+    expect(inline.stderr).not.toContain('needs a value');
+  });
+});
+
 describe('short flags', () => {
   it('-f is --format (also -f=json and -fjson)', async () => {
     const long = await aadmap(['check', 'examples/mistakes.aadmap', '--format', 'json']);
@@ -141,6 +188,25 @@ describe("'-' is standard input", () => {
     const { status, stderr } = await aadmap(['check', 'examples/chatwork.aadmap', '--stdin-filename', 'a.aadmap']);
     expect(status).toBe(2);
     expect(stderr).toContain("--stdin-filename names standard input: pass '-' as the FILE too");
+  });
+});
+
+describe('a closed output pipe', () => {
+  it('ends the command quietly, status 141, when its reader stops after the first chunk (check big.aadmap | head -1)', async () => {
+    const lines = Array.from({ length: 5000 }, (_, i) => `  title <- [jobTitel${i}]`);
+    const big = join(scratch, 'big.aadmap');
+    writeFileSync(big, `mapping "m" User -> User {\n  userName <- [userPrincipalName]  match 1\n${lines.join('\n')}\n}\n`);
+    for (const format of ['text', 'json']) {
+      const { child, done } = startCli(['check', big, '--format', format], { cwd: root });
+      let chunks = 0;
+      child.stdout.on('data', () => {
+        if (++chunks === 1) child.stdout.destroy();
+      });
+      const { status, stderr } = await done;
+      expect(chunks).toBe(1);
+      expect(stderr).toBe('');
+      expect(status).toBe(141);
+    }
   });
 });
 

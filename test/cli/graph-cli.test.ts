@@ -145,6 +145,31 @@ describe('aadmap pull / deploy / rollback against the emulator', () => {
     expect(withoutTime(await pullTo('live.aadmap'))).toBe(withoutTime(printed.stdout));
   });
 
+  it('pull --out of a folder or in a missing folder is a usage error before any request, nothing written', async () => {
+    emulator.job.schema = JSON.parse(readFileSync(salesforceSchemaFile, 'utf8'));
+    for (const [out, message] of [
+      ['.', '--out . is a folder'],
+      [work, `--out ${work} is a folder`],
+      [join(work, 'no', 'such', 'x.aadmap'), `the folder ${join(work, 'no', 'such')} does not exist`],
+    ] as const) {
+      const result = await aadmap(
+        ['pull', '--service-principal', SEED.servicePrincipalId, '--graph-endpoint', emulator.url, '--out', out],
+        {
+          env: env(),
+          cwd: work,
+        },
+      );
+      expect(result.status, result.stderr).toBe(2);
+      expect(result.stderr).toContain(message);
+      expect(result.stderr).not.toMatch(/\bE[A-Z]{3,}\b/);
+    }
+    expect(readdirSync(work)).toEqual([]);
+    expect(emulator.log).toEqual([]);
+    const imported = await aadmap(['import', chatworkSchemaFile, '--out', '.'], { cwd: work });
+    expect(imported.status, imported.stderr).toBe(2);
+    expect(imported.stderr).toContain('--out . is a folder');
+  });
+
   it('pull --out of another app saves its schema beside the file, and a dry-run deploy of it changes nothing', async () => {
     emulator.job.schema = JSON.parse(readFileSync(salesforceSchemaFile, 'utf8'));
     const text = await pullTo('sf.aadmap');

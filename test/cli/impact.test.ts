@@ -3,7 +3,7 @@
  * three kinds of --before (a .aadmap file, a Graph schema JSON, git:REV), bad lines on stderr,
  * --fail-on-disable and the exit statuses.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -102,6 +102,24 @@ describe('aadmap impact', async () => {
     const missing = await aadmap('impact', join(repo, 'app.aadmap'), '--users', users, '--before', 'git:no-such-rev');
     expect(missing.status).toBe(1);
     expect(missing.stderr).toMatch(/no-such-rev/);
+  });
+
+  it('--before git:REV refuses a revision that starts with - (never passed to git as an option)', async () => {
+    const repo = mkdtempSync(join(scratch, 'repo-'));
+    const git = (...args: string[]) => runCommand('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.com', ...args], repo);
+    await git('init', '-q');
+    writeFileSync(join(repo, 'app.aadmap'), change.before);
+    await git('add', 'app.aadmap');
+    await git('commit', '-qm', 'before');
+    // `git show --output=out:./app.aadmap` would write the file into this folder and print nothing.
+    mkdirSync(join(repo, 'out:.'));
+    for (const rev of ['--output=out', '-p']) {
+      const result = await aadmap('impact', join(repo, 'app.aadmap'), '--users', users, '--before', `git:${rev}`);
+      expect(result.status, result.stderr).toBe(1);
+      expect(result.stdout).toBe('');
+      expect(result.stderr).toContain(`'${rev}'`);
+    }
+    expect(readdirSync(join(repo, 'out:.'))).toEqual([]);
   });
 
   it('skips empty lines, reports bad lines on stderr with their number, counts them in errors, and goes on', async () => {

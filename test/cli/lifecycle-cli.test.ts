@@ -164,6 +164,17 @@ describe('aadmap start / pause / restart / test-connection', () => {
     T,
   );
 
+  it.each([',', '', ' ', 'Escrows,', ',Escrows', 'Escrows,,Watermark', 'Escrows, ,Watermark'])(
+    "--reset '%s' (an empty item) sends nothing (usage error naming --reset, exit 2)",
+    async (scope) => {
+      const run = await aadmap(['restart', file, '--reset', scope, ...endpoint()]);
+      expect(run.status, run.stderr).toBe(2);
+      expect(run.stderr).toContain('--reset');
+      expect(emulator.log).toEqual([]);
+    },
+    T,
+  );
+
   it(
     'test-connection: validateCredentials with the saved credentials; the service error code and request-id on failure',
     async () => {

@@ -31,7 +31,14 @@ export async function pauseJob(api: SynchronizationApi, target: ResolvedTarget, 
  */
 export function parseResetScopes(value: string | undefined, forceDeletes: boolean): ResetScope[] {
   const scopes: ResetScope[] = [];
-  for (const part of (value ?? '').split(/[\s,]+/).filter(Boolean)) {
+  // An empty item (`--reset ,`, `Escrows,,Watermark`, `--reset ''`) is a mistake, never "no scopes":
+  // a plain restart is `restart` without --reset.
+  const items = value === undefined ? [] : value.split(',').map((item) => item.trim());
+  if (items.some((item) => item === ''))
+    throw new ResetScopeError(
+      t("--reset has an empty item (got '{0}'): list {1} separated by commas.", value ?? '', RESET_SCOPES.join(', ')),
+    );
+  for (const part of items.flatMap((item) => item.split(/\s+/))) {
     const forbidden = FORBIDDEN_RESET_SCOPES.find((s) => s.toLowerCase() === part.toLowerCase());
     if (forbidden)
       throw new ResetScopeError(
